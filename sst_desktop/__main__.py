@@ -1,0 +1,5 @@
+"""Allow ``python -m sst_desktop``."""
+
+from sst_desktop.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""What every subcommand shares: the ``--database`` option, opening the database, one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sst_desktop.services.errors import ServiceError
+from sst_desktop.storage.engine import Database
+from sst_desktop.storage.errors import StorageError
+from sst_desktop.storage.locate import resolve_url
+from sst_desktop.storage.opening import open_database
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CommandError(Exception):
+    """A failure to report as one line and exit 1."""
+
+
+def add_database_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--database",
+        metavar="PATH",
+        help="SQLite database file (default: $SST_DATABASE_URL, else the file in your data folder)",
+    )
+
+
+def open_for(args: argparse.Namespace) -> Database:
+    return open_database(resolve_url(getattr(args, "database", None)))
+
+
+def output_path(value: str, *suffixes: str) -> Path:
+    """Validate an ``--out`` path: the folder exists and the suffix is one we write."""
+    path = Path(value).expanduser()
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise CommandError(f"{path} must end in {' or '.join(suffixes)}")
+    if not path.parent.exists():
+        raise CommandError(f"the folder {path.parent} does not exist")
+    return path
+
+
+def run_handler(handler: Handler, args: argparse.Namespace) -> int:
+    """Run a subcommand, turning every expected failure into a one-line message."""
+    try:
+        return handler(args)
+    except (CommandError, ServiceError, StorageError, OSError) as error:
+        print(f"sst-desktop: error: {_one_line(error)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("sst-desktop: interrupted", file=sys.stderr)
+        return 130
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        name = f": {error.filename}" if error.filename else ""
+        return f"{error.strerror}{name}"
+    return " ".join(str(error).split())

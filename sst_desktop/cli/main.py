@@ -1,0 +1,44 @@
+"""The ``sst-desktop`` command: the GUI by default, subcommands for documents and maintenance.
+
+Each subcommand lives in its own module under ``sst_desktop.cli`` and registers itself through
+``register(subparsers)``; add new ones to ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from sst_desktop import __version__
+from sst_desktop.cli.common import add_database_option, run_handler
+
+COMMAND_MODULES = ("sst_desktop.cli.maintenance",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sst-desktop",
+        description="SST Desktop: committee meetings, agendas, minutes and action logs.",
+    )
+    parser.add_argument("--version", action="version", version=f"SST Desktop {__version__}")
+    add_database_option(parser)
+    parser.add_argument("--demo", action="store_true", help="open the GUI on a fresh copy of the demo data")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from sst_desktop.ui.app import run_gui  # Qt is imported only when the GUI is wanted
+
+        return run_gui(database=args.database, demo=args.demo)
+    if args.demo:
+        parser.error("--demo opens the GUI; it does not go with a subcommand")
+    return run_handler(handler, args)

@@ -1,0 +1,44 @@
+"""Domain models (SQLAlchemy typed ORM). Importing this package registers every table."""
+
+from sst_desktop.domain.actions import Action, ActionUpdate
+from sst_desktop.domain.audit import AuditEntry
+from sst_desktop.domain.base import Base
+from sst_desktop.domain.directory import (
+    Committee,
+    CommitteeFormerName,
+    Membership,
+    Organisation,
+    Person,
+    StandingItem,
+)
+from sst_desktop.domain.meetings import (
+    AgendaItem,
+    Attachment,
+    ForwardPlanItem,
+    Meeting,
+    agenda_item_presenters,
+)
+from sst_desktop.domain.minutes import Attendance, Declaration, Minute, MinuteReference, Resolution
+
+__all__ = [
+    "Action",
+    "ActionUpdate",
+    "AgendaItem",
+    "Attachment",
+    "Attendance",
+    "AuditEntry",
+    "Base",
+    "Committee",
+    "CommitteeFormerName",
+    "Declaration",
+    "ForwardPlanItem",
+    "Meeting",
+    "Membership",
+    "Minute",
+    "MinuteReference",
+    "Organisation",
+    "Person",
+    "Resolution",
+    "StandingItem",
+    "agenda_item_presenters",
+]

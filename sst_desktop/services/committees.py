@@ -1,0 +1,209 @@
+"""Committees, boards, partnerships and working groups."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from sst_desktop.domain import Committee, CommitteeFormerName, Person
+from sst_desktop.domain.enums import CommitteeKind
+from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.records import Change, CommitteeRecord
+from sst_desktop.services.validation import optional, required
+from sst_desktop.storage.engine import Database
+
+COMMITTEE_FIELDS = (
+    "name",
+    "short_name",
+    "kind",
+    "parent_id",
+    "description",
+    "former_names",
+    "default_venue",
+    "default_start_time",
+    "officer_id",
+    "open_to_public",
+    "uses_call_in",
+    "municipal_year_start_month",
+)
+
+
+def to_record(committee: Committee) -> CommitteeRecord:
+    officer: Person | None = committee.officer
+    return CommitteeRecord(
+        id=committee.id,
+        name=committee.name,
+        short_name=committee.short_name,
+        kind=committee.kind,
+        parent_id=committee.parent_id,
+        description=committee.description,
+        former_names=tuple(f.name for f in committee.former_names),
+        default_venue=committee.default_venue,
+        default_start_time=committee.default_start_time,
+        officer_id=committee.officer_id,
+        officer_name=" ".join(p for p in (officer.first_name, officer.last_name) if p) if officer else "",
+        officer_telephone=officer.telephone if officer else "",
+        officer_email=officer.email if officer else "",
+        open_to_public=committee.open_to_public,
+        uses_call_in=committee.uses_call_in,
+        municipal_year_start_month=committee.municipal_year_start_month,
+        archived=committee.archived,
+    )
+
+
+def _query():  # type: ignore[no-untyped-def]
+    return select(Committee).options(joinedload(Committee.officer), selectinload(Committee.former_names))
+
+
+def list_committees(db: Database, *, include_archived: bool = False) -> list[CommitteeRecord]:
+    with db.read() as session:
+        query = _query().order_by(func.lower(Committee.name))
+        if not include_archived:
+            query = query.where(Committee.archived.is_(False))
+        return [to_record(c) for c in session.scalars(query)]
+
+
+def get_committee(db: Database, committee_id: int) -> CommitteeRecord:
+    with db.read() as session:
+        return to_record(_get(session, committee_id))
+
+
+def find_committee(db: Database, name: str) -> CommitteeRecord:
+    """A committee by id, short name or name (any case); the CLI's ``--committee NAME``."""
+    key = name.strip()
+    with db.read() as session:
+        query = _query()
+        if key.isdigit():
+            committee = session.scalar(query.where(Committee.id == int(key)))
+            if committee is not None:
+                return to_record(committee)
+        for column in (Committee.short_name, Committee.name):
+            committee = session.scalar(query.where(func.lower(column) == key.lower()))
+            if committee is not None:
+                return to_record(committee)
+        former = session.scalar(
+            select(CommitteeFormerName).where(func.lower(CommitteeFormerName.name) == key.lower())
+        )
+        if former is not None:
+            return to_record(_get(session, former.committee_id))
+    raise NotFoundError(f"There is no committee called “{name}”.")
+
+
+def create_committee(db: Database, **fields: object) -> Change[CommitteeRecord]:
+    values = _validated(fields, partial=False)
+    with db.write() as session:
+        _check_unique(session, values)
+        former = values.pop("former_names", ())
+        committee = Committee(**values)
+        committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(former)]  # type: ignore[arg-type]
+        session.add(committee)
+        session.flush()
+        return Change(None, to_record(_get(session, committee.id)))
+
+
+def update_committee(db: Database, committee_id: int, **fields: object) -> Change[CommitteeRecord]:
+    values = _validated(fields, partial=True)
+    with db.write() as session:
+        committee = _get(session, committee_id)
+        before = to_record(committee)
+        _check_unique(session, values, exclude_id=committee_id)
+        if "former_names" in values:
+            names = values.pop("former_names")
+            committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(names)]  # type: ignore[arg-type]
+        for key, value in values.items():
+            setattr(committee, key, value)
+        session.flush()
+        session.expire(committee)
+        return Change(before, to_record(_get(session, committee_id)))
+
+
+def archive_committee(db: Database, committee_id: int, archived: bool = True) -> Change[CommitteeRecord]:
+    with db.write() as session:
+        committee = _get(session, committee_id)
+        before = to_record(committee)
+        committee.archived = archived
+        session.flush()
+        return Change(before, to_record(committee))
+
+
+def delete_committee(db: Database, committee_id: int) -> Change[CommitteeRecord]:
+    """Remove a committee and all it holds (undo of a creation; the GUI archives otherwise)."""
+    with db.write() as session:
+        committee = _get(session, committee_id)
+        before = to_record(committee)
+        session.delete(committee)
+        return Change(before, None)
+
+
+def _get(session: Session, committee_id: int) -> Committee:
+    committee = session.scalar(_query().where(Committee.id == committee_id))
+    if committee is None:
+        raise NotFoundError(f"There is no committee with id {committee_id}.")
+    return committee
+
+
+def _check_unique(session: Session, values: dict[str, object], exclude_id: int | None = None) -> None:
+    for column, label in ((Committee.name, "name"), (Committee.short_name, "short name")):
+        key = column.key
+        if key not in values:
+            continue
+        query = select(Committee.id).where(func.lower(column) == str(values[key]).lower())
+        if exclude_id is not None:
+            query = query.where(Committee.id != exclude_id)
+        if session.scalar(query) is not None:
+            raise ValidationError(f"Another committee already has the {label} “{values[key]}”.", field=key)
+
+
+def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]:
+    unknown = set(fields) - set(COMMITTEE_FIELDS)
+    if unknown:
+        raise ValidationError(f"Unknown committee field(s): {', '.join(sorted(unknown))}.")
+    values: dict[str, object] = {}
+    if not partial or "name" in fields:
+        values["name"] = required(
+            _s(fields.get("name")), "The committee's name", field="name", max_length=200
+        )
+    if not partial or "short_name" in fields:
+        short = required(_s(fields.get("short_name")), "The short name", field="short_name", max_length=30)
+        if "@" in short:
+            raise ValidationError("The short name cannot contain “@”.", field="short_name")
+        values["short_name"] = short
+    for key, label, limit in (("description", "The description", None), ("default_venue", "The venue", 300)):
+        if not partial or key in fields:
+            values[key] = optional(_s(fields.get(key)), label, field=key, max_length=limit)
+    if "kind" in fields:
+        try:
+            values["kind"] = CommitteeKind(fields["kind"])
+        except ValueError as error:
+            raise ValidationError(f"“{fields['kind']}” is not a kind of committee.", field="kind") from error
+    if "former_names" in fields:
+        names = fields["former_names"] or ()
+        values["former_names"] = [
+            n for n in (optional(_s(x), "A former name", max_length=200) for x in names) if n
+        ]  # type: ignore[union-attr]
+    if "default_start_time" in fields:
+        value = fields["default_start_time"]
+        if value is not None and not isinstance(value, time):
+            raise ValidationError("The start time must be a time of day.", field="default_start_time")
+        values["default_start_time"] = value
+    for key in ("parent_id", "officer_id"):
+        if key in fields:
+            value = fields[key]
+            values[key] = int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+    for key in ("open_to_public", "uses_call_in"):
+        if key in fields:
+            values[key] = bool(fields[key])
+    if "municipal_year_start_month" in fields:
+        month = int(fields["municipal_year_start_month"])  # type: ignore[arg-type]
+        if not 1 <= month <= 12:
+            raise ValidationError(
+                "The municipal year must start in a month from 1 to 12.", field="municipal_year_start_month"
+            )
+        values["municipal_year_start_month"] = month
+    return values
+
+
+def _s(value: object) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,23 @@
+"""Errors the services raise for the user to read: bad input and forbidden edits."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """Something the user asked for cannot be done; the message says why."""
+
+
+class ValidationError(ServiceError):
+    """Input that breaks a rule. ``field`` names the input at fault when there is one."""
+
+    def __init__(self, message: str, *, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(ServiceError):
+    pass
+
+
+class ConfirmedMinutesError(ServiceError):
+    """Confirmed minutes are a legal record and no longer change."""

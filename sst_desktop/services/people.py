@@ -1,0 +1,170 @@
+"""The people directory: members, officers, presenters and guests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from sst_desktop.domain import Person
+from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.records import Change, PersonRecord
+from sst_desktop.services.validation import edit_distance, email, name_key, optional, required
+from sst_desktop.storage.engine import Database
+
+PERSON_FIELDS = ("title", "first_name", "last_name", "job_title", "organisation_id", "email", "telephone")
+
+
+def to_record(person: Person) -> PersonRecord:
+    return PersonRecord(
+        id=person.id,
+        title=person.title,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        job_title=person.job_title,
+        organisation_id=person.organisation_id,
+        organisation_name=person.organisation.name if person.organisation else "",
+        email=person.email,
+        telephone=person.telephone,
+        archived=person.archived,
+    )
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    """A person already in the directory whose name is close to one being entered."""
+
+    person: PersonRecord
+    reason: str
+
+
+def list_people(db: Database, *, search: str = "", include_archived: bool = False) -> list[PersonRecord]:
+    """People sorted by surname; every word of ``search`` must match some part of name, title, job,
+    organisation or email. Matching is done in Python: a directory holds hundreds of people, and
+    SQLite's lower() folds ASCII only, so "Ó" would not find "ó"."""
+    with db.read() as session:
+        query = select(Person).options(joinedload(Person.organisation))
+        if not include_archived:
+            query = query.where(Person.archived.is_(False))
+        people = [to_record(p) for p in session.scalars(query)]
+    words = [w.casefold() for w in search.split()]
+    if words:
+        people = [p for p in people if all(w in _haystack(p) for w in words)]
+    return sorted(people, key=lambda p: p.sort_key)
+
+
+def _haystack(p: PersonRecord) -> str:
+    return " ".join(
+        (p.title, p.first_name, p.last_name, p.job_title, p.email, p.organisation_name)
+    ).casefold()
+
+
+def get_person(db: Database, person_id: int) -> PersonRecord:
+    with db.read() as session:
+        return to_record(_get(session, person_id))
+
+
+def create_person(db: Database, **fields: object) -> Change[PersonRecord]:
+    values = _validated(fields, partial=False)
+    with db.write() as session:
+        person = Person(**values)
+        session.add(person)
+        session.flush()
+        session.refresh(person)
+        return Change(None, to_record(person))
+
+
+def update_person(db: Database, person_id: int, **fields: object) -> Change[PersonRecord]:
+    values = _validated(fields, partial=True)
+    with db.write() as session:
+        person = _get(session, person_id)
+        before = to_record(person)
+        for key, value in values.items():
+            setattr(person, key, value)
+        session.flush()
+        session.refresh(person)
+        return Change(before, to_record(person))
+
+
+def archive_person(db: Database, person_id: int, archived: bool = True) -> Change[PersonRecord]:
+    with db.write() as session:
+        person = _get(session, person_id)
+        before = to_record(person)
+        person.archived = archived
+        session.flush()
+        return Change(before, to_record(person))
+
+
+def delete_person(db: Database, person_id: int) -> Change[PersonRecord]:
+    """Remove a person outright (undo of a creation). People with a record of meetings are archived instead."""
+    with db.write() as session:
+        person = _get(session, person_id)
+        before = to_record(person)
+        session.delete(person)
+        return Change(before, None)
+
+
+def possible_duplicates(
+    db: Database, first_name: str, last_name: str, *, exclude_id: int | None = None
+) -> list[PossibleDuplicate]:
+    """People whose names look like the same person ("Frackleton" and "Frackelton")."""
+    last = name_key(last_name)
+    first = name_key(first_name)
+    if not last:
+        return []
+    found: list[PossibleDuplicate] = []
+    for person in list_people(db, include_archived=True):
+        if person.id == exclude_id:
+            continue
+        other_last = name_key(person.last_name)
+        other_first = name_key(person.first_name)
+        firsts_agree = not first or not other_first or first[0] == other_first[0]
+        if not firsts_agree:
+            continue
+        if other_last == last and (first == other_first or not first or not other_first):
+            reason = "same name"
+        elif other_last == last:
+            reason = "same surname and initial"
+        elif edit_distance(other_last, last, limit=2) <= (1 if len(last) <= 5 else 2):
+            reason = "similar surname"
+        else:
+            continue
+        found.append(PossibleDuplicate(person, reason))
+    return found
+
+
+def _get(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id, options=[joinedload(Person.organisation)])
+    if person is None:
+        raise NotFoundError(f"There is no person with id {person_id}.")
+    return person
+
+
+def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]:
+    unknown = set(fields) - set(PERSON_FIELDS)
+    if unknown:
+        raise ValidationError(f"Unknown person field(s): {', '.join(sorted(unknown))}.")
+    values: dict[str, object] = {}
+    if not partial or "last_name" in fields:
+        values["last_name"] = required(
+            _s(fields.get("last_name")), "The surname", field="last_name", max_length=100
+        )
+    for key, label, limit in (
+        ("title", "The title", 60),
+        ("first_name", "The first name", 100),
+        ("job_title", "The job title", 200),
+        ("telephone", "The telephone number", 50),
+    ):
+        if not partial or key in fields:
+            values[key] = optional(_s(fields.get(key)), label, field=key, max_length=limit)
+    if not partial or "email" in fields:
+        values["email"] = email(_s(fields.get("email")))
+    if "organisation_id" in fields:
+        value = fields["organisation_id"]
+        values["organisation_id"] = int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+    return values
+
+
+def _s(value: object) -> str:
+    return "" if value is None else str(value)
