@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from sst_desktop.domain import Committee, CommitteeFormerName, Person
 from sst_desktop.domain.enums import CommitteeKind
-from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.services.records import Change, CommitteeRecord
+from sst_desktop.services.references import describe, references_to
 from sst_desktop.services.validation import optional, required
 from sst_desktop.storage.engine import Database
 
@@ -95,6 +96,7 @@ def create_committee(db: Database, **fields: object) -> Change[CommitteeRecord]:
     values = _validated(fields, partial=False)
     with db.write() as session:
         _check_unique(session, values)
+        _check_links(session, values)
         former = values.pop("former_names", ())
         committee = Committee(**values)
         committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(former)]  # type: ignore[arg-type]
@@ -109,6 +111,7 @@ def update_committee(db: Database, committee_id: int, **fields: object) -> Chang
         committee = _get(session, committee_id)
         before = to_record(committee)
         _check_unique(session, values, exclude_id=committee_id)
+        _check_links(session, values, committee_id=committee_id)
         if "former_names" in values:
             names = values.pop("former_names")
             committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(names)]  # type: ignore[arg-type]
@@ -129,12 +132,37 @@ def archive_committee(db: Database, committee_id: int, archived: bool = True) ->
 
 
 def delete_committee(db: Database, committee_id: int) -> Change[CommitteeRecord]:
-    """Remove a committee and all it holds (undo of a creation; the GUI archives otherwise)."""
+    """Remove a committee (undo of a creation; the GUI archives otherwise).
+
+    Refused while it holds anything (members, meetings, actions…): those would be deleted with it.
+    """
     with db.write() as session:
         committee = _get(session, committee_id)
         before = to_record(committee)
+        used = references_to(session, "committees", committee_id, ignore=("committee_former_names",))
+        if used:
+            raise ServiceError(
+                f"“{before.name}” cannot be removed: it holds {describe(used)}. Archive it instead."
+            )
         session.delete(committee)
         return Change(before, None)
+
+
+def recreate_committee(db: Database, record: CommitteeRecord) -> Change[CommitteeRecord]:
+    """Put back a committee removed by ``delete_committee``, with the same id (redo of a creation)."""
+    fields = {key: getattr(record, key) for key in COMMITTEE_FIELDS}
+    values = _validated(fields, partial=False)
+    with db.write() as session:
+        if session.get(Committee, record.id) is not None:
+            raise ServiceError(f"“{record.name}” already exists.")
+        _check_unique(session, values)
+        _check_links(session, values)
+        former = values.pop("former_names", ())
+        committee = Committee(id=record.id, archived=record.archived, **values)
+        committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(former)]  # type: ignore[arg-type]
+        session.add(committee)
+        session.flush()
+        return Change(None, to_record(_get(session, committee.id)))
 
 
 def _get(session: Session, committee_id: int) -> Committee:
@@ -154,6 +182,18 @@ def _check_unique(session: Session, values: dict[str, object], exclude_id: int |
             query = query.where(Committee.id != exclude_id)
         if session.scalar(query) is not None:
             raise ValidationError(f"Another committee already has the {label} “{values[key]}”.", field=key)
+
+
+def _check_links(session: Session, values: dict[str, object], committee_id: int | None = None) -> None:
+    officer_id = values.get("officer_id")
+    if officer_id is not None and session.get(Person, officer_id) is None:
+        raise ValidationError(f"There is no person with id {officer_id}.", field="officer_id")
+    parent_id = values.get("parent_id")
+    if parent_id is not None:
+        if parent_id == committee_id:
+            raise ValidationError("A committee cannot be its own parent.", field="parent_id")
+        if session.get(Committee, parent_id) is None:
+            raise ValidationError(f"There is no committee with id {parent_id}.", field="parent_id")
 
 
 def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]:
@@ -196,7 +236,10 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         if key in fields:
             values[key] = bool(fields[key])
     if "municipal_year_start_month" in fields:
-        month = int(fields["municipal_year_start_month"])  # type: ignore[arg-type]
+        try:
+            month = int(fields["municipal_year_start_month"])  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            month = 0
         if not 1 <= month <= 12:
             raise ValidationError(
                 "The municipal year must start in a month from 1 to 12.", field="municipal_year_start_month"

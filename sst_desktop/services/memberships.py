@@ -151,6 +151,30 @@ def restore_membership(db: Database, record: MembershipRecord) -> Change[Members
     )
 
 
+def recreate_membership(db: Database, record: MembershipRecord) -> Change[MembershipRecord]:
+    """Put back a membership removed by ``delete_membership``, with the same id (redo of an addition)."""
+    with db.write() as session:
+        if session.get(Membership, record.id) is not None:
+            raise ValidationError("That membership already exists.")
+        if session.get(Committee, record.committee_id) is None:
+            raise NotFoundError(f"There is no committee with id {record.committee_id}.")
+        if session.get(Person, record.person_id) is None:
+            raise NotFoundError(f"There is no person with id {record.person_id}.")
+        membership = Membership(
+            id=record.id,
+            committee_id=record.committee_id,
+            person_id=record.person_id,
+            role=MembershipRole(record.role),
+            start_date=record.start_date,
+            end_date=record.end_date,
+            representing=optional(record.representing, "Representing", max_length=200),
+        )
+        _check(session, membership)
+        session.add(membership)
+        session.flush()
+        return Change(None, to_record(_get(session, membership.id)))
+
+
 def delete_membership(db: Database, membership_id: int) -> Change[MembershipRecord]:
     with db.write() as session:
         membership = _get(session, membership_id)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from sst_desktop.domain import Organisation
-from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.services.records import Change, OrganisationRecord
+from sst_desktop.services.references import describe, references_to
 from sst_desktop.services.validation import optional, required
 from sst_desktop.storage.engine import Database
 
@@ -71,7 +72,9 @@ def update_organisation(db: Database, organisation_id: int, **changes: object) -
                 _check_unique(session, name)
             organisation.name = name
         if "short_name" in changes:
-            organisation.short_name = optional(str(changes["short_name"]), "The short name", max_length=50)
+            organisation.short_name = optional(
+                str(changes["short_name"]), "The short name", field="short_name", max_length=50
+            )
         if "archived" in changes:
             organisation.archived = bool(changes["archived"])
         session.flush()
@@ -85,14 +88,36 @@ def archive_organisation(
 
 
 def delete_organisation(db: Database, organisation_id: int) -> Change[OrganisationRecord]:
-    """Remove an organisation outright (used to undo a creation); people keep their other details."""
+    """Remove an organisation outright (used to undo a creation).
+
+    Refused while people or actions refer to it: they would silently lose their organisation.
+    """
     with db.write() as session:
         organisation = session.get(Organisation, organisation_id)
         if organisation is None:
             raise NotFoundError(f"There is no organisation with id {organisation_id}.")
         before = to_record(organisation)
+        used = references_to(session, "organisations", organisation_id)
+        if used:
+            raise ServiceError(
+                f"“{before.name}” cannot be removed: {describe(used)} refer to it. Archive it instead."
+            )
         session.delete(organisation)
         return Change(before, None)
+
+
+def recreate_organisation(db: Database, record: OrganisationRecord) -> Change[OrganisationRecord]:
+    """Put back an organisation removed by ``delete_organisation``, with the same id (redo of a creation)."""
+    name = required(record.name, "The organisation's name", field="name", max_length=200)
+    short_name = optional(record.short_name, "The short name", field="short_name", max_length=50)
+    with db.write() as session:
+        if session.get(Organisation, record.id) is not None:
+            raise ServiceError(f"“{record.name}” already exists.")
+        _check_unique(session, name)
+        organisation = Organisation(id=record.id, name=name, short_name=short_name, archived=record.archived)
+        session.add(organisation)
+        session.flush()
+        return Change(None, to_record(organisation))
 
 
 def _check_unique(session, name: str) -> None:  # type: ignore[no-untyped-def]

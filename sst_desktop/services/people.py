@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from sst_desktop.domain import Person
-from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.domain import Organisation, Person
+from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.services.records import Change, PersonRecord
+from sst_desktop.services.references import describe, references_to
 from sst_desktop.services.validation import edit_distance, email, name_key, optional, required
 from sst_desktop.storage.engine import Database
 
@@ -48,16 +50,27 @@ def list_people(db: Database, *, search: str = "", include_archived: bool = Fals
         if not include_archived:
             query = query.where(Person.archived.is_(False))
         people = [to_record(p) for p in session.scalars(query)]
-    words = [w.casefold() for w in search.split()]
-    if words:
-        people = [p for p in people if all(w in _haystack(p) for w in words)]
-    return sorted(people, key=lambda p: p.sort_key)
+    return sorted(filter_people(people, search), key=lambda p: p.sort_key)
+
+
+def filter_people(people: list[PersonRecord], search: str) -> list[PersonRecord]:
+    """The people matching every word of ``search`` (case and accents ignored: "sian" finds "Siân")."""
+    words = [fold(w) for w in search.split()]
+    if not words:
+        return list(people)
+    return [p for p in people if all(w in _haystack(p) for w in words)]
+
+
+def fold(text: str) -> str:
+    """Text folded for searching: case ignored and accents dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _haystack(p: PersonRecord) -> str:
-    return " ".join(
-        (p.title, p.first_name, p.last_name, p.job_title, p.email, p.organisation_name)
-    ).casefold()
+    return fold(
+        " ".join((p.title, p.first_name, p.last_name, p.job_title, p.email, p.telephone, p.organisation_name))
+    )
 
 
 def get_person(db: Database, person_id: int) -> PersonRecord:
@@ -68,6 +81,7 @@ def get_person(db: Database, person_id: int) -> PersonRecord:
 def create_person(db: Database, **fields: object) -> Change[PersonRecord]:
     values = _validated(fields, partial=False)
     with db.write() as session:
+        _check_organisation(session, values)
         person = Person(**values)
         session.add(person)
         session.flush()
@@ -80,6 +94,7 @@ def update_person(db: Database, person_id: int, **fields: object) -> Change[Pers
     with db.write() as session:
         person = _get(session, person_id)
         before = to_record(person)
+        _check_organisation(session, values)
         for key, value in values.items():
             setattr(person, key, value)
         session.flush()
@@ -97,12 +112,36 @@ def archive_person(db: Database, person_id: int, archived: bool = True) -> Chang
 
 
 def delete_person(db: Database, person_id: int) -> Change[PersonRecord]:
-    """Remove a person outright (undo of a creation). People with a record of meetings are archived instead."""
+    """Remove a person outright (undo of a creation).
+
+    Refused while anything refers to them (memberships, attendance, actions…): deleting would take
+    that record with it. Such people are archived instead.
+    """
     with db.write() as session:
         person = _get(session, person_id)
         before = to_record(person)
+        used = references_to(session, "people", person_id)
+        if used:
+            raise ServiceError(
+                f"{before.full_name} cannot be removed: the record holds {describe(used)} for them. "
+                "Archive them instead."
+            )
         session.delete(person)
         return Change(before, None)
+
+
+def recreate_person(db: Database, record: PersonRecord) -> Change[PersonRecord]:
+    """Put back a person removed by ``delete_person``, with the same id (redo of a creation)."""
+    values = _validated({k: getattr(record, k) for k in PERSON_FIELDS}, partial=False)
+    with db.write() as session:
+        if session.get(Person, record.id) is not None:
+            raise ServiceError(f"{record.full_name} is already in the directory.")
+        _check_organisation(session, values)
+        person = Person(id=record.id, archived=record.archived, **values)
+        session.add(person)
+        session.flush()
+        session.refresh(person)
+        return Change(None, to_record(person))
 
 
 def possible_duplicates(
@@ -139,6 +178,12 @@ def _get(session: Session, person_id: int) -> Person:
     if person is None:
         raise NotFoundError(f"There is no person with id {person_id}.")
     return person
+
+
+def _check_organisation(session: Session, values: dict[str, object]) -> None:
+    organisation_id = values.get("organisation_id")
+    if organisation_id is not None and session.get(Organisation, organisation_id) is None:
+        raise ValidationError(f"There is no organisation with id {organisation_id}.", field="organisation_id")
 
 
 def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]:
