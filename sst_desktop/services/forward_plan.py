@@ -1,0 +1,515 @@
+"""The forward plan (items a board asked to see at a later meeting) and standing items.
+
+A forward-plan item targets a given meeting, or simply "the next meeting" after it was asked for.
+It is offered when that meeting's agenda is built; accepting it puts it on the agenda and marks it
+scheduled; leaving it keeps it pending, so it is offered again at the meeting after. Standing items
+recur on every agenda of their committee.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sst_desktop.domain import AgendaItem, Committee, ForwardPlanItem, Meeting, Minute, StandingItem
+from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ReportStatus
+from sst_desktop.services.agenda import AgendaItemRecord, insert_item, records_for
+from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.services.meetings import ensure_agenda_editable
+from sst_desktop.services.records import Change
+from sst_desktop.services.validation import optional, required
+from sst_desktop.storage.engine import Database
+
+NEXT_MEETING_LABEL = "Next meeting"
+
+
+@dataclass(frozen=True)
+class ForwardPlanRecord:
+    id: int
+    committee_id: int
+    title: str
+    description: str
+    kind: ItemKind
+    presenters_text: str
+    target_meeting_id: int | None
+    target_meeting_date: date | None
+    requested_on: date | None
+    source_minute_id: int | None
+    source_minute_label: str  # "Minute 4, 22 June 2022"
+    source_text: str
+    status: ForwardPlanStatus
+    agenda_item_id: int | None
+    agenda_meeting_id: int | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def due_label(self) -> str:
+        """ "Next meeting" or "8 December 2022"."""
+        return plain_date(self.target_meeting_date) if self.target_meeting_date else NEXT_MEETING_LABEL
+
+    @property
+    def source_label(self) -> str:
+        return " — ".join(p for p in (self.source_minute_label, self.source_text) if p)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ForwardPlanStatus.PENDING
+
+
+@dataclass(frozen=True)
+class StandingItemRecord:
+    id: int
+    committee_id: int
+    title: str
+    description: str
+    kind: ItemKind
+    presenters_text: str
+    position: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """What accepting a forward-plan item did: the plan item (scheduled now) and the new agenda item."""
+
+    plan: Change[ForwardPlanRecord]
+    item: AgendaItemRecord
+
+
+PLAN_FIELDS = (
+    "title",
+    "description",
+    "kind",
+    "presenters_text",
+    "target_meeting_id",
+    "requested_on",
+    "source_minute_id",
+    "source_text",
+    "status",
+)
+
+
+def to_record(plan: ForwardPlanItem, session: Session) -> ForwardPlanRecord:
+    target = plan.target_meeting
+    minute_label = ""
+    if plan.source_minute_id is not None:
+        minute = session.get(Minute, plan.source_minute_id)
+        if minute is not None:
+            number = f"Minute {minute.number}" if minute.number else f"“{minute.heading}”"
+            minute_label = f"{number}, {plain_date(minute.meeting.date)}"
+    agenda_meeting_id = None
+    if plan.agenda_item_id is not None:
+        item = session.get(AgendaItem, plan.agenda_item_id)
+        agenda_meeting_id = item.meeting_id if item is not None else None
+    return ForwardPlanRecord(
+        id=plan.id,
+        committee_id=plan.committee_id,
+        title=plan.title,
+        description=plan.description,
+        kind=plan.kind or ItemKind.REPORT,
+        presenters_text=plan.presenters_text,
+        target_meeting_id=plan.target_meeting_id,
+        target_meeting_date=target.date if target is not None else None,
+        requested_on=plan.requested_on,
+        source_minute_id=plan.source_minute_id,
+        source_minute_label=minute_label,
+        source_text=plan.source_text,
+        status=plan.status,
+        agenda_item_id=plan.agenda_item_id,
+        agenda_meeting_id=agenda_meeting_id,
+        created_at=plan.created_at,
+        updated_at=plan.updated_at,
+    )
+
+
+# ---------------------------------------------------------------- the forward plan
+
+
+def list_forward_plan(
+    db: Database, committee_id: int, *, include_closed: bool = False
+) -> list[ForwardPlanRecord]:
+    """A committee's forward plan: pending and scheduled items (also done and dropped ones with
+    ``include_closed``), by the meeting they are due at, "next meeting" items first."""
+    with db.read() as session:
+        query = select(ForwardPlanItem).where(ForwardPlanItem.committee_id == committee_id)
+        if not include_closed:
+            query = query.where(
+                ForwardPlanItem.status.in_((ForwardPlanStatus.PENDING, ForwardPlanStatus.SCHEDULED))
+            )
+        records = [to_record(p, session) for p in session.scalars(query)]
+    return sorted(
+        records,
+        key=lambda r: (r.target_meeting_date or date.min, r.requested_on or date.min, r.id),
+    )
+
+
+def get_forward_plan_item(db: Database, plan_id: int) -> ForwardPlanRecord:
+    with db.read() as session:
+        return to_record(_get(session, plan_id), session)
+
+
+def add_forward_plan_item(
+    db: Database, committee_id: int, title: str, **fields: object
+) -> Change[ForwardPlanRecord]:
+    """Ask for an item at a later meeting: ``target_meeting_id`` for a given one, none for the next
+    meeting after ``requested_on`` (the source minute's meeting date, else today)."""
+    values = _validated({"title": title, **fields}, partial=False)
+    with db.write() as session:
+        if session.get(Committee, committee_id) is None:
+            raise NotFoundError(f"There is no committee with id {committee_id}.")
+        _check_links(session, committee_id, values)
+        if values.get("requested_on") is None:
+            values["requested_on"] = _requested_on(session, values.get("source_minute_id"))
+        plan = ForwardPlanItem(committee_id=committee_id, status=ForwardPlanStatus.PENDING, **values)
+        session.add(plan)
+        session.flush()
+        return Change(None, to_record(plan, session))
+
+
+def update_forward_plan_item(db: Database, plan_id: int, **fields: object) -> Change[ForwardPlanRecord]:
+    values = _validated(fields, partial=True)
+    with db.write() as session:
+        plan = _get(session, plan_id)
+        before = to_record(plan, session)
+        _check_links(session, plan.committee_id, values)
+        for key, value in values.items():
+            setattr(plan, key, value)
+        session.flush()
+        session.refresh(plan)
+        return Change(before, to_record(plan, session))
+
+
+def restore_forward_plan_item(db: Database, record: ForwardPlanRecord) -> Change[ForwardPlanRecord]:
+    """Undo of an edit, drop or status change."""
+    return update_forward_plan_item(
+        db,
+        record.id,
+        title=record.title,
+        description=record.description,
+        kind=record.kind,
+        presenters_text=record.presenters_text,
+        target_meeting_id=record.target_meeting_id,
+        requested_on=record.requested_on,
+        source_minute_id=record.source_minute_id,
+        source_text=record.source_text,
+        status=record.status,
+    )
+
+
+def drop_forward_plan_item(db: Database, plan_id: int) -> Change[ForwardPlanRecord]:
+    """The board no longer needs the item; it stays in the plan's history as dropped."""
+    with db.read() as session:
+        if _get(session, plan_id).status == ForwardPlanStatus.SCHEDULED:
+            raise ValidationError(
+                "This item is on an agenda; remove it from the agenda before dropping it from the plan."
+            )
+    return update_forward_plan_item(db, plan_id, status=ForwardPlanStatus.DROPPED)
+
+
+def mark_forward_plan_done(db: Database, plan_id: int) -> Change[ForwardPlanRecord]:
+    return update_forward_plan_item(db, plan_id, status=ForwardPlanStatus.DONE)
+
+
+def delete_forward_plan_item(db: Database, plan_id: int) -> Change[ForwardPlanRecord]:
+    """Remove an item entirely (undo of adding it)."""
+    with db.write() as session:
+        plan = _get(session, plan_id)
+        before = to_record(plan, session)
+        session.delete(plan)
+        return Change(before, None)
+
+
+def items_due(db: Database, meeting_id: int) -> list[ForwardPlanRecord]:
+    """Pending forward-plan items to offer when this meeting's agenda is built: those aimed at it, those
+    for "the next meeting" asked for before its date, and those aimed at an earlier meeting that were
+    never taken (carried forward)."""
+    with db.read() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFoundError(f"There is no meeting with id {meeting_id}.")
+        plans = session.scalars(
+            select(ForwardPlanItem).where(
+                ForwardPlanItem.committee_id == meeting.committee_id,
+                ForwardPlanItem.status == ForwardPlanStatus.PENDING,
+            )
+        ).all()
+        due = []
+        for plan in plans:
+            target = plan.target_meeting
+            if target is not None:
+                if target.id == meeting.id or target.date < meeting.date:
+                    due.append(plan)
+            elif plan.requested_on is None or plan.requested_on < meeting.date:
+                due.append(plan)
+        records = [to_record(p, session) for p in due]
+    return sorted(
+        records, key=lambda r: (r.target_meeting_date or date.min, r.requested_on or date.min, r.id)
+    )
+
+
+def accept_into_agenda(
+    db: Database, plan_id: int, meeting_id: int, *, position: int | None = None
+) -> Accepted:
+    """Put a forward-plan item on a meeting's agenda (before Date of Next Meeting unless ``position``)
+    and mark it scheduled. Undo: ``agenda.remove_item`` of the new item, which makes it pending again."""
+    with db.write() as session:
+        plan = _get(session, plan_id)
+        meeting = ensure_agenda_editable(session, meeting_id)
+        if meeting.committee_id != plan.committee_id:
+            raise ValidationError("That item is on another committee's forward plan.")
+        if plan.status != ForwardPlanStatus.PENDING:
+            raise ValidationError(
+                f"“{plan.title}” is {plan.status.label.lower()}, not waiting for an agenda."
+            )
+        before = to_record(plan, session)
+        item = insert_item(
+            session,
+            meeting_id,
+            {
+                "title": plan.title,
+                "description": plan.description,
+                "kind": plan.kind or ItemKind.REPORT,
+                "presenters_text": plan.presenters_text,
+                "report_status": ReportStatus.NONE,
+            },
+            position,
+        )
+        plan.agenda_item_id = item.id
+        plan.status = ForwardPlanStatus.SCHEDULED
+        session.flush()
+        session.refresh(plan)
+        record = next(r for r in records_for(session, meeting_id) if r.id == item.id)
+        return Accepted(Change(before, to_record(plan, session)), record)
+
+
+# ---------------------------------------------------------------- standing items
+
+
+def standing_record(item: StandingItem) -> StandingItemRecord:
+    return StandingItemRecord(
+        id=item.id,
+        committee_id=item.committee_id,
+        title=item.title,
+        description=item.description,
+        kind=item.kind or ItemKind.REPORT,
+        presenters_text=item.presenters_text,
+        position=item.position,
+        active=item.active,
+    )
+
+
+def list_standing_items(
+    db: Database, committee_id: int, *, include_inactive: bool = False
+) -> list[StandingItemRecord]:
+    with db.read() as session:
+        return [standing_record(s) for s in _standing(session, committee_id, include_inactive)]
+
+
+def add_standing_item(
+    db: Database,
+    committee_id: int,
+    title: str,
+    *,
+    description: str = "",
+    kind: ItemKind | str = ItemKind.REPORT,
+    presenters_text: str = "",
+) -> Change[StandingItemRecord]:
+    values = _standing_values(
+        {"title": title, "description": description, "kind": kind, "presenters_text": presenters_text}
+    )
+    with db.write() as session:
+        if session.get(Committee, committee_id) is None:
+            raise NotFoundError(f"There is no committee with id {committee_id}.")
+        position = (
+            session.scalar(
+                select(func.max(StandingItem.position)).where(StandingItem.committee_id == committee_id)
+            )
+            or 0
+        ) + 1
+        item = StandingItem(committee_id=committee_id, position=position, active=True, **values)
+        session.add(item)
+        session.flush()
+        _renumber_standing(session, committee_id)
+        return Change(None, standing_record(item))
+
+
+def update_standing_item(db: Database, standing_id: int, **fields: object) -> Change[StandingItemRecord]:
+    """Change title, description, kind, presenters or ``active`` (an inactive one stops recurring)."""
+    allowed = {"title", "description", "kind", "presenters_text", "active"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError(f"Unknown standing item field(s): {', '.join(sorted(unknown))}.")
+    values = _standing_values({k: v for k, v in fields.items() if k != "active"}, partial=True)
+    with db.write() as session:
+        item = _standing_get(session, standing_id)
+        before = standing_record(item)
+        for key, value in values.items():
+            setattr(item, key, value)
+        if "active" in fields:
+            item.active = bool(fields["active"])
+        session.flush()
+        return Change(before, standing_record(item))
+
+
+def move_standing_item(db: Database, standing_id: int, new_position: int) -> Change[StandingItemRecord]:
+    with db.write() as session:
+        item = _standing_get(session, standing_id)
+        before = standing_record(item)
+        others = [s for s in _standing(session, item.committee_id, True) if s.id != item.id]
+        others.insert(max(0, min(int(new_position), len(others))), item)
+        for index, other in enumerate(others):
+            other.position = index
+        session.flush()
+        return Change(before, standing_record(item))
+
+
+def remove_standing_item(db: Database, standing_id: int) -> Change[StandingItemRecord]:
+    """Delete a standing item; agenda items made from it stay on their agendas."""
+    with db.write() as session:
+        item = _standing_get(session, standing_id)
+        before = standing_record(item)
+        committee_id = item.committee_id
+        session.delete(item)
+        session.flush()
+        _renumber_standing(session, committee_id)
+        return Change(before, None)
+
+
+def restore_standing_item(db: Database, record: StandingItemRecord) -> Change[StandingItemRecord]:
+    """Undo of ``remove_standing_item``."""
+    with db.write() as session:
+        item = StandingItem(
+            id=record.id if session.get(StandingItem, record.id) is None else None,
+            committee_id=record.committee_id,
+            title=record.title,
+            description=record.description,
+            kind=record.kind,
+            presenters_text=record.presenters_text,
+            position=record.position,
+            active=record.active,
+        )
+        items = _standing(session, record.committee_id, True)
+        session.add(item)
+        items.insert(min(record.position, len(items)), item)
+        for index, other in enumerate(items):
+            other.position = index
+        session.flush()
+        return Change(None, standing_record(item))
+
+
+def _standing(session: Session, committee_id: int, include_inactive: bool) -> list[StandingItem]:
+    query = select(StandingItem).where(StandingItem.committee_id == committee_id)
+    if not include_inactive:
+        query = query.where(StandingItem.active.is_(True))
+    return list(session.scalars(query.order_by(StandingItem.position, StandingItem.id)))
+
+
+def _renumber_standing(session: Session, committee_id: int) -> None:
+    for index, item in enumerate(_standing(session, committee_id, True)):
+        item.position = index
+
+
+def _standing_get(session: Session, standing_id: int) -> StandingItem:
+    item = session.get(StandingItem, standing_id)
+    if item is None:
+        raise NotFoundError(f"There is no standing item with id {standing_id}.")
+    return item
+
+
+def _standing_values(fields: dict[str, object], *, partial: bool = False) -> dict[str, object]:
+    values: dict[str, object] = {}
+    if not partial or "title" in fields:
+        values["title"] = required(_s(fields.get("title")), "The item's title", field="title", max_length=300)
+    if "description" in fields:
+        values["description"] = optional(_s(fields["description"]), "The description", field="description")
+    if "presenters_text" in fields:
+        values["presenters_text"] = optional(
+            _s(fields["presenters_text"]), "The presenters", field="presenters_text", max_length=300
+        )
+    if "kind" in fields:
+        values["kind"] = _kind(fields["kind"])
+    return values
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _get(session: Session, plan_id: int) -> ForwardPlanItem:
+    plan = session.get(ForwardPlanItem, plan_id)
+    if plan is None:
+        raise NotFoundError(f"There is no forward-plan item with id {plan_id}.")
+    return plan
+
+
+def _requested_on(session: Session, minute_id: object) -> date:
+    if minute_id is not None:
+        minute = session.get(Minute, int(minute_id))  # type: ignore[arg-type]
+        if minute is not None:
+            return minute.meeting.date
+    return date.today()
+
+
+def _check_links(session: Session, committee_id: int, values: dict[str, object]) -> None:
+    target_id = values.get("target_meeting_id")
+    if target_id is not None:
+        target = session.get(Meeting, target_id)
+        if target is None:
+            raise NotFoundError(f"There is no meeting with id {target_id}.")
+        if target.committee_id != committee_id:
+            raise ValidationError("The item can only be planned for a meeting of its own committee.")
+    minute_id = values.get("source_minute_id")
+    if minute_id is not None and session.get(Minute, minute_id) is None:
+        raise NotFoundError(f"There is no minute with id {minute_id}.")
+
+
+def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]:
+    unknown = set(fields) - set(PLAN_FIELDS)
+    if unknown:
+        raise ValidationError(f"Unknown forward-plan field(s): {', '.join(sorted(unknown))}.")
+    values: dict[str, object] = {}
+    if not partial or "title" in fields:
+        values["title"] = required(_s(fields.get("title")), "The item's title", field="title", max_length=500)
+    for key, label, limit in (
+        ("description", "The description", None),
+        ("presenters_text", "The presenters", 500),
+        ("source_text", "Where it came from", None),
+    ):
+        if key in fields:
+            values[key] = optional(_s(fields[key]), label, field=key, max_length=limit)
+    if "kind" in fields:
+        values["kind"] = _kind(fields["kind"])
+    for key in ("target_meeting_id", "source_minute_id"):
+        if key in fields:
+            raw = fields[key]
+            values[key] = int(raw) if raw not in (None, "") else None  # type: ignore[arg-type]
+    if "requested_on" in fields:
+        value = fields["requested_on"]
+        if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+            raise ValidationError("The date asked must be a date.", field="requested_on")
+        values["requested_on"] = value
+    if "status" in fields:
+        try:
+            values["status"] = ForwardPlanStatus(fields["status"])
+        except ValueError:
+            raise ValidationError(
+                f"“{fields['status']}” is not a forward-plan status.", field="status"
+            ) from None
+    return values
+
+
+def _kind(value: object) -> ItemKind:
+    if value in (None, ""):
+        return ItemKind.REPORT
+    try:
+        return ItemKind(value)
+    except ValueError:
+        raise ValidationError(f"“{value}” is not a kind of item.", field="kind") from None
+
+
+def _s(value: object) -> str:
+    return "" if value is None else str(value)
