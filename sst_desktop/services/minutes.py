@@ -1,0 +1,774 @@
+"""The minute of each agenda item: narrative, resolutions, outcome, references, and confirmation.
+
+A minute is created on demand from its agenda item (heading = the item's title) and numbered on
+through the municipal year (``minute_numbers``). Once a later meeting resolves the minutes a correct
+record (``confirm_previous_minutes``) every edit is refused with ``ConfirmedMinutesError``.
+
+``set_text`` is called about once a second while the officer types: it is one small UPDATE.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from sst_desktop.domain import AgendaItem, ForwardPlanItem, Meeting, Minute, MinuteReference, Resolution
+from sst_desktop.domain.base import utcnow
+from sst_desktop.domain.enums import (
+    ForwardPlanStatus,
+    ItemKind,
+    MeetingStatus,
+    MinuteOutcome,
+    ProceduralRole,
+)
+from sst_desktop.services import minute_numbers
+from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.guards import ensure_minutes_editable
+from sst_desktop.services.records import Change
+from sst_desktop.services.validation import optional, required
+from sst_desktop.storage.engine import Database
+
+RESOLUTION_MAX = 20_000
+HEADING_MAX = 500
+
+
+# ---------------------------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class ResolutionRecord:
+    id: int
+    minute_id: int
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ReferenceRecord:
+    """A link from a minute to an earlier one; ``text`` is generated, never typed."""
+
+    id: int
+    minute_id: int
+    referenced_minute_id: int
+    number: int | None
+    heading: str
+    meeting_id: int
+    meeting_date: date
+
+    @property
+    def text(self) -> str:
+        return reference_sentence([self])
+
+
+@dataclass(frozen=True)
+class MinuteRecord:
+    id: int
+    meeting_id: int
+    agenda_item_id: int | None
+    number: int | None
+    position: int
+    heading: str
+    text: str
+    public_summary: str
+    outcome: MinuteOutcome
+    exempt_paragraphs: tuple[int, ...] = ()
+    procedural_role: ProceduralRole | None = None
+    item_kind: ItemKind | None = None
+    presenters: tuple[str, ...] = ()
+    resolutions: tuple[ResolutionRecord, ...] = ()
+    references: tuple[ReferenceRecord, ...] = ()
+    updated_at: datetime | None = None
+
+    @property
+    def is_exempt(self) -> bool:
+        return bool(self.exempt_paragraphs)
+
+
+@dataclass(frozen=True)
+class TextSaved:
+    """What a text save did (kept small: it happens every second while typing)."""
+
+    minute_id: int
+    field: str
+    length: int
+    saved_at: datetime
+
+
+@dataclass(frozen=True)
+class ReferenceCandidate:
+    """An earlier minute the officer can refer to, as the picker lists it."""
+
+    minute_id: int
+    number: int | None
+    heading: str
+    meeting_id: int
+    meeting_date: date
+
+    @property
+    def label(self) -> str:
+        number = f"Minute No. {self.number}" if self.number is not None else "Minute (unnumbered)"
+        return f"{number} — {self.heading} — {long_date(self.meeting_date)}"
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    id: int
+    date: date
+    minutes_confirmed_at: datetime | None
+    minutes_confirmed_by_id: int | None
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """The result of resolving the Minutes of Previous Meeting item a correct record."""
+
+    minute: MinuteRecord
+    confirmed_meeting_id: int
+    confirmed_at: datetime | None
+
+
+class QuickPhrase(enum.StrEnum):
+    REPORT_NOTED = "report_noted"
+    UPDATE_NOTED = "update_noted"
+    THANKED = "thanked"
+    FURTHER_REPORT = "further_report"
+    CORRECT_RECORD = "correct_record"
+    NEXT_MEETING = "next_meeting"
+
+
+@dataclass(frozen=True)
+class QuickPhraseOption:
+    phrase: QuickPhrase
+    text: str
+    presenter: str = ""
+
+
+REPORT_NOTED = "the report be noted"
+UPDATE_NOTED = "the update be noted"
+THANKED = "{presenter} be thanked for their informative update"
+FURTHER_REPORT = "a further report be submitted to the next meeting"
+CORRECT_RECORD = "the Minutes of the meeting held on {date} be confirmed as a correct record"
+
+
+# ---------------------------------------------------------------------------------------------- wording
+
+
+def long_date(day: date) -> str:
+    """ "17 March 2022" (the date inside minute sentences)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def reference_sentence(references: list[ReferenceRecord] | tuple[ReferenceRecord, ...]) -> str:
+    """ "Further to Minute No. 29 of the meeting held on 11 December 2017" (several joined by "and")."""
+    parts = []
+    for ref in references:
+        what = f"Minute No. {ref.number}" if ref.number is not None else f"the minute “{ref.heading}”"
+        parts.append(f"{what} of the meeting held on {long_date(ref.meeting_date)}")
+    if not parts:
+        return ""
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"Further to {joined}"
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+def _options():  # type: ignore[no-untyped-def]
+    return (
+        selectinload(Minute.resolutions),
+        selectinload(Minute.references).selectinload(MinuteReference.referenced).selectinload(Minute.meeting),
+        selectinload(Minute.agenda_item).selectinload(AgendaItem.presenters),
+    )
+
+
+def _paragraphs(value: str) -> tuple[int, ...]:
+    return tuple(sorted({int(p) for p in re.findall(r"\d+", value or "")}))
+
+
+def presenter_names(item: AgendaItem | None) -> tuple[str, ...]:
+    if item is None:
+        return ()
+    names = [" ".join(p for p in (person.first_name, person.last_name) if p) for person in item.presenters]
+    if not names and item.presenters_text.strip():
+        names = [n.strip() for n in re.split(r"\s*(?:/|;|,| and )\s*", item.presenters_text) if n.strip()]
+    return tuple(names)
+
+
+def to_record(minute: Minute, number: int | None = None) -> MinuteRecord:
+    item = minute.agenda_item
+    return MinuteRecord(
+        id=minute.id,
+        meeting_id=minute.meeting_id,
+        agenda_item_id=minute.agenda_item_id,
+        number=minute.number if number is None else number,
+        position=minute.position,
+        heading=minute.heading,
+        text=minute.text,
+        public_summary=minute.public_summary,
+        outcome=minute.outcome,
+        exempt_paragraphs=_paragraphs(item.exempt_paragraphs) if item is not None else (),
+        procedural_role=item.procedural_role if item is not None else None,
+        item_kind=item.kind if item is not None else None,
+        presenters=presenter_names(item),
+        resolutions=tuple(
+            ResolutionRecord(r.id, r.minute_id, i, r.text)
+            for i, r in enumerate(sorted(minute.resolutions, key=lambda r: (r.position, r.id)))
+        ),
+        references=tuple(
+            sorted(
+                (
+                    ReferenceRecord(
+                        id=ref.id,
+                        minute_id=ref.minute_id,
+                        referenced_minute_id=ref.referenced_minute_id,
+                        number=ref.referenced.number,
+                        heading=ref.referenced.heading,
+                        meeting_id=ref.referenced.meeting_id,
+                        meeting_date=ref.referenced.meeting.date,
+                    )
+                    for ref in minute.references
+                ),
+                key=lambda r: (r.meeting_date, r.number or 0, r.id),
+            )
+        ),
+        updated_at=minute.updated_at,
+    )
+
+
+def _records(session: Session, meeting_id: int) -> list[MinuteRecord]:
+    slots = minute_numbers.number_slots(session, meeting_id)
+    numbers = {s.minute_id: s.number for s in slots if s.minute_id is not None}
+    order = {s.minute_id: i for i, s in enumerate(slots) if s.minute_id is not None}
+    minutes = session.scalars(
+        select(Minute).options(*_options()).where(Minute.meeting_id == meeting_id)
+    ).all()
+    minutes = sorted(minutes, key=lambda m: (order.get(m.id, 1_000_000), m.position, m.id))
+    return [to_record(m, numbers.get(m.id)) for m in minutes]
+
+
+def list_minutes(db: Database, meeting_id: int) -> list[MinuteRecord]:
+    """The meeting's minutes in order, numbered as the numbers stand now (nothing is written)."""
+    with db.read() as session:
+        if session.get(Meeting, meeting_id) is None:
+            raise NotFoundError(f"There is no meeting with id {meeting_id}.")
+        return _records(session, meeting_id)
+
+
+def get_minute(db: Database, minute_id: int) -> MinuteRecord:
+    with db.read() as session:
+        minute = _get(session, minute_id)
+        return _record_of(session, minute)
+
+
+def _record_of(session: Session, minute: Minute) -> MinuteRecord:
+    session.flush()
+    slots = minute_numbers.number_slots(session, minute.meeting_id)
+    number = next((s.number for s in slots if s.minute_id == minute.id), None)
+    session.expire(minute)
+    fresh = session.scalar(select(Minute).options(*_options()).where(Minute.id == minute.id))
+    assert fresh is not None
+    return to_record(fresh, number)
+
+
+def _get(session: Session, minute_id: int) -> Minute:
+    minute = session.get(Minute, minute_id)
+    if minute is None:
+        raise NotFoundError(f"There is no minute with id {minute_id}.")
+    return minute
+
+
+# ---------------------------------------------------------------------------------------------- creating
+
+
+def sync_minutes(session: Session, meeting: Meeting) -> None:
+    """Give every agenda item of an unconfirmed meeting its minute, in agenda order.
+
+    A minute whose agenda item was removed is dropped when nothing was written in it; one with
+    content is kept (no work is ever lost) and keeps its place.
+    """
+    if meeting.minutes_confirmed_at is not None:
+        return
+    items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)).all()
+    minutes = session.scalars(
+        select(Minute)
+        .options(selectinload(Minute.resolutions), selectinload(Minute.references))
+        .where(Minute.meeting_id == meeting.id)
+    ).all()
+    by_item = {m.agenda_item_id: m for m in minutes if m.agenda_item_id is not None}
+    for item in items:
+        minute = by_item.get(item.id)
+        if minute is None:
+            session.add(
+                Minute(
+                    meeting_id=meeting.id, agenda_item_id=item.id, position=item.position, heading=item.title
+                )
+            )
+        elif minute.position != item.position:
+            minute.position = item.position
+    for minute in minutes:
+        if minute.agenda_item_id is None and _is_empty(session, minute):
+            session.delete(minute)
+    session.flush()
+    minute_numbers.renumber(session, meeting.id)
+
+
+def _is_empty(session: Session, minute: Minute) -> bool:
+    from sst_desktop.domain import Action
+
+    if minute.text.strip() or minute.public_summary.strip() or minute.resolutions or minute.references:
+        return False
+    return session.scalar(select(func.count(Action.id)).where(Action.minute_id == minute.id)) == 0
+
+
+def open_minutes(db: Database, meeting_id: int) -> list[MinuteRecord]:
+    """Start (or resume) minute-taking: every agenda item gets its minute; returns them numbered.
+
+    Confirmed minutes are returned as they are (nothing is created or renumbered).
+    """
+    with db.write() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFoundError(f"There is no meeting with id {meeting_id}.")
+        sync_minutes(session, meeting)
+        return _records(session, meeting_id)
+
+
+def minute_for_item(db: Database, agenda_item_id: int) -> MinuteRecord:
+    """The minute of an agenda item, created (heading = the item's title) when it has none yet."""
+    with db.write() as session:
+        item = session.get(AgendaItem, agenda_item_id)
+        if item is None:
+            raise NotFoundError(f"There is no agenda item with id {agenda_item_id}.")
+        minute = session.scalar(select(Minute).where(Minute.agenda_item_id == agenda_item_id))
+        if minute is None:
+            meeting = ensure_minutes_editable(session, item.meeting_id)
+            sync_minutes(session, meeting)
+            minute = session.scalar(select(Minute).where(Minute.agenda_item_id == agenda_item_id))
+            assert minute is not None
+        return _record_of(session, minute)
+
+
+# ---------------------------------------------------------------------------------------------- editing
+
+
+def _clean_body(value: str | None) -> str:
+    """Typed text kept as typed (spaces and line breaks), minus characters no document can hold."""
+    if not value:
+        return ""
+    return "".join(
+        ch
+        for ch in value.replace("\r\n", "\n").replace("\r", "\n")
+        if ch in "\n\t"
+        or (
+            not (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or 0xD800 <= ord(ch) <= 0xDFFF)
+            and ch not in "\ufffe\uffff"
+        )
+    )
+
+
+def _save_text(db: Database, minute_id: int, field: str, value: str | None) -> TextSaved:
+    text = _clean_body(value)
+    now = utcnow()
+    with db.write() as session:
+        meeting_id = session.scalar(select(Minute.meeting_id).where(Minute.id == minute_id))
+        if meeting_id is None:
+            raise NotFoundError(f"There is no minute with id {minute_id}.")
+        ensure_minutes_editable(session, meeting_id)
+        session.execute(
+            update(Minute)
+            .where(Minute.id == minute_id)
+            .values({field: text, "updated_at": now})
+            .execution_options(synchronize_session=False)
+        )
+    return TextSaved(minute_id, field, len(text), now)
+
+
+def set_text(db: Database, minute_id: int, text: str | None) -> TextSaved:
+    """Save the narrative of a minute (called while typing: one small UPDATE)."""
+    return _save_text(db, minute_id, "text", text)
+
+
+def set_public_summary(db: Database, minute_id: int, text: str | None) -> TextSaved:
+    """What the public minutes print in place of an exempt item's discussion."""
+    return _save_text(db, minute_id, "public_summary", text)
+
+
+def set_heading(db: Database, minute_id: int, heading: str) -> Change[MinuteRecord]:
+    value = required(heading, "The heading", field="heading", max_length=HEADING_MAX)
+    with db.write() as session:
+        minute = _get(session, minute_id)
+        ensure_minutes_editable(session, minute.meeting_id)
+        before = _record_of(session, minute)
+        minute.heading = value
+        return Change(before, _record_of(session, minute))
+
+
+def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> Change[MinuteRecord]:
+    """Taken, deferred or withdrawn."""
+    try:
+        value = MinuteOutcome(outcome)
+    except ValueError as error:
+        raise ValidationError(f"“{outcome}” is not an outcome of an item.", field="outcome") from error
+    with db.write() as session:
+        minute = _get(session, minute_id)
+        ensure_minutes_editable(session, minute.meeting_id)
+        before = _record_of(session, minute)
+        minute.outcome = value
+        return Change(before, _record_of(session, minute))
+
+
+# ---------------------------------------------------------------------------------------------- resolutions
+
+
+def _resolution_text(text: str) -> str:
+    value = required(text, "The resolution", field="text", max_length=RESOLUTION_MAX)
+    return value
+
+
+def _ordered(minute: Minute) -> list[Resolution]:
+    return sorted(minute.resolutions, key=lambda r: (r.position, r.id))
+
+
+def _reposition(resolutions: list[Resolution]) -> None:
+    for index, resolution in enumerate(resolutions):
+        if resolution.position != index:
+            resolution.position = index
+
+
+def _add_resolution(session: Session, minute: Minute, text: str, position: int | None) -> Resolution:
+    ordered = _ordered(minute)
+    resolution = Resolution(minute_id=minute.id, text=text, position=len(ordered))
+    minute.resolutions.append(resolution)
+    index = len(ordered) if position is None else max(0, min(position, len(ordered)))
+    ordered.insert(index, resolution)
+    _reposition(ordered)
+    session.flush()
+    return resolution
+
+
+def add_resolution(
+    db: Database, minute_id: int, text: str, *, position: int | None = None
+) -> Change[MinuteRecord]:
+    """Add a resolution ("the report be noted"); numbering (1), (2)… follows the order."""
+    value = _resolution_text(text)
+    with db.write() as session:
+        minute = _get(session, minute_id)
+        ensure_minutes_editable(session, minute.meeting_id)
+        before = _record_of(session, minute)
+        _add_resolution(session, minute, value, position)
+        return Change(before, _record_of(session, minute))
+
+
+def update_resolution(db: Database, resolution_id: int, text: str) -> Change[MinuteRecord]:
+    value = _resolution_text(text)
+    with db.write() as session:
+        resolution = _get_resolution(session, resolution_id)
+        minute = resolution.minute
+        ensure_minutes_editable(session, minute.meeting_id)
+        before = _record_of(session, minute)
+        resolution.text = value
+        return Change(before, _record_of(session, minute))
+
+
+def remove_resolution(db: Database, resolution_id: int) -> Change[MinuteRecord]:
+    with db.write() as session:
+        resolution = _get_resolution(session, resolution_id)
+        minute = resolution.minute
+        ensure_minutes_editable(session, minute.meeting_id)
+        before = _record_of(session, minute)
+        minute.resolutions.remove(resolution)
+        session.delete(resolution)
+        _reposition(_ordered(minute))
+        return Change(before, _record_of(session, minute))
+
+
+def move_resolution(db: Database, resolution_id: int, new_index: int) -> Change[MinuteRecord]:
+    """Move one resolution to ``new_index`` (0-based) among its minute's resolutions."""
+    with db.write() as session:
+        resolution = _get_resolution(session, resolution_id)
+        minute = resolution.minute
+        ensure_minutes_editable(session, minute.meeting_id)
+        before = _record_of(session, minute)
+        ordered = [r for r in _ordered(minute) if r.id != resolution.id]
+        ordered.insert(max(0, min(new_index, len(ordered))), resolution)
+        _reposition(ordered)
+        return Change(before, _record_of(session, minute))
+
+
+def reorder_resolutions(db: Database, minute_id: int, resolution_ids: list[int]) -> Change[MinuteRecord]:
+    """Put a minute's resolutions in the given order (all of them, each once)."""
+    with db.write() as session:
+        minute = _get(session, minute_id)
+        ensure_minutes_editable(session, minute.meeting_id)
+        before = _record_of(session, minute)
+        by_id = {r.id: r for r in minute.resolutions}
+        if sorted(resolution_ids) != sorted(by_id):
+            raise ValidationError("The new order must list each of the minute's resolutions once.")
+        _reposition([by_id[i] for i in resolution_ids])
+        return Change(before, _record_of(session, minute))
+
+
+def _get_resolution(session: Session, resolution_id: int) -> Resolution:
+    resolution = session.get(Resolution, resolution_id)
+    if resolution is None:
+        raise NotFoundError(f"There is no resolution with id {resolution_id}.")
+    return resolution
+
+
+# ---------------------------------------------------------------------------------------------- quick phrases
+
+
+def quick_phrases(db: Database, minute_id: int) -> list[QuickPhraseOption]:
+    """The standard phrases offered for this minute, presenters' names filled in."""
+    with db.read() as session:
+        minute = _get(session, minute_id)
+        item = minute.agenda_item
+        options = [
+            QuickPhraseOption(QuickPhrase.REPORT_NOTED, REPORT_NOTED),
+            QuickPhraseOption(QuickPhrase.UPDATE_NOTED, UPDATE_NOTED),
+        ]
+        presenters = presenter_names(item) or ("the presenter",)
+        for name in presenters:
+            options.append(QuickPhraseOption(QuickPhrase.THANKED, THANKED.format(presenter=name), name))
+        options.append(QuickPhraseOption(QuickPhrase.FURTHER_REPORT, FURTHER_REPORT))
+        if item is not None and item.procedural_role == ProceduralRole.PREVIOUS_MINUTES:
+            previous = _previous_meeting(session, minute.meeting)
+            if previous is not None:
+                text = CORRECT_RECORD.format(date=long_date(previous.date))
+                options.insert(0, QuickPhraseOption(QuickPhrase.CORRECT_RECORD, text))
+        if item is not None and item.procedural_role == ProceduralRole.NEXT_MEETING:
+            following = _next_meeting(session, minute.meeting)
+            if following is not None:
+                options.insert(0, QuickPhraseOption(QuickPhrase.NEXT_MEETING, next_meeting_text(following)))
+        return options
+
+
+def next_meeting_text(meeting: Meeting) -> str:
+    """ "the next meeting be held on Thursday, 8 September 2022 at the Town Hall Bootle, commencing at 10.00 am"."""
+    text = f"the next meeting be held on {meeting.date:%A}, {long_date(meeting.date)}"
+    place = meeting.venue.strip() or ("remotely" if meeting.remote_link.strip() else "")
+    if place:
+        text += f" at {place}" if place != "remotely" else " remotely"
+    if meeting.start_time is not None:
+        hour = meeting.start_time.hour % 12 or 12
+        suffix = "am" if meeting.start_time.hour < 12 else "pm"
+        text += f", commencing at {hour}.{meeting.start_time.minute:02d} {suffix}"
+    return text
+
+
+def insert_quick_phrase(
+    db: Database, minute_id: int, phrase: QuickPhrase | str, *, presenter: str = ""
+) -> Change[MinuteRecord]:
+    """Add a standard phrase as a resolution. "A further report be submitted to the next meeting" also
+    puts the item on the committee's forward plan; "correct record" confirms the previous minutes."""
+    try:
+        kind = QuickPhrase(phrase)
+    except ValueError as error:
+        raise ValidationError(f"“{phrase}” is not a standard phrase.") from error
+    if kind == QuickPhrase.CORRECT_RECORD:
+        before_confirming = get_minute(db, minute_id)
+        return Change(before_confirming, confirm_previous_minutes(db, minute_id).minute)
+    with db.write() as session:
+        minute = _get(session, minute_id)
+        meeting = ensure_minutes_editable(session, minute.meeting_id)
+        before = _record_of(session, minute)
+        if kind == QuickPhrase.REPORT_NOTED:
+            text = REPORT_NOTED
+        elif kind == QuickPhrase.UPDATE_NOTED:
+            text = UPDATE_NOTED
+        elif kind == QuickPhrase.THANKED:
+            name = (
+                optional(presenter, "The presenter", max_length=300)
+                or (presenter_names(minute.agenda_item) or ("the presenter",))[0]
+            )
+            text = THANKED.format(presenter=name)
+        elif kind == QuickPhrase.NEXT_MEETING:
+            following = _next_meeting(session, meeting)
+            if following is None:
+                raise ValidationError("No later meeting of this committee has been arranged yet.")
+            text = next_meeting_text(following)
+        else:
+            text = FURTHER_REPORT
+        _add_resolution(session, minute, text, None)
+        if kind == QuickPhrase.FURTHER_REPORT:
+            _plan_further_report(session, minute, meeting)
+        return Change(before, _record_of(session, minute))
+
+
+def _plan_further_report(session: Session, minute: Minute, meeting: Meeting) -> None:
+    item = minute.agenda_item
+    session.add(
+        ForwardPlanItem(
+            committee_id=meeting.committee_id,
+            title=item.title if item is not None else minute.heading,
+            description="Further report requested at the meeting held on " + long_date(meeting.date) + ".",
+            kind=item.kind if item is not None and item.kind != ItemKind.PROCEDURAL else ItemKind.REPORT,
+            presenters_text=item.presenters_text if item is not None else "",
+            requested_on=meeting.date,
+            source_minute_id=minute.id,
+            source_text=FURTHER_REPORT,
+            status=ForwardPlanStatus.PENDING,
+        )
+    )
+
+
+# ---------------------------------------------------------------------------------------------- references
+
+
+def reference_candidates(db: Database, minute_id: int, *, search: str = "") -> list[ReferenceCandidate]:
+    """Earlier minutes of the same committee for the picker, newest meeting first."""
+    with db.read() as session:
+        minute = _get(session, minute_id)
+        meeting = minute.meeting
+        rows = session.execute(
+            select(Minute.id, Minute.number, Minute.heading, Meeting.id, Meeting.date)
+            .join(Meeting, Minute.meeting_id == Meeting.id)
+            .where(Meeting.committee_id == meeting.committee_id, Meeting.date < meeting.date)
+            .order_by(Meeting.date.desc(), Minute.number.desc(), Minute.position.desc())
+        ).all()
+    found = [ReferenceCandidate(*row) for row in rows]
+    words = [w.casefold() for w in search.split()]
+    if words:
+        found = [
+            c
+            for c in found
+            if all(w in f"{c.number or ''} {c.heading} {long_date(c.meeting_date)}".casefold() for w in words)
+        ]
+    return found
+
+
+def add_reference(db: Database, minute_id: int, referenced_minute_id: int) -> Change[MinuteRecord]:
+    with db.write() as session:
+        minute = _get(session, minute_id)
+        ensure_minutes_editable(session, minute.meeting_id)
+        target = _get(session, referenced_minute_id)
+        if target.id == minute.id:
+            raise ValidationError("A minute cannot refer to itself.")
+        if (
+            target.meeting.committee_id != minute.meeting.committee_id
+            or target.meeting.date >= minute.meeting.date
+        ):
+            raise ValidationError(
+                "A minute can refer only to a minute of an earlier meeting of this committee."
+            )
+        before = _record_of(session, minute)
+        if not any(r.referenced_minute_id == target.id for r in minute.references):
+            minute.references.append(MinuteReference(minute_id=minute.id, referenced_minute_id=target.id))
+        return Change(before, _record_of(session, minute))
+
+
+def remove_reference(db: Database, reference_id: int) -> Change[MinuteRecord]:
+    with db.write() as session:
+        reference = session.get(MinuteReference, reference_id)
+        if reference is None:
+            raise NotFoundError(f"There is no minute reference with id {reference_id}.")
+        minute = reference.minute
+        ensure_minutes_editable(session, minute.meeting_id)
+        before = _record_of(session, minute)
+        minute.references.remove(reference)
+        session.delete(reference)
+        return Change(before, _record_of(session, minute))
+
+
+# ---------------------------------------------------------------------------------------------- confirmation
+
+
+def _previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
+    return session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.committee_id == meeting.committee_id,
+            Meeting.date < meeting.date,
+            Meeting.status.not_in((MeetingStatus.CANCELLED, MeetingStatus.POSTPONED)),
+        )
+        .order_by(Meeting.date.desc())
+        .limit(1)
+    )
+
+
+def _next_meeting(session: Session, meeting: Meeting) -> Meeting | None:
+    return session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.committee_id == meeting.committee_id,
+            Meeting.date > meeting.date,
+            Meeting.status.not_in((MeetingStatus.CANCELLED, MeetingStatus.POSTPONED)),
+        )
+        .order_by(Meeting.date)
+        .limit(1)
+    )
+
+
+def previous_meeting(db: Database, meeting_id: int) -> MeetingRef | None:
+    """The meeting whose minutes this meeting's Minutes of Previous Meeting item confirms."""
+    with db.read() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFoundError(f"There is no meeting with id {meeting_id}.")
+        previous = _previous_meeting(session, meeting)
+        if previous is None:
+            return None
+        return MeetingRef(
+            previous.id, previous.date, previous.minutes_confirmed_at, previous.minutes_confirmed_by_id
+        )
+
+
+def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
+    """Resolve the Minutes of Previous Meeting item: "That the Minutes of the meeting held on 17 March
+    2022 be confirmed as a correct record." The previous meeting's minutes are frozen from then on."""
+    with db.write() as session:
+        minute = _get(session, minute_id)
+        meeting = ensure_minutes_editable(session, minute.meeting_id)
+        item = minute.agenda_item
+        if item is None or item.procedural_role != ProceduralRole.PREVIOUS_MINUTES:
+            raise ValidationError(
+                "Only the Minutes of Previous Meeting item can confirm the previous minutes as a correct record."
+            )
+        previous = _previous_meeting(session, meeting)
+        if previous is None:
+            raise ValidationError(
+                "There is no earlier meeting of this committee whose minutes could be confirmed."
+            )
+        if previous.minutes_confirmed_at is not None and previous.minutes_confirmed_by_id not in (
+            None,
+            meeting.id,
+        ):
+            raise ValidationError(
+                f"The minutes of the meeting held on {long_date(previous.date)} were already confirmed "
+                "at another meeting."
+            )
+        text = CORRECT_RECORD.format(date=long_date(previous.date))
+        if not any(r.text.strip().rstrip(".").casefold() == text.casefold() for r in minute.resolutions):
+            _add_resolution(session, minute, text, None)
+        if previous.minutes_confirmed_at is None:
+            # Freeze the numbers as they stand: give every item its minute and store the numbers first.
+            sync_minutes(session, previous)
+            previous.minutes_confirmed_at = utcnow()
+            previous.minutes_confirmed_by_id = meeting.id
+            session.flush()
+        return Confirmation(_record_of(session, minute), previous.id, previous.minutes_confirmed_at)
+
+
+def withdraw_confirmation(db: Database, minute_id: int) -> Confirmation:
+    """Undo ``confirm_previous_minutes`` while this meeting's own minutes are still open to editing."""
+    with db.write() as session:
+        minute = _get(session, minute_id)
+        meeting = ensure_minutes_editable(session, minute.meeting_id)
+        previous = session.scalar(select(Meeting).where(Meeting.minutes_confirmed_by_id == meeting.id))
+        if previous is None:
+            raise ValidationError("This meeting has not confirmed any earlier minutes.")
+        text = CORRECT_RECORD.format(date=long_date(previous.date)).casefold()
+        for resolution in list(minute.resolutions):
+            if resolution.text.strip().rstrip(".").casefold() == text:
+                minute.resolutions.remove(resolution)
+                session.delete(resolution)
+        _reposition(_ordered(minute))
+        previous.minutes_confirmed_at = None
+        previous.minutes_confirmed_by_id = None
+        session.flush()
+        return Confirmation(_record_of(session, minute), previous.id, None)

@@ -1,0 +1,195 @@
+"""The Safer Sefton Together meeting of 22 June 2022 (seed 002), built through the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from sst_desktop.domain import AgendaItem, Committee, Meeting
+from sst_desktop.domain.enums import ItemKind, MembershipRole, ProceduralRole
+from sst_desktop.services import attendance, memberships, minutes, people
+from sst_desktop.storage.engine import Database
+
+MEMBERS = [
+    # (title, first, last, role)
+    ("Councillor", "Trish", "Hardy", MembershipRole.CHAIR),
+    ("", "Nigel", "Bellamy", MembershipRole.MEMBER),
+    ("", "Simon", "Burnett", MembershipRole.MEMBER),
+    ("", "Neil", "Frackleton", MembershipRole.MEMBER),
+    ("", "Siobhan", "Grainger", MembershipRole.MEMBER),
+    ("", "Risthardh", "Hare", MembershipRole.MEMBER),
+    ("", "Kevin", "Hollis", MembershipRole.MEMBER),
+    ("Superintendent", "Graeme", "Robson", MembershipRole.MEMBER),
+    ("", "Kevin", "Sexton", MembershipRole.MEMBER),
+    ("", "Rosanna", "Stanley", MembershipRole.MEMBER),
+    ("Chief Inspector", "Tracy", "Trubshaw", MembershipRole.MEMBER),
+    ("", "Andrea", "Watts", MembershipRole.MEMBER),
+    ("", "Chris", "White", MembershipRole.MEMBER),
+]
+PRESENT = ["Burnett", "Hare", "Hollis", "Robson", "Stanley", "Trubshaw", "White"]
+APOLOGIES = ["Bellamy", "Frackleton", "Grainger", "Sexton", "Watts"]
+
+ITEMS = [
+    ("Apologies for Absence", ItemKind.PROCEDURAL, ProceduralRole.APOLOGIES, ""),
+    ("Declarations of Interest", ItemKind.PROCEDURAL, ProceduralRole.DECLARATIONS, ""),
+    ("Minutes of Previous Meeting", ItemKind.PROCEDURAL, ProceduralRole.PREVIOUS_MINUTES, ""),
+    ("Domestic Homicide Review (DHRs) Update", ItemKind.REPORT, None, ""),
+    ("Prevent Local Partnerships Health Check", ItemKind.VERBAL_UPDATE, None, "Steve Martlew"),
+    ("OFSTED Report on links with Domestic Abuse", ItemKind.REPORT, None, "Risthardh Hare"),
+    ("Youth Justice Service Update", ItemKind.BRIEFING, None, "Rosanna Stanley"),
+    ("Sefton Local Profile", ItemKind.PRESENTATION, None, "Superintendent Robson"),
+    ("Community Safety Strategy - Strategic Needs Assessment", ItemKind.REPORT, None, ""),
+    ("Unauthorised Encampments", ItemKind.VERBAL_UPDATE, None, ""),
+    ("Project ADDER", ItemKind.VERBAL_UPDATE, None, ""),
+    ("Public Consultation for the Serious Violence Duty", ItemKind.REPORT, None, "Chris White"),
+    ("Date of Next Meeting", ItemKind.PROCEDURAL, ProceduralRole.NEXT_MEETING, ""),
+]
+
+NARRATIVE = {
+    3: "Members considered a report giving an update on the carrying out of Domestic Homicide Reviews.\n\n"
+    "It was reported that there were currently difficulties in attracting independent Chairs for the process "
+    "and members discussed possibilities to attract and train chairs.",
+    4: "Steve Martlew gave an update on PREVENT. He indicated the need to develop a risk assessment process and "
+    "action plan and reported on proposals for a situational risk assessment tool to be developed.",
+    5: "Risthardh Hare reported on work with perpetrators involving a 42 week programme by SWACCA.",
+    6: "Ros Stanley presented a briefing paper on progress and achievements of Integrated Youth Services.",
+    7: "Superintendent Robson gave an update around the Sefton Local profile.",
+    8: "It had been intended to have a Community Safety Strategy Planning workshop at the meeting.",
+    9: "Superintendent Robson gave an update on the PCSC act and reported on the police response which would "
+    "be proportionate.",
+    10: "Superintendent Robson reported on Funding which had been allocated to Areas within Merseyside under "
+    "project Adder but this had not included Sefton.",
+    11: "Chris White reported that the public consultation of the draft statutory guidance on the Serious "
+    "Violence Duty had gone live and open from 6 June 2022.",
+}
+RESOLUTIONS = {
+    3: [
+        "the report be noted",
+        "that a further report be submitted to the next meeting regarding the recruitment of independent "
+        "chairs for reviews",
+    ],
+    4: [
+        "the update be noted",
+        "arrangements be put in place to establish the Prevent sub-group prior to the next meeting of this "
+        "Partnership",
+    ],
+    5: [
+        "the report be noted",
+        "a Sefton Bid in respect of Children affected by Domestic Violence and Violence against Women and Girls "
+        "be developed and a report on progress be submitted to the next meeting",
+        "a report be submitted to the next meeting on the progress on the new approach in relation to "
+        "safeguarding children exploited",
+    ],
+    6: ["the briefing paper be noted"],
+    7: ["the report be noted"],
+    8: [
+        "the Strategy report and excel spreadsheet be circulated to the partnership members for comment",
+        "Members be requested to submit any comments on the report and complete that spreadsheet by Friday 8 "
+        "July 2022",
+        "Following receipt of comments, a Draft Strategy be submitted to the next meeting on 8 September 2022",
+    ],
+    9: ["the report be noted"],
+    10: ["the possible submission of a bid be further explored"],
+    11: ["the report be noted"],
+}
+
+
+@dataclass
+class SeedMeeting:
+    committee_id: int
+    previous_id: int
+    meeting_id: int
+    next_id: int
+    item_ids: list[int]
+    person_ids: dict[str, int] = field(default_factory=dict)  # by surname
+    minute_ids: list[int] = field(default_factory=list)
+
+
+def build_committee_and_meetings(db: Database, *, uses_call_in: bool = False) -> SeedMeeting:
+    """The committee, its members, and the meetings of 17 March, 22 June (with agenda) and 8 September 2022."""
+    person_ids: dict[str, int] = {}
+    with db.write() as session:
+        committee = Committee(
+            name="Safer Sefton Together",
+            short_name="SST",
+            default_venue="Bootle Town Hall",
+            default_start_time=time(10, 0),
+            uses_call_in=uses_call_in,
+        )
+        session.add(committee)
+        session.flush()
+        committee_id = committee.id
+        previous = Meeting(committee_id=committee_id, date=date(2022, 3, 17), venue="Bootle Town Hall")
+        meeting = Meeting(
+            committee_id=committee_id,
+            date=date(2022, 6, 22),
+            venue="Bootle Town Hall",
+            start_time=time(10, 0),
+        )
+        following = Meeting(
+            committee_id=committee_id,
+            date=date(2022, 9, 8),
+            venue="the Town Hall Bootle",
+            start_time=time(10, 0),
+        )
+        session.add_all([previous, meeting, following])
+        session.flush()
+        items = []
+        for position, (title, kind, role, presenters) in enumerate(ITEMS):
+            item = AgendaItem(
+                meeting_id=meeting.id,
+                position=position,
+                title=title,
+                kind=kind,
+                procedural_role=role,
+                presenters_text=presenters,
+            )
+            session.add(item)
+            items.append(item)
+        session.add(AgendaItem(meeting_id=previous.id, position=0, title="Apologies for Absence"))
+        session.flush()
+        ids = (previous.id, meeting.id, following.id, [i.id for i in items])
+    for title, first, last, role in MEMBERS:
+        person = people.create_person(db, title=title, first_name=first, last_name=last).after
+        assert person is not None
+        person_ids[last] = person.id
+        memberships.add_membership(db, committee_id, person.id, role=role, start_date=date(2021, 5, 1))
+    for title, first, last in (("", "Janette", "Maxwell"), ("", "Steven", "Martlew")):
+        person = people.create_person(db, title=title, first_name=first, last_name=last).after
+        assert person is not None
+        person_ids[last] = person.id
+    return SeedMeeting(committee_id, ids[0], ids[1], ids[2], ids[3], person_ids)
+
+
+def take_register(db: Database, seed: SeedMeeting) -> None:
+    register = {r.person_id: r for r in attendance.prefill_register(db, seed.meeting_id)}
+    by_name = {r.last_name: r for r in register.values()}
+    chair = by_name["Hardy"]
+    attendance.set_in_chair(db, chair.id)
+    for name in PRESENT:
+        attendance.set_present(db, by_name[name].id)
+    for name in APOLOGIES:
+        attendance.set_apologies(db, by_name[name].id)
+    attendance.add_attendee(
+        db, seed.meeting_id, seed.person_ids["Maxwell"], also_present=False, status="apologies"
+    )
+    attendance.add_attendee(db, seed.meeting_id, seed.person_ids["Martlew"], also_present=False)
+
+
+def write_minutes(db: Database, seed: SeedMeeting) -> None:
+    records = minutes.open_minutes(db, seed.meeting_id)
+    seed.minute_ids = [m.id for m in records]
+    minutes.confirm_previous_minutes(db, seed.minute_ids[2])
+    for index, text in NARRATIVE.items():
+        minutes.set_text(db, seed.minute_ids[index], text)
+    for index, texts in RESOLUTIONS.items():
+        for text in texts:
+            minutes.add_resolution(db, seed.minute_ids[index], text)
+    minutes.insert_quick_phrase(db, seed.minute_ids[12], minutes.QuickPhrase.NEXT_MEETING)
+
+
+def build_seed_meeting(db: Database, *, uses_call_in: bool = False) -> SeedMeeting:
+    seed = build_committee_and_meetings(db, uses_call_in=uses_call_in)
+    take_register(db, seed)
+    write_minutes(db, seed)
+    return seed

@@ -1,0 +1,161 @@
+"""Resolving the previous minutes a correct record confirms them; from then every edit is refused."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from sst_desktop.domain import Meeting
+from sst_desktop.domain.enums import AttendanceStatus, ProceduralRole
+from sst_desktop.services import attendance, declarations, minutes, people
+from sst_desktop.services.errors import ConfirmedMinutesError, ValidationError
+from sst_desktop.services.minutes import QuickPhrase
+from tests.minutes_data import build_committee_and_meetings, build_seed_meeting
+
+
+@pytest.fixture
+def confirmed(db):  # type: ignore[no-untyped-def]
+    """The 22 June 2022 meeting, fully minuted, then confirmed by the meeting of 8 September 2022."""
+    from sst_desktop.domain import AgendaItem
+    from sst_desktop.domain.enums import ProceduralRole
+
+    seed = build_seed_meeting(db)
+    declaration = declarations.add_declaration(
+        db, seed.meeting_id, person_id=seed.person_ids["Hardy"], kind="non_registrable", action="remained"
+    ).after
+    with db.write() as session:
+        session.add(
+            AgendaItem(
+                meeting_id=seed.next_id,
+                position=2,
+                title="Minutes of Previous Meeting",
+                procedural_role=ProceduralRole.PREVIOUS_MINUTES,
+            )
+        )
+    september = minutes.open_minutes(db, seed.next_id)
+    result = minutes.confirm_previous_minutes(db, september[0].id)
+    assert result.confirmed_meeting_id == seed.meeting_id
+    return seed, declaration, september[0]
+
+
+def test_confirming_marks_the_previous_meeting(db, confirmed) -> None:  # type: ignore[no-untyped-def]
+    seed, _declaration, sept_minute = confirmed
+    with db.read() as session:
+        june = session.get(Meeting, seed.meeting_id)
+        assert june.minutes_confirmed_at is not None
+        assert june.minutes_confirmed_by_id == seed.next_id
+    texts = [r.text for r in minutes.get_minute(db, sept_minute.id).resolutions]
+    assert texts == ["the Minutes of the meeting held on 22 June 2022 be confirmed as a correct record"]
+    # Confirming again changes nothing and adds no second resolution.
+    minutes.confirm_previous_minutes(db, sept_minute.id)
+    assert len(minutes.get_minute(db, sept_minute.id).resolutions) == 1
+
+
+def test_only_the_previous_minutes_item_confirms(db) -> None:  # type: ignore[no-untyped-def]
+    seed = build_committee_and_meetings(db)
+    june = minutes.open_minutes(db, seed.meeting_id)
+    with pytest.raises(ValidationError, match="Minutes of Previous Meeting"):
+        minutes.confirm_previous_minutes(db, june[4].id)
+    # The first meeting of a committee has no earlier minutes to confirm.
+    earliest = minutes.open_minutes(db, seed.previous_id)
+    with db.write() as session:
+        from sst_desktop.domain import AgendaItem
+
+        session.get(AgendaItem, earliest[0].agenda_item_id).procedural_role = ProceduralRole.PREVIOUS_MINUTES
+    with pytest.raises(ValidationError, match="no earlier meeting"):
+        minutes.confirm_previous_minutes(db, earliest[0].id)
+    with db.read() as session:
+        assert session.get(Meeting, seed.previous_id).minutes_confirmed_at is None
+
+
+def _every_edit(db, seed, declaration):  # type: ignore[no-untyped-def]
+    m = seed.minute_ids[3]
+    resolution = minutes.get_minute(db, m).resolutions[0]
+    register = attendance.list_attendance(db, seed.meeting_id)
+    entry = next(r for r in register if r.last_name == "Hare")
+    chair = next(r for r in register if r.in_chair)
+    guest = people.create_person(db, first_name="Guest", last_name="Speaker").after
+    earlier = minutes.list_minutes(db, seed.previous_id)
+    return {
+        "set_text": lambda: minutes.set_text(db, m, "changed"),
+        "set_public_summary": lambda: minutes.set_public_summary(db, m, "changed"),
+        "set_heading": lambda: minutes.set_heading(db, m, "CHANGED"),
+        "set_outcome": lambda: minutes.set_outcome(db, m, "withdrawn"),
+        "add_resolution": lambda: minutes.add_resolution(db, m, "x be done"),
+        "update_resolution": lambda: minutes.update_resolution(db, resolution.id, "x"),
+        "remove_resolution": lambda: minutes.remove_resolution(db, resolution.id),
+        "move_resolution": lambda: minutes.move_resolution(db, resolution.id, 1),
+        "reorder_resolutions": lambda: minutes.reorder_resolutions(
+            db, m, [r.id for r in reversed(minutes.get_minute(db, m).resolutions)]
+        ),
+        "insert_quick_phrase": lambda: minutes.insert_quick_phrase(db, m, QuickPhrase.REPORT_NOTED),
+        "add_reference": lambda: (
+            minutes.add_reference(db, m, earlier[0].id) if earlier else minutes.set_text(db, m, "")
+        ),
+        "confirm_previous_minutes": lambda: minutes.confirm_previous_minutes(db, seed.minute_ids[2]),
+        "withdraw_confirmation": lambda: minutes.withdraw_confirmation(db, seed.minute_ids[2]),
+        "set_present": lambda: attendance.set_present(db, entry.id),
+        "set_apologies": lambda: attendance.set_apologies(db, entry.id),
+        "set_absent": lambda: attendance.set_absent(db, entry.id),
+        "set_substitute": lambda: attendance.set_substitute(db, entry.id, seed.person_ids["Watts"]),
+        "set_remote": lambda: attendance.set_remote(db, entry.id, True),
+        "set_in_chair": lambda: attendance.set_in_chair(db, entry.id),
+        "set_capacity": lambda: attendance.set_capacity(db, entry.id, "Officer"),
+        "set_arrival": lambda: attendance.set_arrival(db, entry.id, time(10, 5)),
+        "set_departure": lambda: attendance.set_departure(db, entry.id, time(11, 5)),
+        "add_also_present": lambda: attendance.add_also_present(db, seed.meeting_id, guest.id),
+        "add_new_person_also_present": lambda: attendance.add_new_person_also_present(
+            db, seed.meeting_id, last_name="Newcomer"
+        ),
+        "remove_attendance": lambda: attendance.remove_attendance(db, chair.id),
+        "restore_attendance": lambda: attendance.restore_attendance(db, chair),
+        "update_attendance": lambda: attendance.update_attendance(db, entry.id, chair),
+        "add_declaration": lambda: declarations.add_declaration(
+            db, seed.meeting_id, person_id=seed.person_ids["White"], kind="non_registrable", action="withdrew"
+        ),
+        "update_declaration": lambda: declarations.update_declaration(db, declaration.id, nature="changed"),
+        "remove_declaration": lambda: declarations.remove_declaration(db, declaration.id),
+    }
+
+
+def test_every_edit_of_confirmed_minutes_is_refused(db, confirmed) -> None:  # type: ignore[no-untyped-def]
+    seed, declaration, _ = confirmed
+    before_minutes = minutes.list_minutes(db, seed.meeting_id)
+    before_register = attendance.list_attendance(db, seed.meeting_id)
+    before_declarations = declarations.list_declarations(db, seed.meeting_id)
+    edits = _every_edit(db, seed, declaration)
+    for name, edit in edits.items():
+        with pytest.raises(ConfirmedMinutesError, match="confirmed as a correct record") as caught:
+            edit()
+        assert "22 June 2022" in str(caught.value), name
+    assert minutes.list_minutes(db, seed.meeting_id) == before_minutes
+    assert attendance.list_attendance(db, seed.meeting_id) == before_register
+    assert declarations.list_declarations(db, seed.meeting_id) == before_declarations
+    assert not any(p.last_name == "Newcomer" for p in people.list_people(db))
+    # Reading, and re-opening for minute-taking, still work and change nothing.
+    assert minutes.open_minutes(db, seed.meeting_id) == before_minutes
+    assert attendance.prefill_register(db, seed.meeting_id) == before_register
+
+
+def test_confirmed_minutes_refuse_action_text_edits(db, confirmed) -> None:  # type: ignore[no-untyped-def]
+    actions = pytest.importorskip("sst_desktop.services.actions")
+    seed, *_ = confirmed
+    create = getattr(actions, "create_action", None) or getattr(actions, "add_action", None)
+    if create is None:
+        pytest.skip("services.actions has no create function yet")
+    with pytest.raises(ConfirmedMinutesError):
+        create(db, minute_id=seed.minute_ids[3], text="A new action")
+
+
+def test_withdrawing_a_confirmation_reopens_the_minutes(db, confirmed) -> None:  # type: ignore[no-untyped-def]
+    seed, _declaration, sept_minute = confirmed
+    result = minutes.withdraw_confirmation(db, sept_minute.id)
+    assert result.confirmed_at is None and result.minute.resolutions == ()
+    minutes.set_text(db, seed.minute_ids[3], "Corrected before confirmation.")
+    hare = next(r for r in attendance.list_attendance(db, seed.meeting_id) if r.last_name == "Hare")
+    assert attendance.set_apologies(db, hare.id).after.status == AttendanceStatus.APOLOGIES
+    # And confirming by the quick phrase freezes them again.
+    minutes.insert_quick_phrase(db, sept_minute.id, QuickPhrase.CORRECT_RECORD)
+    with pytest.raises(ConfirmedMinutesError):
+        minutes.set_text(db, seed.minute_ids[3], "too late")
