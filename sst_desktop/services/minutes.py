@@ -17,17 +17,16 @@ from datetime import date, datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from sst_desktop.domain import AgendaItem, ForwardPlanItem, Meeting, Minute, MinuteReference, Resolution
+from sst_desktop.domain import AgendaItem, Meeting, Minute, MinuteReference, Resolution
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import (
-    ForwardPlanStatus,
     ItemKind,
-    MeetingStatus,
     MinuteOutcome,
     ProceduralRole,
 )
-from sst_desktop.services import minute_numbers
+from sst_desktop.services import forward_plan, meetings, minute_numbers
 from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import optional, required
@@ -353,6 +352,78 @@ def minute_for_item(db: Database, agenda_item_id: int) -> MinuteRecord:
         return _record_of(session, minute)
 
 
+@dataclass(frozen=True)
+class RemovedMinute:
+    """What ``delete_minute`` took away, for ``restore_minute``."""
+
+    record: MinuteRecord
+    action_ids: tuple[int, ...]
+    forward_plan_ids: tuple[int, ...]
+
+
+def delete_minute(db: Database, minute_id: int) -> RemovedMinute:
+    """Delete a minute (before its agenda item is taken off the agenda); later numbers close up.
+
+    Its actions and forward-plan items stay, no longer linked to it."""
+    from sst_desktop.domain import Action, ForwardPlanItem
+
+    with db.write() as session:
+        minute = _get(session, minute_id)
+        ensure_minutes_editable(session, minute.meeting_id)
+        record = _record_of(session, minute)
+        action_ids = tuple(session.scalars(select(Action.id).where(Action.minute_id == minute_id)))
+        plan_ids = tuple(
+            session.scalars(select(ForwardPlanItem.id).where(ForwardPlanItem.source_minute_id == minute_id))
+        )
+        meeting_id = minute.meeting_id
+        session.delete(minute)
+        session.flush()
+        minute_numbers.renumber(session, meeting_id)
+        return RemovedMinute(record, action_ids, plan_ids)
+
+
+def restore_minute(db: Database, removed: RemovedMinute) -> MinuteRecord:
+    """Undo of ``delete_minute``: the minute with its text, resolutions, references and links."""
+    from sst_desktop.domain import Action, ForwardPlanItem
+
+    record = removed.record
+    with db.write() as session:
+        meeting = ensure_minutes_editable(session, record.meeting_id)
+        item_id = record.agenda_item_id
+        if item_id is not None and (
+            session.get(AgendaItem, item_id) is None
+            or session.scalar(select(Minute.id).where(Minute.agenda_item_id == item_id)) is not None
+        ):
+            item_id = None
+        minute = Minute(
+            meeting_id=meeting.id,
+            agenda_item_id=item_id,
+            position=record.position,
+            heading=record.heading,
+            text=record.text,
+            public_summary=record.public_summary,
+            outcome=record.outcome,
+        )
+        session.add(minute)
+        session.flush()
+        for index, resolution in enumerate(record.resolutions):
+            session.add(Resolution(minute_id=minute.id, position=index, text=resolution.text))
+        for reference in record.references:
+            if session.get(Minute, reference.referenced_minute_id) is not None:
+                session.add(
+                    MinuteReference(minute_id=minute.id, referenced_minute_id=reference.referenced_minute_id)
+                )
+        for action in session.scalars(select(Action).where(Action.id.in_(removed.action_ids))):
+            action.minute_id = minute.id
+        for plan in session.scalars(
+            select(ForwardPlanItem).where(ForwardPlanItem.id.in_(removed.forward_plan_ids))
+        ):
+            plan.source_minute_id = minute.id
+        session.flush()
+        minute_numbers.renumber(session, meeting.id)
+        return _record_of(session, minute)
+
+
 # ---------------------------------------------------------------------------------------------- editing
 
 
@@ -570,6 +641,8 @@ def insert_quick_phrase(
         kind = QuickPhrase(phrase)
     except ValueError as error:
         raise ValidationError(f"“{phrase}” is not a standard phrase.") from error
+    if kind == QuickPhrase.FURTHER_REPORT:
+        return insert_further_report(db, minute_id)[0]
     if kind == QuickPhrase.CORRECT_RECORD:
         before_confirming = get_minute(db, minute_id)
         return Change(before_confirming, confirm_previous_minutes(db, minute_id).minute)
@@ -592,29 +665,49 @@ def insert_quick_phrase(
             if following is None:
                 raise ValidationError("No later meeting of this committee has been arranged yet.")
             text = next_meeting_text(following)
-        else:
-            text = FURTHER_REPORT
+        else:  # pragma: no cover - every phrase is handled above
+            raise ValidationError(f"“{phrase}” is not a standard phrase.")
         _add_resolution(session, minute, text, None)
-        if kind == QuickPhrase.FURTHER_REPORT:
-            _plan_further_report(session, minute, meeting)
         return Change(before, _record_of(session, minute))
 
 
-def _plan_further_report(session: Session, minute: Minute, meeting: Meeting) -> None:
-    item = minute.agenda_item
-    session.add(
-        ForwardPlanItem(
-            committee_id=meeting.committee_id,
-            title=item.title if item is not None else minute.heading,
-            description="Further report requested at the meeting held on " + long_date(meeting.date) + ".",
-            kind=item.kind if item is not None and item.kind != ItemKind.PROCEDURAL else ItemKind.REPORT,
-            presenters_text=item.presenters_text if item is not None else "",
-            requested_on=meeting.date,
-            source_minute_id=minute.id,
-            source_text=FURTHER_REPORT,
-            status=ForwardPlanStatus.PENDING,
-        )
-    )
+def insert_further_report(db: Database, minute_id: int) -> tuple[Change[MinuteRecord], ForwardPlanRecord]:
+    """ "a further report be submitted to the next meeting", and the item on the forward plan.
+
+    Returns both, so the caller can undo both (``remove_resolution`` and
+    ``forward_plan.delete_forward_plan_item``)."""
+    with db.write() as session:
+        minute = _get(session, minute_id)
+        ensure_minutes_editable(session, minute.meeting_id)
+        before = _record_of(session, minute)
+        _add_resolution(session, minute, FURTHER_REPORT, None)
+        change = Change(before, _record_of(session, minute))
+    assert change.after is not None
+    return change, _plan_further_report(db, change.after)
+
+
+def _plan_further_report(db: Database, minute: MinuteRecord | None) -> ForwardPlanRecord:
+    assert minute is not None
+    with db.read() as session:
+        meeting = session.get(Meeting, minute.meeting_id)
+        assert meeting is not None
+        item = session.get(AgendaItem, minute.agenda_item_id) if minute.agenda_item_id else None
+        committee_id, held_on = meeting.committee_id, meeting.date
+        kind = item.kind if item is not None and item.kind != ItemKind.PROCEDURAL else ItemKind.REPORT
+        presenters = item.presenters_text if item is not None else ""
+    plan = forward_plan.add_forward_plan_item(
+        db,
+        committee_id,
+        minute.heading,
+        description=f"Further report requested at the meeting held on {long_date(held_on)}.",
+        kind=kind,
+        presenters_text=presenters,
+        requested_on=held_on,
+        source_minute_id=minute.id,
+        source_text=FURTHER_REPORT,
+    ).after
+    assert plan is not None
+    return plan
 
 
 # ---------------------------------------------------------------------------------------------- references
@@ -679,29 +772,11 @@ def remove_reference(db: Database, reference_id: int) -> Change[MinuteRecord]:
 
 
 def _previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
-    return session.scalar(
-        select(Meeting)
-        .where(
-            Meeting.committee_id == meeting.committee_id,
-            Meeting.date < meeting.date,
-            Meeting.status.not_in((MeetingStatus.CANCELLED, MeetingStatus.POSTPONED)),
-        )
-        .order_by(Meeting.date.desc())
-        .limit(1)
-    )
+    return meetings.previous_orm(session, meeting)
 
 
 def _next_meeting(session: Session, meeting: Meeting) -> Meeting | None:
-    return session.scalar(
-        select(Meeting)
-        .where(
-            Meeting.committee_id == meeting.committee_id,
-            Meeting.date > meeting.date,
-            Meeting.status.not_in((MeetingStatus.CANCELLED, MeetingStatus.POSTPONED)),
-        )
-        .order_by(Meeting.date)
-        .limit(1)
-    )
+    return meetings.next_orm(session, meeting)
 
 
 def previous_meeting(db: Database, meeting_id: int) -> MeetingRef | None:

@@ -138,14 +138,38 @@ def test_every_edit_of_confirmed_minutes_is_refused(db, confirmed) -> None:  # t
     assert attendance.prefill_register(db, seed.meeting_id) == before_register
 
 
-def test_confirmed_minutes_refuse_action_text_edits(db, confirmed) -> None:  # type: ignore[no-untyped-def]
-    actions = pytest.importorskip("sst_desktop.services.actions")
-    seed, *_ = confirmed
-    create = getattr(actions, "create_action", None) or getattr(actions, "add_action", None)
-    if create is None:
-        pytest.skip("services.actions has no create function yet")
+def test_confirmed_minutes_refuse_action_and_minute_deletion(db) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.services import actions
+
+    seed = build_seed_meeting(db)
+    action = actions.create_action(db, minute_id=seed.minute_ids[3], text="Discuss at LCR SD VAG").after
+    removed = minutes.delete_minute(db, seed.minute_ids[10])
+    minutes.restore_minute(db, removed)
+    with db.write() as session:
+        from sst_desktop.domain import AgendaItem
+
+        session.add(
+            AgendaItem(
+                meeting_id=seed.next_id,
+                position=0,
+                title="Minutes of Previous Meeting",
+                procedural_role=ProceduralRole.PREVIOUS_MINUTES,
+            )
+        )
+    minutes.confirm_previous_minutes(db, minutes.open_minutes(db, seed.next_id)[0].id)
     with pytest.raises(ConfirmedMinutesError):
-        create(db, minute_id=seed.minute_ids[3], text="A new action")
+        actions.create_action(db, minute_id=seed.minute_ids[3], text="A new action")
+    with pytest.raises(ConfirmedMinutesError):
+        actions.update_action(db, action.id, text="Changed wording")
+    with pytest.raises(ConfirmedMinutesError):
+        actions.delete_action(db, action.id)
+    with pytest.raises(ConfirmedMinutesError):
+        minutes.delete_minute(db, seed.minute_ids[4])
+    with pytest.raises(ConfirmedMinutesError):
+        minutes.restore_minute(db, removed)
+    # The action log stays live: status and progress are not part of the minutes.
+    assert actions.set_status(db, action.id, "in_progress").after.status == "in_progress"
+    assert actions.get_action(db, action.id).text == "Discuss at LCR SD VAG"
 
 
 def test_withdrawing_a_confirmation_reopens_the_minutes(db, confirmed) -> None:  # type: ignore[no-untyped-def]

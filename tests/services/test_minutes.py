@@ -170,3 +170,31 @@ def test_stored_numbers_match_listed_numbers(db, seed) -> None:  # type: ignore[
         titles = [i.title for i in session.query(AgendaItem).filter(AgendaItem.meeting_id == seed.meeting_id)]
     assert {m.id: m.number for m in listed} == stored
     assert sorted(m.heading for m in listed) == sorted(titles)
+
+
+def test_delete_and_restore_a_minute(db, seed) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.services import actions, agenda, forward_plan
+
+    listed = minutes.open_minutes(db, seed.meeting_id)
+    target = listed[10]
+    minutes.set_text(db, target.id, "Bid explored.")
+    minutes.add_resolution(db, target.id, "the possible submission of a bid be further explored")
+    change, plan = minutes.insert_further_report(db, target.id)
+    assert plan.source_minute_id == target.id and plan.title == "Project ADDER"
+    assert change.after.resolutions[-1].text == "a further report be submitted to the next meeting"
+    action = actions.create_action(db, minute_id=target.id, text="Explore a co-ordinated bid").after
+    removed = minutes.delete_minute(db, target.id)
+    assert actions.get_action(db, action.id).minute_id is None
+    # With its minute gone the agenda service lets the item go too, and the numbers close up.
+    removed_item = agenda.remove_item(db, seed.item_ids[10])
+    after = minutes.list_minutes(db, seed.meeting_id)
+    assert [m.number for m in after] == list(range(1, 13))
+    assert "Project ADDER" not in [m.heading for m in after]
+    # Undo both.
+    agenda.restore_item(db, removed_item)
+    restored = minutes.restore_minute(db, removed)
+    assert restored.text == "Bid explored." and len(restored.resolutions) == 2
+    assert restored.agenda_item_id == seed.item_ids[10]
+    assert actions.get_action(db, action.id).minute_id == restored.id
+    assert forward_plan.get_forward_plan_item(db, plan.id).source_minute_id == restored.id
+    assert [m.number for m in minutes.list_minutes(db, seed.meeting_id)] == list(range(1, 14))
