@@ -40,3 +40,19 @@ class DatabaseBusyError(StorageError):
 
 class DamagedDatabaseError(StorageError):
     pass
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """A change was asked of a database opened read-only."""
+
+
+class DiskFullError(StorageError):
+    pass
+
+
+class DiskIOError(StorageError):
+    pass
+
+
+class BackupError(StorageError):
+    """A backup could not be taken or a backup file cannot be restored."""

@@ -1,148 +1,225 @@
 """Opening a database: recognise what the file is, refuse what we must not touch, migrate after a backup.
 
-Nothing here modifies a file it refuses. The checks run on a read-only connection first.
+Nothing here modifies a file it refuses: the checks run on the bytes and on a read-only connection
+first. A file or folder we may not write is opened read-only, a database on a network share keeps
+the rollback journal, and ``Database.notices`` tells the user about either.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import inspect, text
-from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from sst_desktop.storage import backup
-from sst_desktop.storage.engine import APPLICATION_ID, Database, create_app_engine, sqlite_path, sqlite_url
+from sst_desktop.storage.engine import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_SECONDS,
+    SQLITE_BUSY,
+    SQLITE_CANTOPEN,
+    SQLITE_LOCKED,
+    SQLITE_READONLY,
+    Database,
+    create_app_engine,
+    sqlite_path,
+    sqlite_url,
+    translate_error,
+)
 from sst_desktop.storage.errors import (
+    BackupError,
     DamagedDatabaseError,
-    ForeignDatabaseError,
     NewerDatabaseError,
-    NotADatabaseError,
     ReadOnlyLocationError,
     StorageError,
 )
+
+# Re-exported: the file checks used to live here.
+from sst_desktop.storage.files import SQLITE_HEADER, FileState, inspect_sqlite_file
+from sst_desktop.storage.filesystems import is_network_location
 from sst_desktop.storage.migrations import head_revision, known_revisions, upgrade
+
+__all__ = ["SQLITE_HEADER", "FileState", "inspect_sqlite_file", "open_database", "open_path"]
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 
+def open_database(
+    url: str,
+    *,
+    migrate: bool = True,
+    backup_dir: Path | None = None,
+    keep_backups: int = backup.DEFAULT_KEEP,
+    backup_on_open: bool = True,
+    read_only: bool = False,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+) -> Database:
+    """Open (creating if needed) the database at ``url`` and bring its schema up to date.
 
-@dataclass(frozen=True)
-class FileState:
-    """What an SQLite file holds, read without changing it."""
-
-    exists: bool
-    revision: str | None = None
-    application_id: int = 0
-    has_tables: bool = False
-
-
-def inspect_sqlite_file(path: Path) -> FileState:
-    """Classify ``path``; raise a StorageError for anything we must not open."""
-    if not path.exists():
-        folder = path.parent if str(path.parent) else Path(".")
-        if not folder.is_dir():
-            raise ReadOnlyLocationError(
-                f"The folder {folder} does not exist.", advice="Choose another folder for the database."
-            )
-        if not os.access(folder, os.W_OK | os.X_OK):
-            raise ReadOnlyLocationError(
-                f"SST Desktop cannot write to the folder {folder}.",
-                advice="Choose a folder you can write to, or ask IT for access.",
-            )
-        return FileState(exists=False)
-    if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a database file.", advice="Choose a database file.")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as error:
-        raise NotADatabaseError(
-            f"{path} cannot be read ({error.strerror}).", advice="Check the file's permissions."
-        ) from error
-    if not header:
-        raise NotADatabaseError(
-            f"{path} is empty (0 bytes), so it is not an SST Desktop database.",
-            advice="Open a backup, or choose another file. The file has not been changed.",
-        )
-    if not header.startswith(SQLITE_HEADER):
-        raise NotADatabaseError(
-            f"{path} is not an SST Desktop database (it is not an SQLite file).",
-            advice="Open a backup, or choose another file. The file has not been changed.",
-        )
-    if len(header) < 100:
-        raise DamagedDatabaseError(
-            f"{path} is damaged: it is shorter than an SQLite header.",
-            advice="Open a backup. The file has not been changed.",
-        )
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-        try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            tables = {
-                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            revision = None
-            if "alembic_version" in tables:
-                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        raise DamagedDatabaseError(
-            f"{path} is damaged and cannot be read ({error}).",
-            advice="Open a backup. The file has not been changed.",
-        ) from error
-    state = FileState(exists=True, revision=revision, application_id=application_id, has_tables=bool(tables))
-    if application_id not in (0, APPLICATION_ID) or (tables and "alembic_version" not in tables):
-        raise ForeignDatabaseError(
-            f"{path} is an SQLite database made by another program, not by SST Desktop.",
-            advice="Choose an SST Desktop database. The file has not been changed.",
-        )
-    if revision is not None and revision not in known_revisions():
-        raise NewerDatabaseError(
-            f"{path} was made by a newer version of SST Desktop (schema {revision}).",
-            advice="Install the newer version to open it. The file has not been changed.",
-        )
-    return state
-
-
-def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None) -> Database:
-    """Open (creating if needed) the database at ``url`` and bring its schema up to date."""
+    An existing SQLite file is backed up first (``before-migration`` when its schema will change,
+    else ``open`` unless nothing changed since the newest backup), keeping ``keep_backups`` of each
+    kind in ``backup_dir`` (the user's backup folder by default). ``read_only`` opens without the
+    right to change anything; a file or folder we cannot write is opened that way by itself.
+    """
     path = sqlite_path(url)
-    state = inspect_sqlite_file(path) if path is not None else None
-    engine = create_app_engine(url)
-    database = Database(url=url, engine=engine)
+    if path is None:
+        return _open_server(url, migrate=migrate, busy_timeout=busy_timeout)
+
+    state = inspect_sqlite_file(path)
+    notices: list[str] = []
+    reason = ""
+    if state.exists and not state.writable:
+        read_only = True
+        reason = (
+            f"You may not change {path.name} or its folder. To work on it, copy it to a folder you "
+            "can write to and open the copy."
+        )
+        notices.append(f"{path} is read-only: you can read everything but not change it.")
+    elif read_only:
+        reason = "It was opened read-only. Open it again normally to make changes."
+        notices.append(f"{path} is open read-only: nothing can be changed.")
+    if read_only and not state.exists:
+        raise ReadOnlyLocationError(f"{path} does not exist.", advice="Choose an existing database file.")
+
+    network = is_network_location(path)
+    wal = network is None
+    if network is not None:
+        notices.append(
+            f"{path.name} is on a network drive ({network.fstype}). SST Desktop saves it with the "
+            "rollback journal there, because the faster WAL journal does not work on network drives; "
+            "saving is a little slower. Keep your own copy on this computer if you work without the network."
+        )
+
+    engine = create_app_engine(url, read_only=read_only, wal=wal, busy_timeout=busy_timeout)
+    database = Database(
+        url=url,
+        engine=engine,
+        read_only=read_only,
+        notices=notices,
+        busy_timeout=busy_timeout,
+        read_only_reason=reason,
+    )
+    try:
+        revision = _connect(database, path)
+        if read_only:
+            _check_readable_schema(path, revision)
+            return database
+        if migrate and revision != head_revision():
+            if state.exists and state.has_tables:
+                # Refuse to upgrade without a copy of what was there.
+                backup.take_backup(database, reason="before-migration", folder=backup_dir, keep=keep_backups)
+            upgrade(engine)
+            with engine.begin() as connection:
+                connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        elif backup_on_open and state.exists and state.has_tables:
+            try:
+                backup.take_backup(
+                    database, reason="open", folder=backup_dir, keep=keep_backups, skip_if_unchanged=True
+                )
+            except BackupError as error:
+                notices.append(f"No backup was taken when the database was opened: {error}")
+        if _someone_is_writing(path):
+            notices.append(
+                f"Another copy of SST Desktop or another program is saving to {path.name} right now. "
+                "Your changes are saved one at a time after theirs, so nothing is lost; a change "
+                f"waits up to {busy_timeout:g} seconds for its turn."
+            )
+    except StorageError:
+        engine.dispose()
+        raise
+    except DBAPIError as error:
+        engine.dispose()
+        translated = translate_error(error, database, writing=False)
+        if isinstance(translated, StorageError):
+            raise translated from error
+        raise DamagedDatabaseError(
+            f"{path} could not be opened: {error.orig}.",
+            advice="Open a backup (File → Restore from backup), or choose another file.",
+        ) from error
+    return database
+
+
+def _connect(database: Database, path: Path) -> str | None:
+    """Connect once (a crash's hot journal is rolled back here) and read the schema revision."""
+    try:
+        with database.engine.connect() as connection:
+            database.journal_mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar() or ""
+            return _revision(connection)
+    except DBAPIError as error:
+        code = (getattr(error.orig, "sqlite_errorcode", 0) or 0) & 0xFF
+        if not (database.read_only and code in (SQLITE_CANTOPEN, SQLITE_READONLY)):
+            raise
+    # A WAL database in a folder we may not write: read it as an unchanging file.
+    database.engine.dispose()
+    database.engine = create_app_engine(
+        database.url, read_only=True, immutable=True, busy_timeout=database.busy_timeout
+    )
+    database.__post_init__()
+    database.notices.append(
+        "Changes another program makes to this file while it is open here will show only after you open it again."
+    )
+    with database.engine.connect() as connection:
+        database.journal_mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar() or ""
+        return _revision(connection)
+
+
+def _check_readable_schema(path: Path, revision: str | None) -> None:
+    if revision == head_revision():
+        return
+    if revision is None:
+        raise ReadOnlyLocationError(
+            f"{path} is not an SST Desktop database yet, and it is read-only so it cannot become one.",
+            advice="Choose another file, or a folder you can write to.",
+        )
+    raise ReadOnlyLocationError(
+        f"{path} was made by an older version of SST Desktop and must be upgraded before it can be opened, "
+        "but it is read-only.",
+        advice="Copy it to a folder you can write to and open the copy (the upgrade keeps a backup).",
+    )
+
+
+def _someone_is_writing(path: Path) -> bool:
+    """Does another connection hold the write lock right now? (Asked without waiting, changing nothing.)"""
+    try:
+        probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as error:
+        return ((getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF) in (SQLITE_BUSY, SQLITE_LOCKED)
+    finally:
+        probe.close()
+
+
+def _open_server(url: str, *, migrate: bool, busy_timeout: float) -> Database:
+    """A database that is not an SQLite file (PostgreSQL, in-memory): no file checks, no backups."""
+    engine = create_app_engine(url, busy_timeout=busy_timeout)
+    database = Database(url=url, engine=engine, busy_timeout=busy_timeout)
     try:
         with engine.connect() as connection:
-            if path is not None:
-                database.journal_mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar() or ""
             revision = _revision(connection)
-        if path is None and revision is not None and revision not in known_revisions():
+        if revision is not None and revision not in known_revisions():
             raise NewerDatabaseError(
                 f"The database was made by a newer version of SST Desktop (schema {revision}).",
                 advice="Install the newer version to open it.",
             )
         if migrate and revision != head_revision():
-            if path is not None and state is not None and state.exists and state.has_tables:
-                backup.take_backup(database, reason=f"before-migration-{revision}", folder=backup_dir)
             upgrade(engine)
-            if path is not None:
-                with engine.begin() as connection:
-                    connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     except StorageError:
         engine.dispose()
         raise
-    except (OperationalError, SADatabaseError) as error:
+    except DBAPIError as error:
         engine.dispose()
+        translated = translate_error(error, database, writing=False)
+        if isinstance(translated, StorageError):
+            raise translated from error
         raise DamagedDatabaseError(
-            f"The database could not be opened: {error.orig}.",
-            advice="Open a backup, or choose another file.",
+            f"The database could not be opened: {error.orig}.", advice="Check the database URL and server."
         ) from error
     return database
 

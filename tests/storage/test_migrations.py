@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from sst_desktop.domain import Base
+from sst_desktop.storage.backup import list_backups
 from sst_desktop.storage.engine import create_app_engine, sqlite_url
 from sst_desktop.storage.migrations import current_revision, head_revision, script_directory, upgrade
 from sst_desktop.storage.opening import open_path
@@ -71,5 +73,8 @@ def test_database_at_previous_revision_keeps_its_data_and_is_backed_up(tmp_path:
         ).all()
     db.dispose()
     assert rows == [("Robson", "Merseyside Police")]
-    backups = list((tmp_path / "backups").glob("old-*.db"))
-    assert len(backups) == 1
+    backups = list_backups(path, tmp_path / "backups")
+    assert [b.reason for b in backups] == ["before-migration"]
+    with sqlite3.connect(backups[0].path) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (previous,)
+        assert copy.execute("SELECT last_name FROM people").fetchall() == [("Robson",)]
