@@ -224,6 +224,38 @@ def delete_forward_plan_item(db: Database, plan_id: int) -> Change[ForwardPlanRe
         return Change(before, None)
 
 
+def recreate_forward_plan_item(db: Database, record: ForwardPlanRecord) -> Change[ForwardPlanRecord]:
+    """Put a deleted item back with its id (redo of adding it, after an undo); links to a meeting or
+    minute deleted since are left empty."""
+    with db.write() as session:
+        if session.get(Committee, record.committee_id) is None:
+            raise NotFoundError(f"There is no committee with id {record.committee_id}.")
+        if session.get(ForwardPlanItem, record.id) is not None:
+            raise ValidationError(f"“{record.title}” is already on the forward plan.")
+        target = record.target_meeting_id
+        minute = record.source_minute_id
+        item = record.agenda_item_id
+        plan = ForwardPlanItem(
+            id=record.id,
+            committee_id=record.committee_id,
+            title=record.title,
+            description=record.description,
+            kind=record.kind,
+            presenters_text=record.presenters_text,
+            target_meeting_id=target if target is not None and session.get(Meeting, target) else None,
+            requested_on=record.requested_on,
+            source_minute_id=minute if minute is not None and session.get(Minute, minute) else None,
+            source_text=record.source_text,
+            status=record.status,
+            agenda_item_id=item if item is not None and session.get(AgendaItem, item) else None,
+        )
+        if plan.status == ForwardPlanStatus.SCHEDULED and plan.agenda_item_id is None:
+            plan.status = ForwardPlanStatus.PENDING
+        session.add(plan)
+        session.flush()
+        return Change(None, to_record(plan, session))
+
+
 def items_due(db: Database, meeting_id: int) -> list[ForwardPlanRecord]:
     """Pending forward-plan items to offer when this meeting's agenda is built: those aimed at it, those
     for "the next meeting" asked for before its date, and those aimed at an earlier meeting that were

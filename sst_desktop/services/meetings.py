@@ -452,6 +452,33 @@ def delete_meetings(db: Database, meeting_ids: Sequence[int]) -> list[Change[Mee
     return [delete_meeting(db, i) for i in meeting_ids]
 
 
+def recreate_meeting(db: Database, record: MeetingRecord) -> Change[MeetingRecord]:
+    """Put a deleted meeting back with its id and details (redo of scheduling it, after an undo), so
+    later edits that name the meeting still find it."""
+    with db.write() as session:
+        committee = session.get(Committee, record.committee_id)
+        if committee is None:
+            raise NotFoundError(f"There is no committee with id {record.committee_id}.")
+        if session.get(Meeting, record.id) is not None:
+            raise ValidationError(f"The meeting of {plain_date(record.date)} is already there.")
+        _check_free(session, committee, record.date)
+        meeting = Meeting(
+            id=record.id,
+            committee_id=record.committee_id,
+            date=record.date,
+            start_time=record.start_time,
+            venue=record.venue,
+            remote_link=record.remote_link,
+            status=record.status,
+            status_reason=record.status_reason,
+            open_to_public=record.open_to_public,
+        )
+        session.add(meeting)
+        session.flush()
+        refresh_procedural_items(session, record.committee_id)
+        return Change(None, to_record(get_orm(session, meeting.id)))
+
+
 def _set_status(
     db: Database, meeting_id: int, status: MeetingStatus, reason: str, verb: str
 ) -> Change[MeetingRecord]:
