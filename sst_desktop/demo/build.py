@@ -1,0 +1,89 @@
+"""Write the demo database: Safer Sefton Together (seed 002) and the Peer Review Working Group (seeds
+000/001), for ``sst-desktop demo-db PATH`` and ``sst-desktop --demo``.
+
+The database is built in a temporary file beside ``path`` and moved into place only when complete,
+so ``path`` never holds half a demo. The result is deterministic: the same ids, texts, PDF bytes and
+timestamps every time (row timestamps are set to ``DEMO_TIMESTAMP``).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import update
+
+from sst_desktop.demo.directory import build_directory
+from sst_desktop.demo.peer_review import build_peer_review
+from sst_desktop.demo.report_texts import ALL_REPORTS
+from sst_desktop.demo.reports import render_report
+from sst_desktop.demo.safer_sefton import build_safer_sefton
+from sst_desktop.domain import AuditEntry, Base
+from sst_desktop.storage.engine import Database
+from sst_desktop.storage.opening import open_path
+
+# "Now" in the demo's world: after the September agenda was published, before the meeting.
+DEMO_TIMESTAMP = datetime(2022, 9, 1, 9, 0)
+DEMO_USER = "demo data"
+_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def build_demo_database(path: Path, replace: bool = False) -> None:
+    """Create the demo database at ``path``; an existing file is replaced only with ``replace``.
+
+    Raises ``FileExistsError`` (path exists, no ``replace``), ``IsADirectoryError``, or a
+    ``StorageError`` when the folder cannot be written.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "That is a folder, not a database file", str(path))
+    if path.exists() and not replace:
+        raise FileExistsError(errno.EEXIST, "The file already exists", str(path))
+    building = path.with_name(f".{path.name}.building-{os.getpid()}")
+    _remove(building)
+    try:
+        database = open_path(building)
+        try:
+            populate(database)
+        finally:
+            database.dispose()
+        _make_self_contained(building)
+        _remove(path)
+        os.replace(building, path)
+    finally:
+        _remove(building)
+
+
+def populate(db: Database) -> None:
+    """Enter the demo data into an empty, migrated database."""
+    reports = {report.key: render_report(report) for report in ALL_REPORTS}
+    directory = build_directory(db)
+    with db.write() as session:
+        build_safer_sefton(session, directory, reports)
+        build_peer_review(session, directory)
+    with db.write() as session:
+        for table in Base.metadata.sorted_tables:
+            stamps = {name: DEMO_TIMESTAMP for name in ("created_at", "updated_at") if name in table.c}
+            if stamps:
+                session.execute(update(table).values(**stamps))
+        # The audit trail records the rows above as entered by the demo, at the demo's "now".
+        session.execute(update(AuditEntry.__table__).values(at=DEMO_TIMESTAMP, user=DEMO_USER))
+
+
+def _make_self_contained(path: Path) -> None:
+    """Fold the write-ahead log into the file, so the file alone is the whole database (the
+    application turns WAL back on when it opens it)."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE").fetchone()
+    finally:
+        connection.close()
+
+
+def _remove(path: Path) -> None:
+    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in _SIDECARS)):
+        if candidate.is_file() or candidate.is_symlink():
+            candidate.unlink()
