@@ -341,8 +341,17 @@ def test_september_agenda(demo: Database) -> None:
         )
         assert [i.title for i in items if i.is_exempt] == ["DHR10 report"]
         assert items[3].exempt_paragraphs == "7"
-        assert [p.last_name for p in items[3].presenters] == ["Mason", "Touhey"]
-        assert items[4].presenters_text == "Simon Burnett/Steve Martlew"
+        assert items[3].presenters_text == "Mary Mason and Monica Touhey"
+        # "Simon Burnett/Steve Martlew": people from the directory, not typed text.
+        assert [(p.last_name, i.presenters_text) for i in items[4:9:2] for p in i.presenters] == [
+            ("Burnett", ""),
+            ("Martlew", ""),
+            ("Burnett", ""),
+            ("Martlew", ""),
+            ("Burnett", ""),
+            ("Martlew", ""),
+        ]
+        assert [p.last_name for p in items[5].presenters] == ["Martlew"]
         assert (items[7].description, items[7].report_status) == ("Report to follow.", ReportStatus.TO_FOLLOW)
         assert items[9].description == "Report on the Draft Bill published by the MOJ"
         assert items[6].kind is ItemKind.PRESENTATION

@@ -455,7 +455,6 @@ SEPTEMBER_ITEMS: tuple[ItemData, ...] = (
             "of the case and the key findings."
         ),
         presenters_text="Mary Mason and Monica Touhey",
-        presenters=("mason", "touhey"),
         report_status=ReportStatus.ATTACHED,
         exempt="7",
         report="dhr10-report-exempt",
@@ -463,13 +462,11 @@ SEPTEMBER_ITEMS: tuple[ItemData, ...] = (
     ItemData(
         "DHR Update",
         ItemKind.VERBAL_UPDATE,
-        presenters_text="Simon Burnett/Steve Martlew",
         presenters=("burnett", "martlew"),
-        report_status=ReportStatus.VERBAL,
+        report_status=ReportStatus.NONE,
     ),
     ItemData(
         "Prevent Update",
-        presenters_text="Steve Martlew",
         presenters=("martlew",),
         report_status=ReportStatus.ATTACHED,
         report="prevent-update",
@@ -477,7 +474,6 @@ SEPTEMBER_ITEMS: tuple[ItemData, ...] = (
     ItemData(
         "Presentation of Sefton VAWG Statement / Strategy",
         ItemKind.PRESENTATION,
-        presenters_text="Simon Burnett/Steve Martlew",
         presenters=("burnett", "martlew"),
         report_status=ReportStatus.ATTACHED,
         report="violence-against-women-and-girls",
@@ -490,7 +486,6 @@ SEPTEMBER_ITEMS: tuple[ItemData, ...] = (
     ),
     ItemData(
         "Serious Violence Duty",
-        presenters_text="Simon Burnett/Steve Martlew",
         presenters=("burnett", "martlew"),
         report_status=ReportStatus.ATTACHED,
         report="serious-violence-duty",
