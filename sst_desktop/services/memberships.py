@@ -54,6 +54,23 @@ def list_memberships(
     return sorted(records, key=lambda r: (order.index(r.role), r.person_sort_key, r.start_date))
 
 
+def list_person_memberships(
+    db: Database, person_id: int, *, on: date | None = None, include_past: bool = False
+) -> list[MembershipRecord]:
+    """The committees a person sits on (current on ``on``, or every period with ``include_past``)."""
+    on = on or date.today()
+    with db.read() as session:
+        rows = session.scalars(
+            select(Membership)
+            .options(joinedload(Membership.person).joinedload(Person.organisation))
+            .where(Membership.person_id == person_id)
+        ).all()
+        records = [to_record(m) for m in rows]
+    if not include_past:
+        records = [r for r in records if r.is_current(on)]
+    return sorted(records, key=lambda r: (not r.is_current(on), r.committee_id, r.start_date))
+
+
 def add_membership(
     db: Database,
     committee_id: int,

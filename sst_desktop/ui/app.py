@@ -1,21 +1,26 @@
-"""Start the GUI: show the window first, then do whatever can wait."""
+"""Start the GUI: show the window first, then do whatever can wait.
+
+Start-up probe: with ``SST_DESKTOP_STARTUP_PROBE=1`` in the environment the application prints
+``first-paint <seconds>`` (seconds since the interpreter started) on standard output as soon as
+the main window has painted, then quits. ``tests/benchmarks/bench_startup.py`` uses it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from sst_desktop import __version__
 from sst_desktop.paths import APP_NAME
-from sst_desktop.storage.errors import StorageError
-from sst_desktop.storage.locate import resolve_url
-from sst_desktop.storage.opening import open_database
-from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.main_window import MainWindow
+
+PROBE_ENV = "SST_DESKTOP_STARTUP_PROBE"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -23,7 +28,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    apply_style(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
+
+
+def apply_style(app: QApplication) -> None:
+    """The house look: Fusion plus resources/styles/app.qss."""
+    from sst_desktop.paths import resource
+
+    app.setStyle("Fusion")
+    with contextlib.suppress(OSError):  # an unstyled window still works
+        style = resource("styles", "app.qss").read_text(encoding="utf-8")
+        app.setStyleSheet(style.replace("@ICONS@", resource("icons").as_posix()))
 
 
 def demo_copy_path() -> Path:
@@ -37,15 +53,67 @@ def demo_copy_path() -> Path:
 
 def run_gui(database: str | None = None, demo: bool = False) -> int:
     app = make_application()
-    try:
-        url = resolve_url(demo_copy_path() if demo else database)
-        db = open_database(url)
-    except StorageError as error:
-        QMessageBox.critical(
-            None, "SST Desktop cannot open the database", f"{error.message}\n\n{error.advice}"
-        )
+    from sst_desktop.ui.open_flow import open_interactively
+
+    target: str | Path | None = database
+    if demo:
+        target = _demo_or_none()
+        if target is None:
+            return 1
+    db = open_interactively(None, target, at_start=True)
+    if db is None:
         return 1
-    context = AppContext(db)
-    window = MainWindow(context)
-    window.show()
+    from sst_desktop.ui.file_actions import open_window
+
+    window = open_window(db)
+    if os.environ.get(PROBE_ENV):
+        _install_probe(window)
     return app.exec()
+
+
+def _demo_or_none() -> Path | None:
+    try:
+        return demo_copy_path()
+    except Exception as error:  # the demo is built from shipped data; say so rather than crash
+        from sst_desktop.ui.errors import report_error
+
+        report_error(None, error)
+        return None
+
+
+class _FirstPaint(QObject):
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)  # after this paint (of the whole window) is done
+        return False
+
+    def _report(self) -> None:
+        print(f"first-paint {time.perf_counter() - _process_started():.3f}", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
+
+
+def _install_probe(window: QWidget) -> None:
+    _FirstPaint(window)
+
+
+def _process_started() -> float:
+    """perf_counter() at the moment this process started (Linux: from /proc; else module import)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        ticks = int(fields[19])  # starttime, in clock ticks since boot
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            up = float(uptime.read().split()[0])
+        age = up - ticks / os.sysconf("SC_CLK_TCK")
+        return time.perf_counter() - age
+    except (OSError, ValueError, IndexError):
+        return _IMPORTED
+
+
+_IMPORTED = time.perf_counter()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -43,6 +44,37 @@ class AppContext(QObject):
         """Do an edit through the undo stack (its ``redo`` runs now)."""
         self.undo_stack.push(command)
 
+    def edit(
+        self,
+        parent: QWidget | None,
+        text: str,
+        do: Callable[[], object],
+        undo: Callable[[], object],
+        changed: str,
+    ) -> bool:
+        """Make an undoable edit now; False (after an error dialog) when it was refused."""
+        command = ServiceCommand(self, text, do, undo, changed, parent)
+        self.push(command)
+        return not command.failed
+
+    def create(
+        self,
+        parent: QWidget | None,
+        text: str,
+        create: Callable[[], Any],
+        delete: Callable[[int], object],
+        recreate: Callable[[Any], object],
+        changed: str,
+    ) -> Any:
+        """Create a row undoably; return its record, or None (after an error dialog) when refused.
+
+        ``create()`` returns a ``Change`` (or a record with an ``id``); undo calls ``delete(id)``,
+        redo calls ``recreate(record)`` so the row comes back with the same id.
+        """
+        command = CreateCommand(self, text, create, delete, recreate, changed, parent)
+        self.push(command)
+        return None if command.failed else command.record
+
 
 class ServiceCommand(QUndoCommand):
     """An undoable edit made of two service calls. Failures show a dialog and leave the stack clean.
@@ -66,6 +98,7 @@ class ServiceCommand(QUndoCommand):
         self._changed = changed
         self._parent_widget = parent_widget
         self.failed = False
+        self.error: BaseException | None = None  # why it failed, for the field that asked
 
     def redo(self) -> None:
         self._run(self._do)
@@ -73,12 +106,50 @@ class ServiceCommand(QUndoCommand):
     def undo(self) -> None:
         self._run(self._undo)
 
+    def _dialog_parent(self) -> QWidget | None:
+        """The widget to show an error over; a dialog closed since the edit no longer exists."""
+        parent = self._parent_widget
+        if parent is not None and not shiboken6.isValid(parent):
+            return None
+        return parent
+
     def _run(self, operation: Callable[[], object]) -> None:
         try:
             operation()
         except Exception as error:
             self.failed = True
+            self.error = error
             self.setObsolete(True)
-            report_error(self._parent_widget, error)
+            report_error(self._dialog_parent(), error)
             return
         self._context.data_changed.emit(self._changed)
+
+
+class CreateCommand(ServiceCommand):
+    """Creating a row: undo deletes it, redo puts the same row (same id) back."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        text: str,
+        create: Callable[[], Any],
+        delete: Callable[[int], object],
+        recreate: Callable[[Any], object],
+        changed: str,
+        parent_widget: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, text, self._create, self._delete, changed, parent_widget)
+        self._create_fn = create
+        self._delete_fn = delete
+        self._recreate_fn = recreate
+        self.record: Any = None
+
+    def _create(self) -> None:
+        if self.record is None:
+            result = self._create_fn()
+            self.record = getattr(result, "after", result)
+        else:
+            self._recreate_fn(self.record)
+
+    def _delete(self) -> None:
+        self._delete_fn(self.record.id)

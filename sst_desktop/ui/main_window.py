@@ -1,23 +1,39 @@
-"""The main window: navigation on the left, the chosen screen on the right, standard menus."""
+"""The main window: navigation on the left, the chosen screen on the right, standard menus.
+
+Pages come from ``ui.pages.PAGE_MODULES`` and are built the first time they are shown, so start-up
+only builds the first one. A page widget may offer:
+
+- ``focus_search()`` — Edit → Find (Ctrl+F) calls it;
+- ``flush_pending()`` — called before the window closes or another database opens, to save an
+  edit still in progress.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QSplitter,
+    QMessageBox,
     QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from sst_desktop import __version__
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.pages import PageSpec, load_pages
+
+FILE_SECTIONS = ("database", "backup", "export", "other", "quit")
 
 
 class MainWindow(QMainWindow):
@@ -29,61 +45,135 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.pages: list[PageSpec] = load_pages()
         self._built: dict[str, QWidget] = {}
+        self.setObjectName("main-window")
         self.setWindowTitle(self._title())
-        self.resize(1200, 780)
+        self.resize(1280, 800)
+        self.setMinimumSize(900, 560)
 
+        # Navigation ---------------------------------------------------------------------------
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(220)
-        self.stack = QStackedWidget()
-        for page in self.pages:
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.shortcuts: dict[str, str] = {}
+        taken: set[str] = set()
+        for position, page in enumerate(self.pages, 1):
+            shortcut = page.shortcut or (f"Ctrl+{position}" if position <= 9 else "")
+            if shortcut in taken:
+                shortcut = ""
+            taken.add(shortcut)
+            self.shortcuts[page.key] = shortcut
             item = QListWidgetItem(page.title)
             item.setData(Qt.ItemDataRole.UserRole, page.key)
-            if page.shortcut:
-                item.setToolTip(f"{page.title} ({page.shortcut})")
+            item.setToolTip(f"{page.title} ({shortcut})" if shortcut else page.title)
             self.navigation.addItem(item)
+        brand = QLabel("SST Desktop")
+        brand.setObjectName("brand")
+        self.database_name = QLabel()
+        self.database_name.setObjectName("brand-database")
+        self.database_name.setWordWrap(True)
+        side = QFrame()
+        side.setObjectName("sidebar")
+        side.setFixedWidth(200)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(brand)
+        side_layout.addWidget(self.database_name)
+        side_layout.addWidget(self.navigation, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for _page in self.pages:
             self.stack.addWidget(QWidget())  # replaced by the real page on first show
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+
+        self.notice_bar = QFrame()
+        self.notice_bar.setObjectName("notice")
+        self.notice_text = QLabel()
+        self.notice_text.setWordWrap(True)
+        self.notice_text.setTextFormat(Qt.TextFormat.PlainText)
+        close_notice = QToolButton()
+        close_notice.setText("✕")
+        close_notice.setToolTip("Hide this message")
+        close_notice.clicked.connect(self.notice_bar.hide)
+        notice_layout = QHBoxLayout(self.notice_bar)
+        notice_layout.setContentsMargins(12, 6, 6, 6)
+        notice_layout.addWidget(self.notice_text, 1)
+        notice_layout.addWidget(close_notice, 0, Qt.AlignmentFlag.AlignTop)
+        self.notice_bar.hide()
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(0)
+        content_layout.addWidget(self.notice_bar)
+        content_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        central_layout = QHBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(side)
+        central_layout.addWidget(content, 1)
+        self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self.show_page_at)
 
+        # Status bar ---------------------------------------------------------------------------
         self.database_label = QLabel()
+        self.database_label.setObjectName("status-database")
         self.statusBar().addPermanentWidget(self.database_label)
-        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._undo_index = self.context.undo_stack.index()
+        self.context.undo_stack.indexChanged.connect(self._undo_moved)
         self._update_database_label()
 
+        # Menus --------------------------------------------------------------------------------
         self.file_menu = self.menuBar().addMenu("&File")
         self.edit_menu = self.menuBar().addMenu("&Edit")
         self.view_menu = self.menuBar().addMenu("&View")
         self.help_menu = self.menuBar().addMenu("&Help")
+        self._file_sections: dict[str, QAction] = {}
+        for section in FILE_SECTIONS:
+            self._file_sections[section] = self.file_menu.addSeparator()
         self._build_edit_menu()
         self._build_view_menu()
         self._build_help_menu()
+        from sst_desktop.ui.file_actions import FileActions
+
+        self.file_actions = FileActions(self)
 
         self.restore_geometry()
+        if database_notices := list(getattr(self.context.database, "notices", []) or []):
+            self.show_notice("\n".join(database_notices))
         if self.pages:
-            self.navigation.setCurrentRow(0)
+            last = str(self.settings.value("main_window/page", "") or "")
+            keys = [p.key for p in self.pages]
+            self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
 
     # Pages ------------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
         """The page called ``key``, built if it was not yet shown."""
-        index = next(i for i, p in enumerate(self.pages) if p.key == key)
-        return self._ensure_built(index)
+        return self._ensure_built(self._index(key))
 
     def show_page(self, key: str) -> QWidget:
-        index = next(i for i, p in enumerate(self.pages) if p.key == key)
+        index = self._index(key)
         self.navigation.setCurrentRow(index)
         return self._ensure_built(index)
+
+    def current_page(self) -> QWidget | None:
+        row = self.navigation.currentRow()
+        return self._built.get(self.pages[row].key) if 0 <= row < len(self.pages) else None
 
     def show_page_at(self, index: int) -> None:
         if index < 0:
             return
         self._ensure_built(index)
         self.stack.setCurrentIndex(index)
+        self.settings.setValue("main_window/page", self.pages[index].key)
+
+    def _index(self, key: str) -> int:
+        for index, page in enumerate(self.pages):
+            if page.key == key:
+                return index
+        raise KeyError(f"no page called {key!r}")
 
     def _ensure_built(self, index: int) -> QWidget:
         spec = self.pages[index]
@@ -98,56 +188,117 @@ class MainWindow(QMainWindow):
         return self._built[spec.key]
 
     # Menus ------------------------------------------------------------------------------------
-    def add_file_action(self, action: QAction, *, section: str = "database") -> None:
-        """Let the application add File-menu entries (new/open/recent/back up/quit) in order."""
-        self.file_menu.addAction(action)
+    def add_file_action(self, action: QAction, *, section: str = "other") -> None:
+        """Add a File-menu entry in its section: "database" (new/open/recent), "backup",
+        "export", "other" or "quit". Sections keep that order, separated by lines."""
+        marker = self._file_sections.get(section, self._file_sections["other"])
+        self.file_menu.insertAction(marker, action)
 
     def _build_edit_menu(self) -> None:
         undo = self.context.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
         redo = self.context.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
+        self.edit_menu.addSeparator()
+        self.find_action = QAction("&Find…", self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.setStatusTip("Search the list on this screen")
+        self.find_action.triggered.connect(self.focus_search)
+        self.edit_menu.addAction(self.find_action)
 
     def _build_view_menu(self) -> None:
+        self.page_actions: dict[str, QAction] = {}
         for index, spec in enumerate(self.pages):
             action = QAction(spec.title, self)
-            if spec.shortcut:
-                action.setShortcut(QKeySequence(spec.shortcut))
+            if self.shortcuts.get(spec.key):
+                action.setShortcut(QKeySequence(self.shortcuts[spec.key]))
             action.triggered.connect(lambda _=False, i=index: self.navigation.setCurrentRow(i))
             self.view_menu.addAction(action)
+            self.page_actions[spec.key] = action
 
     def _build_help_menu(self) -> None:
+        shortcuts = QAction("&Keyboard shortcuts", self)
+        shortcuts.setShortcut(QKeySequence("F1"))
+        shortcuts.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(shortcuts)
         about = QAction("&About SST Desktop", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
         self.help_menu.addAction(about)
 
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def menu(self, title: str) -> QMenu:
+        return {
+            "file": self.file_menu,
+            "edit": self.edit_menu,
+            "view": self.view_menu,
+            "help": self.help_menu,
+        }[title]
 
-        path = self.context.database.path
+    def focus_search(self) -> None:
+        page = self.current_page()
+        focus: Callable[[], None] | None = getattr(page, "focus_search", None)
+        if callable(focus):
+            focus()
+        else:
+            self.statusBar().showMessage("This screen has no search box", 3000)
+
+    def show_about(self) -> None:
+        database = self.context.database
+        where = str(database.path) if database.path else database.url
         QMessageBox.about(
             self,
             "About SST Desktop",
             f"<h3>SST Desktop {__version__}</h3>"
-            "<p>Meetings, agendas, minutes and action logs for council committees and partnerships.</p>"
-            f"<p>Database: {_html(str(path) if path else self.context.database.url)}</p>",
+            "<p>Meetings, agendas, live minute-taking, minutes and action logs for council committees "
+            "and partnerships.</p>"
+            f"<p>Database: {_html(where)}</p>"
+            "<p>Every change is saved as you make it; Edit → Undo takes it back.</p>",
         )
 
-    def menu(self, title: str) -> QMenu:
-        return {"file": self.file_menu, "edit": self.edit_menu, "view": self.view_menu}[title]
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
+            ("Ctrl+F", "Search the list on this screen"),
+            *[(self.shortcuts[p.key], f"Go to {p.title}") for p in self.pages if self.shortcuts.get(p.key)],
+            ("Ctrl+N / Ctrl+O", "New database / open database"),
+            ("Ctrl+Q", "Quit"),
+        ]
+        table = "".join(
+            f"<tr><td><b>{_html(k)}</b>&nbsp;&nbsp;</td><td>{_html(v)}</td></tr>" for k, v in rows
+        )
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{table}</table>")
+
+    # Notices and status -----------------------------------------------------------------------
+    def show_notice(self, text: str) -> None:
+        """A message across the top of the window (read-only file, network drive…) until closed."""
+        self.notice_text.setText(text)
+        self.notice_bar.show()
+
+    def _undo_moved(self, index: int) -> None:
+        stack = self.context.undo_stack
+        if index < self._undo_index:
+            self.statusBar().showMessage(f"Undone: {stack.text(index)}", 6000)
+        elif index > self._undo_index:
+            self.statusBar().showMessage(f"Saved: {stack.text(index - 1)}", 6000)
+        self._undo_index = index
 
     # Window state -----------------------------------------------------------------------------
     def _title(self) -> str:
-        path = self.context.database.path
+        database = self.context.database
+        path = database.path
         name = path.name if path else "database"
-        return f"{name} — SST Desktop"
+        read_only = " (read-only)" if getattr(database, "read_only", False) else ""
+        return f"{name}{read_only} — SST Desktop"
 
     def _update_database_label(self) -> None:
-        path = self.context.database.path
-        self.database_label.setText(str(path) if path else self.context.database.url)
+        database = self.context.database
+        path = database.path
+        self.database_label.setText(str(path) if path else database.url)
+        self.database_name.setText(path.name if path else "")
+        self.database_name.setToolTip(str(path) if path else database.url)
 
     def restore_geometry(self) -> None:
         geometry = self.settings.value("main_window/geometry")
@@ -157,16 +308,24 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)  # type: ignore[arg-type]
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def save_window_state(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/state", self.saveState())
+        self.settings.sync()
+
+    def flush_pending(self) -> None:
+        """Save edits still in progress on every page that was built."""
         for widget in self._built.values():
             flush = getattr(widget, "flush_pending", None)
             if callable(flush):
                 flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_pending()
+        self.save_window_state()
         super().closeEvent(event)
 
-    def defer(self, callback) -> None:  # type: ignore[no-untyped-def]
+    def defer(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the window has painted (work that can wait)."""
         QTimer.singleShot(0, callback)
 

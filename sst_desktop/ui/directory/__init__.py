@@ -1,0 +1,1 @@
+"""The directory screens: committees with their members, people, and organisations."""

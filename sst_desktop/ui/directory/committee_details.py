@@ -1,0 +1,218 @@
+"""The details of one committee, saved field by field as they are edited."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.domain.enums import CommitteeKind
+from sst_desktop.services import committees
+from sst_desktop.services.errors import ValidationError
+from sst_desktop.services.records import CommitteeRecord
+from sst_desktop.ui.context import AppContext, ServiceCommand
+from sst_desktop.ui.errors import report_error, user_message
+from sst_desktop.ui.widgets.fields import CommitLineEdit, CommitTextEdit, parse_time_text, time_text
+from sst_desktop.ui.widgets.person_picker import PersonPicker
+
+LABELS = {
+    "name": "name",
+    "short_name": "short name",
+    "kind": "kind",
+    "former_names": "former names",
+    "default_venue": "venue",
+    "default_start_time": "start time",
+    "officer_id": "committee officer",
+    "open_to_public": "public access",
+    "uses_call_in": "call-in",
+    "municipal_year_start_month": "municipal year",
+    "description": "description",
+}
+
+
+class CommitteeDetails(QGroupBox):
+    """Name, short name, kind, former names, default venue and start time, committee officer,
+    public access, call-in and the month the municipal year starts."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__("Details", parent)
+        self.context = context
+        self.record: CommitteeRecord | None = None
+
+        self.name = CommitLineEdit()
+        self.short_name = CommitLineEdit()
+        self.short_name.setMaximumWidth(140)
+        self.kind = QComboBox()
+        self.kind.setMaximumWidth(200)
+        for kind in CommitteeKind:
+            self.kind.addItem(kind.label, kind)
+        self.former_names = CommitTextEdit()
+        self.former_names.setPlaceholderText("One per line, e.g. Sefton Safer Communities Partnership")
+        self.former_names.setFixedHeight(54)
+        self.venue = CommitLineEdit()
+        self.venue.setPlaceholderText("e.g. Bootle Town Hall, or Remote Meeting - Microsoft Teams")
+        self.start_time = CommitLineEdit()
+        self.start_time.setPlaceholderText("10:00")
+        self.start_time.setFixedWidth(80)
+        self.officer = PersonPicker(context, placeholder="Type the committee officer's name…")
+        self.officer.setToolTip("The committee officer named on agendas and minutes")
+        self.officer_contact = QLabel()
+        self.officer_contact.setObjectName("hint")
+        self.officer_contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_to_public = QCheckBox("Meetings are open to the public")
+        self.uses_call_in = QCheckBox("Decisions are subject to call-in")
+        self.year_start = QComboBox()
+        for month in range(1, 13):
+            self.year_start.addItem(calendar.month_name[month], month)
+
+        left = QFormLayout()
+        left.setHorizontalSpacing(12)
+        left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        left.addRow("Name", self.name)
+        left.addRow("Short name", self.short_name)
+        left.addRow("Kind", self.kind)
+        left.addRow("Former names", self.former_names)
+
+        officer_box = QVBoxLayout()
+        officer_box.setSpacing(2)
+        officer_box.addWidget(self.officer)
+        officer_box.addWidget(self.officer_contact)
+        right = QFormLayout()
+        right.setHorizontalSpacing(12)
+        right.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        right.addRow("Default venue", self.venue)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.start_time)
+        time_row.addSpacing(16)
+        time_row.addWidget(QLabel("Year starts in"))
+        time_row.addWidget(self.year_start)
+        time_row.addStretch(1)
+        right.addRow("Start time", time_row)
+        right.addRow("Officer", officer_box)
+        checks = QVBoxLayout()
+        checks.setSpacing(4)
+        checks.addWidget(self.open_to_public)
+        checks.addWidget(self.uses_call_in)
+        right.addRow("", checks)
+
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(24)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.name.commit_requested.connect(lambda text: self.save("name", text, self.name))
+        self.short_name.commit_requested.connect(lambda text: self.save("short_name", text, self.short_name))
+        self.venue.commit_requested.connect(lambda text: self.save("default_venue", text, self.venue))
+        self.former_names.commit_requested.connect(self._save_former_names)
+        self.start_time.commit_requested.connect(self._save_start_time)
+        self.kind.activated.connect(lambda _i: self.save("kind", self.kind.currentData()))
+        self.year_start.activated.connect(
+            lambda _i: self.save("municipal_year_start_month", self.year_start.currentData())
+        )
+        self.open_to_public.clicked.connect(lambda checked: self.save("open_to_public", checked))
+        self.uses_call_in.clicked.connect(lambda checked: self.save("uses_call_in", checked))
+        self.officer.person_changed.connect(lambda person_id: self.save("officer_id", person_id))
+        self.setEnabled(False)
+
+    # Showing ----------------------------------------------------------------------------------
+    def show_committee(self, record: CommitteeRecord | None, *, same: bool = False) -> None:
+        """Fill the form; ``same`` (the same committee reloaded) keeps edits still in progress."""
+        self.record = record
+        self.setEnabled(record is not None)
+        if record is None:
+            return
+        self.name.set_saved_text(record.name, keep_edit=same)
+        self.short_name.set_saved_text(record.short_name, keep_edit=same)
+        self.former_names.set_saved_text("\n".join(record.former_names), keep_edit=same)
+        self.venue.set_saved_text(record.default_venue, keep_edit=same)
+        self.start_time.set_saved_text(time_text(record.default_start_time), keep_edit=same)
+        self.kind.setCurrentIndex(self.kind.findData(record.kind))
+        self.year_start.setCurrentIndex(record.municipal_year_start_month - 1)
+        self.open_to_public.setChecked(record.open_to_public)
+        self.uses_call_in.setChecked(record.uses_call_in)
+        if not (same and self.officer.line_edit.hasFocus()):
+            self.officer.set_person_id(record.officer_id)
+        contact = [x for x in (record.officer_telephone, record.officer_email) if x]
+        self.officer_contact.setText("  ·  ".join(contact))
+        self.officer_contact.setVisible(bool(contact))
+
+    def commit_pending(self) -> None:
+        for field in (self.name, self.short_name, self.venue, self.start_time, self.former_names):
+            if field.is_dirty():
+                field.commit_pending()
+
+    # Saving -----------------------------------------------------------------------------------
+    def save(self, field: str, value: object, widget: CommitLineEdit | CommitTextEdit | None = None) -> bool:
+        """Save one field through the undo stack; on refusal the widget keeps the text, marked."""
+        record = self.record
+        if record is None:
+            return False
+        before = getattr(record, field)
+        if isinstance(before, tuple):
+            before = list(before)
+        if before == value:
+            return True
+        db = self.context.database
+        committee_id = record.id
+        command = ServiceCommand(
+            self.context,
+            f"Change {LABELS.get(field, field)} of {record.short_name}",
+            do=_update(db, committee_id, field, value),
+            undo=_update(db, committee_id, field, before),
+            changed="committee",
+            parent_widget=self,
+        )
+        self.context.push(command)
+        if command.failed:
+            if widget is not None and command.error is not None:
+                widget.reject(user_message(command.error)[1])
+            else:
+                self.show_committee(self.record, same=True)  # put the box back as stored
+            return False
+        fresh = self.context.call(self, lambda: committees.get_committee(db, committee_id))
+        if fresh is not None and self.record is not None and self.record.id == committee_id:
+            self.show_committee(fresh, same=True)
+            if widget is not None:
+                widget.set_saved_text(_display(field, fresh))
+        self.context.status_message.emit(f"Saved the {LABELS.get(field, field)} of {record.short_name}")
+        return True
+
+    def _save_former_names(self, text: str) -> None:
+        names = [line.strip() for line in text.splitlines() if line.strip()]
+        self.save("former_names", names, self.former_names)
+
+    def _save_start_time(self, text: str) -> None:
+        try:
+            value = parse_time_text(text)
+        except ValueError as error:
+            report_error(self, ValidationError(str(error), field="default_start_time"))
+            self.start_time.reject(str(error))
+            return
+        self.save("default_start_time", value, self.start_time)
+
+
+def _display(field: str, record: CommitteeRecord) -> str:
+    value = getattr(record, field)
+    if field == "former_names":
+        return "\n".join(value)
+    if field == "default_start_time":
+        return time_text(value)
+    return str(value)
+
+
+def _update(db, committee_id: int, field: str, value: object) -> Callable[[], object]:  # type: ignore[no-untyped-def]
+    return lambda: committees.update_committee(db, committee_id, **{field: value})

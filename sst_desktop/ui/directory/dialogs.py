@@ -1,0 +1,219 @@
+"""Dialogs of the directory screens. Each does its work through the undo stack on OK and stays
+open, with everything typed, when a rule refuses it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.domain.enums import CommitteeKind, MembershipRole
+from sst_desktop.services import committees, memberships, organisations
+from sst_desktop.services.records import CommitteeRecord, MembershipRecord, OrganisationRecord
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.widgets.person_picker import PersonPicker
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    day = value or date.today()
+    edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def role_box(
+    roles: list[MembershipRole] | None = None, current: MembershipRole = MembershipRole.MEMBER
+) -> QComboBox:
+    box = QComboBox()
+    for role in roles or list(MembershipRole):
+        box.addItem(role.label, role)
+    box.setCurrentIndex(max(box.findData(current), 0))
+    return box
+
+
+class NewCommitteeDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.created: CommitteeRecord | None = None
+        self.setWindowTitle("New committee")
+        self.setMinimumWidth(440)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Safer Sefton Together")
+        self.short_name = QLineEdit()
+        self.short_name.setPlaceholderText("SST")
+        self.kind = QComboBox()
+        for kind in CommitteeKind:
+            self.kind.addItem(kind.label, kind)
+        self.kind.setCurrentIndex(self.kind.findData(CommitteeKind.COMMITTEE))
+        form = QFormLayout()
+        form.addRow("Name *", self.name)
+        form.addRow("Short name *", self.short_name)
+        form.addRow("Kind", self.kind)
+        note = QLabel("Venue, start time, committee officer and members can be filled in next.")
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(_buttons(self, "Add committee"))
+
+    def accept(self) -> None:
+        db = self.context.database
+        fields = {
+            "name": self.name.text(),
+            "short_name": self.short_name.text(),
+            "kind": self.kind.currentData(),
+        }
+        record = self.context.create(
+            self,
+            f"Add committee {self.short_name.text().strip() or self.name.text().strip()}",
+            lambda: committees.create_committee(db, **fields),
+            lambda committee_id: committees.delete_committee(db, committee_id),
+            lambda r: committees.recreate_committee(db, r),
+            "committee",
+        )
+        if record is not None:
+            self.created = record
+            super().accept()
+
+
+class AddMemberDialog(QDialog):
+    """Add someone to a committee: pick them (or add them on the spot), their role and start date."""
+
+    def __init__(
+        self, context: AppContext, committee: CommitteeRecord, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.committee = committee
+        self.created: MembershipRecord | None = None
+        self.setWindowTitle(f"Add a member to {committee.name}")
+        self.setMinimumWidth(520)
+        self.person = PersonPicker(context, placeholder="Type a name, title or organisation…")
+        self.role = role_box()
+        self.start = date_edit()
+        self.representing = QLineEdit()
+        self.representing.setPlaceholderText("e.g. Sefton CVS (if different from their organisation)")
+        form = QFormLayout()
+        form.addRow("Person *", self.person)
+        form.addRow("Role", self.role)
+        form.addRow("Member from", self.start)
+        form.addRow("Representing", self.representing)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self, "Add member"))
+        self.person.setFocus()
+
+    def accept(self) -> None:
+        person_id = self.person.person_id()
+        if person_id is None:
+            self.person.resolve()  # a typed name that matches one person
+            person_id = self.person.person_id()
+        if person_id is None:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(
+                self,
+                "Please check the details",
+                "Choose the person from the list under the name field, or add them as a new person.",
+            )
+            return
+        db = self.context.database
+        role: MembershipRole = self.role.currentData()
+        start = date_of(self.start)
+        representing = self.representing.text()
+        name = self.person.text()
+        record = self.context.create(
+            self,
+            f"Add {name} to {self.committee.short_name}",
+            lambda: memberships.add_membership(
+                db, self.committee.id, person_id, role=role, start_date=start, representing=representing
+            ),
+            lambda membership_id: memberships.delete_membership(db, membership_id),
+            lambda r: memberships.recreate_membership(db, r),
+            "membership",
+        )
+        if record is not None:
+            self.created = record
+            super().accept()
+
+
+class EndMembershipDialog(QDialog):
+    def __init__(self, member: MembershipRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("End membership")
+        name = " ".join(p for p in (member.person_title, member.person_name) if p)
+        text = QLabel(
+            f"Last day of {name}'s membership ({member.role.label}, from {member.start_date:%d/%m/%Y}):"
+        )
+        text.setWordWrap(True)
+        self.end = date_edit(max(date.today(), member.start_date))
+        self.end.setMinimumDate(QDate(member.start_date.year, member.start_date.month, member.start_date.day))
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.end)
+        layout.addWidget(_buttons(self, "End membership"))
+
+    def end_date(self) -> date:
+        return date_of(self.end)
+
+
+class NewOrganisationDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.created: OrganisationRecord | None = None
+        self.setWindowTitle("New organisation")
+        self.setMinimumWidth(420)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Merseyside Police")
+        self.short_name = QLineEdit()
+        self.short_name.setPlaceholderText("optional, e.g. MFRS")
+        form = QFormLayout()
+        form.addRow("Name *", self.name)
+        form.addRow("Short name", self.short_name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self, "Add organisation"))
+
+    def accept(self) -> None:
+        db = self.context.database
+        name, short = self.name.text(), self.short_name.text()
+        record = self.context.create(
+            self,
+            f"Add organisation {name.strip()}",
+            lambda: organisations.create_organisation(db, name, short),
+            lambda organisation_id: organisations.delete_organisation(db, organisation_id),
+            lambda r: organisations.recreate_organisation(db, r),
+            "organisation",
+        )
+        if record is not None:
+            self.created = record
+            super().accept()

@@ -1,0 +1,247 @@
+"""The members of one committee: add, change role, make Chair, end a membership, remove a mistake."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.domain.enums import MembershipRole
+from sst_desktop.services import memberships
+from sst_desktop.services.records import Change, CommitteeRecord, MembershipRecord
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.directory.dialogs import AddMemberDialog, EndMembershipDialog
+from sst_desktop.ui.directory.models import member_name, membership_model
+from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+
+
+class MembersPanel(QGroupBox):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__("Members", parent)
+        self.context = context
+        self.committee: CommitteeRecord | None = None
+        self.model = membership_model()
+        self.table = record_table_view(self.model)
+        self.table.setObjectName("members")
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, header.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _index: self.role_button.showMenu())
+
+        self.add_button = QPushButton("Add member…")
+        self.add_button.setObjectName("primary")
+        self.add_button.clicked.connect(self.add_member)
+        self.role_button = QToolButton()
+        self.role_button.setText("Change role")
+        self.role_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.role_menu = QMenu(self.role_button)
+        self.role_actions: dict[MembershipRole, QAction] = {}
+        for role in MembershipRole:
+            action = self.role_menu.addAction("Make Chair" if role is MembershipRole.CHAIR else role.label)
+            action.triggered.connect(lambda _=False, r=role: self.change_role(r))
+            self.role_actions[role] = action
+        self.role_button.setMenu(self.role_menu)
+        self.chair_button = QPushButton("Make Chair")
+        self.chair_button.clicked.connect(self.make_chair)
+        self.end_button = QPushButton("End membership…")
+        self.end_button.clicked.connect(self.end_membership)
+        self.remove_button = QPushButton("Remove…")
+        self.remove_button.setObjectName("quiet")
+        self.remove_button.setToolTip(
+            "Remove a membership entered by mistake (End membership keeps the record)"
+        )
+        self.remove_button.clicked.connect(self.remove_membership)
+        self.show_past = QCheckBox("Show past members")
+        self.show_past.toggled.connect(lambda _checked: self.reload())
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+
+        buttons = QHBoxLayout()
+        for widget in (
+            self.add_button,
+            self.role_button,
+            self.chair_button,
+            self.end_button,
+            self.remove_button,
+        ):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_past)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    # Showing ----------------------------------------------------------------------------------
+    def show_committee(self, committee: CommitteeRecord | None) -> None:
+        changed = committee is None or self.committee is None or committee.id != self.committee.id
+        self.committee = committee
+        if changed:
+            self.show_past.blockSignals(True)
+            self.show_past.setChecked(False)
+            self.show_past.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected()
+        if self.committee is None:
+            self.model.set_records([])
+        else:
+            committee_id = self.committee.id
+            records = self.context.call(
+                self,
+                lambda: memberships.list_memberships(
+                    self.context.database, committee_id, include_past=self.show_past.isChecked()
+                ),
+            )
+            self.model.set_records(records or [])
+        if selected is not None:
+            select_record(self.table, lambda m: m.id == selected.id)
+        self._resize()
+        current = sum(1 for m in self.model.records() if m.is_current(date.today()))
+        self.count.setText(f"{current} current member{'' if current == 1 else 's'}")
+        self.setTitle(f"Members ({current})" if self.committee is not None else "Members")
+        self._update_buttons()
+
+    def _resize(self) -> None:
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            if column != 2:
+                self.table.setColumnWidth(column, self.table.columnWidth(column) + 20)
+
+    def selected(self) -> MembershipRecord | None:
+        return selected_record(self.table)
+
+    def _update_buttons(self) -> None:
+        member = self.selected()
+        current = member is not None and (member.end_date is None or member.end_date >= date.today())
+        self.add_button.setEnabled(self.committee is not None)
+        self.role_button.setEnabled(current)
+        self.chair_button.setEnabled(current and member.role is not MembershipRole.CHAIR)  # type: ignore[union-attr]
+        self.end_button.setEnabled(current and member.end_date is None)  # type: ignore[union-attr]
+        self.remove_button.setEnabled(member is not None)
+        for role, action in self.role_actions.items():
+            action.setEnabled(member is not None and member.role is not role)
+
+    def _context_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+        if self.selected() is None:
+            return
+        menu = QMenu(self)
+        menu.addMenu(self.role_menu).setText("Change role")
+        menu.addAction("Make Chair", self.make_chair).setEnabled(self.chair_button.isEnabled())
+        menu.addAction("End membership…", self.end_membership).setEnabled(self.end_button.isEnabled())
+        menu.addSeparator()
+        menu.addAction("Remove (entered by mistake)…", self.remove_membership)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    # Edits ------------------------------------------------------------------------------------
+    def add_member(self) -> MembershipRecord | None:
+        if self.committee is None:
+            return None
+        dialog = AddMemberDialog(self.context, self.committee, self.window())
+        if dialog.exec() != AddMemberDialog.DialogCode.Accepted or dialog.created is None:
+            return None
+        created = dialog.created
+        select_record(self.table, lambda m: m.id == created.id)
+        self.context.status_message.emit(f"Added {member_name(created)} as {created.role.label}")
+        return created
+
+    def make_chair(self) -> bool:
+        member = self.selected()
+        if member is None or self.committee is None:
+            return False
+        db = self.context.database
+        on = max(date.today(), member.start_date)
+        changes: list[Change[MembershipRecord]] = []
+
+        def do() -> None:
+            changes[:] = memberships.set_chair(db, member.id, on=on)
+
+        def undo() -> None:
+            for change in reversed(changes):
+                if change.before is not None:
+                    memberships.restore_membership(db, change.before)
+
+        done = self.context.edit(self, f"Make {member_name(member)} Chair", do, undo, "membership")
+        if done:
+            self.context.status_message.emit(
+                f"{member_name(member)} is now Chair of {self.committee.short_name}"
+            )
+        return done
+
+    def change_role(self, role: MembershipRole) -> bool:
+        if role is MembershipRole.CHAIR:
+            return self.make_chair()
+        member = self.selected()
+        if member is None:
+            return False
+        db = self.context.database
+        return self.context.edit(
+            self,
+            f"Make {member_name(member)} {role.label}",
+            lambda: memberships.update_membership(db, member.id, role=role),
+            lambda: memberships.restore_membership(db, member),
+            "membership",
+        )
+
+    def end_membership(self, end: date | None = None) -> bool:
+        member = self.selected()
+        if member is None:
+            return False
+        if end is None:
+            dialog = EndMembershipDialog(member, self.window())
+            if dialog.exec() != EndMembershipDialog.DialogCode.Accepted:
+                return False
+            end = dialog.end_date()
+        db = self.context.database
+        last_day = end
+        done = self.context.edit(
+            self,
+            f"End {member_name(member)}'s membership",
+            lambda: memberships.end_membership(db, member.id, on=last_day),
+            lambda: memberships.restore_membership(db, member),
+            "membership",
+        )
+        if done:
+            self.context.status_message.emit(
+                f"{member_name(member)}'s membership ends on {last_day:%d/%m/%Y}"
+            )
+        return done
+
+    def remove_membership(self) -> bool:
+        member = self.selected()
+        if member is None:
+            return False
+        answer = QMessageBox.question(
+            self,
+            "Remove membership",
+            f"Remove {member_name(member)} ({member.role.label}) from this committee as if never added?\n\n"
+            "To record that someone left, use End membership instead.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        db = self.context.database
+        return self.context.edit(
+            self,
+            f"Remove {member_name(member)}",
+            lambda: memberships.delete_membership(db, member.id),
+            lambda: memberships.recreate_membership(db, member),
+            "membership",
+        )

@@ -1,0 +1,186 @@
+"""The File menu: New database…, Open database…, Open recent, Quit — and the windows they open.
+
+One window shows one database. Opening another database opens its window and closes the current
+one (after saving any edit in progress); the database that was open is released.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+
+from sst_desktop.storage.engine import Database
+from sst_desktop.ui.open_flow import FILE_FILTER, open_interactively
+
+RECENT_KEY = "recent_files"
+MAX_RECENT = 8
+
+_windows: list[QWidget] = []  # open main windows (Qt does not keep top-level windows alive)
+
+
+def open_window(database: Database, *, settings: QSettings | None = None, replacing: QWidget | None = None):  # type: ignore[no-untyped-def]
+    """Show ``database`` in a new main window; close ``replacing`` (another database's window)."""
+    from sst_desktop.ui.context import AppContext
+    from sst_desktop.ui.main_window import MainWindow
+
+    if replacing is not None:
+        replacing.flush_pending()  # type: ignore[attr-defined]
+        replacing.save_window_state()  # type: ignore[attr-defined]
+    window = MainWindow(AppContext(database), settings)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _windows.append(window)
+    window.destroyed.connect(lambda *_: _forget(window))
+    window.show()
+    if replacing is not None:
+        replacing.close()
+    return window
+
+
+def _forget(window: QWidget) -> None:
+    if window in _windows:
+        _windows.remove(window)
+
+
+def recent_files(settings: QSettings) -> list[str]:
+    value = settings.value(RECENT_KEY, [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or []) if v]
+
+
+def remember_recent(settings: QSettings, path: Path) -> None:
+    entry = str(Path(path).resolve())
+    entries = [entry] + [e for e in recent_files(settings) if e != entry]
+    settings.setValue(RECENT_KEY, entries[:MAX_RECENT])
+
+
+def forget_recent(settings: QSettings, entry: str) -> None:
+    settings.setValue(RECENT_KEY, [e for e in recent_files(settings) if e != entry])
+
+
+class FileActions(QObject):
+    """Builds the File menu of ``window`` (a MainWindow) and carries out its commands."""
+
+    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(window)
+        self.window = window
+        self.settings: QSettings = window.settings
+
+        self.new_action = QAction("&New database…", window)
+        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_action.setStatusTip("Create an empty database file and open it")
+        self.new_action.triggered.connect(self.new_database)
+        self.open_action = QAction("&Open database…", window)
+        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.open_action.setStatusTip("Open another database file")
+        self.open_action.triggered.connect(lambda: self.open_database())
+        self.recent_menu = QMenu("Open &recent", window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.quit_action = QAction("&Quit", window)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.quit)
+
+        window.add_file_action(self.new_action, section="database")
+        window.add_file_action(self.open_action, section="database")
+        window.add_file_action(self.recent_menu.menuAction(), section="database")
+        window.add_file_action(self.quit_action, section="quit")
+
+        path = window.context.database.path
+        if path is not None:
+            remember_recent(self.settings, path)
+
+    # Commands ---------------------------------------------------------------------------------
+    def new_database(self, path: Path | None = None):  # type: ignore[no-untyped-def]
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self.window,
+                "New database",
+                str(self._folder() / "new-database.db"),
+                "SST Desktop databases (*.db)",
+            )
+            if not name:
+                return None
+            path = Path(name)
+            if path.suffix.lower() != ".db":
+                path = path.with_name(path.name + ".db")
+        if path.exists():
+            QMessageBox.warning(
+                self.window,
+                "That file already exists",
+                f"{path} already exists and has not been changed.\n\n"
+                "Choose a new name for the new database, or use File → Open database to open this one.",
+            )
+            return None
+        return self._switch_to(path)
+
+    def open_database(self, path: Path | None = None):  # type: ignore[no-untyped-def]
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self.window, "Open database", str(self._folder()), FILE_FILTER
+            )
+            if not name:
+                return None
+            path = Path(name)
+        current = self.window.context.database.path
+        if current is not None and path.exists() and current.exists() and path.samefile(current):
+            self.window.context.status_message.emit(f"{path.name} is already open")
+            return self.window
+        return self._switch_to(path)
+
+    def open_recent(self, entry: str):  # type: ignore[no-untyped-def]
+        path = Path(entry)
+        if not path.exists():
+            forget_recent(self.settings, entry)
+            QMessageBox.warning(
+                self.window,
+                "File not found",
+                f"{entry} no longer exists (it may have been moved, renamed or deleted). "
+                "It has been taken off the recent files.",
+            )
+            return None
+        return self.open_database(path)
+
+    def quit(self) -> None:
+        for window in list(_windows) or [self.window]:
+            window.close()
+        QApplication.quit()
+
+    # Helpers ----------------------------------------------------------------------------------
+    def _switch_to(self, path: Path):  # type: ignore[no-untyped-def]
+        database = open_interactively(self.window, path)
+        if database is None:
+            return None
+        if database.path is not None:
+            remember_recent(self.settings, database.path)
+        old = self.window.context.database
+        window = open_window(database, settings=self.settings, replacing=self.window)
+        old.dispose()
+        return window
+
+    def _folder(self) -> Path:
+        current = self.window.context.database.path
+        return current.parent if current is not None else Path.home()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        entries = recent_files(self.settings)
+        current = self.window.context.database.path
+        shown = 0
+        for entry in entries:
+            if current is not None and str(current.resolve()) == entry:
+                continue
+            shown += 1
+            label = f"&{shown}  {Path(entry).name}" if shown < 10 else Path(entry).name
+            action = self.recent_menu.addAction(label)
+            action.setToolTip(entry)
+            action.setStatusTip(entry)
+            action.triggered.connect(lambda _=False, e=entry: self.open_recent(e))
+        if not shown:
+            self.recent_menu.addAction("No recent databases").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear the list", lambda: self.settings.setValue(RECENT_KEY, []))

@@ -1,0 +1,192 @@
+"""Fields that save as they are edited, and keep the user's text when a rule refuses it.
+
+A field emits ``commit_requested(text)`` when the user finishes an edit that differs from the saved
+value. The screen saves it (through the undo stack); on success it calls ``set_saved_text`` with the
+value read back, on refusal ``reject(message)``: the text stays as typed, marked, with the reason as
+tooltip, and the same text is not submitted again until the user changes it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+
+def _set_error(widget: QWidget, message: str) -> None:
+    widget.setProperty("error", bool(message))
+    widget.setToolTip(message)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class CommitLineEdit(QLineEdit):
+    commit_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._saved = ""
+        self._rejected: str | None = None
+        self.editingFinished.connect(self._finished)
+        self.textEdited.connect(self._edited)
+
+    def set_saved_text(self, text: str, *, keep_edit: bool = False) -> None:
+        """Show ``text`` as the stored value (no commit). With ``keep_edit`` an edit in progress or a
+        refused text stays in the field (another field's save reloads the form)."""
+        if keep_edit and self.is_dirty():
+            self._saved = text
+            return
+        self._saved = text
+        self._rejected = None
+        _set_error(self, "")
+        if self.text() != text:
+            self.setText(text)
+            self.setCursorPosition(0)
+
+    def saved_text(self) -> str:
+        return self._saved
+
+    def is_dirty(self) -> bool:
+        return self.text() != self._saved
+
+    def reject(self, message: str) -> None:
+        """The text was refused: keep it, mark the field and do not resubmit the same text."""
+        self._rejected = self.text()
+        _set_error(self, message)
+
+    def commit_pending(self) -> None:
+        """Submit an edit not yet finished (the window is closing or the record changes)."""
+        self._finished()
+
+    def _edited(self, _text: str) -> None:
+        if self._rejected is not None:
+            self._rejected = None
+            _set_error(self, "")
+
+    def _finished(self) -> None:
+        text = self.text()
+        if text == self._saved or text == self._rejected:
+            return
+        self.commit_requested.emit(text)
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """Several lines (former names, notes): saved when the field loses focus."""
+
+    commit_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._saved = ""
+        self._rejected: str | None = None
+        self.setTabChangesFocus(True)
+        self.textChanged.connect(self._changed)
+
+    def set_saved_text(self, text: str, *, keep_edit: bool = False) -> None:
+        if keep_edit and self.is_dirty():
+            self._saved = text
+            return
+        self._saved = text
+        self._rejected = None
+        _set_error(self, "")
+        if self.toPlainText() != text:
+            self.blockSignals(True)
+            self.setPlainText(text)
+            self.blockSignals(False)
+
+    def saved_text(self) -> str:
+        return self._saved
+
+    def is_dirty(self) -> bool:
+        return self.toPlainText() != self._saved
+
+    def reject(self, message: str) -> None:
+        self._rejected = self.toPlainText()
+        _set_error(self, message)
+
+    def commit_pending(self) -> None:
+        self._finished()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._finished()
+
+    def _changed(self) -> None:
+        if self._rejected is not None and self.toPlainText() != self._rejected:
+            self._rejected = None
+            _set_error(self, "")
+
+    def _finished(self) -> None:
+        text = self.toPlainText()
+        if text == self._saved or text == self._rejected:
+            return
+        self.commit_requested.emit(text)
+
+
+class _EscapeClears(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeyEvent
+
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and isinstance(watched, QLineEdit)
+            and watched.text()
+        ):
+            watched.clear()
+            return True
+        return False
+
+
+class SearchField(QLineEdit):
+    """A search box: filters as you type, Escape clears it, Ctrl+F (the window's Find) focuses it."""
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.setObjectName("search")
+        self._escape = _EscapeClears(self)
+        self.installEventFilter(self._escape)
+
+    def focus(self) -> None:
+        self.setFocus()
+        self.selectAll()
+
+
+_TIME = re.compile(r"^(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$", re.IGNORECASE)
+
+
+def parse_time_text(text: str) -> time | None:
+    """A time of day as people type it: "10:00", "10.00 am", "2pm", "14.30", "1030"; "" is None.
+
+    Raises ValueError with a message for the user when it is not a time.
+    """
+    cleaned = " ".join(text.strip().lower().split())
+    if not cleaned:
+        return None
+    if cleaned in ("noon", "midday", "12 noon"):
+        return time(12, 0)
+    match = _TIME.match(cleaned.replace(" ", "") if cleaned[-1] == "m" else cleaned)
+    if match is None and cleaned.isdigit() and len(cleaned) in (3, 4):
+        match = _TIME.match(f"{cleaned[:-2]}:{cleaned[-2:]}")
+    if match is None:
+        raise ValueError(f"“{text.strip()}” is not a time of day (type it like 10:00, 10.00 am or 2pm).")
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    suffix = (match.group(3) or "").replace(".", "")
+    if suffix:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"“{text.strip()}”: with am or pm the hour runs from 1 to 12.")
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"“{text.strip()}” is not a time of day (hours 0–23, minutes 0–59).")
+    return time(hour, minute)
+
+
+def time_text(value: time | None) -> str:
+    return value.strftime("%H:%M") if value is not None else ""
