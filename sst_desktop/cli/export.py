@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-EXPORT_MODULES: tuple[str, ...] = ()
+EXPORT_MODULES: tuple[str, ...] = ("sst_desktop.cli.export_agenda", "sst_desktop.cli.export_minutes")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -1,0 +1,286 @@
+"""The agenda of a meeting as a PDF in the council's house style (seed 002).
+
+AGENDA, the committee, "Thursday 8th September, 2022", "10.00 am, <venue>", the not-open-to-the-
+public notice where it applies, MEMBERSHIP, the numbered items with their descriptions (the
+declarations paragraph, the previous minutes' date, exempt items' Schedule 12A wording), and the
+COMMITTEE OFFICER block. What is missing (no officer, no venue…) does not stop the export: it is
+listed in ``warnings`` for the screen to show.
+
+The public agenda (the default) leaves out the description of an exempt item, since it may carry
+the exempt information; the full agenda prints it.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from sst_desktop.domain.enums import MeetingStatus, ReportStatus
+from sst_desktop.exports.atomic import atomic_path
+from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, para_text
+from sst_desktop.exports.pdf_style import (
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_SIZE,
+    styles,
+)
+from sst_desktop.services.agenda import AgendaItemRecord, list_agenda_items
+from sst_desktop.services.committees import get_committee
+from sst_desktop.services.meeting_texts import (
+    NOT_OPEN_TO_PUBLIC,
+    clock,
+    join_names,
+    long_date,
+    plain_date,
+    schedule_12a_notice,
+)
+from sst_desktop.services.meetings import MeetingRecord, get_meeting
+from sst_desktop.services.memberships import list_memberships
+from sst_desktop.services.records import CommitteeRecord, MembershipRecord
+from sst_desktop.storage.engine import Database
+
+COUNCILLOR_TITLES = ("councillor", "cllr", "cllr.")
+# Courtesy titles the council's membership lists leave out; ranks and "Dr" stay.
+COURTESY_TITLES = ("mr", "mrs", "ms", "miss", "mx")
+
+
+@dataclass(frozen=True)
+class AgendaContent:
+    """Everything an agenda shows, read once (the pack reuses it)."""
+
+    meeting: MeetingRecord
+    committee: CommitteeRecord
+    members: tuple[MembershipRecord, ...]
+    items: tuple[AgendaItemRecord, ...]
+
+    @property
+    def title(self) -> str:
+        return f"Agenda – {self.committee.name} – {plain_date(self.meeting.date)}"
+
+
+@dataclass(frozen=True)
+class AgendaDocument:
+    pdf: bytes
+    page_count: int
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    page_count: int
+    warnings: tuple[str, ...]
+
+
+def read_agenda(db: Database, meeting_id: int) -> AgendaContent:
+    meeting = get_meeting(db, meeting_id)
+    committee = get_committee(db, meeting.committee_id)
+    members = list_memberships(db, committee.id, on=meeting.date)
+    items = list_agenda_items(db, meeting_id)
+    return AgendaContent(meeting, committee, tuple(members), tuple(items))
+
+
+def agenda_warnings(content: AgendaContent) -> list[str]:
+    """What the officer should know before sending the agenda out; none of it stops the export."""
+    warnings: list[str] = []
+    meeting, committee = content.meeting, content.committee
+    if not committee.officer_id:
+        warnings.append("The committee has no committee officer: the COMMITTEE OFFICER block is left out.")
+    elif not (committee.officer_telephone or committee.officer_email):
+        warnings.append(f"The committee officer {committee.officer_name} has no telephone or e-mail.")
+    if not (meeting.venue or meeting.remote_link):
+        warnings.append("The meeting has no venue or remote link.")
+    if meeting.start_time is None:
+        warnings.append("The meeting has no start time.")
+    if not content.members:
+        warnings.append(f"The committee has no members on {plain_date(meeting.date)}.")
+    if not content.items:
+        warnings.append("The agenda has no items yet.")
+    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
+        warnings.append(f"This meeting is {meeting.status.label.lower()}.")
+    for item in content.items:
+        if item.report_status == ReportStatus.ATTACHED and not item.attachments:
+            warnings.append(f"Item {item.number} ({item.title}) is marked “report attached” but has none.")
+    return warnings
+
+
+# ---------------------------------------------------------------- wording
+
+
+def membership_text(members: tuple[MembershipRecord, ...] | list[MembershipRecord]) -> str:
+    """ "Councillor: Trish Hardy, Sonya Kelly, Simon Burnett, Superintendent Dawn McNally and Nigel
+    Bellamy": councillors first by their names alone, as the council prints it; others with their rank."""
+    councillors = [m for m in members if m.person_title.strip().casefold() in COUNCILLOR_TITLES]
+    others = [m for m in members if m not in councillors]
+    names = [m.person_name for m in councillors]
+    for member in others:
+        title = member.person_title.strip()
+        keep = title and title.casefold().rstrip(".") not in COURTESY_TITLES
+        names.append(f"{title} {member.person_name}" if keep else member.person_name)
+    listed = join_names(names)
+    return f"Councillor: {listed}" if councillors else listed
+
+
+def time_and_place(meeting: MeetingRecord) -> str:
+    """ "10.00 am, Remote Meeting - Microsoft Teams"."""
+    return ", ".join(p for p in (clock(meeting.start_time), meeting.venue) if p)
+
+
+def item_lines(item: AgendaItemRecord, *, public: bool) -> list[str]:
+    """The paragraphs printed under an item's heading."""
+    lines: list[str] = []
+    withheld = public and item.is_exempt
+    if item.description and not withheld:
+        lines.extend(p for p in item.description.split("\n\n") if p.strip())
+    if item.presenters_display and item.procedural_role is None:
+        shown = "\n".join(lines)
+        if item.presenters_display not in shown:
+            lines.append(item.presenters_display)
+    text = " ".join(lines).casefold()
+    if item.report_status == ReportStatus.TO_FOLLOW and "to follow" not in text:
+        lines.append("Report to follow.")
+    elif item.report_status == ReportStatus.VERBAL and "verbal" not in text:
+        lines.append("Verbal update.")
+    if item.is_exempt:
+        lines.append(schedule_12a_notice(item.exempt_paragraphs))
+    return lines
+
+
+# ---------------------------------------------------------------- drawing
+
+
+def agenda_story(
+    content: AgendaContent, *, public: bool = True, page_refs: dict[int, str] | None = None
+) -> list:
+    """The flowables of the agenda; ``page_refs`` adds "(Pages 5 - 12)" after items in a pack."""
+    s = styles()
+    meeting, committee = content.meeting, content.committee
+    story: list = [
+        Paragraph("AGENDA", s["title"]),
+        Paragraph(para_text(committee.name), s["committee"]),
+        Paragraph(para_text(long_date(meeting.date)), s["centre_bold"]),
+    ]
+    place = time_and_place(meeting)
+    if place:
+        story.append(Paragraph(para_text(place), s["centre"]))
+    if meeting.remote_link:
+        story.append(Paragraph(para_text(meeting.remote_link), s["centre"]))
+    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
+        notice = f"THIS MEETING HAS BEEN {meeting.status.label.upper()}"
+        story.append(Paragraph(para_text(notice), s["notice"]))
+        if meeting.status_reason:
+            story.append(Paragraph(para_text(meeting.status_reason), s["centre"]))
+    if not meeting.open_to_public:
+        story.append(Paragraph(para_text(NOT_OPEN_TO_PUBLIC), s["notice"]))
+    if content.members:
+        story.append(Spacer(1, 4 * mm))
+        story.append(Paragraph("MEMBERSHIP:", s["heading"]))
+        story.append(Paragraph(para_text(membership_text(content.members)), s["body"]))
+    story.append(Spacer(1, 2 * mm))
+    for item in content.items:
+        block = [item_heading(item.number, item.title)]
+        block += [Paragraph(para_text(line), s["item_body"]) for line in item_lines(item, public=public)]
+        if page_refs and item.id in page_refs:
+            block.append(Paragraph(para_text(page_refs[item.id]), s["item_body"]))
+        story.append(KeepTogether(block))
+    officer = officer_rows(committee)
+    if officer:
+        story.append(Spacer(1, 8 * mm))
+        table = Table(
+            [[Paragraph(para_text(k), s["heading"]), Paragraph(para_text(v), s["body"])] for k, v in officer],
+            colWidths=(52 * mm, None),
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        story.append(table)
+    return story
+
+
+@cache
+def _numbered_style() -> ParagraphStyle:
+    base = styles()["item"]
+    return ParagraphStyle(
+        "agenda_item",
+        parent=base,
+        firstLineIndent=0,
+        bulletIndent=0,
+        bulletFontName=FONT_BOLD,
+        bulletFontSize=base.fontSize,
+        keepWithNext=1,
+    )
+
+
+def item_heading(number: int, title: str) -> Paragraph:
+    """ "4.   DHR10 report": the number hangs in the margin, the title wraps under itself."""
+    return Paragraph(para_text(title), _numbered_style(), bulletText=f"{number}.")
+
+
+def officer_rows(committee: CommitteeRecord) -> list[tuple[str, str]]:
+    if not committee.officer_id:
+        return []
+    rows = [("COMMITTEE OFFICER:", committee.officer_name)]
+    if committee.officer_telephone:
+        rows.append(("Telephone:", committee.officer_telephone))
+    if committee.officer_email:
+        rows.append(("E-mail:", committee.officer_email))
+    return rows
+
+
+def render(content: AgendaContent, *, public: bool = True, page_refs: dict[int, str] | None = None) -> bytes:
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZE,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=content.title,
+        author=content.committee.officer_name or content.committee.name,
+        subject=f"Agenda of the meeting of {plain_date(content.meeting.date)}",
+        creator="SST Desktop",
+        invariant=True,
+        initialFontName=FONT,
+    )
+    doc.build(agenda_story(content, public=public, page_refs=page_refs))
+    return buffer.getvalue()
+
+
+def build_agenda_pdf(db: Database, meeting_id: int, *, public: bool = True) -> AgendaDocument:
+    content = read_agenda(db, meeting_id)
+    pdf = render(content, public=public)
+    return AgendaDocument(pdf, len(PdfReader(io.BytesIO(pdf)).pages), tuple(agenda_warnings(content)))
+
+
+def export_agenda(db: Database, meeting_id: int, target: Path | str, *, public: bool = True) -> ExportResult:
+    """Write the agenda to ``target`` (whole or not at all)."""
+    document = build_agenda_pdf(db, meeting_id, public=public)
+    target = Path(target)
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(document.pdf)
+    return ExportResult(target, document.page_count, document.warnings)
+
+
+def default_filename(meeting: MeetingRecord, kind: str = "Agenda") -> str:
+    """ "SST Agenda 2022-09-08.pdf"."""
+    safe = "".join(ch for ch in meeting.committee_short_name if ch not in '\\/:*?"<>|').strip() or "Meeting"
+    return f"{safe} {kind} {meeting.date:%Y-%m-%d}.pdf"
