@@ -476,6 +476,7 @@ def test_existing_file_kept_unless_replaced(tmp_path: Path) -> None:
     assert path.read_bytes() == b"precious"
     with pytest.raises(IsADirectoryError):
         build_demo_database(tmp_path, replace=True)
+    (tmp_path / "mine.db-wal").write_bytes(b"an old database's log")  # must not reach the new file
     build_demo_database(path, replace=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.db"]
     database = open_path(path, backup_dir=tmp_path / "backups")

@@ -51,7 +51,8 @@ def build_demo_database(path: Path, replace: bool = False) -> None:
         finally:
             database.dispose()
         _make_self_contained(building)
-        _remove(path)
+        # An old database's log would be applied to the new file: remove it, then swap atomically.
+        _remove(path, main=False)
         os.replace(building, path)
     finally:
         _remove(building)
@@ -83,7 +84,9 @@ def _make_self_contained(path: Path) -> None:
         connection.close()
 
 
-def _remove(path: Path) -> None:
-    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in _SIDECARS)):
+def _remove(path: Path, *, main: bool = True) -> None:
+    """Delete ``path`` (unless not ``main``) and its SQLite side files."""
+    sidecars = [path.with_name(path.name + suffix) for suffix in _SIDECARS]
+    for candidate in [path, *sidecars] if main else sidecars:
         if candidate.is_file() or candidate.is_symlink():
             candidate.unlink()
