@@ -124,9 +124,12 @@ class _Layout:
 def default_minutes_source(db: Database, meeting_id: int) -> bytes | None:
     """The previous meeting's public minutes from the minutes export, when it is installed and the
     meeting has minutes; None otherwise."""
+    name = "sst_desktop.exports.minutes_pdf"
     try:
-        module = importlib.import_module("sst_desktop.exports.minutes_pdf")
-    except ModuleNotFoundError:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
         return None
     build = getattr(module, "public_minutes_pdf", None)
     if build is None:
@@ -388,13 +391,13 @@ def _decorations(pages: list[_Page], content: AgendaContent, *, full: bool) -> b
             _agenda_item_mark(canvas, page.number, width, height)
         canvas.setFont(FONT, 9)
         canvas.setFillGray(0.25)
-        canvas.drawCentredString(width / 2, 9 * mm, f"Page {index}")
+        canvas.drawCentredString(width / 2, 6 * mm, f"Page {index}")
         canvas.setFillGray(0)
         if full:
-            canvas.setFont(FONT_BOLD, 12)
+            canvas.setFont(FONT_BOLD, 11)
             canvas.setFillColor(CONFIDENTIAL_RED)
-            canvas.drawCentredString(width / 2, height - 9 * mm, CONFIDENTIAL)
-            canvas.drawCentredString(width / 2, 14 * mm, CONFIDENTIAL)
+            canvas.drawString(12 * mm, height - 3 * mm - 12, CONFIDENTIAL)
+            canvas.drawString(12 * mm, 6 * mm, CONFIDENTIAL)
             canvas.setFillGray(0)
         canvas.showPage()
     canvas.save()
@@ -402,17 +405,19 @@ def _decorations(pages: list[_Page], content: AgendaContent, *, full: bool) -> b
 
 
 def _agenda_item_mark(canvas: Canvas, number: int, width: float, height: float) -> None:
+    """ "Agenda Item N" boxed in the top right corner, above where reports print (and above the
+    minutes' DRAFT mark)."""
     text = f"Agenda Item {number}"
-    canvas.setFont(FONT_BOLD, 12)
-    text_width = canvas.stringWidth(text, FONT_BOLD, 12)
+    canvas.setFont(FONT_BOLD, 11)
+    text_width = canvas.stringWidth(text, FONT_BOLD, 11)
     right = width - 12 * mm
-    top = height - 10 * mm
+    top = height - 3 * mm
     canvas.setFillGray(1)
     canvas.setStrokeGray(0)
     canvas.setLineWidth(0.8)
-    canvas.rect(right - text_width - 8, top - 17, text_width + 16, 20, stroke=1, fill=1)
+    canvas.rect(right - text_width - 12, top - 16, text_width + 18, 16, stroke=1, fill=1)
     canvas.setFillGray(0)
-    canvas.drawRightString(right, top - 11, text)
+    canvas.drawRightString(right, top - 12, text)
 
 
 def _centred_lines(canvas: Canvas, text: str, width: float, y: float, *, max_chars: int) -> None:
