@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+import shutil
 from dataclasses import dataclass, field
 from datetime import date, time
+from pathlib import Path
 
 from sst_desktop.domain import AgendaItem, Committee, Meeting
 from sst_desktop.domain.enums import ItemKind, MembershipRole, ProceduralRole
-from sst_desktop.services import attendance, memberships, minutes, people
+from sst_desktop.services import actions, attendance, memberships, minutes, people
 from sst_desktop.storage.engine import Database
+from sst_desktop.storage.opening import open_path
 
 MEMBERS = [
     # (title, first, last, role)
@@ -50,18 +54,62 @@ NARRATIVE = {
     "It was reported that there were currently difficulties in attracting independent Chairs for the process "
     "and members discussed possibilities to attract and train chairs.",
     4: "Steve Martlew gave an update on PREVENT. He indicated the need to develop a risk assessment process and "
-    "action plan and reported on proposals for a situational risk assessment tool to be developed.",
-    5: "Risthardh Hare reported on work with perpetrators involving a 42 week programme by SWACCA.",
-    6: "Ros Stanley presented a briefing paper on progress and achievements of Integrated Youth Services.",
-    7: "Superintendent Robson gave an update around the Sefton Local profile.",
-    8: "It had been intended to have a Community Safety Strategy Planning workshop at the meeting.",
+    "action plan and reported on proposals for a situational risk assessment tool to be developed. It was "
+    "hoped to develop this by way of a Prevent sub-group. It was anticipated that this would meet quarterly in "
+    "advance of SST meetings in order that progress could be reported at the subsequent SST meeting.",
+    5: "Risthardh Hare reported on work with perpetrators involving a 42 week programme by SWACCA. These courses "
+    "were lengthy by nature and had an effect on the resources Social Work Team.\n\n"
+    "Reference was made to funding being made available by the Home Office for Children affected by Domestic "
+    "Violence and Violence against Women and Girls and it was suggested that a Sefton Bid could be developed "
+    "to apply for some of this funding.\n\n"
+    "It was also reported that following comments by OfSTED it was proposed to develop a new approach in "
+    "relation to safeguarding children exploited. It was envisaged that a one-stop shop approach could be "
+    "developed bearing in mind the number of agencies who could be involved.",
+    6: "Ros Stanley presented a briefing paper on progress and achievements of Integrated Youth Services. The "
+    "report set out details of performance against the following Youth Justice National Performance "
+    "Indicators:\n\n"
+    "- Reoffending – children who commit an offence across the period of 1 year are then tracked for a full "
+    "year. This causes a time lapse due to the nature of tracking. This data is captured from the Police "
+    "National Computer;\n"
+    "- First Time Entrants – those children who enter the statutory cohort for the first time; and\n"
+    "- Custody – those sentenced to a custodial sentence within the secure estate.\n\n"
+    "The report also set out details regarding:\n\n"
+    "- Changes to Key Performance Indicators (KPI's);\n"
+    "- Youth Justice Service Funding Increase; and\n"
+    "- Legislative Changes – Policing, Crime, Sentencing and Court Act.\n\n"
+    "Arising from the discussion reference was made to community events or “Walkabouts” which had previously "
+    "taken place involving various agencies and local Ward Councillors and it was suggested these could be "
+    "reinstated",
+    7: "Superintendent Robson gave an update around the Sefton Local profile, and referred to the annual "
+    "assessment of serious and organised crime. There had been a reduction in gun crime which was now low. He "
+    "also referred to “Cuckooing” and the Police actions to prevent this in conjunction with Housing "
+    "Associations, Exploitation and Care homes (where children and young people were moved into Sefton from "
+    "neighbouring areas)",
+    8: "It had been intended to have a Community Safety Strategy Planning workshop at the meeting however, this "
+    "did not take place due to low attendance and there was a need for everyone to have a say in how the "
+    "strategy was developed. A draft Strategy, Executive Summary and spreadsheet had been produced which was "
+    "discussed and it was suggested that the Draft Strategy report and excel spreadsheet be circulated to the "
+    "partnership members for comment on the report and to populate the spreadsheet with the services they "
+    "offered within the proposed strategy themes.",
     9: "Superintendent Robson gave an update on the PCSC act and reported on the police response which would "
     "be proportionate.",
     10: "Superintendent Robson reported on Funding which had been allocated to Areas within Merseyside under "
-    "project Adder but this had not included Sefton.",
+    "project Adder but this had not included Sefton. There was a second wave of funding which required the "
+    "submission of bids to upscale services and it was suggested that a co-ordinated bid could be considered "
+    "possibly involving the local drugs partnership.",
     11: "Chris White reported that the public consultation of the draft statutory guidance on the Serious "
-    "Violence Duty had gone live and open from 6 June 2022.",
+    "Violence Duty had gone live and open from 6 June 2022. It would be running for 6 weeks until 21 July "
+    "2022.\n\n"
+    "The Link to the consultation is:\n\n"
+    "Serious Violence Duty - GOV.UK (www.gov.uk)\n\n"
+    "Members were encouraged to submit their views.",
 }
+ACTIONS = [
+    "Discuss at LCR SD VAG - risk to lack of chairs",
+    "Need to request further funds from partners for DHR's",
+    "Share process with MFRS in relation to Retirees from the service",
+    "Check what the cost is to take part in the training - could the SST fund this.",
+]
 RESOLUTIONS = {
     3: [
         "the report be noted",
@@ -83,7 +131,8 @@ RESOLUTIONS = {
     6: ["the briefing paper be noted"],
     7: ["the report be noted"],
     8: [
-        "the Strategy report and excel spreadsheet be circulated to the partnership members for comment",
+        "the Strategy report and excel spreadsheet be circulated to the partnership members for comment on the "
+        "report and to populate the spreadsheet with the services they offered within the proposed strategy themes",
         "Members be requested to submit any comments on the report and complete that spreadsheet by Friday 8 "
         "July 2022",
         "Following receipt of comments, a Draft Strategy be submitted to the next meeting on 8 September 2022",
@@ -186,6 +235,8 @@ def write_minutes(db: Database, seed: SeedMeeting) -> None:
         for text in texts:
             minutes.add_resolution(db, seed.minute_ids[index], text)
     minutes.insert_quick_phrase(db, seed.minute_ids[12], minutes.QuickPhrase.NEXT_MEETING)
+    for text in ACTIONS:
+        actions.create_action(db, minute_id=seed.minute_ids[3], text=text)
 
 
 def build_seed_meeting(db: Database, *, uses_call_in: bool = False) -> SeedMeeting:
@@ -193,3 +244,24 @@ def build_seed_meeting(db: Database, *, uses_call_in: bool = False) -> SeedMeeti
     take_register(db, seed)
     write_minutes(db, seed)
     return seed
+
+
+class SeedCache:
+    """Builds the seed meeting once per test session and hands each test a copy of the file
+    (building it through the services takes about a second; copying a file, milliseconds)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.built: dict[bool, tuple[Path, SeedMeeting]] = {}
+
+    def copy(self, target: Path, *, uses_call_in: bool = False) -> tuple[Database, SeedMeeting]:
+        if uses_call_in not in self.built:
+            path = self.folder / f"seed-{uses_call_in}.db"
+            database = open_path(path, backup_dir=self.folder / "backups")
+            seed = build_seed_meeting(database, uses_call_in=uses_call_in)
+            database.dispose()  # the last connection closing folds the WAL into the file
+            self.built[uses_call_in] = (path, seed)
+        path, seed = self.built[uses_call_in]
+        shutil.copyfile(path, target)
+        database = open_path(target, backup_dir=target.parent / "backups")
+        return database, copy.deepcopy(seed)

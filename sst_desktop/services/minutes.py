@@ -28,6 +28,7 @@ from sst_desktop.services import forward_plan, meetings, minute_numbers
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.guards import ensure_minutes_editable
+from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import optional, required
 from sst_desktop.storage.engine import Database
@@ -111,7 +112,7 @@ class ReferenceCandidate:
     @property
     def label(self) -> str:
         number = f"Minute No. {self.number}" if self.number is not None else "Minute (unnumbered)"
-        return f"{number} — {self.heading} — {long_date(self.meeting_date)}"
+        return f"{number} — {self.heading} — {plain_date(self.meeting_date)}"
 
 
 @dataclass(frozen=True)
@@ -157,17 +158,12 @@ CORRECT_RECORD = "the Minutes of the meeting held on {date} be confirmed as a co
 # ---------------------------------------------------------------------------------------------- wording
 
 
-def long_date(day: date) -> str:
-    """ "17 March 2022" (the date inside minute sentences)."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def reference_sentence(references: list[ReferenceRecord] | tuple[ReferenceRecord, ...]) -> str:
     """ "Further to Minute No. 29 of the meeting held on 11 December 2017" (several joined by "and")."""
     parts = []
     for ref in references:
         what = f"Minute No. {ref.number}" if ref.number is not None else f"the minute “{ref.heading}”"
-        parts.append(f"{what} of the meeting held on {long_date(ref.meeting_date)}")
+        parts.append(f"{what} of the meeting held on {plain_date(ref.meeting_date)}")
     if not parts:
         return ""
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -256,6 +252,50 @@ def list_minutes(db: Database, meeting_id: int) -> list[MinuteRecord]:
         if session.get(Meeting, meeting_id) is None:
             raise NotFoundError(f"There is no meeting with id {meeting_id}.")
         return _records(session, meeting_id)
+
+
+def minutes_outline(db: Database, meeting_id: int) -> list[MinuteRecord]:
+    """Every numbered place of the minutes, for documents: the minutes, and an empty record
+    (``id`` 0, heading = the item's title) for an agenda item not minuted yet. Nothing is written."""
+    with db.read() as session:
+        if session.get(Meeting, meeting_id) is None:
+            raise NotFoundError(f"There is no meeting with id {meeting_id}.")
+        slots = minute_numbers.number_slots(session, meeting_id)
+        by_id = {m.id: m for m in _records(session, meeting_id)}
+        missing = [s.agenda_item_id for s in slots if s.minute_id is None and s.agenda_item_id is not None]
+        items = {
+            i.id: i
+            for i in session.scalars(
+                select(AgendaItem)
+                .options(selectinload(AgendaItem.presenters))
+                .where(AgendaItem.id.in_(missing))
+            )
+        }
+        outline: list[MinuteRecord] = []
+        for slot in slots:
+            if slot.minute_id is not None and slot.minute_id in by_id:
+                outline.append(by_id.pop(slot.minute_id))
+            elif slot.agenda_item_id in items:
+                item = items[slot.agenda_item_id]
+                outline.append(
+                    MinuteRecord(
+                        id=0,
+                        meeting_id=meeting_id,
+                        agenda_item_id=item.id,
+                        number=slot.number,
+                        position=item.position,
+                        heading=item.title,
+                        text="",
+                        public_summary="",
+                        outcome=MinuteOutcome.TAKEN,
+                        exempt_paragraphs=_paragraphs(item.exempt_paragraphs),
+                        procedural_role=item.procedural_role,
+                        item_kind=item.kind,
+                        presenters=presenter_names(item),
+                    )
+                )
+        outline.extend(by_id.values())
+        return outline
 
 
 def get_minute(db: Database, minute_id: int) -> MinuteRecord:
@@ -610,7 +650,7 @@ def quick_phrases(db: Database, minute_id: int) -> list[QuickPhraseOption]:
         if item is not None and item.procedural_role == ProceduralRole.PREVIOUS_MINUTES:
             previous = _previous_meeting(session, minute.meeting)
             if previous is not None:
-                text = CORRECT_RECORD.format(date=long_date(previous.date))
+                text = CORRECT_RECORD.format(date=plain_date(previous.date))
                 options.insert(0, QuickPhraseOption(QuickPhrase.CORRECT_RECORD, text))
         if item is not None and item.procedural_role == ProceduralRole.NEXT_MEETING:
             following = _next_meeting(session, minute.meeting)
@@ -620,15 +660,16 @@ def quick_phrases(db: Database, minute_id: int) -> list[QuickPhraseOption]:
 
 
 def next_meeting_text(meeting: Meeting) -> str:
-    """ "the next meeting be held on Thursday, 8 September 2022 at the Town Hall Bootle, commencing at 10.00 am"."""
-    text = f"the next meeting be held on {meeting.date:%A}, {long_date(meeting.date)}"
-    place = meeting.venue.strip() or ("remotely" if meeting.remote_link.strip() else "")
-    if place:
-        text += f" at {place}" if place != "remotely" else " remotely"
+    """ "the next meeting be held on Thursday, 8 September 2022 at the Town Hall Bootle, commencing at
+    10.00 am" (the resolution of the Date of Next Meeting item)."""
+    text = f"the next meeting be held on {weekday_date(meeting.date)}"
+    venue = meeting.venue.strip()
+    if venue:
+        text += f" ({venue})" if venue.casefold().startswith("remote") else f" at {venue}"
+    elif meeting.remote_link.strip():
+        text += " remotely"
     if meeting.start_time is not None:
-        hour = meeting.start_time.hour % 12 or 12
-        suffix = "am" if meeting.start_time.hour < 12 else "pm"
-        text += f", commencing at {hour}.{meeting.start_time.minute:02d} {suffix}"
+        text += f", commencing at {clock(meeting.start_time)}"
     return text
 
 
@@ -699,7 +740,7 @@ def _plan_further_report(db: Database, minute: MinuteRecord | None) -> ForwardPl
         db,
         committee_id,
         minute.heading,
-        description=f"Further report requested at the meeting held on {long_date(held_on)}.",
+        description=f"Further report requested at the meeting held on {plain_date(held_on)}.",
         kind=kind,
         presenters_text=presenters,
         requested_on=held_on,
@@ -730,7 +771,9 @@ def reference_candidates(db: Database, minute_id: int, *, search: str = "") -> l
         found = [
             c
             for c in found
-            if all(w in f"{c.number or ''} {c.heading} {long_date(c.meeting_date)}".casefold() for w in words)
+            if all(
+                w in f"{c.number or ''} {c.heading} {plain_date(c.meeting_date)}".casefold() for w in words
+            )
         ]
     return found
 
@@ -814,10 +857,10 @@ def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
             meeting.id,
         ):
             raise ValidationError(
-                f"The minutes of the meeting held on {long_date(previous.date)} were already confirmed "
+                f"The minutes of the meeting held on {plain_date(previous.date)} were already confirmed "
                 "at another meeting."
             )
-        text = CORRECT_RECORD.format(date=long_date(previous.date))
+        text = CORRECT_RECORD.format(date=plain_date(previous.date))
         if not any(r.text.strip().rstrip(".").casefold() == text.casefold() for r in minute.resolutions):
             _add_resolution(session, minute, text, None)
         if previous.minutes_confirmed_at is None:
@@ -837,7 +880,7 @@ def withdraw_confirmation(db: Database, minute_id: int) -> Confirmation:
         previous = session.scalar(select(Meeting).where(Meeting.minutes_confirmed_by_id == meeting.id))
         if previous is None:
             raise ValidationError("This meeting has not confirmed any earlier minutes.")
-        text = CORRECT_RECORD.format(date=long_date(previous.date)).casefold()
+        text = CORRECT_RECORD.format(date=plain_date(previous.date)).casefold()
         for resolution in list(minute.resolutions):
             if resolution.text.strip().rstrip(".").casefold() == text:
                 minute.resolutions.remove(resolution)

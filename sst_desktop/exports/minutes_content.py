@@ -1,0 +1,421 @@
+"""What the minutes say, in the house style of seed 002, worded once for the PDF and the Word file.
+
+``minutes_content`` reads a meeting through the services and returns blocks — notices, the
+committee name, PRESENT, numbered minutes, RESOLVED blocks, actions — that the two writers lay out.
+Public minutes print an exempt item's published summary in place of its discussion, resolutions and
+actions; full minutes carry everything and are marked confidential.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sst_desktop.domain.enums import (
+    AttendanceStatus,
+    DeclarationAction,
+    InterestKind,
+    MinuteOutcome,
+    ProceduralRole,
+)
+from sst_desktop.services import actions, attendance, committees, declarations, meetings, minutes
+from sst_desktop.services.actions import ActionRecord
+from sst_desktop.services.attendance import AttendanceRecord
+from sst_desktop.services.declarations import DeclarationRecord
+from sst_desktop.services.meeting_texts import clock, join_names, long_date, plain_date
+from sst_desktop.services.minutes import MinuteRecord
+from sst_desktop.storage.engine import Database
+
+NOT_SUBJECT_TO_CALL_IN = 'THIS SET OF MINUTES IS NOT SUBJECT TO "CALL-IN"'
+CALL_IN_ENDS = 'THE "CALL-IN" PERIOD FOR THIS SET OF MINUTES ENDS AT 12 NOON ON {date}'
+CALL_IN_WORKING_DAYS = 7  # published within two working days, then five clear working days
+NO_DECLARATIONS = (
+    "No declarations of any disclosable pecuniary interests or personal interests were received."
+)
+NO_APOLOGIES = "No apologies for absence were received."
+DRAFT_MARK = "DRAFT"
+DRAFT_NOTE = "DRAFT: these minutes are subject to confirmation at the next meeting."
+CONFIDENTIAL_MARK = "CONFIDENTIAL - NOT FOR PUBLICATION"
+EXCLUSION_HEADING = "EXCLUSION OF THE PRESS AND PUBLIC"
+EXCLUSION_TEXT = (
+    "That, under Section 100(A) of the Local Government Act 1972, the press and public be excluded from "
+    "the meeting for the following item(s) of business on the grounds that it involves the likely "
+    "disclosure of exempt information as defined in paragraph(s) {paragraphs} of Part 1 of Schedule 12A to "
+    "the Act."
+)
+EXEMPT_NOT_PUBLISHED = (
+    "The minute of this item is not published: it contains exempt information as defined in "
+    "paragraph(s) {paragraphs} of Part 1 of Schedule 12A to the Local Government Act 1972."
+)
+DEFERRED_RESOLUTION = "consideration of this item be deferred to a future meeting"
+WITHDRAWN_TEXT = "This item was withdrawn from the agenda."
+
+_INTEREST_WORDS = {
+    InterestKind.DISCLOSABLE_PECUNIARY: "a disclosable pecuniary interest",
+    InterestKind.OTHER_REGISTRABLE: "a personal interest (other registrable interest)",
+    InterestKind.NON_REGISTRABLE: "a personal interest (non-registrable interest)",
+}
+_ACTION_WORDS = {
+    DeclarationAction.WITHDREW: "and left the room during the consideration of the item, taking no part in "
+    "the discussion or vote",
+    DeclarationAction.STAYED_NOT_VOTING: "and remained in the room but took no part in the vote",
+    DeclarationAction.STAYED_DISPENSATION: "and, having been granted a dispensation, remained in the room "
+    "and took part in the consideration of the item",
+    DeclarationAction.REMAINED: "and remained in the room and took part in the consideration of the item",
+}
+
+
+# ---------------------------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the minutes.
+
+    kind: ``notice`` (centred bold line), ``committee`` (centred bold, large), ``held`` (centred bold),
+    ``attendance`` (``label`` in the left column, ``runs`` beside it), ``heading`` (``label`` = the
+    minute number, text in capitals), ``body`` (indented under the heading), ``list`` (``label`` such
+    as "(1)" or "•", hanging), ``resolved`` (a body paragraph that starts with RESOLVED:).
+    """
+
+    kind: str
+    runs: tuple[Run, ...] = ()
+    label: str = ""
+    keep_with_next: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class MinutesContent:
+    meeting_id: int
+    committee_name: str
+    meeting_date: date
+    running_header: str  # "SAFER SEFTON TOGETHER- WEDNESDAY 22ND JUNE, 2022"
+    public: bool
+    draft: bool
+    confidential: bool
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    title: str = ""  # document title (PDF metadata, Word core properties)
+
+    def plain_text(self) -> str:
+        lines = []
+        for block in self.blocks:
+            prefix = f"{block.label} " if block.label else ""
+            lines.append(prefix + block.text)
+        return "\n".join(lines)
+
+
+def _body(*runs: Run) -> Block:
+    return Block("body", tuple(runs))
+
+
+def _plain(text: str) -> Run:
+    return Run(text)
+
+
+# ---------------------------------------------------------------------------------------------- wording
+
+
+def upper(text: str) -> str:
+    """Headings in capitals, as the seed prints them ("DOMESTIC HOMICIDE REVIEW (DHRS) UPDATE")."""
+    return text.upper()
+
+
+def held_line(venue: str, remote_link: str, day: date) -> str:
+    """ "MEETING HELD AT BOOTLE TOWN HALL ON WEDNESDAY 22ND JUNE, 2022"."""
+    when = long_date(day).upper()
+    venue = venue.strip()
+    if venue.casefold().startswith("remote"):
+        return f"MEETING HELD REMOTELY ({venue.upper()}) ON {when}"
+    if venue:
+        return f"MEETING HELD AT {venue.upper()} ON {when}"
+    if remote_link.strip():
+        return f"MEETING HELD REMOTELY ON {when}"
+    return f"MEETING HELD ON {when}"
+
+
+def add_working_days(day: date, count: int) -> date:
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def resolution_clause(text: str) -> str:
+    """A resolution as typed, made ready to follow "That": no leading "That", no closing punctuation."""
+    clause = " ".join(text.split()) if "\n" not in text else text.strip()
+    clause = re.sub(r"^(?:resolved:?\s*)?that\s+", "", clause, flags=re.IGNORECASE)
+    return clause.rstrip(" .;,")
+
+
+def resolved_blocks(clauses: list[str], *, own_line: bool = False) -> list[Block]:
+    """ "RESOLVED: That the report be noted." or "RESOLVED: That" + "(1) …;" "(2) …; and" "(3) …."
+
+    ``own_line`` puts "RESOLVED:" on a line of its own, as the seed does for procedural items."""
+    clauses = [c for c in (resolution_clause(t) for t in clauses) if c]
+    if not clauses:
+        return []
+    if len(clauses) == 1:
+        if own_line:
+            return [
+                Block("resolved", (Run("RESOLVED:", bold=True),), keep_with_next=True),
+                _body(_plain(f"That {clauses[0]}.")),
+            ]
+        return [Block("resolved", (Run("RESOLVED:", bold=True), _plain(f" That {clauses[0]}.")))]
+    blocks = [Block("resolved", (Run("RESOLVED:", bold=True), _plain(" That")), keep_with_next=True)]
+    for index, clause in enumerate(clauses, 1):
+        if index == len(clauses):
+            ending = "."
+        elif index == len(clauses) - 1:
+            ending = "; and"
+        else:
+            ending = ";"
+        blocks.append(Block("list", (_plain(clause + ending),), label=f"({index})"))
+    return blocks
+
+
+def narrative_blocks(text: str) -> list[Block]:
+    """Typed narrative: blank lines separate paragraphs; lines starting "- ", "* " or "• " are bullets."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(_body(_plain("\n".join(paragraph))))
+            paragraph.clear()
+
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        line = raw.rstrip()
+        bullet = re.match(r"^\s*(?:[-*•–])\s+(.*)$", line)
+        if bullet:
+            flush()
+            blocks.append(Block("list", (_plain(bullet.group(1)),), label="•"))
+        elif not line.strip():
+            flush()
+        else:
+            paragraph.append(line.strip())
+    flush()
+    return blocks
+
+
+def present_name(record: AttendanceRecord) -> str:
+    name = record.name
+    notes = []
+    if record.status == AttendanceStatus.SUBSTITUTE and record.substitute_for_name:
+        notes.append(f"substituting for {record.substitute_for_name}")
+    if record.remote:
+        notes.append("attending remotely")
+    if record.also_present and record.capacity:
+        notes.insert(0, record.capacity)
+    return f"{name} ({'; '.join(notes)})" if notes else name
+
+
+def action_line(action: ActionRecord) -> str:
+    """ "Discuss at LCR SD VAG - risk to lack of chairs (Simon Burnett, Sefton Council; by the next meeting)"."""
+    who = [p for p in (action.owner, action.organisation_name) if p]
+    if len(who) == 2 and who[1].casefold() in who[0].casefold():
+        who = who[:1]
+    details = ", ".join(who)
+    if action.due_next_meeting:
+        due = "by the next meeting"
+    elif action.due_date is not None:
+        due = f"by {plain_date(action.due_date)}"
+    else:
+        due = ""
+    extra = "; ".join(p for p in (details, due) if p)
+    text = action.text.strip()
+    return f"{text} ({extra})" if extra else text
+
+
+def declaration_sentence(record: DeclarationRecord, numbers: dict[int, int | None]) -> str:
+    interest = _INTEREST_WORDS.get(record.kind, "an interest")
+    where = ""
+    if record.agenda_item_id is not None:
+        number = numbers.get(record.agenda_item_id)
+        title = record.item_title
+        where = f" in Minute No. {number} ({title})" if number else f" in the item “{title}”"
+    nature = " ".join(record.nature.split())
+    reason = f" by reason of {nature.rstrip('.')}" if nature else ""
+    return f"{record.person_name} declared {interest}{where}{reason} {_ACTION_WORDS[record.action]}."
+
+
+# ---------------------------------------------------------------------------------------------- building
+
+
+def minutes_content(
+    db: Database, meeting_id: int, *, public: bool = True, call_in_ends: date | None = None
+) -> MinutesContent:
+    meeting = meetings.get_meeting(db, meeting_id)
+    committee = committees.get_committee(db, meeting.committee_id)
+    register = attendance.list_attendance(db, meeting_id)
+    declared = declarations.list_declarations(db, meeting_id)
+    outline = minutes.minutes_outline(db, meeting_id)
+    actions_by_minute: dict[int, list[ActionRecord]] = {}
+    for action in actions.list_actions_for_meeting(db, meeting_id):
+        if action.minute_id is not None:
+            actions_by_minute.setdefault(action.minute_id, []).append(action)
+    for listed in actions_by_minute.values():
+        listed.sort(key=lambda a: (a.position, a.id))
+
+    blocks: list[Block] = []
+    if committee.uses_call_in:
+        ends = call_in_ends or add_working_days(meeting.date, CALL_IN_WORKING_DAYS)
+        blocks.append(Block("notice", (Run(CALL_IN_ENDS.format(date=long_date(ends).upper()), bold=True),)))
+    else:
+        blocks.append(Block("notice", (Run(NOT_SUBJECT_TO_CALL_IN, bold=True),)))
+    name = committee.name.upper()
+    blocks.append(Block("committee", (Run(name, bold=True),)))
+    blocks.append(
+        Block("held", (Run(held_line(meeting.venue, meeting.remote_link, meeting.date), bold=True),))
+    )
+    blocks.extend(_attendance_blocks(register))
+
+    numbers = {m.agenda_item_id: m.number for m in outline if m.agenda_item_id is not None}
+    paragraphs_ahead = sorted({p for m in outline if m.is_exempt for p in m.exempt_paragraphs})
+    excluded = False
+    for minute in outline:
+        if minute.is_exempt and not excluded:
+            excluded = True
+            blocks.append(Block("heading", (Run(EXCLUSION_HEADING, bold=True),), keep_with_next=True))
+            text = EXCLUSION_TEXT.format(paragraphs=join_names(str(p) for p in paragraphs_ahead))
+            blocks.append(Block("resolved", (Run("RESOLVED:", bold=True), _plain(" " + text))))
+        blocks.extend(
+            _minute_blocks(
+                minute, register, declared, numbers, actions_by_minute.get(minute.id, []), public=public
+            )
+        )
+
+    return MinutesContent(
+        meeting_id=meeting_id,
+        committee_name=committee.name,
+        meeting_date=meeting.date,
+        running_header=f"{name}- {long_date(meeting.date).upper()}",
+        public=public,
+        draft=meeting.minutes_confirmed_at is None,
+        confidential=not public,
+        blocks=tuple(blocks),
+        title=f"Minutes of {committee.name}, {plain_date(meeting.date)}",
+    )
+
+
+def _attendance_blocks(register: list[AttendanceRecord]) -> list[Block]:
+    blocks: list[Block] = []
+    chair = [r for r in register if r.in_chair]
+    members = [r for r in register if r.is_present and not r.in_chair and not r.also_present]
+    also = [r for r in register if r.also_present]
+    if chair or members:
+        if chair:
+            blocks.append(
+                Block("attendance", (_plain(f"{present_name(chair[0])} (in the Chair)"),), label="PRESENT:")
+            )
+            if members:
+                blocks.append(
+                    Block("attendance", (_plain(join_names(present_name(r) for r in members) + "."),))
+                )
+        else:
+            blocks.append(
+                Block(
+                    "attendance",
+                    (_plain(join_names(present_name(r) for r in members) + "."),),
+                    label="PRESENT:",
+                )
+            )
+    if also:
+        blocks.append(
+            Block(
+                "attendance",
+                (_plain(join_names(present_name(r) for r in also) + "."),),
+                label="ALSO PRESENT:",
+            )
+        )
+    return blocks
+
+
+def _comings_and_goings(minute: MinuteRecord, register: list[AttendanceRecord]) -> list[Block]:
+    blocks = []
+    if minute.agenda_item_id is None:
+        return blocks
+    for record in register:
+        if record.arrived_item_id == minute.agenda_item_id:
+            at = f" at {clock(record.arrived_at)}" if record.arrived_at else ""
+            blocks.append(
+                _body(Run(f"{record.name} arrived{at}, during the consideration of this item.", italic=True))
+            )
+        if record.left_item_id == minute.agenda_item_id:
+            at = f" at {clock(record.left_at)}" if record.left_at else ""
+            blocks.append(
+                _body(
+                    Run(
+                        f"{record.name} left the meeting{at}, during the consideration of this item.",
+                        italic=True,
+                    )
+                )
+            )
+    return blocks
+
+
+def _minute_blocks(
+    minute: MinuteRecord,
+    register: list[AttendanceRecord],
+    declared: list[DeclarationRecord],
+    numbers: dict[int, int | None],
+    minute_actions: list[ActionRecord],
+    *,
+    public: bool,
+) -> list[Block]:
+    label = f"{minute.number}." if minute.number is not None else ""
+    blocks = [Block("heading", (Run(upper(minute.heading), bold=True),), label=label, keep_with_next=True)]
+    blocks.extend(_comings_and_goings(minute, register))
+    role = minute.procedural_role
+    if role == ProceduralRole.APOLOGIES:
+        sent = [r for r in register if r.status == AttendanceStatus.APOLOGIES and not r.also_present]
+        if sent:
+            blocks.append(
+                _body(
+                    _plain(f"Apologies for absence were submitted from {join_names(r.name for r in sent)}.")
+                )
+            )
+        else:
+            blocks.append(_body(_plain(NO_APOLOGIES)))
+    if role == ProceduralRole.DECLARATIONS:
+        if declared:
+            blocks.extend(_body(_plain(declaration_sentence(d, numbers))) for d in declared)
+        else:
+            blocks.append(_body(_plain(NO_DECLARATIONS)))
+
+    if minute.is_exempt and public:
+        summary = minute.public_summary.strip()
+        if summary:
+            blocks.extend(narrative_blocks(summary))
+        else:
+            paragraphs = join_names(str(p) for p in minute.exempt_paragraphs)
+            blocks.append(_body(_plain(EXEMPT_NOT_PUBLISHED.format(paragraphs=paragraphs))))
+        return blocks
+
+    if minute.references:
+        blocks.append(_body(_plain(minutes.reference_sentence(minute.references) + ".")))
+    if minute.outcome == MinuteOutcome.WITHDRAWN:
+        blocks.append(_body(_plain(WITHDRAWN_TEXT)))
+    blocks.extend(narrative_blocks(minute.text))
+    clauses = [r.text for r in minute.resolutions]
+    if minute.outcome == MinuteOutcome.DEFERRED and not clauses:
+        clauses = [DEFERRED_RESOLUTION]
+    own_line = role in (ProceduralRole.PREVIOUS_MINUTES, ProceduralRole.NEXT_MEETING)
+    blocks.extend(resolved_blocks(clauses, own_line=own_line))
+    if minute_actions:
+        blocks.append(Block("body", (Run("Actions:", bold=True),), keep_with_next=True))
+        for index, action in enumerate(minute_actions, 1):
+            blocks.append(Block("list", (Run(action_line(action), italic=True),), label=f"({index})"))
+    return blocks

@@ -1,0 +1,251 @@
+"""The minutes as a PDF in the house style of seed 002 (the minutes of 22 June 2022).
+
+First page: the call-in statement, the committee name in capitals, "MEETING HELD AT … ON …",
+PRESENT / ALSO PRESENT; then the numbered minutes. Later pages carry the running header
+"SAFER SEFTON TOGETHER- WEDNESDAY 22ND JUNE, 2022". Unconfirmed minutes carry a DRAFT mark on every
+page; full minutes (with exempt items' discussion) are marked CONFIDENTIAL on every page.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from sst_desktop.exports.atomic import atomic_path
+from sst_desktop.exports.minutes_content import (
+    CONFIDENTIAL_MARK,
+    DRAFT_MARK,
+    Block,
+    MinutesContent,
+    Run,
+    minutes_content,
+)
+from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, para_text
+from sst_desktop.exports.pdf_style import (
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    NUMBER_INDENT,
+    PAGE_SIZE,
+    styles,
+)
+from sst_desktop.services import meetings
+from sst_desktop.storage.engine import Database
+
+BODY_SIZE = 11  # DejaVu Sans at 11 pt sets about as wide as the seed's Arial at 12
+LABEL_WIDTH = 32 * mm  # "ALSO PRESENT:" column
+LIST_INDENT = 10 * mm  # "(1)" hangs this far left of its text
+CONFIDENTIAL_RED = colors.Color(0.7, 0.0, 0.0)
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    base = styles()
+    # The minutes set closer than agendas (seed 002 fits 13 minutes on three pages).
+    body = ParagraphStyle(
+        "m_base", parent=base["body"], fontSize=BODY_SIZE, leading=BODY_SIZE * 1.25, spaceAfter=6
+    )
+    item_body = ParagraphStyle("m_item_body", parent=body, leftIndent=NUMBER_INDENT)
+    return {
+        "notice": ParagraphStyle("m_notice", parent=base["notice"], spaceBefore=0, spaceAfter=14),
+        "committee": ParagraphStyle("m_committee", parent=base["committee"], spaceAfter=8),
+        "held": ParagraphStyle("m_held", parent=base["centre_bold"], spaceAfter=16),
+        "attendance": ParagraphStyle("m_attendance", parent=body, spaceAfter=6),
+        "attendance_label": ParagraphStyle(
+            "m_attendance_label", parent=body, fontName=FONT_BOLD, spaceAfter=6
+        ),
+        "heading": ParagraphStyle(
+            "m_heading",
+            parent=base["item"],
+            fontSize=BODY_SIZE,
+            leading=body.leading,
+            firstLineIndent=0,
+            bulletIndent=0,
+            bulletFontName=FONT_BOLD,
+            bulletFontSize=BODY_SIZE,
+            spaceBefore=9,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        "body": item_body,
+        "body_keep": ParagraphStyle("m_body_keep", parent=item_body, keepWithNext=1),
+        "resolved": ParagraphStyle("m_resolved", parent=item_body),
+        "resolved_keep": ParagraphStyle("m_resolved_keep", parent=item_body, keepWithNext=1),
+        "list": ParagraphStyle(
+            "m_list",
+            parent=item_body,
+            leftIndent=NUMBER_INDENT + LIST_INDENT,
+            firstLineIndent=0,
+            bulletIndent=NUMBER_INDENT,
+            bulletFontName=FONT,
+            bulletFontSize=body.fontSize,
+            spaceAfter=3,
+        ),
+    }
+
+
+def _markup(runs: tuple[Run, ...]) -> str:
+    parts = []
+    for run in runs:
+        text = para_text(run.text)
+        if not text:
+            continue
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.bold:
+            text = f"<b>{text}</b>"
+        parts.append(text)
+    return "".join(parts)
+
+
+def _flowables(content: MinutesContent) -> list[Flowable]:
+    st = _styles()
+    story: list[Flowable] = []
+    attendance_rows: list[list[Flowable]] = []
+
+    def flush_attendance() -> None:
+        if not attendance_rows:
+            return
+        table = Table(
+            attendance_rows,
+            colWidths=(LABEL_WIDTH, None),
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
+        )
+        story.append(table)
+        story.append(Paragraph("", st["attendance"]))
+        attendance_rows.clear()
+
+    for block in content.blocks:
+        if block.kind == "attendance":
+            attendance_rows.append(
+                [
+                    Paragraph(para_text(block.label), st["attendance_label"]),
+                    Paragraph(_markup(block.runs), st["attendance"]),
+                ]
+            )
+            continue
+        flush_attendance()
+        story.append(_paragraph(block, st))
+    flush_attendance()
+    return story
+
+
+def _paragraph(block: Block, st: dict[str, ParagraphStyle]) -> Paragraph:
+    text = _markup(block.runs)
+    if block.kind == "heading":
+        return Paragraph(text, st["heading"], bulletText=block.label or None)
+    if block.kind == "list":
+        return Paragraph(text, st["list"], bulletText=block.label or "•")
+    if block.kind in ("notice", "committee", "held"):
+        return Paragraph(text, st[block.kind])
+    if block.kind == "resolved":
+        return Paragraph(text, st["resolved_keep" if block.keep_with_next else "resolved"])
+    return Paragraph(text, st["body_keep" if block.keep_with_next else "body"])
+
+
+class _Pages:
+    """Draws what every page carries: running header, DRAFT and CONFIDENTIAL marks."""
+
+    def __init__(self, content: MinutesContent) -> None:
+        self.content = content
+
+    def first(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        self._marks(canvas, first=True)
+
+    def later(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        self._marks(canvas, first=False)
+
+    def _marks(self, canvas, *, first: bool) -> None:  # type: ignore[no-untyped-def]
+        width, height = PAGE_SIZE
+        canvas.saveState()
+        if self.content.draft:
+            canvas.setFillColor(colors.Color(0.82, 0.82, 0.82, alpha=0.45))
+            canvas.setFont(FONT_BOLD, 110)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(50)
+            canvas.drawCentredString(0, -38, DRAFT_MARK)
+            canvas.rotate(-50)
+            canvas.translate(-width / 2, -height / 2)
+            canvas.setFillColor(colors.black)
+            canvas.setFont(FONT_BOLD, 9)
+            canvas.drawRightString(width - MARGIN_RIGHT, height - 11 * mm, DRAFT_MARK)
+        if self.content.confidential:
+            canvas.setFillColor(CONFIDENTIAL_RED)
+            canvas.setFont(FONT_BOLD, 10)
+            canvas.drawCentredString(width / 2, height - 11 * mm, CONFIDENTIAL_MARK)
+            canvas.drawCentredString(width / 2, 10 * mm, CONFIDENTIAL_MARK)
+        if not first:
+            canvas.setFillColor(colors.black)
+            canvas.setFont(FONT_BOLD, 10.5)
+            canvas.drawString(MARGIN_LEFT, height - MARGIN_TOP + 2 * mm, self.content.running_header)
+        canvas.restoreState()
+
+
+def render(content: MinutesContent) -> bytes:
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZE,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP + 8 * mm,
+        bottomMargin=MARGIN_BOTTOM,
+        title=content.title,
+        author=content.committee_name,
+        subject=("Full minutes (confidential)" if content.confidential else "Minutes")
+        + (", draft" if content.draft else ""),
+        creator="SST Desktop",
+        invariant=True,
+    )
+    pages = _Pages(content)
+    doc.build(_flowables(content), onFirstPage=pages.first, onLaterPages=pages.later)
+    return buffer.getvalue()
+
+
+def build_minutes_pdf(db: Database, meeting_id: int, *, public: bool = True) -> bytes:
+    """The minutes of a meeting as PDF bytes: public (exempt items summarised) or full (confidential)."""
+    return render(minutes_content(db, meeting_id, public=public))
+
+
+def write_minutes_pdf(db: Database, meeting_id: int, target: Path | str, *, public: bool = True) -> Path:
+    """Write the minutes to ``target`` (whole or not at all)."""
+    data = build_minutes_pdf(db, meeting_id, public=public)
+    target = Path(target)
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(data)
+    return target
+
+
+def public_minutes_pdf(db: Database, meeting_id: int) -> bytes | None:
+    """The public minutes for the next meeting's agenda pack, or None when nothing was minuted yet."""
+    if not meetings_has_minutes(db, meeting_id):
+        return None
+    return build_minutes_pdf(db, meeting_id, public=True)
+
+
+def meetings_has_minutes(db: Database, meeting_id: int) -> bool:
+    from sst_desktop.services import attendance, minutes
+
+    meetings.get_meeting(db, meeting_id)  # NotFoundError for a wrong id
+    if any(m.id for m in minutes.minutes_outline(db, meeting_id)):
+        return True
+    return any(r.is_present for r in attendance.list_attendance(db, meeting_id))
