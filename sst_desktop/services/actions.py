@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session, aliased
 from sst_desktop.domain import Action, ActionUpdate, Committee, Meeting, Minute, Organisation, Person
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import ActionKind, ActionStatus
-from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
+from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import optional, required
 from sst_desktop.storage.engine import Database
@@ -93,6 +94,11 @@ class ActionRecord:
     def is_overdue(self) -> bool:
         """Due date passed (today) and not done."""
         return self.overdue_on(date.today())
+
+    @property
+    def version(self) -> str:
+        """The stamp an exported spreadsheet keeps to tell whether the action changed since."""
+        return version_stamp(self.updated_at)
 
     @property
     def is_recommendation(self) -> bool:
@@ -574,3 +580,93 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
 
 def _s(value: object) -> str:
     return "" if value is None else str(value)
+
+
+# Edits coming back from a spreadsheet ---------------------------------------------------------------
+
+
+def version_stamp(value: object) -> str:
+    """An ``updated_at`` as text ("2024-01-05 10:31:07.123456"), the same from every driver."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    text = str(value or "").replace("T", " ")
+    if len(text) == 19:
+        text += ".000000"
+    return text
+
+
+@dataclass(frozen=True)
+class SheetEdit:
+    """What a partner changed on one action in a returned spreadsheet, checked and ready to apply.
+
+    ``version`` is the action's version when the change was previewed: if it moved since, the
+    action was edited meanwhile and the whole batch is refused."""
+
+    action_id: int
+    reference: str
+    version: str
+    status: ActionStatus | None = None
+    completed_on: date | None = None
+    set_due: bool = False
+    due_date: date | None = None
+    new_updates: tuple[str, ...] = ()
+
+
+def apply_sheet_edits(
+    db: Database,
+    edits: list[SheetEdit] | tuple[SheetEdit, ...],
+    *,
+    on: date | None = None,
+    author: str = "",
+    hooks: JobHooks | None = None,
+) -> int:
+    """Apply every edit in one transaction: all of them, or (on any error or cancel) none.
+    New updates are dated ``on`` (today). Returns the number of actions changed."""
+    hooks = hooks or JobHooks()
+    on = on or date.today()
+    author = optional(author, "The author", max_length=200)
+    changed = 0
+    with db.write() as session:
+        for index, edit in enumerate(edits):
+            action = session.get(Action, edit.action_id)
+            if action is None:
+                raise NotFoundError(
+                    f"{edit.reference} no longer exists in SST Desktop; preview the file again."
+                )
+            if version_stamp(action.updated_at) != edit.version:
+                raise ServiceError(
+                    f"{edit.reference} was changed in SST Desktop after the preview; "
+                    "nothing was imported. Preview the file again."
+                )
+            touched = False
+            if edit.status is not None or edit.completed_on is not None:
+                status = edit.status or action.status
+                when = edit.completed_on
+                if when is None and status.is_done and action.status.is_done:
+                    when = action.completed_on
+                merged: dict[str, object] = {"status": status, "completed_on": when}
+                try:
+                    _complete_status(merged)
+                except ValidationError as error:
+                    raise ValidationError(f"{edit.reference}: {error}") from error
+                for key, value in merged.items():
+                    if getattr(action, key) != value:
+                        setattr(action, key, value)
+                        touched = True
+            if edit.set_due and (action.due_date != edit.due_date):
+                action.due_date = edit.due_date
+                if edit.due_date is not None:
+                    action.due_next_meeting = False
+                touched = True
+            for text in edit.new_updates:
+                text = required(text, "The update", max_length=UPDATE_LIMIT)
+                session.add(ActionUpdate(action_id=action.id, on=on, text=text, author=author))
+                touched = True
+            if touched:
+                action.updated_at = utcnow()
+                changed += 1
+            if index % 100 == 0:
+                hooks.step(index, len(edits))
+        session.flush()
+    hooks.progress(len(edits), len(edits))
+    return changed
