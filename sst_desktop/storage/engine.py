@@ -277,3 +277,12 @@ def _uri_creator(uri: str, busy_timeout: float):  # type: ignore[no-untyped-def]
         return sqlite3.connect(uri, uri=True, timeout=busy_timeout, check_same_thread=False)
 
     return connect
+
+
+def _install_audit() -> None:
+    from sst_desktop.storage import audit
+
+    audit.install()
+
+
+_install_audit()

@@ -1,13 +1,29 @@
-"""``sst-desktop check``: is this database healthy, and is its schema current?"""
+"""``sst-desktop check``: is this database healthy, and is its schema current?
+
+Every check reads through a read-only connection: checking never changes the file.
+Each problem is one sentence saying what is wrong and what to do.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 
-from sst_desktop.storage.engine import create_app_engine, sqlite_path
+from sst_desktop.storage.engine import (
+    SQLITE_BUSY,
+    SQLITE_CANTOPEN,
+    SQLITE_LOCKED,
+    SQLITE_READONLY,
+    create_app_engine,
+    read_only_uri,
+    sqlite_path,
+)
 from sst_desktop.storage.errors import StorageError
+from sst_desktop.storage.files import inspect_sqlite_file, location_writable
+from sst_desktop.storage.filesystems import is_network_location
 from sst_desktop.storage.migrations import current_revision, head_revision, known_revisions
-from sst_desktop.storage.opening import inspect_sqlite_file
+
+RESTORE_ADVICE = "Restore a backup: sst-desktop restore --from FILE (the damaged file is kept)."
 
 
 @dataclass
@@ -27,35 +43,107 @@ def check_database(url: str) -> HealthReport:
     """Read-only checks: the file is ours, intact (``PRAGMA integrity_check``) and migrated to head."""
     report = HealthReport(url=url, head=head_revision())
     path = sqlite_path(url)
-    if path is not None:
-        if not path.exists():
-            report.problems.append(f"{path} does not exist.")
+    if path is None:
+        return _check_server(url, report)
+    if not path.exists():
+        report.problems.append(
+            f"{path} does not exist. Check the path, or start SST Desktop once to create it."
+        )
+        return report
+    try:
+        state = inspect_sqlite_file(path)
+    except StorageError as error:
+        report.problems.append(str(error))
+        return report
+    if not state.writable:
+        report.notes.append(f"{path} is read-only here: SST Desktop will open it read-only.")
+    network = is_network_location(path)
+    if network is not None:
+        report.notes.append(
+            f"{path} is on a network drive ({network.fstype}): SST Desktop uses the rollback journal there."
+        )
+    if state.needs_recovery:
+        report.notes.append(
+            "a program stopped part-way through saving; SST Desktop finishes tidying up the next time it "
+            "opens the file (nothing committed is lost)."
+        )
+    try:
+        rows, broken_keys, revision = _read(path, immutable=False)
+    except sqlite3.OperationalError as error:
+        code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+        if code in (SQLITE_BUSY, SQLITE_LOCKED):
+            report.problems.append(
+                f"{path} is busy: another program is writing to it. Wait a moment and check again."
+            )
             return report
-        try:
-            inspect_sqlite_file(path)
-        except StorageError as error:
-            report.problems.append(str(error))
+        if code in (SQLITE_CANTOPEN, SQLITE_READONLY) and not location_writable(path):
+            rows, broken_keys, revision = _read(path, immutable=True)
+        elif state.needs_recovery:
+            report.revision = None
+            report.problems.append(
+                f"{path} needs tidying up after a program stopped while saving. Open it in SST Desktop "
+                "once (it finishes the job and keeps everything committed), then check again."
+            )
             return report
-    engine = create_app_engine(url, read_only=path is not None)
+        else:
+            report.problems.append(f"{path} cannot be read ({error}). {RESTORE_ADVICE}")
+            return report
+    except sqlite3.DatabaseError as error:
+        report.problems.append(f"{path} is damaged ({error}). {RESTORE_ADVICE}")
+        return report
+    report.revision = revision
+    if rows != ["ok"]:
+        report.problems.append(
+            f"{path} is damaged: integrity check failed: {'; '.join(rows[:3])}. {RESTORE_ADVICE}"
+        )
+    if broken_keys:
+        report.problems.append(
+            f"{path} has {len(broken_keys)} rows pointing at rows that do not exist (first in table "
+            f"{broken_keys[0][0]}). {RESTORE_ADVICE}"
+        )
+    _check_revision(report)
+    return report
+
+
+def _read(path, *, immutable: bool):  # type: ignore[no-untyped-def]
+    connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True, timeout=5)
+    try:
+        rows = [r[0] for r in connection.execute("PRAGMA integrity_check").fetchall()]
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    finally:
+        connection.close()
+    return rows, broken, revision
+
+
+def _check_revision(report: HealthReport) -> None:
+    if report.revision is None:
+        report.problems.append(
+            "the database has no SST Desktop schema yet: open it once in SST Desktop to create it."
+        )
+    elif report.revision not in known_revisions():
+        report.problems.append(
+            f"schema {report.revision} is from a newer version of SST Desktop: install that version to use it."
+        )
+    elif report.revision != report.head:
+        report.notes.append(
+            f"schema {report.revision} will be upgraded to {report.head} when opened (a backup is taken first)."
+        )
+
+
+def _check_server(url: str, report: HealthReport) -> HealthReport:
+    engine = create_app_engine(url)
     try:
         with engine.connect() as connection:
             report.revision = current_revision(connection)
-            if path is not None:
-                rows = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-                if rows != ["ok"]:
-                    report.problems.append("integrity check failed: " + "; ".join(rows[:5]))
-                fk = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if fk:
-                    report.problems.append(f"{len(fk)} rows break foreign keys (first in table {fk[0][0]}).")
     except Exception as error:
-        report.problems.append(f"the database cannot be read: {error}")
+        report.problems.append(f"the database cannot be reached: {error}")
         return report
     finally:
         engine.dispose()
-    if report.revision is None:
-        report.problems.append("the database has no SST Desktop schema (run the program once to create it).")
-    elif report.revision not in known_revisions():
-        report.problems.append(f"schema {report.revision} is from a newer version of SST Desktop.")
-    elif report.revision != report.head:
-        report.notes.append(f"schema {report.revision} will be upgraded to {report.head} when opened.")
+    _check_revision(report)
     return report
