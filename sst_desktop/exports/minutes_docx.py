@@ -31,7 +31,7 @@ FONT_NAME = "Arial"
 BODY_PT = 11
 NUMBER_INDENT = Mm(12)
 LIST_INDENT = Mm(10)
-LABEL_WIDTH = Mm(32)
+LABEL_WIDTH = Mm(36)  # wide enough for "ALSO PRESENT:" in bold
 CONFIDENTIAL_RED = RGBColor(0xB3, 0x00, 0x00)
 
 # XML 1.0 allows tab, line feed, carriage return and these ranges; nothing else can be stored.

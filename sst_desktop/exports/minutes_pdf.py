@@ -15,6 +15,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
@@ -41,7 +42,7 @@ from sst_desktop.services import meetings
 from sst_desktop.storage.engine import Database
 
 BODY_SIZE = 11  # DejaVu Sans at 11 pt sets about as wide as the seed's Arial at 12
-LABEL_WIDTH = 32 * mm  # "ALSO PRESENT:" column
+LABEL_WIDTH = 30 * mm  # at least; wide enough for "ALSO PRESENT:"
 LIST_INDENT = 10 * mm  # "(1)" hangs this far left of its text
 CONFIDENTIAL_RED = colors.Color(0.7, 0.0, 0.0)
 
@@ -110,26 +111,29 @@ def _flowables(content: MinutesContent) -> list[Flowable]:
     st = _styles()
     story: list[Flowable] = []
     attendance_rows: list[list[Flowable]] = []
+    labels = [b.label for b in content.blocks if b.kind == "attendance" and b.label]
+    widest = max((stringWidth(label, FONT_BOLD, BODY_SIZE) for label in labels), default=0)
+    label_width = max(LABEL_WIDTH, widest + 4 * mm)
 
     def flush_attendance() -> None:
         if not attendance_rows:
             return
+        labelled_rows = [i for i, row in enumerate(attendance_rows) if row[0].text]
         table = Table(
             attendance_rows,
-            colWidths=(LABEL_WIDTH, None),
+            colWidths=(label_width, None),
             hAlign="LEFT",
         )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ]
-            )
-        )
+        commands = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]
+        # A little air above ALSO PRESENT (every labelled row after the first).
+        commands += [("TOPPADDING", (0, row), (-1, row), 8) for row in labelled_rows if row > 0]
+        table.setStyle(TableStyle(commands))
         story.append(table)
         story.append(Paragraph("", st["attendance"]))
         attendance_rows.clear()
