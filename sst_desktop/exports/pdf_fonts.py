@@ -3,11 +3,18 @@
 reportlab's ``Paragraph`` parses markup, so every user text goes through ``para_text``: it escapes
 ``& < >``, keeps line breaks, and switches to a fallback font for characters the app's own font
 (DejaVu Sans, shipped in ``resources/fonts``) cannot draw, when a system font that can is found.
+
+reportlab draws characters one by one, left to right. A line holding right-to-left text (Arabic,
+Hebrew) is therefore put in visual order first (python-bidi), and Arabic letters take their joined
+forms (arabic-reshaper). Both are optional: without them the letters are drawn unjoined, never lost.
+A long right-to-left paragraph that wraps reads its lines top to bottom in logical order.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -105,6 +112,52 @@ def font_for(codepoint: int) -> str | None:
     return None
 
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+
+
+@cache
+def _shapers() -> tuple[Callable[[str], str] | None, Callable[[str], str] | None]:
+    """(Arabic reshaper, bidi reordering), each None when its library is not installed."""
+    reshape: Callable[[str], str] | None = None
+    try:
+        from arabic_reshaper import ArabicReshaper
+
+        reshape = ArabicReshaper(configuration={"delete_harakat": False}).reshape
+    except ImportError:
+        log.info("arabic-reshaper is not installed: Arabic letters are drawn unjoined")
+    try:
+        from bidi import get_display
+    except ImportError:
+        try:
+            from bidi.algorithm import get_display  # python-bidi < 0.5
+        except ImportError:
+            log.info("python-bidi is not installed: right-to-left text is drawn left to right")
+            return reshape, None
+
+    def reorder(line: str) -> str:
+        # The documents are English: a line mixing scripts keeps its left-to-right base direction.
+        return get_display(line, base_dir="L")
+
+    return reshape, reorder
+
+
+def visual_line(line: str) -> str:
+    """One line of text in the order reportlab must draw it: right-to-left runs reversed, Arabic
+    letters in their joined forms. Lines without right-to-left text come back unchanged."""
+    if not _RTL.search(line):
+        return line
+    reshape, reorder = _shapers()
+    try:
+        if reshape is not None and _ARABIC.search(line):
+            line = reshape(line)
+        if reorder is not None:
+            line = reorder(line)
+    except Exception as error:  # a shaping library failing must not lose the text
+        log.warning("could not shape %r: %r", line[:40], error)
+    return line
+
+
 def para_text(text: str | None) -> str:
     """User text made safe for a reportlab Paragraph: escaped, line breaks kept, fonts switched per script."""
     if not text:
@@ -121,7 +174,8 @@ def para_text(text: str | None) -> str:
         out.append(chunk if run_font is None else f'<font name="{run_font}">{chunk}</font>')
         run.clear()
 
-    for char in text.replace("\r\n", "\n").replace("\r", "\n"):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for char in "\n".join(visual_line(line) for line in lines):
         if char == "\n":
             flush()
             out.append("<br/>")
