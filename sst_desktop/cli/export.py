@@ -9,7 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 
-EXPORT_MODULES: tuple[str, ...] = ("sst_desktop.cli.export_agenda", "sst_desktop.cli.export_minutes")
+EXPORT_MODULES: tuple[str, ...] = (
+    "sst_desktop.cli.export_agenda",
+    "sst_desktop.cli.export_minutes",
+    "sst_desktop.cli.export_actions",
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -14,7 +14,11 @@ from collections.abc import Sequence
 from sst_desktop import __version__
 from sst_desktop.cli.common import add_database_option, run_handler
 
-COMMAND_MODULES = ("sst_desktop.cli.maintenance", "sst_desktop.cli.export")
+COMMAND_MODULES = (
+    "sst_desktop.cli.maintenance",
+    "sst_desktop.cli.export",
+    "sst_desktop.cli.import_actions",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

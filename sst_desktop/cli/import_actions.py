@@ -1,0 +1,51 @@
+"""``import actions``: read back the action log spreadsheet partners edited.
+
+sst-desktop import actions --xlsx returned.xlsx            # show what would change
+sst-desktop import actions --xlsx returned.xlsx --apply    # and apply it (all or nothing)
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from sst_desktop.cli.common import CommandError, add_database_option, open_for
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("import", help="read back a spreadsheet partners updated")
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    actions = kinds.add_parser("actions", help="the action log workbook exported by `export actions`")
+    actions.add_argument("--xlsx", required=True, metavar="FILE", help="the returned workbook")
+    actions.add_argument(
+        "--apply", action="store_true", help="apply the changes (without it, only show what would change)"
+    )
+    add_database_option(actions)
+    actions.set_defaults(handler=run_import_actions)
+
+
+def run_import_actions(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sst_desktop.imports.actions_xlsx import apply_preview, preview_actions_xlsx
+
+    path = Path(args.xlsx).expanduser()
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise CommandError(f"{path} is not an Excel workbook (.xlsx)")
+    db = open_for(args)
+    try:
+        preview = preview_actions_xlsx(db, path)
+        for line in preview.lines():
+            print(line)
+        print(preview.summary)
+        if not args.apply:
+            if preview.has_changes:
+                print("nothing was changed; run again with --apply to apply these changes")
+            return 0
+        if not preview.has_changes:
+            print("nothing to apply")
+            return 0
+        result = apply_preview(db, preview)
+    finally:
+        db.dispose()
+    print(result.summary)
+    return 0
