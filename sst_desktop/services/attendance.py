@@ -170,8 +170,7 @@ def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRecord]:
 
 def prefill_register(db: Database, meeting_id: int) -> list[AttendanceRecord]:
     """Put every member of the committee on the meeting date on the register (absent until marked),
-    keeping what is already there; the member whose role is Chair is in the Chair if nobody else is.
-    Returns the whole register."""
+    keeping what is already there. Returns the whole register."""
     with db.read() as session:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
