@@ -24,13 +24,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from sst_desktop.domain.enums import ProceduralRole
-from sst_desktop.exports.agenda_pdf import AgendaContent, agenda_warnings, read_agenda, render
+from sst_desktop.exports.agenda_pdf import (
+    CONFIDENTIAL_RED,
+    AgendaContent,
+    agenda_warnings,
+    read_agenda,
+    render,
+)
 from sst_desktop.exports.atomic import atomic_path
 from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, register_fonts
 from sst_desktop.services.agenda import AgendaItemRecord
@@ -48,7 +53,6 @@ from sst_desktop.storage.engine import Database
 log = logging.getLogger(__name__)
 
 CONFIDENTIAL = "CONFIDENTIAL"
-CONFIDENTIAL_RED = Color(0.75, 0.0, 0.0)
 
 # (database, meeting id of the previous meeting) -> the public minutes as PDF bytes, or None.
 MinutesSource = Callable[[Database, int], bytes | None]
@@ -159,12 +163,12 @@ def build_agenda_pack(
     hooks.step(len(content.items) + 1, total)
 
     # The agenda names each item's pages, which depend on the agenda's own length: settle it.
-    agenda_pdf = render(content, public=public)
+    agenda_pdf = render(content, public=public, mark_confidential=False)
     agenda_reader = PdfReader(io.BytesIO(agenda_pdf))
     for _ in range(3):
         layout = _layout(agenda_reader, blocks)
         refs = _page_refs(layout.sections)
-        agenda_pdf = render(content, public=public, page_refs=refs)
+        agenda_pdf = render(content, public=public, page_refs=refs, mark_confidential=False)
         settled = PdfReader(io.BytesIO(agenda_pdf))
         same = len(settled.pages) == len(agenda_reader.pages)
         agenda_reader = settled

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from pypdf import PdfReader
+from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -48,6 +49,7 @@ from sst_desktop.services.memberships import list_memberships
 from sst_desktop.services.records import CommitteeRecord, MembershipRecord
 from sst_desktop.storage.engine import Database
 
+CONFIDENTIAL_RED = Color(0.75, 0.0, 0.0)
 COUNCILLOR_TITLES = ("councillor", "cllr", "cllr.")
 # Courtesy titles the council's membership lists leave out; ranks and "Dr" stay.
 COURTESY_TITLES = ("mr", "mrs", "ms", "miss", "mx")
@@ -245,7 +247,15 @@ def officer_rows(committee: CommitteeRecord) -> list[tuple[str, str]]:
     return rows
 
 
-def render(content: AgendaContent, *, public: bool = True, page_refs: dict[int, str] | None = None) -> bytes:
+def render(
+    content: AgendaContent,
+    *,
+    public: bool = True,
+    page_refs: dict[int, str] | None = None,
+    mark_confidential: bool | None = None,
+) -> bytes:
+    """The agenda as PDF bytes. A full agenda (``public=False``) is marked CONFIDENTIAL on every page
+    unless ``mark_confidential`` is False (the pack marks its pages itself)."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -254,15 +264,31 @@ def render(content: AgendaContent, *, public: bool = True, page_refs: dict[int, 
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=content.title,
+        title=content.title + ("" if public else " – CONFIDENTIAL"),
         author=content.committee.officer_name or content.committee.name,
         subject=f"Agenda of the meeting of {plain_date(content.meeting.date)}",
         creator="SST Desktop",
         invariant=True,
         initialFontName=FONT,
     )
-    doc.build(agenda_story(content, public=public, page_refs=page_refs))
+    story = agenda_story(content, public=public, page_refs=page_refs)
+    if mark_confidential is None:
+        mark_confidential = not public
+    if mark_confidential:
+        doc.build(story, onFirstPage=_confidential, onLaterPages=_confidential)
+    else:
+        doc.build(story)
     return buffer.getvalue()
+
+
+def _confidential(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+    width, height = PAGE_SIZE
+    canvas.saveState()
+    canvas.setFillColor(CONFIDENTIAL_RED)
+    canvas.setFont(FONT_BOLD, 11)
+    canvas.drawCentredString(width / 2, height - 10 * mm, "CONFIDENTIAL – NOT FOR PUBLICATION")
+    canvas.drawCentredString(width / 2, 8 * mm, "CONFIDENTIAL")
+    canvas.restoreState()
 
 
 def build_agenda_pdf(db: Database, meeting_id: int, *, public: bool = True) -> AgendaDocument:

@@ -133,7 +133,7 @@ def event_lines(
     ):
         lines.append(f"URL:{meeting.remote_link}")
     lines.append(f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}")
-    lines.append("TRANSP:OPAQUE")
+    lines.append("TRANSP:TRANSPARENT" if cancelled else "TRANSP:OPAQUE")  # a cancelled meeting frees the time
     lines.append("END:VEVENT")
     return lines
 

@@ -128,6 +128,7 @@ def test_full_pack_has_the_exempt_report_and_confidential_on_every_page(db, meet
     document = build_agenda_pack(db, meeting.september, full=True)
     texts = pages_text(document.pdf)
     assert all("CONFIDENTIAL" in t for t in texts)
+    assert "NOT FOR PUBLICATION" not in texts[0]  # the pack's own marks, not the agenda's as well
     joined = " ".join(texts)
     assert SECRET in joined
     assert SECRET_DESCRIPTION in joined

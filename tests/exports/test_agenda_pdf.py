@@ -100,6 +100,9 @@ def test_exempt_description_only_in_the_full_agenda(db, seeded) -> None:
     assert "Mary Mason" not in public
     assert "Mary Mason and Monica Touhey" in full
     assert "Schedule 12A" in public and "Schedule 12A" in full
+    assert "CONFIDENTIAL" not in public
+    full_pages = PdfReader(io.BytesIO(build_agenda_pdf(db, seeded.september, public=False).pdf)).pages
+    assert all("CONFIDENTIAL – NOT FOR PUBLICATION" in page.extract_text() for page in full_pages)
 
 
 def test_open_meeting_has_no_notice(db, seeded) -> None:

@@ -74,6 +74,7 @@ def test_calendar_of_a_committee(db) -> None:
     assert found[0]["LOCATION"] == "Bootle Town Hall"
     december = found[2]
     assert december["STATUS"] == "CANCELLED"
+    assert december["TRANSP"] == "TRANSPARENT" and september["TRANSP"] == "OPAQUE"
     assert december["SUMMARY"] == "Safer Sefton Together (CANCELLED)"
     assert "Not quorate\\; moved to January\\, 2023" in december["DESCRIPTION"]
     assert "This meeting has been cancelled: Not quorate; moved to January, 2023" in unescape(
