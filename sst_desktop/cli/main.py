@@ -17,6 +17,7 @@ from sst_desktop.cli.common import add_database_option, run_handler
 COMMAND_MODULES = (
     "sst_desktop.cli.maintenance",
     "sst_desktop.cli.export",
+    "sst_desktop.cli.backup",
     "sst_desktop.cli.import_actions",
 )
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from sst_desktop.paths import default_backup_dir
 from sst_desktop.storage.engine import SQLITE_CANTOPEN, SQLITE_READONLY, Database, read_only_uri
 from sst_desktop.storage.errors import BackupError, StorageError
-from sst_desktop.storage.files import inspect_sqlite_file, location_writable, sidecars
+from sst_desktop.storage.files import inspect_sqlite_file, location_writable, quiet_read_uri, sidecars
 
 DEFAULT_KEEP = 10
 MAX_KEEP = 1000
@@ -157,14 +157,20 @@ def _new_name(folder: Path, stem: str, reason: str) -> Path:
 
 
 def _open_source(source: Path) -> sqlite3.Connection:
-    """A read-only connection to ``source``, also for a WAL file in a folder we cannot write to."""
+    """A connection to read ``source`` from, leaving no journal files behind.
+
+    Where the file may be written this is an ordinary connection (it tidies its WAL files away when
+    it closes); otherwise read-only, and for a WAL file in a folder we cannot write, immutable.
+    """
+    if location_writable(source):
+        return sqlite3.connect(f"{source.resolve().as_uri()}?mode=rw", uri=True, timeout=10)
     try:
         connection = sqlite3.connect(read_only_uri(source), uri=True, timeout=10)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return connection
     except sqlite3.OperationalError as error:
         code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
-        if code not in (SQLITE_CANTOPEN, SQLITE_READONLY) or location_writable(source):
+        if code not in (SQLITE_CANTOPEN, SQLITE_READONLY):
             raise
     return sqlite3.connect(read_only_uri(source, immutable=True), uri=True, timeout=10)
 
@@ -176,6 +182,13 @@ def backup_to(source: Path, target: Path) -> None:
     nothing is then left under ``target``.
     """
     partial = target.with_name(f".{target.name}.partial")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BackupError(
+            f"The backup {target} could not be written: SST Desktop may not write to the folder {folder} "
+            "(permission denied).",
+            advice="Choose a folder you can write to.",
+        )
     try:
         src = _open_source(source)
         try:
@@ -296,7 +309,7 @@ def verify_backup(path: Path) -> BackupInfo:
             f"{path} cannot be restored: it is not an SST Desktop database.", advice="Choose another backup."
         )
     try:
-        connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=10)
+        connection = sqlite3.connect(quiet_read_uri(path), uri=True, timeout=10)
         try:
             check = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
         finally:
@@ -376,7 +389,7 @@ def _keep_current(database_path: Path, folder: Path | None, keep: int) -> Path:
 
 def _copy_into_live(backup: Path, database_path: Path) -> None:
     try:
-        src = sqlite3.connect(read_only_uri(backup), uri=True, timeout=10)
+        src = sqlite3.connect(quiet_read_uri(backup), uri=True, timeout=10)
         try:
             dst = sqlite3.connect(database_path, timeout=10)
             try:

@@ -172,13 +172,34 @@ def inspect_sqlite_file(path: Path) -> FileState:
     return state
 
 
+def is_wal_file(path: Path) -> bool:
+    """Does the header say the file uses the WAL journal (file format versions 2)?"""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return len(header) >= 20 and header[18] == 2 and header[19] == 2
+
+
+def quiet_read_uri(path: Path) -> str:
+    """A read-only URI that leaves nothing behind.
+
+    A read-only connection to a WAL file creates ``-wal`` and ``-shm`` files it cannot remove. When
+    no ``-wal`` exists nobody is writing, so the file is read as unchanging instead.
+    """
+    wal = path.with_name(path.name + "-wal")
+    return read_only_uri(path, immutable=is_wal_file(path) and not wal.exists())
+
+
 def _code(error: BaseException) -> int:
     return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
 
 
 def _read_facts(path: Path, *, immutable: bool) -> tuple[int, set[str], str | None]:
     """(application id, table names, schema revision) through a read-only connection."""
-    connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True, timeout=5)
+    uri = read_only_uri(path, immutable=True) if immutable else quiet_read_uri(path)
+    connection = sqlite3.connect(uri, uri=True, timeout=5)
     try:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}

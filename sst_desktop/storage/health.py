@@ -19,7 +19,7 @@ from sst_desktop.storage.engine import (
     sqlite_path,
 )
 from sst_desktop.storage.errors import StorageError
-from sst_desktop.storage.files import inspect_sqlite_file, location_writable
+from sst_desktop.storage.files import inspect_sqlite_file, location_writable, quiet_read_uri
 from sst_desktop.storage.filesystems import is_network_location
 from sst_desktop.storage.migrations import current_revision, head_revision, known_revisions
 
@@ -106,7 +106,8 @@ def check_database(url: str) -> HealthReport:
 
 
 def _read(path, *, immutable: bool):  # type: ignore[no-untyped-def]
-    connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True, timeout=5)
+    uri = read_only_uri(path, immutable=True) if immutable else quiet_read_uri(path)
+    connection = sqlite3.connect(uri, uri=True, timeout=5)
     try:
         rows = [r[0] for r in connection.execute("PRAGMA integrity_check").fetchall()]
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()

@@ -24,6 +24,7 @@ from sst_desktop.storage.backup import (
 )
 from sst_desktop.storage.errors import BackupError
 from sst_desktop.storage.opening import open_path
+from tests.sqlite_tools import connect
 
 
 def checksum(path: Path) -> str:
@@ -31,7 +32,7 @@ def checksum(path: Path) -> str:
 
 
 def names_in(path: Path) -> list[str]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+    with connect(f"file:{path}?mode=ro", uri=True) as connection:
         return [row[0] for row in connection.execute("SELECT name FROM organisations ORDER BY id")]
 
 
@@ -63,7 +64,7 @@ def test_backup_includes_committed_work_still_in_the_wal(tmp_path: Path, folder:
 
     assert copy is not None
     assert names_in(copy) == ["Sefton Council", "Merseyside Police"]
-    with sqlite3.connect(copy) as connection:
+    with connect(copy) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     assert not list(copy.parent.glob(".*partial"))
@@ -128,7 +129,7 @@ def test_damaged_database_never_replaces_a_good_backup(tmp_path: Path, folder: P
         session.add_all(Organisation(name=f"Organisation {n} " + "x" * 150) for n in range(300))
     good = take_backup(db, folder=folder, keep=1)
     db.dispose()
-    with sqlite3.connect(path) as connection:
+    with connect(path) as connection:
         root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name='organisations'").fetchone()[
             0
         ]
@@ -206,7 +207,7 @@ def test_restore_refuses_a_file_that_is_not_a_good_backup(tmp_path: Path, folder
     elif kind == "text":
         bad.write_text("Minutes of the meeting held on 22 June 2022")
     elif kind == "foreign":
-        with sqlite3.connect(bad) as connection:
+        with connect(bad) as connection:
             connection.execute("CREATE TABLE recipes (name TEXT)")
     elif kind == "truncated":
         db = open_path(tmp_path / "big.db", backup_dir=folder)
@@ -216,7 +217,7 @@ def test_restore_refuses_a_file_that_is_not_a_good_backup(tmp_path: Path, folder
         bad.write_bytes((tmp_path / "big.db").read_bytes()[:20000])
     elif kind == "newer":
         shutil.copyfile(copy, bad)
-        with sqlite3.connect(bad) as connection:
+        with connect(bad) as connection:
             connection.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
     elif kind == "damaged":
         shutil.copyfile(copy, bad)

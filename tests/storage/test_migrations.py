@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from sst_desktop.storage.backup import list_backups
 from sst_desktop.storage.engine import create_app_engine, sqlite_url
 from sst_desktop.storage.migrations import current_revision, head_revision, script_directory, upgrade
 from sst_desktop.storage.opening import open_path
+from tests.sqlite_tools import connect
 
 
 def test_one_head() -> None:
@@ -75,6 +75,6 @@ def test_database_at_previous_revision_keeps_its_data_and_is_backed_up(tmp_path:
     assert rows == [("Robson", "Merseyside Police")]
     backups = list_backups(path, tmp_path / "backups")
     assert [b.reason for b in backups] == ["before-migration"]
-    with sqlite3.connect(backups[0].path) as copy:
+    with connect(backups[0].path) as copy:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (previous,)
         assert copy.execute("SELECT last_name FROM people").fetchall() == [("Robson",)]

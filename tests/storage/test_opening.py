@@ -21,6 +21,7 @@ from sst_desktop.storage.errors import (
     ReadOnlyLocationError,
 )
 from sst_desktop.storage.opening import open_path
+from tests.sqlite_tools import connect
 from tests.unprivileged import as_unprivileged, give_to_unprivileged, shared_folder
 
 
@@ -71,7 +72,7 @@ def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
 def test_foreign_application_id_is_refused_even_with_our_tables(tmp_path: Path) -> None:
     path = tmp_path / "lookalike.db"
     make_database(path)
-    with sqlite3.connect(path) as connection:
+    with connect(path) as connection:
         connection.execute("PRAGMA application_id = 1234")
     before = checksum(path)
     with pytest.raises(ForeignDatabaseError):
@@ -91,6 +92,7 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
         open_path(path)
     assert "Install the newer version" in raised.value.advice
     assert checksum(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["newer.db"]  # no journal litter
 
 
 @pytest.mark.parametrize("keep_fraction", [0.5, 0.9])
@@ -265,7 +267,7 @@ def test_old_schema_in_read_only_file_is_refused_clearly(tmp_path: Path) -> None
         engine = create_app_engine(sqlite_url(path))
         upgrade(engine, previous)
         engine.dispose()
-        with sqlite3.connect(path) as connection:
+        with connect(path) as connection:
             connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         give_to_unprivileged(path)
         path.chmod(0o444)
@@ -321,7 +323,7 @@ def test_network_share_uses_the_rollback_journal_and_says_so(
     create_organisation(db, "Merseyside Police")
     assert not (tmp_path / "board.db-wal").exists()
     db.dispose()
-    with sqlite3.connect(path) as connection:
+    with connect(path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert connection.execute("SELECT count(*) FROM organisations").fetchone()[0] == 2
 
