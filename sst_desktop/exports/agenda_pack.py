@@ -16,7 +16,6 @@ report when the item has no attachment of its own and the minutes export can dra
 
 from __future__ import annotations
 
-import importlib
 import io
 import logging
 from collections.abc import Callable
@@ -37,6 +36,7 @@ from sst_desktop.exports.agenda_pdf import (
     render,
 )
 from sst_desktop.exports.atomic import atomic_path
+from sst_desktop.exports.minutes_pdf import public_minutes_pdf
 from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, register_fonts
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.attachments import attachments_for_items
@@ -122,23 +122,12 @@ class _Layout:
     blanks: list[int] = field(default_factory=list)
 
 
-# ---------------------------------------------------------------- the minutes seam
+# ---------------------------------------------------------------- the previous minutes
 
 
 def default_minutes_source(db: Database, meeting_id: int) -> bytes | None:
-    """The previous meeting's public minutes from the minutes export, when it is installed and the
-    meeting has minutes; None otherwise."""
-    name = "sst_desktop.exports.minutes_pdf"
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name != name:
-            raise
-        return None
-    build = getattr(module, "public_minutes_pdf", None)
-    if build is None:
-        return None
-    return build(db, meeting_id)
+    """The previous meeting's public minutes, or None when nothing was minuted."""
+    return public_minutes_pdf(db, meeting_id)
 
 
 # ---------------------------------------------------------------- building

@@ -180,6 +180,21 @@ def test_previous_minutes_come_from_the_minutes_source(db, meeting) -> None:
     assert build_agenda_pack(db, meeting.september, minutes_source=lambda d, m: None).sections[0].number == 4
 
 
+def test_previous_minutes_by_default_are_the_public_minutes_pdf(db, meeting) -> None:
+    from sst_desktop.services import minutes
+
+    june_item = agenda.add_item(db, meeting.june, "Project ADDER").after
+    minute = minutes.minute_for_item(db, june_item.id)
+    minutes.set_text(db, minute.id, "Superintendent Robson reported on funding under project ADDER.")
+    document = build_agenda_pack(db, meeting.september)
+    first = document.sections[0]
+    assert (first.number, first.document) == (3, "Minutes of the meeting held on 22 June 2022")
+    texts = pages_text(document.pdf)[first.first_page - 1 : first.first_page - 1 + first.page_count]
+    assert "Agenda Item 3" in texts[0]
+    assert "SAFER SEFTON TOGETHER" in texts[0]
+    assert "project ADDER" in " ".join(texts)
+
+
 def test_a_failing_minutes_source_does_not_stop_the_pack(db, meeting) -> None:
     def broken(_db, _id):
         raise RuntimeError("minutes not ready")
