@@ -25,6 +25,7 @@ from sst_desktop.domain import (
     StandingItem,
 )
 from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ProceduralRole, ReportStatus
+from sst_desktop.services import minute_numbers
 from sst_desktop.services.attachments import AttachmentRecord
 from sst_desktop.services.attachments import to_record as attachment_record
 from sst_desktop.services.errors import NotFoundError, ValidationError
@@ -310,8 +311,7 @@ def build_default_agenda(db: Database, meeting_id: int) -> list[AgendaItemRecord
         if ProceduralRole.NEXT_MEETING not in roles:
             items.append(make(ProceduralRole.NEXT_MEETING))
 
-        _renumber(items)
-        session.flush()
+        _renumber(session, meeting_id, items)
         ids = {i.id for i in created}
         return [r for r in records_for(session, meeting_id) if r.id in ids]
 
@@ -323,10 +323,14 @@ def _default_index(items: Sequence[AgendaItem]) -> int:
     return len(items)
 
 
-def _renumber(items: Sequence[AgendaItem]) -> None:
+def _renumber(session: Session, meeting_id: int, items: Sequence[AgendaItem]) -> None:
+    """Store positions in the given order; the stored minute numbers of the municipal year follow
+    (the action log reads them), except in confirmed minutes, whose numbers never move."""
     for index, item in enumerate(items):
         if item.position != index:
             item.position = index
+    session.flush()
+    minute_numbers.renumber(session, meeting_id)
 
 
 # ---------------------------------------------------------------- editing
@@ -362,8 +366,7 @@ def insert_item(
     session.add(item)
     index = _default_index(items) if position is None else max(0, min(int(position), len(items)))
     items.insert(index, item)
-    _renumber(items)
-    session.flush()
+    _renumber(session, meeting_id, items)
     return item
 
 
@@ -409,8 +412,7 @@ def move_item(db: Database, item_id: int, new_position: int) -> Change[AgendaIte
         before = _record(session, item)
         items = [i for i in _items(session, item.meeting_id) if i.id != item.id]
         items.insert(max(0, min(int(new_position), len(items))), item)
-        _renumber(items)
-        session.flush()
+        _renumber(session, item.meeting_id, items)
         return Change(before, _record(session, item))
 
 
@@ -421,8 +423,7 @@ def reorder_items(db: Database, meeting_id: int, item_ids: Sequence[int]) -> lis
         items = {i.id: i for i in _items(session, meeting_id)}
         if sorted(items) != sorted(item_ids) or len(set(item_ids)) != len(item_ids):
             raise ValidationError("The new order must list every item of this agenda exactly once.")
-        _renumber([items[i] for i in item_ids])
-        session.flush()
+        _renumber(session, meeting_id, [items[i] for i in item_ids])
         return records_for(session, meeting_id)
 
 
@@ -455,7 +456,7 @@ def remove_item(db: Database, item_id: int) -> RemovedItem:
         meeting_id = item.meeting_id
         session.delete(item)
         session.flush()
-        _renumber(_items(session, meeting_id))
+        _renumber(session, meeting_id, _items(session, meeting_id))
         return RemovedItem(record, contents, tuple(p.id for p in plans))
 
 

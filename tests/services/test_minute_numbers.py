@@ -169,3 +169,26 @@ def test_cancelled_meetings_take_no_numbers(db) -> None:  # type: ignore[no-unty
     september, _ = _meeting(db, committee_id, date(2022, 9, 8), 2)
     assert _numbers(db, september) == []
     assert [m.number for m in minutes.open_minutes(db, september)] == [1, 2]
+
+
+def test_agenda_service_edits_keep_stored_numbers_right(db) -> None:  # type: ignore[no-untyped-def]
+    """The action log reads stored numbers: an agenda change must update them at once."""
+    from sst_desktop.services import agenda
+
+    committee_id = _committee(db)
+    june, june_items = _meeting(db, committee_id, date(2022, 6, 22), 3)
+    september, _ = _meeting(db, committee_id, date(2022, 9, 8), 2)
+    minutes.open_minutes(db, june)
+    minutes.open_minutes(db, september)
+    assert _stored(db, september) == [4, 5]
+
+    added = agenda.add_item(db, june, "Urgent item", position=0)
+    assert _stored(db, september) == [5, 6]
+
+    agenda.move_item(db, june_items[2], 0)
+    with db.read() as session:
+        first = session.query(Minute).filter(Minute.agenda_item_id == june_items[2]).one()
+        assert first.number == 1
+
+    agenda.remove_item(db, added.after.id)
+    assert _stored(db, september) == [4, 5]
