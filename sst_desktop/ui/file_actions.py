@@ -6,14 +6,15 @@ one (after saving any edit in progress); the database that was open is released.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
 from sst_desktop.storage.engine import Database
-from sst_desktop.ui.open_flow import FILE_FILTER, open_interactively
+from sst_desktop.ui.open_flow import FILE_FILTER, open_interactively, take_open_backup
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -36,7 +37,27 @@ def open_window(database: Database, *, settings: QSettings | None = None, replac
     window.show()
     if replacing is not None:
         replacing.close()
+    _BackupAfterShow(window)
     return window
+
+
+class _BackupAfterShow(QObject):
+    """Take the open-time backup on a worker thread once the window is up; a failure is shown."""
+
+    failed = Signal(str)
+
+    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(window)
+        self.failed.connect(window.show_notice)
+        database = window.context.database
+        QTimer.singleShot(
+            200, lambda: threading.Thread(target=self._run, args=(database,), daemon=True).start()
+        )
+
+    def _run(self, database: Database) -> None:
+        notice = take_open_backup(database)
+        if notice:
+            self.failed.emit(notice)
 
 
 def _forget(window: QWidget) -> None:
@@ -72,7 +93,7 @@ class FileActions(QObject):
         self.new_action = QAction("&New database…", window)
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_action.setStatusTip("Create an empty database file and open it")
-        self.new_action.triggered.connect(self.new_database)
+        self.new_action.triggered.connect(lambda: self.new_database())
         self.open_action = QAction("&Open database…", window)
         self.open_action.setShortcut(QKeySequence("Ctrl+O"))
         self.open_action.setStatusTip("Open another database file")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(760, 520)
 
         # Navigation ---------------------------------------------------------------------------
         self.navigation = QListWidget()
@@ -279,6 +280,8 @@ class MainWindow(QMainWindow):
 
     def _undo_moved(self, index: int) -> None:
         stack = self.context.undo_stack
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(self):
+            return  # the stack is clearing itself as the window goes away
         if index < self._undo_index:
             self.statusBar().showMessage(f"Undone: {stack.text(index)}", 6000)
         elif index > self._undo_index:

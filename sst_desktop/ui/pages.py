@@ -1,6 +1,11 @@
 """The screens the main window's navigation offers. Each page module defines ``PAGE``.
 
 Only working screens are listed here; add a module to ``PAGE_MODULES`` when its screen works.
+
+Every module listed here is imported at start-up, before the window shows, so keep it light: define
+``PAGE`` with ``lazy_factory("package.module", "ScreenClass")`` and put the screen in that other
+module; it is imported the first time the page is shown. Navigation order is ``order``; pages get
+Ctrl+1, Ctrl+2… by position unless ``shortcut`` names another key.
 """
 
 from __future__ import annotations
@@ -27,6 +32,16 @@ class PageSpec:
     order: int
     factory: Callable[[AppContext], QWidget]
     shortcut: str = ""  # e.g. "Ctrl+1"
+
+
+def lazy_factory(module: str, name: str) -> Callable[[AppContext], QWidget]:
+    """A page factory that imports ``module`` only when the page is first shown."""
+
+    def build(context: AppContext) -> QWidget:
+        return getattr(importlib.import_module(module), name)(context)
+
+    build.__qualname__ = f"lazy_factory({module}.{name})"
+    return build
 
 
 def load_pages() -> list[PageSpec]:

@@ -145,7 +145,7 @@ class CommitteeDetails(QGroupBox):
         self.open_to_public.setChecked(record.open_to_public)
         self.uses_call_in.setChecked(record.uses_call_in)
         if not (same and self.officer.line_edit.hasFocus()):
-            self.officer.set_person_id(record.officer_id)
+            self.officer.set_person_id(record.officer_id, record.officer_name or None)
         contact = [x for x in (record.officer_telephone, record.officer_email) if x]
         self.officer_contact.setText("  ·  ".join(contact))
         self.officer_contact.setVisible(bool(contact))

@@ -19,7 +19,6 @@ from sst_desktop.services import committees
 from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.committee_details import CommitteeDetails
-from sst_desktop.ui.directory.dialogs import NewCommitteeDialog
 from sst_desktop.ui.directory.members_panel import MembersPanel
 from sst_desktop.ui.directory.models import committee_model
 from sst_desktop.ui.pages import PageSpec
@@ -161,6 +160,8 @@ class CommitteesPage(QWidget):
 
     # Actions ----------------------------------------------------------------------------------
     def new_committee(self) -> CommitteeRecord | None:
+        from sst_desktop.ui.directory.dialogs import NewCommitteeDialog  # when first needed: start-up speed
+
         dialog = NewCommitteeDialog(self.context, self.window())
         if dialog.exec() != NewCommitteeDialog.DialogCode.Accepted or dialog.created is None:
             return None

@@ -23,7 +23,6 @@ from sst_desktop.domain.enums import MembershipRole
 from sst_desktop.services import memberships
 from sst_desktop.services.records import Change, CommitteeRecord, MembershipRecord
 from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.directory.dialogs import AddMemberDialog, EndMembershipDialog
 from sst_desktop.ui.directory.models import member_name, membership_model
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
 
@@ -60,7 +59,7 @@ class MembersPanel(QGroupBox):
         self.chair_button = QPushButton("Make Chair")
         self.chair_button.clicked.connect(self.make_chair)
         self.end_button = QPushButton("End membership…")
-        self.end_button.clicked.connect(self.end_membership)
+        self.end_button.clicked.connect(lambda: self.end_membership())
         self.remove_button = QPushButton("Remove…")
         self.remove_button.setObjectName("quiet")
         self.remove_button.setToolTip(
@@ -155,6 +154,8 @@ class MembersPanel(QGroupBox):
     def add_member(self) -> MembershipRecord | None:
         if self.committee is None:
             return None
+        from sst_desktop.ui.directory.dialogs import AddMemberDialog  # when first needed: start-up speed
+
         dialog = AddMemberDialog(self.context, self.committee, self.window())
         if dialog.exec() != AddMemberDialog.DialogCode.Accepted or dialog.created is None:
             return None
@@ -206,6 +207,8 @@ class MembersPanel(QGroupBox):
         if member is None:
             return False
         if end is None:
+            from sst_desktop.ui.directory.dialogs import EndMembershipDialog
+
             dialog = EndMembershipDialog(member, self.window())
             if dialog.exec() != EndMembershipDialog.DialogCode.Accepted:
                 return False

@@ -52,7 +52,7 @@ class PersonPicker(QWidget):
         self.allow_new = allow_new
         self._people: list[PersonRecord] | None = None  # loaded when first needed
         self._candidates: Callable[[], list[PersonRecord]] | None = None
-        self._person: PersonRecord | None = None
+        self._chosen: tuple[int, str] | None = None  # (person id, the text shown for them)
 
         self.line_edit = QLineEdit()
         self.line_edit.setPlaceholderText(placeholder)
@@ -76,18 +76,27 @@ class PersonPicker(QWidget):
     # Public API -------------------------------------------------------------------------------
     def person_id(self) -> int | None:
         """The chosen person, or None when nobody is chosen or the text names nobody."""
-        if self._person is None or self.line_edit.text() != self._person.full_name:
+        if self._chosen is None or self.line_edit.text() != self._chosen[1]:
             return None
-        return self._person.id
+        return self._chosen[0]
 
     def person(self) -> PersonRecord | None:
-        return self._person if self.person_id() is not None else None
+        person_id = self.person_id()
+        if person_id is None:
+            return None
+        found = next((p for p in self._all() if p.id == person_id), None)
+        return found or self.context.call(self, lambda: people.get_person(self.context.database, person_id))
 
     def text(self) -> str:
         return self.line_edit.text()
 
-    def set_person_id(self, person_id: int | None) -> None:
-        """Show ``person_id`` (no signal)."""
+    def set_person_id(self, person_id: int | None, label: str | None = None) -> None:
+        """Show ``person_id`` (no signal). Give ``label`` (their name as the caller already has it)
+        to skip looking them up."""
+        if person_id is not None and label is not None:
+            self._chosen = (person_id, label)
+            self._show_text(label)
+            return
         person = None
         if person_id is not None:
             person = next((p for p in self._all() if p.id == person_id), None)
@@ -124,7 +133,6 @@ class PersonPicker(QWidget):
 
     def resolve(self) -> int | None:
         """Settle typed text now: pick the one person it matches, or mark it. Returns ``person_id()``."""
-        self.completer.popup().hide()
         self._finished()
         return self.person_id()
 
@@ -145,8 +153,11 @@ class PersonPicker(QWidget):
             self._people = None
 
     def _show(self, person: PersonRecord | None) -> None:
-        self._person = person
-        self.line_edit.setText(person.full_name if person else "")
+        self._chosen = (person.id, person.full_name) if person else None
+        self._show_text(person.full_name if person else "")
+
+    def _show_text(self, text: str) -> None:
+        self.line_edit.setText(text)
         self.line_edit.setCursorPosition(0)
         self._mark("")
 
@@ -186,25 +197,24 @@ class PersonPicker(QWidget):
             return
         person = next((p for p in self._all() if p.id == person_id), None)
         if person is not None:
-            changed = self._person is None or self._person.id != person.id
+            changed = self._chosen is None or self._chosen[0] != person.id
             self._show(person)
             if changed:
                 self.person_changed.emit(person.id)
 
     def _finished(self) -> None:
-        if self.completer.popup().isVisible():
-            return  # the user is choosing from the list
+        self.completer.popup().hide()
         text = self.line_edit.text().strip()
-        if self._person is not None and text == self._person.full_name:
+        if self._chosen is not None and text == self._chosen[1]:
             return
         if not text:
-            if self._person is not None:
+            if self._chosen is not None:
                 self._show(None)
                 self.person_changed.emit(None)
             return
         found = self.matches(text)
         if len(found) == 1:
-            changed = self._person is None or self._person.id != found[0].id
+            changed = self._chosen is None or self._chosen[0] != found[0].id
             self._show(found[0])
             if changed:
                 self.person_changed.emit(found[0].id)

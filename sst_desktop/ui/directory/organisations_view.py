@@ -1,0 +1,255 @@
+"""Organisations partners come from: list with search, details saved as edited, add and archive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.services import organisations, people
+from sst_desktop.services.people import fold
+from sst_desktop.services.records import OrganisationRecord, PersonRecord
+from sst_desktop.ui.context import AppContext, ServiceCommand
+from sst_desktop.ui.directory.dialogs import NewOrganisationDialog
+from sst_desktop.ui.directory.models import organisation_model
+from sst_desktop.ui.errors import user_message
+from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
+from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+
+
+class OrganisationsPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.current: OrganisationRecord | None = None
+        self._people: list[PersonRecord] = []
+        self._counts: dict[int, int] = {}
+
+        self.search = SearchField("Search organisations (Ctrl+F)")
+        self.model = organisation_model(self._counts)
+        self.table = record_table_view(self.model, sortable=True)
+        self.table.setObjectName("organisations")
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
+        self.new_button = QPushButton("New organisation…")
+        self.new_button.setObjectName("primary")
+        self.new_button.clicked.connect(self.new_organisation)
+        self.show_archived = QCheckBox("Show archived")
+        self.show_archived.toggled.connect(lambda _c: self.reload())
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch(1)
+        bottom.addWidget(self.show_archived)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(16, 12, 6, 12)
+        heading = QLabel("Organisations")
+        heading.setObjectName("page-title")
+        left_layout.addWidget(heading)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(bottom)
+
+        self.name_label = QLabel()
+        self.name_label.setObjectName("section-title")
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.name_label.setWordWrap(True)
+        self.details = QGroupBox("Details")
+        self.name = CommitLineEdit()
+        self.short_name = CommitLineEdit()
+        self.short_name.setPlaceholderText("optional, e.g. MFRS")
+        form = QFormLayout(self.details)
+        form.addRow("Name", self.name)
+        form.addRow("Short name", self.short_name)
+        self.people_box = QGroupBox("People")
+        self.people_list = QListWidget()
+        self.people_list.setObjectName("organisation-people")
+        people_layout = QVBoxLayout(self.people_box)
+        people_layout.addWidget(self.people_list)
+        self.archive_button = QPushButton("Archive organisation")
+        self.archive_button.clicked.connect(self.toggle_archived)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 12, 16, 12)
+        right_layout.addWidget(self.name_label)
+        right_layout.addSpacing(4)
+        right_layout.addWidget(self.details)
+        right_layout.addWidget(self.people_box, 1)
+        right_layout.addWidget(self.archive_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 440])
+        splitter.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.name.commit_requested.connect(lambda text: self.save("name", text, self.name))
+        self.short_name.commit_requested.connect(lambda text: self.save("short_name", text, self.short_name))
+        self.search.textChanged.connect(lambda _t: self._filter())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        context.data_changed.connect(self._data_changed)
+        self.reload()
+
+    # Loading ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        keep = self.current.id if self.current else None
+        db = self.context.database
+        records = self.context.call(
+            self,
+            lambda: organisations.list_organisations(db, include_archived=self.show_archived.isChecked()),
+        )
+        self._people = self.context.call(self, lambda: people.list_people(db, include_archived=True)) or []
+        self._counts.clear()
+        for person in self._people:
+            if person.organisation_id is not None and not person.archived:
+                self._counts[person.organisation_id] = self._counts.get(person.organisation_id, 0) + 1
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_records(records or [])
+        self._apply_filter()
+        found = keep is not None and select_record(self.table, lambda o: o.id == keep)
+        if not found and self.model.rowCount():
+            self.table.selectRow(0)
+        self.table.selectionModel().blockSignals(False)
+        self._show(selected_record(self.table))
+
+    def _apply_filter(self) -> None:
+        words = [fold(w) for w in self.search.text().split()]
+        if words:
+            self.model.set_filter(lambda o: all(w in fold(f"{o.name} {o.short_name}") for w in words))
+        else:
+            self.model.set_filter(None)
+        shown, total = self.model.rowCount(), len(self.model.all_records())
+        self.count.setText(
+            f"{shown} of {total} organisations" if shown != total else f"{total} organisations"
+        )
+
+    def _filter(self) -> None:
+        keep = self.current.id if self.current else None
+        self.table.selectionModel().blockSignals(True)
+        self._apply_filter()
+        found = keep is not None and select_record(self.table, lambda o: o.id == keep)
+        if not found and self.model.rowCount():
+            self.table.selectRow(0)
+        self.table.selectionModel().blockSignals(False)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self.flush_pending()
+        self._show(selected_record(self.table))
+
+    def _show(self, record: OrganisationRecord | None) -> None:
+        same = record is not None and self.current is not None and record.id == self.current.id
+        self.current = record
+        self.details.setEnabled(record is not None)
+        self.archive_button.setEnabled(record is not None)
+        self.archive_button.setText(
+            "Restore organisation" if record and record.archived else "Archive organisation"
+        )
+        archived = " (archived)" if record and record.archived else ""
+        self.name_label.setText((record.name + archived) if record else "No organisation selected")
+        self.name.set_saved_text(record.name if record else "", keep_edit=same)
+        self.short_name.set_saved_text(record.short_name if record else "", keep_edit=same)
+        self.people_list.clear()
+        if record is not None:
+            members = sorted(
+                (p for p in self._people if p.organisation_id == record.id), key=lambda p: p.sort_key
+            )
+            for person in members:
+                job = f" — {person.job_title}" if person.job_title else ""
+                self.people_list.addItem(f"{person.full_name}{job}{' (archived)' if person.archived else ''}")
+            if not members:
+                self.people_list.addItem("No one in the directory works here yet")
+
+    def _data_changed(self, what: str) -> None:
+        if what in ("organisation", "person"):
+            self.reload()
+
+    # Page protocol ----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.focus()
+
+    def flush_pending(self) -> None:
+        for field in (self.name, self.short_name):
+            if field.is_dirty():
+                field.commit_pending()
+
+    # Edits ------------------------------------------------------------------------------------
+    def save(self, key: str, value: str, widget: CommitLineEdit) -> bool:
+        record = self.current
+        if record is None:
+            return False
+        before = getattr(record, key)
+        db = self.context.database
+        organisation_id = record.id
+        command = ServiceCommand(
+            self.context,
+            f"Change {'name' if key == 'name' else 'short name'} of {record.name}",
+            do=_update(db, organisation_id, key, value),
+            undo=_update(db, organisation_id, key, before),
+            changed="organisation",
+            parent_widget=self,
+        )
+        self.context.push(command)
+        if command.failed:
+            if command.error is not None:
+                widget.reject(user_message(command.error)[1])
+            return False
+        fresh = self.context.call(self, lambda: organisations.get_organisation(db, organisation_id))
+        if fresh is not None:
+            widget.set_saved_text(getattr(fresh, key))
+        self.context.status_message.emit(f"Saved {fresh.name if fresh else record.name}")
+        return True
+
+    def new_organisation(self) -> OrganisationRecord | None:
+        dialog = NewOrganisationDialog(self.context, self.window())
+        dialog.name.setText(self.search.text().strip())
+        if dialog.exec() != NewOrganisationDialog.DialogCode.Accepted or dialog.created is None:
+            return None
+        created = dialog.created
+        if not select_record(self.table, lambda o: o.id == created.id):
+            self.search.clear()
+            select_record(self.table, lambda o: o.id == created.id)
+        return created
+
+    def toggle_archived(self) -> bool:
+        record = self.current
+        if record is None:
+            return False
+        archive = not record.archived
+        db = self.context.database
+        return self.context.edit(
+            self,
+            f"{'Archive' if archive else 'Restore'} {record.name}",
+            lambda: organisations.archive_organisation(db, record.id, archive),
+            lambda: organisations.archive_organisation(db, record.id, not archive),
+            "organisation",
+        )
+
+
+def _update(db, organisation_id: int, key: str, value: str) -> Callable[[], object]:  # type: ignore[no-untyped-def]
+    return lambda: organisations.update_organisation(db, organisation_id, **{key: value})

@@ -1,0 +1,74 @@
+"""Start-up: from process start to the main window painted with the demo data (target 0.6 s).
+
+Each run spawns ``python -m sst_desktop --database demo.db`` with ``SST_DESKTOP_STARTUP_PROBE=1``:
+the application prints ``first-paint <s>`` once the main window has painted (with the committee,
+its details and members loaded) and quits. The figure is the wall time measured here, from just
+before the process is spawned to the moment that line arrives, so interpreter start-up, imports,
+opening the database (with its checks) and the first paint all count. Settings and backups go to a
+temporary folder, so the user's own are neither used nor touched.
+
+    python tests/benchmarks/run.py startup
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from run import Benchmark  # type: ignore[import-not-found]
+
+RUNS = 7
+LIMIT = 0.6
+
+
+def _environment(folder: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        SST_DESKTOP_STARTUP_PROBE="1",
+        XDG_CONFIG_HOME=str(folder / "config"),
+        XDG_DATA_HOME=str(folder / "data"),
+        XDG_CACHE_HOME=str(folder / "cache"),
+    )
+    env.pop("SST_DATABASE_URL", None)
+    return env
+
+
+def time_to_first_paint(database: Path, env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds measured here, seconds the application reported) for one start."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sst_desktop", "--database", str(database)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    wall = time.perf_counter() - start
+    process.wait(timeout=30)
+    if not line.startswith("first-paint "):
+        raise RuntimeError(f"the application did not report its first paint (got {line!r})")
+    return wall, float(line.split()[1])
+
+
+def startup() -> dict[str, float]:
+    from sst_desktop.demo.build import build_demo_database
+
+    with tempfile.TemporaryDirectory(prefix="sst-bench-") as name:
+        folder = Path(name)
+        database = folder / "demo.db"
+        build_demo_database(database)
+        env = _environment(folder)
+        time_to_first_paint(database, env)  # warm the file cache and take the first open's backup
+        walls = [time_to_first_paint(database, env)[0] for _ in range(RUNS)]
+    return {f"best of {RUNS}": min(walls), f"median of {RUNS}": statistics.median(walls)}
+
+
+BENCHMARKS = [Benchmark("startup: process start to window painted with demo data", LIMIT, startup)]

@@ -1,0 +1,298 @@
+"""The committee screen, driven like a user: every change checked in the database, and undone."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from sst_desktop.domain.enums import CommitteeKind, MembershipRole
+from sst_desktop.services import committees, memberships, people
+from sst_desktop.ui.directory.committees_page import CommitteesPage
+from tests.ui.directory_support import Sample, capture_message_boxes, drive_dialog, sample_directory
+
+
+@pytest.fixture
+def sample(db) -> Sample:  # type: ignore[no-untyped-def]
+    return sample_directory(db)
+
+
+@pytest.fixture
+def page(qtbot, context, sample) -> CommitteesPage:  # type: ignore[no-untyped-def]
+    widget = CommitteesPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    return widget
+
+
+def _roles(db, committee_id: int) -> dict[str, MembershipRole]:  # type: ignore[no-untyped-def]
+    return {m.person_name: m.role for m in memberships.list_memberships(db, committee_id)}
+
+
+def _ok(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def _select_member(page: CommitteesPage, surname: str) -> None:
+    row = page.members.model.row_of(lambda m: m.person_name.endswith(surname))
+    assert row >= 0, surname
+    page.members.table.selectRow(row)
+
+
+def test_add_committee_add_member_make_chair_and_undo_each_step(
+    qtbot, monkeypatch, context, db, sample, page
+) -> None:  # type: ignore[no-untyped-def]
+    capture_message_boxes(monkeypatch)
+
+    # Add a committee through its dialog.
+    def fill_committee(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.name, "Peer Review Working Group")
+        qtbot.keyClicks(dialog.short_name, "PRWG")
+        dialog.kind.setCurrentIndex(dialog.kind.findData(CommitteeKind.WORKING_GROUP))
+        _ok(dialog)
+
+    drive_dialog(qtbot, lambda: qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton), fill_committee)
+    created = committees.find_committee(db, "PRWG")
+    assert (created.name, created.kind) == ("Peer Review Working Group", CommitteeKind.WORKING_GROUP)
+    assert page.current is not None and page.current.id == created.id
+    assert page.title.text() == "Peer Review Working Group"
+
+    # Add a member by typing part of her name and picking the suggestion.
+    def fill_member(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.person.line_edit, "sonya")
+        popup = dialog.person.completer.popup()
+        qtbot.waitUntil(popup.isVisible)
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        assert dialog.person.person_id() == sample.kelly
+        _ok(dialog)
+
+    drive_dialog(
+        qtbot, lambda: qtbot.mouseClick(page.members.add_button, Qt.MouseButton.LeftButton), fill_member
+    )
+    assert _roles(db, created.id) == {"Sonya Kelly": MembershipRole.MEMBER}
+    assert page.members.model.rowCount() == 1
+
+    # Make her Chair.
+    _select_member(page, "Kelly")
+    qtbot.mouseClick(page.members.chair_button, Qt.MouseButton.LeftButton)
+    assert _roles(db, created.id) == {"Sonya Kelly": MembershipRole.CHAIR}
+    assert page.members.model.record(0).role is MembershipRole.CHAIR
+
+    # Undo, step by step, through the Edit menu's action; each step reaches the database.
+    undo = context.undo_stack
+    undo.undo()
+    assert _roles(db, created.id) == {"Sonya Kelly": MembershipRole.MEMBER}
+    undo.undo()
+    assert memberships.list_memberships(db, created.id) == []
+    undo.undo()
+    assert [c.short_name for c in committees.list_committees(db)] == ["SST"]
+    # Redo brings back the same rows (same ids), so the later steps still apply.
+    undo.redo()
+    undo.redo()
+    undo.redo()
+    assert committees.find_committee(db, "PRWG").id == created.id
+    assert _roles(db, created.id) == {"Sonya Kelly": MembershipRole.CHAIR}
+
+
+def test_make_chair_hands_over_and_chair_is_listed_first(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    assert [m.person_name for m in page.members.model.records()] == ["Trish Hardy", "Sonya Kelly"]
+    _select_member(page, "Kelly")
+    qtbot.mouseClick(page.members.chair_button, Qt.MouseButton.LeftButton)
+    assert _roles(db, sample.sst) == {
+        "Trish Hardy": MembershipRole.MEMBER,
+        "Sonya Kelly": MembershipRole.CHAIR,
+    }
+    assert [m.person_name for m in page.members.model.records()] == ["Sonya Kelly", "Trish Hardy"]
+    context.undo_stack.undo()
+    assert _roles(db, sample.sst) == {
+        "Trish Hardy": MembershipRole.CHAIR,
+        "Sonya Kelly": MembershipRole.MEMBER,
+    }
+
+
+def test_change_role_end_membership_and_past_members(qtbot, monkeypatch, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    _select_member(page, "Kelly")
+    page.members.role_actions[MembershipRole.VICE_CHAIR].trigger()
+    assert _roles(db, sample.sst)["Sonya Kelly"] is MembershipRole.VICE_CHAIR
+
+    _select_member(page, "Kelly")
+
+    def last_day(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.end.setDate(dialog.end.date().addDays(-1))  # ended yesterday
+        _ok(dialog)
+
+    drive_dialog(
+        qtbot, lambda: qtbot.mouseClick(page.members.end_button, Qt.MouseButton.LeftButton), last_day
+    )
+    period = memberships.list_memberships(db, sample.sst, include_past=True)
+    kelly = next(m for m in period if m.person_name == "Sonya Kelly")
+    assert kelly.end_date is not None and kelly.end_date < date.today()
+    assert [m.person_name for m in page.members.model.records()] == ["Trish Hardy"]
+    page.members.show_past.click()
+    assert [m.person_name for m in page.members.model.records()] == ["Trish Hardy", "Sonya Kelly"]
+    context.undo_stack.undo()
+    assert (
+        next(
+            m for m in memberships.list_memberships(db, sample.sst) if m.person_name == "Sonya Kelly"
+        ).end_date
+        is None
+    )
+
+
+def test_details_saved_as_edited_and_undone(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    venue = page.details.venue
+    venue.selectAll()
+    qtbot.keyClicks(venue, "Remote Meeting - Microsoft Teams")
+    qtbot.keyClick(venue, Qt.Key.Key_Return)
+    assert committees.get_committee(db, sample.sst).default_venue == "Remote Meeting - Microsoft Teams"
+
+    page.details.start_time.selectAll()
+    qtbot.keyClicks(page.details.start_time, "2pm")
+    qtbot.keyClick(page.details.start_time, Qt.Key.Key_Return)
+    assert committees.get_committee(db, sample.sst).default_start_time == time(14, 0)
+    assert page.details.start_time.text() == "14:00"
+
+    page.details.open_to_public.click()
+    page.details.uses_call_in.click()
+    page.details.year_start.setCurrentIndex(3)
+    page.details.year_start.activated.emit(3)
+    record = committees.get_committee(db, sample.sst)
+    assert (record.open_to_public, record.uses_call_in, record.municipal_year_start_month) == (True, True, 4)
+
+    former = page.details.former_names
+    former.setFocus()
+    former.setPlainText("Sefton Safer Communities Partnership\nSefton Community Safety Partnership")
+    page.members.table.setFocus()  # leaving the field saves it
+    former.commit_pending()
+    assert committees.get_committee(db, sample.sst).former_names == (
+        "Sefton Safer Communities Partnership",
+        "Sefton Community Safety Partnership",
+    )
+
+    for _ in range(6):
+        context.undo_stack.undo()
+    record = committees.get_committee(db, sample.sst)
+    assert record.default_venue == "Bootle Town Hall"
+    assert record.default_start_time == time(10, 0)
+    assert (record.open_to_public, record.uses_call_in, record.municipal_year_start_month) == (
+        False,
+        False,
+        5,
+    )
+    assert page.details.venue.text() == "Bootle Town Hall"
+
+
+def test_committee_officer_picked_from_people(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    picker = page.details.officer
+    assert picker.text() == "Ian Barton"
+    assert "0151 934 2788" in page.details.officer_contact.text()
+    picker.line_edit.clear()
+    qtbot.keyClicks(picker.line_edit, "frack")
+    popup = picker.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert picker.suggestions.rowCount() == 2  # Neil Frackleton, and "Add … as a new person"
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # nothing highlighted: Enter takes the one match
+    assert committees.get_committee(db, sample.sst).officer_id == sample.frackleton
+    context.undo_stack.undo()
+    assert committees.get_committee(db, sample.sst).officer_id == sample.barton
+
+
+def test_refused_input_shows_a_dialog_and_keeps_the_text(
+    qtbot, monkeypatch, context, db, sample, page
+) -> None:  # type: ignore[no-untyped-def]
+    boxes = capture_message_boxes(monkeypatch)
+    name = page.details.name
+    name.selectAll()
+    qtbot.keyClick(name, Qt.Key.Key_Delete)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert boxes.kinds() == ["warning"]
+    assert "name is required" in boxes.texts()
+    assert committees.get_committee(db, sample.sst).name == "Safer Sefton Together"
+    assert name.text() == "" and name.property("error") is True
+    qtbot.keyClick(name, Qt.Key.Key_Return)  # the same refused text is not submitted twice
+    assert len(boxes.shown) == 1
+
+    time_field = page.details.start_time
+    time_field.selectAll()
+    qtbot.keyClicks(time_field, "25:99")
+    qtbot.keyClick(time_field, Qt.Key.Key_Return)
+    assert "not a time of day" in boxes.texts()
+    assert time_field.text() == "25:99"
+    assert committees.get_committee(db, sample.sst).default_start_time == time(10, 0)
+
+    # Another committee with the same short name is refused too; typed text stays.
+    short = page.details.short_name
+    committees.create_committee(db, name="Health and Wellbeing Board", short_name="HWB")
+    short.selectAll()
+    qtbot.keyClicks(short, "hwb")
+    qtbot.keyClick(short, Qt.Key.Key_Return)
+    assert "already has the short name" in boxes.texts()
+    assert short.text() == "hwb"
+    assert context.undo_stack.count() == 0  # nothing refused reached the undo stack
+
+    # Correcting the text saves it and clears the mark.
+    name.setText("Safer Sefton Together Partnership")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert committees.get_committee(db, sample.sst).name == "Safer Sefton Together Partnership"
+    assert name.property("error") is False
+
+
+def test_unicode_names_round_trip_through_the_form(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    text = "Siân’s <Board> & Co — 委员会 🙂 =SUM(A1)"
+    page.details.name.setText(text)
+    qtbot.keyClick(page.details.name, Qt.Key.Key_Return)
+    assert committees.get_committee(db, sample.sst).name == text
+    assert page.title.text() == text
+
+
+def test_add_a_new_person_on_the_spot_from_the_picker(qtbot, monkeypatch, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    capture_message_boxes(monkeypatch)
+
+    def fill_person(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert dialog.title.currentText() == "Superintendent"
+        assert (dialog.first_name.text(), dialog.last_name.text()) == ("Dawn", "McNally")
+        dialog.organisation.setEditText("Merseyside Police")
+        _ok(dialog)
+
+    def fill_member(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.person.line_edit, "Supt Dawn McNally")
+        popup = dialog.person.completer.popup()
+        qtbot.waitUntil(popup.isVisible)
+        # Nobody matches: the only suggestion adds a new person.
+        assert dialog.person.suggestions.rowCount() == 1
+        drive_dialog(
+            qtbot,
+            lambda: dialog.person.completer.activated[type(popup.currentIndex())].emit(
+                dialog.person.suggestions.index(0, 0)
+            ),
+            fill_person,
+        )
+        assert dialog.person.text() == "Superintendent Dawn McNally"
+        dialog.role.setCurrentIndex(dialog.role.findData(MembershipRole.ADVISER))
+        _ok(dialog)
+
+    drive_dialog(qtbot, page.members.add_member, fill_member)
+    mcnally = people.list_people(db, search="mcnally")
+    assert [(p.full_name, p.organisation_name) for p in mcnally] == [
+        ("Superintendent Dawn McNally", "Merseyside Police")
+    ]
+    assert _roles(db, sample.sst)["Dawn McNally"] is MembershipRole.ADVISER
+    # Two undo steps: the membership, then the person.
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    assert people.list_people(db, search="mcnally") == []
+
+
+def test_archive_and_restore_committee(qtbot, monkeypatch, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    capture_message_boxes(monkeypatch)  # answers Yes to "Archive?"
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    assert committees.list_committees(db) == []
+    assert page.title.text() == "No committee yet"
+    page.show_archived.click()
+    assert page.current is not None and page.current.archived
+    context.undo_stack.undo()
+    assert [c.short_name for c in committees.list_committees(db)] == ["SST"]

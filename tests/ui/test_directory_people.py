@@ -1,0 +1,180 @@
+"""The people directory: instant search, the duplicate warning, edits saved as made, archive."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from sst_desktop.services import organisations, people
+from sst_desktop.ui.directory.people_view import PeoplePage
+from sst_desktop.ui.widgets import person_dialog
+from tests.ui.directory_support import Sample, capture_message_boxes, drive_dialog, sample_directory
+
+
+@pytest.fixture
+def sample(db) -> Sample:  # type: ignore[no-untyped-def]
+    return sample_directory(db)
+
+
+@pytest.fixture
+def page(qtbot, context, sample) -> PeoplePage:  # type: ignore[no-untyped-def]
+    widget = PeoplePage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    return widget
+
+
+def _names(page: PeoplePage) -> list[str]:
+    return [p.plain_name for p in page.model.records()]
+
+
+def _ok(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_search_filters_as_you_type(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    assert _names(page) == ["Ian Barton", "Neil Frackleton", "Trish Hardy", "Sonya Kelly"]
+    qtbot.keyClicks(page.search, "sefton")
+    assert _names(page) == ["Ian Barton", "Trish Hardy", "Sonya Kelly"]
+    qtbot.keyClicks(page.search, " council hard")
+    assert _names(page) == ["Trish Hardy"]
+    assert page.current is not None and page.current.last_name == "Hardy"
+    assert page.count.text() == "1 of 4 people"
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == "" and len(_names(page)) == 4
+
+
+def test_ctrl_f_is_the_search_box_and_sorting_by_column(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    page.focus_search()
+    assert page.search.hasFocus()
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert _names(page)[0] == "Sonya Kelly"
+
+
+def test_duplicate_warning_on_create(qtbot, monkeypatch, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    asked: list[list[str]] = []
+    answers = [False, True]
+
+    def ask(_parent, name, duplicates):  # type: ignore[no-untyped-def]
+        asked.append([d.person.last_name for d in duplicates])
+        return answers.pop(0)
+
+    monkeypatch.setattr(person_dialog, "ask_add_anyway", ask)
+    seen: dict[str, object] = {}
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.first_name, "Neil")
+        qtbot.keyClicks(dialog.last_name, "Frackelton")
+        dialog.last_name.editingFinished.emit()
+        seen["warning"] = dialog.duplicates.text()
+        seen["visible"] = not dialog.duplicates.isHidden()
+        _ok(dialog)  # "Go back": the dialog stays, with what was typed
+        seen["still_open"] = dialog.isVisible() and dialog.last_name.text() == "Frackelton"
+        _ok(dialog)  # "Add as a new person"
+
+    drive_dialog(qtbot, lambda: qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton), fill)
+    assert seen["visible"] and "Neil Frackleton" in str(seen["warning"])
+    assert seen["still_open"]
+    assert asked == [["Frackleton"], ["Frackleton"]]
+    assert [p.last_name for p in people.list_people(db, search="neil")] == ["Frackelton", "Frackleton"]
+    assert page.current is not None and page.current.last_name == "Frackelton"
+
+
+def test_new_person_with_a_new_organisation_is_one_undo_step(qtbot, monkeypatch, context, db, page) -> None:  # type: ignore[no-untyped-def]
+    capture_message_boxes(monkeypatch)
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.title.setEditText("Chief Inspector")
+        qtbot.keyClicks(dialog.first_name, "Tracy")
+        qtbot.keyClicks(dialog.last_name, "Trubshaw")
+        dialog.organisation.setEditText("Merseyside Police Authority")
+        qtbot.keyClicks(dialog.email, "tracy.trubshaw@merseyside.police.uk")
+        _ok(dialog)
+
+    drive_dialog(qtbot, page.new_person, fill)
+    [tracy] = people.list_people(db, search="trubshaw")
+    assert (tracy.full_name, tracy.organisation_name) == (
+        "Chief Inspector Tracy Trubshaw",
+        "Merseyside Police Authority",
+    )
+    context.undo_stack.undo()
+    assert people.list_people(db, search="trubshaw") == []
+    assert "Merseyside Police Authority" not in [o.name for o in organisations.list_organisations(db)]
+    context.undo_stack.redo()
+    assert people.get_person(db, tracy.id).organisation_name == "Merseyside Police Authority"
+
+
+def test_invalid_email_in_new_person_dialog_keeps_everything(qtbot, monkeypatch, db, page) -> None:  # type: ignore[no-untyped-def]
+    boxes = capture_message_boxes(monkeypatch)
+    state: dict[str, object] = {}
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.first_name, "Andrea")
+        qtbot.keyClicks(dialog.last_name, "Watts")
+        qtbot.keyClicks(dialog.email, "andrea.watts at sefton")
+        _ok(dialog)
+        state["open"] = dialog.isVisible()
+        state["typed"] = (dialog.first_name.text(), dialog.last_name.text(), dialog.email.text())
+        dialog.reject()
+
+    drive_dialog(qtbot, page.new_person, fill)
+    assert "not an email address" in boxes.texts()
+    assert state == {"open": True, "typed": ("Andrea", "Watts", "andrea.watts at sefton")}
+    assert people.list_people(db, search="watts") == []
+
+
+def test_details_saved_as_edited_refused_text_kept_and_undo(
+    qtbot, monkeypatch, context, db, sample, page
+) -> None:  # type: ignore[no-untyped-def]
+    boxes = capture_message_boxes(monkeypatch)
+    assert page.select_person(sample.hardy)
+    email = page.details.email
+    qtbot.keyClicks(email, "trish.hardy@sefton")
+    qtbot.keyClick(email, Qt.Key.Key_Return)
+    assert "not an email address" in boxes.texts()
+    assert email.text() == "trish.hardy@sefton" and email.property("error") is True
+    assert people.get_person(db, sample.hardy).email == ""
+    qtbot.keyClicks(email, ".gov.uk")
+    qtbot.keyClick(email, Qt.Key.Key_Return)
+    assert people.get_person(db, sample.hardy).email == "trish.hardy@sefton.gov.uk"
+
+    job = page.details.job_title
+    job.setFocus()
+    job.insert("Cabinet Member – Communities")  # typed (keyClicks sends ASCII only)
+    qtbot.keyClick(job, Qt.Key.Key_Tab)  # leaving the field saves it too
+    assert people.get_person(db, sample.hardy).job_title == "Cabinet Member – Communities"
+
+    page.details.organisation.setEditText("Merseyside Police")
+    page.details.organisation.organisation_changed.emit()
+    assert people.get_person(db, sample.hardy).organisation_id == sample.police
+
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    record = people.get_person(db, sample.hardy)
+    assert (record.email, record.job_title, record.organisation_id) == ("", "", sample.council)
+    assert page.details.email.text() == ""
+
+
+def test_archive_hides_and_restore(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    page.select_person(sample.frackleton)
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    assert people.get_person(db, sample.frackleton).archived
+    assert "Neil Frackleton" not in _names(page)
+    page.show_archived.click()
+    assert "Neil Frackleton" in _names(page)
+    page.select_person(sample.frackleton)
+    assert not page.archived_note.isHidden()
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    assert not people.get_person(db, sample.frackleton).archived
+
+
+def test_person_page_lists_committees_and_officer_roles(qtbot, sample, page) -> None:  # type: ignore[no-untyped-def]
+    page.select_person(sample.barton)
+    items = [page.committees_list.item(i).text() for i in range(page.committees_list.count())]
+    assert items == ["Safer Sefton Together — Committee officer"]
+    page.select_person(sample.hardy)
+    items = [page.committees_list.item(i).text() for i in range(page.committees_list.count())]
+    assert items == ["Safer Sefton Together — Chair, from 01/05/2022"]
