@@ -13,11 +13,13 @@ never replaces a good backup in the rotation.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +30,7 @@ from sst_desktop.storage.errors import BackupError, StorageError
 from sst_desktop.storage.files import inspect_sqlite_file, location_writable, quiet_read_uri, sidecars
 
 DEFAULT_KEEP = 10
+STALE_PARTIAL_SECONDS = 15 * 60
 MAX_KEEP = 1000
 REASONS = ("open", "manual", "before-migration", "before-restore")
 _GROUPS = {"open": "routine", "manual": "routine"}
@@ -135,6 +138,7 @@ def backup_database_file(
             f"The backup folder {target_folder} cannot be created ({error.strerror}).",
             advice="Choose another backup folder, or free some space.",
         ) from error
+    _remove_stale_partials(target_folder)
     target = _new_name(target_folder, source.stem, reason)
     backup_to(source, target)
     if skip_if_unchanged:
@@ -144,6 +148,15 @@ def backup_database_file(
             return None
     rotate(target_folder, keep)
     return target
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    """Remove copies a killed program left half-written (old enough that nobody is still writing them)."""
+    limit = time.time() - STALE_PARTIAL_SECONDS
+    for partial in folder.glob(".*.partial"):
+        with contextlib.suppress(OSError):
+            if partial.stat().st_mtime < limit:
+                partial.unlink()
 
 
 def _new_name(folder: Path, stem: str, reason: str) -> Path:

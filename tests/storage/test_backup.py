@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -243,3 +245,21 @@ def test_verify_backup_describes_a_good_one(tmp_path: Path, folder: Path) -> Non
     info = verify_backup(copy)
     assert info.reason == "manual" and info.label == "Backed up by hand"
     assert info.size == copy.stat().st_size
+
+
+def test_half_written_copies_left_by_a_crash_are_cleared_later(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "board.db"
+    db = open_path(path, backup_dir=folder)
+    create_organisation(db, "Sefton Council")
+    first = take_backup(db, folder=folder)
+    assert first is not None
+    stale = first.parent / ".board-20220101-100000-open.db.partial"
+    fresh = first.parent / ".board-20220101-100001-open.db.partial"
+    stale.write_bytes(b"half a copy")
+    fresh.write_bytes(b"being written right now")
+    old = time.time() - backup.STALE_PARTIAL_SECONDS - 60
+    os.utime(stale, (old, old))
+    take_backup(db, folder=folder)
+    db.dispose()
+    assert not stale.exists()
+    assert fresh.exists()
