@@ -52,6 +52,9 @@ class Meeting(Timestamped, Base):
     )
     status_reason: Mapped[str] = mapped_column(Text, default="", nullable=False)
     open_to_public: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    # Where this meeting's minute numbers start, when the meetings before it in the municipal year are
+    # not in this database (a council starting mid-year); None = continue from the previous meeting.
+    first_minute_number: Mapped[int | None] = mapped_column(Integer)
     # Set when a later meeting resolves these minutes a correct record; they are frozen from then on.
     minutes_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
     minutes_confirmed_by_id: Mapped[int | None] = mapped_column(
@@ -70,7 +73,12 @@ class Meeting(Timestamped, Base):
     )
     minutes: Mapped[list[Minute]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
 
-    __table_args__ = (UniqueConstraint("committee_id", "date"),)
+    __table_args__ = (
+        UniqueConstraint("committee_id", "date"),
+        CheckConstraint(
+            "first_minute_number IS NULL OR first_minute_number > 0", name="first_minute_positive"
+        ),
+    )
 
     @property
     def minutes_confirmed(self) -> bool:

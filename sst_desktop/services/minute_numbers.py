@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from sst_desktop.domain import AgendaItem, Committee, Meeting, Minute
 from sst_desktop.domain.enums import MeetingStatus
-from sst_desktop.services.errors import NotFoundError
+from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.storage.engine import Database
 
 # Meetings that did not take place take no numbers.
@@ -106,6 +107,22 @@ def renumber_meeting(db: Database, meeting_id: int) -> dict[int, int]:
         return renumber(session, meeting_id)
 
 
+def set_first_minute_number(db: Database, meeting_id: int, number: int | None) -> dict[int, int]:
+    """Start this meeting's minute numbers at ``number`` (None: continue from the previous meeting).
+
+    For the first meeting recorded in a municipal year whose earlier minutes live elsewhere.
+    """
+    if number is not None and (not isinstance(number, int) or number < 1):
+        raise ValidationError(
+            "The first minute number must be a whole number from 1 up.", field="first_minute_number"
+        )
+    with db.write() as session:
+        meeting = ensure_minutes_editable(session, meeting_id)
+        meeting.first_minute_number = number
+        session.flush()
+        return renumber(session, meeting_id)
+
+
 def _year_slots(session: Session, meeting: Meeting) -> dict[int, list[Slot]]:
     committee = session.get(Committee, meeting.committee_id)
     start_month = committee.municipal_year_start_month if committee else 5
@@ -151,6 +168,8 @@ def _year_slots(session: Session, meeting: Meeting) -> dict[int, list[Slot]]:
         if m.status in _NOT_HELD and m.id != meeting.id:
             result[m.id] = []
             continue
+        if m.first_minute_number is not None:
+            last = m.first_minute_number - 1
         minute_of_item = {item_id: minute_id for minute_id, item_id, _p, _n in rows if item_id is not None}
         places: list[tuple[int, int, int | None, int | None]] = []
         for position, item_id in items_by_meeting.get(m.id, []):

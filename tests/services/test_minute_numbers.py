@@ -9,6 +9,7 @@ import pytest
 from sst_desktop.domain import AgendaItem, Committee, Meeting, Minute
 from sst_desktop.domain.enums import MeetingStatus, ProceduralRole
 from sst_desktop.services import minute_numbers, minutes
+from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.minute_numbers import municipal_year
 
 
@@ -192,3 +193,21 @@ def test_agenda_service_edits_keep_stored_numbers_right(db) -> None:  # type: ig
 
     agenda.remove_item(db, added.after.id)
     assert _stored(db, september) == [4, 5]
+
+
+def test_first_minute_number_for_a_year_begun_elsewhere(db) -> None:  # type: ignore[no-untyped-def]
+    committee_id = _committee(db)
+    september, _ = _meeting(db, committee_id, date(2022, 9, 8), 2)
+    december, _ = _meeting(db, committee_id, date(2022, 12, 8), 2)
+    minutes.open_minutes(db, september)
+    minutes.open_minutes(db, december)
+    assert _stored(db, september) == [1, 2]
+
+    minute_numbers.set_first_minute_number(db, september, 13)
+    assert _stored(db, september) == [13, 14]
+    assert _stored(db, december) == [15, 16]
+
+    minute_numbers.set_first_minute_number(db, september, None)
+    assert _stored(db, december) == [3, 4]
+    with pytest.raises(ValidationError):
+        minute_numbers.set_first_minute_number(db, september, 0)
