@@ -1,0 +1,481 @@
+"""Actions recorded in a minute: what, who (from the directory or free text), which organisation, by when.
+
+Typing an action and pressing Enter records it and moves to its owner; Tab goes on to the
+organisation, the due date and the "Next meeting" shortcut. Every field saves as it is edited.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.services import actions, meetings, organisations, people
+from sst_desktop.services.actions import ActionRecord
+from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.services.records import PersonRecord
+from sst_desktop.ui.minutes.session import CHANGED_ACTIONS, MinuteSession
+from sst_desktop.ui.minutes.widgets import GrowingTextEdit
+from sst_desktop.ui.widgets.organisation_box import OrganisationBox
+
+NO_DATE = QDate(2000, 1, 1)  # shown as "No date"
+
+
+def action_key(action_id: int, field: str) -> str:
+    return f"action:{action_id}:{field}"
+
+
+class OwnerBox(QComboBox):
+    """Who an action is with: a person from the directory, or any text ("All partners")."""
+
+    owner_changed = Signal()
+
+    def __init__(self, people_list: list[PersonRecord], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        self.lineEdit().setPlaceholderText("Owner")
+        self.addItem("", None)
+        for person in people_list:
+            self.addItem(person.full_name, person.id)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.activated.connect(lambda _i: self.owner_changed.emit())
+        self.lineEdit().editingFinished.connect(self.owner_changed.emit)
+
+    def owner(self) -> tuple[int | None, str]:
+        """(person id, "") for someone in the directory, else (None, the text typed)."""
+        text = " ".join(self.currentText().split())
+        if not text:
+            return None, ""
+        for row in range(1, self.count()):
+            if self.itemText(row).casefold() == text.casefold():
+                return self.itemData(row), ""
+        return None, text
+
+    def set_owner(self, person_id: int | None, name: str, text: str) -> None:
+        self.blockSignals(True)
+        if person_id is not None:
+            row = self.findData(person_id)
+            if row < 0:
+                self.addItem(name, person_id)
+                row = self.count() - 1
+            self.setCurrentIndex(row)
+            self.setEditText(self.itemText(row))
+        else:
+            self.setCurrentIndex(0)
+            self.setEditText(text)
+        self.blockSignals(False)
+
+
+class ActionRow(QWidget):
+    def __init__(self, session: MinuteSession, record: ActionRecord, people_list: list[PersonRecord]) -> None:
+        super().__init__()
+        self.record = record
+        self.number = QLabel()
+        self.number.setObjectName("resolutionNumber")
+        self.number.setFixedWidth(34)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.text = GrowingTextEdit(max_lines=6)
+        self.text.setObjectName("actionText")
+        self.text.set_text_quietly(record.text)
+        self.reference = QLabel(record.reference)
+        self.reference.setObjectName("muted")
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setObjectName("removeButton")
+        self.remove.setToolTip("Remove this action")
+        self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.owner = OwnerBox(people_list)
+        self.owner.setObjectName("actionOwner")
+        self.owner.set_owner(record.owner_person_id, record.owner_person_name, record.owner_text)
+        self.organisation = OrganisationBox(session.context)
+        self.organisation.setObjectName("actionOrganisation")
+        self.organisation.set_organisation(record.organisation_id, record.organisation_name)
+        self.due = QDateEdit()
+        self.due.setObjectName("actionDue")
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("dd/MM/yyyy")
+        self.due.setMinimumDate(NO_DATE)
+        self.due.setSpecialValueText("No date")
+        self.next_meeting = QPushButton("Next meeting")
+        self.next_meeting.setObjectName("nextMeetingButton")
+        self.next_meeting.setCheckable(True)
+        self.next_meeting.setToolTip("Due at the next meeting (Ctrl+M in the action)")
+        self.set_due(record.due_date, record.due_next_meeting)
+
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.text, 1)
+        top.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignTop)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(6)
+        bottom.addSpacing(40)
+        bottom.addWidget(QLabel("Owner"))
+        bottom.addWidget(self.owner, 3)
+        bottom.addWidget(QLabel("Organisation"))
+        bottom.addWidget(self.organisation, 3)
+        bottom.addWidget(QLabel("Due"))
+        bottom.addWidget(self.due)
+        bottom.addWidget(self.next_meeting)
+        bottom.addWidget(self.reference)
+        bottom.addSpacing(28)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setSpacing(3)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+
+    def set_number(self, number: int) -> None:
+        self.number.setText(f"({number})")
+
+    def set_due(self, due: date | None, next_meeting: bool) -> None:
+        self.due.blockSignals(True)
+        self.due.setDate(QDate(due.year, due.month, due.day) if due else NO_DATE)
+        self.due.blockSignals(False)
+        self.next_meeting.blockSignals(True)
+        self.next_meeting.setChecked(next_meeting)
+        self.next_meeting.blockSignals(False)
+
+    def due_date(self) -> date | None:
+        value = self.due.date()
+        if value == NO_DATE:
+            return None
+        return date(value.year(), value.month(), value.day())
+
+    def editors(self) -> list[QWidget]:
+        return [self.text, self.owner, self.organisation, self.due, self.next_meeting]
+
+
+class ActionsList(QWidget):
+    """The actions of the minute being taken."""
+
+    changed = Signal()
+
+    def __init__(self, session: MinuteSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.minute_id: int | None = None
+        self.rows: dict[int, ActionRow] = {}
+        self._people: list[PersonRecord] | None = None
+        self._next_meeting_date: date | bool | None = False  # False: not looked up yet
+
+        title = QLabel("ACTIONS")
+        title.setObjectName("sectionTitle")
+        self.rows_layout = QVBoxLayout()
+        self.rows_layout.setSpacing(2)
+        self.new_edit = GrowingTextEdit(max_lines=4)
+        self.new_edit.setObjectName("newAction")
+        self.new_edit.setPlaceholderText(
+            "Type an action and press Enter; then its owner, organisation and due date"
+        )
+        self.new_edit.committed.connect(self.add_typed)
+        self.new_number = QLabel()
+        self.new_number.setObjectName("resolutionNumber")
+        self.new_number.setFixedWidth(34)
+        self.new_number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        new_row = QHBoxLayout()
+        new_row.setSpacing(6)
+        new_row.addWidget(self.new_number, 0, Qt.AlignmentFlag.AlignTop)
+        new_row.addWidget(self.new_edit, 1)
+        new_row.addSpacing(28)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(title)
+        layout.addLayout(self.rows_layout)
+        layout.addLayout(new_row)
+        session.read_only_changed.connect(lambda _ro: self._apply_read_only())
+        session.context.data_changed.connect(self._data_changed)
+
+    def _data_changed(self, what: str) -> None:
+        if what in ("person", "organisation"):
+            self._people = None
+        if what == "meeting":
+            self._next_meeting_date = False
+
+    def people(self) -> list[PersonRecord]:
+        if self._people is None:
+            db = self.session.db
+            self._people = self.session.call(self, lambda: people.list_people(db)) or []
+        return self._people
+
+    def next_meeting_date(self) -> date | None:
+        if self._next_meeting_date is False:
+            db = self.session.db
+            meeting_id = self.session.meeting.id
+            following = self.session.call(self, lambda: meetings.next_meeting(db, meeting_id))
+            self._next_meeting_date = following.date if following is not None else None
+        return self._next_meeting_date  # type: ignore[return-value]
+
+    # Showing ------------------------------------------------------------------------------------
+    def set_minute(self, minute_id: int | None) -> None:
+        if minute_id != self.minute_id:
+            for row in self.rows.values():
+                row.hide()
+                row.deleteLater()
+            self.rows.clear()
+            self.new_edit.set_text_quietly("")
+        self.minute_id = minute_id
+        self.reload()
+
+    def reload(self) -> None:
+        records: list[ActionRecord] = []
+        if self.minute_id is not None:
+            db = self.session.db
+            minute_id = self.minute_id
+            records = self.session.call(self, lambda: actions.list_actions_for_minute(db, minute_id)) or []
+        wanted = {r.id for r in records}
+        for action_id in list(self.rows):
+            if action_id not in wanted:
+                row = self.rows.pop(action_id)
+                for field in ("text", "owner", "organisation", "due"):
+                    self.session.saver.discard(action_key(action_id, field))
+                row.hide()
+                row.deleteLater()
+        for row in self.rows.values():
+            self.rows_layout.removeWidget(row)
+        for index, record in enumerate(records):
+            row = self.rows.get(record.id)
+            if row is None:
+                row = self._make_row(record)
+            else:
+                self._refresh_row(row, record)
+            row.set_number(index + 1)
+            self.rows_layout.addWidget(row)
+            row.show()
+        self.new_number.setText(f"({len(records) + 1})")
+        self._apply_read_only()
+        self.changed.emit()
+
+    def _refresh_row(self, row: ActionRow, record: ActionRecord) -> None:
+        row.record = record
+        saver = self.session.saver
+        if (
+            not row.text.hasFocus()
+            and not saver.is_pending(action_key(record.id, "text"))
+            and row.text.toPlainText() != record.text
+        ):
+            row.text.set_text_quietly(record.text)
+        if not row.owner.hasFocus() and not saver.is_pending(action_key(record.id, "owner")):
+            row.owner.set_owner(record.owner_person_id, record.owner_person_name, record.owner_text)
+        if not row.organisation.hasFocus() and not saver.is_pending(action_key(record.id, "organisation")):
+            row.organisation.set_organisation(record.organisation_id, record.organisation_name)
+        if not saver.is_pending(action_key(record.id, "due")):
+            row.set_due(record.due_date, record.due_next_meeting)
+
+    def _make_row(self, record: ActionRecord) -> ActionRow:
+        row = ActionRow(self.session, record, self.people())
+        row.text.textChanged.connect(lambda r=row: self._text_typed(r))
+        row.text.committed.connect(lambda r=row: r.owner.setFocus())
+        row.owner.owner_changed.connect(lambda r=row: self._owner_changed(r))
+        row.organisation.organisation_changed.connect(lambda r=row: self._organisation_changed(r))
+        row.due.dateChanged.connect(lambda _d, r=row: self._due_changed(r))
+        row.next_meeting.toggled.connect(lambda checked, r=row: self._next_meeting_toggled(r, checked))
+        row.remove.clicked.connect(lambda _=False, r=row: self.remove_action(r.record.id))
+        self.rows[record.id] = row
+        return row
+
+    def ordered_rows(self) -> list[ActionRow]:
+        return sorted(self.rows.values(), key=lambda r: (r.record.position, r.record.id))
+
+    def _apply_read_only(self) -> None:
+        read_only = self.session.read_only
+        self.new_edit.setReadOnly(read_only or self.minute_id is None)
+        for row in self.rows.values():
+            row.text.setReadOnly(read_only)
+            for widget in (row.owner, row.organisation, row.due, row.next_meeting, row.remove):
+                widget.setEnabled(not read_only)
+
+    # Saving fields ------------------------------------------------------------------------------
+    def _schedule(self, row: ActionRow, field: str, **values: object) -> None:
+        if self.session.read_only:
+            return
+        db = self.session.db
+        action_id = row.record.id
+
+        def save() -> None:
+            actions.update_action(db, action_id, **values)
+
+        self.session.saver.schedule(action_key(action_id, field), save)
+
+    def _text_typed(self, row: ActionRow) -> None:
+        text = row.text.toPlainText()
+        if text.strip():
+            self._schedule(row, "text", text=text)
+        else:
+            self.session.saver.discard(action_key(row.record.id, "text"))
+
+    def _owner_changed(self, row: ActionRow) -> None:
+        person_id, text = row.owner.owner()
+        if (person_id, text) == (
+            row.record.owner_person_id,
+            row.record.owner_text if person_id is None else "",
+        ):
+            return
+        values: dict[str, object] = {"owner_person_id": person_id, "owner_text": text}
+        if person_id is not None and row.organisation.organisation_id() is None:
+            organisation = next((p for p in self.people() if p.id == person_id), None)
+            if organisation is not None and organisation.organisation_id is not None:
+                row.organisation.set_organisation(
+                    organisation.organisation_id, organisation.organisation_name
+                )
+                values["organisation_id"] = organisation.organisation_id
+        self._schedule(row, "owner", **values)
+        row.record = _replace(row.record, owner_person_id=person_id, owner_text=text)
+
+    def _organisation_changed(self, row: ActionRow) -> None:
+        if self.session.read_only:
+            return
+        organisation_id = row.organisation.organisation_id()
+        if row.organisation.is_new():
+            name = row.organisation.organisation_name()
+            db = self.session.db
+            created = self.session.call(self, lambda: organisations.find_or_create_organisation(db, name))
+            if created is None:
+                return
+            organisation_id = created.id
+            row.organisation.reload()
+            row.organisation.set_organisation(created.id, created.name)
+            self.session.context.data_changed.emit("organisation")
+        if organisation_id == row.record.organisation_id:
+            return
+        self._schedule(row, "organisation", organisation_id=organisation_id)
+        row.record = _replace(row.record, organisation_id=organisation_id)
+
+    def _due_changed(self, row: ActionRow) -> None:
+        due = row.due_date()
+        row.next_meeting.blockSignals(True)
+        row.next_meeting.setChecked(False)
+        row.next_meeting.blockSignals(False)
+        self._schedule(row, "due", due_date=due, due_next_meeting=False)
+
+    def _next_meeting_toggled(self, row: ActionRow, checked: bool) -> None:
+        due = self.next_meeting_date() if checked else row.due_date()
+        if checked:
+            row.due.blockSignals(True)
+            row.due.setDate(QDate(due.year, due.month, due.day) if due else NO_DATE)
+            row.due.blockSignals(False)
+        self._schedule(row, "due", due_date=due, due_next_meeting=checked)
+        if checked and due is None:
+            self.session.context.status_message.emit(
+                "No next meeting is scheduled yet: the action is due at the next meeting, whenever it is."
+            )
+
+    def set_due_next_meeting(self, action_id: int) -> None:
+        row = self.rows.get(action_id)
+        if row is not None:
+            row.next_meeting.setChecked(True)
+
+    def focused_row(self) -> ActionRow | None:
+        focus = self.focusWidget()
+        for row in self.rows.values():
+            if focus is not None and (row is focus or row.isAncestorOf(focus)):
+                return row
+        return None
+
+    # Adding and removing ------------------------------------------------------------------------
+    def focus_new(self) -> None:
+        self.new_edit.setFocus()
+
+    def add_typed(self) -> bool:
+        text = self.new_edit.toPlainText().strip()
+        if not text:
+            return False
+        action_id = self.add_action(text)
+        if action_id is None:
+            return False
+        self.new_edit.set_text_quietly("")
+        row = self.rows.get(action_id)
+        if row is not None:
+            row.owner.setFocus()
+            row.owner.lineEdit().selectAll()
+        return True
+
+    def add_action(self, text: str, **fields: object) -> int | None:
+        if self.minute_id is None:
+            return None
+        db = self.session.db
+        minute_id = self.minute_id
+        created: list[int] = []
+
+        def do() -> None:
+            change = actions.create_action(db, text=text, minute_id=minute_id, **fields)  # type: ignore[arg-type]
+            assert change.after is not None
+            created[:] = [change.after.id]
+
+        def undo() -> None:
+            if created:
+                actions.delete_action(db, created[0])
+
+        if not self.session.run(self, "Action added", do, undo, CHANGED_ACTIONS):
+            return None
+        self.reload()
+        return created[0] if created else None
+
+    def remove_action(self, action_id: int) -> bool:
+        row = self.rows.get(action_id)
+        if row is None:
+            return False
+        db = self.session.db
+        before = row.record
+        current = [action_id]
+        for field in ("text", "owner", "organisation", "due"):
+            self.session.saver.discard(action_key(action_id, field))
+
+        def do() -> None:
+            actions.delete_action(db, current[0])
+
+        def undo() -> None:
+            change = actions.create_action(
+                db,
+                text=before.text,
+                minute_id=before.minute_id,
+                kind=before.kind,
+                response=before.response,
+                owner_person_id=before.owner_person_id,
+                owner_text=before.owner_text,
+                organisation_id=before.organisation_id,
+                due_date=before.due_date,
+                due_next_meeting=before.due_next_meeting,
+                status=before.status,
+                completed_on=before.completed_on,
+                reference=before.reference,
+                position=before.position,
+            )
+            assert change.after is not None
+            current[:] = [change.after.id]
+
+        ok = self.session.run(self, f"Action removed: {before.reference}", do, undo, CHANGED_ACTIONS)
+        if ok:
+            self.reload()
+            self.new_edit.setFocus()
+        return ok
+
+
+def _replace(record: ActionRecord, **changes: object) -> ActionRecord:
+    from dataclasses import replace
+
+    return replace(record, **changes)  # type: ignore[arg-type]
+
+
+def due_label(record: ActionRecord) -> str:
+    if record.due_next_meeting:
+        return "Next meeting" + (f" ({plain_date(record.due_date)})" if record.due_date else "")
+    return plain_date(record.due_date) if record.due_date else ""

@@ -1,0 +1,328 @@
+"""Declarations of interest: who declared what kind of interest on which item, and what they did."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.domain.enums import DeclarationAction, InterestKind
+from sst_desktop.services import attendance, declarations
+from sst_desktop.services.declarations import DeclarationRecord
+from sst_desktop.ui.minutes.session import CHANGED_DECLARATIONS, MinuteSession
+from sst_desktop.ui.widgets.person_picker import PersonPicker
+
+NONE_DECLARED = "No declarations of any disclosable pecuniary interests or personal interests were received."
+
+
+class DeclarationDialog(QDialog):
+    """Person, item, kind of interest, its nature, and what they did — Tab through, Enter to record."""
+
+    def __init__(
+        self,
+        session: MinuteSession,
+        *,
+        record: DeclarationRecord | None = None,
+        item_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Declaration of interest")
+        self.setMinimumWidth(560)
+
+        self.person = QComboBox()
+        self.person.setObjectName("declarationPerson")
+        db = session.db
+        meeting_id = session.meeting.id
+        register = session.call(self, lambda: attendance.list_attendance(db, meeting_id)) or []
+        present = [r for r in register if r.is_present or r.also_present]
+        others = [r for r in register if not (r.is_present or r.also_present)]
+        for r in [*present, *others]:
+            self.person.addItem(r.full_name, r.person_id)
+        self.person.addItem("Someone else (type the name below)…", None)
+        self.other = PersonPicker(
+            session.context, placeholder="Type the name of someone not on the register…"
+        )
+        self.other.setObjectName("declarationOtherPerson")
+        self.other.setVisible(False)
+        self.person.currentIndexChanged.connect(self._person_chosen)
+
+        self.item = QComboBox()
+        self.item.setObjectName("declarationItem")
+        self.item.addItem("(the meeting generally)", None)
+        for item in session.items:
+            self.item.addItem(f"{item.number}. {item.title}", item.id)
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("declarationKind")
+        for kind in InterestKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.nature = QLineEdit()
+        self.nature.setObjectName("declarationNature")
+        self.nature.setPlaceholderText("e.g. Trustee of a charity named in the report")
+        self.action = QComboBox()
+        self.action.setObjectName("declarationAction")
+        for action in DeclarationAction:
+            self.action.addItem(action.label, action.value)
+
+        if record is not None:
+            index = self.person.findData(record.person_id)
+            if index < 0:
+                self.person.insertItem(0, record.person_name, record.person_id)
+                index = 0
+            self.person.setCurrentIndex(index)
+            self.item.setCurrentIndex(max(0, self.item.findData(record.agenda_item_id)))
+            self.kind.setCurrentIndex(max(0, self.kind.findData(record.kind.value)))
+            self.nature.setText(record.nature)
+            self.action.setCurrentIndex(max(0, self.action.findData(record.action.value)))
+        else:
+            self.item.setCurrentIndex(max(0, self.item.findData(item_id)))
+
+        form = QFormLayout()
+        form.addRow("Who:", self.person)
+        form.addRow("", self.other)
+        form.addRow("Item:", self.item)
+        form.addRow("Kind of interest:", self.kind)
+        form.addRow("Nature:", self.nature)
+        form.addRow("What they did:", self.action)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.button(QDialogButtonBox.StandardButton.Ok).setText("Record")
+        box.accepted.connect(self._accept)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(box)
+        self.person.setFocus()
+
+    def _person_chosen(self, _index: int) -> None:
+        other = self.person.currentData() is None
+        self.other.setVisible(other)
+        if other:
+            self.other.setFocus()
+
+    def person_id(self) -> int | None:
+        value = self.person.currentData()
+        if value is None:
+            return self.other.person_id()
+        return int(value)
+
+    def values(self) -> dict[str, object]:
+        return {
+            "person_id": self.person_id(),
+            "agenda_item_id": self.item.currentData(),
+            "kind": InterestKind(self.kind.currentData()),
+            "nature": self.nature.text(),
+            "action": DeclarationAction(self.action.currentData()),
+        }
+
+    def _accept(self) -> None:
+        if self.person_id() is None:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(self, "Who declared it?", "Choose who declared the interest.")
+            return
+        self.accept()
+
+
+class DeclarationsTable(QTableWidget):
+    edit_requested = Signal()
+    remove_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_Delete:
+            self.remove_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class DeclarationsPanel(QWidget):
+    """The declarations of one item, or (``whole_meeting``) of the whole meeting."""
+
+    changed = Signal()
+
+    def __init__(
+        self, session: MinuteSession, *, whole_meeting: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.whole_meeting = whole_meeting
+        self.item_id: int | None = None
+        self.records: list[DeclarationRecord] = []
+
+        self.title = QLabel("DECLARATIONS OF INTEREST")
+        self.title.setObjectName("sectionTitle")
+        self.none_label = QLabel(NONE_DECLARED if whole_meeting else "None declared on this item.")
+        self.none_label.setObjectName("muted")
+        self.none_label.setWordWrap(True)
+        self.table = DeclarationsTable()
+        self.table.setObjectName("declarationsTable")
+        headers = ["Who", "Kind", "Nature", "What they did"] + (["Item"] if whole_meeting else [])
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.edit_requested.connect(self.edit_current)
+        self.table.remove_requested.connect(self.remove_current)
+
+        self.add_button = QPushButton("Declare an interest…   Ctrl+D")
+        self.add_button.setObjectName("declareButton")
+        self.add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.add_button.clicked.connect(self.declare)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.remove_button.clicked.connect(self.remove_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.none_label)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        session.read_only_changed.connect(lambda _ro: self._apply_read_only())
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        self.add_button.setEnabled(not self.session.read_only)
+        self.remove_button.setEnabled(not self.session.read_only and bool(self.records))
+
+    def set_item(self, item_id: int | None) -> None:
+        self.item_id = item_id
+        self.reload()
+
+    def reload(self) -> None:
+        db = self.session.db
+        meeting_id = self.session.meeting.id
+        records = self.session.call(self, lambda: declarations.list_declarations(db, meeting_id)) or []
+        if not self.whole_meeting:
+            records = [r for r in records if r.agenda_item_id == self.item_id]
+        self.records = records
+        self.table.setRowCount(len(records))
+        for row, record in enumerate(records):
+            cells = [record.person_name, record.kind.label, record.nature, record.action.label]
+            if self.whole_meeting:
+                cells.append(
+                    f"{record.item_number}. {record.item_title}" if record.item_number else "Generally"
+                )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.table.setItem(row, column, cell)
+        self.table.setVisible(bool(records))
+        self.none_label.setVisible(not records)
+        height = self.table.horizontalHeader().height() + sum(
+            self.table.rowHeight(r) for r in range(len(records))
+        )
+        self.table.setFixedHeight(height + 4)
+        self._apply_read_only()
+        self.changed.emit()
+
+    def current(self) -> DeclarationRecord | None:
+        row = self.table.currentRow()
+        return self.records[row] if 0 <= row < len(self.records) else None
+
+    def declare(self) -> bool:
+        if self.session.refuse_if_read_only(self):
+            return False
+        item_id = self.item_id if not self.whole_meeting else None
+        dialog = DeclarationDialog(self.session, item_id=item_id, parent=self.window())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.add(**dialog.values())
+
+    def add(self, **values: object) -> bool:
+        db = self.session.db
+        meeting_id = self.session.meeting.id
+        created: list[int] = []
+
+        def do() -> None:
+            change = declarations.add_declaration(db, meeting_id, **values)  # type: ignore[arg-type]
+            assert change.after is not None
+            created[:] = [change.after.id]
+
+        def undo() -> None:
+            if created:
+                declarations.remove_declaration(db, created[0])
+
+        ok = self.session.run(self, "Declaration of interest", do, undo, CHANGED_DECLARATIONS)
+        if ok:
+            self.reload()
+        return ok
+
+    def edit_current(self) -> bool:
+        record = self.current()
+        if record is None or self.session.refuse_if_read_only(self):
+            return False
+        dialog = DeclarationDialog(self.session, record=record, parent=self.window())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        values = dialog.values()
+        db = self.session.db
+        before = record
+        ok = self.session.run(
+            self,
+            "Declaration changed",
+            lambda: declarations.update_declaration(db, before.id, **values),
+            lambda: declarations.update_declaration(
+                db,
+                before.id,
+                person_id=before.person_id,
+                agenda_item_id=before.agenda_item_id,
+                kind=before.kind,
+                nature=before.nature,
+                action=before.action,
+            ),
+            CHANGED_DECLARATIONS,
+        )
+        if ok:
+            self.reload()
+        return ok
+
+    def remove_current(self) -> bool:
+        record = self.current()
+        if record is None:
+            return False
+        db = self.session.db
+        current = [record.id]
+
+        def do() -> None:
+            declarations.remove_declaration(db, current[0])
+
+        def undo() -> None:
+            change = declarations.restore_declaration(db, record)
+            assert change.after is not None
+            current[:] = [change.after.id]
+
+        ok = self.session.run(self, "Declaration removed", do, undo, CHANGED_DECLARATIONS)
+        if ok:
+            self.reload()
+        return ok

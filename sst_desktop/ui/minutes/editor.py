@@ -1,0 +1,561 @@
+"""The minute of the current agenda item: heading, outcome, references to earlier minutes, narrative,
+resolutions, actions, declarations — and, for the procedural items, what they need (the register's
+apologies, the previous minutes' confirmation, the open actions)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.domain.enums import AttendanceStatus, ItemKind, MinuteOutcome, ProceduralRole
+from sst_desktop.services import attendance, minutes
+from sst_desktop.services.agenda import AgendaItemRecord
+from sst_desktop.services.meeting_texts import join_names, plain_date
+from sst_desktop.services.minutes import MinuteRecord, ReferenceCandidate
+from sst_desktop.ui.minutes.actions_list import ActionsList
+from sst_desktop.ui.minutes.declarations import DeclarationsPanel
+from sst_desktop.ui.minutes.matters import MattersArisingPanel
+from sst_desktop.ui.minutes.resolutions import ResolutionsList
+from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
+
+
+def text_key(minute_id: int) -> str:
+    return f"text:{minute_id}"
+
+
+def summary_key(minute_id: int) -> str:
+    return f"summary:{minute_id}"
+
+
+def heading_key(minute_id: int) -> str:
+    return f"heading:{minute_id}"
+
+
+def is_matters_arising(item: AgendaItemRecord | None) -> bool:
+    return item is not None and (
+        item.kind == ItemKind.ACTION_LOG or item.procedural_role == ProceduralRole.MATTERS_ARISING
+    )
+
+
+class _RefuseTyping(QObject):
+    """On confirmed minutes, a key that would type says why nothing changes."""
+
+    def __init__(self, session: MinuteSession, parent: QObject) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.session.read_only
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and (event.text().strip() or event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete))
+            and not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            self.session.refuse_if_read_only(watched if isinstance(watched, QWidget) else None)
+            return True
+        return False
+
+
+class ReferencePicker(QDialog):
+    """Pick the earlier minute this one refers to ("Further to Minute No. 29 …") — never typed."""
+
+    def __init__(self, candidates: list[ReferenceCandidate], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Refer to an earlier minute")
+        self.resize(720, 460)
+        self.candidates = candidates
+        self.search = QLineEdit()
+        self.search.setObjectName("referenceSearch")
+        self.search.setPlaceholderText("Filter by number, heading or date…")
+        self.search.textChanged.connect(self._filter)
+        self.list = QListWidget()
+        self.list.setObjectName("referenceList")
+        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
+        self.search.returnPressed.connect(self.accept)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.button(QDialogButtonBox.StandardButton.Ok).setText("Refer to it")
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(box)
+        self._filter("")
+        self.search.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Up and Down in the filter box move through the list.
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+        ):
+            self.list.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _filter(self, text: str) -> None:
+        words = [w.casefold() for w in text.split()]
+        self.list.clear()
+        for candidate in self.candidates:
+            label = candidate.label
+            if all(w in label.casefold() for w in words):
+                entry = QListWidgetItem(label)
+                entry.setData(Qt.ItemDataRole.UserRole, candidate.minute_id)
+                self.list.addItem(entry)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def chosen(self) -> int | None:
+        entry = self.list.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+
+
+class MinuteEditor(QWidget):
+    """Everything about one item's minute. ``set_item`` shows another item (after a flush)."""
+
+    minute_changed = Signal(object)  # MinuteRecord, after an edit (the agenda's marks follow it)
+    register_requested = Signal()
+
+    def __init__(self, session: MinuteSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.item: AgendaItemRecord | None = None
+        self.minute: MinuteRecord | None = None
+        self._refuser = _RefuseTyping(session, self)
+
+        # Heading line ---------------------------------------------------------------------------
+        self.place = QLabel()
+        self.place.setObjectName("minutePlace")
+        self.presenters = QLabel()
+        self.presenters.setObjectName("muted")
+        self.exempt = QLabel()
+        self.exempt.setObjectName("exemptTag")
+        self.exempt.hide()
+        self.heading = QLineEdit()
+        self.heading.setObjectName("minuteHeading")
+        self.heading.setPlaceholderText("Heading of the minute")
+        self.heading.textEdited.connect(self._heading_typed)
+        self.heading.installEventFilter(self._refuser)
+
+        self.outcomes = QButtonGroup(self)
+        outcome_row = QHBoxLayout()
+        outcome_row.setSpacing(10)
+        self.outcome_buttons: dict[MinuteOutcome, QRadioButton] = {}
+        for outcome, label in (
+            (MinuteOutcome.TAKEN, "Taken"),
+            (MinuteOutcome.DEFERRED, "Deferred"),
+            (MinuteOutcome.WITHDRAWN, "Withdrawn"),
+        ):
+            button = QRadioButton(label)
+            button.setObjectName(f"outcome_{outcome.value}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.outcomes.addButton(button)
+            self.outcome_buttons[outcome] = button
+            button.clicked.connect(lambda _=False, o=outcome: self.set_outcome(o))
+            outcome_row.addWidget(button)
+
+        top = QHBoxLayout()
+        top.addWidget(self.place)
+        top.addWidget(self.exempt)
+        top.addStretch(1)
+        top.addLayout(outcome_row)
+
+        # References -----------------------------------------------------------------------------
+        self.references_box = QHBoxLayout()
+        self.references_box.setSpacing(6)
+        self.reference_button = QPushButton("Further to an earlier minute…   Ctrl+Shift+F")
+        self.reference_button.setObjectName("referenceButton")
+        self.reference_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.reference_button.clicked.connect(self.pick_reference)
+        references_row = QHBoxLayout()
+        references_row.addLayout(self.references_box)
+        references_row.addStretch(1)
+        references_row.addWidget(self.reference_button)
+
+        # Procedural notes (apologies from the register, previous minutes…) -----------------------
+        self.note = QLabel()
+        self.note.setObjectName("procedureNote")
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note_button = QPushButton()
+        self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.note_button.clicked.connect(self.register_requested.emit)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.note_frame = QFrame()
+        self.note_frame.setObjectName("noteFrame")
+        self.note_frame.setLayout(note_row)
+
+        # Narrative ------------------------------------------------------------------------------
+        self.narrative = QPlainTextEdit()
+        self.narrative.setObjectName("narrative")
+        self.narrative.setPlaceholderText("What was reported and discussed…")
+        self.narrative.setTabChangesFocus(True)
+        self.narrative.textChanged.connect(self._narrative_typed)
+        self.narrative.installEventFilter(self._refuser)
+        self.summary_label = QLabel(
+            "Published summary (the public minutes print this in place of the discussion)"
+        )
+        self.summary_label.setObjectName("muted")
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("publicSummary")
+        self.summary.setTabChangesFocus(True)
+        self.summary.setMaximumHeight(90)
+        self.summary.textChanged.connect(self._summary_typed)
+        self.summary.installEventFilter(self._refuser)
+
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(16, 12, 16, 6)
+        upper_layout.setSpacing(6)
+        upper_layout.addLayout(top)
+        upper_layout.addWidget(self.heading)
+        upper_layout.addWidget(self.presenters)
+        upper_layout.addLayout(references_row)
+        upper_layout.addWidget(self.note_frame)
+        upper_layout.addWidget(self.narrative, 1)
+        upper_layout.addWidget(self.summary_label)
+        upper_layout.addWidget(self.summary)
+
+        # Lower part: resolutions, actions, declarations, matters arising -------------------------
+        self.resolutions = ResolutionsList(session)
+        self.resolutions.changed.connect(self._resolutions_changed)
+        self.actions = ActionsList(session)
+        self.actions.changed.connect(lambda: self.minute_changed.emit(self.minute))
+        self.declarations = DeclarationsPanel(session)
+        self.all_declarations = DeclarationsPanel(session, whole_meeting=True)
+        self.matters = MattersArisingPanel(session)
+        for editor in (self.resolutions.new_edit, self.actions.new_edit):
+            editor.installEventFilter(self._refuser)
+
+        lower = QWidget()
+        lower.setObjectName("lowerPane")
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(16, 8, 16, 16)
+        lower_layout.setSpacing(14)
+        lower_layout.addWidget(self.all_declarations)
+        lower_layout.addWidget(self.matters)
+        lower_layout.addWidget(self.resolutions)
+        lower_layout.addWidget(self.actions)
+        lower_layout.addWidget(self.declarations)
+        lower_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("lowerScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(lower)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("minuteSplitter")
+        self.splitter.addWidget(upper)
+        self.splitter.addWidget(self.scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.setFocusProxy(self.narrative)
+        session.read_only_changed.connect(lambda _ro: self._apply_read_only())
+        self._apply_read_only()
+
+    # Showing an item ----------------------------------------------------------------------------
+    def set_item(self, item: AgendaItemRecord, minute: MinuteRecord | None) -> None:
+        self.item = item
+        self.minute = minute
+        number = (
+            f"Minute {minute.number}" if minute is not None and minute.number else "Minute (no number yet)"
+        )
+        self.place.setText(f"Item {item.number}  ·  {number}  ·  {item.kind.label}")
+        presenters = item.presenters_display or (", ".join(minute.presenters) if minute else "")
+        self.presenters.setText(f"Presenter: {presenters}" if presenters else "")
+        self.presenters.setVisible(bool(presenters))
+        self.exempt.setText(
+            "EXEMPT · paragraph " + ", ".join(str(p) for p in item.exempt_paragraphs)
+            if item.is_exempt
+            else ""
+        )
+        self.exempt.setVisible(item.is_exempt)
+        self.summary_label.setVisible(item.is_exempt)
+        self.summary.setVisible(item.is_exempt)
+        self._show_minute(minute, new_item=True)
+        role = item.procedural_role
+        self.all_declarations.setVisible(role == ProceduralRole.DECLARATIONS)
+        if role == ProceduralRole.DECLARATIONS:
+            self.all_declarations.reload()
+        self.declarations.setVisible(role != ProceduralRole.DECLARATIONS)
+        self.declarations.set_item(item.id)
+        self.matters.setVisible(is_matters_arising(item))
+        if is_matters_arising(item):
+            self.matters.load()
+        self.actions.set_minute(minute.id if minute else None)
+        self.update_note()
+        self._apply_read_only()
+
+    def _show_minute(self, minute: MinuteRecord | None, *, new_item: bool = False) -> None:
+        self.minute = minute
+        saver = self.session.saver
+        if minute is None:
+            self.heading.setText("")
+            self._set_plain(self.narrative, "")
+            self._set_plain(self.summary, "")
+        else:
+            heading_free = not self.heading.hasFocus() and not saver.is_pending(heading_key(minute.id))
+            if (new_item or heading_free) and self.heading.text() != minute.heading:
+                self.heading.setText(minute.heading)
+                self.heading.setCursorPosition(0)
+            text_free = new_item or not saver.is_pending(text_key(minute.id))
+            if text_free and self.narrative.toPlainText() != minute.text:
+                self._set_plain(self.narrative, minute.text)
+            summary_free = new_item or not saver.is_pending(summary_key(minute.id))
+            if summary_free and self.summary.toPlainText() != minute.public_summary:
+                self._set_plain(self.summary, minute.public_summary)
+            self.outcome_buttons[minute.outcome].setChecked(True)
+        self._show_references()
+        self.resolutions.set_minute(minute, reload_phrases=new_item)
+
+    @staticmethod
+    def _set_plain(editor: QPlainTextEdit, text: str) -> None:
+        blocked = editor.blockSignals(True)
+        editor.setPlainText(text)
+        editor.blockSignals(blocked)
+
+    def reload(self) -> None:
+        """Read the minute again (after an undo, or another window's change)."""
+        if self.minute is None:
+            return
+        db = self.session.db
+        minute_id = self.minute.id
+        fresh = self.session.call(self, lambda: minutes.get_minute(db, minute_id))
+        if fresh is not None:
+            self._show_minute(fresh)
+            self.actions.reload()
+            self.declarations.reload()
+            if self.all_declarations.isVisible():
+                self.all_declarations.reload()
+            self.update_note()
+            self.minute_changed.emit(fresh)
+
+    def _apply_read_only(self) -> None:
+        read_only = self.session.read_only
+        for editor in (self.heading, self.narrative, self.summary):
+            editor.setReadOnly(read_only)
+        for button in self.outcome_buttons.values():
+            button.setEnabled(not read_only)
+        self.reference_button.setEnabled(not read_only and self.minute is not None)
+
+    # Procedural notes ---------------------------------------------------------------------------
+    def update_note(self) -> None:
+        role = self.item.procedural_role if self.item is not None else None
+        text = ""
+        button = ""
+        db = self.session.db
+        meeting_id = self.session.meeting.id
+        if role == ProceduralRole.APOLOGIES:
+            register = self.session.call(self, lambda: attendance.list_attendance(db, meeting_id)) or []
+            away = [r.name for r in register if r.status == AttendanceStatus.APOLOGIES and not r.also_present]
+            subs = [
+                f"{r.name} (substituting for {r.substitute_for_name})"
+                for r in register
+                if r.status == AttendanceStatus.SUBSTITUTE
+            ]
+            text = (
+                f"From the register: apologies for absence were received from {join_names(away)}."
+                if away
+                else "From the register: no apologies for absence have been marked yet."
+            )
+            if subs:
+                text += f" Substitutes: {join_names(subs)}."
+            button = "Open the register   Ctrl+R"
+        elif role == ProceduralRole.PREVIOUS_MINUTES:
+            previous = self.session.call(self, lambda: minutes.previous_meeting(db, meeting_id))
+            if previous is None:
+                text = "This committee has no earlier meeting whose minutes could be confirmed."
+            elif previous.minutes_confirmed_at is not None:
+                where = " at this meeting" if previous.minutes_confirmed_by_id == meeting_id else ""
+                text = f"The minutes of the meeting held on {plain_date(previous.date)} are confirmed{where}."
+            else:
+                text = (
+                    f"The minutes of the meeting held on {plain_date(previous.date)} are not confirmed yet: "
+                    "press Alt+5 (Correct record) when the meeting agrees them."
+                )
+        elif role == ProceduralRole.DECLARATIONS:
+            text = "Record each declaration with Ctrl+D. With none, the minutes say so in the standard words."
+        elif self.minute is not None and self.minute.outcome != MinuteOutcome.TAKEN:
+            text = f"This item was {self.minute.outcome.label.lower()}; the minutes say so under its heading."
+        self.note.setText(text)
+        self.note_button.setText(button)
+        self.note_button.setVisible(bool(button))
+        self.note_frame.setVisible(bool(text))
+
+    # Typing -------------------------------------------------------------------------------------
+    def _narrative_typed(self) -> None:
+        if self.minute is None or self.session.read_only:
+            return
+        db = self.session.db
+        minute_id = self.minute.id
+        text = self.narrative.toPlainText()
+        self.session.saver.schedule(text_key(minute_id), lambda: minutes.set_text(db, minute_id, text))
+
+    def _summary_typed(self) -> None:
+        if self.minute is None or self.session.read_only:
+            return
+        db = self.session.db
+        minute_id = self.minute.id
+        text = self.summary.toPlainText()
+        self.session.saver.schedule(
+            summary_key(minute_id), lambda: minutes.set_public_summary(db, minute_id, text)
+        )
+
+    def _heading_typed(self, text: str) -> None:
+        if self.minute is None or self.session.read_only:
+            return
+        key = heading_key(self.minute.id)
+        if not text.strip():
+            self.session.saver.discard(key)  # a minute keeps a heading; an empty one is not saved
+            return
+        db = self.session.db
+        minute_id = self.minute.id
+        self.session.saver.schedule(key, lambda: minutes.set_heading(db, minute_id, text))
+
+    # Outcome and references ---------------------------------------------------------------------
+    def set_outcome(self, outcome: MinuteOutcome) -> bool:
+        if self.minute is None:
+            return False
+        if self.minute.outcome == outcome:
+            return True
+        db = self.session.db
+        minute_id = self.minute.id
+        before = self.minute.outcome
+        ok = self.session.run(
+            self,
+            f"Item {outcome.label.lower()}",
+            lambda: minutes.set_outcome(db, minute_id, outcome),
+            lambda: minutes.set_outcome(db, minute_id, before),
+            CHANGED_MINUTES,
+        )
+        self.reload()
+        return ok
+
+    def toggle_outcome(self, outcome: MinuteOutcome) -> bool:
+        if self.minute is None:
+            return False
+        wanted = MinuteOutcome.TAKEN if self.minute.outcome == outcome else outcome
+        return self.set_outcome(wanted)
+
+    def _show_references(self) -> None:
+        while self.references_box.count():
+            widget = self.references_box.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        if self.minute is None:
+            return
+        for reference in self.minute.references:
+            label = QLabel(reference.text)
+            label.setObjectName("referenceChip")
+            remove = QToolButton()
+            remove.setText("✕")
+            remove.setObjectName("removeButton")
+            remove.setToolTip("Remove this reference")
+            remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            remove.setEnabled(not self.session.read_only)
+            remove.clicked.connect(lambda _=False, r=reference.id: self.remove_reference(r))
+            self.references_box.addWidget(label)
+            self.references_box.addWidget(remove)
+
+    def pick_reference(self) -> bool:
+        if self.minute is None or self.session.refuse_if_read_only(self):
+            return False
+        db = self.session.db
+        minute_id = self.minute.id
+        candidates = self.session.call(self, lambda: minutes.reference_candidates(db, minute_id))
+        if candidates is None:
+            return False
+        if not candidates:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(
+                self, "No earlier minutes", "This committee has no earlier minutes to refer to yet."
+            )
+            return False
+        dialog = ReferencePicker(candidates, self.window())
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return False
+        return self.add_reference(int(dialog.chosen()))  # type: ignore[arg-type]
+
+    def add_reference(self, referenced_minute_id: int) -> bool:
+        if self.minute is None:
+            return False
+        db = self.session.db
+        minute_id = self.minute.id
+        added: list[int] = []
+        before_ids = {r.id for r in self.minute.references}
+
+        def do() -> None:
+            change = minutes.add_reference(db, minute_id, referenced_minute_id)
+            assert change.after is not None
+            added[:] = [r.id for r in change.after.references if r.id not in before_ids]
+
+        def undo() -> None:
+            for reference_id in added:
+                minutes.remove_reference(db, reference_id)
+
+        ok = self.session.run(self, "Reference to an earlier minute", do, undo, CHANGED_MINUTES)
+        self.reload()
+        return ok
+
+    def remove_reference(self, reference_id: int) -> bool:
+        if self.minute is None:
+            return False
+        reference = next((r for r in self.minute.references if r.id == reference_id), None)
+        if reference is None:
+            return False
+        db = self.session.db
+        minute_id = self.minute.id
+        current = [reference_id]
+
+        def do() -> None:
+            minutes.remove_reference(db, current[0])
+
+        def undo() -> None:
+            change = minutes.add_reference(db, minute_id, reference.referenced_minute_id)
+            assert change.after is not None
+            current[:] = [
+                r.id
+                for r in change.after.references
+                if r.referenced_minute_id == reference.referenced_minute_id
+            ]
+
+        ok = self.session.run(self, "Reference removed", do, undo, CHANGED_MINUTES)
+        self.reload()
+        return ok
+
+    def _resolutions_changed(self, minute: MinuteRecord) -> None:
+        self.minute = minute
+        self.update_note()
+        self.minute_changed.emit(minute)

@@ -1,0 +1,585 @@
+"""Minute-taking mode: the agenda down the left, the current item's minute on the right.
+
+Keyboard first:
+    Ctrl+PgDown / Alt+Down   next item           Ctrl+PgUp / Alt+Up   previous item
+    Ctrl+R                   the register        Ctrl+T               the narrative
+    Ctrl+Return              a new resolution    Alt+1 … Alt+5        standard phrases
+    Ctrl+Shift+A             a new action        Ctrl+D               declare an interest
+    Ctrl+Shift+F             refer to an earlier minute
+    Ctrl+Shift+D / W         item deferred / withdrawn (again: taken)
+    F11                      full screen
+
+Every change is saved as it is made (``Autosaver``); switching item or closing writes what is
+pending at once. The meeting and item are remembered, so a restart reopens them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.domain.enums import MeetingStatus, MinuteOutcome
+from sst_desktop.services import agenda, meetings, minutes
+from sst_desktop.services.agenda import AgendaItemRecord
+from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
+from sst_desktop.services.meeting_texts import clock, weekday_date
+from sst_desktop.services.minutes import MinuteRecord
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.minutes.editor import MinuteEditor
+from sst_desktop.ui.minutes.register import RegisterPanel
+from sst_desktop.ui.minutes.session import (
+    CHANGED_ACTIONS,
+    CHANGED_ATTENDANCE,
+    CHANGED_DECLARATIONS,
+    CHANGED_MINUTES,
+    MinuteSession,
+    confirmed_reason,
+)
+from sst_desktop.ui.minutes.style import STYLE
+from sst_desktop.ui.minutes.widgets import ClockLabel, SaveIndicator
+
+SETTINGS_MEETING = "minute_taking/meeting_id"
+SETTINGS_ITEM = "minute_taking/item_id"
+REGISTER_ROW = 0  # the agenda list's first row is the register
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+def remember(settings: QSettings, meeting_id: int, item_id: int | None) -> None:
+    settings.setValue(SETTINGS_MEETING, meeting_id)
+    settings.setValue(SETTINGS_ITEM, item_id or 0)
+    settings.sync()
+
+
+def forget(settings: QSettings) -> None:
+    settings.remove(SETTINGS_MEETING)
+    settings.remove(SETTINGS_ITEM)
+    settings.sync()
+
+
+def remembered(settings: QSettings) -> tuple[int, int | None] | None:
+    """The meeting (and item) being minuted when the program last stopped, if any."""
+    try:
+        meeting_id = int(settings.value(SETTINGS_MEETING, 0) or 0)
+        item_id = int(settings.value(SETTINGS_ITEM, 0) or 0)
+    except (TypeError, ValueError):
+        return None
+    if meeting_id <= 0:
+        return None
+    return meeting_id, (item_id or None)
+
+
+def item_mark(minute: MinuteRecord | None, has_actions: bool = False) -> str:
+    if minute is None:
+        return ""
+    if minute.outcome == MinuteOutcome.DEFERRED:
+        return "deferred"
+    if minute.outcome == MinuteOutcome.WITHDRAWN:
+        return "withdrawn"
+    if minute.text.strip() or minute.resolutions or minute.references or has_actions:
+        return "✓"
+    return ""
+
+
+class MinuteTakingWindow(QMainWindow):
+    """Take the minutes of one meeting."""
+
+    closed = Signal(int)  # meeting id
+
+    def __init__(
+        self,
+        context: AppContext,
+        meeting_id: int,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.setObjectName("minuteTaking")
+        self.setStyleSheet(STYLE)
+        self.context = context
+        self.settings = settings if settings is not None else QSettings()
+        meeting = meetings.get_meeting(context.database, meeting_id)
+        self.session = MinuteSession(context, meeting, self)
+        self.minutes_by_item: dict[int, MinuteRecord] = {}
+        self.quitting = False  # set when the application closes around this window
+        self.setWindowTitle(f"Minutes — {meeting.title}")
+        self.resize(1320, 860)
+
+        # Header ---------------------------------------------------------------------------------
+        header = QWidget()
+        header.setObjectName("minuteHeader")
+        self.committee_label = QLabel(meeting.committee_name)
+        self.committee_label.setObjectName("committeeName")
+        self.meeting_line = QLabel(self._meeting_line())
+        self.meeting_line.setObjectName("meetingLine")
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.committee_label)
+        titles.addWidget(self.meeting_line)
+        self.badge = QLabel()
+        self.badge.setObjectName("draftBadge")
+        self.clock = ClockLabel()
+        self.save_indicator = SaveIndicator(self.session.saver)
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(16, 10, 16, 10)
+        header_layout.addLayout(titles, 1)
+        header_layout.addWidget(self.badge)
+        header_layout.addSpacing(12)
+        header_layout.addWidget(self.save_indicator)
+        header_layout.addWidget(self.clock)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("confirmedBanner")
+        self.banner.setWordWrap(True)
+
+        # Agenda and the page for the current item ------------------------------------------------
+        self.agenda_list = QTreeWidget()
+        self.agenda_list.setObjectName("agendaList")
+        self.agenda_list.setColumnCount(3)
+        self.agenda_list.setHeaderHidden(True)
+        self.agenda_list.setRootIsDecorated(False)
+        self.agenda_list.setUniformRowHeights(True)
+        self.agenda_list.setMinimumWidth(250)
+        self.agenda_list.header().setStretchLastSection(False)
+        self.agenda_list.header().setSectionResizeMode(
+            0, self.agenda_list.header().ResizeMode.ResizeToContents
+        )
+        self.agenda_list.header().setSectionResizeMode(1, self.agenda_list.header().ResizeMode.Stretch)
+        self.agenda_list.header().setSectionResizeMode(
+            2, self.agenda_list.header().ResizeMode.ResizeToContents
+        )
+        self.agenda_list.currentItemChanged.connect(self._agenda_row_changed)
+
+        self.register = RegisterPanel(self.session)
+        self.editor = MinuteEditor(self.session)
+        self.editor.minute_changed.connect(self._minute_changed)
+        self.editor.register_requested.connect(self.show_register)
+        self.register.changed.connect(self._register_changed)
+        self.empty = QLabel(
+            "This meeting has no agenda yet. Build its agenda (Meetings), then take the minutes here."
+        )
+        self.empty.setObjectName("emptyAgenda")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(16)
+        self.empty.hide()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.register)
+        self.pages.addWidget(self.editor)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.agenda_list, 1)
+        left_layout.addWidget(self.empty)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("minuteTakingSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 1020])
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(
+            "Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Ctrl+Return resolution · "
+            "Alt+1–5 standard phrases · Ctrl+Shift+A action · Ctrl+D declaration"
+        )
+
+        self._build_menus()
+        self.session.saver.rejected.connect(self._save_refused)
+        self.session.read_only_changed.connect(lambda _ro: self._show_read_only())
+        self.context.data_changed.connect(self._data_changed)
+        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._restore_layout()
+        self._mark_held()
+        self.load()
+
+    # Building -----------------------------------------------------------------------------------
+    def _meeting_line(self) -> str:
+        meeting = self.session.meeting
+        parts = [weekday_date(meeting.date)]
+        if meeting.start_time is not None:
+            parts.append(clock(meeting.start_time))
+        if meeting.place:
+            parts.append(meeting.place)
+        return "  ·  ".join(parts)
+
+    def _action(self, menu, text: str, shortcuts: list[str], handler) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _=False: handler())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        minutes_menu = bar.addMenu("&Minutes")
+        self._action(
+            minutes_menu, "Minutes PDF (public)…", ["Ctrl+Shift+P"], lambda: self.export("pdf", True)
+        )
+        self._action(minutes_menu, "Minutes PDF (full, confidential)…", [], lambda: self.export("pdf", False))
+        self._action(minutes_menu, "Minutes in Word (.docx)…", [], lambda: self.export("docx", True))
+        minutes_menu.addSeparator()
+        self._action(minutes_menu, "Close minute-taking", ["Ctrl+W"], self.close)
+
+        edit = bar.addMenu("&Edit")
+        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+
+        item = bar.addMenu("&Item")
+        self.next_action = self._action(item, "Next item", ["Ctrl+PgDown", "Alt+Down"], self.next_item)
+        self.previous_action = self._action(
+            item, "Previous item", ["Ctrl+PgUp", "Alt+Up"], self.previous_item
+        )
+        self._action(item, "Register", ["Ctrl+R"], self.show_register)
+        item.addSeparator()
+        self._action(item, "Narrative", ["Ctrl+T"], self.focus_narrative)
+        self._action(item, "New resolution", ["Ctrl+Return", "Ctrl+Enter"], self.focus_new_resolution)
+        self._action(item, "New action", ["Ctrl+Shift+A"], self.focus_new_action)
+        self._action(item, "Declare an interest…", ["Ctrl+D"], self.declare_interest)
+        self._action(item, "Refer to an earlier minute…", ["Ctrl+Shift+F"], self.refer_to_earlier)
+        item.addSeparator()
+        self._action(item, "Deferred", ["Ctrl+Shift+D"], lambda: self.toggle_outcome(MinuteOutcome.DEFERRED))
+        self._action(
+            item, "Withdrawn", ["Ctrl+Shift+W"], lambda: self.toggle_outcome(MinuteOutcome.WITHDRAWN)
+        )
+        self._action(item, "Action due at the next meeting", ["Ctrl+M"], self.due_next_meeting)
+
+        insert = bar.addMenu("I&nsert")
+        labels = (
+            "That the report be noted",
+            "That the update be noted",
+            "That <presenter> be thanked for their informative update",
+            "That a further report be submitted to the next meeting (and on the forward plan)",
+            "The item's own phrase (correct record / next meeting)",
+        )
+        for number, label in enumerate(labels, 1):
+            self._action(insert, label, [f"Alt+{number}"], lambda n=number: self.insert_phrase(n))
+
+        view = bar.addMenu("&View")
+        self._action(view, "Full screen", ["F11"], self.toggle_full_screen)
+
+    def _restore_layout(self) -> None:
+        state = self.settings.value("minute_taking/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)  # type: ignore[arg-type]
+        editor_state = self.settings.value("minute_taking/editor_splitter")
+        if editor_state is not None:
+            self.editor.splitter.restoreState(editor_state)  # type: ignore[arg-type]
+
+    def _mark_held(self) -> None:
+        """Minutes are being taken: a scheduled meeting on or before today took place."""
+        meeting = self.session.meeting
+        if self.session.read_only or meeting.status != MeetingStatus.SCHEDULED or meeting.date > date.today():
+            return
+        db = self.context.database
+        try:
+            change = meetings.mark_held(db, meeting.id)
+        except ServiceError:
+            return
+        if change.after is not None:
+            self.session.meeting = change.after
+            self.context.data_changed.emit("meeting")
+
+    # Loading ------------------------------------------------------------------------------------
+    def load(self, item_id: int | None = None) -> None:
+        db = self.context.database
+        meeting_id = self.session.meeting.id
+        self.session.items = self.context.call(self, lambda: agenda.list_agenda_items(db, meeting_id)) or []
+        if self.session.read_only:
+            records = self.context.call(self, lambda: minutes.list_minutes(db, meeting_id))
+        else:
+            records = self.context.call(self, lambda: minutes.open_minutes(db, meeting_id))
+        self.minutes_by_item = {m.agenda_item_id: m for m in records or [] if m.agenda_item_id is not None}
+        self.register.load()
+        self._fill_agenda()
+        self.empty.setVisible(not self.session.items)
+        self._show_read_only()
+        if item_id is None:
+            current = self.session.current_item
+            item_id = current.id if current is not None else None
+        self.go_to(item_id)
+
+    def _fill_agenda(self) -> None:
+        self.agenda_list.blockSignals(True)
+        self.agenda_list.clear()
+        register = QTreeWidgetItem(["", "Register", ""])
+        register.setData(0, ITEM_ROLE, None)
+        register.setToolTip(
+            1, "Who is present, apologies, absent, substitutes, the Chair, also present (Ctrl+R)"
+        )
+        font = register.font(1)
+        font.setBold(True)
+        register.setFont(1, font)
+        self.agenda_list.addTopLevelItem(register)
+        for item in self.session.items:
+            row = QTreeWidgetItem([f"{item.number}.", item.title, ""])
+            row.setData(0, ITEM_ROLE, item.id)
+            row.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            tip = item.title
+            minute = self.minutes_by_item.get(item.id)
+            if minute is not None and minute.number:
+                tip += f"\nMinute {minute.number}"
+            if item.is_exempt:
+                tip += "\nExempt (Schedule 12A paragraph " + ", ".join(map(str, item.exempt_paragraphs)) + ")"
+            row.setToolTip(1, tip)
+            self.agenda_list.addTopLevelItem(row)
+            self._mark_row(row, item)
+        self.agenda_list.blockSignals(False)
+
+    def _mark_row(self, row: QTreeWidgetItem, item: AgendaItemRecord) -> None:
+        minute = self.minutes_by_item.get(item.id)
+        mark = item_mark(
+            minute, has_actions=bool(self.editor.actions.rows) if self._is_current(item.id) else False
+        )
+        if not mark and minute is not None and self._row_mark(row) == "✓":
+            mark = "✓"  # actions added earlier still count
+        if item.is_exempt:
+            mark = ("E " + mark).strip()
+        row.setText(2, mark)
+
+    @staticmethod
+    def _row_mark(row: QTreeWidgetItem) -> str:
+        return row.text(2).replace("E", "").strip()
+
+    def _is_current(self, item_id: int) -> bool:
+        return self.session.current_item is not None and self.session.current_item.id == item_id
+
+    def _row_for(self, item_id: int | None) -> QTreeWidgetItem | None:
+        for index in range(self.agenda_list.topLevelItemCount()):
+            row = self.agenda_list.topLevelItem(index)
+            if row.data(0, ITEM_ROLE) == item_id:
+                return row
+        return None
+
+    def _show_read_only(self) -> None:
+        reason = self.session.read_only_reason
+        self.banner.setText(reason)
+        self.banner.setVisible(bool(reason))
+        self.badge.setText("CONFIRMED" if reason else "DRAFT")
+        self.badge.setToolTip(reason or "These minutes are a draft until a later meeting confirms them.")
+
+    # Moving between items -----------------------------------------------------------------------
+    def go_to(self, item_id: int | None) -> None:
+        """Show the agenda item ``item_id`` (None: the register)."""
+        row = self._row_for(item_id)
+        if row is None:
+            row = self._row_for(None)
+        if row is not None:
+            if self.agenda_list.currentItem() is row:
+                self._agenda_row_changed(row, None)
+            else:
+                self.agenda_list.setCurrentItem(row)
+
+    def _agenda_row_changed(self, row: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if row is None:
+            return
+        self.session.saver.flush()  # what was typed in the item being left is written now
+        item_id = row.data(0, ITEM_ROLE)
+        item = self.session.item_by_id(item_id)
+        if item is None:
+            # The register. The item under discussion stays current, for arrivals and departures.
+            self.pages.setCurrentWidget(self.register)
+            self.register.reload()
+            remember(self.settings, self.session.meeting.id, None)
+            return
+        self.session.set_current_item(item)
+        minute = self.minutes_by_item.get(item.id)
+        if minute is None and not self.session.read_only:
+            db = self.context.database
+            minute = self.context.call(self, lambda: minutes.minute_for_item(db, item.id))
+            if minute is not None:
+                self.minutes_by_item[item.id] = minute
+        elif minute is not None:
+            db = self.context.database
+            fresh = self.context.call(self, lambda: minutes.get_minute(db, minute.id))
+            if fresh is not None:
+                minute = fresh
+                self.minutes_by_item[item.id] = fresh
+        self.editor.set_item(item, minute)
+        self.pages.setCurrentWidget(self.editor)
+        remember(self.settings, self.session.meeting.id, item.id)
+
+    def current_row_index(self) -> int:
+        row = self.agenda_list.currentItem()
+        return self.agenda_list.indexOfTopLevelItem(row) if row is not None else -1
+
+    def next_item(self) -> None:
+        index = self.current_row_index()
+        if index < self.agenda_list.topLevelItemCount() - 1:
+            self.agenda_list.setCurrentItem(self.agenda_list.topLevelItem(index + 1))
+            self._focus_page()
+
+    def previous_item(self) -> None:
+        index = self.current_row_index()
+        if index > 0:
+            self.agenda_list.setCurrentItem(self.agenda_list.topLevelItem(index - 1))
+            self._focus_page()
+
+    def _focus_page(self) -> None:
+        if self.pages.currentWidget() is self.editor:
+            self.editor.narrative.setFocus()
+        elif self.pages.currentWidget() is self.register:
+            self.register.table.setFocus()
+
+    def show_register(self) -> None:
+        self.go_to(None)
+        self.register.table.setFocus()
+
+    # Commands on the current item ---------------------------------------------------------------
+    def _on_item(self) -> bool:
+        return self.pages.currentWidget() is self.editor and self.editor.minute is not None
+
+    def focus_narrative(self) -> None:
+        if self._on_item():
+            self.editor.narrative.setFocus()
+
+    def focus_new_resolution(self) -> None:
+        if self._on_item():
+            self.editor.resolutions.focus_new()
+            self.editor.scroll.ensureWidgetVisible(self.editor.resolutions.new_edit)
+
+    def focus_new_action(self) -> None:
+        if self._on_item():
+            self.editor.actions.focus_new()
+            self.editor.scroll.ensureWidgetVisible(self.editor.actions.new_edit)
+
+    def insert_phrase(self, number: int) -> None:
+        if self._on_item():
+            self.editor.resolutions.insert_shortcut(number)
+
+    def declare_interest(self) -> None:
+        if self._on_item():
+            if self.editor.all_declarations.isVisible():
+                self.editor.all_declarations.declare()
+            else:
+                self.editor.declarations.declare()
+
+    def refer_to_earlier(self) -> None:
+        if self._on_item():
+            self.editor.pick_reference()
+
+    def toggle_outcome(self, outcome: MinuteOutcome) -> None:
+        if self._on_item():
+            self.editor.toggle_outcome(outcome)
+
+    def due_next_meeting(self) -> None:
+        if self._on_item():
+            row = self.editor.actions.focused_row()
+            if row is not None:
+                row.next_meeting.setChecked(True)
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    # Keeping the agenda marks and other panels current ------------------------------------------
+    def _minute_changed(self, minute: MinuteRecord | None) -> None:
+        if minute is None or minute.agenda_item_id is None:
+            return
+        self.minutes_by_item[minute.agenda_item_id] = minute
+        item = self.session.item_by_id(minute.agenda_item_id)
+        row = self._row_for(minute.agenda_item_id)
+        if item is not None and row is not None:
+            self._mark_row(row, item)
+
+    def _register_changed(self) -> None:
+        if self.pages.currentWidget() is self.editor:
+            self.editor.update_note()
+
+    def _data_changed(self, what: str) -> None:
+        """Another screen (or Undo) changed something shown here."""
+        if self.session.busy:
+            return  # the panel that made the change has refreshed itself
+        if what == CHANGED_ATTENDANCE:
+            self.register.reload()
+        elif what in (CHANGED_MINUTES, CHANGED_DECLARATIONS, CHANGED_ACTIONS):
+            self._refresh_confirmation()
+            if self.pages.currentWidget() is self.editor:
+                self.editor.reload()
+                if what == CHANGED_ACTIONS and self.editor.matters.isVisible():
+                    self.editor.matters.load()
+        elif what in ("agenda", "meeting"):
+            self.session.saver.flush()
+            self._refresh_confirmation()
+            self.load()
+
+    def _refresh_confirmation(self) -> None:
+        db = self.context.database
+        fresh = self.context.call(self, lambda: meetings.get_meeting(db, self.session.meeting.id))
+        if fresh is not None:
+            self.session.meeting = fresh
+            self.session.set_read_only(confirmed_reason(db, fresh))
+
+    def _save_refused(self, key: str, error: object) -> None:
+        if isinstance(error, ConfirmedMinutesError):
+            self._refresh_confirmation()
+            QMessageBox.warning(self, "These minutes are confirmed", str(error))
+        elif isinstance(error, BaseException):
+            report_error(self, error)
+
+    # Saving and closing -------------------------------------------------------------------------
+    def flush_pending(self) -> bool:
+        """Write whatever is still waiting for the typing to pause. True when all of it is written."""
+        return self.session.saver.flush()
+
+    def export(self, kind: str, public: bool) -> None:
+        from sst_desktop.ui.minutes.export import export_minutes
+
+        self.flush_pending()
+        export_minutes(self, self.context, self.session.meeting, kind=kind, public=public)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.flush_pending():
+            answer = QMessageBox.warning(
+                self,
+                "Not everything is saved",
+                "The last changes could not be written to the database yet "
+                f"({self.session.saver.last_error}).\n\nKeep the window open so they can be retried?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.settings.setValue("minute_taking/splitter", self.splitter.saveState())
+        self.settings.setValue("minute_taking/editor_splitter", self.editor.splitter.saveState())
+        if not self.quitting:
+            forget(self.settings)  # closed on purpose: no need to reopen it next time
+        else:
+            self.settings.sync()
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.context.data_changed.disconnect(self._data_changed)
+        self.closed.emit(self.session.meeting.id)
+        super().closeEvent(event)

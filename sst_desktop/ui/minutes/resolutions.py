@@ -1,0 +1,475 @@
+"""The RESOLVED block of a minute: numbered resolutions, typed or inserted as standard phrases.
+
+Each resolution is edited in place and saved as it is typed. The box under them takes a new one
+(Enter adds it); the buttons, or Alt+1 … Alt+5, insert the standard phrases. "A further report be
+submitted to the next meeting" also puts the item on the forward plan; "confirmed as a correct
+record" confirms the previous meeting's minutes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.services import forward_plan, minutes
+from sst_desktop.services.minutes import MinuteRecord, QuickPhrase, QuickPhraseOption, ResolutionRecord
+from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
+from sst_desktop.ui.minutes.widgets import GrowingTextEdit
+
+# Alt+N inserts the N-th of these (the procedural phrase, where an item offers one, is Alt+5).
+SHORTCUT_ORDER = (
+    QuickPhrase.REPORT_NOTED,
+    QuickPhrase.UPDATE_NOTED,
+    QuickPhrase.THANKED,
+    QuickPhrase.FURTHER_REPORT,
+)
+PROCEDURAL = (QuickPhrase.CORRECT_RECORD, QuickPhrase.NEXT_MEETING)
+BUTTON_LABELS = {
+    QuickPhrase.REPORT_NOTED: "Report noted",
+    QuickPhrase.UPDATE_NOTED: "Update noted",
+    QuickPhrase.THANKED: "Thank presenter",
+    QuickPhrase.FURTHER_REPORT: "Further report",
+    QuickPhrase.CORRECT_RECORD: "Correct record",
+    QuickPhrase.NEXT_MEETING: "Next meeting",
+}
+
+
+def resolution_key(resolution_id: int) -> str:
+    return f"resolution:{resolution_id}"
+
+
+class ResolutionRow(QWidget):
+    def __init__(self, record: ResolutionRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record = record
+        self.number = QLabel()
+        self.number.setObjectName("resolutionNumber")
+        self.number.setFixedWidth(34)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.edit = GrowingTextEdit(max_lines=8)
+        self.edit.setObjectName("resolutionEdit")
+        self.edit.set_text_quietly(record.text)
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setObjectName("removeButton")
+        self.remove.setToolTip("Remove this resolution (Ctrl+Delete)")
+        self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignTop)
+
+    def set_number(self, number: int) -> None:
+        self.number.setText(f"({number})")
+
+
+class _RowKeys(QObject):
+    """Ctrl+Delete removes a resolution; Alt+Shift+Up/Down moves it."""
+
+    def __init__(self, owner: ResolutionsList) -> None:
+        super().__init__(owner)
+        self.owner = owner
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        row = self.owner.row_for_editor(watched)
+        if row is None:
+            return False
+        mods = event.modifiers()
+        if event.key() == Qt.Key.Key_Delete and mods == Qt.KeyboardModifier.ControlModifier:
+            self.owner.remove_resolution(row.record.id)
+            return True
+        alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+        if mods == alt_shift and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.owner.move_resolution(row.record.id, -1 if event.key() == Qt.Key.Key_Up else 1)
+            return True
+        return False
+
+
+class ResolutionsList(QWidget):
+    """RESOLVED: the minute's resolutions, numbered, with the standard phrases one key away."""
+
+    changed = Signal(object)  # MinuteRecord after a change made here
+
+    def __init__(self, session: MinuteSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.minute: MinuteRecord | None = None
+        self.options: list[QuickPhraseOption] = []
+        self.rows: dict[int, ResolutionRow] = {}
+        self._keys = _RowKeys(self)
+
+        title = QLabel("RESOLVED")
+        title.setObjectName("sectionTitle")
+        self.rows_layout = QVBoxLayout()
+        self.rows_layout.setSpacing(4)
+        self.new_edit = GrowingTextEdit(max_lines=6)
+        self.new_edit.setObjectName("newResolution")
+        self.new_edit.setPlaceholderText(
+            "Type a resolution (“That …” is added in the minutes) and press Enter"
+        )
+        self.new_edit.committed.connect(self.add_typed)
+        self.new_number = QLabel()
+        self.new_number.setObjectName("resolutionNumber")
+        self.new_number.setFixedWidth(34)
+        self.new_number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        new_row = QHBoxLayout()
+        new_row.setSpacing(6)
+        new_row.addWidget(self.new_number, 0, Qt.AlignmentFlag.AlignTop)
+        new_row.addWidget(self.new_edit, 1)
+        new_row.addSpacing(28)
+
+        self.phrase_bar = QGridLayout()
+        self.phrase_bar.setHorizontalSpacing(6)
+        self.phrase_bar.setVerticalSpacing(4)
+        self.phrase_buttons: dict[QuickPhrase, QPushButton] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(title)
+        layout.addLayout(self.rows_layout)
+        layout.addLayout(new_row)
+        layout.addLayout(self.phrase_bar)
+        session.read_only_changed.connect(lambda _ro: self._apply_read_only())
+
+    # Showing ------------------------------------------------------------------------------------
+    def set_minute(self, minute: MinuteRecord | None, *, reload_phrases: bool = True) -> None:
+        """Show ``minute``'s resolutions, keeping rows (and the caret) of those already shown."""
+        new_minute = minute is None or self.minute is None or minute.id != self.minute.id
+        self.minute = minute
+        records = list(minute.resolutions) if minute is not None else []
+        if new_minute:
+            self._clear_rows()
+            self.new_edit.set_text_quietly("")
+        wanted = {r.id for r in records}
+        for resolution_id in list(self.rows):
+            if resolution_id not in wanted:
+                row = self.rows.pop(resolution_id)
+                self.session.saver.discard(resolution_key(resolution_id))
+                row.hide()
+                row.deleteLater()
+        for row in self.rows.values():
+            self.rows_layout.removeWidget(row)
+        for index, record in enumerate(records):
+            row = self.rows.get(record.id)
+            if row is None:
+                row = self._make_row(record)
+            elif (
+                not row.edit.hasFocus()
+                and not self.session.saver.is_pending(resolution_key(record.id))
+                and row.edit.toPlainText() != record.text
+            ):
+                row.edit.set_text_quietly(record.text)
+            row.record = record
+            row.set_number(index + 1)
+            self.rows_layout.addWidget(row)
+            row.show()
+        self.new_number.setText(f"({len(records) + 1})")
+        if reload_phrases or new_minute:
+            self._load_phrases()
+        self._apply_read_only()
+
+    def _clear_rows(self) -> None:
+        for row in self.rows.values():
+            row.hide()
+            row.deleteLater()
+        self.rows.clear()
+
+    def _make_row(self, record: ResolutionRecord) -> ResolutionRow:
+        row = ResolutionRow(record)
+        row.edit.textChanged.connect(lambda r=row: self._typed(r))
+        row.edit.committed.connect(lambda r=row: self._next_after(r))
+        row.edit.focus_left.connect(lambda r=row: self._left(r))
+        row.edit.installEventFilter(self._keys)
+        row.remove.clicked.connect(lambda _=False, r=row: self.remove_resolution(r.record.id))
+        self.rows[record.id] = row
+        row.edit.setReadOnly(self.session.read_only)
+        return row
+
+    def row_for_editor(self, editor: object) -> ResolutionRow | None:
+        return next((r for r in self.rows.values() if r.edit is editor), None)
+
+    def ordered_rows(self) -> list[ResolutionRow]:
+        return sorted(self.rows.values(), key=lambda r: r.record.position)
+
+    def _apply_read_only(self) -> None:
+        read_only = self.session.read_only or self.minute is None
+        self.new_edit.setReadOnly(read_only)
+        for row in self.rows.values():
+            row.edit.setReadOnly(self.session.read_only)
+            row.remove.setEnabled(not self.session.read_only)
+        for button in self.phrase_buttons.values():
+            button.setEnabled(not read_only)
+
+    # Standard phrases ---------------------------------------------------------------------------
+    def _load_phrases(self) -> None:
+        while self.phrase_bar.count():
+            widget = self.phrase_bar.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.phrase_buttons.clear()
+        self.options = []
+        if self.minute is None:
+            return
+        db = self.session.db
+        minute_id = self.minute.id
+        self.options = self.session.call(self, lambda: minutes.quick_phrases(db, minute_id)) or []
+        column = 0
+        for number, phrase in enumerate(SHORTCUT_ORDER, 1):
+            self._add_phrase_button(phrase, f"Alt+{number}", column)
+            column += 1
+        for phrase in PROCEDURAL:
+            if any(o.phrase == phrase for o in self.options):
+                self._add_phrase_button(phrase, "Alt+5", column)
+                column += 1
+        self.phrase_bar.setColumnStretch(column, 1)
+
+    def _add_phrase_button(self, phrase: QuickPhrase, shortcut: str, column: int) -> None:
+        matching = [o for o in self.options if o.phrase == phrase]
+        if not matching:
+            return
+        button = QPushButton(f"{BUTTON_LABELS[phrase]}   {shortcut}")
+        button.setObjectName("phraseButton")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setToolTip(f"“{matching[0].text}” ({shortcut})")
+        button.clicked.connect(lambda _=False, p=phrase: self.insert_phrase(p))
+        self.phrase_buttons[phrase] = button
+        self.phrase_bar.addWidget(button, 0, column)
+
+    def insert_shortcut(self, number: int) -> bool:
+        """Alt+``number``: 1–4 the standard phrases, 5 the item's procedural phrase."""
+        if 1 <= number <= len(SHORTCUT_ORDER):
+            return self.insert_phrase(SHORTCUT_ORDER[number - 1])
+        if number == 5:
+            for phrase in PROCEDURAL:
+                if any(o.phrase == phrase for o in self.options):
+                    return self.insert_phrase(phrase)
+        return False
+
+    def insert_phrase(self, phrase: QuickPhrase, presenter: str | None = None) -> bool:
+        if self.minute is None or self.session.refuse_if_read_only(self):
+            return False
+        matching = [o for o in self.options if o.phrase == phrase]
+        if not matching:
+            return False
+        if phrase == QuickPhrase.THANKED and presenter is None and len(matching) > 1:
+            chosen = self._choose_presenter(matching)
+            if chosen is None:
+                return False
+            presenter = chosen
+        option = next((o for o in matching if presenter is None or o.presenter == presenter), matching[0])
+        if phrase == QuickPhrase.CORRECT_RECORD:
+            return self.confirm_previous(option)
+        db = self.session.db
+        minute_id = self.minute.id
+        before_ids = {r.id for r in self.minute.resolutions}
+        added: list[int] = []
+        planned: list[int] = []
+        result: list[MinuteRecord] = []
+
+        def do() -> None:
+            if phrase == QuickPhrase.FURTHER_REPORT:
+                change, plan = minutes.insert_further_report(db, minute_id)
+                planned[:] = [plan.id]
+            else:
+                change = minutes.insert_quick_phrase(db, minute_id, phrase, presenter=option.presenter)
+            assert change.after is not None
+            added[:] = [r.id for r in change.after.resolutions if r.id not in before_ids]
+            result[:] = [change.after]
+
+        def undo() -> None:
+            for resolution_id in added:
+                minutes.remove_resolution(db, resolution_id)
+            for plan_id in planned:
+                forward_plan.delete_forward_plan_item(db, plan_id)
+
+        ok = self.session.run(self, f"Resolution: {option.text}", do, undo, CHANGED_MINUTES)
+        if ok and result:
+            self._after_change(result[0])
+        return ok
+
+    def _choose_presenter(self, options: list[QuickPhraseOption]) -> str | None:
+        menu = QMenu(self)
+        for option in options:
+            menu.addAction(option.text).setData(option.presenter)
+        button = self.phrase_buttons.get(QuickPhrase.THANKED)
+        where = (
+            button.mapToGlobal(button.rect().bottomLeft())
+            if button
+            else self.mapToGlobal(self.rect().center())
+        )
+        chosen = menu.exec(where)
+        return chosen.data() if chosen is not None else None
+
+    def confirm_previous(self, option: QuickPhraseOption) -> bool:
+        """Resolve the previous minutes a correct record: they are frozen from then on."""
+        if self.minute is None:
+            return False
+        answer = QMessageBox.question(
+            self,
+            "Confirm the previous minutes",
+            f"Record that {option.text}?\n\nThose minutes can no longer be changed once confirmed "
+            "(Undo takes it back while this meeting's own minutes are open).",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        db = self.session.db
+        minute_id = self.minute.id
+        result: list[MinuteRecord] = []
+
+        def do() -> None:
+            result[:] = [minutes.confirm_previous_minutes(db, minute_id).minute]
+
+        ok = self.session.run(
+            self,
+            "Previous minutes confirmed",
+            do,
+            lambda: minutes.withdraw_confirmation(db, minute_id),
+            CHANGED_MINUTES,
+        )
+        if ok and result:
+            self._after_change(result[0])
+        return ok
+
+    # Typing -------------------------------------------------------------------------------------
+    def _typed(self, row: ResolutionRow) -> None:
+        if self.session.read_only:
+            return
+        text = row.edit.toPlainText()
+        key = resolution_key(row.record.id)
+        if not text.strip():
+            self.session.saver.discard(key)  # an emptied resolution is removed when left
+            return
+        db = self.session.db
+        resolution_id = row.record.id
+        self.session.saver.schedule(key, lambda: minutes.update_resolution(db, resolution_id, text))
+
+    def _left(self, row: ResolutionRow) -> None:
+        if self.session.read_only or row.record.id not in self.rows:
+            return
+        if not row.edit.toPlainText().strip():
+            self.remove_resolution(row.record.id)
+
+    def _next_after(self, row: ResolutionRow) -> None:
+        ordered = self.ordered_rows()
+        index = ordered.index(row) if row in ordered else -1
+        if 0 <= index < len(ordered) - 1:
+            ordered[index + 1].edit.setFocus()
+        else:
+            self.new_edit.setFocus()
+
+    def focus_new(self) -> None:
+        self.new_edit.setFocus()
+
+    def add_typed(self) -> bool:
+        """Enter in the new-resolution box: add what was typed."""
+        text = self.new_edit.toPlainText().strip()
+        if not text or self.minute is None:
+            return False
+        if self.add_resolution(text):
+            self.new_edit.set_text_quietly("")
+            self.new_edit.setFocus()
+            return True
+        return False
+
+    def add_resolution(self, text: str) -> bool:
+        if self.minute is None:
+            return False
+        db = self.session.db
+        minute_id = self.minute.id
+        before_ids = {r.id for r in self.minute.resolutions}
+        added: list[int] = []
+        result: list[MinuteRecord] = []
+
+        def do() -> None:
+            change = minutes.add_resolution(db, minute_id, text)
+            assert change.after is not None
+            added[:] = [r.id for r in change.after.resolutions if r.id not in before_ids]
+            result[:] = [change.after]
+
+        def undo() -> None:
+            for resolution_id in added:
+                minutes.remove_resolution(db, resolution_id)
+
+        ok = self.session.run(self, "Resolution added", do, undo, CHANGED_MINUTES)
+        if ok and result:
+            self._after_change(result[0])
+        return ok
+
+    def remove_resolution(self, resolution_id: int) -> bool:
+        row = self.rows.get(resolution_id)
+        if row is None or self.minute is None:
+            return False
+        db = self.session.db
+        minute_id = self.minute.id
+        text = row.record.text
+        position = row.record.position
+        current: list[int] = [resolution_id]
+        result: list[MinuteRecord] = []
+        self.session.saver.discard(resolution_key(resolution_id))
+
+        def do() -> None:
+            change = minutes.remove_resolution(db, current[0])
+            result[:] = [change.after] if change.after is not None else []
+
+        def undo() -> None:
+            change = minutes.add_resolution(db, minute_id, text, position=position)
+            assert change.after is not None
+            current[:] = [change.after.resolutions[position].id]
+
+        ok = self.session.run(self, "Resolution removed", do, undo, CHANGED_MINUTES)
+        if ok and result:
+            self._after_change(result[0])
+            self.new_edit.setFocus()
+        return ok
+
+    def move_resolution(self, resolution_id: int, step: int) -> bool:
+        row = self.rows.get(resolution_id)
+        if row is None or self.minute is None:
+            return False
+        old = row.record.position
+        new = max(0, min(len(self.rows) - 1, old + step))
+        if new == old:
+            return False
+        db = self.session.db
+        result: list[MinuteRecord] = []
+
+        def do() -> None:
+            result[:] = [minutes.move_resolution(db, resolution_id, new).after]  # type: ignore[list-item]
+
+        ok = self.session.run(
+            self,
+            "Resolution moved",
+            do,
+            lambda: minutes.move_resolution(db, resolution_id, old),
+            CHANGED_MINUTES,
+        )
+        if ok and result:
+            self._after_change(result[0])
+            row.edit.setFocus()
+        return ok
+
+    def _after_change(self, minute: MinuteRecord) -> None:
+        self.set_minute(minute, reload_phrases=False)
+        self.changed.emit(minute)
+
+    def texts(self) -> list[str]:
+        return [r.edit.toPlainText() for r in self.ordered_rows()]

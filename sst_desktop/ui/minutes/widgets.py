@@ -1,0 +1,117 @@
+"""Small widgets of the minute-taking screen: the clock, the saved indicator, a text box that grows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextOption
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QSizePolicy, QWidget
+
+from sst_desktop.ui.minutes.autosave import Autosaver, SaveState
+
+
+class ClockLabel(QLabel):
+    """The time of day, to the minute, for noting arrivals and departures."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clock")
+        self.setToolTip("Time now")
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start(1000)
+        self.tick()
+
+    def tick(self) -> None:
+        text = datetime.now().strftime("%H:%M")
+        if text != self.text():
+            self.setText(text)
+
+
+class SaveIndicator(QLabel):
+    """ "Saved", "Saving…" or "Not saved" — always visible, never in the way."""
+
+    def __init__(self, saver: Autosaver, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("saveIndicator")
+        self._saver = saver
+        self.setMinimumWidth(150)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        saver.state_changed.connect(self.show_state)
+        self.show_state(saver.state)
+
+    def show_state(self, state: SaveState) -> None:
+        if state is SaveState.PENDING:
+            text, tip = "Saving…", "Your latest typing is being saved."
+        elif state is SaveState.ERROR:
+            error = self._saver.last_error
+            text = "Not saved — retrying"
+            tip = f"The last change could not be written yet; it is kept and retried.\n\n{error}"
+        else:
+            at = self._saver.last_saved_at
+            text = f"Saved {datetime.fromtimestamp(at):%H:%M:%S}" if at else "Saved"
+            tip = "Everything you typed is in the database."
+        self.setText(text)
+        self.setToolTip(tip)
+        self.setProperty("state", state.value)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A plain-text box that grows with its text (up to ``max_lines``), for resolutions and actions.
+
+    Tab moves on to the next field (no tab characters in a resolution); Enter ends the entry and
+    emits ``committed``; Shift+Enter makes a new line.
+    """
+
+    committed = Signal()
+    focus_left = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, max_lines: int = 6) -> None:
+        super().__init__(parent)
+        self.min_lines = min_lines
+        self.max_lines = max_lines
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _line_height(self) -> int:
+        return self.fontMetrics().lineSpacing()
+
+    def _fit(self, *_args: object) -> None:
+        lines = max(self.min_lines, min(self.max_lines, int(self.document().size().height()) or 1))
+        margins = self.contentsMargins()
+        doc_margin = int(self.document().documentMargin() * 2)
+        height = lines * self._line_height() + doc_margin + margins.top() + margins.bottom() + 2
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.height())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.committed.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_left.emit()
+
+    def set_text_quietly(self, text: str) -> None:
+        """Replace the text without announcing it as an edit."""
+        blocked = self.blockSignals(True)
+        self.setPlainText(text)
+        self.blockSignals(blocked)
+        self._fit()
