@@ -182,6 +182,7 @@ def _records(
                     key, FIELD_LABELS.get(key, key.replace("_", " ").capitalize()), *names.pair(key, pair)
                 )
                 for key, pair in _loads(e.changes).items()
+                if e.operation == "update" or key not in _QUIET  # where a new row sits is not news
             ),
         )
         for e in entries

@@ -109,6 +109,9 @@ class FileActions(QObject):
         window.add_file_action(self.open_action, section="database")
         window.add_file_action(self.recent_menu.menuAction(), section="database")
         window.add_file_action(self.quit_action, section="quit")
+        from sst_desktop.ui.backup_actions import BackupActions  # Back up now, Restore from backup…
+
+        self.backup_actions = BackupActions(window)
 
         path = window.context.database.path
         if path is not None:

@@ -6,7 +6,8 @@ database, damaged, made by a newer version, in a folder it cannot use…) a dial
 - **Choose another file…**
 - **Open a backup…** — pick one of the backups taken of this database; it is copied to a new file you
   name, and that copy is opened (neither the backup nor the refused file is changed);
-- **Quit** (at start-up) or **Cancel** (from File → Open).
+- **Quit** (at start-up) or **Cancel** (from File → Open);
+- when another program is busy writing to the file: **Try again** and **Open read-only**.
 
 The refused file itself is never modified.
 
@@ -23,7 +24,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sst_desktop.storage.engine import Database, sqlite_path, sqlite_url
-from sst_desktop.storage.errors import StorageError
+from sst_desktop.storage.errors import DatabaseBusyError, StorageError
 
 FILE_FILTER = "SST Desktop databases (*.db *.sqlite *.sqlite3);;All files (*)"
 
@@ -32,6 +33,8 @@ class Choice(enum.Enum):
     ANOTHER_FILE = "another"
     BACKUP = "backup"
     GIVE_UP = "give_up"
+    RETRY = "retry"  # the file is busy: try again
+    READ_ONLY = "read_only"  # the file is busy: read it without changing it
 
 
 def open_interactively(
@@ -59,10 +62,11 @@ def open_interactively(
         )
     else:
         failure = None
+    read_only = False
     while True:
         if failure is None:
             try:
-                return open_database(url, backup_on_open=backup_on_open)
+                return open_database(url, backup_on_open=backup_on_open, read_only=read_only)
             except StorageError as error:
                 failure = error
         refused = sqlite_path(url) if url else None
@@ -70,6 +74,10 @@ def open_interactively(
         choice = ask_what_next(parent, failure, has_backups=bool(backups), at_start=at_start)
         if choice is Choice.GIVE_UP:
             return None
+        if choice in (Choice.RETRY, Choice.READ_ONLY):
+            failure, read_only = None, choice is Choice.READ_ONLY
+            continue
+        read_only = False
         chosen = choose_database_file(parent, refused) if choice is Choice.ANOTHER_FILE else None
         if choice is Choice.BACKUP:
             chosen = copy_backup_to_new_file(parent, refused, backups)
@@ -87,7 +95,9 @@ def take_open_backup(database: Database) -> str:
     from sst_desktop.storage.backup import take_backup
 
     try:
-        take_backup(database, reason="open", skip_if_unchanged=True)
+        from sst_desktop.ui.backup_actions import backup_keep
+
+        take_backup(database, reason="open", skip_if_unchanged=True, keep=backup_keep())
     except (StorageError, OSError) as error:
         return f"No backup was taken when the database was opened: {error}"
     return ""
@@ -116,13 +126,20 @@ def ask_what_next(
     if "not been changed" not in advice:
         advice += " The file has not been changed."
     box.setInformativeText(advice)
+    busy = isinstance(error, DatabaseBusyError)
+    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole) if busy else None
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.ActionRole) if busy else None
     another = box.addButton("Choose another file…", QMessageBox.ButtonRole.AcceptRole)
     backup = box.addButton("Open a backup…", QMessageBox.ButtonRole.ActionRole) if has_backups else None
     give_up = box.addButton("Quit" if at_start else "Cancel", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(another)
+    box.setDefaultButton(retry or another)
     box.setEscapeButton(give_up)
     box.exec()
     clicked = box.clickedButton()
+    if retry is not None and clicked is retry:
+        return Choice.RETRY
+    if read_only is not None and clicked is read_only:
+        return Choice.READ_ONLY
     if clicked is another:
         return Choice.ANOTHER_FILE
     if backup is not None and clicked is backup:

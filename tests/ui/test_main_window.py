@@ -92,7 +92,14 @@ def test_help_about_and_shortcuts(monkeypatch, window) -> None:  # type: ignore[
 
 def test_file_menu_has_new_open_recent_and_quit(window) -> None:  # type: ignore[no-untyped-def]
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
-    assert texts == ["&New database…", "&Open database…", "Open &recent", "&Quit"]
+    assert texts == [
+        "&New database…",
+        "&Open database…",
+        "Open &recent",
+        "&Back up now",
+        "&Restore from backup…",
+        "&Quit",
+    ]
     fa = window.file_actions
     assert [
         fa.new_action.shortcut().toString(),

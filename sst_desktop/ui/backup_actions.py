@@ -1,0 +1,290 @@
+"""File → Back up now, and File → Restore from backup…
+
+- **Back up now** takes an online copy of the open database into its backup folder (on the worker
+  thread; the window stays usable) and says where it went.
+- **Restore from backup…** lists this database's backups with their dates and kinds (or takes any
+  backup file), asks for confirmation, saves any edit in progress, keeps a copy of the current file,
+  restores, and reopens the database in a fresh window.
+
+How many backups of each kind are kept is a setting (``backups/keep`` in QSettings, 10 unless
+changed in the restore dialog); the open-time backup and Back up now both use it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.storage import backup
+from sst_desktop.storage.backup import BackupInfo
+from sst_desktop.storage.errors import BackupError, StorageError
+from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.tasks import run_task
+
+KEEP_KEY = "backups/keep"
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def backup_keep(settings: QSettings | None = None) -> int:
+    """How many backups of each kind to keep (the ``backups/keep`` setting; 10 by default)."""
+    value = (settings or QSettings()).value(KEEP_KEY, backup.DEFAULT_KEEP)
+    try:
+        return backup.checked_keep(value)  # type: ignore[arg-type]
+    except BackupError:
+        return backup.DEFAULT_KEEP
+
+
+def describe(info: BackupInfo) -> str:
+    return f"{info.taken_at:%A %d %B %Y at %H:%M:%S} ({info.label.lower()})"
+
+
+def _size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return str(size)
+
+
+class RestoreDialog(QDialog):
+    """Choose the backup to restore: this database's backups, newest first, or another file."""
+
+    def __init__(self, parent: QWidget | None, database_path: Path, settings: QSettings) -> None:
+        super().__init__(parent)
+        self.setObjectName("restore-dialog")
+        self.setWindowTitle("Restore from backup")
+        self.resize(640, 420)
+        self.database_path = database_path
+        self.settings = settings
+        self.chosen: Path | None = None
+
+        intro = QLabel(
+            f"Choose the backup of {database_path.name} to bring back. Before it is restored, a copy of the "
+            "database as it is now is kept with the backups, so a restore can itself be undone."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("backup-table")
+        self.table.setHorizontalHeaderLabels(["Taken", "Kind", "Size"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(lambda _item: self._accept_selected())
+        self.empty = QLabel("There are no backups of this database yet. Use File → Back up now to take one.")
+        self.empty.setWordWrap(True)
+
+        self.keep = QSpinBox()
+        self.keep.setObjectName("backup-keep")
+        self.keep.setRange(1, backup.MAX_KEEP)
+        self.keep.setValue(backup_keep(settings))
+        self.keep.valueChanged.connect(lambda value: self.settings.setValue(KEEP_KEY, int(value)))
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(QLabel("Keep the newest"))
+        keep_row.addWidget(self.keep)
+        keep_row.addWidget(QLabel("backups of each kind (taken on opening, by hand, before upgrades)"))
+        keep_row.addStretch(1)
+
+        buttons = QDialogButtonBox()
+        self.restore_button = buttons.addButton("Restore…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setObjectName("restore-button")
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self._accept_selected)
+        other = QPushButton("Another backup file…")
+        other.setObjectName("other-backup-button")
+        other.clicked.connect(self._choose_file)
+        buttons.addButton(other, QDialogButtonBox.ButtonRole.ActionRole)
+        folder = QPushButton("Show backup folder")
+        folder.clicked.connect(self._show_folder)
+        buttons.addButton(folder, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(keep_row)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.backups = backup.list_backups(self.database_path)
+        self.table.setRowCount(len(self.backups))
+        for row, info in enumerate(self.backups):
+            taken = QTableWidgetItem(f"{info.taken_at:%a %d %b %Y  %H:%M:%S}")
+            taken.setData(PATH_ROLE, str(info.path))
+            taken.setToolTip(str(info.path))
+            size = QTableWidgetItem(_size(info.size))
+            size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 0, taken)
+            self.table.setItem(row, 1, QTableWidgetItem(info.label))
+            self.table.setItem(row, 2, size)
+        self.table.resizeColumnToContents(1)
+        self.table.resizeColumnToContents(2)
+        self.empty.setVisible(not self.backups)
+        if self.backups:
+            self.table.selectRow(0)
+
+    def selected(self) -> Path | None:
+        rows = self.table.selectionModel().selectedRows()
+        return Path(self.table.item(rows[0].row(), 0).data(PATH_ROLE)) if rows else None
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def _accept_selected(self) -> None:
+        self.chosen = self.selected()
+        if self.chosen is not None:
+            self.accept()
+
+    def _choose_file(self) -> None:
+        start = str(backup.backups_folder(self.database_path))
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose a backup file", start, "SST Desktop backups (*.db);;All files (*)"
+        )
+        if name:
+            self.chosen = Path(name)
+            self.accept()
+
+    def _show_folder(self) -> None:
+        folder = backup.backups_folder(self.database_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+class BackupActions(QObject):
+    """The backup entries of a main window's File menu, and what they do."""
+
+    backed_up = Signal(object)  # Path of the new backup
+    restored = Signal(object)  # the new main window
+
+    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(window)
+        self.window = window
+        self.settings: QSettings = window.settings
+        self.backup_action = QAction("&Back up now", window)
+        self.backup_action.setObjectName("backup-now")
+        self.backup_action.setStatusTip("Take a copy of this database into its backup folder now")
+        self.backup_action.triggered.connect(lambda: self.back_up_now())
+        self.restore_action = QAction("&Restore from backup…", window)
+        self.restore_action.setObjectName("restore-from-backup")
+        self.restore_action.setStatusTip("Replace this database with one of its backups (a copy is kept)")
+        self.restore_action.triggered.connect(lambda: self.choose_and_restore())
+        window.add_file_action(self.backup_action, section="backup")
+        window.add_file_action(self.restore_action, section="backup")
+        is_file = window.context.database.path is not None
+        self.backup_action.setEnabled(is_file)
+        self.restore_action.setEnabled(is_file)
+        self.task = None
+
+    @property
+    def database(self):  # type: ignore[no-untyped-def]
+        return self.window.context.database
+
+    # Back up now ------------------------------------------------------------------------------
+    def back_up_now(self):  # type: ignore[no-untyped-def]
+        """Start the backup on the worker thread; ``backed_up`` fires with its path when done."""
+        self._flush()
+        database, keep = self.database, backup_keep(self.settings)
+        self.task = run_task(
+            self.window,
+            "Backing up the database…",
+            lambda hooks: backup.take_backup(database, reason="manual", keep=keep),
+        )
+        self.task.done.connect(self._backed_up)
+        return self.task
+
+    def _backed_up(self, path: object) -> None:
+        if isinstance(path, Path):
+            self.window.context.status_message.emit(f"Backed up to {path}")
+            self.backed_up.emit(path)
+
+    # Restore ----------------------------------------------------------------------------------
+    def choose_and_restore(self):  # type: ignore[no-untyped-def]
+        path = self.database.path
+        if path is None:
+            return None
+        dialog = RestoreDialog(self.window, path, self.settings)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return None
+        return self.restore_from(dialog.chosen)
+
+    def restore_from(self, source: Path):  # type: ignore[no-untyped-def]
+        """Confirm, keep a copy of the current file, restore ``source``, and reopen. Returns the new window."""
+        database = self.database
+        path = database.path
+        if path is None:
+            return None
+        if database.read_only:
+            QMessageBox.warning(
+                self.window,
+                "This database is read-only",
+                f"{path} is open read-only, so it cannot be replaced by a backup.\n\n"
+                "Open the backup instead (File → Open database), or restore into a folder you can write to.",
+            )
+            return None
+        try:
+            info = backup.verify_backup(source)
+        except StorageError as error:
+            report_error(self.window, error)
+            return None
+        answer = QMessageBox.question(
+            self.window,
+            "Restore from backup",
+            f"Replace {path.name} with the backup taken {describe(info)}?\n\n"
+            "Changes made since then will no longer show. The database as it is now is kept with the "
+            "backups first, so you can go back to it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        self._flush()
+        database.dispose()  # our connections close; the engine reconnects if we must carry on
+        try:
+            result = backup.restore_backup(source, path, keep=backup_keep(self.settings))
+        except (StorageError, OSError) as error:
+            report_error(self.window, error)
+            return None
+        return self._reopen(path, result.kept_copy, info)
+
+    def _reopen(self, path: Path, kept: Path | None, info: BackupInfo):  # type: ignore[no-untyped-def]
+        from sst_desktop.ui.file_actions import open_window
+        from sst_desktop.ui.open_flow import open_interactively
+
+        reopened = open_interactively(self.window, path)
+        if reopened is None:
+            return None
+        old = self.database
+        window = open_window(reopened, settings=self.settings, replacing=self.window)
+        old.dispose()
+        kept_text = f" The database as it was is kept as {kept}." if kept else ""
+        window.show_notice(f"Restored {path.name} from the backup taken {describe(info)}.{kept_text}")
+        self.restored.emit(window)
+        return window
+
+    def _flush(self) -> None:
+        flush = getattr(self.window, "flush_pending", None)
+        if callable(flush):
+            flush()
