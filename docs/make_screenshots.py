@@ -1,0 +1,101 @@
+"""Make the screenshots in docs/screenshots/ from the demo data, offscreen.
+
+    python docs/make_screenshots.py                # writes docs/screenshots/*.png
+    python docs/make_screenshots.py --out /tmp/shots
+
+One PNG per page of the main window's navigation (``<page key>.png``, in navigation order, so every
+page listed in ``sst_desktop.ui.pages.PAGE_MODULES`` appears), and ``main-window.png`` — the first
+page, the committee screen of Safer Sefton Together — which the README shows.
+
+A page widget may offer more states to picture (the minute-taking mode, for example) by defining
+``screenshot_states() -> list[tuple[str, Callable[[], object]]]``: for each (name, enter) the script
+calls ``enter()`` and saves ``<page key>-<name>.png``.
+
+Settings, backups and the database live in a temporary folder: nothing of the user's is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDTH, HEIGHT = 1280, 800
+
+
+def _settle(app, seconds: float = 0.3) -> None:  # type: ignore[no-untyped-def]
+    """Let deferred work (timers, threads reporting back) finish before a picture is taken."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def make_screenshots(out: Path) -> list[Path]:
+    from PySide6.QtCore import QSettings
+
+    from sst_desktop.demo.build import build_demo_database
+    from sst_desktop.services.committees import find_committee
+    from sst_desktop.storage.opening import open_path
+    from sst_desktop.ui.app import make_application
+    from sst_desktop.ui.context import AppContext
+    from sst_desktop.ui.main_window import MainWindow
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="sst-shots-") as name:
+        folder = Path(name)
+        database_path = folder / "sst-demo.db"
+        build_demo_database(database_path)
+        app = make_application()
+        database = open_path(database_path, backup_dir=folder / "backups")
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(AppContext(database), settings)
+        window.resize(WIDTH, HEIGHT)
+        window.show()
+        committees_page = window.page("committees")
+        select = getattr(committees_page, "select_committee", None)
+        if callable(select):
+            select(find_committee(database, "SST").id)
+        for index, spec in enumerate(window.pages):
+            page = window.show_page(spec.key)
+            _settle(app)
+            shots = [(f"{spec.key}.png", None)]
+            states = getattr(page, "screenshot_states", None)
+            if callable(states):
+                shots += [(f"{spec.key}-{state}.png", enter) for state, enter in states()]
+            for filename, enter in shots:
+                if enter is not None:
+                    enter()
+                    _settle(app)
+                image = window.grab()
+                written.append(out / filename)
+                image.save(str(written[-1]))
+                if index == 0 and enter is None:
+                    written.append(out / "main-window.png")
+                    image.save(str(written[-1]))
+        window.close()
+        database.dispose()
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Make the screenshots in docs/screenshots/.")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="sst-shots-home-") as home:
+        for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+            os.environ[variable] = str(Path(home) / variable.lower())
+        sys.path.insert(0, str(ROOT))
+        for path in make_screenshots(args.out):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
