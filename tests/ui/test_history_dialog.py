@@ -112,3 +112,25 @@ def test_marked_difference_strikes_out_and_highlights_words() -> None:
     )
     old, _new = marked_difference("the report be noted", "the report be circulated")
     assert '<span style="background:#f8d7da; text-decoration:line-through;">noted</span>' in old
+
+
+def test_minute_taking_screen_has_a_history_button(qtbot, context, settings, db, seed) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+
+    window = MinuteTakingWindow(context, seed.meeting_id, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    editor = window.editor
+    window.go_to(seed.item_ids[0])
+    assert editor.minute is not None  # item 1, Apologies for Absence
+    editor.narrative.setFocus()
+    qtbot.keyClicks(editor.narrative, "Apologies were received.")  # still waiting for the autosave
+    with audit.acting_as("ibarton"):
+        qtbot.mouseClick(editor.history_button, Qt.MouseButton.LeftButton)
+    dialog = next(w for w in window.findChildren(HistoryDialog))
+    qtbot.addWidget(dialog)
+    assert "Apologies for Absence" in dialog.windowTitle()
+    texts = [c.after for r in dialog.records for c in r.changes if c.field == "text"]
+    assert texts and texts[0] == "Apologies were received."
+    assert dialog.records[0].user == "ibarton"

@@ -31,6 +31,7 @@ from sst_desktop.services import attendance, minutes
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.meeting_texts import join_names, plain_date
 from sst_desktop.services.minutes import MinuteRecord, ReferenceCandidate
+from sst_desktop.ui.history_dialog import history_button
 from sst_desktop.ui.minutes.actions_list import ActionsList
 from sst_desktop.ui.minutes.declarations import DeclarationsPanel
 from sst_desktop.ui.minutes.matters import MattersArisingPanel
@@ -194,6 +195,11 @@ class MinuteEditor(QWidget):
         references_row.addLayout(self.references_box)
         references_row.addStretch(1)
         references_row.addWidget(self.reference_button)
+        self.history_button = history_button(  # who changed this minute, when, from what
+            self, session.context, "minute", self._minute_id_for_history, self._history_title
+        )
+        self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        references_row.addWidget(self.history_button)
 
         # Procedural notes (apologies from the register, previous minutes…) -----------------------
         self.note = QLabel()
@@ -284,6 +290,13 @@ class MinuteEditor(QWidget):
         self._apply_read_only()
 
     # Showing an item ----------------------------------------------------------------------------
+    def _minute_id_for_history(self) -> int | None:
+        self.session.saver.flush()  # the history then includes what was typed a moment ago
+        return self.minute.id if self.minute is not None else None
+
+    def _history_title(self) -> str:
+        return f"{self.place.text()} — {self.heading.text()}"
+
     def set_item(self, item: AgendaItemRecord, minute: MinuteRecord | None) -> None:
         self.item = item
         self.minute = minute
