@@ -417,3 +417,52 @@ def test_confirmed_minutes_open_read_only_and_refuse_edits(
     win.show_register()
     key(qtbot, win.register.table, Qt.Key.Key_P)
     assert all(r.status == AttendanceStatus.ABSENT for r in attendance.list_attendance(db, seed.meeting_id))
+
+
+def test_minutes_page_opens_minute_taking_and_exports_pdf_and_word(  # type: ignore[no-untyped-def]
+    qtbot, context, settings, db, seed, tmp_path, monkeypatch
+) -> None:
+    from docx import Document
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from sst_desktop.ui.main_window import MainWindow
+    from sst_desktop.ui.minutes.page import MinutesPage
+
+    main = MainWindow(context, settings)
+    qtbot.addWidget(main)
+    main.show()
+    page = main.show_page("minutes")
+    assert isinstance(page, MinutesPage)
+    assert [r.id for r in page.model.records()] == [seed.next_id, seed.meeting_id, seed.previous_id]
+    assert page.select_meeting(seed.meeting_id)
+    key(qtbot, page.table, Qt.Key.Key_Return)
+    window = page.windows[seed.meeting_id]
+    back_from_dialog(qtbot, window)
+    window.go_to(seed.item_ids[3])
+    qtbot.keyClicks(window.editor.narrative, "Chairs & reviewers <wanted> ")
+    window.editor.narrative.insertPlainText("— Łódź 😀")  # pasted: QTest types ASCII only
+    key(qtbot, window.editor.narrative, Qt.Key.Key_1, ALT)
+
+    targets = iter([tmp_path / "public.pdf", tmp_path / "minutes"])  # no ending: .docx is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
+    offered: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        offered.append(text)
+        return QMessageBox.StandardButton.Close
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)  # pending typing is written first
+    qtbot.waitUntil(lambda: len(offered) == 1, timeout=10_000)
+    assert str(tmp_path / "public.pdf") in offered[0]
+    text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "public.pdf").pages)
+    assert "SAFER SEFTON TOGETHER" in text
+    assert "Chairs & reviewers <wanted> — Łódź" in text
+    assert "the report be noted" in text
+
+    qtbot.mouseClick(page.docx_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(offered) == 2, timeout=10_000)
+    document = Document(str(tmp_path / "minutes.docx"))
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "Chairs & reviewers <wanted> — Łódź 😀" in body

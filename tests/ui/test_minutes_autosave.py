@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from PySide6.QtCore import Qt
 
 from sst_desktop.services.errors import ConfirmedMinutesError
 from sst_desktop.ui.minutes.autosave import Autosaver, SaveState
@@ -87,3 +88,117 @@ def test_discard_forgets_a_pending_write(qtbot, key: str) -> None:  # type: igno
     saver.discard(key)
     assert saver.flush() is True
     assert written == []
+
+
+# The real window: typing reaches the database within a second, off the keystroke path -------------
+
+
+@pytest.fixture
+def seed(db):  # type: ignore[no-untyped-def]
+    from tests.minutes_data import build_committee_and_meetings
+
+    return build_committee_and_meetings(db)
+
+
+@pytest.fixture
+def window(qtbot, context, settings, seed):  # type: ignore[no-untyped-def]
+    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+
+    win = MinuteTakingWindow(context, seed.meeting_id, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.go_to(seed.item_ids[3])
+    return win
+
+
+def _text(db, item_id: int) -> str:  # type: ignore[no-untyped-def]
+    from sst_desktop.services import minutes
+
+    return minutes.minute_for_item(db, item_id).text
+
+
+def test_typing_is_saved_within_a_second_of_the_last_keystroke(qtbot, window, db, seed) -> None:  # type: ignore[no-untyped-def]
+    narrative = window.editor.narrative
+    narrative.setFocus()
+    qtbot.keyClicks(narrative, "Members considered a report. ")
+    # The keystrokes themselves did not write: the indicator says so, the database has nothing yet.
+    assert window.session.saver.state is SaveState.PENDING
+    assert window.save_indicator.text() == "Saving…"
+    assert _text(db, seed.item_ids[3]) == ""
+    qtbot.waitUntil(lambda: _text(db, seed.item_ids[3]) == "Members considered a report. ", timeout=1500)
+    qtbot.waitUntil(lambda: window.save_indicator.text().startswith("Saved"), timeout=1000)
+
+
+def test_unicode_and_markup_round_trip_through_the_editor(qtbot, window, db, seed) -> None:  # type: ignore[no-untyped-def]
+    text = "Café – ŵ Łódź Ελλάδα Кириллица عربى 中文 😀 <b> & =SUM(A1)\n\nsecond paragraph"
+    window.editor.narrative.setPlainText(text)
+    window.session.saver.flush()
+    assert _text(db, seed.item_ids[3]) == text
+    window.go_to(seed.item_ids[4])
+    window.go_to(seed.item_ids[3])
+    assert window.editor.narrative.toPlainText() == text
+
+
+def test_switching_item_writes_pending_typing_at_once(qtbot, window, db, seed) -> None:  # type: ignore[no-untyped-def]
+    narrative = window.editor.narrative
+    narrative.setFocus()
+    qtbot.keyClicks(narrative, "It was reported that chairs were hard to find.")
+    assert window.session.saver.has_pending
+    qtbot.keyClick(narrative, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    # No waiting: the switch flushed it.
+    assert _text(db, seed.item_ids[3]) == "It was reported that chairs were hard to find."
+    assert window.session.current_item.id == seed.item_ids[4]
+    assert not window.session.saver.has_pending
+
+
+def test_closing_writes_pending_typing_and_forgets_the_meeting(qtbot, window, db, seed, settings) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.ui.minutes.minute_taking import remembered
+
+    assert remembered(settings, db.url) == (seed.meeting_id, seed.item_ids[3])
+    qtbot.keyClicks(window.editor.narrative, "Last words before closing")
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # qtbot closes it again at the end
+    window.close()
+    assert _text(db, seed.item_ids[3]) == "Last words before closing"
+    assert remembered(settings, db.url) is None  # closed on purpose: not reopened next time
+
+
+def test_a_restart_reopens_the_meeting_at_the_item(qtbot, context, settings, db, seed) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.ui.main_window import MainWindow
+    from sst_desktop.ui.minutes.page import MinutesPage, resume_minute_taking
+
+    first = MainWindow(context, settings)
+    qtbot.addWidget(first)
+    first.show()
+    page = first.show_page("minutes")
+    assert isinstance(page, MinutesPage)
+    assert page.select_meeting(seed.meeting_id)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    minute_window = page.windows[seed.meeting_id]
+    minute_window.go_to(seed.item_ids[6])
+    qtbot.keyClicks(minute_window.editor.narrative, "Typed just before the laptop died")
+    qtbot.waitUntil(lambda: not minute_window.session.saver.has_pending, timeout=1500)
+    # The program stops with the window open (the main window closes around it).
+    first.close()
+    assert _text(db, seed.item_ids[6]) == "Typed just before the laptop died"
+
+    second = MainWindow(context, settings)
+    qtbot.addWidget(second)
+    second.show()
+    reopened = resume_minute_taking(second)
+    assert reopened is not None
+    qtbot.addWidget(reopened)
+    assert reopened.session.meeting.id == seed.meeting_id
+    assert reopened.session.current_item.id == seed.item_ids[6]
+    assert reopened.editor.narrative.toPlainText() == "Typed just before the laptop died"
+
+
+def test_nothing_is_reopened_for_another_database(qtbot, context, settings, db, seed) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.ui.main_window import MainWindow
+    from sst_desktop.ui.minutes.minute_taking import remember
+    from sst_desktop.ui.minutes.page import resume_minute_taking
+
+    remember(settings, "sqlite:////elsewhere/other.db", seed.meeting_id, seed.item_ids[2])
+    main = MainWindow(context, settings)
+    qtbot.addWidget(main)
+    assert resume_minute_taking(main) is None

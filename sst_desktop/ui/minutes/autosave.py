@@ -38,7 +38,7 @@ class Autosaver(QObject):
     """Collects pending writes by key (the latest one per key wins) and runs them off the keystroke path."""
 
     state_changed = Signal(object)  # SaveState
-    saved = Signal(str)  # key of a write that reached the database
+    saved = Signal(str, object)  # key, and what the save returned, once the write is committed
     rejected = Signal(str, object)  # key, ServiceError: a write refused for good (dropped)
     failed = Signal(str, object)  # key, error: a write that failed and will be retried
 
@@ -117,7 +117,7 @@ class Autosaver(QObject):
             key = next(iter(self._pending))
             save = self._pending.pop(key)
             try:
-                save()
+                result = save()
             except ServiceError as error:
                 log.info("save of %s refused: %s", key, error)
                 self.rejected.emit(key, error)
@@ -130,7 +130,7 @@ class Autosaver(QObject):
                 self.failed.emit(key, error)
                 break
             self.last_saved_at = time.time()
-            self.saved.emit(key)
+            self.saved.emit(key, result)
         if retry:
             self._set_state(SaveState.ERROR)
             self._timer.start(self.retry_ms)

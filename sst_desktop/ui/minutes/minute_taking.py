@@ -54,26 +54,30 @@ from sst_desktop.ui.minutes.session import (
 from sst_desktop.ui.minutes.style import STYLE
 from sst_desktop.ui.minutes.widgets import ClockLabel, SaveIndicator
 
+SETTINGS_DATABASE = "minute_taking/database"
 SETTINGS_MEETING = "minute_taking/meeting_id"
 SETTINGS_ITEM = "minute_taking/item_id"
-REGISTER_ROW = 0  # the agenda list's first row is the register
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
-def remember(settings: QSettings, meeting_id: int, item_id: int | None) -> None:
+def remember(settings: QSettings, database_url: str, meeting_id: int, item_id: int | None) -> None:
+    """Note where minute-taking is, so a restart can reopen it there."""
+    settings.setValue(SETTINGS_DATABASE, database_url)
     settings.setValue(SETTINGS_MEETING, meeting_id)
     settings.setValue(SETTINGS_ITEM, item_id or 0)
     settings.sync()
 
 
 def forget(settings: QSettings) -> None:
-    settings.remove(SETTINGS_MEETING)
-    settings.remove(SETTINGS_ITEM)
+    for key in (SETTINGS_DATABASE, SETTINGS_MEETING, SETTINGS_ITEM):
+        settings.remove(key)
     settings.sync()
 
 
-def remembered(settings: QSettings) -> tuple[int, int | None] | None:
-    """The meeting (and item) being minuted when the program last stopped, if any."""
+def remembered(settings: QSettings, database_url: str) -> tuple[int, int | None] | None:
+    """The meeting (and item) of ``database_url`` being minuted when the program last stopped."""
+    if str(settings.value(SETTINGS_DATABASE, "") or "") != database_url:
+        return None
     try:
         meeting_id = int(settings.value(SETTINGS_MEETING, 0) or 0)
         item_id = int(settings.value(SETTINGS_ITEM, 0) or 0)
@@ -413,7 +417,7 @@ class MinuteTakingWindow(QMainWindow):
             # The register. The item under discussion stays current, for arrivals and departures.
             self.pages.setCurrentWidget(self.register)
             self.register.reload()
-            remember(self.settings, self.session.meeting.id, None)
+            remember(self.settings, self.context.database.url, self.session.meeting.id, None)
             return
         self.session.set_current_item(item)
         minute = self.minutes_by_item.get(item.id)
@@ -430,7 +434,7 @@ class MinuteTakingWindow(QMainWindow):
                 self.minutes_by_item[item.id] = fresh
         self.editor.set_item(item, minute)
         self.pages.setCurrentWidget(self.editor)
-        remember(self.settings, self.session.meeting.id, item.id)
+        remember(self.settings, self.context.database.url, self.session.meeting.id, item.id)
 
     def current_row_index(self) -> int:
         row = self.agenda_list.currentItem()

@@ -1,0 +1,301 @@
+"""The Minutes screen: every committee's meetings, to take their minutes or export them.
+
+Enter (or a double-click) opens minute-taking for the chosen meeting in its own window; the
+buttons write the public or full minutes as PDF, or the minutes as Word. A minute-taking window
+left open when the program stops is reopened at the same item next time (``resume_minute_taking``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.domain.enums import MeetingStatus
+from sst_desktop.services import committees, meetings
+from sst_desktop.services.errors import NotFoundError
+from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow, forget, remembered
+from sst_desktop.ui.widgets.record_model import (
+    Column,
+    RecordTableModel,
+    record_table_view,
+    select_record,
+    selected_record,
+)
+
+COMMITTEE_SETTING = "minutes/committee_id"
+
+
+def minutes_state(record: MeetingRecord, today: date | None = None) -> str:
+    if record.minutes_confirmed_at is not None:
+        return f"Confirmed {plain_date(record.minutes_confirmed_at.date())}"
+    if record.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
+        return "—"
+    if record.date > (today or date.today()) and record.status == MeetingStatus.SCHEDULED:
+        return "Not yet held"
+    return "Draft"
+
+
+def meetings_model(parent: QObject | None = None) -> RecordTableModel[MeetingRecord]:
+    columns = [
+        Column("Date", lambda r: f"{r.date:%a} {plain_date(r.date)}", sort_key=lambda r: r.date),
+        Column("Committee", lambda r: r.committee_name),
+        Column("Venue", lambda r: r.place),
+        Column("Meeting", lambda r: r.status.label, tooltip=lambda r: r.status_reason),
+        Column("Minutes", minutes_state),
+    ]
+    return RecordTableModel(
+        columns,
+        muted=lambda r: r.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED),
+        parent=parent,
+    )
+
+
+class _EnterOpens(QObject):
+    def __init__(self, page: MinutesPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.page.take_minutes()
+            return True
+        return False
+
+
+class _MainWindowClosing(QObject):
+    """When the main window closes, minute-taking windows close with it and are reopened next time."""
+
+    def __init__(self, page: MinutesPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and watched is self.page.window():
+            self.page.close_windows(quitting=True)
+        return False
+
+
+class MinutesPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.windows: dict[int, MinuteTakingWindow] = {}
+        self._watching: QWidget | None = None
+        self._closing = _MainWindowClosing(self)
+
+        title = QLabel("Minutes")
+        title.setObjectName("pageTitle")
+        self.committee_box = QComboBox()
+        self.committee_box.setObjectName("minutesCommittee")
+        self.committee_box.setMinimumWidth(260)
+        self.committee_box.currentIndexChanged.connect(lambda _i: self._committee_chosen())
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(QLabel("Committee:"))
+        top.addWidget(self.committee_box)
+
+        self.model = meetings_model(self)
+        self.table = record_table_view(self.model, sortable=True)
+        self.table.setObjectName("minutesMeetings")
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.take_minutes())
+        self._enter = _EnterOpens(self)
+        self.table.installEventFilter(self._enter)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.take_button = QPushButton("Take minutes")
+        self.take_button.setObjectName("takeMinutes")
+        self.take_button.setDefault(True)
+        self.take_button.setToolTip("Open minute-taking for this meeting (Enter)")
+        self.take_button.clicked.connect(self.take_minutes)
+        self.pdf_button = QPushButton("Minutes PDF…")
+        self.pdf_button.setToolTip("The public minutes: exempt items show only their published summary")
+        self.pdf_button.clicked.connect(lambda: self.export("pdf", True))
+        self.full_button = QPushButton("Full minutes PDF (confidential)…")
+        self.full_button.clicked.connect(lambda: self.export("pdf", False))
+        self.docx_button = QPushButton("Word (.docx)…")
+        self.docx_button.clicked.connect(lambda: self.export("docx", True))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.take_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.full_button)
+        buttons.addWidget(self.docx_button)
+        hint = QLabel(
+            "Choose a meeting and press Enter to take its minutes. Every change is saved as it is made; "
+            "if the program stops, it reopens the meeting where you were."
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(hint)
+        self.setFocusProxy(self.table)
+        context.data_changed.connect(self._data_changed)
+        self._fill_committees()
+        self.reload()
+
+    # Data ---------------------------------------------------------------------------------------
+    def _fill_committees(self) -> None:
+        wanted = self.committee_box.currentData()
+        if wanted is None:
+            wanted = QSettings().value(COMMITTEE_SETTING)
+        db = self.context.database
+        records = self.context.call(self, lambda: committees.list_committees(db)) or []
+        self.committee_box.blockSignals(True)
+        self.committee_box.clear()
+        self.committee_box.addItem("All committees", None)
+        for record in records:
+            self.committee_box.addItem(record.name, record.id)
+        index = self.committee_box.findData(int(wanted)) if str(wanted or "").isdigit() else 0
+        self.committee_box.setCurrentIndex(max(index, 0))
+        self.committee_box.blockSignals(False)
+
+    def _committee_chosen(self) -> None:
+        QSettings().setValue(COMMITTEE_SETTING, self.committee_box.currentData() or "")
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.selected()
+        db = self.context.database
+        committee_id = self.committee_box.currentData()
+        records = self.context.call(self, lambda: meetings.list_meetings(db, committee_id)) or []
+        self.model.set_records(records)
+        self.model.sort(0, Qt.SortOrder.DescendingOrder)
+        if current is not None and select_record(self.table, lambda r: r.id == current.id):
+            pass
+        else:
+            self._select_nearest()
+        self._update_buttons()
+
+    def _select_nearest(self) -> None:
+        """The meeting being held today or the latest one held: the one whose minutes are wanted."""
+        today = date.today()
+        records = self.model.records()
+        held = [r for r in records if r.date <= today and r.status != MeetingStatus.CANCELLED]
+        target = max(held, key=lambda r: r.date) if held else (records[-1] if records else None)
+        if target is not None:
+            select_record(self.table, lambda r: r.id == target.id)
+
+    def _data_changed(self, what: str) -> None:
+        if what in ("committee",):
+            self._fill_committees()
+            self.reload()
+        elif what in ("meeting", "minutes", "agenda"):
+            self.reload()
+
+    def selected(self) -> MeetingRecord | None:
+        return selected_record(self.table)
+
+    def select_meeting(self, meeting_id: int) -> bool:
+        return select_record(self.table, lambda r: r.id == meeting_id)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        for button in (self.take_button, self.pdf_button, self.full_button, self.docx_button):
+            button.setEnabled(chosen)
+
+    # Minute-taking windows ----------------------------------------------------------------------
+    def take_minutes(self) -> MinuteTakingWindow | None:
+        record = self.selected()
+        if record is None:
+            return None
+        return self.open_minute_taking(record.id)
+
+    def open_minute_taking(self, meeting_id: int, item_id: int | None = None) -> MinuteTakingWindow | None:
+        """Open (or bring forward) minute-taking for a meeting, at ``item_id`` when given."""
+        self._watch_main_window()
+        window = self.windows.get(meeting_id)
+        if window is None:
+            settings = self.settings()
+            window = self.context.call(
+                self, lambda: MinuteTakingWindow(self.context, meeting_id, settings, parent=self)
+            )
+            if window is None:
+                return None
+            self.windows[meeting_id] = window
+            window.closed.connect(lambda mid: self.windows.pop(mid, None))
+            window.show()
+        if item_id is not None:
+            window.go_to(item_id)
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def settings(self) -> QSettings:
+        """The main window's settings (where a restart looks for the meeting to reopen)."""
+        settings = getattr(self.window(), "settings", None)
+        return settings if isinstance(settings, QSettings) else QSettings()
+
+    def _watch_main_window(self) -> None:
+        main = self.window()
+        if main is not self and main is not self._watching:
+            main.installEventFilter(self._closing)
+            self._watching = main
+
+    def close_windows(self, *, quitting: bool = False) -> None:
+        for window in list(self.windows.values()):
+            window.quitting = quitting
+            window.close()
+
+    def flush_pending(self) -> None:
+        for window in list(self.windows.values()):
+            window.flush_pending()
+
+    def focus_search(self) -> None:
+        self.table.setFocus()
+
+    # Export -------------------------------------------------------------------------------------
+    def export(self, kind: str, public: bool) -> None:
+        from sst_desktop.ui.minutes.export import export_minutes
+
+        record = self.selected()
+        if record is None:
+            return
+        window = self.windows.get(record.id)
+        if window is not None:
+            window.flush_pending()
+        export_minutes(self, self.context, record, kind=kind, public=public)
+
+
+def resume_minute_taking(main_window: QWidget) -> MinuteTakingWindow | None:
+    """Reopen the minute-taking window that was open when the program last stopped, at the same item.
+
+    Called once after the main window is shown. Nothing happens when no meeting was being minuted,
+    or when it was in another database."""
+    settings = getattr(main_window, "settings", None)
+    if not isinstance(settings, QSettings):
+        settings = QSettings()
+    where = remembered(settings, main_window.context.database.url)  # type: ignore[attr-defined]
+    if where is None:
+        return None
+    meeting_id, item_id = where
+    try:
+        meetings.get_meeting(main_window.context.database, meeting_id)  # type: ignore[attr-defined]
+    except NotFoundError:
+        forget(settings)
+        return None
+    page = main_window.page("minutes")  # type: ignore[attr-defined]
+    return page.open_minute_taking(meeting_id, item_id)
