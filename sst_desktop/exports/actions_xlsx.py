@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -146,21 +146,21 @@ def export_actions_xlsx(
     """Write the action log (all of it, or the committee/statuses/kind/actions asked for) to ``target``,
     on one sheet or one sheet per committee."""
     hooks = hooks or JobHooks()
-    rows = al.export_rows(db, committee_id=committee_id, statuses=statuses, kind=kind, action_ids=action_ids)
-    hooks.step(0, len(rows))
-    groups: list[tuple[str, list[tuple]]] = []
-    if per_committee:
-        for row in rows:
-            if not groups or groups[-1][1][0][al.E_COMMITTEE_ID] != row[al.E_COMMITTEE_ID]:
-                groups.append((row[al.E_COMMITTEE_SHORT] or row[al.E_COMMITTEE_NAME], []))
-            groups[-1][1].append(row)
-    if not groups:
-        groups = [(SINGLE_SHEET, rows)]
-
     target = Path(target)
     truncated: list[str] = []
     titles: list[str] = []
-    with atomic_path(target) as temporary:
+    with (
+        al.export_rows(
+            db, committee_id=committee_id, statuses=statuses, kind=kind, action_ids=action_ids
+        ) as selection,
+        atomic_path(target) as temporary,
+    ):
+        total = selection.total
+        hooks.step(0, total)
+        if per_committee and selection.groups:
+            groups = [(g.short_name or g.name, g.count) for g in selection.groups]
+        else:
+            groups = [(SINGLE_SHEET, total)]
         skeleton = temporary.with_name(temporary.name + ".skeleton")
         try:
             wb = Workbook(write_only=True)
@@ -170,19 +170,19 @@ def export_actions_xlsx(
             writer = _RowWriter(wb)
             used: set[str] = set()
             sheets = []
-            for title, group in groups:
+            for title, count in groups:
                 ws = wb.create_sheet(safe_sheet_name(title, used))
-                _sheet_setup(ws, len(group))
+                _sheet_setup(ws, count)
                 titles.append(ws.title)
-                sheets.append((ws, group))
-            _write_mark(wb, len(rows))
+                sheets.append((ws, count))
+            _write_mark(wb, total)
             wb.save(skeleton)
-            parts = [(ws.path.lstrip("/"), group) for ws, group in sheets]
-            _stream_rows(skeleton, temporary, parts, writer, truncated, hooks)
+            parts = [(ws.path.lstrip("/"), count) for ws, count in sheets]
+            _stream_rows(skeleton, temporary, parts, iter(selection), writer, truncated, hooks)
         finally:
             skeleton.unlink(missing_ok=True)
-    hooks.progress(len(rows), len(rows))
-    return ActionsExport(path=target, rows=len(rows), sheets=tuple(titles), truncated=tuple(truncated))
+    hooks.progress(total, total)
+    return ActionsExport(path=target, rows=total, sheets=tuple(titles), truncated=tuple(truncated))
 
 
 # The sheet around the rows ------------------------------------------------------------------------
@@ -448,14 +448,16 @@ class _StyleHost:
 def _stream_rows(
     skeleton: Path,
     target: Path,
-    sheets: list[tuple[str, list[tuple]]],
+    sheets: list[tuple[str, int]],
+    rows: Iterator[tuple],
     writer: _RowWriter,
     truncated: list[str],
     hooks: JobHooks,
 ) -> None:
-    """Copy the workbook openpyxl wrote, adding each sheet's data rows before ``</sheetData>``."""
-    by_path = dict(sheets)
-    total = sum(len(rows) for _, rows in sheets)
+    """Copy the workbook openpyxl wrote, adding each sheet's data rows (the next ``count`` rows of
+    ``rows``) before ``</sheetData>``."""
+    counts = dict(sheets)
+    total = sum(counts.values())
     done = 0
     last_col = get_column_letter(len(COLUMNS))
     with (
@@ -464,21 +466,21 @@ def _stream_rows(
     ):
         for info in source.infolist():
             data = source.read(info.filename)
-            rows = by_path.get(info.filename)
-            if rows is None:
+            count = counts.get(info.filename)
+            if count is None:
                 out.writestr(info, data)
                 continue
             if b"</sheetData>" not in data:  # an empty element is closed in one tag
                 data = data.replace(b"<sheetData/>", b"<sheetData></sheetData>", 1)
             head, tail = data.split(b"</sheetData>", 1)
-            dimension = f'<dimension ref="A1:{last_col}{len(rows) + 1}"/>'.encode()
+            dimension = f'<dimension ref="A1:{last_col}{count + 1}"/>'.encode()
             head = _DIMENSION.sub(dimension, head, count=1)
             entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             entry.compress_type = zipfile.ZIP_DEFLATED
             with out.open(entry, "w", force_zip64=True) as stream:
                 stream.write(head)
                 chunk: list[str] = []
-                for number, row in enumerate(rows, 2):
+                for number, row in zip(range(2, count + 2), rows, strict=False):
                     chunk.append(writer.row(number, row, truncated))
                     if len(chunk) == 1000:
                         stream.write("".join(chunk).encode("utf-8"))

@@ -11,7 +11,8 @@ A row is a tuple; the ``R_*`` constants name its positions.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from operator import itemgetter
@@ -24,40 +25,49 @@ Row = tuple  # see the R_* positions
 
 R_ID = 0
 R_REFERENCE = 1
-R_KIND = 2
+R_KIND = 2  # 1 for a recommendation, 0 for an action
 R_COMMITTEE_ID = 3
-R_MEETING_ID = 4
-R_MEETING_DATE = 5  # ISO text or None
-R_MINUTE_NUMBER = 6  # int or None
-R_TEXT = 7
-R_OWNER = 8  # the person's name, else the owner text
-R_ORGANISATION = 9  # name or None
-R_DUE = 10  # ISO text or None
-R_DUE_NEXT_MEETING = 11  # 0/1
-R_STATUS = 12  # ActionStatus value
-R_UPDATE_ON = 13  # ISO text or None
-R_UPDATE_TEXT = 14  # text or None
-R_MINUTE_ID = 15
+R_MEETING_ID = 4  # int or None; the date is in ActionLog.meeting_dates
+R_MINUTE_ID = 5  # int or None; the number is in ActionLog.minute_numbers
+R_TEXT = 6
+R_OWNER = 7  # the owner's person id (int; the name is in ActionLog.people), else the owner as typed (str)
+R_ORGANISATION_ID = 8  # int or None; the name is in ActionLog.organisations
+R_DUE = 9  # ISO text or None
+R_DUE_NEXT_MEETING = 10  # 0/1
+R_STATUS = 11  # index in STATUSES
+R_UPDATE_ON = 12  # ISO text or None
+R_UPDATE_TEXT = 13  # text or None
 
-_SQL = """
-SELECT a.id, a.reference, a.kind, a.committee_id, a.meeting_id, m.date, mi.number, a.text,
-       CASE WHEN a.owner_person_id IS NULL THEN a.owner_text
-            ELSE TRIM(p.first_name || ' ' || p.last_name) END,
-       o.name, a.due_date, a.due_next_meeting, a.status, lu."on", lu.text, a.minute_id
-FROM actions a
-LEFT JOIN meetings m ON m.id = a.meeting_id
-LEFT JOIN minutes mi ON mi.id = a.minute_id
-LEFT JOIN people p ON p.id = a.owner_person_id
-LEFT JOIN organisations o ON o.id = a.organisation_id
-LEFT JOIN action_updates lu ON lu.id = (
-    SELECT u.id FROM action_updates u WHERE u.action_id = a.id ORDER BY u."on" DESC, u.id DESC LIMIT 1
+STATUSES: tuple[ActionStatus, ...] = tuple(ActionStatus)
+STATUS_INDEX = {s: i for i, s in enumerate(STATUSES)}
+DONE = frozenset(i for i, s in enumerate(STATUSES) if s.is_done)
+NOT_DONE = frozenset(i for i, s in enumerate(STATUSES) if not s.is_done)
+RECOMMENDATION = 1
+
+# Small integers where the database repeats a value (kind, status, committee, organisation) cost next
+# to nothing to read; names are looked up only for the rows shown.
+_STATUS_CASE = "CASE a.status {} ELSE -1 END".format(
+    " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(STATUSES))
 )
+_LATEST = """LEFT JOIN action_updates lu ON lu.id = (
+    SELECT u.id FROM action_updates u WHERE u.action_id = a.id ORDER BY u."on" DESC, u.id DESC LIMIT 1
+)"""
+# SQLite keeps the owner in one column (a person id, else the typed text); other databases need one
+# type per column, so they read both and the rows are put together in Python.
+_SQL = f"""
+SELECT a.id, a.reference, a.kind = 'recommendation', a.committee_id, a.meeting_id, a.minute_id, a.text,
+       COALESCE(a.owner_person_id, a.owner_text), a.organisation_id, a.due_date, a.due_next_meeting,
+       {_STATUS_CASE}, lu."on", lu.text
+FROM actions a
+{_LATEST}
 """
-
-DONE_VALUES = frozenset(s.value for s in ActionStatus if s.is_done)
-OPEN_VALUES = frozenset(s.value for s in ActionStatus if not s.is_done)
-STATUS_ORDER = {s.value: i for i, s in enumerate(ActionStatus)}
-STATUS_LABELS = {s.value: s.label for s in ActionStatus}
+_SQL_PORTABLE = f"""
+SELECT a.id, a.reference, a.kind = 'recommendation', a.committee_id, a.meeting_id, a.minute_id, a.text,
+       a.owner_person_id, a.owner_text, a.organisation_id, a.due_date, a.due_next_meeting,
+       {_STATUS_CASE}, lu."on", lu.text
+FROM actions a
+{_LATEST}
+"""
 
 
 class Column(enum.IntEnum):
@@ -102,53 +112,116 @@ class CommitteeInfo:
 
 @dataclass
 class ActionLog:
-    """Every action of the database as rows, with what the filters offer."""
+    """Every action of the database as rows, and the names the rows refer to by id."""
 
     rows: list[Row]
     committees: dict[int, CommitteeInfo]
+    meeting_dates: dict[int, str] = field(default_factory=dict)  # id -> ISO date
+    minute_numbers: dict[int, int | None] = field(default_factory=dict)
+    people: dict[int, str] = field(default_factory=dict)  # id -> "Dawn McNally"
+    organisations: dict[int, str] = field(default_factory=dict)
     _haystacks: dict[int, str] | None = field(default=None, repr=False)
 
-    def haystack(self) -> dict[int, str]:
-        """Each row's searchable text folded for comparison (built on the first search)."""
-        if self._haystacks is None:
-            join = "\x1f".join
-            self._haystacks = {
-                r[0]: join((r[1], r[7], r[8] or "", r[9] or "", r[14] or "")).casefold() for r in self.rows
-            }
-        return self._haystacks
+    # Names of a row ------------------------------------------------------------------------------
+    def owner(self, row: Row) -> str:
+        owner = row[R_OWNER]
+        if owner.__class__ is int:
+            return self.people.get(owner, "")
+        return owner or ""
 
-    def owners(self) -> list[str]:
-        return sorted({r[R_OWNER] for r in self.rows if r[R_OWNER]}, key=str.casefold)
+    def organisation(self, row: Row) -> str:
+        organisation = row[R_ORGANISATION_ID]
+        return self.organisations.get(organisation, "") if organisation is not None else ""
 
-    def organisations(self) -> list[str]:
-        return sorted({r[R_ORGANISATION] for r in self.rows if r[R_ORGANISATION]}, key=str.casefold)
+    def minute_number(self, row: Row) -> int | None:
+        minute = row[R_MINUTE_ID]
+        return self.minute_numbers.get(minute) if minute is not None else None
+
+    def meeting_date(self, row: Row) -> str | None:
+        meeting = row[R_MEETING_ID]
+        return self.meeting_dates.get(meeting) if meeting is not None else None
 
     def committee_short(self, committee_id: int) -> str:
         info = self.committees.get(committee_id)
         return info.short_name if info else ""
 
-    def replace_row(self, row: Row) -> None:
-        """Put a freshly read row in place of the one with the same id (after an edit)."""
-        for index, old in enumerate(self.rows):
-            if old[0] == row[0]:
-                self.rows[index] = row
-                break
-        else:
-            self.rows.append(row)
-        if self._haystacks is not None:
-            self._haystacks[row[0]] = "\x1f".join(
-                (row[1], row[7], row[8] or "", row[9] or "", row[14] or "")
-            ).casefold()
+    # What the filters offer ------------------------------------------------------------------------
+    def owner_choices(self) -> list[tuple[str, object]]:
+        """(name, key) of every owner in the log; the key is a person id, or the owner text as typed."""
+        owners = {r[7] for r in self.rows} - {None, ""}
+        choices = [(self.people.get(o, "?") if o.__class__ is int else o, o) for o in owners]
+        return sorted(choices, key=lambda c: (c[0].casefold(), str(c[1])))
 
-    def remove_row(self, action_id: int) -> None:
-        self.rows = [r for r in self.rows if r[0] != action_id]
+    def organisation_choices(self) -> list[tuple[str, int]]:
+        used = {r[8] for r in self.rows} - {None}
+        return sorted(((self.organisations.get(o, "?"), o) for o in used), key=lambda c: c[0].casefold())
+
+    # Search ----------------------------------------------------------------------------------------
+    def haystack(self) -> dict[int, str]:
+        """Each row's searchable text folded for comparison (built on the first search)."""
+        if self._haystacks is None:
+            self._haystacks = {r[0]: self._hay(r) for r in self.rows}
+        return self._haystacks
+
+    def _hay(self, r: Row) -> str:
+        people, organisations = self.people, self.organisations
+        owner = r[7]
+        if owner.__class__ is int:
+            owner = people.get(owner, "")
+        organisation = organisations.get(r[8], "") if r[8] is not None else ""
+        return f"{r[1]}\x1f{r[6]}\x1f{owner or ''}\x1f{organisation}\x1f{r[13] or ''}".casefold()
+
+    def patch(self, fresh: Iterable[Row], removed: Iterable[int] = ()) -> list[Row]:
+        """Put freshly read rows in place of the old ones (new ones at the end) and drop ``removed``;
+        returns the rows that were not there before."""
+        by_id = {r[0]: r for r in fresh}
+        gone = set(removed)
+        known: set[int] = set()
+        rows: list[Row] = []
+        for r in self.rows:
+            known.add(r[0])
+            if r[0] not in gone:
+                rows.append(by_id.get(r[0], r))
+        new = [r for r in by_id.values() if r[0] not in known and r[0] not in gone]
+        self.rows = rows + new
         if self._haystacks is not None:
-            self._haystacks.pop(action_id, None)
+            for action_id in gone:
+                self._haystacks.pop(action_id, None)
+            for r in by_id.values():
+                self._haystacks[r[0]] = self._hay(r)
+        return new
 
 
 def load_log(db: Database) -> ActionLog:
     """Read every action of every committee as rows (in the order they were recorded)."""
-    return ActionLog(rows=_fetch(db, _SQL), committees=_committees(db))
+    log = ActionLog(rows=_fetch(db, ""), committees={})
+    load_names(db, log)
+    return log
+
+
+def load_names(db: Database, log: ActionLog) -> None:
+    """(Re)read the names rows refer to: committees, meeting dates, people, organisations."""
+    from sqlalchemy import select
+
+    from sst_desktop.domain import Committee, Meeting, Minute, Organisation, Person
+
+    with db.read() as session:
+        log.committees = {
+            cid: CommitteeInfo(cid, name, short)
+            for cid, name, short in session.execute(
+                select(Committee.id, Committee.name, Committee.short_name)
+            )
+        }
+        log.meeting_dates = {
+            mid: when.isoformat() for mid, when in session.execute(select(Meeting.id, Meeting.date))
+        }
+        log.minute_numbers = dict(session.execute(select(Minute.id, Minute.number)).all())  # type: ignore[arg-type]
+        log.people = {
+            pid: " ".join(p for p in (first, last) if p)
+            for pid, first, last in session.execute(select(Person.id, Person.first_name, Person.last_name))
+        }
+        log.organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())  # type: ignore[arg-type]
+    log._haystacks = None
 
 
 def load_rows(db: Database, action_ids: Iterable[int]) -> list[Row]:
@@ -159,23 +232,26 @@ def load_rows(db: Database, action_ids: Iterable[int]) -> list[Row]:
     found: list[Row] = []
     for start in range(0, len(ids), 500):
         chunk = ",".join(str(i) for i in ids[start : start + 500])
-        found += _fetch(db, f"{_SQL} WHERE a.id IN ({chunk})")
+        found += _fetch(db, f"WHERE a.id IN ({chunk})")
     return found
 
 
-def _fetch(db: Database, sql: str) -> list[Row]:
+def _fetch(db: Database, where: str) -> list[Row]:
+    sqlite = db.engine.dialect.name == "sqlite"
     connection = db.engine.raw_connection()
     try:
         cursor = connection.cursor()
         try:
-            cursor.execute(sql)
+            cursor.execute(f"{_SQL if sqlite else _SQL_PORTABLE} {where}")
             rows = cursor.fetchall()
         finally:
             cursor.close()
     finally:
         connection.close()
-    if db.engine.dialect.name != "sqlite":  # other drivers return dates and booleans as objects
-        rows = [tuple(_portable(v) for v in r) for r in rows]
+    if not sqlite:  # other drivers return dates and booleans as objects, and the owner in two columns
+        rows = [
+            tuple(_portable(v) for v in (*r[:7], r[7] if r[7] is not None else r[8], *r[9:])) for r in rows
+        ]
     return rows
 
 
@@ -187,20 +263,6 @@ def _portable(value: object) -> object:
     return value
 
 
-def _committees(db: Database) -> dict[int, CommitteeInfo]:
-    from sqlalchemy import select
-
-    from sst_desktop.domain import Committee
-
-    with db.read() as session:
-        return {
-            cid: CommitteeInfo(cid, name, short)
-            for cid, name, short in session.execute(
-                select(Committee.id, Committee.name, Committee.short_name)
-            )
-        }
-
-
 # Filtering ----------------------------------------------------------------------------------------
 
 
@@ -209,12 +271,12 @@ class LogFilter:
     """What the officer asked to see; every part narrows the rows further."""
 
     committee_ids: frozenset[int] | None = None
-    statuses: frozenset[str] | None = None  # ActionStatus values
-    owner: str | None = None
-    organisation: str | None = None
+    statuses: frozenset[ActionStatus] | None = None
+    owner: int | str | None = None  # a person id, or an owner as typed
+    organisation_id: int | None = None
     overdue: bool = False
     due_within_days: int | None = None  # due by today + N days (overdue included), not done
-    kind: str | None = None  # ActionKind value
+    kind: ActionKind | None = None
     text: str = ""
 
     def without_text(self) -> LogFilter:
@@ -223,9 +285,6 @@ class LogFilter:
     @property
     def words(self) -> tuple[str, ...]:
         return tuple(self.text.casefold().split())
-
-
-NOT_DONE = frozenset(OPEN_VALUES)
 
 
 def filter_rows(
@@ -238,25 +297,25 @@ def filter_rows(
         ids = spec.committee_ids
         result = [r for r in result if r[3] in ids]
     if spec.kind is not None:
-        kind = spec.kind
+        kind = 1 if ActionKind(spec.kind) is ActionKind.RECOMMENDATION else 0
         result = [r for r in result if r[2] == kind]
     if spec.statuses is not None:
-        statuses = spec.statuses
-        result = [r for r in result if r[12] in statuses]
+        wanted = frozenset(STATUS_INDEX[ActionStatus(s)] for s in spec.statuses)
+        result = [r for r in result if r[11] in wanted]
     if spec.owner is not None:
         owner = spec.owner
-        result = [r for r in result if r[8] == owner]
-    if spec.organisation is not None:
-        organisation = spec.organisation
-        result = [r for r in result if r[9] == organisation]
+        result = [r for r in result if r[7] == owner]
+    if spec.organisation_id is not None:
+        organisation = spec.organisation_id
+        result = [r for r in result if r[8] == organisation]
     if spec.overdue:
         limit = today.isoformat()
-        done = DONE_VALUES
-        result = [r for r in result if r[10] is not None and r[10] < limit and r[12] not in done]
+        done = DONE
+        result = [r for r in result if r[9] is not None and r[9] < limit and r[11] not in done]
     if spec.due_within_days is not None:
         limit = (today + timedelta(days=spec.due_within_days)).isoformat()
-        done = DONE_VALUES
-        result = [r for r in result if r[10] is not None and r[10] <= limit and r[12] not in done]
+        done = DONE
+        result = [r for r in result if r[9] is not None and r[9] <= limit and r[11] not in done]
     words = spec.words
     if words:
         haystack = log.haystack()
@@ -269,42 +328,69 @@ def filter_rows(
 
 
 def is_overdue(row: Row, today_iso: str) -> bool:
-    return row[R_DUE] is not None and row[R_DUE] < today_iso and row[R_STATUS] not in DONE_VALUES
+    return row[R_DUE] is not None and row[R_DUE] < today_iso and row[R_STATUS] not in DONE
 
 
 # Sorting ------------------------------------------------------------------------------------------
 
-_COLUMN_INDEX = {
-    Column.REFERENCE: R_REFERENCE,
-    Column.MEETING_DATE: R_MEETING_DATE,
-    Column.MINUTE: R_MINUTE_NUMBER,
-    Column.ACTION: R_TEXT,
-    Column.OWNER: R_OWNER,
-    Column.ORGANISATION: R_ORGANISATION,
-    Column.DUE: R_DUE,
-    Column.LATEST_UPDATE: R_UPDATE_ON,
-}
-_FOLDED = {Column.ACTION, Column.OWNER, Column.ORGANISATION}
 
-
-def sort_rows(log: ActionLog, rows: list[Row], column: Column, descending: bool = False) -> list[Row]:
+def sort_rows(log: ActionLog, rows: Sequence[Row], column: Column, descending: bool = False) -> list[Row]:
     """``rows`` sorted on ``column``; rows with nothing in that column always come last.
     Equal values keep their previous order (the sort is stable)."""
     column = Column(column)
-    if column is Column.COMMITTEE:
-        shorts = {cid: info.short_name.casefold() for cid, info in log.committees.items()}
-        return sorted(rows, key=lambda r: shorts.get(r[3], ""), reverse=descending)
+    if column is Column.REFERENCE:
+        return sorted(rows, key=itemgetter(R_REFERENCE), reverse=descending)
     if column is Column.STATUS:
-        order = STATUS_ORDER
-        return sorted(rows, key=lambda r: order[r[12]], reverse=descending)
-    index = _COLUMN_INDEX[column]
-    present = [r for r in rows if r[index] is not None and r[index] != ""]
-    missing = [r for r in rows if r[index] is None or r[index] == ""] if len(present) != len(rows) else []
-    if column in _FOLDED:
-        present.sort(key=lambda r: r[index].casefold(), reverse=descending)
-    else:
-        present.sort(key=itemgetter(index), reverse=descending)
+        return sorted(rows, key=itemgetter(R_STATUS), reverse=descending)
+    if column is Column.ACTION:
+        return sorted(rows, key=lambda r: r[6].casefold(), reverse=descending)
+    if column is Column.COMMITTEE:
+        rank = _ranks({cid: info.short_name for cid, info in log.committees.items()})
+        return sorted(rows, key=lambda r: rank.get(r[3], -1), reverse=descending)
+    if column is Column.MEETING_DATE:
+        index = R_MEETING_ID
+        rank = _ranks(log.meeting_dates)
+        present, missing = _split(rows, index)
+        present.sort(key=lambda r: rank.get(r[4], -1), reverse=descending)
+        return present + missing
+    if column is Column.ORGANISATION:
+        rank = _ranks(log.organisations)
+        present, missing = _split(rows, R_ORGANISATION_ID)
+        present.sort(key=lambda r: rank.get(r[8], -1), reverse=descending)
+        return present + missing
+    if column is Column.MINUTE:
+        numbers = log.minute_numbers
+        present = [r for r in rows if numbers.get(r[5]) is not None]
+        missing = [r for r in rows if numbers.get(r[5]) is None] if len(present) != len(rows) else []
+        present.sort(key=lambda r: numbers[r[5]], reverse=descending)
+        return present + missing
+    if column is Column.OWNER:
+        people = log.people
+        present = [r for r in rows if r[7]]
+        missing = [r for r in rows if not r[7]] if len(present) != len(rows) else []
+        names = {r[7] for r in present if r[7].__class__ is str} | set(people.values())
+        position = {name: i for i, name in enumerate(sorted(names, key=lambda n: (n.casefold(), n)))}
+        for pid, name in people.items():
+            position[pid] = position[name]  # type: ignore[index]
+        present.sort(key=lambda r: position.get(r[7], -1), reverse=descending)
+        return present + missing
+    index = {Column.DUE: R_DUE, Column.LATEST_UPDATE: R_UPDATE_ON}[column]
+    present, missing = _split(rows, index)
+    present.sort(key=itemgetter(index), reverse=descending)
     return present + missing
+
+
+def _split(rows: Sequence[Row], index: int) -> tuple[list[Row], list[Row]]:
+    present = [r for r in rows if r[index] is not None]
+    if len(present) == len(rows):
+        return present, []
+    return present, [r for r in rows if r[index] is None]
+
+
+def _ranks(names: dict) -> dict:
+    """id -> position of its name in case-blind order (so a sort compares small integers)."""
+    ordered = sorted(names.items(), key=lambda item: (str(item[1]).casefold(), str(item[1])))
+    return {key: i for i, (key, _) in enumerate(ordered)}
 
 
 # Display helpers ----------------------------------------------------------------------------------
@@ -323,12 +409,8 @@ def due_text(row: Row) -> str:
     return "Next meeting" if row[R_DUE_NEXT_MEETING] else ""
 
 
-def kind_label(row: Row) -> str:
-    return ActionKind(row[R_KIND]).label
-
-
-def status_label(value: str) -> str:
-    return STATUS_LABELS.get(value, value)
+def status_of(row: Row) -> ActionStatus:
+    return STATUSES[row[R_STATUS]]
 
 
 def latest_update_text(row: Row) -> str:
@@ -359,6 +441,14 @@ E_UPDATE_ON = 16  # date or None
 E_UPDATE_TEXT = 17
 E_STAMP = 18  # the action's updated_at as text: the version the file was made from
 
+_GROUPS_SQL = """
+SELECT c.id, c.name, c.short_name, COUNT(*)
+FROM actions a JOIN committees c ON c.id = a.committee_id
+{where}
+GROUP BY c.id, c.name, c.short_name
+ORDER BY c.name
+"""
+
 _EXPORT_SQL = """
 SELECT a.id, a.reference, a.kind, a.committee_id, c.name, c.short_name, m.date, mi.number, a.text,
        a.response,
@@ -379,6 +469,38 @@ ORDER BY c.name, m.date, mi.number, a.position, a.id
 """
 
 
+@dataclass(frozen=True)
+class ExportGroup:
+    """One committee's share of an export, in the order the rows come."""
+
+    committee_id: int
+    name: str
+    short_name: str
+    count: int
+
+
+@dataclass
+class ExportSelection:
+    """The actions an export asked for: how many per committee, then the rows themselves, streamed
+    from the database so memory stays flat however many there are."""
+
+    groups: list[ExportGroup]
+    _cursor: object
+
+    @property
+    def total(self) -> int:
+        return sum(g.count for g in self.groups)
+
+    def __iter__(self) -> Iterator[tuple]:
+        to_date, version = _to_date, version_stamp
+        for r in self._cursor:  # type: ignore[attr-defined]
+            yield (
+                r[0], r[1], r[2], r[3], r[4], r[5], to_date(r[6]), r[7], r[8], r[9], r[10], r[11],
+                to_date(r[12]), r[13], r[14], to_date(r[15]), to_date(r[16]), r[17], version(r[18]),
+            )  # fmt: skip
+
+
+@contextmanager
 def export_rows(
     db: Database,
     *,
@@ -386,38 +508,42 @@ def export_rows(
     statuses: Iterable[ActionStatus | str] | None = None,
     kind: ActionKind | str | None = None,
     action_ids: Iterable[int] | None = None,
-) -> list[tuple]:
-    """Actions for the spreadsheet, ordered by committee, meeting and minute, dates as ``date``."""
+) -> Iterator[ExportSelection]:
+    """The actions for the spreadsheet (all, or a committee's, some statuses, a kind, chosen ids),
+    ordered by committee, meeting and minute, with dates as ``date``."""
     where: list[str] = []
     if committee_id is not None:
         where.append(f"a.committee_id = {int(committee_id)}")
     if statuses is not None:
-        values = sorted({ActionStatus(s).value for s in statuses})
-        if not values:
-            return []
+        values = sorted({ActionStatus(s).value for s in statuses}) or ["-"]
         where.append("a.status IN ({})".format(",".join(f"'{v}'" for v in values)))
     if kind is not None:
         where.append(f"a.kind = '{ActionKind(kind).value}'")
-    wanted: set[int] | None = None
-    if action_ids is not None:
-        wanted = {int(i) for i in action_ids}
-        if not wanted:
-            return []
-        if len(wanted) <= 5_000:  # a selection: let the database pick the rows
-            where.append("a.id IN ({})".format(",".join(str(i) for i in sorted(wanted))))
-            wanted = None
-    sql = _EXPORT_SQL.format(where=("WHERE " + " AND ".join(where)) if where else "")
-    rows = _fetch(db, sql)
-    if wanted is not None:
-        rows = [r for r in rows if r[0] in wanted]
-    to_date = _to_date
-    return [
-        (
-            r[0], r[1], r[2], r[3], r[4], r[5], to_date(r[6]), r[7], r[8], r[9], r[10], r[11],
-            to_date(r[12]), r[13], r[14], to_date(r[15]), to_date(r[16]), r[17], stamp(r[18]),
-        )
-        for r in rows
-    ]  # fmt: skip
+    connection = db.engine.raw_connection()
+    temporary = False
+    try:
+        cursor = connection.cursor()
+        if action_ids is not None:
+            ids = sorted({int(i) for i in action_ids})
+            if len(ids) <= 1_000:
+                where.append("a.id IN ({})".format(",".join(str(i) for i in ids) or "NULL"))
+            else:  # many ids: a temporary table the query joins
+                mark = "?" if db.engine.dialect.paramstyle == "qmark" else "%s"
+                cursor.execute("CREATE TEMPORARY TABLE export_ids (id INTEGER PRIMARY KEY)")
+                temporary = True
+                cursor.executemany(f"INSERT INTO export_ids (id) VALUES ({mark})", [(i,) for i in ids])
+                where.append("a.id IN (SELECT id FROM export_ids)")
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        cursor.execute(_GROUPS_SQL.format(where=clause))
+        groups = [ExportGroup(*row) for row in cursor.fetchall()]
+        cursor.execute(_EXPORT_SQL.format(where=clause))
+        yield ExportSelection(groups, cursor)
+    finally:
+        try:
+            if temporary:
+                connection.cursor().execute("DROP TABLE export_ids")
+        finally:
+            connection.close()
 
 
 def _to_date(value: object) -> date | None:
@@ -426,8 +552,3 @@ def _to_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
-
-
-def stamp(value: object) -> str:
-    """An ``updated_at`` as the text written in the spreadsheet ("2024-01-05 10:31:07.123456")."""
-    return version_stamp(value)

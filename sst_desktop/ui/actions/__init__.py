@@ -1,0 +1,1 @@
+"""The action log screen: all actions and recommendations, their progress, and the partners' spreadsheet."""

@@ -1,0 +1,280 @@
+"""The details of the action chosen in the log: its wording, owner, dates, status, the dated
+history of progress updates, and a box to add an update with one keystroke (Enter)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.domain.enums import ActionKind, ActionStatus
+from sst_desktop.services.actions import ActionRecord, ActionUpdateRecord
+
+NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "None"
+
+
+def to_qdate(value: date | None) -> QDate:
+    return QDate(value.year, value.month, value.day) if value else NO_DATE
+
+
+def from_qdate(value: QDate) -> date | None:
+    if not value.isValid() or value <= NO_DATE:
+        return None
+    return date(value.year(), value.month(), value.day())
+
+
+def uk(value: date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+def _date_edit(name: str, none_text: str = "None") -> QDateEdit:
+    edit = QDateEdit()
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(none_text)
+    return edit
+
+
+class ActionDetails(QWidget):
+    """Shows one action; asks the page to change it through signals (the page makes them undoable)."""
+
+    status_chosen = Signal(int, str, object)  # action id, status value, completed on (date | None)
+    due_chosen = Signal(int, object)  # action id, due date (date | None)
+    update_added = Signal(int, str, object)  # action id, text, date
+    open_minute = Signal(int)  # meeting id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("action-details")
+        self.record: ActionRecord | None = None
+        self._loading = False
+
+        self.heading = QLabel()
+        self.heading.setObjectName("action-heading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.source = QLabel()
+        self.source.setTextFormat(Qt.TextFormat.PlainText)
+        self.source.setWordWrap(True)
+        self.source.setStyleSheet("color: #4a5568;")
+        self.open_button = QPushButton("Go to minute")
+        self.open_button.setObjectName("open-minute")
+        self.open_button.setToolTip("Open the meeting and the minute this action came from")
+        self.open_button.clicked.connect(self._open_minute)
+
+        self.text = QLabel()
+        self.text.setObjectName("action-text")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.response_title = QLabel("Response")
+        self.response_title.setStyleSheet("font-weight: bold;")
+        self.response = QLabel()
+        self.response.setObjectName("action-response")
+        self.response.setTextFormat(Qt.TextFormat.PlainText)
+        self.response.setWordWrap(True)
+        self.response.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.owner = QLabel()
+        self.owner.setObjectName("action-owner")
+        self.owner.setTextFormat(Qt.TextFormat.PlainText)
+        self.owner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QComboBox()
+        self.status.setObjectName("details-status")
+        for status in ActionStatus:
+            self.status.addItem(status.label, status.value)
+        self.status.activated.connect(self._status_activated)
+        self.completed = _date_edit("details-completed", "—")
+        self.completed.setMaximumDate(QDate.currentDate())
+        self.completed.editingFinished.connect(self._completed_edited)
+        self.due = _date_edit("details-due", "None")
+        self.due.editingFinished.connect(self._due_edited)
+        self.overdue = QLabel()
+        self.overdue.setStyleSheet("color: #9c1c13; font-weight: bold;")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow("Owner", self.owner)
+        form.addRow("Status", self.status)
+        form.addRow("Completed on", self.completed)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due)
+        due_row.addWidget(self.overdue, 1)
+        form.addRow("Due", due_row)
+
+        self.history = QListWidget()
+        self.history.setObjectName("action-history")
+        self.history.setWordWrap(True)
+        self.history.setAlternatingRowColors(True)
+        self.history.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.history.setMinimumHeight(120)
+
+        self.update_text = QLineEdit()
+        self.update_text.setObjectName("update-text")
+        self.update_text.setPlaceholderText("Type a progress update and press Enter")
+        self.update_text.setClearButtonEnabled(True)
+        self.update_text.returnPressed.connect(self._add_update)
+        self.update_on = _date_edit("update-on")
+        self.update_on.setMaximumDate(QDate.currentDate().addYears(1))
+        self.update_on.setDate(QDate.currentDate())
+        self.update_on.setToolTip("The date of the update (today unless you change it)")
+        self.add_button = QPushButton("Add")
+        self.add_button.setObjectName("add-update")
+        self.add_button.clicked.connect(self._add_update)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.update_text, 1)
+        add_row.addWidget(self.update_on)
+        add_row.addWidget(self.add_button)
+
+        history_title = QLabel("Progress updates")
+        history_title.setStyleSheet("font-weight: bold;")
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.open_button)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(top)
+        layout.addWidget(self.source)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(line)
+        layout.addWidget(self.text)
+        layout.addWidget(self.response_title)
+        layout.addWidget(self.response)
+        layout.addLayout(form)
+        layout.addWidget(history_title)
+        layout.addWidget(self.history, 1)
+        layout.addLayout(add_row)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.placeholder = QLabel("Choose an action to see its history and add updates.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #7a8494;")
+        outer.addWidget(self.placeholder)
+        self._body = scroll
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.show_action(None, [])
+
+    # Showing ----------------------------------------------------------------------------------
+    def show_action(self, record: ActionRecord | None, updates: list[ActionUpdateRecord]) -> None:
+        self._loading = True
+        try:
+            self.record = record
+            self._body.setVisible(record is not None)
+            self.placeholder.setVisible(record is None)
+            if record is None:
+                return
+            kind = "Recommendation" if record.kind is ActionKind.RECOMMENDATION else "Action"
+            self.heading.setText(f"{kind} {record.reference}")
+            where = [record.committee_name]
+            if record.meeting_date:
+                where.append(f"meeting of {record.meeting_date:%d/%m/%Y}")
+            if record.minute_number is not None:
+                where.append(f"minute {record.minute_number}")
+            self.source.setText(", ".join(where))
+            self.open_button.setEnabled(record.meeting_id is not None)
+            self.text.setText(record.text)
+            is_recommendation = record.kind is ActionKind.RECOMMENDATION
+            self.response_title.setVisible(is_recommendation)
+            self.response.setVisible(is_recommendation)
+            self.response.setText(record.response or "No response recorded yet.")
+            owner = record.owner or "No owner recorded"
+            if record.organisation_name:
+                owner += f" ({record.organisation_name})"
+            self.owner.setText(owner)
+            self.owner.setToolTip(owner)
+            self.status.setCurrentIndex(max(self.status.findData(record.status.value), 0))
+            self.completed.setEnabled(record.status.is_done)
+            self.completed.setDate(to_qdate(record.completed_on))
+            self.due.setDate(to_qdate(record.due_date))
+            if record.due_date is None and record.due_next_meeting:
+                self.due.setSpecialValueText("Next meeting")
+            else:
+                self.due.setSpecialValueText("None")
+            if record.is_overdue:
+                days = (date.today() - record.due_date).days  # type: ignore[operator]
+                self.overdue.setText(f"Overdue by {days} day{'' if days == 1 else 's'}")
+            else:
+                self.overdue.setText("")
+            self.history.clear()
+            for update in updates:
+                text = f"{update.on:%d/%m/%Y} — {update.text}"
+                if update.author:
+                    text += f" ({update.author})"
+                self.history.addItem(QListWidgetItem(text))
+            if not updates:
+                item = QListWidgetItem("No progress recorded yet.")
+                item.setForeground(Qt.GlobalColor.gray)
+                self.history.addItem(item)
+            self.history.scrollToBottom()
+        finally:
+            self._loading = False
+
+    def focus_update(self) -> None:
+        if self.record is not None:
+            self.update_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.update_text.selectAll()
+
+    # Editing ----------------------------------------------------------------------------------
+    def _status_activated(self, _index: int) -> None:
+        if self._loading or self.record is None:
+            return
+        value = self.status.currentData()
+        if value != self.record.status.value:
+            self.status_chosen.emit(self.record.id, value, None)
+
+    def _completed_edited(self) -> None:
+        if self._loading or self.record is None or not self.record.status.is_done:
+            return
+        when = from_qdate(self.completed.date())
+        if when is not None and when != self.record.completed_on:
+            self.status_chosen.emit(self.record.id, self.record.status.value, when)
+
+    def _due_edited(self) -> None:
+        if self._loading or self.record is None:
+            return
+        when = from_qdate(self.due.date())
+        if when != self.record.due_date:
+            self.due_chosen.emit(self.record.id, when)
+
+    def _add_update(self) -> None:
+        if self.record is None:
+            return
+        text = self.update_text.text().strip()
+        if not text:
+            return
+        on = from_qdate(self.update_on.date()) or date.today()
+        self.update_added.emit(self.record.id, text, on)  # the page clears the box once it is saved
+
+    def _open_minute(self) -> None:
+        if self.record is not None and self.record.meeting_id is not None:
+            self.open_minute.emit(self.record.meeting_id)

@@ -1,0 +1,187 @@
+"""The action log rows: loading across committees, combinable filters, sorting on every column."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from sst_desktop.domain.enums import ActionKind, ActionStatus
+from sst_desktop.services import action_log as al
+from sst_desktop.services import actions
+from sst_desktop.services.action_log import Column, LogFilter
+from tests.action_world import TODAY, build_world
+
+
+@pytest.fixture
+def world(db):  # type: ignore[no-untyped-def]
+    return build_world(db)
+
+
+@pytest.fixture
+def log(db, world):  # type: ignore[no-untyped-def]
+    return al.load_log(db)
+
+
+def refs(db, rows) -> list[str]:  # type: ignore[no-untyped-def]
+    return [r[al.R_REFERENCE] for r in rows]
+
+
+def names(world, db, *keys: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [world.ref(db, k) for k in keys]
+
+
+def test_every_action_of_every_committee_with_its_names(db, world, log) -> None:
+    assert len(log.rows) == 6
+    by_ref = {r[al.R_REFERENCE]: r for r in log.rows}
+    prevent = by_ref[world.ref(db, "prevent")]
+    assert log.committee_short(prevent[al.R_COMMITTEE_ID]) == "SST"
+    assert log.meeting_date(prevent) == "2022-06-22"
+    assert log.minute_number(prevent) == 5
+    assert log.owner(prevent) == "Dawn McNally"
+    assert log.organisation(prevent) == "Merseyside Police"
+    assert al.status_of(prevent) is ActionStatus.OPEN
+    assert prevent[al.R_UPDATE_TEXT] == "Figures circulated in draft"
+    assert al.latest_update_text(prevent) == "01/08/2022: Figures circulated in draft"
+    assert al.uk_date(prevent[al.R_DUE]) == f"{TODAY - timedelta(days=10):%d/%m/%Y}"
+    typed = by_ref[world.ref(db, "formula")]
+    assert log.owner(typed) == "+Community Safety Team" and log.organisation(typed) == "Sefton Council"
+    svd = by_ref[world.ref(db, "svd")]
+    assert al.due_text(svd) == "Next meeting"
+    rec = by_ref[world.ref(db, "recommendation")]
+    assert (
+        rec[al.R_KIND] == al.RECOMMENDATION
+        and log.meeting_date(rec) is None
+        and log.minute_number(rec) is None
+    )
+
+
+def test_the_row_and_the_record_agree(db, world, log) -> None:
+    for row in log.rows:
+        record = actions.get_action(db, row[al.R_ID])
+        assert record.reference == row[al.R_REFERENCE]
+        assert log.owner(row) == record.owner
+        assert log.organisation(row) == record.organisation_name
+        assert al.status_of(row) is record.status
+        assert (row[al.R_UPDATE_TEXT] or "") == record.latest_update_text
+        assert al.is_overdue(row, TODAY.isoformat()) == record.is_overdue
+
+
+def test_filters_one_by_one(db, world, log) -> None:
+    f = lambda **kw: refs(db, al.filter_rows(log, LogFilter(**kw)))  # noqa: E731
+    assert f(committee_ids=frozenset({world.prwg})) == names(world, db, "recommendation")
+    assert f(kind=ActionKind.RECOMMENDATION) == names(world, db, "recommendation")
+    assert len(f(kind=ActionKind.ACTION)) == 5
+    assert f(statuses=frozenset({ActionStatus.COMPLETED})) == names(world, db, "done")
+    assert f(owner=world.dawn) == names(world, db, "prevent", "asb")
+    assert f(owner="+Community Safety Team") == names(world, db, "formula")
+    assert f(organisation_id=world.council) == names(world, db, "formula", "svd", "done", "recommendation")
+    # overdue: due date passed and not done (the completed one is not overdue)
+    assert f(overdue=True) == names(world, db, "prevent", "recommendation")
+    # due within 7 days: overdue ones and the one due in 5 days
+    assert f(due_within_days=7) == names(world, db, "prevent", "formula", "recommendation")
+    assert f(due_within_days=60) == names(world, db, "prevent", "formula", "asb", "recommendation")
+
+
+def test_free_text_search_across_columns_any_case_and_script(db, world, log) -> None:
+    f = lambda text: refs(db, al.filter_rows(log, LogFilter(text=text)))  # noqa: E731
+    assert f("prevent") == names(world, db, "prevent")  # action text
+    assert f("MCNALLY") == names(world, db, "prevent", "asb")  # owner
+    assert f("police") == names(world, db, "prevent", "asb")  # organisation
+    assert f("circulated in draft") == names(world, db, "prevent")  # latest update
+    assert f("sst/2022/00") == refs(db, [r for r in log.rows if r[al.R_REFERENCE].startswith("SST/2022/00")])
+    assert f("CAFÉ 中文") == names(world, db, "formula")
+    assert f("bootle briefing") == names(world, db, "asb")  # every word, any order
+    assert f("bootle prevent") == []
+
+
+def test_filters_combine(db, world, log) -> None:
+    spec = LogFilter(
+        committee_ids=frozenset({world.sst}),
+        owner=world.dawn,
+        statuses=frozenset({ActionStatus.OPEN}),
+        text="figures",
+    )
+    assert refs(db, al.filter_rows(log, spec)) == names(world, db, "prevent")
+    assert (
+        al.filter_rows(log, LogFilter(overdue=True, organisation_id=world.council, kind=ActionKind.ACTION))
+        == []
+    )
+
+
+def test_overdue_follows_the_date_asked_for(db, world, log) -> None:
+    later = TODAY + timedelta(days=6)
+    overdue = refs(db, al.filter_rows(log, LogFilter(overdue=True), today=later))
+    assert overdue == names(world, db, "prevent", "formula", "recommendation")
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_sort_on_every_column_puts_empty_cells_last(db, world, log, descending: bool) -> None:
+    for column in Column:
+        ordered = al.sort_rows(log, log.rows, column, descending)
+        assert sorted(r[0] for r in ordered) == sorted(r[0] for r in log.rows)
+    by = lambda column: refs(db, al.sort_rows(log, log.rows, column, descending))  # noqa: E731
+    owners = by(Column.OWNER)
+    assert owners[-1] == world.ref(db, "recommendation")  # no owner: last either way
+    meeting = by(Column.MEETING_DATE)
+    assert meeting[-1] == world.ref(db, "recommendation")
+    due = by(Column.DUE)
+    assert due[-1] == world.ref(db, "svd")  # "next meeting": no date
+    minutes = [log.minute_number(r) for r in al.sort_rows(log, log.rows, Column.MINUTE, descending)]
+    assert minutes[-1] is None
+    numbers = [m for m in minutes if m is not None]
+    assert numbers == sorted(numbers, reverse=descending)
+
+
+def test_sort_orders(db, world, log) -> None:
+    by = lambda column, d=False: refs(db, al.sort_rows(log, log.rows, column, d))  # noqa: E731
+    assert by(Column.OWNER)[:5] == names(world, db, "formula", "prevent", "asb", "svd", "done")
+    assert by(Column.OWNER, True)[:5] == names(world, db, "svd", "done", "prevent", "asb", "formula")
+    assert by(Column.COMMITTEE)[0] == world.ref(db, "recommendation")  # PRWG before SST
+    statuses = [al.status_of(r) for r in al.sort_rows(log, log.rows, Column.STATUS)]
+    assert statuses == sorted(statuses, key=list(ActionStatus).index)
+    dues = [r[al.R_DUE] for r in al.sort_rows(log, log.rows, Column.DUE)]
+    assert dues[:5] == sorted(d for d in dues if d)
+    assert by(Column.ACTION)[0] == world.ref(db, "svd")  # "-Report…" sorts before letters
+    assert by(Column.LATEST_UPDATE)[:2] == names(world, db, "prevent", "asb")
+    assert by(Column.ORGANISATION)[:2] == names(world, db, "prevent", "asb")  # Merseyside Police
+
+
+def test_sorting_is_stable(db, world, log) -> None:
+    first = al.sort_rows(log, log.rows, Column.REFERENCE)
+    then = al.sort_rows(log, first, Column.COMMITTEE)
+    sst = [r for r in then if log.committee_short(r[al.R_COMMITTEE_ID]) == "SST"]
+    assert refs(db, sst) == sorted(refs(db, sst))
+
+
+def test_fresh_rows_patch_the_log_and_the_search(db, world, log) -> None:
+    assert al.filter_rows(log, LogFilter(text="zebra")) == []
+    actions.add_update(db, world.refs["svd"], "Zebra crossing agreed")
+    new = actions.create_action(db, minute_id=world.m14, text="A zebra count").after
+    actions.delete_action(db, world.refs["done"])
+    added = log.patch(al.load_rows(db, [world.refs["svd"], new.id]), removed=[world.refs["done"]])
+    assert [r[0] for r in added] == [new.id]
+    assert sorted(refs(db, al.filter_rows(log, LogFilter(text="zebra")))) == sorted(
+        [world.ref(db, "svd"), new.reference]
+    )
+    assert len(log.rows) == 6
+    assert al.load_rows(db, []) == []
+
+
+def test_filter_choices(db, world, log) -> None:
+    assert log.owner_choices() == [
+        ("+Community Safety Team", "+Community Safety Team"),
+        ("Dawn McNally", world.dawn),
+        ("Ian Maher", world.ian),
+    ]
+    assert log.organisation_choices() == [
+        ("Merseyside Police", world.police),
+        ("Sefton Council", world.council),
+    ]
+
+
+def test_an_empty_database(db) -> None:
+    log = al.load_log(db)
+    assert log.rows == [] and al.filter_rows(log, LogFilter(text="x")) == []
+    assert al.sort_rows(log, [], Column.OWNER) == []
+    assert date.today()
