@@ -85,6 +85,8 @@ DONE_FONT = Font(color="808080")
 THIN = Side(style="thin", color="BFBFBF")
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+MAX_ROW_HEIGHT = 300.0
 _KIND_LABELS = {k.value: k.label for k in ActionKind}
 _STATUS_LABELS = {s.value: s.label for s in ActionStatus}
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
@@ -343,6 +345,7 @@ class _RowWriter:
         self._numbers: dict[int, str] = {}
         self.empty_wrapped = f' s="{self.s_wrap}"/>'
         self.letters = [get_column_letter(i) for i in range(1, len(COLUMNS) + 1)]
+        self.chars = {column: max(int(width * 0.95), 10) for column, width in WIDTHS.items()}
 
     def text(self, value: str | None, wrap: bool = False) -> tuple[str, bool]:
         """The cell's XML after its reference, and whether the text had to be cut ('' for none)."""
@@ -398,6 +401,11 @@ class _RowWriter:
         action_xml, cut_action = self.text(r[al.E_TEXT], wrap=True)
         response_xml, cut_response = self.text(r[al.E_RESPONSE], wrap=True)
         update_xml, cut_update = self.text(update, wrap=True)
+        lines = max(
+            _lines(r[al.E_TEXT], self.chars[SheetColumn.ACTION]),
+            _lines(r[al.E_RESPONSE], self.chars[SheetColumn.RESPONSE]),
+            _lines(update, self.chars[SheetColumn.LATEST_UPDATE]),
+        )
         due = r[al.E_DUE]
         if due is not None:
             due_xml = self.day(due)
@@ -435,7 +443,18 @@ class _RowWriter:
                 if cut
             ]
             truncated.append(f"{reference} ({', '.join(parts)})")
+        if lines > 1:  # room for the wrapped text (spreadsheets do not all fit rows to it on opening)
+            return f'<row r="{row}" ht="{min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT):.1f}">{cells}</row>'
         return f'<row r="{row}">{cells}</row>'
+
+
+def _lines(text: str | None, per_line: int) -> int:
+    """Roughly how many lines ``text`` takes in a wrapped column ``per_line`` characters wide."""
+    if not text:
+        return 1
+    if len(text) <= per_line and "\n" not in text:
+        return 1
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 class _StyleHost:

@@ -120,7 +120,8 @@ class ActionLog:
     minute_numbers: dict[int, int | None] = field(default_factory=dict)
     people: dict[int, str] = field(default_factory=dict)  # id -> "Dawn McNally"
     organisations: dict[int, str] = field(default_factory=dict)
-    _haystacks: dict[int, str] | None = field(default=None, repr=False)
+    _haystacks: list[str] | None = field(default=None, repr=False)  # aligned with rows
+    _hits: dict[str, list[int]] = field(default_factory=dict, repr=False)  # word -> row positions
 
     # Names of a row ------------------------------------------------------------------------------
     def owner(self, row: Row) -> str:
@@ -157,11 +158,41 @@ class ActionLog:
         return sorted(((self.organisations.get(o, "?"), o) for o in used), key=lambda c: c[0].casefold())
 
     # Search ----------------------------------------------------------------------------------------
-    def haystack(self) -> dict[int, str]:
-        """Each row's searchable text folded for comparison (built on the first search)."""
+    def haystack(self) -> list[str]:
+        """Each row's searchable text folded for comparison, in the order of ``rows`` (built on the
+        first search)."""
         if self._haystacks is None:
-            self._haystacks = {r[0]: self._hay(r) for r in self.rows}
+            hay = self._hay
+            self._haystacks = [hay(r) for r in self.rows]
         return self._haystacks
+
+    def matching_ids(self, words: Iterable[str]) -> set[int]:
+        """Ids of the rows whose searchable text holds every word (folded). Rows are scanned in
+        their stored order, which keeps memory access sequential; a word that extends one searched
+        before (typing "prev" then "preve") scans only the rows the shorter word matched."""
+        haystack = self.haystack()
+        rows = self.rows
+        positions: list[int] | None = None
+        for word in sorted(set(words), key=len, reverse=True):
+            hits = self._positions(word, haystack)
+            positions = hits if positions is None else sorted(set(positions) & set(hits))
+        if positions is None:
+            return {r[0] for r in rows}
+        return {rows[i][0] for i in positions}
+
+    def _positions(self, word: str, haystack: list[str]) -> list[int]:
+        known = self._hits.get(word)
+        if known is not None:
+            return known
+        prefix = max((w for w in self._hits if w in word), key=len, default=None)
+        if prefix is not None:
+            found = [i for i in self._hits[prefix] if word in haystack[i]]
+        else:
+            found = [i for i, text in enumerate(haystack) if word in text]
+        if len(self._hits) >= 32:
+            self._hits.clear()
+        self._hits[word] = found
+        return found
 
     def _hay(self, r: Row) -> str:
         people, organisations = self.people, self.organisations
@@ -178,17 +209,22 @@ class ActionLog:
         gone = set(removed)
         known: set[int] = set()
         rows: list[Row] = []
-        for r in self.rows:
+        old_hay = self._haystacks
+        hay: list[str] | None = [] if old_hay is not None else None
+        for i, r in enumerate(self.rows):
             known.add(r[0])
-            if r[0] not in gone:
-                rows.append(by_id.get(r[0], r))
+            if r[0] in gone:
+                continue
+            replacement = by_id.get(r[0])
+            rows.append(replacement or r)
+            if hay is not None:
+                hay.append(self._hay(replacement) if replacement else old_hay[i])  # type: ignore[index]
         new = [r for r in by_id.values() if r[0] not in known and r[0] not in gone]
         self.rows = rows + new
-        if self._haystacks is not None:
-            for action_id in gone:
-                self._haystacks.pop(action_id, None)
-            for r in by_id.values():
-                self._haystacks[r[0]] = self._hay(r)
+        if hay is not None:
+            hay += [self._hay(r) for r in new]
+        self._haystacks = hay
+        self._hits.clear()
         return new
 
 
@@ -222,6 +258,7 @@ def load_names(db: Database, log: ActionLog) -> None:
         }
         log.organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())  # type: ignore[arg-type]
     log._haystacks = None
+    log._hits.clear()
 
 
 def load_rows(db: Database, action_ids: Iterable[int]) -> list[Row]:
@@ -318,12 +355,8 @@ def filter_rows(
         result = [r for r in result if r[9] is not None and r[9] <= limit and r[11] not in done]
     words = spec.words
     if words:
-        haystack = log.haystack()
-        if len(words) == 1:
-            word = words[0]
-            result = [r for r in result if word in haystack[r[0]]]
-        else:
-            result = [r for r in result if all(w in haystack[r[0]] for w in words)]
+        matching = log.matching_ids(words)
+        result = [r for r in result if r[0] in matching]
     return list(result) if result is log.rows or not isinstance(result, list) else result
 
 

@@ -1,6 +1,7 @@
 """The attendance register of a committee: its members by its meetings, and each member's rate.
 
-A member's rate counts the meetings held while they were a member: present (in the room or remotely)
+Meetings count when their register was taken. A member's rate counts those meetings held while they
+were a member: present (in the room or remotely)
 over expected. A member who sent a substitute is shown so ("Substitute: Jane Doe") and the
 substitute's own row says whom they stood in for. Officers and guests ("also present") are left out.
 """
@@ -89,7 +90,8 @@ class AttendanceRegister:
 def attendance_register(
     db: Database, committee_id: int, *, since: date | None = None, until: date | None = None
 ) -> AttendanceRegister:
-    """Members (then substitutes) by the committee's held meetings between ``since`` and ``until``."""
+    """Members (then substitutes and guests) by the committee's meetings between ``since`` and
+    ``until`` whose register was taken."""
     committee = get_committee(db, committee_id)
     with db.read() as session:
         query = (
@@ -103,7 +105,6 @@ def attendance_register(
         if until is not None:
             query = query.where(Meeting.date <= until)
         meetings = [RegisterMeeting(mid, when) for mid, when in session.execute(query)]
-        # keep the meetings that happened: held, or with a register taken
         meeting_ids = [m.id for m in meetings]
         taken = set()
         for i in range(0, len(meeting_ids), 500):
@@ -112,14 +113,8 @@ def attendance_register(
                     select(Attendance.meeting_id).where(Attendance.meeting_id.in_(meeting_ids[i : i + 500]))
                 ).all()
             )
-        held = set(
-            session.scalars(
-                select(Meeting.id).where(
-                    Meeting.committee_id == committee_id, Meeting.status == MeetingStatus.HELD
-                )
-            ).all()
-        )
-        meetings = [m for m in meetings if m.id in taken or m.id in held]
+        # only meetings whose register was taken: a meeting without one says nothing about attendance
+        meetings = [m for m in meetings if m.id in taken]
         index = {m.id: i for i, m in enumerate(meetings)}
 
         people: dict[int, tuple[str, str]] = {}

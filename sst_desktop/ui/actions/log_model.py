@@ -107,11 +107,9 @@ class ActionLogModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         self._sort = key
-        if len(self._rows) == len(self._log.rows):
-            self._base = self._rows = al.sort_rows(self._log, self._rows, *key)
-        else:
-            self._rows = al.sort_rows(self._log, self._rows, *key)
-            self._base = al.sort_rows(self._log, self._log.rows, *key)
+        # sort everything in stored order (sequential memory access), then keep what the filter shows
+        self._base = al.sort_rows(self._log, self._log.rows, *key)
+        self._rows = self._filtered(self._spec)
         self.layoutChanged.emit()
 
     def rows(self) -> list[Row]:
