@@ -66,6 +66,9 @@ def run_gui(database: str | None = None, demo: bool = False) -> int:
     from sst_desktop.ui.file_actions import open_window
 
     window = open_window(db)
+    from sst_desktop.ui.minutes import resume_minute_taking
+
+    window.defer(lambda: resume_minute_taking(window))  # the meeting being minuted when it stopped
     if os.environ.get(PROBE_ENV):
         _install_probe(window)
     return app.exec()

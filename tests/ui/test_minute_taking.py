@@ -71,10 +71,25 @@ def when_dialog_opens(action: Callable[[QWidget], None]) -> None:
 
 
 def back_from_dialog(qtbot, window: QWidget) -> None:  # type: ignore[no-untyped-def]
-    """The window is active again once a dialog closes (the offscreen platform needs telling)."""
-    if QApplication.activeWindow() is not window:
-        with qtbot.waitActive(window):
-            window.activateWindow()
+    """The window is active again once a dialog or popup closes (the offscreen platform needs telling)."""
+    qtbot.wait(10)  # activation changes already queued land first
+
+    def active() -> bool:
+        if QApplication.activeWindow() is window:
+            return True
+        window.activateWindow()
+        return False
+
+    qtbot.waitUntil(active, timeout=3000)
+
+
+def _dispose(window: QWidget) -> None:
+    """Close and delete a main window now, so nothing of it outlives the test."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def key(qtbot, widget: QWidget, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
@@ -420,7 +435,7 @@ def test_confirmed_minutes_open_read_only_and_refuse_edits(
 
 
 def test_minutes_page_opens_minute_taking_and_exports_pdf_and_word(  # type: ignore[no-untyped-def]
-    qtbot, context, settings, db, seed, tmp_path, monkeypatch
+    qtbot, context, settings, db, seed, tmp_path, monkeypatch, request
 ) -> None:
     from docx import Document
     from pypdf import PdfReader
@@ -430,12 +445,14 @@ def test_minutes_page_opens_minute_taking_and_exports_pdf_and_word(  # type: ign
     from sst_desktop.ui.minutes.page import MinutesPage
 
     main = MainWindow(context, settings)
-    qtbot.addWidget(main)
+    request.addfinalizer(lambda: _dispose(main))
     main.show()
     page = main.show_page("minutes")
     assert isinstance(page, MinutesPage)
     assert [r.id for r in page.model.records()] == [seed.next_id, seed.meeting_id, seed.previous_id]
     assert page.select_meeting(seed.meeting_id)
+    back_from_dialog(qtbot, main)
+    page.table.setFocus()
     key(qtbot, page.table, Qt.Key.Key_Return)
     window = page.windows[seed.meeting_id]
     back_from_dialog(qtbot, window)

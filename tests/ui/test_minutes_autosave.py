@@ -164,33 +164,52 @@ def test_closing_writes_pending_typing_and_forgets_the_meeting(qtbot, window, db
 
 
 def test_a_restart_reopens_the_meeting_at_the_item(qtbot, context, settings, db, seed) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
     from sst_desktop.ui.main_window import MainWindow
     from sst_desktop.ui.minutes.page import MinutesPage, resume_minute_taking
 
     first = MainWindow(context, settings)
-    qtbot.addWidget(first)
-    first.show()
-    page = first.show_page("minutes")
-    assert isinstance(page, MinutesPage)
-    assert page.select_meeting(seed.meeting_id)
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    minute_window = page.windows[seed.meeting_id]
-    minute_window.go_to(seed.item_ids[6])
-    qtbot.keyClicks(minute_window.editor.narrative, "Typed just before the laptop died")
-    qtbot.waitUntil(lambda: not minute_window.session.saver.has_pending, timeout=1500)
-    # The program stops with the window open (the main window closes around it).
-    first.close()
-    assert _text(db, seed.item_ids[6]) == "Typed just before the laptop died"
+    second = None
+    try:
+        first.show()
+        page = first.show_page("minutes")
+        assert isinstance(page, MinutesPage)
+        assert page.select_meeting(seed.meeting_id)
+        if QApplication.activeWindow() is not first:
+            with qtbot.waitActive(first):
+                first.activateWindow()
+        page.table.setFocus()
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+        minute_window = page.windows[seed.meeting_id]
+        minute_window.go_to(seed.item_ids[6])
+        qtbot.keyClicks(minute_window.editor.narrative, "Typed just before the laptop died")
+        qtbot.waitUntil(lambda: not minute_window.session.saver.has_pending, timeout=1500)
+        # The program stops with the window open (the main window closes around it).
+        first.close()
+        assert _text(db, seed.item_ids[6]) == "Typed just before the laptop died"
 
-    second = MainWindow(context, settings)
-    qtbot.addWidget(second)
-    second.show()
-    reopened = resume_minute_taking(second)
-    assert reopened is not None
-    qtbot.addWidget(reopened)
-    assert reopened.session.meeting.id == seed.meeting_id
-    assert reopened.session.current_item.id == seed.item_ids[6]
-    assert reopened.editor.narrative.toPlainText() == "Typed just before the laptop died"
+        second = MainWindow(context, settings)
+        second.show()
+        reopened = resume_minute_taking(second)
+        assert reopened is not None
+        assert reopened.session.meeting.id == seed.meeting_id
+        assert reopened.session.current_item.id == seed.item_ids[6]
+        assert reopened.editor.narrative.toPlainText() == "Typed just before the laptop died"
+    finally:
+        _dispose(first, second)
+
+
+def _dispose(*windows) -> None:  # type: ignore[no-untyped-def]
+    """Close and delete main windows now, so nothing of them outlives the test."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for window in windows:
+        if window is not None:
+            window.close()
+            window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
 
 
 def test_nothing_is_reopened_for_another_database(qtbot, context, settings, db, seed) -> None:  # type: ignore[no-untyped-def]
@@ -200,5 +219,39 @@ def test_nothing_is_reopened_for_another_database(qtbot, context, settings, db, 
 
     remember(settings, "sqlite:////elsewhere/other.db", seed.meeting_id, seed.item_ids[2])
     main = MainWindow(context, settings)
-    qtbot.addWidget(main)
-    assert resume_minute_taking(main) is None
+    try:
+        assert resume_minute_taking(main) is None
+    finally:
+        _dispose(main)
+
+
+def test_starting_the_program_reopens_minute_taking(qtbot, qapp, db, seed, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``run_gui`` itself: after the main window shows, the meeting being minuted comes back."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from sst_desktop.ui import app as app_module
+    from sst_desktop.ui import file_actions
+    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow, remember
+
+    app_module.make_application()
+    remember(QSettings(), db.url, seed.meeting_id, seed.item_ids[4])
+    opened: list[MinuteTakingWindow] = []
+
+    def run_events(_self=None) -> int:  # type: ignore[no-untyped-def]
+        def found() -> bool:
+            opened[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MinuteTakingWindow)]
+            return bool(opened)
+
+        qtbot.waitUntil(found, timeout=5000)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_events)
+    assert app_module.run_gui(str(db.path)) == 0
+    window = opened[0]
+    try:
+        assert window.session.meeting.id == seed.meeting_id
+        assert window.session.current_item.id == seed.item_ids[4]
+    finally:
+        for main in list(file_actions._windows):
+            main.close()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -408,8 +409,8 @@ class MinuteTakingWindow(QMainWindow):
                 self.agenda_list.setCurrentItem(row)
 
     def _agenda_row_changed(self, row: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
-        if row is None:
-            return
+        if row is None or not shiboken6.isValid(self.register.table):
+            return  # (the window is being taken down)
         self.session.saver.flush()  # what was typed in the item being left is written now
         item_id = row.data(0, ITEM_ROLE)
         item = self.session.item_by_id(item_id)
@@ -585,5 +586,6 @@ class MinuteTakingWindow(QMainWindow):
             self.settings.sync()
         with contextlib.suppress(RuntimeError, TypeError):
             self.context.data_changed.disconnect(self._data_changed)
+        self.agenda_list.blockSignals(True)  # no item changes while the window is taken down
         self.closed.emit(self.session.meeting.id)
         super().closeEvent(event)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from sst_desktop.services.errors import NotFoundError
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow, forget, remembered
 from sst_desktop.ui.widgets.record_model import (
     Column,
@@ -62,22 +64,6 @@ def meetings_model(parent: QObject | None = None) -> RecordTableModel[MeetingRec
         muted=lambda r: r.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED),
         parent=parent,
     )
-
-
-class _EnterOpens(QObject):
-    def __init__(self, page: MinutesPage) -> None:
-        super().__init__(page)
-        self.page = page
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.page.take_minutes()
-            return True
-        return False
 
 
 class _MainWindowClosing(QObject):
@@ -118,9 +104,12 @@ class MinutesPage(QWidget):
         self.table.setObjectName("minutesMeetings")
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.take_minutes())
-        self._enter = _EnterOpens(self)
-        self.table.installEventFilter(self._enter)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        take = QAction("Take minutes", self.table)
+        take.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        take.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        take.triggered.connect(self.take_minutes)
+        self.table.addAction(take)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.take_button = QPushButton("Take minutes")
         self.take_button.setObjectName("takeMinutes")
@@ -212,6 +201,10 @@ class MinutesPage(QWidget):
     def select_meeting(self, meeting_id: int) -> bool:
         return select_record(self.table, lambda r: r.id == meeting_id)
 
+    def _selection_changed(self, *_args: object) -> None:
+        if shiboken6.isValid(self.table):  # not while the screen is being taken down
+            self._update_buttons()
+
     def _update_buttons(self) -> None:
         chosen = self.selected() is not None
         for button in (self.take_button, self.pdf_button, self.full_button, self.docx_button):
@@ -288,14 +281,18 @@ def resume_minute_taking(main_window: QWidget) -> MinuteTakingWindow | None:
     settings = getattr(main_window, "settings", None)
     if not isinstance(settings, QSettings):
         settings = QSettings()
-    where = remembered(settings, main_window.context.database.url)  # type: ignore[attr-defined]
+    context: AppContext = main_window.context  # type: ignore[attr-defined]
+    where = remembered(settings, context.database.url)
     if where is None:
         return None
     meeting_id, item_id = where
     try:
-        meetings.get_meeting(main_window.context.database, meeting_id)  # type: ignore[attr-defined]
+        meetings.get_meeting(context.database, meeting_id)
     except NotFoundError:
-        forget(settings)
+        forget(settings)  # the meeting was deleted since
+        return None
+    except Exception as error:  # the database cannot be read: say so, the window stays usable
+        report_error(main_window, error)
         return None
     page = main_window.page("minutes")  # type: ignore[attr-defined]
     return page.open_minute_taking(meeting_id, item_id)
