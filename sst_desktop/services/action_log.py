@@ -11,6 +11,7 @@ A row is a tuple; the ``R_*`` constants name its positions.
 from __future__ import annotations
 
 import enum
+import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -278,10 +279,16 @@ def _fetch(db: Database, where: str) -> list[Row]:
     connection = db.engine.raw_connection()
     try:
         cursor = connection.cursor()
+        # 100,000 new tuples would set off the cycle collector again and again (about a fifth of
+        # the time); none of them can be part of a cycle, so it waits until the rows are read.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             cursor.execute(f"{_SQL if sqlite else _SQL_PORTABLE} {where}")
             rows = cursor.fetchall()
         finally:
+            if collecting:
+                gc.enable()
             cursor.close()
     finally:
         connection.close()

@@ -244,3 +244,39 @@ def test_sheet_columns_are_stable() -> None:
     assert SheetColumn.REFERENCE.header == "Reference"
     assert COLUMNS[0] is SheetColumn.REFERENCE
     assert date(2022, 1, 1)  # keeps the import list honest
+
+
+def test_a_large_choice_of_actions_goes_through_a_temporary_table(db, world, tmp_path: Path) -> None:
+    from sqlalchemy import insert
+
+    from sst_desktop.domain import Action
+
+    with db.write() as s:
+        s.execute(
+            insert(Action),
+            [
+                {
+                    "reference": f"SST/2023/{n:04d}",
+                    "committee_id": world.sst,
+                    "text": f"Bulk action {n}",
+                    "status": "open",
+                }
+                for n in range(1, 1501)
+            ],
+        )
+    chosen = [r[0] for r in al_rows(db) if r[1].startswith("SST/2023/") and int(r[1][-4:]) % 2 == 0]
+    assert len(chosen) == 750
+    chosen += [world.refs["prevent"]] * 300 + list(range(900_000, 900_400))  # repeats and unknown ids
+    result = export_actions_xlsx(db, tmp_path / "many.xlsx", action_ids=chosen)
+    assert result.rows == 751
+    ws = load_workbook(tmp_path / "many.xlsx", read_only=True)["Action log"]
+    refs = [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
+    assert len(refs) == 751 and "SST/2023/0002" in refs and "SST/2023/0001" not in refs
+    # the temporary table is gone: the next export sees every action
+    assert export_actions_xlsx(db, tmp_path / "all.xlsx").rows == 1506
+
+
+def al_rows(db):  # type: ignore[no-untyped-def]
+    from sst_desktop.services import action_log
+
+    return action_log.load_log(db).rows
