@@ -22,6 +22,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "sst_desktop.ui.directory.committees_page",
     "sst_desktop.ui.directory.people_page",
     "sst_desktop.ui.directory.organisations_page",
+    "sst_desktop.ui.meetings.meetings_page",
     "sst_desktop.ui.minutes.minutes_page",
     "sst_desktop.ui.actions.log_page",
 )

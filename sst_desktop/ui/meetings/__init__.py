@@ -1,0 +1,1 @@
+"""Meetings and agendas: scheduling a committee's meetings, building each agenda, and its documents."""

@@ -1,0 +1,290 @@
+"""One agenda item, edited in place: title, kind, description, presenters, report, exemption, reports.
+
+Each field is saved when it is left (the description also when typing pauses); consecutive edits of
+one field make one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.domain.enums import ItemKind, ReportStatus
+from sst_desktop.services import agenda as agenda_service
+from sst_desktop.services.actions import ActionRecord
+from sst_desktop.services.agenda import EXEMPT_PARAGRAPH_LABELS, EXEMPT_PARAGRAPHS, AgendaItemRecord
+from sst_desktop.services.meeting_texts import schedule_12a_notice
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.errors import user_message
+from sst_desktop.ui.meetings.attachments_list import AttachmentsList
+from sst_desktop.ui.meetings.commands import run_edit
+from sst_desktop.ui.meetings.formatting import plain_date
+from sst_desktop.ui.meetings.presenters import PresentersEditor
+from sst_desktop.ui.widgets.fields import CommitLineEdit, CommitTextEdit
+
+DESCRIPTION_IDLE_MS = 1200
+
+FIELD_LABELS = {
+    "title": "title",
+    "kind": "kind",
+    "description": "description",
+    "presenters_text": "presenters",
+    "presenter_ids": "presenters",
+    "report_status": "report status",
+    "exempt_paragraphs": "exemption",
+}
+
+
+class AgendaItemEditor(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.item: AgendaItemRecord | None = None
+        self.editable = True
+
+        self.heading = QLabel()
+        self.heading.setObjectName("itemHeading")
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+
+        self.title = CommitLineEdit()
+        self.title.setObjectName("itemTitle")
+        self.kind = QComboBox()
+        self.kind.setObjectName("itemKind")
+        for kind in ItemKind:
+            self.kind.addItem(kind.label, kind)
+        self.description = CommitTextEdit()
+        self.description.setObjectName("itemDescription")
+        self.description.setPlaceholderText(
+            "e.g. Report of the Localities Service Manager, or To receive a presentation from…"
+        )
+        self.description.setFixedHeight(62)
+        self.presenters = PresentersEditor(context)
+        self.report_status = QComboBox()
+        self.report_status.setObjectName("reportStatus")
+        self.report_status.setMaximumWidth(240)
+        for status in ReportStatus:
+            self.report_status.addItem(status.label, status)
+
+        self.paragraphs: dict[int, QCheckBox] = {}
+        boxes = QHBoxLayout()
+        boxes.setSpacing(8)
+        for number in EXEMPT_PARAGRAPHS:
+            box = QCheckBox(f"{number}")
+            box.setAccessibleName(f"Schedule 12A paragraph {number}")
+            box.setObjectName(f"exempt{number}")
+            box.setToolTip(f"Paragraph {number}: {EXEMPT_PARAGRAPH_LABELS[number]}")
+            box.toggled.connect(self._exempt_toggled)
+            self.paragraphs[number] = box
+            boxes.addWidget(box)
+        boxes.addStretch(1)
+        self.exempt_notice = QLabel()
+        self.exempt_notice.setObjectName("exemptNotice")
+        self.exempt_notice.setWordWrap(True)
+
+        self.attachments = AttachmentsList(context)
+        self.actions_label = QLabel()
+        self.actions_label.setObjectName("openActions")
+        self.actions_label.setWordWrap(True)
+        self.actions_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        kind_label = QLabel("&Kind:")
+        kind_label.setBuddy(self.kind)
+        title_row.addWidget(kind_label)
+        title_row.addWidget(self.kind)
+        exempt_row = QHBoxLayout()
+        exempt_row.setSpacing(10)
+        exempt_row.addLayout(boxes)
+        exempt_row.addStretch(1)
+        exempt = QVBoxLayout()
+        exempt.setSpacing(2)
+        exempt.addLayout(exempt_row)
+        exempt.addWidget(self.exempt_notice)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(_label("&Title:", self.title), title_row)
+        form.addRow(_label("&Description:", self.description), self.description)
+        form.addRow(_label("&Presenters:", self.presenters.picker), self.presenters)
+        form.addRow(_label("&Report:", self.report_status), self.report_status)
+        exempt_label = _label("E&xempt:", self.paragraphs[1])
+        exempt_label.setToolTip(
+            "Exempt information: the paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972"
+        )
+        form.addRow(exempt_label, exempt)
+        form.addRow("Reports (PDF):", self.attachments)
+        self.actions_row_label = QLabel("Open actions:")
+        form.addRow(self.actions_row_label, self.actions_label)
+        self.form = form
+
+        self.empty = QLabel("Choose an item of the agenda to edit it.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.fields = QWidget()
+        fields_layout = QVBoxLayout(self.fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self.heading)
+        fields_layout.addLayout(form)
+        fields_layout.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.fields)
+
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(DESCRIPTION_IDLE_MS)
+        self._idle.timeout.connect(self._description_paused)
+        self.title.commit_requested.connect(lambda text: self._save("title", text, self.title))
+        self.kind.activated.connect(lambda _: self._save("kind", self.kind.currentData()))
+        self.description.textChanged.connect(self._description_typed)
+        self.description.commit_requested.connect(
+            lambda text: self._save("description", text, self.description)
+        )
+        self.presenters.people_changed.connect(lambda ids: self._save("presenter_ids", tuple(ids)))
+        self.presenters.free_text.commit_requested.connect(
+            lambda text: self._save("presenters_text", text, self.presenters.free_text)
+        )
+        self.report_status.activated.connect(
+            lambda _: self._save("report_status", self.report_status.currentData())
+        )
+        self._loading = False
+        self.show_item(None)
+
+    # showing --------------------------------------------------------------------------------
+    def show_item(
+        self,
+        item: AgendaItemRecord | None,
+        *,
+        editable: bool = True,
+        open_actions: Sequence[ActionRecord] | None = None,
+    ) -> None:
+        same = item is not None and self.item is not None and item.id == self.item.id
+        if not same:
+            self._idle.stop()
+        self.item = item
+        self.editable = editable
+        self.empty.setVisible(item is None)
+        self.fields.setVisible(item is not None)
+        if item is None:
+            return
+        self._loading = True
+        try:
+            self.heading.setText(f"Item {item.number}")
+            self.title.set_saved_text(item.title, keep_edit=same)
+            self.kind.setCurrentIndex(self.kind.findData(item.kind))
+            self.description.set_saved_text(item.description, keep_edit=same)
+            self.presenters.set_people(item.presenter_ids, item.presenter_names)
+            self.presenters.free_text.set_saved_text(item.presenters_text, keep_edit=same)
+            self.report_status.setCurrentIndex(self.report_status.findData(item.report_status))
+            for number, box in self.paragraphs.items():
+                box.setChecked(number in item.exempt_paragraphs)
+            self.exempt_notice.setText(
+                schedule_12a_notice(item.exempt_paragraphs)
+                + " In the public agenda pack its reports are replaced by this notice."
+                if item.is_exempt
+                else ""
+            )
+            self.exempt_notice.setVisible(item.is_exempt)
+            self.attachments.show_item(item, editable=editable)
+            for widget in (
+                self.title,
+                self.kind,
+                self.presenters,
+                self.report_status,
+                *self.paragraphs.values(),
+            ):
+                widget.setEnabled(editable)
+            self.description.setReadOnly(not editable)
+            show_actions = item.kind == ItemKind.ACTION_LOG and open_actions is not None
+            self.actions_row_label.setVisible(show_actions)
+            self.actions_label.setVisible(show_actions)
+            if show_actions:
+                self.actions_label.setText(actions_text(open_actions or ()))
+        finally:
+            self._loading = False
+
+    # saving ---------------------------------------------------------------------------------
+    def _description_typed(self) -> None:
+        if not self._loading and self.item is not None and self.description.is_dirty():
+            self._idle.start()
+
+    def _description_paused(self) -> None:
+        """Typing paused: save the description so far (the edits merge into one undo step)."""
+        if self.description.is_dirty():
+            self.description.commit_pending()
+
+    def _exempt_toggled(self) -> None:
+        if self._loading:
+            return
+        chosen = tuple(n for n, box in self.paragraphs.items() if box.isChecked())
+        self._save("exempt_paragraphs", chosen)
+
+    def _save(self, field: str, value: object, widget: CommitLineEdit | CommitTextEdit | None = None) -> bool:
+        item = self.item
+        if item is None or self._loading or not self.editable:
+            return False
+        old = getattr(item, field)
+        if value == old:
+            return True
+        db = self.context.database
+        command = run_edit(
+            self.context,
+            self,
+            f"Change the {FIELD_LABELS[field]} of item {item.number}",
+            lambda: agenda_service.update_item(db, item.id, **{field: value}),
+            lambda: agenda_service.update_item(db, item.id, **{field: old}),
+            "agenda",
+            key=("agenda_item", item.id, field),
+        )
+        if command.failed:
+            if widget is not None and command.error is not None:
+                widget.reject(user_message(command.error)[1])
+            elif self.item is not None:  # a box or list: show what is stored again
+                self.show_item(self.item, editable=self.editable)
+            return False
+        return True
+
+    def commit_pending(self) -> None:
+        """Save what is typed but not yet left (another item chosen, the window closing)."""
+        self._idle.stop()
+        if self.item is None or not self.editable:
+            return
+        for field in (self.title, self.description, self.presenters.free_text):
+            if field.is_dirty():
+                field.commit_pending()
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def actions_text(actions: Sequence[ActionRecord]) -> str:
+    """The open actions the item will review, one a line: "SST/2022/004 — Share process… (Steve Martlew, due 1 Sep 2022)"."""
+    if not actions:
+        return "No open actions from earlier meetings."
+    lines = []
+    for action in actions[:12]:
+        bits = [
+            b for b in (action.owner, f"due {plain_date(action.due_date)}" if action.due_date else "") if b
+        ]
+        extra = f" ({', '.join(bits)})" if bits else ""
+        text = action.text if len(action.text) <= 90 else action.text[:89] + "…"
+        lines.append(f"{action.reference} — {text}{extra}")
+    if len(actions) > 12:
+        lines.append(f"… and {len(actions) - 12} more (see the action log)")
+    return "\n".join(lines)

@@ -1,0 +1,200 @@
+"""The chosen meeting's details, edited in place: every change is saved as it is made and can be undone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.domain.enums import MeetingStatus
+from sst_desktop.services import meetings as meeting_service
+from sst_desktop.services.meeting_texts import long_date
+from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.errors import user_message
+from sst_desktop.ui.meetings.commands import run_edit
+from sst_desktop.ui.widgets.fields import CommitLineEdit, parse_time_text, time_text
+
+FIELD_LABELS = {
+    "start_time": "start time",
+    "venue": "venue",
+    "remote_link": "remote link",
+    "open_to_public": "public access",
+}
+
+
+class MeetingDetailsEditor(QWidget):
+    """Time, venue, remote link and openness of one meeting, with its status and the buttons that
+    change it (move, postpone, cancel, reinstate)."""
+
+    cancel_requested = Signal()
+    postpone_requested = Signal()
+    move_requested = Signal()
+    reinstate_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting: MeetingRecord | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("meetingHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reference = QLabel()
+        self.reference.setObjectName("meetingRef")
+        self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel()
+        self.status.setObjectName("meetingStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.start_time = CommitLineEdit()
+        self.start_time.setObjectName("startTime")
+        self.start_time.setPlaceholderText("10:00")
+        self.start_time.setMaximumWidth(110)
+        self.venue = CommitLineEdit()
+        self.venue.setObjectName("venue")
+        self.venue.setPlaceholderText("e.g. Bootle Town Hall, or Remote Meeting - Microsoft Teams")
+        self.remote_link = CommitLineEdit()
+        self.remote_link.setObjectName("remoteLink")
+        self.remote_link.setPlaceholderText("https://teams.microsoft.com/… (optional)")
+        self.open_to_public = QCheckBox("Open to the public")
+        self.open_to_public.setToolTip(
+            "When not open, the agenda says “THIS MEETING IS NOT OPEN TO THE PUBLIC”."
+        )
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Start &time:", self.start_time)
+        form.addRow("&Venue:", self.venue)
+        form.addRow("Remote &link:", self.remote_link)
+        form.addRow("", self.open_to_public)
+
+        self.move_button = QPushButton("Move to another date…")
+        self.postpone_button = QPushButton("Postpone…")
+        self.cancel_button = QPushButton("Cancel meeting…")
+        self.reinstate_button = QPushButton("Reinstate")
+        self.reinstate_button.setToolTip("Schedule the meeting again on its date.")
+        self.move_button.clicked.connect(self.move_requested)
+        self.postpone_button.clicked.connect(self.postpone_requested)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.reinstate_button.clicked.connect(self.reinstate_requested)
+        buttons = QHBoxLayout()
+        for button in (self.move_button, self.postpone_button, self.cancel_button, self.reinstate_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.reference)
+        layout.addWidget(self.status)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addSpacing(6)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.start_time.commit_requested.connect(self._save_time)
+        self.venue.commit_requested.connect(lambda text: self.save("venue", text, self.venue))
+        self.remote_link.commit_requested.connect(
+            lambda text: self.save("remote_link", text, self.remote_link)
+        )
+        self.open_to_public.clicked.connect(lambda checked: self.save("open_to_public", checked))
+        self.show_meeting(None)
+
+    # showing --------------------------------------------------------------------------------
+    def show_meeting(self, meeting: MeetingRecord | None) -> None:
+        same = meeting is not None and self.meeting is not None and meeting.id == self.meeting.id
+        if not same:
+            self.commit_pending()
+        self.meeting = meeting
+        fields = (self.start_time, self.venue, self.remote_link, self.open_to_public)
+        if meeting is None:
+            self.heading.setText("No meeting chosen")
+            self.reference.setText("")
+            self.status.setText("Choose a meeting, or schedule one.")
+            for widget in (*fields, self.move_button, self.postpone_button, self.cancel_button):
+                widget.setEnabled(False)
+            self.reinstate_button.hide()
+            return
+        self.heading.setText(long_date(meeting.date))
+        self.reference.setText(f"{meeting.committee_name} · {meeting.ref}")
+        self.status.setText(status_text(meeting))
+        self.start_time.set_saved_text(time_text(meeting.start_time), keep_edit=same)
+        self.venue.set_saved_text(meeting.venue, keep_edit=same)
+        self.remote_link.set_saved_text(meeting.remote_link, keep_edit=same)
+        self.open_to_public.setChecked(meeting.open_to_public)
+        editable = not meeting.minutes_confirmed
+        for widget in fields:
+            widget.setEnabled(editable)
+        held = meeting.status == MeetingStatus.HELD
+        self.move_button.setEnabled(not held)
+        self.postpone_button.setEnabled(meeting.status == MeetingStatus.SCHEDULED)
+        self.cancel_button.setEnabled(meeting.status in (MeetingStatus.SCHEDULED, MeetingStatus.POSTPONED))
+        self.reinstate_button.setVisible(meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED))
+
+    # saving ---------------------------------------------------------------------------------
+    def _save_time(self, text: str) -> None:
+        try:
+            value = parse_time_text(text)
+        except ValueError as error:
+            self.start_time.reject(str(error))
+            return
+        self.save("start_time", value, self.start_time)
+
+    def save(self, field: str, value: object, widget: CommitLineEdit | None = None) -> bool:
+        meeting = self.meeting
+        if meeting is None:
+            return False
+        old = getattr(meeting, field)
+        if value == old or (isinstance(value, str) and value.strip() == old):
+            if widget is not None:
+                widget.set_saved_text(old if isinstance(old, str) else time_text(old))  # type: ignore[arg-type]
+            return True
+        db = self.context.database
+        command = run_edit(
+            self.context,
+            self,
+            f"Change the {FIELD_LABELS[field]} of the meeting of {meeting.date:%d %b %Y}",
+            lambda: meeting_service.update_meeting(db, meeting.id, **{field: value}),
+            lambda: meeting_service.update_meeting(db, meeting.id, **{field: old}),
+            "meeting",
+            key=("meeting", meeting.id, field),
+        )
+        if command.failed:
+            if widget is not None and command.error is not None:
+                widget.reject(user_message(command.error)[1])
+            else:
+                self.show_meeting(self.meeting)
+            return False
+        return True
+
+    def commit_pending(self) -> None:
+        """Save what is typed but not yet left (the window is closing or another meeting is chosen)."""
+        if self.meeting is None:
+            return
+        for field in (self.start_time, self.venue, self.remote_link):
+            if field.is_dirty():
+                field.commit_pending()
+
+
+def status_text(meeting: MeetingRecord) -> str:
+    parts = [meeting.status.label]
+    if meeting.status_reason:
+        parts.append(meeting.status_reason)
+    if not meeting.open_to_public:
+        parts.append("Not open to the public")
+    if meeting.minutes_confirmed:
+        parts.append("Minutes confirmed: the meeting is on record and no longer changes")
+    return " — ".join(parts)

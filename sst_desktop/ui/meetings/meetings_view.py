@@ -1,0 +1,453 @@
+"""The meetings screen: a committee's meetings (upcoming and past), the chosen meeting's details and
+agenda, the committee's forward plan, and the documents (agenda, agenda pack, calendar)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.services import committees as committee_service
+from sst_desktop.services import meetings as meeting_service
+from sst_desktop.services.meetings import MeetingRecord, SeriesResult
+from sst_desktop.services.records import CommitteeRecord
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.meetings.agenda_builder import AgendaBuilder, agenda_summary
+from sst_desktop.ui.meetings.commands import run_create, run_edit
+from sst_desktop.ui.meetings.export_actions import MeetingExports
+from sst_desktop.ui.meetings.formatting import plain_date
+from sst_desktop.ui.meetings.forward_plan_panel import ForwardPlanPanel
+from sst_desktop.ui.meetings.meeting_details import MeetingDetailsEditor
+from sst_desktop.ui.meetings.meeting_dialogs import (
+    MoveDialog,
+    ReasonDialog,
+    ScheduleMeetingDialog,
+    ScheduleRequest,
+)
+from sst_desktop.ui.meetings.models import meetings_model
+from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+
+COMMITTEE_KEY = "meetings/committee_id"
+
+
+class MeetingsPage(QWidget):
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.today = today
+        self.committee: CommitteeRecord | None = None
+        self.meeting: MeetingRecord | None = None
+
+        self.committee_box = QComboBox()
+        self.committee_box.setObjectName("committee")
+        self.committee_box.setMinimumWidth(260)
+        self.committee_box.currentIndexChanged.connect(self._committee_chosen)
+        self.schedule_button = QPushButton("Schedule meeting…")
+        self.schedule_button.setObjectName("scheduleMeeting")
+        self.schedule_button.clicked.connect(lambda: self.schedule(series=False))
+        self.series_button = QPushButton("Schedule series…")
+        self.series_button.setObjectName("scheduleSeries")
+        self.series_button.setToolTip(
+            "e.g. quarterly: the second Thursday of March, June, September and December"
+        )
+        self.series_button.clicked.connect(lambda: self.schedule(series=True))
+
+        self.exports = MeetingExports(context, self)
+        self.documents_button = QToolButton()
+        self.documents_button.setObjectName("documents")
+        self.documents_button.setText("Documents")
+        self.documents_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        documents = QMenu(self.documents_button)
+        for action in (self.exports.agenda_action, self.exports.pack_action, self.exports.full_pack_action):
+            documents.addAction(action)
+        documents.addSeparator()
+        documents.addAction(self.exports.calendar_action)
+        self.documents_button.setMenu(documents)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Committee:"))
+        top.addWidget(self.committee_box)
+        top.addSpacing(12)
+        top.addWidget(self.schedule_button)
+        top.addWidget(self.series_button)
+        top.addStretch(1)
+        top.addWidget(self.documents_button)
+
+        self.upcoming_model = meetings_model(self)
+        self.past_model = meetings_model(self)
+        self.upcoming_view = self._meetings_view(self.upcoming_model, "upcomingMeetings")
+        self.past_view = self._meetings_view(self.past_model, "pastMeetings")
+        self.upcoming_label = QLabel("Upcoming")
+        self.past_label = QLabel("Past")
+        for label in (self.upcoming_label, self.past_label):
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+        lists = QWidget()
+        lists_layout = QVBoxLayout(lists)
+        lists_layout.setContentsMargins(0, 0, 0, 0)
+        lists_layout.addWidget(self.upcoming_label)
+        lists_layout.addWidget(self.upcoming_view, 3)
+        lists_layout.addWidget(self.past_label)
+        lists_layout.addWidget(self.past_view, 2)
+
+        self.details = MeetingDetailsEditor(context)
+        self.details.cancel_requested.connect(self.cancel_meeting)
+        self.details.postpone_requested.connect(self.postpone_meeting)
+        self.details.move_requested.connect(self.move_meeting)
+        self.details.reinstate_requested.connect(self.reinstate_meeting)
+        self.agenda_button = QPushButton("Agenda PDF…")
+        self.agenda_button.clicked.connect(self.exports.agenda_action.trigger)
+        self.pack_button = QPushButton("Agenda pack…")
+        self.pack_button.clicked.connect(self.exports.pack_action.trigger)
+        self.full_pack_button = QPushButton("Full pack (confidential)…")
+        self.full_pack_button.clicked.connect(self.exports.full_pack_action.trigger)
+        self.calendar_button = QPushButton("Calendar (.ics)…")
+        self.calendar_button.clicked.connect(self.exports.calendar_action.trigger)
+        export_row = QHBoxLayout()
+        for button in (self.agenda_button, self.pack_button, self.full_pack_button, self.calendar_button):
+            export_row.addWidget(button)
+        export_row.addStretch(1)
+        details_tab = QWidget()
+        details_layout = QVBoxLayout(details_tab)
+        details_layout.addWidget(self.details)
+        self.overview = QLabel()
+        self.overview.setObjectName("meetingOverview")
+        self.overview.setWordWrap(True)
+        self.overview.setTextFormat(Qt.TextFormat.PlainText)
+        self.overview.setContentsMargins(9, 0, 9, 0)
+        details_layout.addWidget(self.overview)
+        documents_label = QLabel("Documents")
+        documents_label.setFont(self.upcoming_label.font())
+        details_layout.addWidget(documents_label)
+        details_layout.addLayout(export_row)
+        details_layout.addStretch(1)
+
+        self.builder = AgendaBuilder(context)
+        self.plan = ForwardPlanPanel(context)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("meetingTabs")
+        self.tabs.addTab(details_tab, "Meeting")
+        self.tabs.addTab(self.builder, "Agenda")
+        self.tabs.addTab(self.plan, "Forward plan")
+
+        splitter = QSplitter()
+        splitter.addWidget(lists)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 900])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        context.data_changed.connect(self._data_changed)
+        self.reload_committees()
+
+    def _meetings_view(self, model, name: str) -> QTableView:  # type: ignore[no-untyped-def]
+        view = record_table_view(model)
+        view.setObjectName(name)
+        view.setMinimumWidth(280)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        view.selectionModel().selectionChanged.connect(lambda *_: self._meeting_chosen(view))
+        return view
+
+    # committees -----------------------------------------------------------------------------
+    def reload_committees(self) -> None:
+        current = self.committee.id if self.committee else QSettings().value(COMMITTEE_KEY, None)
+        committees = (
+            self.context.call(self, lambda: committee_service.list_committees(self.context.database)) or []
+        )
+        self.committee_box.blockSignals(True)
+        self.committee_box.clear()
+        for committee in committees:
+            label = f"{committee.name} ({committee.short_name})" if committee.short_name else committee.name
+            self.committee_box.addItem(label, committee)
+        index = next(
+            (i for i, c in enumerate(committees) if current is not None and str(c.id) == str(current)), 0
+        )
+        self.committee_box.setCurrentIndex(index if committees else -1)
+        self.committee_box.blockSignals(False)
+        self._committee_chosen()
+
+    def _committee_chosen(self, *_: object) -> None:
+        committee: CommitteeRecord | None = self.committee_box.currentData()
+        changed = committee is None or self.committee is None or committee.id != self.committee.id
+        self.committee = committee
+        if committee is not None:
+            QSettings().setValue(COMMITTEE_KEY, committee.id)
+        self.schedule_button.setEnabled(committee is not None)
+        self.series_button.setEnabled(committee is not None)
+        self.exports.set_committee(committee)
+        self.calendar_button.setEnabled(committee is not None)
+        self.plan.show_committee(committee)
+        self.reload_meetings(keep=None if changed else (self.meeting.id if self.meeting else None))
+
+    def choose_committee(self, committee_id: int) -> bool:
+        for index in range(self.committee_box.count()):
+            if self.committee_box.itemData(index).id == committee_id:
+                self.committee_box.setCurrentIndex(index)
+                return True
+        return False
+
+    # meetings -------------------------------------------------------------------------------
+    def reload_meetings(self, keep: int | None = None) -> None:
+        committee = self.committee
+        today = self.today or date.today()
+        db = self.context.database
+        if committee is None:
+            upcoming: list[MeetingRecord] = []
+            past: list[MeetingRecord] = []
+        else:
+            upcoming = (
+                self.context.call(
+                    self,
+                    lambda: meeting_service.list_meetings(db, committee.id, when="upcoming", today=today),
+                )
+                or []
+            )
+            past = (
+                self.context.call(
+                    self, lambda: meeting_service.list_meetings(db, committee.id, when="past", today=today)
+                )
+                or []
+            )
+        for view in (self.upcoming_view, self.past_view):
+            view.selectionModel().blockSignals(True)
+        self.upcoming_model.set_records(upcoming)
+        self.past_model.set_records(past)
+        for view in (self.upcoming_view, self.past_view):
+            view.selectionModel().blockSignals(False)
+        self.upcoming_label.setText(f"Upcoming ({len(upcoming)})")
+        self.past_label.setText(f"Past ({len(past)})")
+        if keep is None and upcoming:
+            keep = upcoming[0].id
+        found = keep is not None and self.select_meeting(keep)
+        if not found:
+            self._show(None)
+
+    def select_meeting(self, meeting_id: int) -> bool:
+        for view in (self.upcoming_view, self.past_view):
+            other = self.past_view if view is self.upcoming_view else self.upcoming_view
+            if select_record(view, lambda m: m.id == meeting_id):
+                other.clearSelection()
+                self._meeting_chosen(view)
+                return True
+        return False
+
+    def show_meeting(self, meeting_id: int) -> bool:
+        """Show a meeting of any committee (e.g. asked for from another screen)."""
+        meeting = self.context.call(
+            self, lambda: meeting_service.get_meeting(self.context.database, meeting_id)
+        )
+        if meeting is None:
+            return False
+        if self.committee is None or self.committee.id != meeting.committee_id:
+            self.choose_committee(meeting.committee_id)
+        return self.select_meeting(meeting_id)
+
+    def _meeting_chosen(self, view: QTableView) -> None:
+        meeting: MeetingRecord | None = selected_record(view)
+        if meeting is None:
+            if (
+                not self.upcoming_view.selectionModel().hasSelection()
+                and not self.past_view.selectionModel().hasSelection()
+            ):
+                self._show(None)
+            return
+        other = self.past_view if view is self.upcoming_view else self.upcoming_view
+        if other.selectionModel().hasSelection():
+            other.selectionModel().blockSignals(True)
+            other.clearSelection()
+            other.selectionModel().blockSignals(False)
+        self._show(meeting)
+
+    def _show(self, meeting: MeetingRecord | None) -> None:
+        self.meeting = meeting
+        self.details.show_meeting(meeting)
+        self.builder.show_meeting(meeting)
+        self.exports.set_meeting(meeting)
+        for button in (self.agenda_button, self.pack_button, self.full_pack_button):
+            button.setEnabled(meeting is not None)
+        self._update_overview()
+
+    def _update_overview(self) -> None:
+        """The agenda in one line, and the meetings before and after (what the agenda will name)."""
+        meeting = self.meeting
+        if meeting is None:
+            self.overview.setText("")
+            return
+        db = self.context.database
+        previous = self.context.call(self, lambda: meeting_service.previous_meeting(db, meeting.id))
+        following = self.context.call(self, lambda: meeting_service.next_meeting(db, meeting.id))
+        lines = [
+            f"Agenda: {agenda_summary(self.builder.model.records)}",
+            f"Previous meeting: {plain_date(previous.date) if previous else 'none'}"
+            f"   ·   Next meeting: {plain_date(following.date) if following else 'none scheduled'}",
+        ]
+        self.overview.setText("\n".join(lines))
+
+    def _data_changed(self, kind: str) -> None:
+        if kind == "committee" or kind == "person":
+            self.reload_committees()
+        elif kind in ("meeting", "minutes"):
+            self.reload_meetings(keep=self.meeting.id if self.meeting else None)
+        elif kind == "agenda":
+            self._update_overview()
+
+    # scheduling -----------------------------------------------------------------------------
+    def schedule(self, *, series: bool) -> None:
+        committee = self.committee
+        if committee is None:
+            return
+        dialog = ScheduleMeetingDialog(
+            committee,
+            lambda request: self.submit_schedule(committee, request),
+            self,
+            series=series,
+            today=self.today,
+        )
+        dialog.exec()
+
+    def submit_schedule(self, committee: CommitteeRecord, request: ScheduleRequest) -> bool:
+        """Schedule what the dialog asked for (one undo step); False when refused."""
+        db = self.context.database
+        details = request.details
+        options = {
+            "start_time": details.start_time,
+            "venue": details.venue,
+            "remote_link": details.remote_link,
+            "open_to_public": details.open_to_public,
+        }
+        if not request.is_series:
+            assert request.when is not None
+            when = request.when
+            made = run_create(
+                self.context,
+                self,
+                f"Schedule the meeting of {plain_date(when)}",
+                lambda: meeting_service.schedule_meeting(db, committee.id, when, **options),  # type: ignore[arg-type]
+                lambda record: meeting_service.delete_meeting(db, record.id).before,
+                lambda kept: meeting_service.recreate_meeting(db, kept),
+                "meeting",
+            )
+            if made is not None:
+                self.select_meeting(made.id)
+            return made is not None
+        assert request.rule is not None and request.start is not None and request.end is not None
+        rule, start, end = request.rule, request.start, request.end
+        result: SeriesResult | None = run_create(
+            self.context,
+            self,
+            f"Schedule a series of meetings from {plain_date(start)}",
+            lambda: meeting_service.schedule_series(db, committee.id, rule, start, end, **options),  # type: ignore[arg-type]
+            lambda made: [
+                c.before for c in meeting_service.delete_meetings(db, [m.id for m in made.created])
+            ],
+            lambda kept: [meeting_service.recreate_meeting(db, r) for r in kept],
+            "meeting",
+        )
+        if result is None:
+            return False
+        if result.created:
+            self.select_meeting(result.created[0].id)
+        if result.skipped:
+            days = ", ".join(plain_date(d) for d in result.skipped)
+            QMessageBox.information(
+                self,
+                "Some dates were taken",
+                f"{len(result.created)} meeting{'s' if len(result.created) != 1 else ''} scheduled. "
+                f"{committee.name} already meets on {days}, so no second meeting was added there.",
+            )
+        return True
+
+    # status changes -------------------------------------------------------------------------
+    def _status_change(self, text: str, change) -> bool:  # type: ignore[no-untyped-def]
+        meeting = self.meeting
+        if meeting is None:
+            return False
+        db = self.context.database
+        return not run_edit(
+            self.context,
+            self,
+            text,
+            lambda: change(db, meeting.id),
+            lambda: meeting_service.restore_meeting(db, meeting),
+            "meeting",
+        ).failed
+
+    def cancel_meeting(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
+        ReasonDialog(
+            meeting,
+            "cancel",
+            lambda reason: self._status_change(
+                f"Cancel the meeting of {plain_date(meeting.date)}",
+                lambda db, i: meeting_service.cancel_meeting(db, i, reason),
+            ),
+            self,
+        ).exec()
+
+    def postpone_meeting(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
+        ReasonDialog(
+            meeting,
+            "postpone",
+            lambda reason: self._status_change(
+                f"Postpone the meeting of {plain_date(meeting.date)}",
+                lambda db, i: meeting_service.postpone_meeting(db, i, reason),
+            ),
+            self,
+        ).exec()
+
+    def move_meeting(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
+        MoveDialog(
+            meeting,
+            lambda when, reason: self._status_change(
+                f"Move the meeting of {plain_date(meeting.date)} to {plain_date(when)}",
+                lambda db, i: meeting_service.move_meeting(db, i, when, reason),
+            ),
+            self,
+        ).exec()
+
+    def reinstate_meeting(self) -> None:
+        meeting = self.meeting
+        if meeting is not None:
+            self._status_change(
+                f"Reinstate the meeting of {plain_date(meeting.date)}", meeting_service.reinstate_meeting
+            )
+
+    def flush_pending(self) -> None:
+        """Save edits still in progress (the main window calls this when it closes)."""
+        self.details.commit_pending()
+        self.builder.commit_pending()
