@@ -430,7 +430,12 @@ class ActionLogPage(QWidget):
                 self.context,
                 f"Change the due date of {before.reference}",
                 (action_id,),
-                lambda: actions.update_action(self.db, action_id, due_date=when),
+                lambda: actions.update_action(
+                    self.db,
+                    action_id,
+                    due_date=when,
+                    due_next_meeting=before.due_next_meeting and when is None,
+                ),
                 lambda: actions.update_action(
                     self.db, action_id, due_date=before.due_date, due_next_meeting=before.due_next_meeting
                 ),
@@ -450,9 +455,8 @@ class ActionLogPage(QWidget):
             if added:
                 actions.delete_update(self.db, added[0])
 
-        reference = self.model.log.rows and next(
-            (r[al.R_REFERENCE] for r in self.model.rows() if r[0] == action_id), ""
-        )
+        record = self.details.record
+        reference = record.reference if record is not None and record.id == action_id else "the action"
         ok = self._push(
             ActionCommand(
                 self.context, f"Add an update to {reference}", (action_id,), do, undo, self._refresh, self
@@ -497,7 +501,8 @@ class ActionLogPage(QWidget):
         """Write the workbook in the background; a message says what was written (and what was cut)."""
         from sst_desktop.exports.actions_xlsx import export_actions_xlsx
 
-        ids = [r[0] for r in self.model.rows()] if shown_only else None
+        shown = self.model.rows()
+        ids = [r[0] for r in shown] if shown_only and len(shown) != len(self.model.log.rows) else None
         db = self.db
         task = run_task(
             self,
