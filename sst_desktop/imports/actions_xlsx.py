@@ -194,6 +194,8 @@ def _read_rows(wb, path: Path, hooks: JobHooks) -> tuple[list[_SheetRow], list[R
     for ws in wb.worksheets:
         if ws.title == MARK_SHEET:
             continue
+        if hasattr(ws, "reset_dimensions"):
+            ws.reset_dimensions()  # read every row, whatever size the file claims
         columns: dict[SheetColumn, int] = {}
         header_row = 0
         cells = ws.iter_rows(values_only=True)

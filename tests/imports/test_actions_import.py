@@ -323,3 +323,22 @@ def test_duplicate_references_are_a_problem(db, world, exported: Path) -> None:
 )
 def test_dates_partners_type_are_understood(value: object, expected: tuple[bool, date | None]) -> None:
     assert parse_sheet_date(value) == expected
+
+
+def test_a_file_that_misstates_its_size_is_read_whole(db, world, exported: Path, tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    partner = Partner(exported)
+    partner.set(world.ref(db, "done"), "Status", "Open")
+    partner.save()
+    shrunk = tmp_path / "shrunk.xlsx"
+    with zipfile.ZipFile(exported) as source, zipfile.ZipFile(shrunk, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', data)
+            out.writestr(info, data)
+    preview = preview_actions_xlsx(db, shrunk)
+    assert [c.reference for c in preview.changes] == [world.ref(db, "done")]
+    assert preview.unchanged == 5
