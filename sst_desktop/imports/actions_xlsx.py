@@ -173,7 +173,10 @@ def _check_mark(wb, path: Path) -> None:  # type: ignore[no-untyped-def]
     )
     if MARK_SHEET not in wb.sheetnames:
         raise foreign
-    first = next(wb[MARK_SHEET].iter_rows(min_row=1, max_row=1, values_only=True), None)
+    mark = wb[MARK_SHEET]
+    if hasattr(mark, "reset_dimensions"):
+        mark.reset_dimensions()
+    first = next(mark.iter_rows(min_row=1, max_row=1, values_only=True), None)
     if not first or len(first) < 2 or first[0] != MARK_TITLE:
         raise foreign
     try:
