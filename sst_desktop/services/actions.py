@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from sst_desktop.domain import Action, ActionUpdate, Committee, Meeting, Minute, Organisation, Person
@@ -444,6 +444,25 @@ def update_action(db: Database, action_id: int, **fields: object) -> Change[Acti
         action.updated_at = utcnow()
         session.flush()
         return Change(before, _record(session, action_id))
+
+
+def set_action_text(db: Database, action_id: int, text: str) -> str:
+    """Save an action's wording while the officer types it: one small UPDATE (refused, like any change
+    of wording, once its minutes are confirmed). Returns the text stored."""
+    value = required(text, "The action", field="text", max_length=TEXT_LIMIT)
+    with db.write() as session:
+        meeting_id = session.execute(select(Action.meeting_id).where(Action.id == action_id)).first()
+        if meeting_id is None:
+            raise NotFoundError(f"There is no action with id {action_id}.")
+        if meeting_id[0] is not None:
+            ensure_minutes_editable(session, meeting_id[0])
+        session.execute(
+            update(Action)
+            .where(Action.id == action_id)
+            .values(text=value, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+    return value
 
 
 def set_status(

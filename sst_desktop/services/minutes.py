@@ -586,6 +586,29 @@ def update_resolution(db: Database, resolution_id: int, text: str) -> Change[Min
         return Change(before, _record_of(session, minute))
 
 
+def set_resolution_text(db: Database, resolution_id: int, text: str) -> TextSaved:
+    """Save a resolution's wording while it is typed: one small UPDATE, like ``set_text`` (use
+    ``update_resolution`` for an undoable change that returns the whole minute)."""
+    value = _resolution_text(text)
+    now = utcnow()
+    with db.write() as session:
+        found = session.execute(
+            select(Resolution.minute_id, Minute.meeting_id)
+            .join(Minute, Minute.id == Resolution.minute_id)
+            .where(Resolution.id == resolution_id)
+        ).first()
+        if found is None:
+            raise NotFoundError(f"There is no resolution with id {resolution_id}.")
+        ensure_minutes_editable(session, found.meeting_id)
+        session.execute(
+            update(Resolution)
+            .where(Resolution.id == resolution_id)
+            .values(text=value, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+    return TextSaved(found.minute_id, "resolution", len(value), now)
+
+
 def remove_resolution(db: Database, resolution_id: int) -> Change[MinuteRecord]:
     with db.write() as session:
         resolution = _get_resolution(session, resolution_id)

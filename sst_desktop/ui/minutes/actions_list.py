@@ -317,8 +317,12 @@ class ActionsList(QWidget):
 
     def _text_typed(self, row: ActionRow) -> None:
         text = row.text.toPlainText()
-        if text.strip():
-            self._schedule(row, "text", text=text)
+        if text.strip() and not self.session.read_only:
+            db = self.session.db
+            action_id = row.record.id
+            self.session.saver.schedule(
+                action_key(action_id, "text"), lambda: actions.set_action_text(db, action_id, text)
+            )
         else:
             self.session.saver.discard(action_key(row.record.id, "text"))
 

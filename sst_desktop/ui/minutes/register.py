@@ -341,15 +341,24 @@ class RegisterPanel(QWidget):
             return False
         db = self.session.db
         before = record
+        result: list[object] = []
+
+        def run() -> None:
+            result[:] = [do(before.id)]
+
         ok = self.session.run(
             self,
             f"{label}: {record.full_name}",
-            lambda: do(before.id),
+            run,
             lambda: attendance.update_attendance(db, before.id, before),
             CHANGED_ATTENDANCE,
         )
         if ok:
-            self.reload()
+            after = getattr(result[0], "after", None) if result else None
+            if isinstance(after, AttendanceRecord):
+                self._show([after if r.id == after.id else r for r in self.model.records()])
+            else:
+                self.reload()
             if advance:
                 self._advance()
         return ok

@@ -360,7 +360,7 @@ class ResolutionsList(QWidget):
             return
         db = self.session.db
         resolution_id = row.record.id
-        self.session.saver.schedule(key, lambda: minutes.update_resolution(db, resolution_id, text))
+        self.session.saver.schedule(key, lambda: minutes.set_resolution_text(db, resolution_id, text))
 
     def _left(self, row: ResolutionRow) -> None:
         if self.session.read_only or row.record.id not in self.rows:
