@@ -388,3 +388,25 @@ def test_export_the_calendar(
     assert text.count("STATUS:CANCELLED") == 1
     assert "3 meetings of Safer Sefton Together" in save_to.notes[0][0]  # type: ignore[attr-defined]
     assert opened == [str(tmp_path / "sst.ics")]
+
+
+def test_the_saved_file_box_lists_what_is_missing_and_offers_to_open(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[str] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.informativeText())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, lambda: answer("Open"))
+    warnings = ("The committee has no committee officer.", "The meeting has no venue or remote link.")
+    assert export_actions.offer_to_open(None, "Agenda saved", "Saved", warnings) is True
+    assert "• The committee has no committee officer." in seen[0] and "no venue" in seen[0]
+
+    QTimer.singleShot(0, lambda: answer("Close"))
+    assert export_actions.offer_to_open(None, "Agenda saved", "Saved") is False
+    assert seen[1] == ""

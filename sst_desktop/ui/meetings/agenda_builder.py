@@ -635,12 +635,12 @@ class ForwardPlanOfferDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("offeredItems")
         for plan in plans:
-            source = f" — {plan.source_label}" if plan.source_label else ""
-            row = QListWidgetItem(f"{plan.title}{source}")
+            asked = plan.source_minute_label or plan.source_text
+            row = QListWidgetItem(f"{plan.title}" + (f" (asked for at {asked})" if asked else ""))
             row.setData(Qt.ItemDataRole.UserRole, plan)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked)
-            row.setToolTip(plan.description or plan.title)
+            row.setToolTip("\n".join(p for p in (plan.title, plan.description, plan.source_label) if p))
             self.list.addItem(row)
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton("Add ticked items", QDialogButtonBox.ButtonRole.AcceptRole)

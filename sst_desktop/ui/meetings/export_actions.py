@@ -166,13 +166,13 @@ class MeetingExports(QObject):
             self.context.status_message.emit("Agenda pack cancelled; nothing was saved.")
 
     def _pack_done(self, result: agenda_pack.PackResult, full: bool) -> None:
-        reports = sum(1 for s in result.sections if not s.restricted)
+        documents = sum(1 for s in result.sections if not s.restricted)
         restricted = sum(1 for s in result.sections if s.restricted)
         lines = [
             f"The {'full' if full else 'public'} agenda pack ({result.page_count} pages) is saved as",
             str(result.path),
         ]
-        summary = f"{reports} report{'s' if reports != 1 else ''}"
+        summary = f"After the agenda: {documents} document{'s' if documents != 1 else ''}"
         if restricted:
             summary += f"; {restricted} exempt report{'s' if restricted != 1 else ''} replaced by the Schedule 12A notice"
         lines.append(summary + ".")

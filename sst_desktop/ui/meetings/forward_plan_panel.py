@@ -89,7 +89,7 @@ class PlanItemDialog(QDialog):
                 "e.g. Minute 4, 22 June 2022: a further report to the next meeting"
             )
             form.addRow("Due &at:", self.due)
-            form.addRow("Asked for &at:", self.source)
+            form.addRow("Where it came &from:", self.source)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -96,6 +96,7 @@ class MeetingDetailsEditor(QWidget):
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.reference)
         layout.addWidget(self.status)

@@ -180,6 +180,7 @@ class ScheduleMeetingDialog(QDialog):
         layout.addWidget(when)
         layout.addWidget(where)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
 
         self.once.toggled.connect(self._update)
         for widget in (self.ordinal, self.weekday):
@@ -314,6 +315,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
         self._update()
 
     def _update(self) -> None:
@@ -347,6 +349,7 @@ class MoveDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
         self._original = meeting.date
         self.date.dateChanged.connect(self._update)
         self._update()

@@ -132,8 +132,8 @@ class MeetingsPage(QWidget):
         self.overview.setObjectName("meetingOverview")
         self.overview.setWordWrap(True)
         self.overview.setTextFormat(Qt.TextFormat.PlainText)
-        self.overview.setContentsMargins(9, 0, 9, 0)
         details_layout.addWidget(self.overview)
+        details_layout.addSpacing(12)
         documents_label = QLabel("Documents")
         documents_label.setFont(self.upcoming_label.font())
         details_layout.addWidget(documents_label)
@@ -243,8 +243,8 @@ class MeetingsPage(QWidget):
             view.selectionModel().blockSignals(False)
         self.upcoming_label.setText(f"Upcoming ({len(upcoming)})")
         self.past_label.setText(f"Past ({len(past)})")
-        if keep is None and upcoming:
-            keep = upcoming[0].id
+        if keep is None and (upcoming or past):  # the next meeting, else the latest one
+            keep = (upcoming or past)[0].id
         found = keep is not None and self.select_meeting(keep)
         if not found:
             self._show(None)
@@ -303,8 +303,9 @@ class MeetingsPage(QWidget):
         db = self.context.database
         previous = self.context.call(self, lambda: meeting_service.previous_meeting(db, meeting.id))
         following = self.context.call(self, lambda: meeting_service.next_meeting(db, meeting.id))
+        records = self.builder.model.records
         lines = [
-            f"Agenda: {agenda_summary(self.builder.model.records)}",
+            f"Agenda: {agenda_summary(records)}" if records else "Agenda: not started (see the Agenda tab)",
             f"Previous meeting: {plain_date(previous.date) if previous else 'none'}"
             f"   ·   Next meeting: {plain_date(following.date) if following else 'none scheduled'}",
         ]
