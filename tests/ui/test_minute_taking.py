@@ -483,3 +483,99 @@ def test_minutes_page_opens_minute_taking_and_exports_pdf_and_word(  # type: ign
     document = Document(str(tmp_path / "minutes.docx"))
     body = "\n".join(p.text for p in document.paragraphs)
     assert "Chairs & reviewers <wanted> — Łódź 😀" in body
+
+
+def test_minutes_of_22_june_2022_entered_through_the_window(  # type: ignore[no-untyped-def]
+    qtbot, context, settings, db, seed, tmp_path, monkeypatch, answer_yes
+) -> None:
+    """Seed 002's minutes, entered as the officer would (keys, phrases, pasted paragraphs), export the
+    same PDF as the reference data entered through the services."""
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from sst_desktop.exports.minutes_pdf import build_minutes_pdf
+    from sst_desktop.storage.opening import open_path
+    from tests.minutes_data import ACTIONS, NARRATIVE, RESOLUTIONS, build_seed_meeting
+
+    win = MinuteTakingWindow(context, seed.meeting_id, settings)
+    qtbot.addWidget(win)
+    win.show()
+    back_from_dialog(qtbot, win)
+
+    # The register, one key per member (in surname order), then two people added on the day.
+    table = win.register.table
+    table.setFocus()
+    table.selectRow(0)
+    for k in "APAA":  # Bellamy Burnett Frackleton Grainger
+        key(qtbot, table, getattr(Qt.Key, f"Key_{k}"))
+    key(qtbot, table, Qt.Key.Key_C)  # Hardy in the Chair
+    key(qtbot, table, Qt.Key.Key_Down)
+    for k in "PPPAPPAP":  # Hare Hollis Robson Sexton Stanley Trubshaw Watts White
+        key(qtbot, table, getattr(Qt.Key, f"Key_{k}"))
+    picker = win.register.person_picker
+    for name, mark in (("Janette Maxwell", Qt.Key.Key_A), ("Steven Martlew", None)):
+        picker.line_edit.setFocus()
+        qtbot.keyClicks(picker.line_edit, name)
+        qtbot.mouseClick(win.register.add_member_button, Qt.MouseButton.LeftButton)
+        if mark is not None:
+            key(qtbot, table, mark)
+    back_from_dialog(qtbot, win)
+
+    editor = win.editor
+    for index, item_id in enumerate(seed.item_ids):
+        key(qtbot, QApplication.focusWidget() or table, Qt.Key.Key_PageDown, CTRL)
+        assert win.session.current_item.id == item_id
+        if index in (2, 12):  # correct record; date of next meeting
+            key(qtbot, editor.narrative, Qt.Key.Key_5, ALT)
+            back_from_dialog(qtbot, win)
+        if index in NARRATIVE:
+            editor.narrative.setFocus()
+            editor.narrative.insertPlainText(NARRATIVE[index])  # pasted from the officer's notes
+        for text in RESOLUTIONS.get(index, []):
+            if text == "the report be noted":
+                key(qtbot, editor.narrative, Qt.Key.Key_1, ALT)
+            elif text == "the update be noted":
+                key(qtbot, editor.narrative, Qt.Key.Key_2, ALT)
+            else:
+                key(qtbot, editor.narrative, Qt.Key.Key_Return, CTRL)
+                editor.resolutions.new_edit.insertPlainText(text)
+                key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_Return)
+        if index == 3:
+            for text in ACTIONS:
+                key(qtbot, editor.narrative, Qt.Key.Key_A, CTRL | SHIFT)
+                editor.actions.new_edit.insertPlainText(text)
+                key(qtbot, editor.actions.new_edit, Qt.Key.Key_Return)
+        editor.narrative.setFocus()
+    assert "deferred" not in [win.agenda_list.topLevelItem(i).text(2) for i in range(14)]
+
+    target = tmp_path / "minutes-2022-06-22.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.Close
+    )
+    key(qtbot, editor.narrative, Qt.Key.Key_P, CTRL | SHIFT)  # Minutes PDF (public); pending typing first
+    qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
+    through_window = [p.extract_text() for p in PdfReader(target).pages]
+
+    reference_db = open_path(tmp_path / "reference.db", backup_dir=tmp_path / "reference-backups")
+    try:
+        reference = build_seed_meeting(reference_db)
+        from io import BytesIO
+
+        pdf = build_minutes_pdf(reference_db, reference.meeting_id)
+        through_services = [p.extract_text() for p in PdfReader(BytesIO(pdf)).pages]
+    finally:
+        reference_db.dispose()
+    assert through_window == through_services
+    text = "\n".join(through_window)
+    for expected in (
+        "MEETING HELD AT BOOTLE TOWN HALL ON WEDNESDAY 22ND JUNE",
+        "Councillor Hardy (in the Chair)",
+        "Apologies for absence were",
+        "No declarations of any disclosable pecuniary interests or personal interests",
+        "That the Minutes of the meeting held on 17 March 2022 be confirmed as a correct record",
+        "Discuss at LCR SD VAG - risk to lack of chairs",
+        "That the next meeting be held on Thursday, 8 September 2022 at the Town Hall Bootle",
+    ):
+        assert expected in " ".join(text.split()), expected
