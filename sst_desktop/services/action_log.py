@@ -123,6 +123,7 @@ class ActionLog:
     organisations: dict[int, str] = field(default_factory=dict)
     _haystacks: list[str] | None = field(default=None, repr=False)  # aligned with rows
     _hits: dict[str, list[int]] = field(default_factory=dict, repr=False)  # word -> row positions
+    _folded: tuple[dict, dict] | None = field(default=None, repr=False)  # names folded for search
 
     # Names of a row ------------------------------------------------------------------------------
     def owner(self, row: Row) -> str:
@@ -160,17 +161,18 @@ class ActionLog:
 
     # Search ----------------------------------------------------------------------------------------
     def haystack(self) -> list[str]:
-        """Each row's searchable text folded for comparison, in the order of ``rows`` (built on the
-        first search)."""
+        """Each row's own searchable text (reference, action, latest update) folded for comparison,
+        in the order of ``rows``; built on the first search. Owners and organisations are matched
+        by id (a few hundred names), not copied into every row."""
         if self._haystacks is None:
-            hay = self._hay
-            self._haystacks = [hay(r) for r in self.rows]
+            self._haystacks = [f"{r[1]}\x1f{r[6]}\x1f{r[13] or ''}".casefold() for r in self.rows]
         return self._haystacks
 
     def matching_ids(self, words: Iterable[str]) -> set[int]:
-        """Ids of the rows whose searchable text holds every word (folded). Rows are scanned in
-        their stored order, which keeps memory access sequential; a word that extends one searched
-        before (typing "prev" then "preve") scans only the rows the shorter word matched."""
+        """Ids of the rows where every word (folded) is in the reference, action, latest update,
+        owner or organisation. Rows are scanned in their stored order, which keeps memory access
+        sequential; a word that extends one searched before (typing "prev" then "preve") scans only
+        the rows the shorter word matched."""
         haystack = self.haystack()
         rows = self.rows
         positions: list[int] | None = None
@@ -181,13 +183,39 @@ class ActionLog:
             return {r[0] for r in rows}
         return {rows[i][0] for i in positions}
 
+    def _name_keys(self, word: str) -> tuple[set[object], set[int]]:
+        """The owner keys (person ids, typed owners) and organisation ids whose names hold ``word``."""
+        if self._folded is None:
+            typed = {r[7] for r in self.rows if r[7].__class__ is str and r[7]}
+            self._folded = (
+                {
+                    **{pid: name.casefold() for pid, name in self.people.items()},
+                    **{t: t.casefold() for t in typed},
+                },
+                {oid: name.casefold() for oid, name in self.organisations.items()},
+            )
+        owners, organisations = self._folded
+        return (
+            {key for key, name in owners.items() if word in name},
+            {key for key, name in organisations.items() if word in name},
+        )
+
     def _positions(self, word: str, haystack: list[str]) -> list[int]:
         known = self._hits.get(word)
         if known is not None:
             return known
+        rows = self.rows
+        owners, organisations = self._name_keys(word)
         prefix = max((w for w in self._hits if w in word), key=len, default=None)
-        if prefix is not None:
-            found = [i for i in self._hits[prefix] if word in haystack[i]]
+        candidates: Iterable[int] = self._hits[prefix] if prefix is not None else range(len(rows))
+        if owners or organisations:
+            found = [
+                i
+                for i in candidates
+                if word in haystack[i] or rows[i][7] in owners or rows[i][8] in organisations
+            ]
+        elif prefix is not None:
+            found = [i for i in candidates if word in haystack[i]]
         else:
             found = [i for i, text in enumerate(haystack) if word in text]
         if len(self._hits) >= 32:
@@ -196,12 +224,7 @@ class ActionLog:
         return found
 
     def _hay(self, r: Row) -> str:
-        people, organisations = self.people, self.organisations
-        owner = r[7]
-        if owner.__class__ is int:
-            owner = people.get(owner, "")
-        organisation = organisations.get(r[8], "") if r[8] is not None else ""
-        return f"{r[1]}\x1f{r[6]}\x1f{owner or ''}\x1f{organisation}\x1f{r[13] or ''}".casefold()
+        return f"{r[1]}\x1f{r[6]}\x1f{r[13] or ''}".casefold()
 
     def patch(self, fresh: Iterable[Row], removed: Iterable[int] = ()) -> list[Row]:
         """Put freshly read rows in place of the old ones (new ones at the end) and drop ``removed``;
@@ -226,6 +249,7 @@ class ActionLog:
             hay += [self._hay(r) for r in new]
         self._haystacks = hay
         self._hits.clear()
+        self._folded = None
         return new
 
 
@@ -260,6 +284,7 @@ def load_names(db: Database, log: ActionLog) -> None:
         log.organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())  # type: ignore[arg-type]
     log._haystacks = None
     log._hits.clear()
+    log._folded = None
 
 
 def load_rows(db: Database, action_ids: Iterable[int]) -> list[Row]:

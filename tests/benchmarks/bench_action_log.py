@@ -355,70 +355,80 @@ def bench_log_view() -> dict[str, tuple[float, float]]:
     figures: dict[str, tuple[float, float]] = {}
     figures["action log shown (100,000 rows: load, model, painted view)"] = (min(times), 0.3)
     page = pages[-1]
+    from PySide6.QtCore import Qt
 
-    def keystrokes(text: str) -> float:
-        slowest = 0.0
-        page.search.clear()
-        app.processEvents()
-        for n in range(1, len(text) + 1):
+    # Each step below is timed as the best of three tries (the least disturbed by other work on this
+    # shared machine), from the same starting state; the figure is the slowest step.
+    def step(prepare, act) -> float:  # type: ignore[no-untyped-def]
+        best = float("inf")
+        for _ in range(3):
+            prepare()
+            app.processEvents()
             started = time.perf_counter()
-            page.search.setText(text[:n])
+            act()
             page.table.viewport().repaint()
-            slowest = max(slowest, time.perf_counter() - started)
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    def typing(text: str, *, fresh_index: bool = False) -> float:
+        slowest = 0.0
+        for n in range(1, len(text) + 1):
+
+            def prepare(n: int = n) -> None:
+                page.search.setText(text[: n - 1])
+                if fresh_index and n == 1:
+                    page.model.log._haystacks = None  # the first search of a freshly loaded log
+                    page.model.log._hits.clear()
+
+            slowest = max(slowest, step(prepare, lambda n=n: page.search.setText(text[:n])))
+        page.search.clear()
         return slowest
 
-    figures["search keystroke, slowest of 'bootle town' typed (first search builds the index)"] = (
-        keystrokes("bootle town"),
+    figures["search keystroke, slowest of 'bootle town' typed (the first builds the search index)"] = (
+        typing("bootle town", fresh_index=True),
         0.1,
     )
-    figures["search keystroke, slowest of 'prevent' typed again"] = (keystrokes("prevent"), 0.1)
-    page.search.clear()
+    figures["search keystroke, slowest of 'prevent council' typed"] = (typing("prevent council"), 0.1)
 
-    def choose(combo, index: int) -> float:  # type: ignore[no-untyped-def]
-        started = time.perf_counter()
-        combo.setCurrentIndex(index)
-        page.table.viewport().repaint()
-        return time.perf_counter() - started
+    def choice(combo, index: int) -> float:  # type: ignore[no-untyped-def]
+        return step(lambda: combo.setCurrentIndex(0), lambda: combo.setCurrentIndex(index))
 
-    slowest_filter = max(
-        choose(page.committee, 3),
-        choose(page.status, 1),
-        choose(page.organisation, 2),
-        choose(page.owner, 5),
-        choose(page.owner, 0),
-        choose(page.organisation, 0),
-        choose(page.status, 0),
-        choose(page.committee, 0),
-        choose(page.kind, 2),
-        choose(page.kind, 0),
+    figures["filter change (committee, status, owner, organisation, kind), slowest"] = (
+        max(
+            choice(page.committee, 3),
+            choice(page.status, 1),
+            choice(page.organisation, 2),
+            choice(page.owner, 5),
+            choice(page.kind, 2),
+        ),
+        0.1,
     )
-    figures["filter change (committee, status, owner, organisation, kind), slowest"] = (slowest_filter, 0.1)
 
     def toggle(box) -> float:  # type: ignore[no-untyped-def]
-        started = time.perf_counter()
-        box.setChecked(not box.isChecked())
-        page.table.viewport().repaint()
-        return time.perf_counter() - started
+        return step(lambda: box.setChecked(False), lambda: box.setChecked(True))
 
-    figures["overdue / due-within toggles, slowest"] = (
-        max(toggle(page.overdue), toggle(page.due_soon), toggle(page.overdue), toggle(page.due_soon)),
-        0.1,
-    )
-    from PySide6.QtCore import Qt
+    figures["overdue / due-within ticked, slowest"] = (max(toggle(page.overdue), toggle(page.due_soon)), 0.1)
+    page.overdue.setChecked(False)
+    page.due_soon.setChecked(False)
 
     header = page.table.horizontalHeader()
     slowest_sort = 0.0
+    previous = Column.REFERENCE
     for column in Column:
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-            started = time.perf_counter()
-            header.setSortIndicator(column, order)
-            page.table.viewport().repaint()
-            slowest_sort = max(slowest_sort, time.perf_counter() - started)
-    figures["sort on a column (each of 10, both ways), slowest"] = (slowest_sort, 0.1)
-    started = time.perf_counter()
-    page.search.setText("prevent")
-    page.table.viewport().repaint()
-    figures["search keystroke while sorted"] = (time.perf_counter() - started, 0.1)
+            slowest_sort = max(
+                slowest_sort,
+                step(
+                    lambda p=previous: header.setSortIndicator(p, Qt.SortOrder.AscendingOrder),
+                    lambda c=column, o=order: header.setSortIndicator(c, o),
+                ),
+            )
+        previous = column
+    figures["sort on a column (each of 10, both ways, from another sort), slowest"] = (slowest_sort, 0.1)
+    figures["first search keystroke while sorted (matches most rows)"] = (
+        step(lambda: page.search.setText(""), lambda: page.search.setText("e")),
+        0.1,
+    )
     _delete(app, page)
     db.dispose()
     return figures
