@@ -410,3 +410,80 @@ def test_the_saved_file_box_lists_what_is_missing_and_offers_to_open(qtbot) -> N
     QTimer.singleShot(0, lambda: answer("Close"))
     assert export_actions.offer_to_open(None, "Agenda saved", "Saved") is False
     assert seen[1] == ""
+
+
+def test_forward_plan_items_added_edited_and_closed(
+    qtbot, monkeypatch, page: MeetingsPage, context: AppContext, sst: SST
+) -> None:
+    from sst_desktop.domain.enums import ForwardPlanStatus
+    from sst_desktop.services import forward_plan
+    from sst_desktop.ui.meetings.forward_plan_panel import PlanItemDialog
+
+    panel = page.plan
+    db = context.database
+
+    def fill(dialog: PlanItemDialog) -> None:
+        assert dialog.due is not None and dialog.source is not None
+        dialog.title.setText("Recruitment of independent DHR chairs")
+        dialog.due.setCurrentIndex(dialog.due.findData(sst.december))
+        dialog.source.setText("Minute 4, 22 June 2022")
+
+    run_dialog(monkeypatch, PlanItemDialog, fill)
+    qtbot.mouseClick(panel.add_plan_button, Qt.MouseButton.LeftButton)
+
+    [plan] = forward_plan.list_forward_plan(db, sst.committee_id)
+    assert (plan.title, plan.target_meeting_id, plan.source_text) == (
+        "Recruitment of independent DHR chairs",
+        sst.december,
+        "Minute 4, 22 June 2022",
+    )
+    assert column(panel.plan_view, 1) == ["8 December 2022"]
+
+    run_dialog(monkeypatch, PlanItemDialog, lambda dialog: dialog.due.setCurrentIndex(0))  # "Next meeting"
+    qtbot.mouseClick(panel.edit_plan_button, Qt.MouseButton.LeftButton)
+    assert forward_plan.get_forward_plan_item(db, plan.id).target_meeting_id is None
+    assert column(panel.plan_view, 1) == ["Next meeting"]
+
+    qtbot.mouseClick(panel.drop_button, Qt.MouseButton.LeftButton)
+    assert forward_plan.get_forward_plan_item(db, plan.id).status == ForwardPlanStatus.DROPPED
+    assert panel.plan_model.rowCount() == 0  # closed items are hidden…
+    panel.show_closed.setChecked(True)
+    assert column(panel.plan_view, 4) == ["Dropped"]  # …until asked for
+
+    for _ in range(3):
+        context.undo_stack.undo()
+    assert forward_plan.list_forward_plan(db, sst.committee_id, include_closed=True) == []
+    context.undo_stack.redo()
+    assert forward_plan.get_forward_plan_item(db, plan.id).title == "Recruitment of independent DHR chairs"
+
+
+def test_standing_items_recur_and_can_be_paused_and_ordered(
+    qtbot, monkeypatch, page: MeetingsPage, context: AppContext, sst: SST
+) -> None:
+    from sst_desktop.services import forward_plan
+    from sst_desktop.ui.meetings.forward_plan_panel import PlanItemDialog
+    from sst_desktop.ui.widgets.record_model import select_record
+
+    panel = page.plan
+    db = context.database
+    for title in ("Prevent Update", "Youth Justice Service Update"):
+        run_dialog(monkeypatch, PlanItemDialog, lambda dialog, t=title: dialog.title.setText(t))
+        qtbot.mouseClick(panel.add_standing_button, Qt.MouseButton.LeftButton)
+    assert [s.title for s in forward_plan.list_standing_items(db, sst.committee_id)] == [
+        "Prevent Update",
+        "Youth Justice Service Update",
+    ]
+
+    select_record(panel.standing_view, lambda s: s.title == "Youth Justice Service Update")
+    qtbot.mouseClick(panel.standing_up, Qt.MouseButton.LeftButton)
+    assert forward_plan.list_standing_items(db, sst.committee_id)[0].title == "Youth Justice Service Update"
+    select_record(panel.standing_view, lambda s: s.title == "Prevent Update")
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    assert [s.title for s in forward_plan.list_standing_items(db, sst.committee_id)] == [
+        "Youth Justice Service Update"
+    ]
+    assert column(panel.standing_view, 0)[1] == "Prevent Update (paused)"
+
+    agenda.build_default_agenda(db, sst.september)
+    titles = [i.title for i in agenda.list_agenda_items(db, sst.september)]
+    assert "Youth Justice Service Update" in titles and "Prevent Update" not in titles

@@ -125,6 +125,7 @@ class ForwardPlanPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.committee: CommitteeRecord | None = None
+        self.today: date | None = None  # None: the real date (tests set another)
 
         self.plan_model = forward_plan_model(self)
         self.plan_view = record_table_view(self.plan_model)
@@ -274,7 +275,9 @@ class ForwardPlanPanel(QWidget):
             m
             for m in self.context.call(
                 self,
-                lambda: meeting_service.list_meetings(self.context.database, committee.id, when="upcoming"),
+                lambda: meeting_service.list_meetings(
+                    self.context.database, committee.id, when="upcoming", today=self.today
+                ),
             )
             or []
             if m.status == MeetingStatus.SCHEDULED
@@ -290,7 +293,7 @@ class ForwardPlanPanel(QWidget):
         def submit(values: dict[str, object]) -> bool:
             fields = dict(values)
             title = str(fields.pop("title"))
-            fields["requested_on"] = date.today()
+            fields["requested_on"] = self.today or date.today()
             record = run_create(
                 self.context,
                 self,

@@ -142,6 +142,7 @@ class MeetingsPage(QWidget):
 
         self.builder = AgendaBuilder(context)
         self.plan = ForwardPlanPanel(context)
+        self.plan.today = today
         self.tabs = QTabWidget()
         self.tabs.setObjectName("meetingTabs")
         self.tabs.addTab(details_tab, "Meeting")
