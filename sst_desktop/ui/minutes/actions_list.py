@@ -101,6 +101,7 @@ class ActionRow(QWidget):
         self.remove.setObjectName("removeButton")
         self.remove.setToolTip("Remove this action")
         self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.remove.setFixedWidth(22)
         self.owner = OwnerBox(people_list)
         self.owner.setObjectName("actionOwner")
         self.owner.set_owner(record.owner_person_id, record.owner_person_name, record.owner_text)
@@ -300,8 +301,9 @@ class ActionsList(QWidget):
         self.new_edit.setReadOnly(read_only or self.minute_id is None)
         for row in self.rows.values():
             row.text.setReadOnly(read_only)
-            for widget in (row.owner, row.organisation, row.due, row.next_meeting, row.remove):
+            for widget in (row.owner, row.organisation, row.due, row.next_meeting):
                 widget.setEnabled(not read_only)
+            row.remove.setVisible(not read_only)
 
     # Saving fields ------------------------------------------------------------------------------
     def _schedule(self, row: ActionRow, field: str, **values: object) -> None:

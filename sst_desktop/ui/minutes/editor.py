@@ -320,7 +320,8 @@ class MinuteEditor(QWidget):
         self.all_declarations.setVisible(role == ProceduralRole.DECLARATIONS)
         if role == ProceduralRole.DECLARATIONS:
             self.all_declarations.reload()
-        self.declarations.setVisible(role != ProceduralRole.DECLARATIONS)
+        # Declarations are made on items of business; the procedural items need none of their own.
+        self.declarations.setVisible(role is None or role == ProceduralRole.MATTERS_ARISING)
         self.declarations.set_item(item.id)
         self.matters.setVisible(is_matters_arising(item))
         if is_matters_arising(item):
@@ -496,7 +497,7 @@ class MinuteEditor(QWidget):
             remove.setObjectName("removeButton")
             remove.setToolTip("Remove this reference")
             remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            remove.setEnabled(not self.session.read_only)
+            remove.setVisible(not self.session.read_only)
             remove.clicked.connect(lambda _=False, r=reference.id: self.remove_reference(r))
             self.references_box.addWidget(label)
             self.references_box.addWidget(remove)

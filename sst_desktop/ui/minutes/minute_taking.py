@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTreeWidget,
@@ -141,12 +142,13 @@ class MinuteTakingWindow(QMainWindow):
         titles.addWidget(self.meeting_line)
         self.badge = QLabel()
         self.badge.setObjectName("draftBadge")
+        self.badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.clock = ClockLabel()
         self.save_indicator = SaveIndicator(self.session.saver)
         header_layout = QHBoxLayout(header)
         header_layout.setContentsMargins(16, 10, 16, 10)
         header_layout.addLayout(titles, 1)
-        header_layout.addWidget(self.badge)
+        header_layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         header_layout.addSpacing(12)
         header_layout.addWidget(self.save_indicator)
         header_layout.addWidget(self.clock)
@@ -162,6 +164,7 @@ class MinuteTakingWindow(QMainWindow):
         self.agenda_list.setHeaderHidden(True)
         self.agenda_list.setRootIsDecorated(False)
         self.agenda_list.setUniformRowHeights(True)
+        self.agenda_list.setAllColumnsShowFocus(True)
         self.agenda_list.setMinimumWidth(250)
         self.agenda_list.header().setStretchLastSection(False)
         self.agenda_list.header().setSectionResizeMode(

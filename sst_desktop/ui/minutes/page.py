@@ -88,7 +88,7 @@ class MinutesPage(QWidget):
         self._closing = _MainWindowClosing(self)
 
         title = QLabel("Minutes")
-        title.setObjectName("pageTitle")
+        title.setObjectName("page-title")
         self.committee_box = QComboBox()
         self.committee_box.setObjectName("minutesCommittee")
         self.committee_box.setMinimumWidth(260)
@@ -102,7 +102,10 @@ class MinutesPage(QWidget):
         self.model = meetings_model(self)
         self.table = record_table_view(self.model, sortable=True)
         self.table.setObjectName("minutesMeetings")
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.take_minutes())
         take = QAction("Take minutes", self.table)
         take.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
@@ -112,7 +115,7 @@ class MinutesPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.take_button = QPushButton("Take minutes")
-        self.take_button.setObjectName("takeMinutes")
+        self.take_button.setObjectName("primary")
         self.take_button.setDefault(True)
         self.take_button.setToolTip("Open minute-taking for this meeting (Enter)")
         self.take_button.clicked.connect(self.take_minutes)

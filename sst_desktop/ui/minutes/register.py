@@ -62,7 +62,7 @@ def status_text(record: AttendanceRecord) -> str:
         return f"Substitute for {record.substitute_for_name}{remote}"
     if record.status == AttendanceStatus.PRESENT:
         return f"Present{remote}"
-    return record.status.label
+    return "Apologies" if record.status == AttendanceStatus.APOLOGIES else "Absent"
 
 
 def _time(value: time | None) -> str:

@@ -65,6 +65,7 @@ class ResolutionRow(QWidget):
         self.remove.setObjectName("removeButton")
         self.remove.setToolTip("Remove this resolution (Ctrl+Delete)")
         self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.remove.setFixedWidth(22)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -212,7 +213,7 @@ class ResolutionsList(QWidget):
         self.new_edit.setReadOnly(read_only)
         for row in self.rows.values():
             row.edit.setReadOnly(self.session.read_only)
-            row.remove.setEnabled(not self.session.read_only)
+            row.remove.setVisible(not self.session.read_only)
         for button in self.phrase_buttons.values():
             button.setEnabled(not read_only)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextOption
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent, QTextOption
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 from sst_desktop.ui.minutes.autosave import Autosaver, SaveState
@@ -75,23 +75,32 @@ class GrowingTextEdit(QPlainTextEdit):
         self.max_lines = max_lines
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 
-    def _line_height(self) -> int:
-        return self.fontMetrics().lineSpacing()
-
     def _fit(self, *_args: object) -> None:
-        lines = max(self.min_lines, min(self.max_lines, int(self.document().size().height()) or 1))
-        margins = self.contentsMargins()
-        doc_margin = int(self.document().documentMargin() * 2)
-        height = lines * self._line_height() + doc_margin + margins.top() + margins.bottom() + 2
+        document = self.document()
+        wanted_lines = max(1, int(document.size().height()))  # visual lines, wrapping included
+        lines = max(self.min_lines, min(self.max_lines, wanted_lines))
+        chrome = max(0, self.height() - self.viewport().height())  # frame, border and padding
+        height = int(lines * self.fontMetrics().lineSpacing() + 2 * document.documentMargin() + chrome) + 1
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if wanted_lines > self.max_lines
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        if self.verticalScrollBarPolicy() != policy:
+            self.setVerticalScrollBarPolicy(policy)
         if self.height() != height:
             self.setFixedHeight(height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()  # the style's padding is known once shown
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
