@@ -320,3 +320,12 @@ def test_model_keeps_filter_and_sort_across_reload(qtbot, db, world) -> None:  #
     assert refs == sorted(refs, reverse=True) and len(refs) == 5
     model.set_log(al.load_log(db))
     assert [r[al.R_REFERENCE] for r in model.rows()] == refs
+
+
+def test_the_model_passes_qt_model_checks(qtmodeltester, db, world) -> None:  # type: ignore[no-untyped-def]
+    model = ActionLogModel()
+    model.set_log(al.load_log(db))
+    qtmodeltester.check(model)
+    model.set_filter(al.LogFilter(text="sst"))
+    model.sort(Column.DUE, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)

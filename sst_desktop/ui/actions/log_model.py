@@ -165,8 +165,10 @@ class ActionLogModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and index.column() == Column.STATUS:
+        if index.column() == Column.STATUS:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
