@@ -255,3 +255,29 @@ def test_starting_the_program_reopens_minute_taking(qtbot, qapp, db, seed, monke
     finally:
         for main in list(file_actions._windows):
             main.close()
+
+
+def test_a_refused_change_is_said_once_and_shown_until_put_right(
+    qtbot, window, db, seed, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: told.append(text))
+    heading = window.editor.heading
+    heading.setFocus()
+    heading.setText("x" * 500)
+    for letter in "yz":
+        qtbot.keyClicks(heading, letter)
+        window.session.saver.flush()
+    assert len(told) == 1 and "too long" in told[0]  # one dialog, not one per pause
+    assert window.save_indicator.text() == "Not saved — see why"
+    assert "too long" in window.save_indicator.toolTip()
+    assert "x" * 500 not in window.editor.minute.heading
+    heading.selectAll()
+    qtbot.keyClicks(heading, "Domestic Homicide Reviews")
+    window.session.saver.flush()
+    assert window.save_indicator.text().startswith("Saved")
+    from sst_desktop.services import minutes
+
+    assert minutes.minute_for_item(db, seed.item_ids[3]).heading == "Domestic Homicide Reviews"

@@ -126,6 +126,7 @@ class MinuteTakingWindow(QMainWindow):
         self.session = MinuteSession(context, meeting, self)
         self.minutes_by_item: dict[int, MinuteRecord] = {}
         self.quitting = False  # set when the application closes around this window
+        self._told_refusals: set[str] = set()
         self.setWindowTitle(f"Minutes — {meeting.title}")
         self.resize(1320, 860)
 
@@ -551,10 +552,16 @@ class MinuteTakingWindow(QMainWindow):
             self.session.set_read_only(confirmed_reason(db, fresh))
 
     def _save_refused(self, key: str, error: object) -> None:
+        """A change the database will never accept. Confirmed minutes: say so and stop editing. Any
+        other rule (a heading too long…): say it once per field, then only in the indicator and the
+        status bar, so typing on is never interrupted by a dialog at every pause."""
         if isinstance(error, ConfirmedMinutesError):
             self._refresh_confirmation()
             QMessageBox.warning(self, "These minutes are confirmed", str(error))
-        elif isinstance(error, BaseException):
+            return
+        self.statusBar().showMessage(f"Not saved: {error}", 15_000)
+        if key not in self._told_refusals and isinstance(error, BaseException):
+            self._told_refusals.add(key)
             report_error(self, error)
 
     # Saving and closing -------------------------------------------------------------------------

@@ -36,25 +36,41 @@ class SaveIndicator(QLabel):
         super().__init__(parent)
         self.setObjectName("saveIndicator")
         self._saver = saver
+        self.refused: dict[str, str] = {}  # key -> why a change was not accepted (until it is)
         self.setMinimumWidth(150)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         saver.state_changed.connect(self.show_state)
+        saver.rejected.connect(self._rejected)
+        saver.saved.connect(self._saved)
         self.show_state(saver.state)
+
+    def _rejected(self, key: str, error: object) -> None:
+        self.refused[key] = str(error)
+        self.show_state(self._saver.state)
+
+    def _saved(self, key: str, _result: object) -> None:
+        if self.refused.pop(key, None) is not None:
+            self.show_state(self._saver.state)
 
     def show_state(self, state: SaveState) -> None:
         if state is SaveState.PENDING:
-            text, tip = "Saving…", "Your latest typing is being saved."
+            text, tip, look = "Saving…", "Your latest typing is being saved.", "pending"
         elif state is SaveState.ERROR:
             error = self._saver.last_error
-            text = "Not saved — retrying"
+            text, look = "Not saved — retrying", "error"
             tip = f"The last change could not be written yet; it is kept and retried.\n\n{error}"
+        elif self.refused:
+            text, look = "Not saved — see why", "error"
+            tip = "A change was not accepted; the text is still on screen:\n\n" + "\n".join(
+                dict.fromkeys(self.refused.values())
+            )
         else:
             at = self._saver.last_saved_at
             text = f"Saved {datetime.fromtimestamp(at):%H:%M:%S}" if at else "Saved"
-            tip = "Everything you typed is in the database."
+            tip, look = "Everything you typed is in the database.", "saved"
         self.setText(text)
         self.setToolTip(tip)
-        self.setProperty("state", state.value)
+        self.setProperty("state", look)
         self.style().unpolish(self)
         self.style().polish(self)
 
