@@ -172,6 +172,9 @@ class AgendaBuilder(QWidget):
         self.due_list = QListWidget()
         self.due_list.setObjectName("dueItems")
         self.due_list.setMaximumHeight(48)
+        self.due_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.due_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.due_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.due_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.accept_button = QPushButton("Add to agenda")
         self.accept_button.setObjectName("acceptDue")
@@ -634,6 +637,9 @@ class ForwardPlanOfferDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("offeredItems")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         for plan in plans:
             asked = plan.source_minute_label or plan.source_text
             row = QListWidgetItem(f"{plan.title}" + (f" (asked for at {asked})" if asked else ""))
@@ -651,7 +657,7 @@ class ForwardPlanOfferDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(560, 320)
+        self.resize(660, 320)
 
     def chosen(self) -> list[ForwardPlanRecord]:
         return [
