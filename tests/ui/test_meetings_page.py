@@ -487,3 +487,19 @@ def test_standing_items_recur_and_can_be_paused_and_ordered(
     agenda.build_default_agenda(db, sst.september)
     titles = [i.title for i in agenda.list_agenda_items(db, sst.september)]
     assert "Youth Justice Service Update" in titles and "Prevent Update" not in titles
+
+
+def test_a_committee_without_meetings(qtbot, page: MeetingsPage, context: AppContext) -> None:
+    from sst_desktop.services.committees import create_committee
+
+    created = create_committee(context.database, name="Peer Review Working Group", short_name="PRWG").after
+    assert created is not None
+    context.data_changed.emit("committee")  # as the Committees screen announces it
+    assert page.committee_box.count() == 2
+    assert page.committee is not None and page.committee.short_name == "SST"  # the choice stays
+    page.choose_committee(created.id)
+    assert page.upcoming_model.rowCount() == 0 and page.past_model.rowCount() == 0
+    assert page.meeting is None and page.details.heading.text() == "No meeting chosen"
+    assert not page.agenda_button.isEnabled() and not page.exports.pack_action.isEnabled()
+    assert page.calendar_button.isEnabled() and page.schedule_button.isEnabled()
+    assert not page.builder.create_button.isEnabled()
