@@ -35,9 +35,10 @@ def builder(qtbot, context: AppContext, sst: SST) -> AgendaBuilder:  # type: ign
     return widget
 
 
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Error dialogs shown (title, text) instead of blocking the test."""
+@pytest.fixture(autouse=True)
+def errors(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Error dialogs shown, as (title, text), instead of blocking the test. A test that expects some
+    checks them and clears the list; any left over fail the test."""
     shown: list[tuple[str, str]] = []
 
     def warning(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -45,7 +46,9 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         return QMessageBox.StandardButton.Ok
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
+    monkeypatch.setattr(QMessageBox, "critical", warning)
+    yield shown
+    assert shown == [], f"unexpected error dialogs: {shown}"
 
 
 def shown_titles(builder: AgendaBuilder) -> list[str]:
@@ -220,7 +223,7 @@ def test_drop_from_another_agenda_is_refused(
 
 
 def test_add_an_item_and_type_its_details(
-    qtbot, monkeypatch, builder: AgendaBuilder, context: AppContext, sst: SST
+    qtbot, monkeypatch, builder: AgendaBuilder, context: AppContext, sst: SST, errors
 ) -> None:
     db = context.database
     build(builder, qtbot, monkeypatch)
@@ -255,10 +258,9 @@ def test_add_an_item_and_type_its_details(
     # A blank title is refused: the box keeps the text, marked, and the database keeps the title.
     editor.title.selectAll()
     qtbot.keyClick(editor.title, Qt.Key.Key_Delete)
-    errors: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: errors.append(text))
     qtbot.keyClick(editor.title, Qt.Key.Key_Return)
-    assert errors and "title" in errors[0].lower()
+    assert len(errors) == 1 and "title" in errors[0][1].lower()
+    errors.clear()
     assert editor.title.property("error") is True
     assert agenda.get_item(db, new.id).title == new.title
 
@@ -335,6 +337,7 @@ def test_a_bad_pdf_is_refused_with_the_reason_and_nothing_is_stored(
     qtbot.mouseClick(builder.editor.attachments.add_button, Qt.MouseButton.LeftButton)
     assert "empty" in errors[1][1]
     assert attachments.list_attachments(db, item.id) == []
+    errors.clear()
 
 
 def test_attach_open_and_remove_a_report(

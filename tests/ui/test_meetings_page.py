@@ -38,11 +38,15 @@ def page(qtbot, context: AppContext, sst: SST) -> MeetingsPage:  # type: ignore[
     return widget
 
 
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+@pytest.fixture(autouse=True)
+def errors(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Error dialogs' texts, recorded instead of blocking the test. A test that expects some checks
+    them and clears the list; any left over fail the test."""
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
-    return shown
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text))
+    yield shown
+    assert shown == [], f"unexpected error dialogs: {shown}"
 
 
 def column(view, col: int) -> list[str]:  # type: ignore[no-untyped-def]
@@ -120,7 +124,8 @@ def test_a_taken_date_is_refused_and_the_dialog_stays_open(
 
     monkeypatch.setattr(meeting_dialogs.ScheduleMeetingDialog, "exec", exec_)
     qtbot.mouseClick(page.schedule_button, Qt.MouseButton.LeftButton)
-    assert errors and "already has a meeting on 8 December 2022" in errors[0]
+    assert len(errors) == 1 and "already has a meeting on 8 December 2022" in errors[0]
+    errors.clear()
     assert results == [0]  # not accepted: still open for a correction
     assert len(meetings.list_meetings(context.database)) == 3
 
