@@ -466,3 +466,16 @@ def test_confirmed_meeting_agenda_is_read_only(
         == Qt.ItemFlag.NoItemFlags
     )
     assert "on record" in builder.summary.text()
+
+
+def test_agenda_model_passes_the_model_tester(
+    qtmodeltester, builder: AgendaBuilder, context: AppContext, sst: SST
+) -> None:  # type: ignore[no-untyped-def]
+    db = context.database
+    agenda.build_default_agenda(db, sst.september)
+    exempt = agenda.add_item(db, sst.september, "DHR10 report", exempt_paragraphs=[7]).after
+    assert exempt is not None
+    builder.reload()
+    qtmodeltester.check(builder.model, force_py=True)
+    builder.model.set_records([])  # an empty agenda too
+    qtmodeltester.check(builder.model, force_py=True)

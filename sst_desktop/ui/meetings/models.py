@@ -188,12 +188,10 @@ class AgendaModel(QAbstractItemModel):
 
     # drag and drop --------------------------------------------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():  # the space between and after rows takes drops
+            return Qt.ItemFlag.ItemIsDropEnabled if self.editable else Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.editable:
-            return base
-        if not index.isValid():
-            return base | Qt.ItemFlag.ItemIsDropEnabled
-        return base | Qt.ItemFlag.ItemIsDragEnabled
+        return base | Qt.ItemFlag.ItemIsDragEnabled if self.editable else base
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
