@@ -394,6 +394,7 @@ def test_remove_items_and_undo(
     builder.view.setFocus()
     qtbot.keyClick(builder.view, Qt.Key.Key_Delete)
     assert stored(db, sst.september) == [(1, "Two")]
+    assert builder.current_item() is not None and builder.current_item().title == "Two"  # a neighbour
     context.undo_stack.undo()
     assert stored(db, sst.september) == [(1, "One"), (2, "Two"), (3, "Three")]
 

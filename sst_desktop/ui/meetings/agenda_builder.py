@@ -236,10 +236,10 @@ class AgendaBuilder(QWidget):
         return self.meeting is not None and not self.meeting.minutes_confirmed
 
     def show_meeting(self, meeting: MeetingRecord | None) -> None:
+        self._open_actions = None  # the meeting's date decides which actions are open
         if meeting is None or self.meeting is None or meeting.id != self.meeting.id:
             self.editor.commit_pending()
             self._select_id = None
-            self._open_actions = None
             self.model.set_records([])
         self.meeting = meeting
         self.reload()
@@ -253,6 +253,7 @@ class AgendaBuilder(QWidget):
     def reload(self) -> None:
         meeting = self.meeting
         current = self.current_item()
+        row = self.view.currentIndex().row()
         if self._select_id is None and current is not None:
             self._select_id = current.id
         if meeting is None:
@@ -273,6 +274,8 @@ class AgendaBuilder(QWidget):
         self._select_id = None
         if want is not None and self.model.row_of(want) >= 0:
             self.select_item(want)
+        elif row >= 0 and self.model.records:  # the chosen item went: choose its neighbour
+            self.select_item(self.model.records[min(row, len(self.model.records) - 1)].id)
         self._update_editor()
         self._update_summary(records)
         self._reload_due()
