@@ -320,7 +320,11 @@ class MinuteTakingWindow(QMainWindow):
             return
         if change.after is not None:
             self.session.meeting = change.after
-            self.context.data_changed.emit("meeting")
+            self.session.busy = True  # this window loads next anyway
+            try:
+                self.context.data_changed.emit("meeting")
+            finally:
+                self.session.busy = False
 
     # Loading ------------------------------------------------------------------------------------
     def load(self, item_id: int | None = None) -> None:
