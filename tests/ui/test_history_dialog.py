@@ -134,3 +134,23 @@ def test_minute_taking_screen_has_a_history_button(qtbot, context, settings, db,
     texts = [c.after for r in dialog.records for c in r.changes if c.field == "text"]
     assert texts and texts[0] == "Apologies were received."
     assert dialog.records[0].user == "ibarton"
+
+
+def test_action_log_details_have_a_history_button(qtbot, context, db, seed) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.ui.actions.log_view import ActionLogPage
+
+    minute = minutes.minute_for_item(db, seed.item_ids[3])
+    with audit.acting_as("ibarton"):
+        action = actions.create_action(db, minute_id=minute.id, text="Find independent DHR chairs").after
+        actions.add_update(db, action.id, "Two chairs approached", on=date(2022, 7, 1))  # type: ignore[union-attr]
+    page = ActionLogPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    assert page.details.record is not None and page.details.record.id == action.id  # type: ignore[union-attr]
+    qtbot.mouseClick(page.details.history_button, Qt.MouseButton.LeftButton)
+    dialog = next(w for w in page.findChildren(HistoryDialog))
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == f"History — {action.reference}"  # type: ignore[union-attr]
+    assert [r[1] for r in rows(dialog)] == ["Added progress update", "Added action"]

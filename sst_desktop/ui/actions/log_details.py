@@ -60,6 +60,7 @@ class ActionDetails(QWidget):
     due_chosen = Signal(int, object)  # action id, due date (date | None)
     update_added = Signal(int, str, object)  # action id, text, date
     open_minute = Signal(int)  # meeting id
+    history_requested = Signal(int)  # action id: show who changed it, when (the audit trail)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +84,10 @@ class ActionDetails(QWidget):
         self.open_button.setObjectName("open-minute")
         self.open_button.setToolTip("Open the meeting and the minute this action came from")
         self.open_button.clicked.connect(self._open_minute)
+        self.history_button = QPushButton("History…")
+        self.history_button.setObjectName("action-history-button")
+        self.history_button.setToolTip("Who changed this action, when, and what it said before")
+        self.history_button.clicked.connect(self._show_history)
 
         self.text = QLabel()
         self.text.setObjectName("action-text")
@@ -159,7 +164,11 @@ class ActionDetails(QWidget):
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addWidget(self.source)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.history_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
@@ -282,6 +291,10 @@ class ActionDetails(QWidget):
             return
         on = from_qdate(self.update_on.date()) or date.today()
         self.update_added.emit(self.record.id, text, on)  # the page clears the box once it is saved
+
+    def _show_history(self) -> None:
+        if self.record is not None:
+            self.history_requested.emit(self.record.id)
 
     def _open_minute(self) -> None:
         if self.record is not None and self.record.meeting_id is not None:

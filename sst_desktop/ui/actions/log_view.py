@@ -206,6 +206,7 @@ class ActionLogPage(QWidget):
         self.details.due_chosen.connect(self.change_due)
         self.details.update_added.connect(self.add_update)
         self.details.open_minute.connect(self.open_minute)
+        self.details.history_requested.connect(self.show_history)
         self.export_button.clicked.connect(self.choose_export)
         self.import_button.clicked.connect(self.choose_import)
         self.register_button.clicked.connect(self.choose_register)
@@ -466,6 +467,14 @@ class ActionLogPage(QWidget):
             self.details.update_text.clear()
             self.context.status_message.emit(f"Update added to {reference}.")
         return ok
+
+    def show_history(self, action_id: int) -> None:
+        """The action's audit trail: who changed it and its progress updates, when, from what."""
+        from sst_desktop.ui.history_dialog import show_action_history
+
+        record = self.details.record
+        title = record.reference if record is not None and record.id == action_id else "Action"
+        show_action_history(self, self.context, action_id, title)
 
     def open_minute(self, meeting_id: int) -> None:
         record = self.details.record
