@@ -122,7 +122,7 @@ class AgendaBuilder(QWidget):
         self.view.doubleClicked.connect(lambda _: self._focus_editor())
 
         self.create_button = QPushButton("Create agenda")
-        self.create_button.setObjectName("createAgenda")
+        self.create_button.setObjectName("primary")
         self.create_button.setToolTip(
             "Add the standard items (apologies, declarations, minutes, standing items, date of next "
             "meeting) and choose the forward-plan items due."
@@ -198,6 +198,9 @@ class AgendaBuilder(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(tools)
         left_layout.addWidget(self.view, 1)
+        self.summary.setToolTip(
+            "Reorder by dragging, or with Ctrl+Up / Ctrl+Down; Insert adds an item, Delete removes"
+        )
         left_layout.addWidget(self.summary)
         left_layout.addWidget(due_box)
 
@@ -228,7 +231,7 @@ class AgendaBuilder(QWidget):
         if not self._sized:  # first show: the list and the editor share the height
             self._sized = True
             height = max(self.splitter.height(), 400)
-            self.splitter.setSizes([height // 2, height // 2])
+            self.splitter.setSizes([height * 11 // 20, height * 9 // 20])
 
     # showing --------------------------------------------------------------------------------
     @property

@@ -53,11 +53,7 @@ class AgendaItemEditor(QWidget):
         self.editable = True
 
         self.heading = QLabel()
-        self.heading.setObjectName("itemHeading")
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.heading.setFont(font)
+        self.heading.setObjectName("section-title")
 
         self.title = CommitLineEdit()
         self.title.setObjectName("itemTitle")
