@@ -334,6 +334,7 @@ def bench_log_view() -> dict[str, tuple[float, float]]:
     db = open_synthetic()
     context = AppContext(db)
     pages: list = []
+    _note_load()
 
     def show() -> None:
         while pages:  # one page at a time, as in the application
@@ -434,6 +435,15 @@ def bench_log_view() -> dict[str, tuple[float, float]]:
     return figures
 
 
+def _note_load() -> None:
+    """Say how busy the machine is: the figures are wall-clock times on a shared machine."""
+    try:
+        one, five, _ = os.getloadavg()
+    except OSError:
+        return
+    print(f"  load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores", file=sys.stderr)
+
+
 def _delete(app, widget) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QEvent
 
@@ -450,6 +460,7 @@ def bench_export_import() -> dict[str, tuple[float, float]]:
     from sst_desktop.services.action_sheet import SheetColumn
 
     db = open_synthetic()
+    _note_load()
     folder = Path(tempfile.mkdtemp(prefix="sst-bench-xlsx-"))
     figures: dict[str, tuple[float, float]] = {}
     everything = folder / "all.xlsx"
