@@ -204,9 +204,10 @@ class ForwardPlanPanel(QWidget):
                     QHeaderView.ResizeMode.Stretch if column == 0 else QHeaderView.ResizeMode.ResizeToContents
                 )
                 header.setSectionResizeMode(column, mode)
-            if view is self.plan_view:  # presenters can be long: a set width, adjustable
-                header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(3, 150)
+            if view is self.plan_view:  # titles need the room; presenters show in the tooltip
+                header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(2, 150)
+                view.setColumnHidden(3, True)
         context.data_changed.connect(self._data_changed)
         self.show_committee(None)
 

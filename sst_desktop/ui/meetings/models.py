@@ -269,7 +269,11 @@ def forward_plan_model(parent: Any = None) -> RecordTableModel[ForwardPlanRecord
     """A committee's forward plan; done and dropped items greyed."""
     return RecordTableModel(
         [
-            Column("Item", lambda p: p.title, tooltip=lambda p: p.description),
+            Column(
+                "Item",
+                lambda p: p.title,
+                tooltip=lambda p: "\n".join(x for x in (p.title, p.description, p.presenters_text) if x),
+            ),
             Column(
                 "Due at",
                 lambda p: p.due_label,
