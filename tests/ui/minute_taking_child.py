@@ -24,7 +24,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# Each round types into its own items, so what a round typed can be told from the next one's.
+# The two plans type into different items; a plan run again carries on at the end of the text.
 ROUND_ITEMS = {1: (3, 4, 5, 6, 7), 2: (8, 9, 10, 11)}  # indexes into the agenda
 
 
@@ -90,6 +90,7 @@ def main(argv: list[str]) -> int:
         say(f"ITEM {item.id}")
         editor = window.editor
         editor.narrative.setFocus()
+        QTest.keyClick(editor.narrative, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # go on typing
         minute_id = editor.minute.id  # type: ignore[union-attr]
         text = planned_text(item_index)
         for start in range(0, len(text), 12):

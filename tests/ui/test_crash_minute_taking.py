@@ -96,11 +96,14 @@ def test_killed_while_typing_nothing_reported_saved_is_lost(tmp_path: Path, qapp
     settings_path = tmp_path / "settings.ini"
     rounds = int(os.environ.get("SST_MINUTES_CRASH_ROUNDS", "2"))
     rng = random.Random(os.environ.get("SST_MINUTES_CRASH_SEED") or time.time_ns())
-    all_saved: dict[int, int] = {}
     all_marks: dict[int, object] = {}
+    item_index = {item_id: index for index, item_id in enumerate(seed.item_ids)}
 
     for number in range(rounds):
         plan = 1 if number % 2 == 0 else 2
+        db = open_path(path, backup_dir=tmp_path / "backups")
+        before = {m.id: m.text for m in minutes.list_minutes(db, seed.meeting_id)}  # what earlier rounds left
+        db.dispose()
         child = Child(str(path), str(settings_path), str(plan), str(seed.meeting_id))
         child.wait_for("READY", 1, timeout=60)
         # Let it type a random while (through register marks and at least one narrative save).
@@ -109,7 +112,6 @@ def test_killed_while_typing_nothing_reported_saved_is_lost(tmp_path: Path, qapp
         lines = child.kill()
         found = reported(lines)
         assert found["SAVED"], "the process reported no save before it was killed"
-        all_saved.update(found["SAVED"])  # type: ignore[arg-type]
         all_marks.update(found["MARK"])
 
         # Start again: the file opens, and every change reported saved is there.
@@ -118,12 +120,13 @@ def test_killed_while_typing_nothing_reported_saved_is_lost(tmp_path: Path, qapp
             with db.engine.connect() as connection:
                 assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
             by_id = {m.id: m for m in minutes.list_minutes(db, seed.meeting_id)}
-            items = {item_id: index for index, item_id in enumerate(seed.item_ids)}
-            for minute_id, length in all_saved.items():
-                minute = by_id[minute_id]
-                expected = planned_text(items[minute.agenda_item_id])  # type: ignore[index]
-                assert len(minute.text) >= length, f"minute {minute_id} lost typing that was reported saved"
-                assert expected.startswith(minute.text), "the saved text is not what was typed"
+            for minute_id, length in found["SAVED"].items():
+                text = by_id[minute_id].text
+                earlier = before.get(minute_id, "")
+                typed = planned_text(item_index[by_id[minute_id].agenda_item_id])  # type: ignore[index]
+                assert len(text) >= length, f"minute {minute_id} lost typing that was reported saved"  # type: ignore[operator]
+                assert text.startswith(earlier), "typing saved in an earlier run was lost"
+                assert typed.startswith(text[len(earlier) :]), "the saved text is not what was typed"
             for minute_id, count in found["RESOLUTION"].items():
                 assert len(by_id[minute_id].resolutions) >= count  # type: ignore[operator]
             register = {r.id: r for r in attendance.list_attendance(db, seed.meeting_id)}
