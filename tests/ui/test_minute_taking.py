@@ -579,3 +579,22 @@ def test_minutes_of_22_june_2022_entered_through_the_window(  # type: ignore[no-
         "That the next meeting be held on Thursday, 8 September 2022 at the Town Hall Bootle",
     ):
         assert expected in " ".join(text.split()), expected
+
+
+def test_undo_and_redo_of_a_resolution_and_an_action(qtbot, window, db, seed) -> None:  # type: ignore[no-untyped-def]
+    window.go_to(seed.item_ids[3])
+    editor = window.editor
+    key(qtbot, editor.narrative, Qt.Key.Key_1, ALT)
+    editor.actions.add_action("Check the cost of the training")
+    minute_id = editor.minute.id
+    assert len(minutes.get_minute(db, minute_id).resolutions) == 1
+    window.agenda_list.setFocus()  # outside a text box, Ctrl+Z undoes the last edit of the minutes
+    key(qtbot, window.agenda_list, Qt.Key.Key_Z, CTRL)
+    assert actions.list_actions_for_minute(db, minute_id) == []
+    assert editor.actions.rows == {}
+    key(qtbot, window.agenda_list, Qt.Key.Key_Z, CTRL)
+    assert minutes.get_minute(db, minute_id).resolutions == ()
+    assert editor.resolutions.rows == {}
+    key(qtbot, window.agenda_list, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert [r.text for r in minutes.get_minute(db, minute_id).resolutions] == ["the report be noted"]
+    assert editor.resolutions.texts() == ["the report be noted"]

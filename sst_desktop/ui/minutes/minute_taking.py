@@ -261,9 +261,9 @@ class MinuteTakingWindow(QMainWindow):
 
         edit = bar.addMenu("&Edit")
         undo = self.context.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
         redo = self.context.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])  # as the main window
         edit.addAction(undo)
         edit.addAction(redo)
 
