@@ -56,9 +56,10 @@ class CalendarResult:
 
 
 def escape_text(value: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped; control characters dropped."""
+    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped; control characters dropped
+    (a tab, which TEXT allows, stays: dropping it would join the words either side)."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = "".join(ch for ch in value if ch == "\n" or (ord(ch) >= 0x20 and ord(ch) != 0x7F))
+    value = "".join(ch for ch in value if ch in "\n\t" or (ord(ch) >= 0x20 and ord(ch) != 0x7F))
     value = "".join(ch for ch in value if not 0xD800 <= ord(ch) <= 0xDFFF)
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
