@@ -54,6 +54,7 @@ class MeetingRecord:
     minutes_confirmed_by_id: int | None
     created_at: datetime
     updated_at: datetime
+    first_minute_number: int | None = None  # set only when the year's earlier minutes are elsewhere
 
     @property
     def ref(self) -> str:
@@ -148,6 +149,7 @@ def to_record(meeting: Meeting) -> MeetingRecord:
         minutes_confirmed_by_id=meeting.minutes_confirmed_by_id,
         created_at=meeting.created_at,
         updated_at=meeting.updated_at,
+        first_minute_number=meeting.first_minute_number,
     )
 
 

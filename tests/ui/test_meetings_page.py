@@ -508,3 +508,47 @@ def test_a_committee_without_meetings(qtbot, page: MeetingsPage, context: AppCon
     assert not page.agenda_button.isEnabled() and not page.exports.pack_action.isEnabled()
     assert page.calendar_button.isEnabled() and page.schedule_button.isEnabled()
     assert not page.builder.create_button.isEnabled()
+
+
+def test_first_minute_number_typed_saved_renumbers_and_undoes(
+    qtbot, page: MeetingsPage, context: AppContext, sst: SST
+) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.services import agenda, minutes
+
+    agenda.build_default_agenda(context.database, sst.september)
+    minutes.open_minutes(context.database, sst.september)
+    page.select_meeting(sst.september)
+    details = page.details
+    assert details.meeting is not None and details.meeting.id == sst.september
+    details.first_minute.setFocus()
+    qtbot.keyClicks(details.first_minute, "13")
+    qtbot.keyClick(details.first_minute, Qt.Key.Key_Return)
+    assert meetings.get_meeting(context.database, sst.september).first_minute_number == 13
+    assert minutes.list_minutes(context.database, sst.september)[0].number == 13
+
+    details.first_minute.selectAll()
+    qtbot.keyClicks(details.first_minute, "thirteen")
+    qtbot.keyClick(details.first_minute, Qt.Key.Key_Return)
+    assert details.first_minute.property("error") is True
+    assert meetings.get_meeting(context.database, sst.september).first_minute_number == 13
+
+    context.undo_stack.undo()
+    assert meetings.get_meeting(context.database, sst.september).first_minute_number is None
+
+
+def test_take_minutes_opens_minute_taking_for_the_meeting(
+    qtbot, context: AppContext, settings, sst: SST
+) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window)
+    page = window.show_page("meetings")
+    page.choose_committee(sst.committee_id)
+    page.select_meeting(sst.september)
+    assert page.details.take_minutes_button.isEnabled()
+    qtbot.mouseClick(page.details.take_minutes_button, Qt.MouseButton.LeftButton)
+    minutes_page = window.page("minutes")
+    taking = minutes_page.windows.get(sst.september)
+    assert taking is not None and taking.isVisible()
+    minutes_page.close_windows()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.domain.enums import MeetingStatus
 from sst_desktop.services import meetings as meeting_service
+from sst_desktop.services import minute_numbers
 from sst_desktop.services.meeting_texts import long_date
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.ui.context import AppContext
@@ -38,6 +39,7 @@ class MeetingDetailsEditor(QWidget):
     postpone_requested = Signal()
     move_requested = Signal()
     reinstate_requested = Signal()
+    take_minutes_requested = Signal(int)  # meeting id
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,14 @@ class MeetingDetailsEditor(QWidget):
         self.remote_link = CommitLineEdit()
         self.remote_link.setObjectName("remoteLink")
         self.remote_link.setPlaceholderText("https://teams.microsoft.com/… (optional)")
+        self.first_minute = CommitLineEdit()
+        self.first_minute.setObjectName("firstMinuteNumber")
+        self.first_minute.setPlaceholderText("continues the municipal year")
+        self.first_minute.setMaximumWidth(220)
+        self.first_minute.setToolTip(
+            "Minute numbers run on through the municipal year. Give a number here only when the year's "
+            "earlier minutes are not in SST Desktop (for example, the first meeting you record)."
+        )
         self.open_to_public = QCheckBox("Open to the public")
         self.open_to_public.setToolTip(
             "When not open, the agenda says “THIS MEETING IS NOT OPEN TO THE PUBLIC”."
@@ -74,6 +84,7 @@ class MeetingDetailsEditor(QWidget):
         form.addRow("Start &time:", self.start_time)
         form.addRow("&Venue:", self.venue)
         form.addRow("Remote &link:", self.remote_link)
+        form.addRow("First &minute no.:", self.first_minute)
         form.addRow("", self.open_to_public)
 
         self.move_button = QPushButton("Move to another date…")
@@ -81,6 +92,12 @@ class MeetingDetailsEditor(QWidget):
         self.cancel_button = QPushButton("Cancel meeting…")
         self.reinstate_button = QPushButton("Reinstate")
         self.reinstate_button.setToolTip("Schedule the meeting again on its date.")
+        self.take_minutes_button = QPushButton("Take minutes…")
+        self.take_minutes_button.setObjectName("primary")
+        self.take_minutes_button.setToolTip("Open minute-taking for this meeting.")
+        self.take_minutes_button.clicked.connect(
+            lambda: self.meeting is not None and self.take_minutes_requested.emit(self.meeting.id)
+        )
         self.move_button.clicked.connect(self.move_requested)
         self.postpone_button.clicked.connect(self.postpone_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
@@ -89,6 +106,7 @@ class MeetingDetailsEditor(QWidget):
         for button in (self.move_button, self.postpone_button, self.cancel_button, self.reinstate_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.take_minutes_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +124,7 @@ class MeetingDetailsEditor(QWidget):
         self.remote_link.commit_requested.connect(
             lambda text: self.save("remote_link", text, self.remote_link)
         )
+        self.first_minute.commit_requested.connect(self._save_first_minute)
         self.open_to_public.clicked.connect(lambda checked: self.save("open_to_public", checked))
         self.show_meeting(None)
 
@@ -115,12 +134,18 @@ class MeetingDetailsEditor(QWidget):
         if not same:
             self.commit_pending()
         self.meeting = meeting
-        fields = (self.start_time, self.venue, self.remote_link, self.open_to_public)
+        fields = (self.start_time, self.venue, self.remote_link, self.first_minute, self.open_to_public)
         if meeting is None:
             self.heading.setText("No meeting chosen")
             self.reference.setText("")
             self.status.setText("Choose a meeting, or schedule one.")
-            for widget in (*fields, self.move_button, self.postpone_button, self.cancel_button):
+            for widget in (
+                *fields,
+                self.move_button,
+                self.postpone_button,
+                self.cancel_button,
+                self.take_minutes_button,
+            ):
                 widget.setEnabled(False)
             self.reinstate_button.hide()
             return
@@ -134,6 +159,7 @@ class MeetingDetailsEditor(QWidget):
         self.start_time.set_saved_text(time_text(meeting.start_time), keep_edit=same)
         self.venue.set_saved_text(meeting.venue, keep_edit=same)
         self.remote_link.set_saved_text(meeting.remote_link, keep_edit=same)
+        self.first_minute.set_saved_text(_number_text(meeting.first_minute_number), keep_edit=same)
         self.open_to_public.setChecked(meeting.open_to_public)
         editable = not meeting.minutes_confirmed
         for widget in fields:
@@ -143,6 +169,7 @@ class MeetingDetailsEditor(QWidget):
         self.postpone_button.setEnabled(meeting.status == MeetingStatus.SCHEDULED)
         self.cancel_button.setEnabled(meeting.status in (MeetingStatus.SCHEDULED, MeetingStatus.POSTPONED))
         self.reinstate_button.setVisible(meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED))
+        self.take_minutes_button.setEnabled(meeting.status in (MeetingStatus.SCHEDULED, MeetingStatus.HELD))
 
     # saving ---------------------------------------------------------------------------------
     def _save_time(self, text: str) -> None:
@@ -152,6 +179,33 @@ class MeetingDetailsEditor(QWidget):
             self.start_time.reject(str(error))
             return
         self.save("start_time", value, self.start_time)
+
+    def _save_first_minute(self, text: str) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
+        text = text.strip()
+        if text and not text.isdigit():
+            self.first_minute.reject(
+                "The first minute number is a whole number, or blank to continue the year."
+            )
+            return
+        value = int(text) if text else None
+        old = meeting.first_minute_number
+        if value == old:
+            self.first_minute.set_saved_text(_number_text(old))
+            return
+        db = self.context.database
+        command = run_edit(
+            self.context,
+            self,
+            f"Change where the minutes of {meeting.date:%d %b %Y} start",
+            lambda: minute_numbers.set_first_minute_number(db, meeting.id, value),
+            lambda: minute_numbers.set_first_minute_number(db, meeting.id, old),
+            "meeting",
+        )
+        if command.failed and command.error is not None:
+            self.first_minute.reject(user_message(command.error)[1])
 
     def save(self, field: str, value: object, widget: CommitLineEdit | None = None) -> bool:
         meeting = self.meeting
@@ -184,9 +238,13 @@ class MeetingDetailsEditor(QWidget):
         """Save what is typed but not yet left (the window is closing or another meeting is chosen)."""
         if self.meeting is None:
             return
-        for field in (self.start_time, self.venue, self.remote_link):
+        for field in (self.start_time, self.venue, self.remote_link, self.first_minute):
             if field.is_dirty():
                 field.commit_pending()
+
+
+def _number_text(number: int | None) -> str:
+    return "" if number is None else str(number)
 
 
 def status_text(meeting: MeetingRecord) -> str:

@@ -111,6 +111,7 @@ class MeetingsPage(QWidget):
         self.details.postpone_requested.connect(self.postpone_meeting)
         self.details.move_requested.connect(self.move_meeting)
         self.details.reinstate_requested.connect(self.reinstate_meeting)
+        self.details.take_minutes_requested.connect(self.take_minutes)
         self.agenda_button = QPushButton("Agenda PDF…")
         self.agenda_button.clicked.connect(self.exports.agenda_action.trigger)
         self.pack_button = QPushButton("Agenda pack…")
@@ -446,6 +447,15 @@ class MeetingsPage(QWidget):
             self._status_change(
                 f"Reinstate the meeting of {plain_date(meeting.date)}", meeting_service.reinstate_meeting
             )
+
+    def take_minutes(self, meeting_id: int) -> None:
+        """Open minute-taking for the meeting. The Minutes screen owns minute-taking windows (and
+        reopens them after a restart), so the request goes through it."""
+        self.details.commit_pending()
+        window = self.window()
+        page = getattr(window, "page", None)
+        if callable(page):
+            page("minutes").open_minute_taking(meeting_id)
 
     def flush_pending(self) -> None:
         """Save edits still in progress (the main window calls this when it closes)."""
