@@ -320,3 +320,38 @@ def test_cli_export_to_a_folder_that_cannot_be_written(user_board, tmp_path: Pat
         == f"sst-desktop: error: SST Desktop cannot write to {locked / 'a.pdf'}: permission denied. Choose another folder.\n"
     )
     assert list(locked.iterdir()) == []
+
+
+def test_gui_export_shows_the_message_and_keeps_the_old_file(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, board, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from sst_desktop.services import meetings
+    from sst_desktop.ui.context import AppContext
+    from sst_desktop.ui.minutes.export import export_minutes
+
+    db, seed = board
+    target = tmp_path / "minutes.pdf"
+    target.write_bytes(OLD)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append((title, text)))
+    )
+
+    def refused(_source: object, _destination: object) -> None:
+        raise PermissionError(errno.EACCES, "The process cannot access the file because it is being used")
+
+    monkeypatch.setattr(atomic.os, "replace", refused)
+    task = export_minutes(None, AppContext(db), meetings.get_meeting(db, seed.meeting_id))
+    assert task is not None
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    title, text = shown[0]
+    assert title == "That cannot be done"
+    assert text == (
+        "minutes.pdf could not be replaced: it is open in another program, or it is read-only. "
+        "Close it there (or choose another name) and try again."
+    )
+    assert target.read_bytes() == OLD
+    assert leftovers(tmp_path, {"data", target.name}) == []

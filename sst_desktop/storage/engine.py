@@ -170,7 +170,7 @@ def translate_error(error: DBAPIError, database: Database | None, *, writing: bo
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DamagedDatabaseError(
             f"{name} is damaged ({getattr(error, 'orig', error)}).",
-            advice="Close SST Desktop and restore a backup (File → Restore from backup).",
+            advice="Restore a backup (File → Restore from backup): the damaged file is kept as a copy.",
         )
     if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
         return DiskIOError(

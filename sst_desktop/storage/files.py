@@ -121,13 +121,13 @@ def inspect_sqlite_file(path: Path) -> FileState:
     if len(header) < 100:
         raise DamagedDatabaseError(
             f"{path} is damaged: it is shorter than an SQLite header, as if a copy stopped part-way.",
-            advice=f"Open a backup (File → Restore from backup). {KEPT_SAFE}",
+            advice=f"Open one of its backups instead, or choose another file. {KEPT_SAFE}",
         )
     problem = header_problem(path, header, size)
     if problem is not None:
         raise DamagedDatabaseError(
             f"{path} is damaged: {problem}, as if a copy or download stopped part-way.",
-            advice=f"Open a backup (File → Restore from backup). {KEPT_SAFE}",
+            advice=f"Open one of its backups instead, or choose another file. {KEPT_SAFE}",
         )
     writable = location_writable(path)
     try:
@@ -150,7 +150,7 @@ def inspect_sqlite_file(path: Path) -> FileState:
             ) from error
         raise DamagedDatabaseError(
             f"{path} is damaged and cannot be read ({error}).",
-            advice=f"Open a backup (File → Restore from backup). {KEPT_SAFE}",
+            advice=f"Open one of its backups instead, or choose another file. {KEPT_SAFE}",
         ) from error
     state = FileState(
         exists=True,

@@ -136,7 +136,7 @@ def open_database(
             raise translated from error
         raise DamagedDatabaseError(
             f"{path} could not be opened: {error.orig}.",
-            advice="Open a backup (File → Restore from backup), or choose another file.",
+            advice="Open one of its backups instead, or choose another file.",
         ) from error
     return database
 

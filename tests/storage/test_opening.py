@@ -105,7 +105,7 @@ def test_truncated_file_is_refused(tmp_path: Path, keep_fraction: float) -> None
     before = checksum(path)
     with pytest.raises(DamagedDatabaseError, match="damaged") as raised:
         open_path(path)
-    assert "Open a backup" in raised.value.advice
+    assert "Open one of its backups instead, or choose another file" in raised.value.advice
     assert checksum(path) == before
     assert not any(p.name.startswith("cut.db-") for p in tmp_path.iterdir())
 
