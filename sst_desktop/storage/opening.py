@@ -85,7 +85,7 @@ def open_database(
 
     network = is_network_location(path)
     wal = network is None
-    if network is not None:
+    if network is not None and not read_only:
         notices.append(
             f"{path.name} is on a network drive ({network.fstype}). SST Desktop saves it with the "
             "rollback journal there, because the faster WAL journal does not work on network drives; "
