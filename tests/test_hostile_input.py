@@ -211,9 +211,11 @@ LATIN = re.compile(r"^[\u0021-\u007e\u00a1-\u024f]+$")
 
 
 def pdf_text(path: Path) -> str:
+    """The text as drawn, in drawing order. (pypdf's default mode re-applies its own bidi guesses,
+    which can reorder a left-to-right line that follows a right-to-left one.)"""
     reader = PdfReader(path)
     assert len(reader.pages) >= 1
-    return no_space("".join(page.extract_text() or "" for page in reader.pages))
+    return no_space("".join(page.extract_text(extraction_mode="layout") or "" for page in reader.pages))
 
 
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -304,6 +306,7 @@ def ics_unescape(value: str) -> str:
 # The properties --------------------------------------------------------------------------------------
 @checked(6)
 @given(texts=st.lists(hostile_text(), min_size=7, max_size=7))
+@example(texts=["<b> مرحبا بكم في الاجتماع", "&#x41;", "<b>", "<b>", "<b>", "<b>", "<b>"])
 def test_agenda_and_minutes_pdfs(boards, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
     board = boards()
     typed = type_everything(board, texts)
@@ -456,7 +459,7 @@ def test_a_hundred_thousand_character_minute(boards) -> None:  # type: ignore[no
     minutes_pdf.write_minutes_pdf(board.db, board.seed.meeting_id, target)
     text = pdf_text(target)
     # (Whole sentences are not compared: their lines hold Arabic, which extraction reorders.)
-    for token in ("Superintendent", "<b>reported</b>", "'County", "&=SUM(A1)"):
+    for token in ("Superintendent", "<b>reported</b>", "'County", "=SUM(A1)"):
         assert text.count(token) >= REPEATS, token
 
     word = board.folder / "minutes.docx"
