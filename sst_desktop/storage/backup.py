@@ -25,7 +25,15 @@ from datetime import datetime
 from pathlib import Path
 
 from sst_desktop.paths import default_backup_dir
-from sst_desktop.storage.engine import SQLITE_CANTOPEN, SQLITE_READONLY, Database, read_only_uri
+from sst_desktop.storage.engine import (
+    SQLITE_CANTOPEN,
+    SQLITE_CORRUPT,
+    SQLITE_FULL,
+    SQLITE_NOTADB,
+    SQLITE_READONLY,
+    Database,
+    read_only_uri,
+)
 from sst_desktop.storage.errors import BackupError, StorageError
 from sst_desktop.storage.files import inspect_sqlite_file, location_writable, quiet_read_uri, sidecars
 
@@ -217,7 +225,8 @@ def backup_to(source: Path, target: Path) -> None:
         if check != ["ok"]:
             raise BackupError(
                 f"{source} looks damaged ({'; '.join(check[:3])}), so no backup was taken.",
-                advice="Your earlier backups are kept. Restore one of them (File → Restore from backup).",
+                advice="Your earlier backups are kept. Restore one of them (File → Restore from backup, "
+                "or sst-desktop restore).",
             )
         with partial.open("rb+") as stream:
             os.fsync(stream.fileno())
@@ -225,10 +234,17 @@ def backup_to(source: Path, target: Path) -> None:
     except sqlite3.Error as error:
         partial.unlink(missing_ok=True)
         message = str(error)
-        if "full" in message:
+        code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+        if code == SQLITE_FULL or "full" in message:
             raise BackupError(
                 f"The disk is full, so the backup {target.name} was not written.",
                 advice="Free some space and back up again.",
+            ) from error
+        if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            raise BackupError(
+                f"{source} looks damaged ({message}), so no backup was taken.",
+                advice="Your earlier backups are kept. Restore one of them (File → Restore from backup, "
+                "or sst-desktop restore).",
             ) from error
         raise BackupError(
             f"The backup of {source} could not be taken ({message}).",

@@ -225,3 +225,32 @@ def test_a_busy_file_offers_try_again_and_read_only(
     assert [k.get("read_only") for k in seen] == [False, read_only]
     assert opened.read_only is read_only
     opened.dispose()
+
+
+def test_opening_a_damaged_database_warns_once_the_window_shows(qtbot, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Damage the file's header check cannot see is found by the open-time backup's check."""
+    from sst_desktop.domain import Organisation
+    from tests.sqlite_tools import connect
+
+    path = tmp_path / "board.db"
+    db = opening.open_path(path, backup_dir=tmp_path / "b")
+    with db.write() as session:
+        session.add_all(Organisation(name=f"Organisation {n} " + "x" * 150) for n in range(300))
+    db.dispose()
+    with connect(path) as connection:
+        root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name='organisations'").fetchone()[
+            0
+        ]
+    data = bytearray(path.read_bytes())
+    data[(root + 2) * 4096 : (root + 3) * 4096] = b"\x00\x01" * 2048
+    path.write_bytes(bytes(data))
+
+    damaged = opening.open_path(path, backup_on_open=False)
+    win = file_actions.open_window(damaged, settings=settings)
+    try:
+        qtbot.waitUntil(lambda: not win.notice_bar.isHidden(), timeout=10000)
+        text = win.notice_text.text()
+        assert "looks damaged" in text and "Restore one of them" in text
+        assert list_backups(path) == []
+    finally:
+        close_if_open(win)
