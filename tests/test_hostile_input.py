@@ -445,9 +445,12 @@ def test_import_of_arbitrary_bytes_is_refused_cleanly(boards, data: bytes) -> No
 
 
 # One hundred thousand characters ---------------------------------------------------------------------
-PARAGRAPH = "Superintendent Robson <b>reported</b> on 'County Lines' & =SUM(A1) – مرحبا 社区 👮. "
+PARAGRAPH = (
+    "Superintendent Robson <b>reported</b> on 'County Lines' & =SUM(A1) and the partners' plans. " * 9
+    + "Superintendent Robson <b>reported</b> on 'County Lines' & =SUM(A1) – مرحبا 社区 👮.\n\n"
+)
 LONG_TEXT = (PARAGRAPH * (100_000 // len(PARAGRAPH) + 1))[:100_000]
-REPEATS = 100_000 // len(PARAGRAPH)
+REPEATS = (100_000 // len(PARAGRAPH)) * 10
 
 
 def test_a_hundred_thousand_character_minute(boards) -> None:  # type: ignore[no-untyped-def]
@@ -471,7 +474,6 @@ def test_a_hundred_thousand_character_minute(boards) -> None:  # type: ignore[no
         actions.update_action(board.db, board.action_id, text=LONG_TEXT)
 
 
-@pytest.mark.skipif(not MAX, reason="about 15 s: runs with SST_HOSTILE_EXAMPLES set (the long run)")
 def test_a_hundred_thousand_character_agenda_description(boards) -> None:  # type: ignore[no-untyped-def]
     board = boards()
     agenda.update_item(board.db, board.item_id, description=LONG_TEXT)
