@@ -32,16 +32,21 @@ def _titles(window: MainWindow) -> list[str]:
 
 def test_navigation_lists_the_registered_pages_and_builds_them_when_shown(window) -> None:  # type: ignore[no-untyped-def]
     assert len(_titles(window)) == len(PAGE_MODULES)
-    assert _titles(window)[:3] == ["Committees", "People", "Organisations"]
+    assert _titles(window)[0] == "Committees"
+    assert {"Committees", "People", "Organisations"} <= set(_titles(window))
+    orders = [spec.order for spec in window.pages]
+    assert orders == sorted(orders)
     assert list(window._built) == ["committees"]  # only the first page is built at start
     window.show_page("people")
     assert window.stack.currentWidget() is window.page("people")
-    assert window.navigation.currentRow() == 1
+    assert window.navigation.currentItem().text() == "People"
 
 
 def test_page_shortcuts_and_find(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    assert window.page_actions["people"].shortcut().toString() == "Ctrl+2"
-    assert window.page_actions["organisations"].shortcut().toString() == "Ctrl+3"
+    keys = [spec.key for spec in window.pages]
+    for position, key in enumerate(keys[:9], 1):
+        if not next(spec for spec in window.pages if spec.key == key).shortcut:
+            assert window.page_actions[key].shortcut().toString() == f"Ctrl+{position}"
     window.page_actions["people"].trigger()
     assert window.stack.currentWidget().objectName() == "page-people"
     assert window.find_action.shortcut().toString() == "Ctrl+F"
@@ -92,14 +97,10 @@ def test_help_about_and_shortcuts(monkeypatch, window) -> None:  # type: ignore[
 
 def test_file_menu_has_new_open_recent_and_quit(window) -> None:  # type: ignore[no-untyped-def]
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
-    assert texts == [
-        "&New database…",
-        "&Open database…",
-        "Open &recent",
-        "&Back up now",
-        "&Restore from backup…",
-        "&Quit",
-    ]
+    # New, Open and Recent lead the menu; Quit ends it; other parts add their entries in between.
+    assert texts[:3] == ["&New database…", "&Open database…", "Open &recent"]
+    assert texts[-1] == "&Quit"
+    assert "&Back up now" in texts
     fa = window.file_actions
     assert [
         fa.new_action.shortcut().toString(),
