@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.pages: list[PageSpec] = load_pages()
         self._built: dict[str, QWidget] = {}
+        self._painted = False
+        self._after_paint: list[Callable[[], object]] = []
         self.setObjectName("main-window")
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
@@ -329,8 +331,22 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def defer(self, callback: Callable[[], object]) -> None:
-        """Run ``callback`` once the window has painted (work that can wait)."""
-        QTimer.singleShot(0, callback)
+        """Run ``callback`` once the window has painted (work that can wait until it shows)."""
+        if self._painted:
+            QTimer.singleShot(0, callback)
+        else:
+            self._after_paint.append(callback)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._run_deferred)
+
+    def _run_deferred(self) -> None:
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
 
 
 def _html(text: str) -> str:

@@ -236,3 +236,16 @@ def test_the_open_time_backup_is_taken_after_the_window_shows(qtbot, db, setting
     qtbot.waitUntil(lambda: len(list_backups(db.path)) == 1, timeout=5000)
     assert list_backups(db.path)[0].reason == "open"
     window.close()
+
+
+def test_deferred_work_waits_for_the_first_paint(qtbot, context, settings) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(context, settings)
+    qtbot.addWidget(win)
+    ran: list[bool] = []
+    win.defer(lambda: ran.append(win._painted))
+    qtbot.wait(50)
+    assert ran == []  # not shown, not painted: nothing ran
+    win.show()
+    qtbot.waitUntil(lambda: ran == [True])
+    win.defer(lambda: ran.append(True))
+    qtbot.waitUntil(lambda: len(ran) == 2)
