@@ -7,9 +7,12 @@ One PNG per page of the main window's navigation (``<page key>.png``, in navigat
 page listed in ``sst_desktop.ui.pages.PAGE_MODULES`` appears), and ``main-window.png`` — the first
 page, the committee screen of Safer Sefton Together — which the README shows.
 
-A page widget may offer more states to picture (the minute-taking mode, for example) by defining
+A page widget may offer more states to picture by defining
 ``screenshot_states() -> list[tuple[str, Callable[[], object]]]``: for each (name, enter) the script
-calls ``enter()`` and saves ``<page key>-<name>.png``.
+calls ``enter()`` and saves ``<page key>-<name>.png`` — a picture of the widget ``enter()`` returns
+(a window of its own, which is closed afterwards), else of the main window. A page that can
+``open_minute_taking(meeting_id)`` is also pictured in minute-taking mode, on the demo's meeting of
+22 June 2022 (``<page key>-minute-taking.png``).
 
 Settings, backups and the database live in a temporary folder: nothing of the user's is touched.
 """
@@ -37,9 +40,11 @@ def _settle(app, seconds: float = 0.3) -> None:  # type: ignore[no-untyped-def]
 
 def make_screenshots(out: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
 
     from sst_desktop.demo.build import build_demo_database
     from sst_desktop.services.committees import find_committee
+    from sst_desktop.services.meetings import find_meeting
     from sst_desktop.storage.opening import open_path
     from sst_desktop.ui.app import make_application
     from sst_desktop.ui.context import AppContext
@@ -68,11 +73,21 @@ def make_screenshots(out: Path) -> list[Path]:
             states = getattr(page, "screenshot_states", None)
             if callable(states):
                 shots += [(f"{spec.key}-{state}.png", enter) for state, enter in states()]
+            minute_taking = getattr(page, "open_minute_taking", None)
+            if callable(minute_taking):
+                june = find_meeting(database, "SST@2022-06-22").id
+                shots.append((f"{spec.key}-minute-taking.png", lambda m=minute_taking, j=june: m(j)))
             for filename, enter in shots:
+                target = window
                 if enter is not None:
-                    enter()
+                    shown = enter()
+                    if isinstance(shown, QWidget) and shown.isWindow():
+                        shown.resize(WIDTH, HEIGHT)
+                        target = shown
                     _settle(app)
-                image = window.grab()
+                image = target.grab()
+                if target is not window:
+                    target.close()
                 written.append(out / filename)
                 image.save(str(written[-1]))
                 if index == 0 and enter is None:
