@@ -249,3 +249,26 @@ def test_deferred_work_waits_for_the_first_paint(qtbot, context, settings) -> No
     qtbot.waitUntil(lambda: ran == [True])
     win.defer(lambda: ran.append(True))
     qtbot.waitUntil(lambda: len(ran) == 2)
+
+
+def test_ctrl_z_in_a_saved_field_undoes_the_saved_edit(qtbot, db, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    qtbot.waitActive(window)
+    venue = window.page("committees").details.venue
+    venue.setFocus()
+    venue.selectAll()
+    qtbot.keyClicks(venue, "Southport Town Hall")
+    qtbot.keyClick(venue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # while typing: the text
+    assert venue.text() != "Southport Town Hall"
+    venue.setText("Southport Town Hall")
+    qtbot.keyClick(venue, Qt.Key.Key_Return)
+    assert committees.find_committee(db, "SST").default_venue == "Southport Town Hall"
+    qtbot.keyClick(venue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # saved: the edit
+    assert committees.find_committee(db, "SST").default_venue == "Bootle Town Hall"
+    assert venue.text() == "Bootle Town Hall"
+    qtbot.keyClick(
+        venue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert committees.find_committee(db, "SST").default_venue == "Southport Town Hall"

@@ -12,7 +12,7 @@ import re
 from datetime import time
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 
@@ -21,6 +21,17 @@ def _set_error(widget: QWidget, message: str) -> None:
     widget.setToolTip(message)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def _leave_undo_to_window(widget: QWidget, event: QEvent, dirty: bool) -> bool:
+    """Ctrl+Z / Ctrl+Shift+Z in a field with nothing unsaved: let the window's Edit → Undo/Redo have
+    it (undo the last saved edit) instead of the field's own text undo. True when handled."""
+    if event.type() != QEvent.Type.ShortcutOverride or dirty or not isinstance(event, QKeyEvent):
+        return False
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+        event.ignore()
+        return True
+    return False
 
 
 class CommitLineEdit(QLineEdit):
@@ -60,6 +71,11 @@ class CommitLineEdit(QLineEdit):
     def commit_pending(self) -> None:
         """Submit an edit not yet finished (the window is closing or the record changes)."""
         self._finished()
+
+    def event(self, event: QEvent) -> bool:
+        if _leave_undo_to_window(self, event, self.is_dirty()):
+            return True
+        return super().event(event)
 
     def _edited(self, _text: str) -> None:
         if self._rejected is not None:
@@ -109,6 +125,11 @@ class CommitTextEdit(QPlainTextEdit):
 
     def commit_pending(self) -> None:
         self._finished()
+
+    def event(self, event: QEvent) -> bool:
+        if _leave_undo_to_window(self, event, self.is_dirty()):
+            return True
+        return super().event(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
