@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import gc
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -36,8 +37,8 @@ R_ORGANISATION_ID = 8  # int or None; the name is in ActionLog.organisations
 R_DUE = 9  # ISO text or None
 R_DUE_NEXT_MEETING = 10  # 0/1
 R_STATUS = 11  # index in STATUSES
-R_UPDATE_ON = 12  # ISO text or None
-R_UPDATE_TEXT = 13  # text or None
+# The latest progress update of each action is kept beside the rows (ActionLog.latest): finding it
+# is most of the database's work, so the screen reads it in the background after the rows.
 
 STATUSES: tuple[ActionStatus, ...] = tuple(ActionStatus)
 STATUS_INDEX = {s: i for i, s in enumerate(STATUSES)}
@@ -50,25 +51,24 @@ RECOMMENDATION = 1
 _STATUS_CASE = "CASE a.status {} ELSE -1 END".format(
     " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(STATUSES))
 )
-_LATEST = """LEFT JOIN action_updates lu ON lu.id = (
-    SELECT u.id FROM action_updates u WHERE u.action_id = a.id ORDER BY u."on" DESC, u.id DESC LIMIT 1
-)"""
+_MAIN = f"""
+SELECT a.id, a.reference, a.kind = 'recommendation', a.committee_id, a.meeting_id, a.minute_id, a.text,
+       {{owner}}, a.organisation_id, a.due_date, a.due_next_meeting, {_STATUS_CASE}
+FROM actions a
+"""
 # SQLite keeps the owner in one column (a person id, else the typed text); other databases need one
 # type per column, so they read both and the rows are put together in Python.
-_SQL = f"""
-SELECT a.id, a.reference, a.kind = 'recommendation', a.committee_id, a.meeting_id, a.minute_id, a.text,
-       COALESCE(a.owner_person_id, a.owner_text), a.organisation_id, a.due_date, a.due_next_meeting,
-       {_STATUS_CASE}, lu."on", lu.text
+_SQL = _MAIN.format(owner="COALESCE(a.owner_person_id, a.owner_text)")
+_SQL_PORTABLE = _MAIN.format(owner="a.owner_person_id, a.owner_text")
+_LATEST_SQL = """
+SELECT a.id, lu."on", lu.text
 FROM actions a
-{_LATEST}
+JOIN action_updates lu ON lu.id = (
+    SELECT u.id FROM action_updates u WHERE u.action_id = a.id ORDER BY u."on" DESC, u.id DESC LIMIT 1
+)
 """
-_SQL_PORTABLE = f"""
-SELECT a.id, a.reference, a.kind = 'recommendation', a.committee_id, a.meeting_id, a.minute_id, a.text,
-       a.owner_person_id, a.owner_text, a.organisation_id, a.due_date, a.due_next_meeting,
-       {_STATUS_CASE}, lu."on", lu.text
-FROM actions a
-{_LATEST}
-"""
+
+Latest = dict  # action id -> (ISO date, text) of its latest progress update
 
 
 class Column(enum.IntEnum):
@@ -121,9 +121,35 @@ class ActionLog:
     minute_numbers: dict[int, int | None] = field(default_factory=dict)
     people: dict[int, str] = field(default_factory=dict)  # id -> "Dawn McNally"
     organisations: dict[int, str] = field(default_factory=dict)
+    latest: Latest | None = None  # None while it is being read
+    _latest_future: Future | None = field(default=None, repr=False)
     _haystacks: list[str] | None = field(default=None, repr=False)  # aligned with rows
     _hits: dict[str, list[int]] = field(default_factory=dict, repr=False)  # word -> row positions
     _folded: tuple[dict, dict] | None = field(default=None, repr=False)  # names folded for search
+
+    # The latest update ----------------------------------------------------------------------------
+    @property
+    def latest_ready(self) -> bool:
+        return self.latest is not None or (self._latest_future is not None and self._latest_future.done())
+
+    def ensure_latest(self) -> Latest:
+        """The latest update of every action, waiting for the background read if it is running."""
+        if self.latest is None:
+            if self._latest_future is None:
+                raise RuntimeError("the latest updates were never asked for")
+            self.latest, haystack = self._latest_future.result()
+            self._latest_future = None
+            if self._haystacks is None and len(haystack) == len(self.rows):
+                self._haystacks = haystack
+        return self.latest
+
+    def update_of(self, row: Row) -> tuple[str, str] | None:
+        """(ISO date, text) of the action's latest update (the log's latest must be read)."""
+        return self.ensure_latest().get(row[0])
+
+    def latest_update_text(self, row: Row) -> str:
+        update = self.update_of(row)
+        return f"{uk_date(update[0])}: {update[1]}" if update else ""
 
     # Names of a row ------------------------------------------------------------------------------
     def owner(self, row: Row) -> str:
@@ -165,7 +191,11 @@ class ActionLog:
         in the order of ``rows``; built on the first search. Owners and organisations are matched
         by id (a few hundred names), not copied into every row."""
         if self._haystacks is None:
-            self._haystacks = [f"{r[1]}\x1f{r[6]}\x1f{r[13] or ''}".casefold() for r in self.rows]
+            latest = self.ensure_latest()
+            none = ("", "")
+            self._haystacks = [
+                f"{r[1]}\x1f{r[6]}\x1f{latest.get(r[0], none)[1]}".casefold() for r in self.rows
+            ]
         return self._haystacks
 
     def matching_ids(self, words: Iterable[str]) -> set[int]:
@@ -224,13 +254,20 @@ class ActionLog:
         return found
 
     def _hay(self, r: Row) -> str:
-        return f"{r[1]}\x1f{r[6]}\x1f{r[13] or ''}".casefold()
+        update = self.ensure_latest().get(r[0])
+        return f"{r[1]}\x1f{r[6]}\x1f{update[1] if update else ''}".casefold()
 
-    def patch(self, fresh: Iterable[Row], removed: Iterable[int] = ()) -> list[Row]:
-        """Put freshly read rows in place of the old ones (new ones at the end) and drop ``removed``;
-        returns the rows that were not there before."""
+    def patch(
+        self, fresh: Iterable[Row], removed: Iterable[int] = (), latest: Latest | None = None
+    ) -> list[Row]:
+        """Put freshly read rows (and their latest updates) in place of the old ones (new ones at
+        the end) and drop ``removed``; returns the rows that were not there before."""
         by_id = {r[0]: r for r in fresh}
         gone = set(removed)
+        updates = self.ensure_latest()
+        for action_id in set(by_id) | gone:
+            updates.pop(action_id, None)
+        updates.update(latest or {})
         known: set[int] = set()
         rows: list[Row] = []
         old_hay = self._haystacks
@@ -253,11 +290,48 @@ class ActionLog:
         return new
 
 
-def load_log(db: Database) -> ActionLog:
-    """Read every action of every committee as rows (in the order they were recorded)."""
+def load_log(db: Database, *, latest_in_background: bool = False) -> ActionLog:
+    """Read every action of every committee as rows (in the order they were recorded), and the
+    latest update of each — at once, or (for a screen that wants to show the rows first) in the
+    background, ready when ``ActionLog.latest_ready``."""
     log = ActionLog(rows=_fetch(db, ""), committees={})
     load_names(db, log)
+    if latest_in_background:
+        log._latest_future = _background().submit(_latest_and_index, db, log.rows)
+    else:
+        log.latest = load_latest(db)
     return log
+
+
+def load_latest(db: Database, action_ids: Iterable[int] | None = None) -> Latest:
+    """(ISO date, text) of the latest progress update of every action (or of those asked for)."""
+    if action_ids is None:
+        return {r[0]: (r[1], r[2]) for r in _run(db, _LATEST_SQL)}
+    ids = sorted({int(i) for i in action_ids})
+    found: Latest = {}
+    for start in range(0, len(ids), 500):
+        chunk = ",".join(str(i) for i in ids[start : start + 500])
+        found.update((r[0], (r[1], r[2])) for r in _run(db, f"{_LATEST_SQL} WHERE a.id IN ({chunk})"))
+    return found
+
+
+def _latest_and_index(db: Database, rows: list[Row]) -> tuple[Latest, list[str]]:
+    """Read in the background: the latest updates, then the search index over them, so that the
+    first search after the log is shown does not wait for either. ``rows`` is not changed meanwhile:
+    every change to the log waits for this first (``ensure_latest``)."""
+    latest = load_latest(db)
+    none = ("", "")
+    return latest, [f"{r[1]}\x1f{r[6]}\x1f{latest.get(r[0], none)[1]}".casefold() for r in rows]
+
+
+_executor: ThreadPoolExecutor | None = None
+
+
+def _background() -> ThreadPoolExecutor:
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="action-log")
+    return _executor
 
 
 def load_names(db: Database, log: ActionLog) -> None:
@@ -287,20 +361,27 @@ def load_names(db: Database, log: ActionLog) -> None:
     log._folded = None
 
 
-def load_rows(db: Database, action_ids: Iterable[int]) -> list[Row]:
-    """Fresh rows for a few actions (after they were edited)."""
+def load_rows(db: Database, action_ids: Iterable[int]) -> tuple[list[Row], Latest]:
+    """Fresh rows, and their latest updates, for a few actions (after they were edited)."""
     ids = sorted({int(i) for i in action_ids})
     if not ids:
-        return []
+        return [], {}
     found: list[Row] = []
     for start in range(0, len(ids), 500):
         chunk = ",".join(str(i) for i in ids[start : start + 500])
         found += _fetch(db, f"WHERE a.id IN ({chunk})")
-    return found
+    return found, load_latest(db, ids)
 
 
 def _fetch(db: Database, where: str) -> list[Row]:
     sqlite = db.engine.dialect.name == "sqlite"
+    rows = _run(db, f"{_SQL if sqlite else _SQL_PORTABLE} {where}")
+    if not sqlite:  # the owner came in two columns
+        rows = [(*r[:7], r[7] if r[7] is not None else r[8], *r[9:]) for r in rows]
+    return rows
+
+
+def _run(db: Database, sql: str) -> list[tuple]:
     connection = db.engine.raw_connection()
     try:
         cursor = connection.cursor()
@@ -309,7 +390,7 @@ def _fetch(db: Database, where: str) -> list[Row]:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            cursor.execute(f"{_SQL if sqlite else _SQL_PORTABLE} {where}")
+            cursor.execute(sql)
             rows = cursor.fetchall()
         finally:
             if collecting:
@@ -317,10 +398,8 @@ def _fetch(db: Database, where: str) -> list[Row]:
             cursor.close()
     finally:
         connection.close()
-    if not sqlite:  # other drivers return dates and booleans as objects, and the owner in two columns
-        rows = [
-            tuple(_portable(v) for v in (*r[:7], r[7] if r[7] is not None else r[8], *r[9:])) for r in rows
-        ]
+    if db.engine.dialect.name != "sqlite":  # other drivers return dates and booleans as objects
+        rows = [tuple(_portable(v) for v in r) for r in rows]
     return rows
 
 
@@ -439,7 +518,13 @@ def sort_rows(log: ActionLog, rows: Sequence[Row], column: Column, descending: b
             position[pid] = position[name]  # type: ignore[index]
         present.sort(key=lambda r: position.get(r[7], -1), reverse=descending)
         return present + missing
-    index = {Column.DUE: R_DUE, Column.LATEST_UPDATE: R_UPDATE_ON}[column]
+    if column is Column.LATEST_UPDATE:
+        latest = log.ensure_latest()
+        present = [r for r in rows if r[0] in latest]
+        missing = [r for r in rows if r[0] not in latest] if len(present) != len(rows) else []
+        present.sort(key=lambda r: latest[r[0]][0], reverse=descending)
+        return present + missing
+    index = R_DUE
     present, missing = _split(rows, index)
     present.sort(key=itemgetter(index), reverse=descending)
     return present + missing
@@ -476,12 +561,6 @@ def due_text(row: Row) -> str:
 
 def status_of(row: Row) -> ActionStatus:
     return STATUSES[row[R_STATUS]]
-
-
-def latest_update_text(row: Row) -> str:
-    if not row[R_UPDATE_TEXT]:
-        return ""
-    return f"{uk_date(row[R_UPDATE_ON])}: {row[R_UPDATE_TEXT]}"
 
 
 # Rows for the spreadsheet -------------------------------------------------------------------------

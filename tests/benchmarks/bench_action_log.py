@@ -347,14 +347,20 @@ def bench_log_view() -> dict[str, tuple[float, float]]:
         app.processEvents()
         times.append(time.perf_counter() - started)
         pages.append(page)
+        page.model.log.ensure_latest()  # latest updates and search index arrive from the background
+        background.append(time.perf_counter() - started)
+        app.processEvents()
 
     times: list[float] = []
+    background: list[float] = []
     show()  # warm up: imports, fonts
     times.clear()
+    background.clear()
     for _ in range(3):
         show()
     figures: dict[str, tuple[float, float]] = {}
     figures["action log shown (100,000 rows: load, model, painted view)"] = (min(times), 0.3)
+    figures["latest updates and search index read in the background, ready after"] = (min(background), 0.6)
     page = pages[-1]
     from PySide6.QtCore import Qt
 
@@ -371,24 +377,18 @@ def bench_log_view() -> dict[str, tuple[float, float]]:
             best = min(best, time.perf_counter() - started)
         return best
 
-    def typing(text: str, *, fresh_index: bool = False) -> float:
+    def typing(text: str) -> float:
         slowest = 0.0
         for n in range(1, len(text) + 1):
 
             def prepare(n: int = n) -> None:
                 page.search.setText(text[: n - 1])
-                if fresh_index and n == 1:
-                    page.model.log._haystacks = None  # the first search of a freshly loaded log
-                    page.model.log._hits.clear()
 
             slowest = max(slowest, step(prepare, lambda n=n: page.search.setText(text[:n])))
         page.search.clear()
         return slowest
 
-    figures["search keystroke, slowest of 'bootle town' typed (the first builds the search index)"] = (
-        typing("bootle town", fresh_index=True),
-        0.1,
-    )
+    figures["search keystroke, slowest of 'bootle town' typed"] = (typing("bootle town"), 0.1)
     figures["search keystroke, slowest of 'prevent council' typed"] = (typing("prevent council"), 0.1)
 
     def choice(combo, index: int) -> float:  # type: ignore[no-untyped-def]
@@ -447,6 +447,9 @@ def _note_load() -> None:
 def _delete(app, widget) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QEvent
 
+    model = getattr(widget, "model", None)
+    if model is not None:
+        model.log.ensure_latest()  # its background read ends first, as it would while it is on screen
     widget.deleteLater()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     gc.collect()

@@ -41,8 +41,8 @@ def test_every_action_of_every_committee_with_its_names(db, world, log) -> None:
     assert log.owner(prevent) == "Dawn McNally"
     assert log.organisation(prevent) == "Merseyside Police"
     assert al.status_of(prevent) is ActionStatus.OPEN
-    assert prevent[al.R_UPDATE_TEXT] == "Figures circulated in draft"
-    assert al.latest_update_text(prevent) == "01/08/2022: Figures circulated in draft"
+    assert log.update_of(prevent) == ("2022-08-01", "Figures circulated in draft")
+    assert log.latest_update_text(prevent) == "01/08/2022: Figures circulated in draft"
     assert al.uk_date(prevent[al.R_DUE]) == f"{TODAY - timedelta(days=10):%d/%m/%Y}"
     typed = by_ref[world.ref(db, "formula")]
     assert log.owner(typed) == "+Community Safety Team" and log.organisation(typed) == "Sefton Council"
@@ -63,7 +63,7 @@ def test_the_row_and_the_record_agree(db, world, log) -> None:
         assert log.owner(row) == record.owner
         assert log.organisation(row) == record.organisation_name
         assert al.status_of(row) is record.status
-        assert (row[al.R_UPDATE_TEXT] or "") == record.latest_update_text
+        assert (log.update_of(row) or ("", ""))[1] == record.latest_update_text
         assert al.is_overdue(row, TODAY.isoformat()) == record.is_overdue
 
 
@@ -159,13 +159,17 @@ def test_fresh_rows_patch_the_log_and_the_search(db, world, log) -> None:
     actions.add_update(db, world.refs["svd"], "Zebra crossing agreed")
     new = actions.create_action(db, minute_id=world.m14, text="A zebra count").after
     actions.delete_action(db, world.refs["done"])
-    added = log.patch(al.load_rows(db, [world.refs["svd"], new.id]), removed=[world.refs["done"]])
+    fresh, latest = al.load_rows(db, [world.refs["svd"], new.id])
+    added = log.patch(fresh, removed=[world.refs["done"]], latest=latest)
     assert [r[0] for r in added] == [new.id]
     assert sorted(refs(db, al.filter_rows(log, LogFilter(text="zebra")))) == sorted(
         [world.ref(db, "svd"), new.reference]
     )
     assert len(log.rows) == 6
-    assert al.load_rows(db, []) == []
+    assert log.latest_update_text(next(r for r in log.rows if r[0] == world.refs["svd"])).endswith(
+        "Zebra crossing agreed"
+    )
+    assert al.load_rows(db, []) == ([], {})
 
 
 def test_filter_choices(db, world, log) -> None:
@@ -185,3 +189,13 @@ def test_an_empty_database(db) -> None:
     assert log.rows == [] and al.filter_rows(log, LogFilter(text="x")) == []
     assert al.sort_rows(log, [], Column.OWNER) == []
     assert date.today()
+
+
+def test_the_latest_updates_can_come_from_the_background(db, world) -> None:
+    log = al.load_log(db, latest_in_background=True)
+    assert len(log.rows) == 6
+    latest = log.ensure_latest()  # waits for the background read
+    assert log.latest_ready and latest[world.refs["asb"]] == ("2022-09-20", "Briefing booked for October")
+    assert world.refs["svd"] not in latest  # no update yet
+    assert al.load_latest(db, [world.refs["asb"], 424242]) == {world.refs["asb"]: latest[world.refs["asb"]]}
+    assert refs(db, al.filter_rows(log, LogFilter(text="booked"))) == [world.ref(db, "asb")]

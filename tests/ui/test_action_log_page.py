@@ -329,3 +329,30 @@ def test_the_model_passes_qt_model_checks(qtmodeltester, db, world) -> None:  # 
     model.set_filter(al.LogFilter(text="sst"))
     model.sort(Column.DUE, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
+
+
+def test_latest_updates_show_while_the_rest_are_still_being_read(qtbot, db, world) -> None:  # type: ignore[no-untyped-def]
+    from concurrent.futures import Future
+
+    log = al.load_log(db)
+    pending: Future = Future()
+    log.latest, log._latest_future = None, pending  # as if the background read were still running
+    model = ActionLogModel()
+    asked: list[list[int]] = []
+
+    def reader(ids):  # type: ignore[no-untyped-def]
+        asked.append(ids)
+        return al.load_latest(db, ids)
+
+    model.latest_reader = reader
+    model.set_log(log)
+    row = model.row_of_id(world.refs["prevent"])
+    assert model.index(row, Column.LATEST_UPDATE).data() == "01/08/2022: Figures circulated in draft"
+    assert model.index(0, Column.LATEST_UPDATE).data() is not None
+    assert len(asked) == 1  # one window of rows read at once
+    pending.set_result((al.load_latest(db), []))
+    with qtbot.waitSignal(model.dataChanged):
+        model.latest_arrived()
+    assert log.latest is not None
+    assert model.index(row, Column.LATEST_UPDATE).data() == "01/08/2022: Figures circulated in draft"
+    assert len(asked) == 1

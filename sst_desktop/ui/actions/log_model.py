@@ -8,6 +8,7 @@ pass the filter (``_rows``); a search that only grows narrows the rows already s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -54,6 +55,10 @@ class ActionLogModel(QAbstractTableModel):
         self._rows: list[Row] = []  # the rows shown
         self.today = date.today()
         self._today_iso = self.today.isoformat()
+        # Until the log's latest updates arrive (read in the background), those of the rows being
+        # painted are read here, a window at a time, through ``latest_reader(ids)``.
+        self.latest_reader: Callable[[list[int]], al.Latest] | None = None
+        self._window: dict[int, tuple[str, str] | None] = {}
 
     # Contents ---------------------------------------------------------------------------------
     @property
@@ -74,6 +79,7 @@ class ActionLogModel(QAbstractTableModel):
         self._today_iso = self.today.isoformat()
         self.beginResetModel()
         self._log = log
+        self._window = {}
         self._base = self._arranged_base()
         self._rows = self._filtered(self._spec)
         self.endResetModel()
@@ -125,10 +131,21 @@ class ActionLogModel(QAbstractTableModel):
                 return index
         return -1
 
-    def refresh_rows(self, fresh: list[Row], removed: list[int] | tuple[int, ...] = ()) -> None:
+    def latest_arrived(self) -> None:
+        """The log's latest updates are read: show them (and sort or search on them) from now on."""
+        self._log.ensure_latest()
+        self._window = {}
+        if self._rows:
+            column = Column.LATEST_UPDATE
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def refresh_rows(
+        self, fresh: list[Row], removed: list[int] | tuple[int, ...] = (), latest: al.Latest | None = None
+    ) -> None:
         """Rows re-read after an edit replace the old ones where they stand. A row that no longer
         matches the filter stays until the filter changes, so it does not vanish under the pointer."""
-        new = self._log.patch(fresh, removed)
+        self._window = {}
+        new = self._log.patch(fresh, removed, latest)
         if new or removed:
             self.beginResetModel()
             self._base = self._arranged_base()
@@ -178,6 +195,8 @@ class ActionLogModel(QAbstractTableModel):
         r = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.LATEST_UPDATE:
+                return one_line(self._latest_text(r, index.row()))
             return self._display(r, column)
         if role == Qt.ItemDataRole.BackgroundRole:
             return OVERDUE_BACKGROUND if self._overdue(r) else None
@@ -194,7 +213,7 @@ class ActionLogModel(QAbstractTableModel):
                 return _BOLD
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, column)
+            return self._tooltip(r, column, index.row())
         if role == Qt.ItemDataRole.EditRole:
             return al.STATUSES[r[al.R_STATUS]].value if column == Column.STATUS else self._display(r, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -242,15 +261,33 @@ class ActionLogModel(QAbstractTableModel):
         if column == Column.STATUS:
             return _LABELS[r[al.R_STATUS]]
         if column == Column.LATEST_UPDATE:
-            return one_line(al.latest_update_text(r))
+            return one_line(self._latest_text(r))
         return ""
 
-    def _tooltip(self, r: Row, column: int) -> str | None:
+    def _latest_text(self, r: Row, row: int = -1) -> str:
+        log = self._log
+        if log.latest is not None or log.latest_ready or self.latest_reader is None:
+            return log.latest_update_text(r)
+        if r[al.R_ID] not in self._window:
+            self._read_window(row if row >= 0 else self.row_of_id(r[al.R_ID]))
+        update = self._window.get(r[al.R_ID])
+        return f"{al.uk_date(update[0])}: {update[1]}" if update else ""
+
+    def _read_window(self, row: int) -> None:
+        ids = [x[al.R_ID] for x in self._rows[max(row - 100, 0) : row + 200]]
+        try:
+            found = self.latest_reader(ids) if self.latest_reader else {}
+        except Exception:  # the whole map arrives soon; a failed peek only leaves cells empty meanwhile
+            found = {}
+        for action_id in ids:
+            self._window[action_id] = found.get(action_id)
+
+    def _tooltip(self, r: Row, column: int, index_row: int = -1) -> str | None:
         if column == Column.ACTION:
             kind = "Recommendation" if r[al.R_KIND] == _RECOMMENDATION else "Action"
             return f"{kind} {r[al.R_REFERENCE]}\n\n{r[al.R_TEXT]}"
-        if column == Column.LATEST_UPDATE and r[al.R_UPDATE_TEXT]:
-            return al.latest_update_text(r)
+        if column == Column.LATEST_UPDATE:
+            return self._latest_text(r, index_row) or None
         if column == Column.COMMITTEE:
             info = self._log.committees.get(r[al.R_COMMITTEE_ID])
             return info.name if info else None

@@ -222,6 +222,11 @@ class ActionLogPage(QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(400)
         self._reload_timer.timeout.connect(self.reload)
+        # the latest updates come from the background a moment after the rows
+        self._latest_timer = QTimer(self)
+        self._latest_timer.setInterval(25)
+        self._latest_timer.timeout.connect(self._check_latest)
+        self.model.latest_reader = lambda ids: al.load_latest(self.db, ids)
 
         self.reload()
 
@@ -229,15 +234,22 @@ class ActionLogPage(QWidget):
     def reload(self) -> None:
         """Read the log again, keeping the filters, the sort and the chosen action."""
         chosen = self.current_action_id()
-        log = self.context.call(self, lambda: al.load_log(self.db))
+        log = self.context.call(self, lambda: al.load_log(self.db, latest_in_background=True))
         if log is None:
             return
         self._stale = False
         self._fill_choices(log)
         self.model.set_log(log)
+        self._latest_timer.start()
         self._update_count()
         if chosen is not None:
             self.select_action(chosen)
+
+    def _check_latest(self) -> None:
+        if not self.model.log.latest_ready:
+            return
+        self._latest_timer.stop()
+        self.context.call(self, self.model.latest_arrived)
 
     def _fill_choices(self, log: al.ActionLog) -> None:
         def refill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
@@ -384,9 +396,9 @@ class ActionLogPage(QWidget):
 
     # Edits ----------------------------------------------------------------------------------------
     def _refresh(self, ids: tuple[int, ...]) -> None:
-        fresh = al.load_rows(self.db, ids)
+        fresh, latest = al.load_rows(self.db, ids)
         gone = tuple(set(ids) - {r[0] for r in fresh})
-        self.model.refresh_rows(fresh, gone)
+        self.model.refresh_rows(fresh, gone, latest)
         self._update_count()
         if self.details.record is not None and self.details.record.id in ids:
             self._show_details(self.details.record.id)
