@@ -122,6 +122,7 @@ class ActionLog:
     people: dict[int, str] = field(default_factory=dict)  # id -> "Dawn McNally"
     organisations: dict[int, str] = field(default_factory=dict)
     latest: Latest | None = None  # None while it is being read
+    latest_error: Exception | None = None  # why the background read failed, if it did
     _latest_future: Future | None = field(default=None, repr=False)
     _haystacks: list[str] | None = field(default=None, repr=False)  # aligned with rows
     _hits: dict[str, list[int]] = field(default_factory=dict, repr=False)  # word -> row positions
@@ -137,7 +138,11 @@ class ActionLog:
         if self.latest is None:
             if self._latest_future is None:
                 raise RuntimeError("the latest updates were never asked for")
-            self.latest, haystack = self._latest_future.result()
+            try:
+                self.latest, haystack = self._latest_future.result()
+            except Exception as error:  # e.g. the database went away; the rows stay usable
+                self.latest, haystack = {}, []
+                self.latest_error = error
             self._latest_future = None
             if self._haystacks is None and len(haystack) == len(self.rows):
                 self._haystacks = haystack

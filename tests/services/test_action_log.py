@@ -199,3 +199,16 @@ def test_the_latest_updates_can_come_from_the_background(db, world) -> None:
     assert world.refs["svd"] not in latest  # no update yet
     assert al.load_latest(db, [world.refs["asb"], 424242]) == {world.refs["asb"]: latest[world.refs["asb"]]}
     assert refs(db, al.filter_rows(log, LogFilter(text="booked"))) == [world.ref(db, "asb")]
+
+
+def test_a_failed_background_read_leaves_the_rows_usable(db, world) -> None:
+    from concurrent.futures import Future
+
+    log = al.load_log(db)
+    failed: Future = Future()
+    failed.set_exception(OSError("disk went away"))
+    log.latest, log._latest_future = None, failed
+    assert log.ensure_latest() == {}
+    assert isinstance(log.latest_error, OSError)
+    assert log.latest_update_text(log.rows[0]) == ""
+    assert len(al.filter_rows(log, LogFilter(text="prevent"))) == 1

@@ -37,6 +37,7 @@ from sst_desktop.ui.actions.log_model import ID_ROLE, ActionLogModel
 from sst_desktop.ui.actions.status_delegate import StatusDelegate
 from sst_desktop.ui.actions.transfer import ExportChoices, ImportPreviewDialog
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.tasks import Task, run_task
 
 ALL = "__all__"
@@ -250,6 +251,10 @@ class ActionLogPage(QWidget):
             return
         self._latest_timer.stop()
         self.context.call(self, self.model.latest_arrived)
+        error = self.model.log.latest_error
+        if error is not None:
+            self.model.log.latest_error = None
+            report_error(self, error)
 
     def _fill_choices(self, log: al.ActionLog) -> None:
         def refill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
