@@ -5,7 +5,7 @@ The synthetic database is built once with bulk Core inserts and kept in the temp
 
 Figures: the action log shown (load, model, painted view); each filter keystroke and each sort; the
 export of all 100,000 actions and of 1,000; the import preview of 1,000 edited rows; and the peak
-memory of all that, measured in a fresh process (resource.getrusage) so other benchmarks do not count.
+memory of a fresh process (VmHWM) with the log open while it exports and imports.
 """
 
 from __future__ import annotations
@@ -524,8 +524,19 @@ def _peak_worker() -> None:
     page.clear_filters()
     app.processEvents()
     bench_export_import()
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"PEAK_MB={peak_kb / 1024:.1f}")
+    print(f"PEAK_MB={_peak_kb(resource) / 1024:.1f}")
+
+
+def _peak_kb(resource) -> float:  # type: ignore[no-untyped-def]
+    """This process's peak resident memory. /proc's VmHWM belongs to this program alone; getrusage's
+    ru_maxrss can carry the high-water mark of the process that started it (it survives exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def bench_peak_memory() -> float:
