@@ -123,6 +123,8 @@ class ActionLog:
     organisations: dict[int, str] = field(default_factory=dict)
     latest: Latest | None = None  # None while it is being read
     latest_error: Exception | None = None  # why the background read failed, if it did
+    _ranks: dict[str, dict[int, int]] = field(default_factory=dict, repr=False)  # see rank()
+    _text_of: dict[int, str] = field(default_factory=dict, repr=False)  # (patch's scratch)
     _latest_future: Future | None = field(default=None, repr=False)
     _haystacks: list[str] | None = field(default=None, repr=False)  # aligned with rows
     _hits: dict[str, list[int]] = field(default_factory=dict, repr=False)  # word -> row positions
@@ -139,7 +141,9 @@ class ActionLog:
             if self._latest_future is None:
                 raise RuntimeError("the latest updates were never asked for")
             try:
-                self.latest, haystack = self._latest_future.result()
+                self.latest, haystack, ranks = self._latest_future.result()
+                if len(haystack) == len(self.rows):
+                    self._ranks.update(ranks or {})
             except Exception as error:  # e.g. the database went away; the rows stay usable
                 self.latest, haystack = {}, []
                 self.latest_error = error
@@ -147,6 +151,15 @@ class ActionLog:
             if self._haystacks is None and len(haystack) == len(self.rows):
                 self._haystacks = haystack
         return self.latest
+
+    def rank(self, what: str) -> dict[int, int]:
+        """Action id -> place in the order of the latest-update dates ("latest") or of the wording
+        ("text"), so that sorting on those columns compares small numbers."""
+        found = self._ranks.get(what)
+        if found is None:
+            found = _rank_by_date(self.ensure_latest()) if what == "latest" else _rank_by_text(self.rows)
+            self._ranks[what] = found
+        return found
 
     def update_of(self, row: Row) -> tuple[str, str] | None:
         """(ISO date, text) of the action's latest update (the log's latest must be read)."""
@@ -273,19 +286,25 @@ class ActionLog:
         for action_id in set(by_id) | gone:
             updates.pop(action_id, None)
         updates.update(latest or {})
+        self._ranks.pop("latest", None)
         known: set[int] = set()
         rows: list[Row] = []
         old_hay = self._haystacks
         hay: list[str] | None = [] if old_hay is not None else None
+        self._text_of = {}
         for i, r in enumerate(self.rows):
             known.add(r[0])
             if r[0] in gone:
                 continue
             replacement = by_id.get(r[0])
+            if replacement is not None:
+                self._text_of[r[0]] = r[6]
             rows.append(replacement or r)
             if hay is not None:
                 hay.append(self._hay(replacement) if replacement else old_hay[i])  # type: ignore[index]
         new = [r for r in by_id.values() if r[0] not in known and r[0] not in gone]
+        if new or gone or any(r[6] != self._text_of.get(r[0], r[6]) for r in by_id.values()):
+            self._ranks.pop("text", None)  # the order of the wording changed
         self.rows = rows + new
         if hay is not None:
             hay += [self._hay(r) for r in new]
@@ -320,13 +339,26 @@ def load_latest(db: Database, action_ids: Iterable[int] | None = None) -> Latest
     return found
 
 
-def _latest_and_index(db: Database, rows: list[Row]) -> tuple[Latest, list[str]]:
+def _latest_and_index(db: Database, rows: list[Row]) -> tuple[Latest, list[str], dict[str, dict[int, int]]]:
     """Read in the background: the latest updates, then the search index over them, so that the
     first search after the log is shown does not wait for either. ``rows`` is not changed meanwhile:
     every change to the log waits for this first (``ensure_latest``)."""
     latest = load_latest(db)
     none = ("", "")
-    return latest, [f"{r[1]}\x1f{r[6]}\x1f{latest.get(r[0], none)[1]}".casefold() for r in rows]
+    haystack = [f"{r[1]}\x1f{r[6]}\x1f{latest.get(r[0], none)[1]}".casefold() for r in rows]
+    return latest, haystack, {"latest": _rank_by_date(latest), "text": _rank_by_text(rows)}
+
+
+def _rank_by_text(rows: list[Row]) -> dict[int, int]:
+    """Each action's place in case-blind order of its wording (sorting whole texts is slow enough to
+    do once, in the background, and then sort on these numbers)."""
+    ordered = sorted(rows, key=lambda r: (r[6].casefold(), r[0]))
+    return {r[0]: n for n, r in enumerate(ordered)}
+
+
+def _rank_by_date(latest: Latest) -> dict[int, int]:
+    """Each action's place when ordered by the date of its latest update (then by id)."""
+    return {aid: n for n, aid in enumerate(sorted(latest, key=lambda aid: (latest[aid][0], aid)))}
 
 
 _executor: ThreadPoolExecutor | None = None
@@ -492,7 +524,8 @@ def sort_rows(log: ActionLog, rows: Sequence[Row], column: Column, descending: b
     if column is Column.STATUS:
         return sorted(rows, key=itemgetter(R_STATUS), reverse=descending)
     if column is Column.ACTION:
-        return sorted(rows, key=lambda r: r[6].casefold(), reverse=descending)
+        text_rank = log.rank("text")
+        return sorted(rows, key=lambda r: text_rank[r[0]], reverse=descending)
     if column is Column.COMMITTEE:
         rank = _ranks({cid: info.short_name for cid, info in log.committees.items()})
         return sorted(rows, key=lambda r: rank.get(r[3], -1), reverse=descending)
@@ -524,10 +557,10 @@ def sort_rows(log: ActionLog, rows: Sequence[Row], column: Column, descending: b
         present.sort(key=lambda r: position.get(r[7], -1), reverse=descending)
         return present + missing
     if column is Column.LATEST_UPDATE:
-        latest = log.ensure_latest()
-        present = [r for r in rows if r[0] in latest]
-        missing = [r for r in rows if r[0] not in latest] if len(present) != len(rows) else []
-        present.sort(key=lambda r: latest[r[0]][0], reverse=descending)
+        rank = log.rank("latest")
+        present = [r for r in rows if r[0] in rank]
+        missing = [r for r in rows if r[0] not in rank] if len(present) != len(rows) else []
+        present.sort(key=lambda r: rank[r[0]], reverse=descending)
         return present + missing
     index = R_DUE
     present, missing = _split(rows, index)

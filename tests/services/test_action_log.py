@@ -212,3 +212,16 @@ def test_a_failed_background_read_leaves_the_rows_usable(db, world) -> None:
     assert isinstance(log.latest_error, OSError)
     assert log.latest_update_text(log.rows[0]) == ""
     assert len(al.filter_rows(log, LogFilter(text="prevent"))) == 1
+
+
+def test_sorting_follows_edits_of_wording_and_updates(db, world) -> None:
+    log = al.load_log(db)
+    by = lambda column: refs(db, al.sort_rows(log, log.rows, column))  # noqa: E731
+    assert by(Column.ACTION)[0] == world.ref(db, "svd")
+    assert by(Column.LATEST_UPDATE)[:2] == [world.ref(db, "prevent"), world.ref(db, "asb")]
+    actions.update_action(db, world.refs["done"], text="!Aardvark count first")
+    actions.add_update(db, world.refs["formula"], "Earliest of all", on=date(2020, 1, 1))
+    fresh, latest = al.load_rows(db, [world.refs["done"], world.refs["formula"]])
+    log.patch(fresh, latest=latest)
+    assert by(Column.ACTION)[0] == world.ref(db, "done")
+    assert by(Column.LATEST_UPDATE)[0] == world.ref(db, "formula")

@@ -350,7 +350,7 @@ def test_latest_updates_show_while_the_rest_are_still_being_read(qtbot, db, worl
     assert model.index(row, Column.LATEST_UPDATE).data() == "01/08/2022: Figures circulated in draft"
     assert model.index(0, Column.LATEST_UPDATE).data() is not None
     assert len(asked) == 1  # one window of rows read at once
-    pending.set_result((al.load_latest(db), []))
+    pending.set_result((al.load_latest(db), [], None))
     with qtbot.waitSignal(model.dataChanged):
         model.latest_arrived()
     assert log.latest is not None
