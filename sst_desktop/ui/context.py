@@ -26,6 +26,7 @@ class AppContext(QObject):
     data_changed = Signal(str)
     status_message = Signal(str)
     open_meeting_requested = Signal(int)  # meeting id: show that meeting (e.g. jump from an action)
+    open_minute_requested = Signal(int)  # minute id: minute-taking at that minute (e.g. from an action)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(content, 1)
         self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self.show_page_at)
+        self.context.open_meeting_requested.connect(self.open_meeting)
+        self.context.open_minute_requested.connect(self.open_minute)
 
         # Status bar ---------------------------------------------------------------------------
         self.database_label = QLabel()
@@ -160,6 +162,19 @@ class MainWindow(QMainWindow):
         index = self._index(key)
         self.navigation.setCurrentRow(index)
         return self._ensure_built(index)
+
+    def open_meeting(self, meeting_id: int, item_id: int | None = None) -> None:
+        """Minute-taking for a meeting (at an agenda item when given), through the Minutes screen,
+        which owns minute-taking windows."""
+        self.page("minutes").open_minute_taking(meeting_id, item_id)  # type: ignore[attr-defined]
+
+    def open_minute(self, minute_id: int) -> None:
+        """Minute-taking at the minute ``minute_id`` (the action log's "go to minute")."""
+        from sst_desktop.services.minutes import get_minute
+
+        minute = self.context.call(self, lambda: get_minute(self.context.database, minute_id))
+        if minute is not None:
+            self.open_meeting(minute.meeting_id, minute.agenda_item_id)
 
     def current_page(self) -> QWidget | None:
         row = self.navigation.currentRow()

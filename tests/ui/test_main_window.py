@@ -272,3 +272,24 @@ def test_ctrl_z_in_a_saved_field_undoes_the_saved_edit(qtbot, db, window) -> Non
         venue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert committees.find_committee(db, "SST").default_venue == "Southport Town Hall"
+
+
+def test_go_to_minute_opens_minute_taking_at_that_item(qtbot, db, settings) -> None:  # type: ignore[no-untyped-def]
+    """The action log's "go to minute" lands on the minute the action came from."""
+    from PySide6.QtCore import Qt
+
+    from tests.minutes_data import build_seed_meeting
+
+    seed = build_seed_meeting(db)
+    context = AppContext(db)
+    win = MainWindow(context, settings)
+    qtbot.addWidget(win)
+    win.show()
+    minute_id = seed.minute_ids[5]
+    context.open_minute_requested.emit(minute_id)
+    taking = win.page("minutes").windows[seed.meeting_id]
+    assert taking.isVisible()
+    row = taking.agenda_list.currentItem()
+    assert row is not None and row.data(0, Qt.ItemDataRole.UserRole) == seed.item_ids[5]
+    assert taking.editor.isVisible()
+    win.page("minutes").close_windows()
