@@ -10,6 +10,8 @@ the start-up budget, and opening an up-to-date database needs only the revision 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
@@ -72,15 +74,43 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+@contextmanager
+def schema_connection(engine: Engine) -> Iterator[Connection]:
+    """A transaction for schema changes, committed at the end of the block.
+
+    On SQLite, foreign keys are switched off first (they can only be switched outside a transaction):
+    batch mode rebuilds a table by copying it and dropping the old one, and that DROP, with foreign
+    keys on, would cascade-delete every row referring to it — a meeting's agenda, minutes and
+    register. The references are checked before the commit instead.
+    """
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        raw = connection.connection.driver_connection
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(
+                            f"a migration left {len(broken)} broken references (first in table {broken[0][0]})"
+                        )
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
-    with engine.begin() as connection:
+    with schema_connection(engine) as connection:
         command.upgrade(alembic_config(connection), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     from alembic import command
 
-    with engine.begin() as connection:
+    with schema_connection(engine) as connection:
         command.downgrade(alembic_config(connection), revision)

@@ -47,3 +47,50 @@ def test_first_minute_number_is_checked_by_the_schema(tmp_path: Path) -> None:
             "(1, '2022-09-08', '', '', 'scheduled', '', 1, 0, '2022-01-01', '2022-01-01')"
         )
     connection.close()
+
+
+def test_a_table_rebuilt_by_a_migration_keeps_the_rows_that_refer_to_it(tmp_path: Path) -> None:
+    """SQLite batch mode drops and recreates a table; with foreign keys on, the drop would cascade
+    into minutes, attendance and agenda items. Migrations run with them off and check them after."""
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import text
+
+    from sst_desktop.storage.migrations import schema_connection
+
+    engine = create_app_engine(sqlite_url(tmp_path / "b.db"))
+    upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO committees (name, short_name, kind, description, default_venue, open_to_public,"
+                " uses_call_in, municipal_year_start_month, archived, created_at, updated_at) VALUES "
+                "('Safer Sefton Together', 'SST', 'partnership', '', '', 1, 0, 5, 0, :t, :t)"
+            ),
+            {"t": "2022-06-01"},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO meetings (committee_id, date, venue, remote_link, status, status_reason,"
+                " open_to_public, created_at, updated_at) VALUES (1, '2022-06-22', 'Bootle Town Hall', '',"
+                " 'held', '', 1, :t, :t)"
+            ),
+            {"t": "2022-06-01"},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO minutes (meeting_id, position, heading, text, public_summary, outcome, created_at,"
+                " updated_at) VALUES (1, 0, 'Prevent', 'Steve Martlew gave an update.', '', 'taken', :t, :t)"
+            ),
+            {"t": "2022-06-01"},
+        )
+
+    with schema_connection(engine) as connection:
+        operations = Operations(MigrationContext.configure(connection))
+        with operations.batch_alter_table("meetings", recreate="always"):
+            pass
+
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT heading FROM minutes").scalars().all() == ["Prevent"]
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
