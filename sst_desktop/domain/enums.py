@@ -8,7 +8,9 @@ import enum
 class LabelledEnum(enum.StrEnum):
     @property
     def label(self) -> str:
-        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+        # Keyed by class too: members of different enums with the same value compare equal
+        # (AttendanceStatus.APOLOGIES == ProceduralRole.APOLOGIES == "apologies").
+        return _LABELS.get((type(self), self.value), self.value.replace("_", " ").capitalize())
 
 
 class MembershipRole(LabelledEnum):
@@ -110,26 +112,29 @@ class ActionStatus(LabelledEnum):
         return self in (ActionStatus.COMPLETED, ActionStatus.CLOSED)
 
 
-_LABELS: dict[enum.Enum, str] = {
-    MembershipRole.VICE_CHAIR: "Vice-Chair",
-    MembershipRole.CO_OPTED: "Co-opted",
-    CommitteeKind.WORKING_GROUP: "Working group",
-    ItemKind.VERBAL_UPDATE: "Verbal update",
-    ItemKind.ACTION_LOG: "Action log",
-    ProceduralRole.APOLOGIES: "Apologies for Absence",
-    ProceduralRole.DECLARATIONS: "Declarations of Interest",
-    ProceduralRole.PREVIOUS_MINUTES: "Minutes of Previous Meeting",
-    ProceduralRole.MATTERS_ARISING: "Action Log / Matters Arising",
-    ProceduralRole.NEXT_MEETING: "Date of Next Meeting",
-    ReportStatus.NONE: "No report",
-    ReportStatus.TO_FOLLOW: "Report to follow",
-    ReportStatus.VERBAL: "Verbal",
-    InterestKind.DISCLOSABLE_PECUNIARY: "Disclosable pecuniary",
-    InterestKind.OTHER_REGISTRABLE: "Other registrable",
-    InterestKind.NON_REGISTRABLE: "Non-registrable",
-    DeclarationAction.WITHDREW: "Withdrew from the room",
-    DeclarationAction.STAYED_NOT_VOTING: "Stayed without voting",
-    DeclarationAction.STAYED_DISPENSATION: "Stayed under a dispensation",
-    DeclarationAction.REMAINED: "Remained and took part",
-    ActionStatus.CLOSED: "Closed without action",
+_LABELS: dict[tuple[type, str], str] = {
+    (type(member), member.value): label
+    for member, label in (
+        (MembershipRole.VICE_CHAIR, "Vice-Chair"),
+        (MembershipRole.CO_OPTED, "Co-opted"),
+        (CommitteeKind.WORKING_GROUP, "Working group"),
+        (ItemKind.VERBAL_UPDATE, "Verbal update"),
+        (ItemKind.ACTION_LOG, "Action log"),
+        (ProceduralRole.APOLOGIES, "Apologies for Absence"),
+        (ProceduralRole.DECLARATIONS, "Declarations of Interest"),
+        (ProceduralRole.PREVIOUS_MINUTES, "Minutes of Previous Meeting"),
+        (ProceduralRole.MATTERS_ARISING, "Action Log / Matters Arising"),
+        (ProceduralRole.NEXT_MEETING, "Date of Next Meeting"),
+        (ReportStatus.NONE, "No report"),
+        (ReportStatus.TO_FOLLOW, "Report to follow"),
+        (ReportStatus.VERBAL, "Verbal"),
+        (InterestKind.DISCLOSABLE_PECUNIARY, "Disclosable pecuniary"),
+        (InterestKind.OTHER_REGISTRABLE, "Other registrable"),
+        (InterestKind.NON_REGISTRABLE, "Non-registrable"),
+        (DeclarationAction.WITHDREW, "Withdrew from the room"),
+        (DeclarationAction.STAYED_NOT_VOTING, "Stayed without voting"),
+        (DeclarationAction.STAYED_DISPENSATION, "Stayed under a dispensation"),
+        (DeclarationAction.REMAINED, "Remained and took part"),
+        (ActionStatus.CLOSED, "Closed without action"),
+    )
 }
