@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
@@ -42,8 +43,10 @@ def script_directory() -> ScriptDirectory:
     return ScriptDirectory.from_config(alembic_config())
 
 
+@cache
 def revision_graph() -> dict[str, tuple[str, ...]]:
-    """Each revision and the revisions it follows, read from the migration files without Alembic."""
+    """Each revision and the revisions it follows, read from the migration files without Alembic
+    (once per process: the shipped files do not change while the program runs)."""
     graph: dict[str, tuple[str, ...]] = {}
     for path in sorted((migrations_dir() / "versions").glob("*.py")):
         source = path.read_text(encoding="utf-8")
