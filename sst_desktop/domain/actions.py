@@ -73,3 +73,6 @@ class ActionUpdate(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
 
     action: Mapped[Action] = relationship(back_populates="updates")
+
+    # The action log finds each action's latest update: this index answers it without a sort.
+    __table_args__ = (Index("ix_action_updates_latest", "action_id", "on", "id"),)
