@@ -48,7 +48,7 @@ RELOAD_ON = frozenset(
 )
 COLUMN_WIDTHS = {
     Column.REFERENCE: 118,
-    Column.COMMITTEE: 72,
+    Column.COMMITTEE: 88,
     Column.MEETING_DATE: 82,
     Column.MINUTE: 52,
     Column.ACTION: 320,
@@ -173,8 +173,14 @@ class ActionLogPage(QWidget):
         for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(column, width)
         self.table.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.table))
+        # What an officer chasing actions looks at first: status and due date beside the reference.
+        for visual, column in enumerate(
+            (Column.STATUS, Column.DUE), start=header.visualIndex(Column.MINUTE) + 1
+        ):
+            header.moveSection(header.visualIndex(column), visual)
         self.details = ActionDetails()
         self.details.setMinimumWidth(280)
+        self.details.setMaximumWidth(380)
 
         splitter = QSplitter()
         splitter.addWidget(self.table)
