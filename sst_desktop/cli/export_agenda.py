@@ -63,7 +63,7 @@ def run_agenda(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     _warn(result.warnings)
-    print(f"wrote the agenda of {meeting.title} ({result.page_count} pages) to {result.path}")
+    print(f"wrote the agenda of {meeting.title} ({counted(result.page_count, 'page')}) to {result.path}")
     return 0
 
 
@@ -83,8 +83,8 @@ def run_pack(args: argparse.Namespace) -> int:
     restricted = sum(s.restricted for s in result.sections)
     note = f", {restricted} restricted" if restricted and not args.full else ""
     print(
-        f"wrote the {kind} agenda pack of {meeting.title} ({result.page_count} pages, "
-        f"{len(result.sections)} reports{note}) to {result.path}"
+        f"wrote the {kind} agenda pack of {meeting.title} ({counted(result.page_count, 'page')}, "
+        f"{counted(len(result.sections), 'report')}{note}) to {result.path}"
     )
     return 0
 
@@ -101,5 +101,10 @@ def run_calendar(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     cancelled = f" ({result.cancelled} cancelled or postponed)" if result.cancelled else ""
-    print(f"wrote {result.events} meetings of {committee.name}{cancelled} to {result.path}")
+    print(f"wrote {counted(result.events, 'meeting')} of {committee.name}{cancelled} to {result.path}")
     return 0
+
+
+def counted(number: int, noun: str) -> str:
+    """ "1 page", "20 pages"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
