@@ -25,6 +25,7 @@ from sst_desktop.ui.context import AppContext, ServiceCommand
 from sst_desktop.ui.directory.models import people_model
 from sst_desktop.ui.errors import user_message
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
+from sst_desktop.ui.widgets.list_panel import list_panel
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
 from sst_desktop.ui.widgets.person_dialog import TITLES, PersonDialog
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
@@ -184,22 +185,7 @@ class PeoplePage(QWidget):
         self.new_button.clicked.connect(self.new_person)
         self.show_archived = QCheckBox("Show archived")
         self.show_archived.toggled.connect(lambda _c: self.reload())
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.new_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count)
-        bottom.addStretch(1)
-        bottom.addWidget(self.show_archived)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(16, 12, 6, 12)
-        heading = QLabel("People")
-        heading.setObjectName("page-title")
-        left_layout.addWidget(heading)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addLayout(bottom)
+        left = list_panel("People", self.search, self.new_button, self.table, self.count, self.show_archived)
 
         self.name_label = QLabel()
         self.name_label.setObjectName("section-title")
