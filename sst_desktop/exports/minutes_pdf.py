@@ -58,7 +58,10 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "notice": ParagraphStyle("m_notice", parent=base["notice"], spaceBefore=0, spaceAfter=14),
         "committee": ParagraphStyle("m_committee", parent=base["committee"], spaceAfter=8),
-        "held": ParagraphStyle("m_held", parent=base["centre_bold"], spaceAfter=16),
+        # One line, as the council prints it ("MEETING HELD AT BOOTLE TOWN HALL ON WEDNESDAY 22ND JUNE, 2022").
+        "held": ParagraphStyle(
+            "m_held", parent=base["centre_bold"], fontSize=10.5, leading=13, spaceAfter=16
+        ),
         "attendance": ParagraphStyle("m_attendance", parent=body, spaceAfter=6),
         "attendance_label": ParagraphStyle(
             "m_attendance_label", parent=body, fontName=FONT_BOLD, spaceAfter=6
