@@ -26,7 +26,7 @@ from sst_desktop.services.actions import ActionRecord
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.records import PersonRecord
 from sst_desktop.ui.minutes.session import CHANGED_ACTIONS, MinuteSession
-from sst_desktop.ui.minutes.widgets import GrowingTextEdit
+from sst_desktop.ui.minutes.widgets import GrowingTextEdit, new_entry_row
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
 
 NO_DATE = QDate(2000, 1, 1)  # shown as "No date"
@@ -187,15 +187,7 @@ class ActionsList(QWidget):
             "Type an action and press Enter; then its owner, organisation and due date"
         )
         self.new_edit.committed.connect(self.add_typed)
-        self.new_number = QLabel()
-        self.new_number.setObjectName("resolutionNumber")
-        self.new_number.setFixedWidth(34)
-        self.new_number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        new_row = QHBoxLayout()
-        new_row.setSpacing(6)
-        new_row.addWidget(self.new_number, 0, Qt.AlignmentFlag.AlignTop)
-        new_row.addWidget(self.new_edit, 1)
-        new_row.addSpacing(28)
+        self.new_number, new_row = new_entry_row(self.new_edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sst_desktop.services import forward_plan, minutes
 from sst_desktop.services.minutes import MinuteRecord, QuickPhrase, QuickPhraseOption, ResolutionRecord
 from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
-from sst_desktop.ui.minutes.widgets import GrowingTextEdit
+from sst_desktop.ui.minutes.widgets import GrowingTextEdit, new_entry_row
 
 # Alt+N inserts the N-th of these (the procedural phrase, where an item offers one, is Alt+5).
 SHORTCUT_ORDER = (
@@ -124,15 +124,7 @@ class ResolutionsList(QWidget):
             "Type a resolution (“That …” is added in the minutes) and press Enter"
         )
         self.new_edit.committed.connect(self.add_typed)
-        self.new_number = QLabel()
-        self.new_number.setObjectName("resolutionNumber")
-        self.new_number.setFixedWidth(34)
-        self.new_number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        new_row = QHBoxLayout()
-        new_row.setSpacing(6)
-        new_row.addWidget(self.new_number, 0, Qt.AlignmentFlag.AlignTop)
-        new_row.addWidget(self.new_edit, 1)
-        new_row.addSpacing(28)
+        self.new_number, new_row = new_entry_row(self.new_edit)
 
         self.phrase_bar = QGridLayout()
         self.phrase_bar.setHorizontalSpacing(6)

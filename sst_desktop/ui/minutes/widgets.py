@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent, QTextOption
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 from sst_desktop.ui.minutes.autosave import Autosaver, SaveState
 
@@ -140,3 +140,18 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setPlainText(text)
         self.blockSignals(blocked)
         self._fit()
+
+
+def new_entry_row(edit: QWidget) -> tuple[QLabel, QHBoxLayout]:
+    """The "(n) [type here]" row that ends a numbered list (resolutions, actions): the number the next
+    entry will take, and the box to type it in."""
+    number = QLabel()
+    number.setObjectName("resolutionNumber")
+    number.setFixedWidth(34)
+    number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    row = QHBoxLayout()
+    row.setSpacing(6)
+    row.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(edit, 1)
+    row.addSpacing(28)
+    return number, row
