@@ -108,6 +108,11 @@ class ActionRow(QWidget):
         self.organisation = OrganisationBox(session.context)
         self.organisation.setObjectName("actionOrganisation")
         self.organisation.set_organisation(record.organisation_id, record.organisation_name)
+        for box in (self.owner, self.organisation):
+            # Sized by the pane, not by the longest name in the directory (which pushed the row wider
+            # than the window and scrolled the minute sideways).
+            box.setMinimumContentsLength(10)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.due = QDateEdit()
         self.due.setObjectName("actionDue")
         self.due.setCalendarPopup(True)
