@@ -34,117 +34,110 @@ def _leave_undo_to_window(widget: QWidget, event: QEvent, dirty: bool) -> bool:
     return False
 
 
-class CommitLineEdit(QLineEdit):
-    commit_requested = Signal(str)
+class _SavedText:
+    """The state both kinds of field share: the saved value, a refused text, and when to commit.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    A plain mixin placed before the Qt class; each field supplies ``_text``, ``_show`` and its own
+    ``commit_requested`` signal (signals must live on the QObject subclass).
+    """
+
+    commit_requested: Signal
+
+    def _init_saved(self) -> None:
         self._saved = ""
         self._rejected: str | None = None
-        self.editingFinished.connect(self._finished)
-        self.textEdited.connect(self._edited)
+
+    def _text(self) -> str:
+        raise NotImplementedError
+
+    def _show(self, text: str) -> None:
+        raise NotImplementedError
 
     def set_saved_text(self, text: str, *, keep_edit: bool = False) -> None:
         """Show ``text`` as the stored value (no commit). With ``keep_edit`` an edit in progress or a
         refused text stays in the field (another field's save reloads the form)."""
-        if keep_edit and self.is_dirty():
-            self._saved = text
-            return
+        editing = keep_edit and self.is_dirty()  # judged against the value saved until now
         self._saved = text
+        if editing:
+            return
         self._rejected = None
-        _set_error(self, "")
-        if self.text() != text:
-            self.setText(text)
-            self.setCursorPosition(0)
+        _set_error(self, "")  # type: ignore[arg-type]
+        if self._text() != text:
+            self._show(text)
 
     def saved_text(self) -> str:
         return self._saved
 
     def is_dirty(self) -> bool:
-        return self.text() != self._saved
+        return self._text() != self._saved
 
     def reject(self, message: str) -> None:
         """The text was refused: keep it, mark the field and do not resubmit the same text."""
-        self._rejected = self.text()
-        _set_error(self, message)
+        self._rejected = self._text()
+        _set_error(self, message)  # type: ignore[arg-type]
 
     def commit_pending(self) -> None:
         """Submit an edit not yet finished (the window is closing or the record changes)."""
         self._finished()
 
     def event(self, event: QEvent) -> bool:
-        if _leave_undo_to_window(self, event, self.is_dirty()):
+        if _leave_undo_to_window(self, event, self.is_dirty()):  # type: ignore[arg-type]
             return True
-        return super().event(event)
+        return super().event(event)  # type: ignore[misc]
 
-    def _edited(self, _text: str) -> None:
-        if self._rejected is not None:
+    def _changed(self, *_args: object) -> None:
+        if self._rejected is not None and self._text() != self._rejected:
             self._rejected = None
-            _set_error(self, "")
+            _set_error(self, "")  # type: ignore[arg-type]
 
     def _finished(self) -> None:
-        text = self.text()
+        text = self._text()
         if text == self._saved or text == self._rejected:
             return
         self.commit_requested.emit(text)
 
 
-class CommitTextEdit(QPlainTextEdit):
+class CommitLineEdit(_SavedText, QLineEdit):
+    """One line: saved when editing finishes (Enter, or leaving the field)."""
+
+    commit_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._init_saved()
+        self.editingFinished.connect(self._finished)
+        self.textEdited.connect(self._changed)
+
+    def _text(self) -> str:
+        return self.text()
+
+    def _show(self, text: str) -> None:
+        self.setText(text)
+        self.setCursorPosition(0)
+
+
+class CommitTextEdit(_SavedText, QPlainTextEdit):
     """Several lines (former names, notes): saved when the field loses focus."""
 
     commit_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._saved = ""
-        self._rejected: str | None = None
+        self._init_saved()
         self.setTabChangesFocus(True)
         self.textChanged.connect(self._changed)
 
-    def set_saved_text(self, text: str, *, keep_edit: bool = False) -> None:
-        if keep_edit and self.is_dirty():
-            self._saved = text
-            return
-        self._saved = text
-        self._rejected = None
-        _set_error(self, "")
-        if self.toPlainText() != text:
-            self.blockSignals(True)
-            self.setPlainText(text)
-            self.blockSignals(False)
+    def _text(self) -> str:
+        return self.toPlainText()
 
-    def saved_text(self) -> str:
-        return self._saved
-
-    def is_dirty(self) -> bool:
-        return self.toPlainText() != self._saved
-
-    def reject(self, message: str) -> None:
-        self._rejected = self.toPlainText()
-        _set_error(self, message)
-
-    def commit_pending(self) -> None:
-        self._finished()
-
-    def event(self, event: QEvent) -> bool:
-        if _leave_undo_to_window(self, event, self.is_dirty()):
-            return True
-        return super().event(event)
+    def _show(self, text: str) -> None:
+        self.blockSignals(True)
+        self.setPlainText(text)
+        self.blockSignals(False)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self._finished()
-
-    def _changed(self) -> None:
-        if self._rejected is not None and self.toPlainText() != self._rejected:
-            self._rejected = None
-            _set_error(self, "")
-
-    def _finished(self) -> None:
-        text = self.toPlainText()
-        if text == self._saved or text == self._rejected:
-            return
-        self.commit_requested.emit(text)
 
 
 class _EscapeClears(QObject):
