@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -11,9 +11,15 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from sst_desktop.storage.engine import Database
-from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.errors import report_error, user_message
 
 T = TypeVar("T")
+
+
+class Rejectable(Protocol):
+    """A form field that can show why the value typed into it was refused."""
+
+    def reject(self, message: str) -> None: ...
 
 
 class AppContext(QObject):
@@ -52,10 +58,14 @@ class AppContext(QObject):
         do: Callable[[], object],
         undo: Callable[[], object],
         changed: str,
+        field: Rejectable | None = None,
     ) -> bool:
-        """Make an undoable edit now; False (after an error dialog) when it was refused."""
+        """Make an undoable edit now; False (after an error dialog) when it was refused. A refused
+        ``field`` keeps the text as typed, marked with the reason (``reject``)."""
         command = ServiceCommand(self, text, do, undo, changed, parent)
         self.push(command)
+        if command.failed and field is not None and command.error is not None:
+            field.reject(user_message(command.error)[1])
         return not command.failed
 
     def create(

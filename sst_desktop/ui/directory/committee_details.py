@@ -22,8 +22,8 @@ from sst_desktop.domain.enums import CommitteeKind
 from sst_desktop.services import committees
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.records import CommitteeRecord
-from sst_desktop.ui.context import AppContext, ServiceCommand
-from sst_desktop.ui.errors import report_error, user_message
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.widgets.fields import CommitLineEdit, CommitTextEdit, parse_time_text, time_text
 from sst_desktop.ui.widgets.person_picker import PersonPicker
 
@@ -168,19 +168,15 @@ class CommitteeDetails(QGroupBox):
             return True
         db = self.context.database
         committee_id = record.id
-        command = ServiceCommand(
-            self.context,
+        if not self.context.edit(
+            self,
             f"Change {LABELS.get(field, field)} of {record.short_name}",
-            do=_update(db, committee_id, field, value),
-            undo=_update(db, committee_id, field, before),
-            changed="committee",
-            parent_widget=self,
-        )
-        self.context.push(command)
-        if command.failed:
-            if widget is not None and command.error is not None:
-                widget.reject(user_message(command.error)[1])
-            else:
+            _update(db, committee_id, field, value),
+            _update(db, committee_id, field, before),
+            "committee",
+            field=widget,
+        ):
+            if widget is None:
                 self.show_committee(self.record, same=True)  # put the box back as stored
             return False
         fresh = self.context.call(self, lambda: committees.get_committee(db, committee_id))

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 from sst_desktop.services import organisations, people
 from sst_desktop.services.people import fold
 from sst_desktop.services.records import OrganisationRecord, PersonRecord
-from sst_desktop.ui.context import AppContext, ServiceCommand
+from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.dialogs import NewOrganisationDialog
 from sst_desktop.ui.directory.models import organisation_model
-from sst_desktop.ui.errors import user_message
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
 from sst_desktop.ui.widgets.list_panel import list_panel
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
@@ -194,18 +193,14 @@ class OrganisationsPage(QWidget):
         before = getattr(record, key)
         db = self.context.database
         organisation_id = record.id
-        command = ServiceCommand(
-            self.context,
+        if not self.context.edit(
+            self,
             f"Change {'name' if key == 'name' else 'short name'} of {record.name}",
-            do=_update(db, organisation_id, key, value),
-            undo=_update(db, organisation_id, key, before),
-            changed="organisation",
-            parent_widget=self,
-        )
-        self.context.push(command)
-        if command.failed:
-            if command.error is not None:
-                widget.reject(user_message(command.error)[1])
+            _update(db, organisation_id, key, value),
+            _update(db, organisation_id, key, before),
+            "organisation",
+            field=widget,
+        ):
             return False
         fresh = self.context.call(self, lambda: organisations.get_organisation(db, organisation_id))
         if fresh is not None:

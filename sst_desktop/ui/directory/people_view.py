@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.services import committees, memberships, organisations, people
 from sst_desktop.services.records import PersonRecord
-from sst_desktop.ui.context import AppContext, ServiceCommand
+from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import people_model
-from sst_desktop.ui.errors import user_message
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
 from sst_desktop.ui.widgets.list_panel import list_panel
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
@@ -108,20 +107,16 @@ class PersonDetails(QGroupBox):
             return True
         db = self.context.database
         person_id = record.id
-        command = ServiceCommand(
-            self.context,
+        if not self.context.edit(
+            self,
             f"Change {FIELD_LABELS[key]} of {record.plain_name or record.last_name}",
-            do=_update(db, person_id, key, value),
-            undo=_update(db, person_id, key, before),
-            changed="person",
-            parent_widget=self,
-        )
-        self.context.push(command)
-        if command.failed:
-            if widget is not None and command.error is not None:
-                widget.reject(user_message(command.error)[1])
-            else:
-                self.show_person(self.record, same=True)
+            _update(db, person_id, key, value),
+            _update(db, person_id, key, before),
+            "person",
+            field=widget,
+        ):
+            if widget is None:
+                self.show_person(self.record, same=True)  # a box: show what is stored again
             return False
         fresh = self.context.call(self, lambda: people.get_person(db, person_id))
         if fresh is not None and self.record is not None and self.record.id == person_id:
