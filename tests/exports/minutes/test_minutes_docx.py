@@ -5,39 +5,14 @@ from __future__ import annotations
 import io
 
 import docx
-import pytest
 
 from sst_desktop.domain import AgendaItem
 from sst_desktop.exports.minutes_content import CONFIDENTIAL_MARK, DRAFT_MARK
 from sst_desktop.exports.minutes_docx import build_minutes_docx, write_minutes_docx, xml_safe
 from sst_desktop.exports.minutes_pdf import build_minutes_pdf
 from sst_desktop.services import minutes
+from tests.exports.minutes.conftest import HEADER
 from tests.exports.minutes_helpers import SEED_ORDER, in_order, pdf_pages
-from tests.minutes_data import SeedCache
-
-HEADER = "SAFER SEFTON TOGETHER- WEDNESDAY 22ND JUNE, 2022"
-
-
-@pytest.fixture(scope="module")
-def seed_cache(tmp_path_factory: pytest.TempPathFactory) -> SeedCache:
-    return SeedCache(tmp_path_factory.mktemp("seed"))
-
-
-@pytest.fixture
-def seeded(seed_cache: SeedCache, tmp_path):  # type: ignore[no-untyped-def]
-    database, seed = seed_cache.copy(tmp_path / "minutes.db")
-    yield database, seed
-    database.dispose()
-
-
-@pytest.fixture
-def db(seeded):  # type: ignore[no-untyped-def]
-    return seeded[0]
-
-
-@pytest.fixture
-def seed(seeded):  # type: ignore[no-untyped-def]
-    return seeded[1]
 
 
 def _read(data: bytes) -> docx.document.Document:

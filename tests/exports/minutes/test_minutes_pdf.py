@@ -18,33 +18,8 @@ from sst_desktop.exports.minutes_content import (
 )
 from sst_desktop.exports.minutes_pdf import build_minutes_pdf, public_minutes_pdf, write_minutes_pdf
 from sst_desktop.services import attendance, committees, declarations, minutes
+from tests.exports.minutes.conftest import HEADER
 from tests.exports.minutes_helpers import SEED_ORDER, in_order, pdf_pages, starts_with
-from tests.minutes_data import SeedCache
-
-HEADER = "SAFER SEFTON TOGETHER- WEDNESDAY 22ND JUNE, 2022"
-
-
-@pytest.fixture(scope="module")
-def seed_cache(tmp_path_factory: pytest.TempPathFactory) -> SeedCache:
-    return SeedCache(tmp_path_factory.mktemp("seed"))
-
-
-@pytest.fixture
-def seeded(seed_cache: SeedCache, tmp_path):  # type: ignore[no-untyped-def]
-    database, seed = seed_cache.copy(tmp_path / "minutes.db")
-    yield database, seed
-    database.dispose()
-
-
-@pytest.fixture
-def db(seeded):  # type: ignore[no-untyped-def]
-    """The 22 June 2022 meeting, fully minuted (overrides the empty database of tests/conftest.py)."""
-    return seeded[0]
-
-
-@pytest.fixture
-def seed(seeded):  # type: ignore[no-untyped-def]
-    return seeded[1]
 
 
 def _add_exempt_item(db, seed, *, paragraphs: str = "7") -> int:  # type: ignore[no-untyped-def]
