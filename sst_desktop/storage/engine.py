@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,6 +69,7 @@ class Database:
     read_only_reason: str = ""
 
     def __post_init__(self) -> None:
+        self._open_write = threading.local()  # this thread's write session, while one is open
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
             self.engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False
@@ -85,7 +87,14 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; nothing it does is committed."""
+        """A session for reading; nothing it does is committed.
+
+        Inside a ``write()`` block on the same thread this is that block's session, so a read sees
+        what the change has done so far."""
+        joined = getattr(self._open_write, "session", None)
+        if joined is not None:
+            yield joined
+            return
         try:
             with self._reader() as session:
                 yield session
@@ -99,7 +108,14 @@ class Database:
         The transaction starts with ``BEGIN IMMEDIATE`` before the block runs, so the block never
         reads data another instance is about to change. If another program holds the write lock,
         SQLite waits ``busy_timeout`` seconds; a ``DatabaseBusyError`` says so if it is still held.
+
+        A ``write()`` inside another on the same thread joins it: several service calls made as one
+        step (an undo that takes back two changes) commit or roll back together.
         """
+        joined = getattr(self._open_write, "session", None)
+        if joined is not None:
+            yield joined
+            return
         if self.read_only:
             raise ReadOnlyDatabaseError(
                 f"{self.display_name} is open read-only, so this change was not saved.",
@@ -110,7 +126,11 @@ class Database:
         try:
             try:
                 self._begin(session)
-                yield session
+                self._open_write.session = session
+                try:
+                    yield session
+                finally:
+                    self._open_write.session = None
                 session.commit()
             except BaseException:
                 session.rollback()

@@ -1,34 +1,61 @@
-"""What every screen shares: the open database, the undo stack, and a signal that data changed."""
+"""What every screen shares: the open database, the main window's undo stack, and the signals that
+say what changed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from sst_desktop.services.outcome import Changed
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.errors import report_error, user_message
+from sst_desktop.ui.operations.op import Rejectable
+from sst_desktop.ui.operations.undo import undo_stack_for
 
 T = TypeVar("T")
 
 
-class Rejectable(Protocol):
-    """A form field that can show why the value typed into it was refused."""
-
-    def reject(self, message: str) -> None: ...
+_NAMES: dict[Changed, str] = {
+    Changed.COMMITTEES: "committee",
+    Changed.PEOPLE: "person",
+    Changed.ORGANISATIONS: "organisation",
+    Changed.MEMBERSHIPS: "membership",
+    Changed.MEETINGS: "meeting",
+    Changed.AGENDA: "agenda",
+    Changed.ATTACHMENTS: "attachments",
+    Changed.FORWARD_PLAN: "forward_plan",
+    Changed.MINUTES: "minutes",
+    Changed.ATTENDANCE: "attendance",
+    Changed.DECLARATIONS: "declarations",
+    Changed.ACTIONS: "action",
+    Changed.STYLE: "style",
+}
+_KINDS: dict[str, Changed] = {name: kind for kind, name in _NAMES.items()} | {
+    "committees": Changed.COMMITTEES,
+    "people": Changed.PEOPLE,
+    "organisations": Changed.ORGANISATIONS,
+    "memberships": Changed.MEMBERSHIPS,
+    "meetings": Changed.MEETINGS,
+    "attachment": Changed.ATTACHMENTS,
+    "declaration": Changed.DECLARATIONS,
+    "actions": Changed.ACTIONS,
+}
 
 
 class AppContext(QObject):
     """Shared state of one open database.
 
-    ``data_changed`` carries the kind of thing that changed ("committee", "person", "membership",
-    "meeting", "agenda", "minutes", "action"…) so screens showing it reload.
+    ``changed`` carries the ``Changed`` kinds an edit touched, so the screens showing them reload.
+    ``data_changed`` carries the same news as the older names ("committee", "person", "minutes"…)
+    for the screens that still listen for those; each is announced through the other.
     """
 
+    changed = Signal(object)  # Changed
     data_changed = Signal(str)
     status_message = Signal(str)
     open_meeting_requested = Signal(int)  # meeting id: show that meeting (e.g. jump from an action)
@@ -37,7 +64,27 @@ class AppContext(QObject):
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database = database
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = QUndoStack(self)  # the main window's; other document windows have their own
+        self._bridging = False
+        self.data_changed.connect(self._named_change)
+
+    def announce(self, changed: Changed) -> None:
+        """Tell every screen which kinds of thing have just changed."""
+        if not changed:
+            return
+        self.changed.emit(changed)
+        self._bridging = True
+        try:
+            for kind, name in _NAMES.items():
+                if kind & changed:
+                    self.data_changed.emit(name)
+        finally:
+            self._bridging = False
+
+    def _named_change(self, name: str) -> None:
+        kind = _KINDS.get(name)
+        if kind is not None and not self._bridging:
+            self.changed.emit(kind)
 
     def call(self, parent: QWidget | None, operation: Callable[[], T]) -> T | None:
         """Run a service call; a user-facing error becomes a dialog and None is returned."""
@@ -47,9 +94,12 @@ class AppContext(QObject):
             report_error(parent, error)
             return None
 
-    def push(self, command: QUndoCommand) -> None:
-        """Do an edit through the undo stack (its ``redo`` runs now)."""
-        self.undo_stack.push(command)
+    def push(self, command: QUndoCommand, parent: QWidget | None = None) -> None:
+        """Do an edit through the undo stack of the window ``parent`` is in (its ``redo`` runs now)."""
+        if parent is None and isinstance(command, ServiceCommand):
+            parent = command.parent_widget
+        stack = undo_stack_for(parent) or self.undo_stack
+        stack.push(command)
 
     def edit(
         self,
@@ -107,7 +157,7 @@ class ServiceCommand(QUndoCommand):
         self._do = do
         self._undo = undo
         self._changed = changed
-        self._parent_widget = parent_widget
+        self.parent_widget = parent_widget
         self.failed = False
         self.error: BaseException | None = None  # why it failed, for the field that asked
 
@@ -119,7 +169,7 @@ class ServiceCommand(QUndoCommand):
 
     def _dialog_parent(self) -> QWidget | None:
         """The widget to show an error over; a dialog closed since the edit no longer exists."""
-        parent = self._parent_widget
+        parent = self.parent_widget
         if parent is not None and not shiboken6.isValid(parent):
             return None
         return parent

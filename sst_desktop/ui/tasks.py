@@ -1,6 +1,7 @@
 """Long work off the GUI thread: one worker thread, a progress dialog, and Cancel.
 
-SQLite writes one at a time, so all background work shares a single worker thread.
+SQLite writes one at a time, so long work runs on the one database worker with every other read and
+write the window makes, in the order they were asked for.
 """
 
 from __future__ import annotations
@@ -9,47 +10,17 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from sst_desktop.services.jobs import Cancelled, JobHooks
 from sst_desktop.ui.errors import report_error
-
-_pool: QThreadPool | None = None
-
-
-def worker_pool() -> QThreadPool:
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
+from sst_desktop.ui.operations.worker import database_worker
 
 
 class _Signals(QObject):
     progress = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(object)
-    cancelled = Signal()
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[JobHooks], Any], signals: _Signals, cancel: threading.Event) -> None:
-        super().__init__()
-        self._work = work
-        self._signals = signals
-        self._cancel = cancel
-
-    def run(self) -> None:
-        hooks = JobHooks(progress=self._signals.progress.emit, is_cancelled=self._cancel.is_set)
-        try:
-            result = self._work(hooks)
-        except Cancelled:
-            self._signals.cancelled.emit()
-        except BaseException as error:
-            self._signals.failed.emit(error)
-        else:
-            self._signals.finished.emit(result)
 
 
 class Task(QObject):
@@ -69,12 +40,19 @@ class Task(QObject):
         self.dialog.setMinimumDuration(300)
         self.dialog.canceled.connect(self._cancel.set)
         self.signals.progress.connect(self._on_progress)
-        self.signals.finished.connect(self._on_finished)
-        self.signals.failed.connect(self._on_failed)
-        self.signals.cancelled.connect(self._close)
         self.error: BaseException | None = None
         self.result: Any = None
-        worker_pool().start(_Job(work, self.signals, self._cancel))
+        hooks = JobHooks(progress=self.signals.progress.emit, is_cancelled=self._cancel.is_set)
+        database_worker().submit(
+            lambda: work(hooks),
+            self._if_alive(self._on_finished),
+            self._if_alive(self._on_failed),
+            quiet=True,
+        )
+
+    def _if_alive(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        """The window that started the work may have closed before it ended."""
+        return lambda value: callback(value) if shiboken6.isValid(self) else None
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -89,6 +67,9 @@ class Task(QObject):
         self.done.emit(result)
 
     def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self._close()
+            return
         self.error = error
         self._close()
         report_error(self._parent, error)
