@@ -49,8 +49,16 @@ FIELD_LABELS = {
     "action_id": "Action",
     "on": "Date",
     "author": "Author",
+    "confirmed": "Previous minutes confirmed",
+    "reason": "Reason",
 }
-OPERATION_LABELS = {"insert": "Added", "update": "Changed", "delete": "Deleted"}
+OPERATION_LABELS = {
+    "insert": "Added",
+    "update": "Changed",
+    "delete": "Deleted",
+    "confirm": "Confirmed previous minutes",
+    "withdraw": "Withdrew confirmation",
+}
 _ENUMS = {"status": ActionStatus, "outcome": MinuteOutcome, "kind": ActionKind}
 # Fields that only say where a row sits; shown in the history but not in the one-line summary.
 _QUIET = {"position", "meeting_id", "minute_id", "committee_id", "action_id", "agenda_item_id"}

@@ -31,6 +31,7 @@ from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import optional, required
+from sst_desktop.storage import audit
 from sst_desktop.storage.engine import Database
 
 RESOLUTION_MAX = 20_000
@@ -892,11 +893,17 @@ def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
             previous.minutes_confirmed_at = utcnow()
             previous.minutes_confirmed_by_id = meeting.id
             session.flush()
+            audit.record_event(
+                session, Minute.__tablename__, minute.id, "confirm", {"confirmed": [None, text]}
+            )
         return Confirmation(_record_of(session, minute), previous.id, previous.minutes_confirmed_at)
 
 
-def withdraw_confirmation(db: Database, minute_id: int) -> Confirmation:
-    """Undo ``confirm_previous_minutes`` while this meeting's own minutes are still open to editing."""
+def withdraw_confirmation(db: Database, minute_id: int, reason: str) -> Confirmation:
+    """Take back ``confirm_previous_minutes`` (recorded in error) while this meeting's own minutes are
+    still open to editing. Confirmation is a legal act, so this is never an undo step: the officer
+    gives a reason, and the audit trail keeps it with who withdrew it and when."""
+    why = required(reason, "The reason for withdrawing the confirmation", field="reason", max_length=2000)
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)
@@ -912,4 +919,14 @@ def withdraw_confirmation(db: Database, minute_id: int) -> Confirmation:
         previous.minutes_confirmed_at = None
         previous.minutes_confirmed_by_id = None
         session.flush()
+        audit.record_event(
+            session,
+            Minute.__tablename__,
+            minute.id,
+            "withdraw",
+            {
+                "confirmed": [CORRECT_RECORD.format(date=plain_date(previous.date)), None],
+                "reason": [None, why],
+            },
+        )
         return Confirmation(_record_of(session, minute), previous.id, None)

@@ -190,6 +190,17 @@ def _on_orm_execute(state: ORMExecuteState) -> Any:
     return result
 
 
+def record_event(
+    session: Session, entity: str, entity_id: int, operation: str, changes: dict[str, list[Any]]
+) -> None:
+    """Record an act that is not a plain row change (confirming minutes, withdrawing a confirmation),
+    with who did it and when, in the same transaction as the act itself."""
+    _write(
+        session,
+        [_entry(entity, entity_id, operation, {k: [plain(a), plain(b)] for k, (a, b) in changes.items()})],
+    )
+
+
 # Writing, with typing bursts merged ----------------------------------------------------------------
 def _write(session: Session, entries: list[dict[str, Any]]) -> None:
     connection = session.connection()

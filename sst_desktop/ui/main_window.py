@@ -32,17 +32,19 @@ from PySide6.QtWidgets import (
 
 from sst_desktop import __version__
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.operations.undo import DocumentWindow
 from sst_desktop.ui.pages import PageSpec, load_pages
 
 FILE_SECTIONS = ("database", "backup", "export", "other", "quit")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DocumentWindow, QMainWindow):
     """One window per open database. Pages are built when first shown, so start-up stays fast."""
 
     def __init__(self, context: AppContext, settings: QSettings | None = None) -> None:
         super().__init__()
         self.context = context
+        self.undo_stack = context.undo_stack  # edits made in this window and its dialogs
         self.settings = settings or QSettings()
         self.pages: list[PageSpec] = load_pages()
         self._built: dict[str, QWidget] = {}
@@ -126,8 +128,8 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("status-database")
         self.statusBar().addPermanentWidget(self.database_label)
         self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self._undo_index = self.context.undo_stack.index()
-        self.context.undo_stack.indexChanged.connect(self._undo_moved)
+        self._undo_index = self.undo_stack.index()
+        self.undo_stack.indexChanged.connect(self._undo_moved)
         self._update_database_label()
 
         # Menus --------------------------------------------------------------------------------
@@ -213,9 +215,9 @@ class MainWindow(QMainWindow):
         self.file_menu.insertAction(marker, action)
 
     def _build_edit_menu(self) -> None:
-        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu.addAction(undo)
@@ -296,7 +298,7 @@ class MainWindow(QMainWindow):
         self.notice_bar.show()
 
     def _undo_moved(self, index: int) -> None:
-        stack = self.context.undo_stack
+        stack = self.undo_stack
         if not shiboken6.isValid(stack) or not shiboken6.isValid(self):
             return  # the stack is clearing itself as the window goes away
         if index < self._undo_index:

@@ -8,7 +8,7 @@ import pytest
 
 from sst_desktop.domain import Meeting
 from sst_desktop.domain.enums import AttendanceStatus, ProceduralRole
-from sst_desktop.services import attendance, declarations, minutes, people
+from sst_desktop.services import attendance, declarations, history, meetings, minutes, people
 from sst_desktop.services.errors import ConfirmedMinutesError, ValidationError
 from sst_desktop.services.minutes import QuickPhrase
 from tests.minutes_data import build_committee_and_meetings, build_seed_meeting
@@ -94,7 +94,9 @@ def _every_edit(db, seed, declaration):  # type: ignore[no-untyped-def]
             minutes.add_reference(db, m, earlier[0].id) if earlier else minutes.set_text(db, m, "")
         ),
         "confirm_previous_minutes": lambda: minutes.confirm_previous_minutes(db, seed.minute_ids[2]),
-        "withdraw_confirmation": lambda: minutes.withdraw_confirmation(db, seed.minute_ids[2]),
+        "withdraw_confirmation": lambda: minutes.withdraw_confirmation(
+            db, seed.minute_ids[2], "recorded in error"
+        ),
         "set_present": lambda: attendance.set_present(db, entry.id),
         "set_apologies": lambda: attendance.set_apologies(db, entry.id),
         "set_absent": lambda: attendance.set_absent(db, entry.id),
@@ -174,8 +176,15 @@ def test_confirmed_minutes_refuse_action_and_minute_deletion(db) -> None:  # typ
 
 def test_withdrawing_a_confirmation_reopens_the_minutes(db, confirmed) -> None:  # type: ignore[no-untyped-def]
     seed, _declaration, sept_minute = confirmed
-    result = minutes.withdraw_confirmation(db, sept_minute.id)
+    with pytest.raises(ValidationError, match="reason"):
+        minutes.withdraw_confirmation(db, sept_minute.id, "   ")
+    assert meetings.get_meeting(db, seed.meeting_id).minutes_confirmed_at is not None
+    result = minutes.withdraw_confirmation(db, sept_minute.id, "Confirmed under the wrong item")
     assert result.confirmed_at is None and result.minute.resolutions == ()
+    entries = history.minute_history(db, sept_minute.id)
+    withdrawn = next(e for e in entries if e.operation == "withdraw")
+    assert {c.field: c.after for c in withdrawn.changes}["reason"] == "Confirmed under the wrong item"
+    assert any(e.operation == "confirm" for e in entries)
     minutes.set_text(db, seed.minute_ids[3], "Corrected before confirmation.")
     hare = next(r for r in attendance.list_attendance(db, seed.meeting_id) if r.last_name == "Hare")
     assert attendance.set_apologies(db, hare.id).after.status == AttendanceStatus.APOLOGIES

@@ -4,6 +4,8 @@ apologies, the previous minutes' confirmation, the open actions)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -37,6 +39,7 @@ from sst_desktop.ui.minutes.declarations import DeclarationsPanel
 from sst_desktop.ui.minutes.matters import MattersArisingPanel
 from sst_desktop.ui.minutes.resolutions import ResolutionsList
 from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
+from sst_desktop.ui.minutes.withdraw import withdraw_confirmation
 
 
 def text_key(minute_id: int) -> str:
@@ -209,9 +212,14 @@ class MinuteEditor(QWidget):
         self.note_button = QPushButton()
         self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.note_button.clicked.connect(self.register_requested.emit)
+        self.withdraw_button = QPushButton("Withdraw confirmation…")
+        self.withdraw_button.setToolTip("Take back a confirmation recorded in error, giving the reason")
+        self.withdraw_button.clicked.connect(self._withdraw_confirmation)
+        self._confirmed_previous: date | None = None  # previous meeting's date, when confirmed here
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
+        note_row.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignTop)
         self.note_frame = QFrame()
         self.note_frame.setObjectName("noteFrame")
         self.note_frame.setLayout(note_row)
@@ -387,6 +395,7 @@ class MinuteEditor(QWidget):
         role = self.item.procedural_role if self.item is not None else None
         text = ""
         button = ""
+        confirmed_here: date | None = None
         db = self.session.db
         meeting_id = self.session.meeting.id
         if role == ProceduralRole.APOLOGIES:
@@ -407,6 +416,8 @@ class MinuteEditor(QWidget):
             button = "Open the register   Ctrl+R"
         elif role == ProceduralRole.PREVIOUS_MINUTES:
             previous = self.session.call(self, lambda: minutes.previous_meeting(db, meeting_id))
+            if previous is not None and previous.minutes_confirmed_by_id == meeting_id:
+                confirmed_here = previous.date
             if previous is None:
                 text = "This committee has no earlier meeting whose minutes could be confirmed."
             elif previous.minutes_confirmed_at is not None:
@@ -421,10 +432,19 @@ class MinuteEditor(QWidget):
             text = "Record each declaration with Ctrl+D. With none, the minutes say so in the standard words."
         elif self.minute is not None and self.minute.outcome != MinuteOutcome.TAKEN:
             text = f"This item was {self.minute.outcome.label.lower()}; the minutes say so under its heading."
+        self._confirmed_previous = confirmed_here
+        self.withdraw_button.setVisible(confirmed_here is not None and not self.session.read_only)
         self.note.setText(text)
         self.note_button.setText(button)
         self.note_button.setVisible(bool(button))
         self.note_frame.setVisible(bool(text))
+
+    def _withdraw_confirmation(self) -> None:
+        if self.minute is None or self._confirmed_previous is None:
+            return
+        result = withdraw_confirmation(self, self.session, self.minute.id, self._confirmed_previous)
+        if result is not None:
+            self.reload()
 
     # Typing -------------------------------------------------------------------------------------
     def _narrative_typed(self) -> None:

@@ -20,7 +20,7 @@ from datetime import date
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -55,6 +55,7 @@ from sst_desktop.ui.minutes.session import (
 )
 from sst_desktop.ui.minutes.style import STYLE
 from sst_desktop.ui.minutes.widgets import ClockLabel, SaveIndicator
+from sst_desktop.ui.operations.undo import DocumentWindow
 
 SETTINGS_DATABASE = "minute_taking/database"
 SETTINGS_MEETING = "minute_taking/meeting_id"
@@ -102,7 +103,7 @@ def item_mark(minute: MinuteRecord | None, has_actions: bool = False) -> str:
     return ""
 
 
-class MinuteTakingWindow(QMainWindow):
+class MinuteTakingWindow(DocumentWindow, QMainWindow):
     """Take the minutes of one meeting."""
 
     closed = Signal(int)  # meeting id
@@ -121,6 +122,9 @@ class MinuteTakingWindow(QMainWindow):
         self.setObjectName("minuteTaking")
         self.setStyleSheet(STYLE)
         self.context = context
+        # This window's own history: Ctrl+Z here never reaches the main window's edits, and closing
+        # the window discards it.
+        self.undo_stack = QUndoStack(self)
         self.settings = settings if settings is not None else QSettings()
         meeting = meetings.get_meeting(context.database, meeting_id)
         self.session = MinuteSession(context, meeting, self)
@@ -260,9 +264,9 @@ class MinuteTakingWindow(QMainWindow):
         self._action(minutes_menu, "Close minute-taking", ["Ctrl+W"], self.close)
 
         edit = bar.addMenu("&Edit")
-        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])  # as the main window
         edit.addAction(undo)
         edit.addAction(redo)

@@ -311,14 +311,18 @@ class ResolutionsList(QWidget):
         return chosen.data() if chosen is not None else None
 
     def confirm_previous(self, option: QuickPhraseOption) -> bool:
-        """Resolve the previous minutes a correct record: they are frozen from then on."""
+        """Resolve the previous minutes a correct record: they are frozen from then on.
+
+        Not an undo step: a confirmation recorded in error is taken back only by Withdraw
+        confirmation…, with a reason kept in the audit trail."""
         if self.minute is None:
             return False
         answer = QMessageBox.question(
             self,
             "Confirm the previous minutes",
-            f"Record that {option.text}?\n\nThose minutes can no longer be changed once confirmed "
-            "(Undo takes it back while this meeting's own minutes are open).",
+            f"Record that {option.text}?\n\nThose minutes can no longer be changed once confirmed. "
+            "Undo does not take a confirmation back: if it is recorded in error, use Withdraw "
+            "confirmation… on this item and give the reason.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -326,21 +330,13 @@ class ResolutionsList(QWidget):
             return False
         db = self.session.db
         minute_id = self.minute.id
-        result: list[MinuteRecord] = []
-
-        def do() -> None:
-            result[:] = [minutes.confirm_previous_minutes(db, minute_id).minute]
-
-        ok = self.session.run(
-            self,
-            "Previous minutes confirmed",
-            do,
-            lambda: minutes.withdraw_confirmation(db, minute_id),
-            CHANGED_MINUTES,
+        confirmation = self.session.act(
+            self, lambda: minutes.confirm_previous_minutes(db, minute_id), CHANGED_MINUTES
         )
-        if ok and result:
-            self._after_change(result[0])
-        return ok
+        if confirmation is None:
+            return False
+        self._after_change(confirmation.minute)
+        return True
 
     # Typing -------------------------------------------------------------------------------------
     def _typed(self, row: ResolutionRow) -> None:

@@ -87,6 +87,22 @@ class MinuteSession(QObject):
             self.saver.note_saved()
         return not command.failed
 
+    def act(self, parent: QWidget | None, operation: Callable[[], Any], changed: str) -> Any:
+        """Write pending typing, then make a change that is deliberately not an undo step (confirming
+        minutes is a legal act). Its result, or None when it was refused (a dialog said why)."""
+        if self.refuse_if_read_only(parent):
+            return None
+        self.saver.flush()
+        result = self.context.call(parent, operation)
+        if result is not None:
+            self.saver.note_saved()
+            self.busy = True
+            try:
+                self.context.data_changed.emit(changed)
+            finally:
+                self.busy = False
+        return result
+
     def call(self, parent: QWidget | None, operation: Callable[[], Any]) -> Any:
         """A read (or a write that is not undoable); errors become a dialog and None."""
         return self.context.call(parent, operation)

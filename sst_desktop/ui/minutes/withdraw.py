@@ -1,0 +1,81 @@
+"""Withdraw confirmation…: the one way to take back a confirmation of the previous minutes.
+
+Confirming minutes is a legal act, so it is never an undo step. A confirmation recorded in error is
+withdrawn deliberately: the officer says why, and the audit trail keeps the reason with who and when.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.services import minutes
+from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.services.minutes import Confirmation
+from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
+
+
+class WithdrawConfirmationDialog(QDialog):
+    """Asks for the reason; OK stays disabled until one is typed."""
+
+    def __init__(self, previous_date: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Withdraw confirmation")
+        explanation = QLabel(
+            f"The minutes of the meeting held on {plain_date(previous_date)} will be open to change again, "
+            "and the resolution confirming them is removed. Withdraw a confirmation only when it was "
+            "recorded in error. The reason is kept in the audit trail."
+        )
+        explanation.setWordWrap(True)
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText("Why is the confirmation withdrawn?")
+        self.reason.setAccessibleName("Reason for withdrawing the confirmation")
+        self.reason.setTabChangesFocus(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Withdraw confirmation")
+        self.ok_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.text())))
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+        self.resize(520, 260)
+
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+
+def withdraw_confirmation(
+    parent: QWidget, session: MinuteSession, minute_id: int, previous_date: date
+) -> Confirmation | None:
+    """Ask for the reason and withdraw; the result, or None when cancelled or refused."""
+    dialog = WithdrawConfirmationDialog(previous_date, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    reason = dialog.text()
+    db = session.db
+    result: Confirmation | None = session.act(
+        parent, lambda: minutes.withdraw_confirmation(db, minute_id, reason), CHANGED_MINUTES
+    )
+    if result is not None:
+        QMessageBox.information(
+            parent,
+            "Confirmation withdrawn",
+            f"The minutes of the meeting held on {plain_date(previous_date)} are no longer confirmed. "
+            "The reason is recorded in this minute's History.",
+        )
+    return result
