@@ -311,7 +311,7 @@ def load_log(db: Database, *, latest_in_background: bool = False) -> ActionLog:
     """Read every action of every committee as rows (in the order they were recorded), and the
     latest update of each — at once, or (for a screen that wants to show the rows first) in the
     background, ready when ``ActionLog.latest_ready``."""
-    log = ActionLog(rows=_fetch(db, ""), committees={})
+    log = ActionLog(rows=_fetch(db, "ORDER BY a.id"), committees={})  # the same order on every backend
     load_names(db, log)
     if latest_in_background:
         log._latest_future = _background().submit(_latest_and_index, db, log.rows)
@@ -392,7 +392,7 @@ def load_rows(db: Database, action_ids: Iterable[int]) -> tuple[list[Row], Lates
     found: list[Row] = []
     for start in range(0, len(ids), 500):
         chunk = ",".join(str(i) for i in ids[start : start + 500])
-        found += _fetch(db, f"WHERE a.id IN ({chunk})")
+        found += _fetch(db, f"WHERE a.id IN ({chunk}) ORDER BY a.id")
     return found, load_latest(db, ids)
 
 

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Start a throwaway PostgreSQL cluster on loopback for the tests that need a server, and print the
+# admin URL they use (SST_TEST_DATABASE_URL). Usage: eval "$(bash .ci/postgres.sh DIR [PORT])"
+# Installs Debian's postgresql package when it is absent (CI runs as root). initdb refuses to run
+# as root, hence runuser. The cluster is trust-authenticated, listens only on 127.0.0.1, and has
+# fsync off: it lives for one test run.
+set -euo pipefail
+dir="${1:?cluster folder}"
+# A free loopback port unless one is given.
+port="${2:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    echo "Installing PostgreSQL…" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+as_postgres=()
+if [ "$(id -u)" = 0 ]; then
+    as_postgres=(runuser -u postgres --)
+fi
+mkdir -p "$dir"
+[ "$(id -u)" = 0 ] && chown postgres "$dir"
+"${as_postgres[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+"${as_postgres[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" -w start >/dev/null
+echo "export SST_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:$port/postgres"
+echo "export SST_TEST_POSTGRES_STOP='${as_postgres[*]} $bin/pg_ctl -D $dir/data -m immediate stop'"
