@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
@@ -29,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 class Benchmark:
     name: str
     limit: float  # seconds (or MB when unit is "MB")
-    run: Callable[[], float | dict[str, float]]
+    run: Callable[[], float | dict[str, Any]]
     unit: str = "s"
 
 
@@ -79,9 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         result = bench.run()
         if isinstance(result, dict):
             for name, value in result.items():
-                limit = bench.limit if not isinstance(value, tuple) else value[1]
-                value = value if not isinstance(value, tuple) else value[0]
-                figures.append(Figure(f"{bench.name}: {name}", value, limit, bench.unit))
+                # a figure alone, (figure, target), or (figure, target, unit) — "×" for a ratio
+                parts = value if isinstance(value, tuple) else (value, bench.limit)
+                unit = parts[2] if len(parts) > 2 else bench.unit
+                figures.append(Figure(f"{bench.name}: {name}", parts[0], parts[1], unit))
         else:
             figures.append(Figure(bench.name, result, bench.limit, bench.unit))
         last = figures[-1]
@@ -90,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'figure':<{width}}  {'measured':>10}  {'target':>10}  ok")
     for f in figures:
         scale, unit = (1000, "ms") if f.unit == "s" else (1, f.unit)
+        if unit == "×":
+            print(f"{f.name:<{width}}  {f.value:>9.2f}×  {f.limit:>9.2f}×  {'yes' if f.ok else 'NO'}")
+            continue
         print(
             f"{f.name:<{width}}  {f.value * scale:>8.1f}{unit:>2}  {f.limit * scale:>8.1f}{unit:>2}  "
             f"{'yes' if f.ok else 'NO'}"
