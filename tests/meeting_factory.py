@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from sst_desktop.domain.enums import MembershipRole
-from sst_desktop.services.committees import create_committee
+from sst_desktop.services.committees import CommitteePatch, create_committee
 from sst_desktop.services.meetings import schedule_meeting
 from sst_desktop.services.memberships import add_membership
 from sst_desktop.services.people import create_person
@@ -46,12 +46,14 @@ def make_sst(db: Database, *, officer: bool = True, venue: str = "Remote Meeting
     ).after.id  # type: ignore[union-attr]
     committee = create_committee(
         db,
-        name="Safer Sefton Together",
-        short_name="SST",
-        default_venue=venue,
-        default_start_time=time(10, 0),
-        officer_id=officer_id if officer else None,
-        open_to_public=False,
+        CommitteePatch(
+            name="Safer Sefton Together",
+            short_name="SST",
+            default_venue=venue,
+            default_start_time=time(10, 0),
+            officer_id=officer_id if officer else None,
+            open_to_public=False,
+        ),
     ).after
     assert committee is not None
     people: dict[str, int] = {}

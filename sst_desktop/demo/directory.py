@@ -14,6 +14,7 @@ from datetime import date, time
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
 from sst_desktop.services import committees, memberships, organisations, people
+from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.storage.engine import Database
 
 SEFTON_COUNCIL = "Sefton Council"
@@ -197,17 +198,19 @@ def build_directory(db: Database) -> Directory:
 
     sst = committees.create_committee(
         db,
-        name=SST_NAME,
-        short_name=SST_SHORT,
-        kind=CommitteeKind.PARTNERSHIP,
-        description=SST_DESCRIPTION,
-        former_names=[SST_FORMER_NAME],
-        default_venue=SST_VENUE,
-        default_start_time=time(10, 0),
-        officer_id=person_ids["barton"],
-        open_to_public=True,
-        uses_call_in=False,
-        municipal_year_start_month=5,
+        CommitteePatch(
+            name=SST_NAME,
+            short_name=SST_SHORT,
+            kind=CommitteeKind.PARTNERSHIP,
+            description=SST_DESCRIPTION,
+            former_names=(SST_FORMER_NAME,),
+            default_venue=SST_VENUE,
+            default_start_time=time(10, 0),
+            officer_id=person_ids["barton"],
+            open_to_public=True,
+            uses_call_in=False,
+            municipal_year_start_month=5,
+        ),
     ).after
     assert sst is not None
     for key in SST_MEMBERS:
@@ -216,21 +219,22 @@ def build_directory(db: Database) -> Directory:
 
     osc = committees.create_committee(
         db,
-        name=OSC_NAME,
-        short_name=OSC_SHORT,
-        kind=CommitteeKind.COMMITTEE,
-        municipal_year_start_month=5,
+        CommitteePatch(
+            name=OSC_NAME, short_name=OSC_SHORT, kind=CommitteeKind.COMMITTEE, municipal_year_start_month=5
+        ),
     ).after
     assert osc is not None
     prwg = committees.create_committee(
         db,
-        name=PRWG_NAME,
-        short_name=PRWG_SHORT,
-        kind=CommitteeKind.WORKING_GROUP,
-        parent_id=osc.id,
-        description=PRWG_DESCRIPTION,
-        officer_id=person_ids["harrison"],
-        municipal_year_start_month=5,
+        CommitteePatch(
+            name=PRWG_NAME,
+            short_name=PRWG_SHORT,
+            kind=CommitteeKind.WORKING_GROUP,
+            parent_id=osc.id,
+            description=PRWG_DESCRIPTION,
+            officer_id=person_ids["harrison"],
+            municipal_year_start_month=5,
+        ),
     ).after
     assert prwg is not None
     for key, role in PRWG_MEMBERS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import time
 
 from sqlalchemy import func, select
@@ -10,6 +11,8 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from sst_desktop.domain import Committee, CommitteeFormerName, Person
 from sst_desktop.domain.enums import CommitteeKind
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
+from sst_desktop.services.outcome import Changed
+from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, CommitteeRecord
 from sst_desktop.services.references import describe, references_to
 from sst_desktop.services.validation import optional, required
@@ -92,8 +95,27 @@ def find_committee(db: Database, name: str) -> CommitteeRecord:
     raise NotFoundError(f"There is no committee called “{name}”.")
 
 
-def create_committee(db: Database, **fields: object) -> Change[CommitteeRecord]:
-    values = _validated(fields, partial=False)
+@dataclass(frozen=True)
+class CommitteePatch:
+    """The committee fields an edit sets (see ``patch``); creating a committee needs name and short name."""
+
+    name: str | Unset = UNSET
+    short_name: str | Unset = UNSET
+    kind: CommitteeKind | Unset = UNSET
+    parent_id: int | Unset | None = UNSET
+    description: str | Unset = UNSET
+    former_names: tuple[str, ...] | Unset = UNSET
+    default_venue: str | Unset = UNSET
+    default_start_time: time | Unset | None = UNSET
+    officer_id: int | Unset | None = UNSET
+    open_to_public: bool | Unset = UNSET
+    uses_call_in: bool | Unset = UNSET
+    municipal_year_start_month: int | Unset = UNSET
+
+
+def create_committee(db: Database, details: CommitteePatch) -> Change[CommitteeRecord]:
+    """A new committee; undo removes it again."""
+    values = _validated(given(details), partial=False)
     with db.write() as session:
         _check_unique(session, values)
         _check_links(session, values)
@@ -102,11 +124,12 @@ def create_committee(db: Database, **fields: object) -> Change[CommitteeRecord]:
         committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(former)]  # type: ignore[arg-type]
         session.add(committee)
         session.flush()
-        return Change(None, to_record(_get(session, committee.id)))
+        return _created(to_record(_get(session, committee.id)))
 
 
-def update_committee(db: Database, committee_id: int, **fields: object) -> Change[CommitteeRecord]:
-    values = _validated(fields, partial=True)
+def update_committee(db: Database, committee_id: int, patch: CommitteePatch) -> Change[CommitteeRecord]:
+    """Change the fields ``patch`` sets; undo puts back what they were."""
+    values = _validated(given(patch), partial=True)
     with db.write() as session:
         committee = _get(session, committee_id)
         before = to_record(committee)
@@ -119,7 +142,13 @@ def update_committee(db: Database, committee_id: int, **fields: object) -> Chang
             setattr(committee, key, value)
         session.flush()
         session.expire(committee)
-        return Change(before, to_record(_get(session, committee_id)))
+        revert = reverting(patch, before)
+        return Change(
+            before,
+            to_record(_get(session, committee_id)),
+            Changed.COMMITTEES,
+            lambda db: update_committee(db, committee_id, revert),
+        )
 
 
 def archive_committee(db: Database, committee_id: int, archived: bool = True) -> Change[CommitteeRecord]:
@@ -128,7 +157,12 @@ def archive_committee(db: Database, committee_id: int, archived: bool = True) ->
         before = to_record(committee)
         committee.archived = archived
         session.flush()
-        return Change(before, to_record(committee))
+        return Change(
+            before,
+            to_record(committee),
+            Changed.COMMITTEES,
+            lambda db: archive_committee(db, committee_id, not archived),
+        )
 
 
 def delete_committee(db: Database, committee_id: int) -> Change[CommitteeRecord]:
@@ -145,13 +179,12 @@ def delete_committee(db: Database, committee_id: int) -> Change[CommitteeRecord]
                 f"“{before.name}” cannot be removed: it holds {describe(used)}. Archive it instead."
             )
         session.delete(committee)
-        return Change(before, None)
+        return Change(before, None, Changed.COMMITTEES, lambda db: recreate_committee(db, before))
 
 
 def recreate_committee(db: Database, record: CommitteeRecord) -> Change[CommitteeRecord]:
     """Put back a committee removed by ``delete_committee``, with the same id (redo of a creation)."""
-    fields = {key: getattr(record, key) for key in COMMITTEE_FIELDS}
-    values = _validated(fields, partial=False)
+    values = _validated({key: getattr(record, key) for key in COMMITTEE_FIELDS}, partial=False)
     with db.write() as session:
         if session.get(Committee, record.id) is not None:
             raise ServiceError(f"“{record.name}” already exists.")
@@ -162,7 +195,11 @@ def recreate_committee(db: Database, record: CommitteeRecord) -> Change[Committe
         committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(former)]  # type: ignore[arg-type]
         session.add(committee)
         session.flush()
-        return Change(None, to_record(_get(session, committee.id)))
+        return _created(to_record(_get(session, committee.id)))
+
+
+def _created(record: CommitteeRecord) -> Change[CommitteeRecord]:
+    return Change(None, record, Changed.COMMITTEES, lambda db: delete_committee(db, record.id))
 
 
 def _get(session: Session, committee_id: int) -> Committee:

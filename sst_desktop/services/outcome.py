@@ -1,9 +1,10 @@
-"""What a change to the record did: its value, the kinds of thing it changed, and how to take it back.
+"""What a change to the record did: the kinds of thing it changed, and how to take it back.
 
-Every mutation a window can make returns an ``Outcome``. The window announces ``changed`` so each
-screen that shows one of those kinds reloads (one edit that touches two kinds announces both), and
-keeps ``undo`` on the undo stack of the window it was made in. ``undo`` is a plain function that the
-services apply in one transaction; it returns the ``Outcome`` of taking the change back, whose own
+Every mutation a window can make returns an ``Undoable`` result: a ``Change`` (a record before and
+after) or an ``Outcome`` (any other value). The window announces ``changed`` so each screen that
+shows one of those kinds reloads (one edit that touches two kinds announces both), and keeps
+``undo`` on the undo stack of the window it was made in. ``undo`` is a plain function that the
+services apply in one transaction; it returns the result of taking the change back, whose own
 ``undo`` puts it back again (redo). Nothing here knows about Qt.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from sst_desktop.storage.engine import Database
 
@@ -53,7 +54,17 @@ class Changed(enum.Flag):
     )
 
 
-Reversal = Callable[[Database], "Outcome[Any]"]
+class Undoable(Protocol):
+    """What every mutation returns: the kinds it changed, and its reversal (None: not undoable)."""
+
+    @property
+    def changed(self) -> Changed: ...
+
+    @property
+    def undo(self) -> Reversal | None: ...
+
+
+Reversal = Callable[[Database], Undoable]
 """Takes a change back in one transaction and returns what that did (with the way to redo it)."""
 
 
@@ -76,7 +87,7 @@ def unchanged(value: T) -> Outcome[T]:
     return Outcome(value, Changed.NOTHING)
 
 
-def combined(outcomes: list[Outcome[Any]], value: T) -> Outcome[T]:
+def combined(outcomes: list[Undoable], value: T) -> Outcome[T]:
     """Several changes made as one step: undo takes them back newest first, in one transaction
     (the parts' own ``db.write()`` blocks join the one opened here)."""
     changed = Changed.NOTHING
@@ -86,7 +97,7 @@ def combined(outcomes: list[Outcome[Any]], value: T) -> Outcome[T]:
     if not reversals:
         return Outcome(value, changed)
 
-    def undo(db: Database) -> Outcome[Any]:
+    def undo(db: Database) -> Undoable:
         with db.write():
             return combined([reversal(db) for reversal in reversals], value)
 

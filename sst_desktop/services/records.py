@@ -7,16 +7,20 @@ from datetime import date, time
 from typing import Generic, TypeVar
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
+from sst_desktop.services.outcome import Changed, Reversal
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Change(Generic[T]):
-    """What a mutation did: the record before (None when created) and after (None when deleted)."""
+    """What a mutation did: the record before (None when created) and after (None when deleted),
+    the kinds of thing it changed, and how to take it back (see ``outcome``)."""
 
     before: T | None
     after: T | None
+    changed: Changed = Changed.NOTHING
+    undo: Reversal | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sst_desktop.storage.engine import Database
 from sst_desktop.ui.errors import report_error, user_message
 from sst_desktop.ui.operations.op import Rejectable
 from sst_desktop.ui.operations.undo import undo_stack_for
+from sst_desktop.ui.operations.worker import database_worker
 
 T = TypeVar("T")
 
@@ -87,7 +88,11 @@ class AppContext(QObject):
             self.changed.emit(kind)
 
     def call(self, parent: QWidget | None, operation: Callable[[], T]) -> T | None:
-        """Run a service call; a user-facing error becomes a dialog and None is returned."""
+        """Run a service call; a user-facing error becomes a dialog and None is returned.
+
+        (The older way, on the GUI thread: it first lets the database worker finish what it was
+        asked, so it reads and writes after every operation made before it.)"""
+        database_worker().drain()
         try:
             return operation()
         except Exception as error:
@@ -175,6 +180,7 @@ class ServiceCommand(QUndoCommand):
         return parent
 
     def _run(self, operation: Callable[[], object]) -> None:
+        database_worker().drain()  # after every operation asked before it (see AppContext.call)
         try:
             operation()
         except Exception as error:

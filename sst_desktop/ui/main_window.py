@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from sst_desktop import __version__
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.undo import DocumentWindow
+from sst_desktop.ui.operations.worker import database_worker
 from sst_desktop.ui.pages import PageSpec, load_pages
 
 FILE_SECTIONS = ("database", "backup", "export", "other", "quit")
@@ -344,6 +345,7 @@ class MainWindow(DocumentWindow, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_pending()
+        database_worker().drain()  # what was just typed reaches the database before the window goes
         self.save_window_state()
         super().closeEvent(event)
 

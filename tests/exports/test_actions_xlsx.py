@@ -14,6 +14,7 @@ from sst_desktop.exports.atomic import ExportError
 from sst_desktop.exports.xlsx_cells import EXCEL_CELL_LIMIT
 from sst_desktop.services import actions
 from sst_desktop.services.action_sheet import COLUMNS, MARK_SHEET, MARK_TITLE, STATUS_LABELS, SheetColumn
+from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.jobs import Cancelled, JobHooks
 from tests.action_world import TODAY, build_world
 
@@ -170,7 +171,7 @@ def test_the_file_is_marked_as_ours(db, world, tmp_path: Path) -> None:
 def test_one_sheet_per_committee_with_safe_names(db, world, tmp_path: Path) -> None:
     from sst_desktop.services import committees
 
-    committees.update_committee(db, world.prwg, short_name="PR/WG: [2022]?*")
+    committees.update_committee(db, world.prwg, CommitteePatch(short_name="PR/WG: [2022]?*"))
     result = export_actions_xlsx(db, tmp_path / "log.xlsx", per_committee=True)
     assert result.sheets == ("PR-WG- -2022---", "SST")
     wb = load_workbook(tmp_path / "log.xlsx")

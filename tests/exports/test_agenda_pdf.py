@@ -11,7 +11,7 @@ from sst_desktop.exports import pdf_fonts
 from sst_desktop.exports.agenda_pdf import build_agenda_pdf, export_agenda, membership_text
 from sst_desktop.exports.atomic import ExportError
 from sst_desktop.services import agenda, forward_plan, meetings
-from sst_desktop.services.committees import update_committee
+from sst_desktop.services.committees import CommitteePatch, update_committee
 from sst_desktop.services.memberships import list_memberships
 from tests.meeting_factory import make_sst
 
@@ -204,7 +204,7 @@ def test_export_to_a_missing_folder_is_a_user_error(db, seeded, tmp_path) -> Non
 
 
 def test_pdf_metadata_names_the_meeting(db, seeded) -> None:
-    update_committee(db, seeded.committee_id, name="Safer Sefton Together & Friends")
+    update_committee(db, seeded.committee_id, CommitteePatch(name="Safer Sefton Together & Friends"))
     reader = PdfReader(io.BytesIO(build_agenda_pdf(db, seeded.september).pdf))
     assert reader.metadata.title == "Agenda – Safer Sefton Together & Friends – 8 September 2022"
     assert re.search(r"Safer Sefton Together & Friends", reader.pages[0].extract_text())

@@ -7,7 +7,7 @@ import pytest
 from sst_desktop.domain import Minute
 from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind
 from sst_desktop.services import agenda, forward_plan
-from sst_desktop.services.committees import create_committee
+from sst_desktop.services.committees import CommitteePatch, create_committee
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.meetings import schedule_meeting
 from tests.meeting_factory import make_sst
@@ -83,7 +83,7 @@ def test_accept_into_agenda_then_remove_makes_it_pending_again(db) -> None:
 
 def test_list_update_drop_and_other_committee(db) -> None:
     sst = make_sst(db)
-    other = create_committee(db, name="Overview and Scrutiny", short_name="OSC").after
+    other = create_committee(db, CommitteePatch(name="Overview and Scrutiny", short_name="OSC")).after
     other_meeting = schedule_meeting(db, other.id, date(2022, 9, 20)).after
     plan = forward_plan.add_forward_plan_item(db, sst.committee_id, "VAWG statement").after
     with pytest.raises(ValidationError, match="its own committee"):

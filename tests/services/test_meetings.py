@@ -6,7 +6,7 @@ import pytest
 
 from sst_desktop.domain.enums import MeetingStatus, ProceduralRole
 from sst_desktop.services import agenda, meetings
-from sst_desktop.services.committees import create_committee
+from sst_desktop.services.committees import CommitteePatch, create_committee
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.meeting_texts import clock, long_date, next_meeting_text, ordinal
 from sst_desktop.services.meetings import SeriesRule
@@ -64,7 +64,9 @@ def test_find_meeting_by_id_and_reference(db) -> None:
 
 
 def test_quarterly_series_second_thursday(db) -> None:
-    committee = create_committee(db, name="Board", short_name="B", default_start_time=time(14)).after
+    committee = create_committee(
+        db, CommitteePatch(name="Board", short_name="B", default_start_time=time(14))
+    ).after
     rule = SeriesRule(weekday=3, ordinal=2, months=(3, 6, 9, 12))
     assert rule.dates(date(2023, 1, 1), date(2023, 12, 31)) == [
         date(2023, 3, 9),

@@ -6,6 +6,7 @@ import pytest
 
 from sst_desktop.domain.enums import MembershipRole
 from sst_desktop.services import committees, memberships, people
+from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.storage.engine import Database
 
@@ -14,7 +15,9 @@ JUNE = date(2022, 6, 22)
 
 @pytest.fixture
 def sst(db: Database) -> int:
-    return committees.create_committee(db, name="Safer Sefton Together", short_name="SST").after.id
+    return committees.create_committee(
+        db, CommitteePatch(name="Safer Sefton Together", short_name="SST")
+    ).after.id
 
 
 def _person(db: Database, last: str, first: str = "", title: str = "") -> int:

@@ -4,6 +4,7 @@ import pytest
 
 from sst_desktop.domain.enums import MembershipRole
 from sst_desktop.services import committees, memberships, organisations, people
+from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.storage.engine import Database
 
@@ -110,7 +111,9 @@ def test_delete_and_recreate_keep_the_id(db: Database) -> None:
 
 def test_delete_refuses_a_person_the_record_refers_to(db: Database) -> None:
     person = _person(db, "Trish", "Hardy")
-    committee = committees.create_committee(db, name="Safer Sefton Together", short_name="SST").after
+    committee = committees.create_committee(
+        db, CommitteePatch(name="Safer Sefton Together", short_name="SST")
+    ).after
     memberships.add_membership(db, committee.id, person.id, role=MembershipRole.CHAIR)
     with pytest.raises(ServiceError, match="1 committee membership"):
         people.delete_person(db, person.id)

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
 from sst_desktop.services import committees, memberships, organisations, people
+from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.storage.engine import Database
+from tests.ui.waiting import settle
 
 
 @dataclass
@@ -61,6 +63,7 @@ def drive_dialog(qtbot, open_it: Callable[[], object], fill: Callable[[QDialog],
     QTimer.singleShot(0, work)
     result = open_it()
     assert seen, "no dialog was shown"
+    settle(qtbot)  # what the dialog asked of the database has come back and is shown
     return result
 
 
@@ -90,14 +93,16 @@ def sample_directory(db: Database) -> Sample:
     ).after.id
     sst = committees.create_committee(
         db,
-        name="Safer Sefton Together",
-        short_name="SST",
-        kind=CommitteeKind.PARTNERSHIP,
-        former_names=["Sefton Safer Communities Partnership"],
-        default_venue="Bootle Town Hall",
-        default_start_time=time(10, 0),
-        officer_id=barton,
-        open_to_public=False,
+        CommitteePatch(
+            name="Safer Sefton Together",
+            short_name="SST",
+            kind=CommitteeKind.PARTNERSHIP,
+            former_names=["Sefton Safer Communities Partnership"],
+            default_venue="Bootle Town Hall",
+            default_start_time=time(10, 0),
+            officer_id=barton,
+            open_to_public=False,
+        ),
     ).after.id
     hardy = people.create_person(
         db, title="Councillor", first_name="Trish", last_name="Hardy", organisation_id=council

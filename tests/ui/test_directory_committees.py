@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
 from sst_desktop.services import committees, memberships, people
+from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.ui.directory.committees_page import CommitteesPage
 from tests.ui.directory_support import Sample, capture_message_boxes, drive_dialog, sample_directory
+from tests.ui.waiting import settle
 
 
 @pytest.fixture
@@ -25,6 +27,7 @@ def page(qtbot, context, sample) -> CommitteesPage:  # type: ignore[no-untyped-d
     qtbot.addWidget(widget)
     widget.resize(1100, 760)
     widget.show()
+    settle(qtbot)
     return widget
 
 
@@ -67,6 +70,7 @@ def test_add_committee_add_member_make_chair_and_undo_each_step(
         qtbot.waitUntil(popup.isVisible)
         qtbot.keyClick(popup, Qt.Key.Key_Down)
         qtbot.keyClick(popup, Qt.Key.Key_Return)
+        settle(qtbot)
         assert dialog.person.person_id() == sample.kelly
         _ok(dialog)
 
@@ -79,21 +83,26 @@ def test_add_committee_add_member_make_chair_and_undo_each_step(
     # Make her Chair.
     _select_member(page, "Kelly")
     qtbot.mouseClick(page.members.chair_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert _roles(db, created.id) == {"Sonya Kelly": MembershipRole.CHAIR}
     assert page.members.model.record(0).role is MembershipRole.CHAIR
 
     # Undo, step by step, through the Edit menu's action; each step reaches the database.
     undo = context.undo_stack
     undo.undo()
+    settle(qtbot)
     assert _roles(db, created.id) == {"Sonya Kelly": MembershipRole.MEMBER}
     undo.undo()
+    settle(qtbot)
     assert memberships.list_memberships(db, created.id) == []
     undo.undo()
+    settle(qtbot)
     assert [c.short_name for c in committees.list_committees(db)] == ["SST"]
     # Redo brings back the same rows (same ids), so the later steps still apply.
     undo.redo()
     undo.redo()
     undo.redo()
+    settle(qtbot)
     assert committees.find_committee(db, "PRWG").id == created.id
     assert _roles(db, created.id) == {"Sonya Kelly": MembershipRole.CHAIR}
 
@@ -102,12 +111,14 @@ def test_make_chair_hands_over_and_chair_is_listed_first(qtbot, context, db, sam
     assert [m.person_name for m in page.members.model.records()] == ["Trish Hardy", "Sonya Kelly"]
     _select_member(page, "Kelly")
     qtbot.mouseClick(page.members.chair_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert _roles(db, sample.sst) == {
         "Trish Hardy": MembershipRole.MEMBER,
         "Sonya Kelly": MembershipRole.CHAIR,
     }
     assert [m.person_name for m in page.members.model.records()] == ["Sonya Kelly", "Trish Hardy"]
     context.undo_stack.undo()
+    settle(qtbot)
     assert _roles(db, sample.sst) == {
         "Trish Hardy": MembershipRole.CHAIR,
         "Sonya Kelly": MembershipRole.MEMBER,
@@ -117,6 +128,7 @@ def test_make_chair_hands_over_and_chair_is_listed_first(qtbot, context, db, sam
 def test_change_role_end_membership_and_past_members(qtbot, monkeypatch, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
     _select_member(page, "Kelly")
     page.members.role_actions[MembershipRole.VICE_CHAIR].trigger()
+    settle(qtbot)
     assert _roles(db, sample.sst)["Sonya Kelly"] is MembershipRole.VICE_CHAIR
 
     _select_member(page, "Kelly")
@@ -133,8 +145,10 @@ def test_change_role_end_membership_and_past_members(qtbot, monkeypatch, context
     assert kelly.end_date is not None and kelly.end_date < date.today()
     assert [m.person_name for m in page.members.model.records()] == ["Trish Hardy"]
     page.members.show_past.click()
+    settle(qtbot)
     assert [m.person_name for m in page.members.model.records()] == ["Trish Hardy", "Sonya Kelly"]
     context.undo_stack.undo()
+    settle(qtbot)
     assert (
         next(
             m for m in memberships.list_memberships(db, sample.sst) if m.person_name == "Sonya Kelly"
@@ -148,18 +162,22 @@ def test_details_saved_as_edited_and_undone(qtbot, context, db, sample, page) ->
     venue.selectAll()
     qtbot.keyClicks(venue, "Remote Meeting - Microsoft Teams")
     qtbot.keyClick(venue, Qt.Key.Key_Return)
+    settle(qtbot)
     assert committees.get_committee(db, sample.sst).default_venue == "Remote Meeting - Microsoft Teams"
 
     page.details.start_time.selectAll()
     qtbot.keyClicks(page.details.start_time, "2pm")
     qtbot.keyClick(page.details.start_time, Qt.Key.Key_Return)
+    settle(qtbot)
     assert committees.get_committee(db, sample.sst).default_start_time == time(14, 0)
     assert page.details.start_time.text() == "14:00"
 
     page.details.open_to_public.click()
     page.details.uses_call_in.click()
+    settle(qtbot)
     page.details.year_start.setCurrentIndex(3)
     page.details.year_start.activated.emit(3)
+    settle(qtbot)
     record = committees.get_committee(db, sample.sst)
     assert (record.open_to_public, record.uses_call_in, record.municipal_year_start_month) == (True, True, 4)
 
@@ -168,6 +186,7 @@ def test_details_saved_as_edited_and_undone(qtbot, context, db, sample, page) ->
     former.setPlainText("Sefton Safer Communities Partnership\nSefton Community Safety Partnership")
     page.members.table.setFocus()  # leaving the field saves it
     former.commit_pending()
+    settle(qtbot)
     assert committees.get_committee(db, sample.sst).former_names == (
         "Sefton Safer Communities Partnership",
         "Sefton Community Safety Partnership",
@@ -175,6 +194,7 @@ def test_details_saved_as_edited_and_undone(qtbot, context, db, sample, page) ->
 
     for _ in range(6):
         context.undo_stack.undo()
+        settle(qtbot)
     record = committees.get_committee(db, sample.sst)
     assert record.default_venue == "Bootle Town Hall"
     assert record.default_start_time == time(10, 0)
@@ -196,8 +216,10 @@ def test_committee_officer_picked_from_people(qtbot, context, db, sample, page) 
     qtbot.waitUntil(popup.isVisible)
     assert picker.suggestions.rowCount() == 2  # Neil Frackleton, and "Add … as a new person"
     qtbot.keyClick(popup, Qt.Key.Key_Return)  # nothing highlighted: Enter takes the one match
+    settle(qtbot)
     assert committees.get_committee(db, sample.sst).officer_id == sample.frackleton
     context.undo_stack.undo()
+    settle(qtbot)
     assert committees.get_committee(db, sample.sst).officer_id == sample.barton
 
 
@@ -209,27 +231,31 @@ def test_refused_input_shows_a_dialog_and_keeps_the_text(
     name.selectAll()
     qtbot.keyClick(name, Qt.Key.Key_Delete)
     qtbot.keyClick(name, Qt.Key.Key_Return)
+    settle(qtbot)
     assert boxes.kinds() == ["warning"]
     assert "name is required" in boxes.texts()
     assert committees.get_committee(db, sample.sst).name == "Safer Sefton Together"
     assert name.text() == "" and name.property("error") is True
     qtbot.keyClick(name, Qt.Key.Key_Return)  # the same refused text is not submitted twice
+    settle(qtbot)
     assert len(boxes.shown) == 1
 
     time_field = page.details.start_time
     time_field.selectAll()
     qtbot.keyClicks(time_field, "25:99")
     qtbot.keyClick(time_field, Qt.Key.Key_Return)
+    settle(qtbot)
     assert "not a time of day" in boxes.texts()
     assert time_field.text() == "25:99"
     assert committees.get_committee(db, sample.sst).default_start_time == time(10, 0)
 
     # Another committee with the same short name is refused too; typed text stays.
     short = page.details.short_name
-    committees.create_committee(db, name="Health and Wellbeing Board", short_name="HWB")
+    committees.create_committee(db, CommitteePatch(name="Health and Wellbeing Board", short_name="HWB"))
     short.selectAll()
     qtbot.keyClicks(short, "hwb")
     qtbot.keyClick(short, Qt.Key.Key_Return)
+    settle(qtbot)
     assert "already has the short name" in boxes.texts()
     assert short.text() == "hwb"
     assert context.undo_stack.count() == 0  # nothing refused reached the undo stack
@@ -237,6 +263,7 @@ def test_refused_input_shows_a_dialog_and_keeps_the_text(
     # Correcting the text saves it and clears the mark.
     name.setText("Safer Sefton Together Partnership")
     qtbot.keyClick(name, Qt.Key.Key_Return)
+    settle(qtbot)
     assert committees.get_committee(db, sample.sst).name == "Safer Sefton Together Partnership"
     assert name.property("error") is False
 
@@ -245,6 +272,7 @@ def test_unicode_names_round_trip_through_the_form(qtbot, context, db, sample, p
     text = "Siân’s <Board> & Co — 委员会 🙂 =SUM(A1)"
     page.details.name.setText(text)
     qtbot.keyClick(page.details.name, Qt.Key.Key_Return)
+    settle(qtbot)
     assert committees.get_committee(db, sample.sst).name == text
     assert page.title.text() == text
 
@@ -284,15 +312,19 @@ def test_add_a_new_person_on_the_spot_from_the_picker(qtbot, monkeypatch, contex
     # Two undo steps: the membership, then the person.
     context.undo_stack.undo()
     context.undo_stack.undo()
+    settle(qtbot)
     assert people.list_people(db, search="mcnally") == []
 
 
 def test_archive_and_restore_committee(qtbot, monkeypatch, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
     capture_message_boxes(monkeypatch)  # answers Yes to "Archive?"
     qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert committees.list_committees(db) == []
     assert page.title.text() == "No committee yet"
     page.show_archived.click()
+    settle(qtbot)
     assert page.current is not None and page.current.archived
     context.undo_stack.undo()
+    settle(qtbot)
     assert [c.short_name for c in committees.list_committees(db)] == ["SST"]

@@ -15,6 +15,7 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.main_window import MainWindow
 from sst_desktop.ui.pages import PAGE_MODULES
 from tests.ui.directory_support import capture_message_boxes, sample_directory
+from tests.ui.waiting import settle
 
 
 @pytest.fixture
@@ -23,6 +24,7 @@ def window(qtbot, context, settings) -> MainWindow:  # type: ignore[no-untyped-d
     win = MainWindow(context, settings)
     qtbot.addWidget(win)
     win.show()
+    settle(qtbot)  # the first screen has its records
     return win
 
 
@@ -60,14 +62,17 @@ def test_undo_redo_menu_and_status_bar(qtbot, context, db, window) -> None:  # t
     details = window.page("committees").details
     details.venue.setText("Remote Meeting - Microsoft Teams")
     details.venue.editingFinished.emit()
+    settle(qtbot)
     sst = committees.find_committee(db, "SST")
     assert sst.default_venue == "Remote Meeting - Microsoft Teams"
     assert window.statusBar().currentMessage().startswith("Saved")
     assert window.undo_action.isEnabled() and "venue" in window.undo_action.text()
     window.undo_action.trigger()
+    settle(qtbot)
     assert committees.get_committee(db, sst.id).default_venue == "Bootle Town Hall"
     assert window.statusBar().currentMessage().startswith("Undone")
     window.redo_action.trigger()
+    settle(qtbot)
     assert committees.get_committee(db, sst.id).default_venue == "Remote Meeting - Microsoft Teams"
 
 
@@ -264,13 +269,16 @@ def test_ctrl_z_in_a_saved_field_undoes_the_saved_edit(qtbot, db, window) -> Non
     assert venue.text() != "Southport Town Hall"
     venue.setText("Southport Town Hall")
     qtbot.keyClick(venue, Qt.Key.Key_Return)
+    settle(qtbot)
     assert committees.find_committee(db, "SST").default_venue == "Southport Town Hall"
     qtbot.keyClick(venue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # saved: the edit
+    settle(qtbot)
     assert committees.find_committee(db, "SST").default_venue == "Bootle Town Hall"
     assert venue.text() == "Bootle Town Hall"
     qtbot.keyClick(
         venue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
+    settle(qtbot)
     assert committees.find_committee(db, "SST").default_venue == "Southport Town Hall"
 
 

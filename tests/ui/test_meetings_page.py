@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sst_desktop.domain.enums import MeetingStatus
 from sst_desktop.services import agenda, attachments, meetings
+from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.meetings import export_actions, meeting_dialogs
@@ -497,7 +498,9 @@ def test_standing_items_recur_and_can_be_paused_and_ordered(
 def test_a_committee_without_meetings(qtbot, page: MeetingsPage, context: AppContext) -> None:
     from sst_desktop.services.committees import create_committee
 
-    created = create_committee(context.database, name="Peer Review Working Group", short_name="PRWG").after
+    created = create_committee(
+        context.database, CommitteePatch(name="Peer Review Working Group", short_name="PRWG")
+    ).after
     assert created is not None
     context.data_changed.emit("committee")  # as the Committees screen announces it
     assert page.committee_box.count() == 2

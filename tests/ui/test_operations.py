@@ -15,12 +15,14 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from sst_desktop.services import committees
+from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.outcome import Changed, Outcome, combined
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.op import ChangeOp, ReadOp
 from sst_desktop.ui.operations.undo import DocumentWindow, undo_stack_for
 from sst_desktop.ui.operations.worker import database_worker
+from tests.ui.waiting import settle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,7 +50,7 @@ def set_venue(committee_id: int, venue: str):  # type: ignore[no-untyped-def]
 
     def apply(db: Database) -> Outcome[str]:
         before = committees.get_committee(db, committee_id).default_venue
-        committees.update_committee(db, committee_id, default_venue=venue)
+        committees.update_committee(db, committee_id, CommitteePatch(default_venue=venue))
         return Outcome(venue, Changed.COMMITTEES, set_venue(committee_id, before))
 
     return apply
@@ -56,14 +58,12 @@ def set_venue(committee_id: int, venue: str):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def committee_id(db: Database) -> int:
-    record = committees.create_committee(db, name="Safer Sefton Together", short_name="SST").after
+    record = committees.create_committee(
+        db, CommitteePatch(name="Safer Sefton Together", short_name="SST")
+    ).after
     assert record is not None
-    committees.update_committee(db, record.id, default_venue="Bootle Town Hall")
+    committees.update_committee(db, record.id, CommitteePatch(default_venue="Bootle Town Hall"))
     return record.id
-
-
-def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(database_worker().is_idle, timeout=20_000)
 
 
 def test_reads_run_off_the_gui_thread_and_answer_on_it(qtbot, context: AppContext, committee_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -155,7 +155,7 @@ def test_a_refused_change_is_explained_and_not_on_the_stack(
     field = Field()
 
     def blank_name(db: Database) -> Outcome[None]:
-        committees.update_committee(db, committee_id, name="  ")
+        committees.update_committee(db, committee_id, CommitteePatch(name="  "))
         raise AssertionError("a blank name is refused")
 
     ChangeOp(context, window, blank_name, "Rename").refused_in(field).run()
@@ -179,7 +179,7 @@ def test_the_window_keeps_painting_while_another_program_holds_the_write_lock(  
         database_worker().waiting.connect(waiting.append)
         saved: list[str] = []
         ChangeOp(context, window, set_venue(committee_id, "Crosby Library"), "Change venue").success(
-            saved.append
+            lambda outcome: saved.append(outcome.value)
         ).run()
 
         # The event loop stays free: a 10 ms timer never waits long.

@@ -14,6 +14,7 @@ from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from sst_desktop.ui.minutes.withdraw import WithdrawConfirmationDialog
 from tests.minutes_data import SeedMeeting, build_committee_and_meetings
 from tests.ui.test_minute_taking import back_from_dialog, when_dialog_opens
+from tests.ui.waiting import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -56,10 +57,12 @@ def test_ctrl_z_elsewhere_never_unconfirms_minutes(qtbot, db, settings, seed, an
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    settle(qtbot)
     # An edit in the main window first, so its stack has something of its own to undo.
     details = main.page("committees").details
     details.venue.setText("Bootle Town Hall, Committee Room 2")
     details.venue.editingFinished.emit()
+    settle(qtbot)
     sst = committees.find_committee(db, "SST")
     assert sst.default_venue == "Bootle Town Hall, Committee Room 2"
 
@@ -75,6 +78,7 @@ def test_ctrl_z_elsewhere_never_unconfirms_minutes(qtbot, db, settings, seed, an
     back_from_dialog(qtbot, main)
     qtbot.keyClick(main, Qt.Key.Key_Z, CTRL)
     qtbot.keyClick(main, Qt.Key.Key_Z, CTRL)
+    settle(qtbot)
     assert committees.get_committee(db, sst.id).default_venue == "Bootle Town Hall"
     assert meetings.get_meeting(db, seed.previous_id).minutes_confirmed_at is not None
     assert minutes.minute_for_item(db, seed.item_ids[2]).resolutions, "the confirming resolution stays"

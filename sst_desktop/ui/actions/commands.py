@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.operations.worker import database_worker
 
 
 class ActionCommand(QUndoCommand):
@@ -42,6 +43,7 @@ class ActionCommand(QUndoCommand):
         self._run(self._undo)
 
     def _run(self, operation: Callable[[], object]) -> None:
+        database_worker().drain()  # after every operation asked before it (see AppContext.call)
         try:
             operation()
         except Exception as error:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import CommitteeKind
-from sst_desktop.services import committees
+from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.errors import ValidationError
-from sst_desktop.services.records import CommitteeRecord
+from sst_desktop.services.patch import given
+from sst_desktop.services.records import Change, CommitteeRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.fields import CommitLineEdit, CommitTextEdit, parse_time_text, time_text
 from sst_desktop.ui.widgets.person_picker import PersonPicker
 
@@ -114,18 +115,22 @@ class CommitteeDetails(QGroupBox):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
-        self.name.commit_requested.connect(lambda text: self.save("name", text, self.name))
-        self.short_name.commit_requested.connect(lambda text: self.save("short_name", text, self.short_name))
-        self.venue.commit_requested.connect(lambda text: self.save("default_venue", text, self.venue))
+        self.name.commit_requested.connect(lambda text: self.save(CommitteePatch(name=text), self.name))
+        self.short_name.commit_requested.connect(
+            lambda text: self.save(CommitteePatch(short_name=text), self.short_name)
+        )
+        self.venue.commit_requested.connect(
+            lambda text: self.save(CommitteePatch(default_venue=text), self.venue)
+        )
         self.former_names.commit_requested.connect(self._save_former_names)
         self.start_time.commit_requested.connect(self._save_start_time)
-        self.kind.activated.connect(lambda _i: self.save("kind", self.kind.currentData()))
+        self.kind.activated.connect(lambda _i: self.save(CommitteePatch(kind=self.kind.currentData())))
         self.year_start.activated.connect(
-            lambda _i: self.save("municipal_year_start_month", self.year_start.currentData())
+            lambda _i: self.save(CommitteePatch(municipal_year_start_month=self.year_start.currentData()))
         )
-        self.open_to_public.clicked.connect(lambda checked: self.save("open_to_public", checked))
-        self.uses_call_in.clicked.connect(lambda checked: self.save("uses_call_in", checked))
-        self.officer.person_changed.connect(lambda person_id: self.save("officer_id", person_id))
+        self.open_to_public.clicked.connect(lambda checked: self.save(CommitteePatch(open_to_public=checked)))
+        self.uses_call_in.clicked.connect(lambda checked: self.save(CommitteePatch(uses_call_in=checked)))
+        self.officer.person_changed.connect(lambda person_id: self.save(CommitteePatch(officer_id=person_id)))
         self.setEnabled(False)
 
     # Showing ----------------------------------------------------------------------------------
@@ -156,40 +161,46 @@ class CommitteeDetails(QGroupBox):
                 field.commit_pending()
 
     # Saving -----------------------------------------------------------------------------------
-    def save(self, field: str, value: object, widget: CommitLineEdit | CommitTextEdit | None = None) -> bool:
-        """Save one field through the undo stack; on refusal the widget keeps the text, marked."""
+    def save(self, patch: CommitteePatch, widget: CommitLineEdit | CommitTextEdit | None = None) -> None:
+        """Save the field ``patch`` sets, through the undo stack; on refusal the widget keeps the
+        text, marked (a box or tick with no text goes back to what is stored)."""
         record = self.record
         if record is None:
-            return False
-        before = getattr(record, field)
-        if isinstance(before, tuple):
-            before = list(before)
-        if before == value:
-            return True
-        db = self.context.database
-        committee_id = record.id
-        if not self.context.edit(
-            self,
-            f"Change {LABELS.get(field, field)} of {record.short_name}",
-            _update(db, committee_id, field, value),
-            _update(db, committee_id, field, before),
-            "committee",
-            field=widget,
-        ):
-            if widget is None:
-                self.show_committee(self.record, same=True)  # put the box back as stored
-            return False
-        fresh = self.context.call(self, lambda: committees.get_committee(db, committee_id))
-        if fresh is not None and self.record is not None and self.record.id == committee_id:
-            self.show_committee(fresh, same=True)
-            if widget is not None:
-                widget.set_saved_text(_display(field, fresh))
-        self.context.status_message.emit(f"Saved the {LABELS.get(field, field)} of {record.short_name}")
-        return True
+            return
+        changes = given(patch)
+        if all(getattr(record, name) == value for name, value in changes.items()):
+            return
+        what = ", ".join(LABELS.get(name, name) for name in changes)
+        op = directory.update_committee(self.context, self, record, patch, what)
+        if widget is not None:
+            op.refused_in(widget)
+        else:
+            op.failure(lambda error: self._refused(error))
+        field = next(iter(changes))
+        op.success(lambda change: self._saved(change, field, widget, what)).run()
+
+    def _saved(
+        self,
+        change: Change[CommitteeRecord],
+        field: str,
+        widget: CommitLineEdit | CommitTextEdit | None,
+        what: str,
+    ) -> None:
+        fresh = change.after
+        if fresh is None or self.record is None or self.record.id != fresh.id:
+            return
+        self.show_committee(fresh, same=True)
+        if widget is not None:
+            widget.set_saved_text(_display(field, fresh))
+        self.context.status_message.emit(f"Saved the {what} of {fresh.short_name}")
+
+    def _refused(self, error: BaseException) -> None:
+        report_error(self, error)
+        self.show_committee(self.record, same=True)  # put the box back as stored
 
     def _save_former_names(self, text: str) -> None:
-        names = [line.strip() for line in text.splitlines() if line.strip()]
-        self.save("former_names", names, self.former_names)
+        names = tuple(line.strip() for line in text.splitlines() if line.strip())
+        self.save(CommitteePatch(former_names=names), self.former_names)
 
     def _save_start_time(self, text: str) -> None:
         try:
@@ -198,7 +209,7 @@ class CommitteeDetails(QGroupBox):
             report_error(self, ValidationError(str(error), field="default_start_time"))
             self.start_time.reject(str(error))
             return
-        self.save("default_start_time", value, self.start_time)
+        self.save(CommitteePatch(default_start_time=value), self.start_time)
 
 
 def _display(field: str, record: CommitteeRecord) -> str:
@@ -208,7 +219,3 @@ def _display(field: str, record: CommitteeRecord) -> str:
     if field == "default_start_time":
         return time_text(value)
     return str(value)
-
-
-def _update(db, committee_id: int, field: str, value: object) -> Callable[[], object]:  # type: ignore[no-untyped-def]
-    return lambda: committees.update_committee(db, committee_id, **{field: value})

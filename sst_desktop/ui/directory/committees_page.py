@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services import committees
+from sst_desktop.services.outcome import Changed
 from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.committee_details import CommitteeDetails
 from sst_desktop.ui.directory.members_panel import MembersPanel
 from sst_desktop.ui.directory.models import committee_model
+from sst_desktop.ui.operations import directory
 from sst_desktop.ui.pages import PageSpec
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
 
@@ -30,6 +31,7 @@ class CommitteesPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.current: CommitteeRecord | None = None
+        self._select_next: int | None = None  # a committee just added, chosen when the list comes back
 
         # Left: the list of committees.
         self.model = committee_model()
@@ -99,21 +101,21 @@ class CommitteesPage(QWidget):
         layout.addWidget(splitter)
 
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        context.data_changed.connect(self._data_changed)
+        context.changed.connect(self._changed)
         self.reload()
 
     # Loading ----------------------------------------------------------------------------------
     def reload(self) -> None:
         """Reload the list and the chosen committee, keeping the choice (and edits in progress)."""
-        keep = self.current.id if self.current else None
-        records = self.context.call(
-            self,
-            lambda: committees.list_committees(
-                self.context.database, include_archived=self.show_archived.isChecked()
-            ),
-        )
+        directory.list_committees(
+            self.context, self, include_archived=self.show_archived.isChecked()
+        ).success(self._listed).run()
+
+    def _listed(self, records: list[CommitteeRecord]) -> None:
+        keep = self._select_next or (self.current.id if self.current else None)
+        self._select_next = None
         self.list.selectionModel().blockSignals(True)
-        self.model.set_records(records or [])
+        self.model.set_records(records)
         found = keep is not None and select_record(self.list, lambda c: c.id == keep)
         if not found and self.model.rowCount():
             self.list.selectRow(0)
@@ -145,10 +147,10 @@ class CommitteesPage(QWidget):
         else:
             self.members.committee = record
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("committee", "person", "organisation"):
+    def _changed(self, changed: Changed) -> None:
+        if changed & (Changed.COMMITTEES | Changed.PEOPLE | Changed.ORGANISATIONS):
             self.reload()
-        if what in ("membership", "person", "organisation"):
+        if changed & (Changed.MEMBERSHIPS | Changed.PEOPLE | Changed.ORGANISATIONS):
             self.members.reload()
 
     # Page protocol (main window) ----------------------------------------------------------------
@@ -165,7 +167,8 @@ class CommitteesPage(QWidget):
         dialog = NewCommitteeDialog(self.context, self.window())
         if dialog.exec() != NewCommitteeDialog.DialogCode.Accepted or dialog.created is None:
             return None
-        self.select_committee(dialog.created.id)
+        if not self.select_committee(dialog.created.id):
+            self._select_next = dialog.created.id  # the list is on its way back
         self.details.name.setFocus()
         self.context.status_message.emit(f"Added the committee {dialog.created.name}")
         return dialog.created
@@ -184,14 +187,8 @@ class CommitteesPage(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        db = self.context.database
-        return self.context.edit(
-            self,
-            f"{'Archive' if archive else 'Restore'} {record.short_name}",
-            lambda: committees.archive_committee(db, record.id, archive),
-            lambda: committees.archive_committee(db, record.id, not archive),
-            "committee",
-        )
+        directory.archive_committee(self.context, self, record, archive).run()
+        return True
 
 
 PAGE = PageSpec("committees", "Committees", 10, CommitteesPage)

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
-from sst_desktop.services import committees, memberships, organisations
-from sst_desktop.services.records import CommitteeRecord, MembershipRecord, OrganisationRecord
+from sst_desktop.services import memberships, organisations
+from sst_desktop.services.committees import CommitteePatch
+from sst_desktop.services.records import Change, CommitteeRecord, MembershipRecord, OrganisationRecord
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.person_picker import PersonPicker
 
 
@@ -85,23 +88,22 @@ class NewCommitteeDialog(QDialog):
         layout.addWidget(_buttons(self, "Add committee"))
 
     def accept(self) -> None:
-        db = self.context.database
-        fields = {
-            "name": self.name.text(),
-            "short_name": self.short_name.text(),
-            "kind": self.kind.currentData(),
-        }
-        record = self.context.create(
-            self,
-            f"Add committee {self.short_name.text().strip() or self.name.text().strip()}",
-            lambda: committees.create_committee(db, **fields),
-            lambda committee_id: committees.delete_committee(db, committee_id),
-            lambda r: committees.recreate_committee(db, r),
-            "committee",
+        details = CommitteePatch(
+            name=self.name.text(), short_name=self.short_name.text(), kind=self.kind.currentData()
         )
-        if record is not None:
-            self.created = record
-            super().accept()
+        label = self.short_name.text().strip() or self.name.text().strip()
+        self.setEnabled(False)  # one request at a time; a refusal gives the form back as typed
+        directory.create_committee(self.context, self, details, label).success(self._created).failure(
+            self._refused
+        ).run()
+
+    def _created(self, change: Change[CommitteeRecord]) -> None:
+        self.created = change.after
+        super().accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.setEnabled(True)
+        report_error(self, error)
 
 
 class AddMemberDialog(QDialog):

@@ -6,8 +6,8 @@ short function that builds an op; the widget chains what to do with the result a
     directory.rename_committee(context, self, committee_id, name).success(self._show).run()
 
 ``ReadOp`` reads (lists, details, documents) and changes nothing. ``ChangeOp`` makes a change: the
-service returns an ``Outcome``; every screen hears the kinds it changed, and the change goes on the
-undo stack of the window it was made in. A refusal or a storage problem is explained in a dialog over
+service returns an ``Undoable`` result (a ``Change`` or an ``Outcome``); every screen hears the kinds
+it changed, and the change goes on the undo stack of the window it was made in. A refusal or a storage problem is explained in a dialog over
 the window that asked (or marked on the field that was being saved); nothing is lost either way.
 """
 
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 import shiboken6
 from PySide6.QtWidgets import QWidget
 
-from sst_desktop.services.outcome import Outcome
+from sst_desktop.services.outcome import Undoable
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.errors import report_error, user_message
 from sst_desktop.ui.operations.undo import OperationCommand, undo_stack_for
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sst_desktop.ui.context import AppContext
 
 T = TypeVar("T")
+U = TypeVar("U", bound=Undoable)
 
 
 class Rejectable(Protocol):
@@ -89,41 +90,40 @@ class ReadOp(Generic[T]):
         report_error(alive(self._parent), error)
 
 
-class ChangeOp(ReadOp[T]):
-    """Database work that changes the record and returns an ``Outcome`` whose value is ``T``."""
+class ChangeOp(ReadOp[U]):
+    """Database work that changes the record; its result (``U``) says what changed and how to undo it."""
 
     def __init__(
         self,
         context: AppContext,
         parent: QWidget | None,
-        work: Callable[[Database], Outcome[T]],
+        work: Callable[[Database], U],
         undo_text: str = "",
     ) -> None:
         super().__init__(context, parent, work)
         self._undo_text = undo_text
         self._field: Rejectable | None = None
 
-    def refused_in(self, field: Rejectable) -> ChangeOp[T]:
+    def refused_in(self, field: Rejectable) -> ChangeOp[U]:
         """A refusal is also marked on ``field``, which keeps the text as typed."""
         self._field = field
         return self
 
-    def success(self, callback: Callable[[T], None]) -> ChangeOp[T]:
+    def success(self, callback: Callable[[U], None]) -> ChangeOp[U]:
         super().success(callback)
         return self
 
-    def failure(self, callback: Callable[[BaseException], None]) -> ChangeOp[T]:
+    def failure(self, callback: Callable[[BaseException], None]) -> ChangeOp[U]:
         super().failure(callback)
         return self
 
     def _succeeded(self, result: Any) -> None:
-        outcome: Outcome[T] = result
+        outcome: Undoable = result
         if self._undo_text and outcome.undo is not None:
-            stack = undo_stack_for(self._parent)
-            if stack is not None:
-                stack.push(OperationCommand(self._context, self._undo_text, outcome.undo))
+            stack = undo_stack_for(self._parent) or self._context.undo_stack
+            stack.push(OperationCommand(self._context, self._undo_text, outcome.undo))
         self._context.announce(outcome.changed)
-        super()._succeeded(outcome.value)
+        super()._succeeded(result)
 
     def _failed(self, error: BaseException) -> None:
         field = self._field

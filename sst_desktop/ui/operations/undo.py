@@ -10,13 +10,13 @@ There is one command type. It holds the change's ``Reversal``: undo runs it on t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from sst_desktop.services.errors import ServiceError
-from sst_desktop.services.outcome import Outcome, Reversal
+from sst_desktop.services.outcome import Reversal, Undoable
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.operations.worker import database_worker
 
@@ -61,7 +61,7 @@ class OperationCommand(QUndoCommand):
     def _apply(self) -> None:
         database = self._context.database
 
-        def work() -> Outcome[Any]:
+        def work() -> Undoable:
             # Read when the job runs, not when queued: an undo queued behind this one's redo
             # needs the reversal that redo returns.
             reversal, self._reversal = self._reversal, None
@@ -73,7 +73,7 @@ class OperationCommand(QUndoCommand):
 
         database_worker().submit(work, self._applied, self._refused)
 
-    def _applied(self, outcome: Outcome[Any]) -> None:
+    def _applied(self, outcome: Undoable) -> None:
         self._context.announce(outcome.changed)
 
     def _refused(self, error: BaseException) -> None:

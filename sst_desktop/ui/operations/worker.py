@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 
 T = TypeVar("T")
 
@@ -36,6 +36,9 @@ class DatabaseWorker(QObject):
     def __init__(self, parent: QObject | None = None, name: str = "database") -> None:
         super().__init__(parent)
         self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._done_lock = threading.Condition()
+        self._submitted = 0  # jobs handed to the thread, and jobs it has finished (for ``drain``)
+        self._finished = 0
         self._pending = 0
         self._watched = 0  # pending jobs whose wait the officer should hear about
         self._is_waiting = False
@@ -78,7 +81,18 @@ class DatabaseWorker(QObject):
             self._watched += 1
             if not self._timer.isActive() and not self._is_waiting:
                 self._timer.start()
+        with self._done_lock:
+            self._submitted += 1
         self._queue.put((work, done, failed, quiet))
+
+    def drain(self, timeout: float = 60.0) -> None:
+        """Block until every job submitted so far has run, then deliver their answers now.
+
+        For code that still reads or writes the database on the GUI thread itself: it must see,
+        and come after, everything asked of the worker before it."""
+        with self._done_lock:
+            self._done_lock.wait_for(lambda: self._finished >= self._submitted, timeout)
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
 
     def stop(self, timeout: float = 30.0) -> None:
         """Finish the queued work, then end the thread (the database is being closed)."""
@@ -101,6 +115,9 @@ class DatabaseWorker(QObject):
                 self._deliver.emit((failed, error, quiet))
             else:
                 self._deliver.emit((done, result, quiet))
+            with self._done_lock:
+                self._finished += 1
+                self._done_lock.notify_all()
 
     def _on_gui_thread(self, delivery: tuple[Callable[[Any], None], Any, bool]) -> None:
         callback, value, quiet = delivery

@@ -46,6 +46,7 @@ class _SavedText:
     def _init_saved(self) -> None:
         self._saved = ""
         self._rejected: str | None = None
+        self._submitted: str | None = None  # sent to be saved, answer not back yet: not sent twice
 
     def _text(self) -> str:
         raise NotImplementedError
@@ -58,6 +59,7 @@ class _SavedText:
         refused text stays in the field (another field's save reloads the form)."""
         editing = keep_edit and self.is_dirty()  # judged against the value saved until now
         self._saved = text
+        self._submitted = None
         if editing:
             return
         self._rejected = None
@@ -74,6 +76,7 @@ class _SavedText:
     def reject(self, message: str) -> None:
         """The text was refused: keep it, mark the field and do not resubmit the same text."""
         self._rejected = self._text()
+        self._submitted = None
         _set_error(self, message)  # type: ignore[arg-type]
 
     def commit_pending(self) -> None:
@@ -92,8 +95,9 @@ class _SavedText:
 
     def _finished(self) -> None:
         text = self._text()
-        if text == self._saved or text == self._rejected:
+        if text in (self._saved, self._rejected, self._submitted):
             return
+        self._submitted = text
         self.commit_requested.emit(text)
 
 

@@ -18,6 +18,7 @@ from sst_desktop.exports.minutes_content import (
 )
 from sst_desktop.exports.minutes_pdf import build_minutes_pdf, public_minutes_pdf, write_minutes_pdf
 from sst_desktop.services import attendance, committees, declarations, minutes
+from sst_desktop.services.committees import CommitteePatch
 from tests.exports.minutes.conftest import HEADER
 from tests.exports.minutes_helpers import SEED_ORDER, in_order, pdf_pages, starts_with
 
@@ -198,7 +199,7 @@ def test_deferred_and_withdrawn_items(db, seed) -> None:  # type: ignore[no-unty
 
 
 def test_committee_using_call_in_prints_the_call_in_period(db, seed) -> None:  # type: ignore[no-untyped-def]
-    committees.update_committee(db, seed.committee_id, uses_call_in=True)
+    committees.update_committee(db, seed.committee_id, CommitteePatch(uses_call_in=True))
     text = " ".join(pdf_pages(build_minutes_pdf(db, seed.meeting_id)))
     assert NOT_SUBJECT_TO_CALL_IN not in text
     # Seven working days after Wednesday 22 June 2022.
