@@ -459,17 +459,16 @@ class AgendaBuilder(QWidget):
             stack.endMacro()
 
     def add_item(self, *, title: str = NEW_ITEM_TITLE) -> int | None:
-        """Add an item after the chosen one (before Date of Next Meeting when none is chosen) and put
-        the cursor in its title."""
+        """Add an item after the chosen business item, else after the last business item and before
+        Date of Next Meeting (``agenda.new_item_index``), and put the cursor in its title."""
         meeting = self.meeting
         if meeting is None or not self.editable:
             return None
         current = self.current_item()
-        position = None
-        if current is not None and current.procedural_role != ProceduralRole.NEXT_MEETING:
-            position = current.position + 1
+        after = current.id if current is not None else None
         record = self._create_item(
-            "Add an agenda item", lambda db: agenda_service.add_item(db, meeting.id, title, position=position)
+            "Add an agenda item",
+            lambda db: agenda_service.add_item(db, meeting.id, title, after_item_id=after),
         )
         if record is not None:
             self._focus_editor()
