@@ -15,21 +15,15 @@ from sst_desktop.ui.actions.log_view import ActionLogPage
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.minutes.actions_list import ActionRow
 from sst_desktop.ui.minutes.autosave import SaveState
-from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.action_world import build_world
-from tests.minutes_data import build_committee_and_meetings
 from tests.ui.date_entry import type_date
+from tests.ui.minute_window import minute_taking_at
 
 
 @pytest.fixture
 def row(qtbot, context: AppContext, settings, db: Database) -> ActionRow:  # type: ignore[no-untyped-def]
     """Minute-taking on the meeting of 22 June 2022, an action typed in item 4's minute: its row."""
-    seed = build_committee_and_meetings(db)
-    window = MinuteTakingWindow(context, seed.meeting_id, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.go_to(seed.item_ids[3])
+    window, _seed = minute_taking_at(qtbot, context, settings, db, 4)
     actions_list = window.editor.actions
     actions_list.new_edit.setFocus()
     qtbot.keyClicks(actions_list.new_edit, "Recruit DHR chairs")

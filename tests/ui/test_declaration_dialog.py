@@ -17,9 +17,8 @@ from sst_desktop.services import declarations
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.minutes.declarations import DeclarationDialog
-from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.exports.minutes_helpers import pdf_pages
-from tests.minutes_data import build_committee_and_meetings
+from tests.ui.minute_window import minute_taking_at
 
 NATURE = "Knows the premises licence holder personally"
 SENTENCE = (
@@ -32,12 +31,7 @@ SENTENCE = (
 def test_declaration_starts_unchosen_says_what_is_missing_and_reads_right(
     qtbot, context: AppContext, settings, db: Database
 ) -> None:
-    seed = build_committee_and_meetings(db)
-    window = MinuteTakingWindow(context, seed.meeting_id, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.go_to(seed.item_ids[3])
+    window, seed = minute_taking_at(qtbot, context, settings, db, 4)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     window.editor.narrative.setFocus()
