@@ -240,15 +240,24 @@ def action_line(action: ActionRecord) -> str:
 
 
 def declaration_sentence(record: DeclarationRecord, numbers: dict[int, int | None]) -> str:
+    """ "Councillor Hardy declared a disclosable pecuniary interest in Minute No. 10 (Unauthorised
+    Encampments) and left the room … vote. The nature of the interest was: Owns land next to the site."
+
+    The nature is the officer's own words, whatever their form ("Knows the licence holder", "being a
+    trustee", several sentences), so it stands after a colon in a sentence of its own, as typed, rather
+    than inside the declaration's grammar."""
     interest = _INTEREST_WORDS.get(record.kind, "an interest")
     where = ""
     if record.agenda_item_id is not None:
         number = numbers.get(record.agenda_item_id)
         title = record.item_title
         where = f" in Minute No. {number} ({title})" if number else f" in the item “{title}”"
+    sentence = f"{record.person_name} declared {interest}{where} {_ACTION_WORDS[record.action]}."
     nature = " ".join(record.nature.split())
-    reason = f" by reason of {nature.rstrip('.')}" if nature else ""
-    return f"{record.person_name} declared {interest}{where}{reason} {_ACTION_WORDS[record.action]}."
+    if nature:
+        end = "" if nature.rstrip("\"”’')").endswith((".", "!", "?")) else "."
+        sentence += f" The nature of the interest was: {nature}{end}"
+    return sentence
 
 
 # ---------------------------------------------------------------------------------------------- building

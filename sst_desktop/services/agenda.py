@@ -2,8 +2,9 @@
 
 Positions are kept 0, 1, 2 … after every change, so an item's number (position + 1) is always right.
 A new agenda opens with Apologies for Absence, Declarations of Interest and Minutes of Previous
-Meeting, then the committee's standing items, and closes with Date of Next Meeting. Items added later
-go before that last item unless a position is given; procedural items move only when moved explicitly.
+Meeting, then the committee's standing items, and closes with Date of Next Meeting. An item added later
+goes after the chosen business item, else after the last business item and before the closing
+procedural items (``new_item_index``); procedural items move only when moved explicitly.
 """
 
 from __future__ import annotations
@@ -306,7 +307,7 @@ def build_default_agenda(db: Database, meeting_id: int) -> list[AgendaItemRecord
             )
             session.add(item)
             created.append(item)
-            items.insert(_default_index(items), item)
+            items.insert(new_item_index([i.procedural_role for i in items]), item)
 
         if ProceduralRole.NEXT_MEETING not in roles:
             items.append(make(ProceduralRole.NEXT_MEETING))
@@ -316,11 +317,20 @@ def build_default_agenda(db: Database, meeting_id: int) -> list[AgendaItemRecord
         return [r for r in records_for(session, meeting_id) if r.id in ids]
 
 
-def _default_index(items: Sequence[AgendaItem]) -> int:
-    """Where a new item goes: before a closing Date of Next Meeting, else at the end."""
-    if items and items[-1].procedural_role == ProceduralRole.NEXT_MEETING:
-        return len(items) - 1
-    return len(items)
+def new_item_index(roles: Sequence[ProceduralRole | None], after: int | None = None) -> int:
+    """Where a new item goes (0-based) on an agenda whose items have these procedural roles (None for
+    business). Right after the item at ``after`` when that is business; otherwise after the last business
+    item, but never ahead of the opening procedural items (Apologies, Declarations, Minutes, and matters
+    arising straight after them), so before the closing ones (Date of Next Meeting). Choosing Apologies
+    therefore never puts business ahead of Declarations and Minutes."""
+    if after is not None and 0 <= after < len(roles) and roles[after] is None:
+        return after + 1
+    opening = 0
+    while opening < len(roles) and roles[opening] not in (None, ProceduralRole.NEXT_MEETING):
+        opening += 1
+    last_business = max((i + 1 for i, role in enumerate(roles) if role is None), default=0)
+    last_opening = max((i + 1 for i, role in enumerate(roles) if role in OPENING_ROLES), default=0)
+    return max(opening, last_business, last_opening)
 
 
 def _renumber(session: Session, meeting_id: int, items: Sequence[AgendaItem]) -> None:
@@ -342,19 +352,26 @@ def add_item(
     title: str,
     *,
     position: int | None = None,
+    after_item_id: int | None = None,
     **fields: object,
 ) -> Change[AgendaItemRecord]:
-    """Add an item; at ``position`` (0-based) or, by default, before Date of Next Meeting."""
+    """Add an item at ``position`` (0-based) or, by default, where ``new_item_index`` puts it: after
+    ``after_item_id`` (the item the officer chose) when that is business."""
     values = _validated({"title": title, **fields}, partial=False)
     with db.write() as session:
         ensure_agenda_editable(session, meeting_id)
-        item = insert_item(session, meeting_id, values, position)
+        item = insert_item(session, meeting_id, values, position, after_item_id=after_item_id)
         session.flush()
         return Change(None, _record(session, item))
 
 
 def insert_item(
-    session: Session, meeting_id: int, values: dict[str, object], position: int | None = None
+    session: Session,
+    meeting_id: int,
+    values: dict[str, object],
+    position: int | None = None,
+    *,
+    after_item_id: int | None = None,
 ) -> AgendaItem:
     """Create an item from validated values in an open transaction (used by the forward plan too)."""
     values = dict(values)
@@ -364,7 +381,11 @@ def insert_item(
     if presenter_ids:
         item.presenters = _people(session, presenter_ids)  # type: ignore[arg-type]
     session.add(item)
-    index = _default_index(items) if position is None else max(0, min(int(position), len(items)))
+    if position is None:
+        after = next((n for n, i in enumerate(items) if i.id == after_item_id), None)
+        index = new_item_index([i.procedural_role for i in items], after)
+    else:
+        index = max(0, min(int(position), len(items)))
     items.insert(index, item)
     _renumber(session, meeting_id, items)
     return item

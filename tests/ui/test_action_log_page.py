@@ -20,6 +20,7 @@ from sst_desktop.ui.actions.log_model import OVERDUE_BACKGROUND, ActionLogModel
 from sst_desktop.ui.actions.log_view import ActionLogPage
 from sst_desktop.ui.actions.transfer import ExportChoices, ImportPreviewDialog
 from tests.action_world import TODAY, build_world, confirm_minutes
+from tests.ui.date_entry import type_date
 
 
 @pytest.fixture
@@ -203,11 +204,8 @@ def test_add_an_update_with_enter_and_see_the_history(qtbot, db, world, context,
 
 def test_due_date_change_from_the_details(qtbot, db, world, page) -> None:  # type: ignore[no-untyped-def]
     page.select_action(world.refs["prevent"])
-    from PySide6.QtCore import QDate
-
     target = TODAY + timedelta(days=30)
-    page.details.due.setDate(QDate(target.year, target.month, target.day))
-    page.details.due.editingFinished.emit()
+    type_date(qtbot, page.details.due, f"{target.day}/{target.month}/{target:%y}")
     assert actions.get_action(db, world.refs["prevent"]).due_date == target
     assert cell(page, ref(db, world, "prevent"), Column.DUE) == f"{target:%d/%m/%Y}"
     assert page.count.text() == "6 actions; 1 overdue"

@@ -69,7 +69,7 @@ def stored(db: Database, meeting_id: int) -> list[tuple[int, str]]:
 def build(builder: AgendaBuilder, qtbot, monkeypatch, *, accept: bool = True) -> None:  # type: ignore[no-untyped-def]
     """Click "Create agenda" and answer the forward-plan offer (all ticked, or leave them)."""
     code = QDialog.DialogCode.Accepted if accept else QDialog.DialogCode.Rejected
-    monkeypatch.setattr(builder_module.ForwardPlanOfferDialog, "exec", lambda self: code)
+    monkeypatch.setattr(builder_module.AgendaOfferDialog, "exec", lambda self: code)
     qtbot.mouseClick(builder.create_button, Qt.MouseButton.LeftButton)
 
 

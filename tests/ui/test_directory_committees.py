@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +12,7 @@ from sst_desktop.domain.enums import CommitteeKind, MembershipRole
 from sst_desktop.services import committees, memberships, people
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.ui.directory.committees_page import CommitteesPage
+from tests.ui.date_entry import type_date
 from tests.ui.directory_support import Sample, capture_message_boxes, drive_dialog, sample_directory
 from tests.ui.waiting import settle
 
@@ -134,7 +135,7 @@ def test_change_role_end_membership_and_past_members(qtbot, monkeypatch, context
     _select_member(page, "Kelly")
 
     def last_day(dialog) -> None:  # type: ignore[no-untyped-def]
-        dialog.end.setDate(dialog.end.date().addDays(-1))  # ended yesterday
+        type_date(qtbot, dialog.end, f"{date.today() - timedelta(days=1):%d/%m/%Y}")  # ended yesterday
         _ok(dialog)
 
     drive_dialog(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sst_desktop.domain.enums import MeetingStatus
@@ -20,6 +20,7 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.meetings import export_actions, meeting_dialogs
 from sst_desktop.ui.meetings.meetings_view import MeetingsPage
 from tests.meeting_factory import SST, make_sst, pdf_bytes
+from tests.ui.date_entry import type_date
 
 TODAY = date(2022, 9, 1)
 
@@ -94,7 +95,7 @@ def test_schedule_one_meeting_with_the_committee_defaults(
     def fill(dialog: meeting_dialogs.ScheduleMeetingDialog) -> None:
         assert dialog.details.venue.text() == "Remote Meeting - Microsoft Teams"  # the committee's
         assert dialog.details.time.time().hour() == 10
-        dialog.date.setDate(QDate(2023, 3, 9))
+        type_date(qtbot, dialog.date, "9/3/2023")
         dialog.details.venue.setText("Bootle Town Hall")
 
     run_dialog(monkeypatch, meeting_dialogs.ScheduleMeetingDialog, fill)
@@ -118,7 +119,7 @@ def test_a_taken_date_is_refused_and_the_dialog_stays_open(
     results: list[int] = []
 
     def exec_(dialog):  # type: ignore[no-untyped-def]
-        dialog.date.setDate(QDate(2022, 12, 8))
+        type_date(qtbot, dialog.date, "8 Dec 2022")
         dialog.ok.click()
         results.append(dialog.result())
         return dialog.result()
@@ -138,8 +139,8 @@ def test_schedule_a_quarterly_series(
         assert dialog.series.isChecked()
         # The default pattern is the quarterly one: second Thursday of March, June, September, December.
         assert dialog.ordinal.currentData() == 2 and dialog.weekday.currentData() == 3
-        dialog.start.setDate(QDate(2023, 1, 1))
-        dialog.end.setDate(QDate(2023, 12, 31))
+        type_date(qtbot, dialog.start, "01/01/2023")
+        type_date(qtbot, dialog.end, "31/12/23")
         assert dialog.preview.text().startswith("4 meetings: 9 March 2023, 8 June 2023, 14 September 2023")
         dialog.details.has_time.setChecked(True)
         dialog.details.time.setTime(QTime(14, 30))
@@ -172,8 +173,8 @@ def test_series_skips_dates_already_taken(
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a, **k: infos.append(text))
 
     def fill(dialog: meeting_dialogs.ScheduleMeetingDialog) -> None:
-        dialog.start.setDate(QDate(2022, 9, 1))
-        dialog.end.setDate(QDate(2023, 3, 31))
+        type_date(qtbot, dialog.start, "1/9/2022")
+        type_date(qtbot, dialog.end, "31 March 2023")
         dialog.weekday.setCurrentIndex(3)
         dialog.ordinal.setCurrentIndex(1)  # second Thursday: 8 Sep and 8 Dec 2022 are taken
 
@@ -252,7 +253,7 @@ def test_postpone_then_move_to_another_date(
     assert meetings.get_meeting(context.database, sst.september).status == MeetingStatus.POSTPONED
 
     def fill(dialog: meeting_dialogs.MoveDialog) -> None:
-        dialog.date.setDate(QDate(2022, 10, 13))
+        type_date(qtbot, dialog.date, "13/10/2022")
         dialog.reason.setText("Strategy ready")
 
     run_dialog(monkeypatch, meeting_dialogs.MoveDialog, fill)

@@ -3,12 +3,11 @@ history of progress updates, and a box to add an update with one keystroke (Ente
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -25,32 +24,9 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services.actions import ActionRecord, ActionUpdateRecord
+from sst_desktop.ui.widgets.date_box import PLACEHOLDER, DateBox
 
-NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "None"
-
-
-def to_qdate(value: date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else NO_DATE
-
-
-def from_qdate(value: QDate) -> date | None:
-    if not value.isValid() or value <= NO_DATE:
-        return None
-    return date(value.year(), value.month(), value.day())
-
-
-def uk(value: date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
-def _date_edit(name: str, none_text: str = "None") -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText(none_text)
-    return edit
+UPDATE_DAYS_AHEAD = 366  # an update may be dated ahead (a meeting booked), not years ahead
 
 
 class ActionDetails(QWidget):
@@ -111,11 +87,13 @@ class ActionDetails(QWidget):
         for status in ActionStatus:
             self.status.addItem(status.label, status.value)
         self.status.activated.connect(self._status_activated)
-        self.completed = _date_edit("details-completed", "—")
-        self.completed.setMaximumDate(QDate.currentDate())
-        self.completed.editingFinished.connect(self._completed_edited)
-        self.due = _date_edit("details-due", "None")
-        self.due.editingFinished.connect(self._due_edited)
+        self.completed = DateBox()
+        self.completed.setObjectName("details-completed")
+        self.completed.set_limits(latest=date.today())
+        self.completed.date_changed.connect(self._completed_edited)
+        self.due = DateBox()
+        self.due.setObjectName("details-due")
+        self.due.date_changed.connect(self._due_edited)
         self.overdue = QLabel()
         self.overdue.setStyleSheet("color: #9c1c13; font-weight: bold;")
 
@@ -124,7 +102,9 @@ class ActionDetails(QWidget):
         form.addRow("Owner", self.owner)
         form.addRow("Status", self.status)
         form.addRow("Completed on", self.completed)
+        form.addRow("", self.completed.message_label())
         form.addRow("Due", self.due)
+        form.addRow("", self.due.message_label())
         self.overdue.setWordWrap(True)
         form.addRow("", self.overdue)
 
@@ -140,9 +120,9 @@ class ActionDetails(QWidget):
         self.update_text.setPlaceholderText("Type a progress update and press Enter")
         self.update_text.setClearButtonEnabled(True)
         self.update_text.returnPressed.connect(self._add_update)
-        self.update_on = _date_edit("update-on")
-        self.update_on.setMaximumDate(QDate.currentDate().addYears(1))
-        self.update_on.setDate(QDate.currentDate())
+        self.update_on = DateBox(date.today(), allow_empty=False)
+        self.update_on.setObjectName("update-on")
+        self.update_on.set_limits(latest=date.today() + timedelta(days=UPDATE_DAYS_AHEAD))
         self.update_on.setToolTip("The date of the update (today unless you change it)")
         self.update_text.setMinimumWidth(80)
         self.add_button = QPushButton("Add")
@@ -156,6 +136,7 @@ class ActionDetails(QWidget):
         when_row.addStretch(1)
         when_row.addWidget(self.add_button)
         add_row.addLayout(when_row)
+        add_row.addWidget(self.update_on.message_label())
 
         history_title = QLabel("Progress updates")
         history_title.setStyleSheet("font-weight: bold;")
@@ -231,12 +212,10 @@ class ActionDetails(QWidget):
             self.owner.setToolTip(owner)
             self.status.setCurrentIndex(max(self.status.findData(record.status.value), 0))
             self.completed.setEnabled(record.status.is_done)
-            self.completed.setDate(to_qdate(record.completed_on))
-            self.due.setDate(to_qdate(record.due_date))
-            if record.due_date is None and record.due_next_meeting:
-                self.due.setSpecialValueText("Next meeting")
-            else:
-                self.due.setSpecialValueText("None")
+            self.completed.set_date(record.completed_on)
+            self.due.set_date(record.due_date)
+            next_meeting = record.due_date is None and record.due_next_meeting
+            self.due.setPlaceholderText("Next meeting" if next_meeting else PLACEHOLDER)
             if record.is_overdue:
                 days = (date.today() - record.due_date).days  # type: ignore[operator]
                 self.overdue.setText(f"Overdue by {days} day{'' if days == 1 else 's'}")
@@ -269,17 +248,15 @@ class ActionDetails(QWidget):
         if value != self.record.status.value:
             self.status_chosen.emit(self.record.id, value, None)
 
-    def _completed_edited(self) -> None:
+    def _completed_edited(self, when: date | None) -> None:
         if self._loading or self.record is None or not self.record.status.is_done:
             return
-        when = from_qdate(self.completed.date())
         if when is not None and when != self.record.completed_on:
             self.status_chosen.emit(self.record.id, self.record.status.value, when)
 
-    def _due_edited(self) -> None:
+    def _due_edited(self, when: date | None) -> None:
         if self._loading or self.record is None:
             return
-        when = from_qdate(self.due.date())
         if when != self.record.due_date:
             self.due_chosen.emit(self.record.id, when)
 
@@ -289,7 +266,9 @@ class ActionDetails(QWidget):
         text = self.update_text.text().strip()
         if not text:
             return
-        on = from_qdate(self.update_on.date()) or date.today()
+        if not self.update_on.commit():  # the reason is shown at the date
+            return
+        on = self.update_on.date() or date.today()
         self.update_added.emit(self.record.id, text, on)  # the page clears the box once it is saved
 
     def _show_history(self) -> None:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,21 +23,14 @@ from sst_desktop.services.records import Change, CommitteeRecord, MembershipReco
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.operations import directory
+from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.widgets.person_picker import PersonPicker
 
 
-def date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    day = value or date.today()
-    edit.setDate(QDate(day.year, day.month, day.day))
-    return edit
-
-
-def date_of(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
+def date_of(box: DateBox) -> date:
+    value = box.date()
+    assert value is not None  # the dialogs' boxes refuse to be empty
+    return value
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -120,13 +111,14 @@ class AddMemberDialog(QDialog):
         self.setMinimumWidth(520)
         self.person = PersonPicker(context, placeholder="Type a name, title or organisation…")
         self.role = role_box()
-        self.start = date_edit()
+        self.start = DateBox(date.today(), allow_empty=False)
         self.representing = QLineEdit()
         self.representing.setPlaceholderText("e.g. Sefton CVS (if different from their organisation)")
         form = QFormLayout()
         form.addRow("Person *", self.person)
         form.addRow("Role", self.role)
         form.addRow("Member from", self.start)
+        form.addRow("", self.start.message_label())
         form.addRow("Representing", self.representing)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -134,6 +126,9 @@ class AddMemberDialog(QDialog):
         self.person.setFocus()
 
     def accept(self) -> None:
+        if not self.start.commit():  # the reason is shown at the date
+            self.start.setFocus()
+            return
         person_id = self.person.person_id()
         if person_id is None:
             self.person.resolve()  # a typed name that matches one person
@@ -171,17 +166,23 @@ class EndMembershipDialog(QDialog):
     def __init__(self, member: MembershipRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("End membership")
+        self.setMinimumWidth(440)  # room for the date's explanation on one line
         name = " ".join(p for p in (member.person_title, member.person_name) if p)
         text = QLabel(
             f"Last day of {name}'s membership ({member.role.label}, from {member.start_date:%d/%m/%Y}):"
         )
         text.setWordWrap(True)
-        self.end = date_edit(max(date.today(), member.start_date))
-        self.end.setMinimumDate(QDate(member.start_date.year, member.start_date.month, member.start_date.day))
+        self.end = DateBox(max(date.today(), member.start_date), allow_empty=False)
+        self.end.set_limits(earliest=member.start_date)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.end)
+        layout.addWidget(self.end.message_label())
         layout.addWidget(_buttons(self, "End membership"))
+
+    def accept(self) -> None:
+        if self.end.commit():  # otherwise the reason is shown at the date
+            super().accept()
 
     def end_date(self) -> date:
         return date_of(self.end)

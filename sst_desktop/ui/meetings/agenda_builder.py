@@ -1,7 +1,8 @@
 """The agenda builder: a meeting's items in order, numbered as the agenda prints them.
 
 "Create agenda" adds the standard items (Apologies, Declarations, Minutes of Previous Meeting, the
-committee's standing items, Date of Next Meeting) and offers the forward-plan items due. Items are
+committee's standing items, Date of Next Meeting) and offers the Action Log / Matters Arising item when
+the committee has open actions, and the forward-plan items due. Items are
 added, edited beside the list, removed, and reordered by drag and drop or with Ctrl+Up / Ctrl+Down;
 numbers follow at once, and every change can be undone.
 """
@@ -14,6 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -36,6 +38,7 @@ from sst_desktop.domain.enums import ItemKind, ProceduralRole, ReportStatus
 from sst_desktop.services import actions as action_service
 from sst_desktop.services import agenda as agenda_service
 from sst_desktop.services import forward_plan as plan_service
+from sst_desktop.services import matters_arising
 from sst_desktop.services.agenda import AgendaItemRecord, RemovedItem
 from sst_desktop.services.errors import NotFoundError
 from sst_desktop.services.forward_plan import ForwardPlanRecord
@@ -47,7 +50,6 @@ from sst_desktop.ui.meetings.item_editor import AgendaItemEditor
 from sst_desktop.ui.meetings.models import AgendaColumn, AgendaModel, order_after_drop
 
 NEW_ITEM_TITLE = "New item"
-MATTERS_ARISING_DESCRIPTION = "To review the open actions from previous meetings."
 RELOAD_ON = {"agenda", "meeting", "forward_plan", "person", "action", "committee", "minutes"}
 
 
@@ -125,7 +127,7 @@ class AgendaBuilder(QWidget):
         self.create_button.setObjectName("primary")
         self.create_button.setToolTip(
             "Add the standard items (apologies, declarations, minutes, standing items, date of next "
-            "meeting) and choose the forward-plan items due."
+            "meeting) and choose the action log (when actions are open) and the forward-plan items due."
         )
         self.create_button.clicked.connect(self.create_agenda)
         self.add_button = QToolButton()
@@ -380,7 +382,8 @@ class AgendaBuilder(QWidget):
 
     # building -------------------------------------------------------------------------------
     def create_agenda(self) -> None:
-        """Add the standard items, then offer the forward-plan items due (one undo step)."""
+        """Add the standard items, then offer the action log and the forward-plan items due (one undo
+        step)."""
         meeting = self.meeting
         if meeting is None or not self.editable:
             return
@@ -409,10 +412,14 @@ class AgendaBuilder(QWidget):
                 self.context.call(self, lambda: plan_service.items_due(db, meeting.id))
                 if created is not None
                 else None
-            )
-            if due:
-                dialog = ForwardPlanOfferDialog(due, self)
+            ) or []
+            has_matters = any(r.procedural_role == ProceduralRole.MATTERS_ARISING for r in self.model.records)
+            open_count = len(self.open_actions()) if created is not None and not has_matters else 0
+            if due or open_count:
+                dialog = AgendaOfferDialog(due, self, open_actions=open_count)
                 if dialog.exec() == QDialog.DialogCode.Accepted:
+                    if dialog.matters_arising_chosen():
+                        self.add_matters_arising()
                     for plan in dialog.chosen():
                         self.accept_plan(plan)
         finally:
@@ -459,17 +466,16 @@ class AgendaBuilder(QWidget):
             stack.endMacro()
 
     def add_item(self, *, title: str = NEW_ITEM_TITLE) -> int | None:
-        """Add an item after the chosen one (before Date of Next Meeting when none is chosen) and put
-        the cursor in its title."""
+        """Add an item after the chosen business item, else after the last business item and before
+        Date of Next Meeting (``agenda.new_item_index``), and put the cursor in its title."""
         meeting = self.meeting
         if meeting is None or not self.editable:
             return None
         current = self.current_item()
-        position = None
-        if current is not None and current.procedural_role != ProceduralRole.NEXT_MEETING:
-            position = current.position + 1
+        after = current.id if current is not None else None
         record = self._create_item(
-            "Add an agenda item", lambda db: agenda_service.add_item(db, meeting.id, title, position=position)
+            "Add an agenda item",
+            lambda db: agenda_service.add_item(db, meeting.id, title, after_item_id=after),
         )
         if record is not None:
             self._focus_editor()
@@ -502,27 +508,9 @@ class AgendaBuilder(QWidget):
         meeting = self.meeting
         if meeting is None or not self.editable:
             return None
-        previous = next(
-            (r for r in self.model.records if r.procedural_role == ProceduralRole.PREVIOUS_MINUTES), None
-        )
-        position = previous.position + 1 if previous is not None else None
-        count = len(self.open_actions())
-        description = MATTERS_ARISING_DESCRIPTION
-        if count:
-            description = (
-                f"To review the {count} open action{'s' if count != 1 else ''} from previous meetings."
-            )
         record = self._create_item(
             "Add the action log to the agenda",
-            lambda db: agenda_service.add_item(
-                db,
-                meeting.id,
-                ProceduralRole.MATTERS_ARISING.label,
-                position=position,
-                kind=ItemKind.ACTION_LOG,
-                procedural_role=ProceduralRole.MATTERS_ARISING,
-                description=description,
-            ),
+            lambda db: matters_arising.add_matters_arising(db, meeting.id),
         )
         return record.id if record is not None else None
 
@@ -630,17 +618,34 @@ def agenda_summary(records: Sequence[AgendaItemRecord]) -> str:
     return " · ".join(parts)
 
 
-class ForwardPlanOfferDialog(QDialog):
-    """Forward-plan items due at this meeting: tick those to put on the agenda; the rest stay on the plan."""
+class AgendaOfferDialog(QDialog):
+    """What Create agenda offers beyond the standard items, ticked: the Action Log / Matters Arising item
+    when the committee has open actions, and the forward-plan items due at this meeting (those left stay
+    on the plan)."""
 
-    def __init__(self, plans: Sequence[ForwardPlanRecord], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        plans: Sequence[ForwardPlanRecord],
+        parent: QWidget | None = None,
+        *,
+        open_actions: int = 0,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Items due from the forward plan")
+        self.setWindowTitle("Also on this agenda")
+        self._offers_matters = open_actions > 0
+        self.matters = QCheckBox(
+            f"{ProceduralRole.MATTERS_ARISING.label}: the {open_actions} open "
+            f"action{'s' if open_actions != 1 else ''} from earlier meetings, to review"
+        )
+        self.matters.setObjectName("offerMattersArising")
+        self.matters.setChecked(self._offers_matters)
+        self.matters.setVisible(self._offers_matters)
         intro = QLabel(
             "The board asked to see these items at this meeting. Tick those to put on the agenda; "
             "the others stay on the forward plan and are offered again next time."
         )
         intro.setWordWrap(True)
+        intro.setVisible(bool(plans))
         self.list = QListWidget()
         self.list.setObjectName("offeredItems")
         self.list.setWordWrap(True)
@@ -659,11 +664,21 @@ class ForwardPlanOfferDialog(QDialog):
         buttons.addButton("Leave them all", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.list.setVisible(bool(plans))
+        heading = QLabel("Tick what to put on the agenda as well:")
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.matters)
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(660, 320)
+        if plans:
+            self.resize(660, 320)
+        else:
+            self.setMinimumWidth(560)
+
+    def matters_arising_chosen(self) -> bool:
+        return self._offers_matters and self.matters.isChecked()
 
     def chosen(self) -> list[ForwardPlanRecord]:
         return [

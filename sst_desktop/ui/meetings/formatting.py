@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 
 from sst_desktop.services.meeting_texts import clock, plain_date
 
 __all__ = [
     "clock",
     "day_text",
-    "from_qdate",
     "from_qtime",
     "place_text",
     "plain_date",
     "size_text",
-    "to_qdate",
     "to_qtime",
 ]
 
@@ -34,14 +32,6 @@ def place_text(venue: str, remote_link: str) -> str:
     if venue and remote_link:
         return f"{venue} (and online)"
     return venue or ("Online" if remote_link else "")
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def to_qtime(value: time) -> QTime:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,13 +34,13 @@ from PySide6.QtWidgets import (
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.meetings import MeetingRecord, SeriesRule
 from sst_desktop.services.records import CommitteeRecord
-from sst_desktop.ui.meetings.formatting import from_qdate, from_qtime, plain_date, to_qdate, to_qtime
+from sst_desktop.ui.meetings.formatting import day_text, from_qtime, plain_date, to_qtime
+from sst_desktop.ui.widgets.date_box import DateBox
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ORDINALS = ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last"))
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 QUARTERLY = (3, 6, 9, 12)
-DATE_FORMAT = "ddd d MMM yyyy"
 
 
 @dataclass(frozen=True)
@@ -65,11 +64,9 @@ class ScheduleRequest:
         return self.rule is not None
 
 
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    return edit
+def date_box(value: date) -> DateBox:
+    """A meeting's date, shown with its weekday ("Thu 8 Sep 2022") as the meetings list shows it."""
+    return DateBox(value, allow_empty=False, display=day_text)
 
 
 class ScheduleMeetingDialog(QDialog):
@@ -97,11 +94,12 @@ class ScheduleMeetingDialog(QDialog):
         kind.addButton(self.series)
         (self.series if series else self.once).setChecked(True)
 
-        self.date = date_edit(today)
+        self.date = date_box(today)
         once_box = QWidget()
         once_form = QFormLayout(once_box)
         once_form.setContentsMargins(0, 0, 0, 0)
         once_form.addRow("&Date:", self.date)
+        once_form.addRow("", self.date.message_label())
 
         self.ordinal = QComboBox()
         for value, label in ORDINALS:
@@ -119,8 +117,8 @@ class ScheduleMeetingDialog(QDialog):
         quarterly.clicked.connect(lambda: self._set_months(QUARTERLY))
         monthly = QPushButton("Every month")
         monthly.clicked.connect(lambda: self._set_months(range(1, 13)))
-        self.start = date_edit(today)
-        self.end = date_edit(date(today.year + 1, today.month, min(today.day, 28)))
+        self.start = date_box(today)
+        self.end = date_box(date(today.year + 1, today.month, min(today.day, 28)))
         self.preview = QLabel()
         self.preview.setObjectName("seriesPreview")
         self.preview.setWordWrap(True)
@@ -152,6 +150,8 @@ class ScheduleMeetingDialog(QDialog):
         series_layout.addLayout(month_grid)
         series_layout.addLayout(presets)
         series_layout.addLayout(span)
+        series_layout.addWidget(self.start.message_label())
+        series_layout.addWidget(self.end.message_label())
         series_layout.addWidget(self.preview)
         self.once_box, self.series_box = once_box, series_box
 
@@ -187,8 +187,8 @@ class ScheduleMeetingDialog(QDialog):
             widget.currentIndexChanged.connect(self._update)
         for box in self.months:
             box.toggled.connect(self._update)
-        self.start.dateChanged.connect(self._update)
-        self.end.dateChanged.connect(self._update)
+        self.start.date_changed.connect(self._update)
+        self.end.date_changed.connect(self._update)
         self._update()
 
     def _set_months(self, months) -> None:  # type: ignore[no-untyped-def]
@@ -203,7 +203,13 @@ class ScheduleMeetingDialog(QDialog):
         )
 
     def series_dates(self) -> list[date]:
-        return self.rule().dates(from_qdate(self.start.date()), from_qdate(self.end.date()))
+        return self.rule().dates(self._day(self.start), self._day(self.end))
+
+    @staticmethod
+    def _day(box: DateBox) -> date:
+        value = box.date()
+        assert value is not None  # the boxes refuse to be empty
+        return value
 
     def _update(self) -> None:
         series = self.series.isChecked()
@@ -234,12 +240,15 @@ class ScheduleMeetingDialog(QDialog):
             return ScheduleRequest(
                 details,
                 rule=self.rule(),
-                start=from_qdate(self.start.date()),
-                end=from_qdate(self.end.date()),
+                start=self._day(self.start),
+                end=self._day(self.end),
             )
-        return ScheduleRequest(details, when=from_qdate(self.date.date()))
+        return ScheduleRequest(details, when=self._day(self.date))
 
     def _accept(self) -> None:
+        boxes = (self.start, self.end) if self.series.isChecked() else (self.date,)
+        if not all([box.commit() for box in boxes]):  # each refused text shows its reason
+            return
         try:
             request = self.request()
         except ValidationError as error:
@@ -335,12 +344,13 @@ class MoveDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Move the meeting")
         self._submit = submit
-        self.date = date_edit(meeting.date)
+        self.date = date_box(meeting.date)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("optional, e.g. Clash with Full Council")
         form = QFormLayout()
         form.addRow("From:", QLabel(plain_date(meeting.date)))
         form.addRow("&To:", self.date)
+        form.addRow("", self.date.message_label())
         form.addRow("&Reason:", self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.addButton("Move meeting", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -351,12 +361,19 @@ class MoveDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
         self._original = meeting.date
-        self.date.dateChanged.connect(self._update)
+        self.date.date_changed.connect(self._update)
+        self.date.textEdited.connect(self._update)
         self._update()
 
     def _update(self) -> None:
-        self.ok.setEnabled(from_qdate(self.date.date()) != self._original)
+        self.ok.setEnabled(self.date.is_edited() or self.date.date() != self._original)
 
     def _accept(self) -> None:
-        if self._submit(from_qdate(self.date.date()), self.reason.text()):
+        if not self.date.commit():
+            return
+        when = self.date.date()
+        if when is None or when == self._original:
+            self._update()
+            return
+        if self._submit(when, self.reason.text()):
             self.accept()

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,9 +26,8 @@ from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.records import PersonRecord
 from sst_desktop.ui.minutes.session import CHANGED_ACTIONS, MinuteSession
 from sst_desktop.ui.minutes.widgets import GrowingTextEdit, new_entry_row
+from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
-
-NO_DATE = QDate(2000, 1, 1)  # shown as "No date"
 
 
 def action_key(action_id: int, field: str) -> str:
@@ -113,12 +111,9 @@ class ActionRow(QWidget):
             # than the window and scrolled the minute sideways).
             box.setMinimumContentsLength(10)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.due = QDateEdit()
+        self.due = DateBox(calendar_start=session.meeting.date)  # due dates are reckoned from the meeting
         self.due.setObjectName("actionDue")
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("dd/MM/yyyy")
-        self.due.setMinimumDate(NO_DATE)
-        self.due.setSpecialValueText("No date")
+        self.due.refused.connect(session.context.status_message.emit)
         self.next_meeting = QPushButton("Next meeting")
         self.next_meeting.setObjectName("nextMeetingButton")
         self.next_meeting.setCheckable(True)
@@ -152,18 +147,13 @@ class ActionRow(QWidget):
         self.number.setText(f"({number})")
 
     def set_due(self, due: date | None, next_meeting: bool) -> None:
-        self.due.blockSignals(True)
-        self.due.setDate(QDate(due.year, due.month, due.day) if due else NO_DATE)
-        self.due.blockSignals(False)
+        self.due.set_date(due)
         self.next_meeting.blockSignals(True)
         self.next_meeting.setChecked(next_meeting)
         self.next_meeting.blockSignals(False)
 
     def due_date(self) -> date | None:
-        value = self.due.date()
-        if value == NO_DATE:
-            return None
-        return date(value.year(), value.month(), value.day())
+        return self.due.date()
 
     def editors(self) -> list[QWidget]:
         return [self.text, self.owner, self.organisation, self.due, self.next_meeting]
@@ -275,7 +265,7 @@ class ActionsList(QWidget):
             row.owner.set_owner(record.owner_person_id, record.owner_person_name, record.owner_text)
         if not row.organisation.hasFocus() and not saver.is_pending(action_key(record.id, "organisation")):
             row.organisation.set_organisation(record.organisation_id, record.organisation_name)
-        if not saver.is_pending(action_key(record.id, "due")):
+        if not saver.is_pending(action_key(record.id, "due")) and not row.due.is_edited():
             row.set_due(record.due_date, record.due_next_meeting)
 
     def _make_row(self, record: ActionRecord) -> ActionRow:
@@ -284,7 +274,7 @@ class ActionsList(QWidget):
         row.text.committed.connect(lambda r=row: r.owner.setFocus())
         row.owner.owner_changed.connect(lambda r=row: self._owner_changed(r))
         row.organisation.organisation_changed.connect(lambda r=row: self._organisation_changed(r))
-        row.due.dateChanged.connect(lambda _d, r=row: self._due_changed(r))
+        row.due.date_changed.connect(lambda _d, r=row: self._due_changed(r))
         row.next_meeting.toggled.connect(lambda checked, r=row: self._next_meeting_toggled(r, checked))
         row.remove.clicked.connect(lambda _=False, r=row: self.remove_action(r.record.id))
         self.rows[record.id] = row
@@ -372,9 +362,7 @@ class ActionsList(QWidget):
     def _next_meeting_toggled(self, row: ActionRow, checked: bool) -> None:
         due = self.next_meeting_date() if checked else row.due_date()
         if checked:
-            row.due.blockSignals(True)
-            row.due.setDate(QDate(due.year, due.month, due.day) if due else NO_DATE)
-            row.due.blockSignals(False)
+            row.due.set_date(due)
         self._schedule(row, "due", due_date=due, due_next_meeting=checked)
         if checked and due is None:
             self.session.context.status_message.emit(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sst_desktop.domain.enums import DeclarationAction, InterestKind
 from sst_desktop.services import attendance, declarations
 from sst_desktop.services.declarations import DeclarationRecord
+from sst_desktop.services.meeting_texts import join_names
 from sst_desktop.ui.minutes.session import CHANGED_DECLARATIONS, MinuteSession
 from sst_desktop.ui.widgets.person_picker import PersonPicker
 
@@ -31,7 +32,12 @@ NONE_DECLARED = "No declarations of any disclosable pecuniary interests or perso
 
 
 class DeclarationDialog(QDialog):
-    """Person, item, kind of interest, its nature, and what they did — Tab through, Enter to record."""
+    """Person, item, kind of interest, its nature, and what they did — Tab through, Enter to record.
+
+    A new declaration starts with no kind and no action chosen: the first entries of those lists are
+    the most serious (disclosable pecuniary, withdrew from the room), and a default would put them on
+    the record unnoticed. Record says what is still to choose.
+    """
 
     def __init__(
         self,
@@ -71,15 +77,24 @@ class DeclarationDialog(QDialog):
 
         self.kind = QComboBox()
         self.kind.setObjectName("declarationKind")
+        self.kind.setPlaceholderText("Choose the kind of interest…")
         for kind in InterestKind:
             self.kind.addItem(kind.label, kind.value)
+        self.kind.setCurrentIndex(-1)
         self.nature = QLineEdit()
         self.nature.setObjectName("declarationNature")
         self.nature.setPlaceholderText("e.g. Trustee of a charity named in the report")
         self.action = QComboBox()
         self.action.setObjectName("declarationAction")
+        self.action.setPlaceholderText("Choose what they did…")
         for action in DeclarationAction:
             self.action.addItem(action.label, action.value)
+        self.action.setCurrentIndex(-1)
+        self.missing = QLabel()
+        self.missing.setObjectName("declarationMissing")
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #9c1c13;")
+        self.missing.setVisible(False)
 
         if record is not None:
             index = self.person.findData(record.person_id)
@@ -88,9 +103,9 @@ class DeclarationDialog(QDialog):
                 index = 0
             self.person.setCurrentIndex(index)
             self.item.setCurrentIndex(max(0, self.item.findData(record.agenda_item_id)))
-            self.kind.setCurrentIndex(max(0, self.kind.findData(record.kind.value)))
+            self.kind.setCurrentIndex(self.kind.findData(record.kind.value))
             self.nature.setText(record.nature)
-            self.action.setCurrentIndex(max(0, self.action.findData(record.action.value)))
+            self.action.setCurrentIndex(self.action.findData(record.action.value))
         else:
             self.item.setCurrentIndex(max(0, self.item.findData(item_id)))
 
@@ -102,11 +117,13 @@ class DeclarationDialog(QDialog):
         form.addRow("Nature:", self.nature)
         form.addRow("What they did:", self.action)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText("Record")
+        self.ok = box.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("Record")
         box.accepted.connect(self._accept)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.missing)
         layout.addWidget(box)
         self.person.setFocus()
 
@@ -123,6 +140,7 @@ class DeclarationDialog(QDialog):
         return int(value)
 
     def values(self) -> dict[str, object]:
+        """What was chosen (only once ``missing_choices`` is empty)."""
         return {
             "person_id": self.person_id(),
             "agenda_item_id": self.item.currentData(),
@@ -131,11 +149,26 @@ class DeclarationDialog(QDialog):
             "action": DeclarationAction(self.action.currentData()),
         }
 
-    def _accept(self) -> None:
+    def missing_choices(self) -> list[tuple[str, QWidget]]:
+        """What is still to choose, in the order of the form, with the field that takes it."""
+        missing: list[tuple[str, QWidget]] = []
         if self.person_id() is None:
-            from PySide6.QtWidgets import QMessageBox
+            missing.append(
+                ("who declared it", self.other if self.person.currentData() is None else self.person)
+            )
+        if self.kind.currentIndex() < 0:
+            missing.append(("the kind of interest", self.kind))
+        if self.action.currentIndex() < 0:
+            missing.append(("what they did", self.action))
+        return missing
 
-            QMessageBox.information(self, "Who declared it?", "Choose who declared the interest.")
+    def _accept(self) -> None:
+        missing = self.missing_choices()
+        if missing:
+            listed = join_names(name for name, _ in missing)
+            self.missing.setText(f"Choose {listed} before recording the declaration.")
+            self.missing.setVisible(True)
+            missing[0][1].setFocus()
             return
         self.accept()
 

@@ -115,8 +115,9 @@ def test_also_present_declarations_arrivals_and_substitutes(db, seed) -> None:  
             "Janette Maxwell.",
             "2. DECLARATIONS OF INTEREST",
             "Councillor Hardy declared a disclosable pecuniary interest in Minute No. 10 (Unauthorised "
-            "Encampments) by reason of being the owner of land next to an encampment site and left the room during the "
-            "consideration of the item, taking no part in the discussion or vote.",
+            "Encampments) and left the room during the consideration of the item, taking no part in the "
+            "discussion or vote. The nature of the interest was: being the owner of land next to an "
+            "encampment site.",
             "5. PREVENT LOCAL PARTNERSHIPS HEALTH CHECK",
             "Kevin Hollis arrived at 10.25 am, during the consideration of this item.",
             "9. COMMUNITY SAFETY STRATEGY",
