@@ -47,13 +47,13 @@ class PersonDetails(QGroupBox):
         super().__init__("Details", parent)
         self.context = context
         self.record: PersonRecord | None = None
-        self.title = CommitLineEdit()
-        self.title.setPlaceholderText("Councillor, Superintendent, Ms…")
+        self.title_edit = CommitLineEdit()
+        self.title_edit.setPlaceholderText("Councillor, Superintendent, Ms…")
         from PySide6.QtWidgets import QCompleter
 
-        completer = QCompleter(list(TITLES), self.title)
+        completer = QCompleter(list(TITLES), self.title_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.title.setCompleter(completer)
+        self.title_edit.setCompleter(completer)
         self.first_name = CommitLineEdit()
         self.last_name = CommitLineEdit()
         self.job_title = CommitLineEdit()
@@ -61,7 +61,7 @@ class PersonDetails(QGroupBox):
         self.email = CommitLineEdit()
         self.telephone = CommitLineEdit()
         self.fields: dict[str, CommitLineEdit] = {
-            "title": self.title,
+            "title": self.title_edit,
             "first_name": self.first_name,
             "last_name": self.last_name,
             "job_title": self.job_title,
@@ -70,7 +70,7 @@ class PersonDetails(QGroupBox):
         }
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Title or rank", self.title)
+        form.addRow("Title or rank", self.title_edit)
         form.addRow("First name(s)", self.first_name)
         form.addRow("Surname", self.last_name)
         form.addRow("Job title", self.job_title)

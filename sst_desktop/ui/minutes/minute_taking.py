@@ -375,7 +375,7 @@ class MinuteTakingWindow(QMainWindow):
     def _mark_row(self, row: QTreeWidgetItem, item: AgendaItemRecord) -> None:
         minute = self.minutes_by_item.get(item.id)
         mark = item_mark(
-            minute, has_actions=bool(self.editor.actions.rows) if self._is_current(item.id) else False
+            minute, has_actions=bool(self.editor.actions_list.rows) if self._is_current(item.id) else False
         )
         if not mark and minute is not None and self._row_mark(row) == "✓":
             mark = "✓"  # actions added earlier still count
@@ -482,12 +482,12 @@ class MinuteTakingWindow(QMainWindow):
     def focus_new_resolution(self) -> None:
         if self._on_item():
             self.editor.resolutions.focus_new()
-            self.editor.scroll.ensureWidgetVisible(self.editor.resolutions.new_edit)
+            self.editor.scroll_area.ensureWidgetVisible(self.editor.resolutions.new_edit)
 
     def focus_new_action(self) -> None:
         if self._on_item():
-            self.editor.actions.focus_new()
-            self.editor.scroll.ensureWidgetVisible(self.editor.actions.new_edit)
+            self.editor.actions_list.focus_new()
+            self.editor.scroll_area.ensureWidgetVisible(self.editor.actions_list.new_edit)
 
     def insert_phrase(self, number: int) -> None:
         if self._on_item():
@@ -510,7 +510,7 @@ class MinuteTakingWindow(QMainWindow):
 
     def due_next_meeting(self) -> None:
         if self._on_item():
-            row = self.editor.actions.focused_row()
+            row = self.editor.actions_list.focused_row()
             if row is not None:
                 row.next_meeting.setChecked(True)
 
