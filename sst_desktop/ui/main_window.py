@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -322,11 +322,11 @@ class MainWindow(QMainWindow):
 
     def restore_geometry(self) -> None:
         geometry = self.settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        if isinstance(geometry, QByteArray):  # anything else was not written by this window
+            self.restoreGeometry(geometry)
         state = self.settings.value("main_window/state")
-        if state is not None:
-            self.restoreState(state)  # type: ignore[arg-type]
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
 
     def save_window_state(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())

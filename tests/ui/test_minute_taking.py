@@ -104,6 +104,15 @@ def register_by_name(db: Database, meeting_id: int) -> dict[str, attendance.Atte
     return {r.last_name: r for r in attendance.list_attendance(db, meeting_id)}
 
 
+def test_a_remembered_layout_not_written_by_the_window_is_ignored(qtbot, context, settings, seed) -> None:  # type: ignore[no-untyped-def]
+    settings.setValue("minute_taking/splitter", "wide")  # edited by hand, or by another program
+    settings.setValue("minute_taking/editor_splitter", 2)
+    win = MinuteTakingWindow(context, seed.meeting_id, settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.splitter.count() > 1 and win.editor.splitter.count() == 2
+
+
 def test_register_is_prefilled_and_taken_with_one_key_per_member(qtbot, window, db, seed) -> None:  # type: ignore[no-untyped-def]
     panel = window.register
     assert window.pages.currentWidget() is panel

@@ -19,7 +19,7 @@ import contextlib
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -302,11 +302,11 @@ class MinuteTakingWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         state = self.settings.value("minute_taking/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)  # type: ignore[arg-type]
+        if isinstance(state, QByteArray):  # anything else was not written by this window
+            self.splitter.restoreState(state)
         editor_state = self.settings.value("minute_taking/editor_splitter")
-        if editor_state is not None:
-            self.editor.splitter.restoreState(editor_state)  # type: ignore[arg-type]
+        if isinstance(editor_state, QByteArray):
+            self.editor.splitter.restoreState(editor_state)
 
     def _mark_held(self) -> None:
         """Minutes are being taken: a scheduled meeting on or before today took place."""
