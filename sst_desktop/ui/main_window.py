@@ -200,8 +200,9 @@ class MainWindow(QMainWindow):
             widget.setObjectName(f"page-{spec.key}")
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._built[spec.key] = widget
         return self._built[spec.key]
 

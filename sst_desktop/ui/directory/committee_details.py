@@ -22,6 +22,7 @@ from sst_desktop.domain.enums import CommitteeKind
 from sst_desktop.services import committees
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.records import CommitteeRecord
+from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.widgets.fields import CommitLineEdit, CommitTextEdit, parse_time_text, time_text
@@ -210,5 +211,5 @@ def _display(field: str, record: CommitteeRecord) -> str:
     return str(value)
 
 
-def _update(db, committee_id: int, field: str, value: object) -> Callable[[], object]:  # type: ignore[no-untyped-def]
+def _update(db: Database, committee_id: int, field: str, value: object) -> Callable[[], object]:
     return lambda: committees.update_committee(db, committee_id, **{field: value})

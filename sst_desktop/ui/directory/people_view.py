@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.services import committees, memberships, organisations, people
 from sst_desktop.services.records import PersonRecord
+from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import people_model
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
@@ -87,7 +88,8 @@ class PersonDetails(QGroupBox):
         self.setEnabled(record is not None)
         for key, field in self.fields.items():
             field.set_saved_text(getattr(record, key) if record else "", keep_edit=same)
-        if not (same and self.organisation.lineEdit().hasFocus()):
+        line = self.organisation.lineEdit()
+        if not (same and line is not None and line.hasFocus()):
             if record is None:
                 self.organisation.set_organisation(None)
             else:
@@ -159,7 +161,7 @@ class PersonDetails(QGroupBox):
             self.organisation.set_organisation(fresh.organisation_id, fresh.organisation_name)
 
 
-def _update(db, person_id: int, key: str, value: object) -> Callable[[], object]:  # type: ignore[no-untyped-def]
+def _update(db: Database, person_id: int, key: str, value: object) -> Callable[[], object]:
     return lambda: people.update_person(db, person_id, **{key: value})
 
 

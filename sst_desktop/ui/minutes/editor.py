@@ -483,7 +483,8 @@ class MinuteEditor(QWidget):
 
     def _show_references(self) -> None:
         while self.references_box.count():
-            widget = self.references_box.takeAt(0).widget()
+            item = self.references_box.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()

@@ -16,6 +16,8 @@ pending at once. The meeting and item are remembered, so a restart reopens them.
 from __future__ import annotations
 
 import contextlib
+import functools
+from collections.abc import Callable
 from datetime import date
 
 import shiboken6
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
@@ -81,8 +84,8 @@ def remembered(settings: QSettings, database_url: str) -> tuple[int, int | None]
     if str(settings.value(SETTINGS_DATABASE, "") or "") != database_url:
         return None
     try:
-        meeting_id = int(settings.value(SETTINGS_MEETING, 0) or 0)
-        item_id = int(settings.value(SETTINGS_ITEM, 0) or 0)
+        meeting_id = int(str(settings.value(SETTINGS_MEETING, 0) or 0))
+        item_id = int(str(settings.value(SETTINGS_ITEM, 0) or 0))
     except (TypeError, ValueError):
         return None
     if meeting_id <= 0:
@@ -239,7 +242,7 @@ class MinuteTakingWindow(QMainWindow):
             parts.append(meeting.place)
         return "  ·  ".join(parts)
 
-    def _action(self, menu, text: str, shortcuts: list[str], handler) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, menu: QMenu, text: str, shortcuts: list[str], handler: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -295,7 +298,7 @@ class MinuteTakingWindow(QMainWindow):
             "The item's own phrase (correct record / next meeting)",
         )
         for number, label in enumerate(labels, 1):
-            self._action(insert, label, [f"Alt+{number}"], lambda n=number: self.insert_phrase(n))
+            self._action(insert, label, [f"Alt+{number}"], functools.partial(self.insert_phrase, number))
 
         view = bar.addMenu("&View")
         self._action(view, "Full screen", ["F11"], self.toggle_full_screen)
@@ -393,7 +396,7 @@ class MinuteTakingWindow(QMainWindow):
     def _row_for(self, item_id: int | None) -> QTreeWidgetItem | None:
         for index in range(self.agenda_list.topLevelItemCount()):
             row = self.agenda_list.topLevelItem(index)
-            if row.data(0, ITEM_ROLE) == item_id:
+            if row is not None and row.data(0, ITEM_ROLE) == item_id:
                 return row
         return None
 
@@ -437,7 +440,8 @@ class MinuteTakingWindow(QMainWindow):
                 self.minutes_by_item[item.id] = minute
         elif minute is not None:
             db = self.context.database
-            fresh = self.context.call(self, lambda: minutes.get_minute(db, minute.id))
+            minute_id = minute.id
+            fresh = self.context.call(self, lambda: minutes.get_minute(db, minute_id))
             if fresh is not None:
                 minute = fresh
                 self.minutes_by_item[item.id] = fresh
@@ -451,14 +455,16 @@ class MinuteTakingWindow(QMainWindow):
 
     def next_item(self) -> None:
         index = self.current_row_index()
-        if index < self.agenda_list.topLevelItemCount() - 1:
-            self.agenda_list.setCurrentItem(self.agenda_list.topLevelItem(index + 1))
+        row = self.agenda_list.topLevelItem(index + 1)  # None after the last
+        if row is not None:
+            self.agenda_list.setCurrentItem(row)
             self._focus_page()
 
     def previous_item(self) -> None:
         index = self.current_row_index()
-        if index > 0:
-            self.agenda_list.setCurrentItem(self.agenda_list.topLevelItem(index - 1))
+        row = self.agenda_list.topLevelItem(index - 1) if index > 0 else None
+        if row is not None:
+            self.agenda_list.setCurrentItem(row)
             self._focus_page()
 
     def _focus_page(self) -> None:
