@@ -52,7 +52,7 @@ def time_to_first_paint(database: Path, env: dict[str, str]) -> tuple[float, flo
     assert process.stdout is not None
     line = process.stdout.readline()
     wall = time.perf_counter() - start
-    process.wait(timeout=30)
+    process.communicate(timeout=30)  # waits, and closes the pipe
     if not line.startswith("first-paint "):
         raise RuntimeError(f"the application did not report its first paint (got {line!r})")
     return wall, float(line.split()[1])
