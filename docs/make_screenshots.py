@@ -20,17 +20,23 @@ Settings, backups and the database live in a temporary folder: nothing of the us
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTH, HEIGHT = 1280, 800
 
 
-def _settle(app, seconds: float = 0.3) -> None:  # type: ignore[no-untyped-def]
+def _settle(app: QApplication, seconds: float = 0.3) -> None:
     """Let deferred work (timers, threads reporting back) finish before a picture is taken."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -69,16 +75,16 @@ def make_screenshots(out: Path) -> list[Path]:
         for index, spec in enumerate(window.pages):
             page = window.show_page(spec.key)
             _settle(app)
-            shots = [(f"{spec.key}.png", None)]
+            shots: list[tuple[str, Callable[[], object] | None]] = [(f"{spec.key}.png", None)]
             states = getattr(page, "screenshot_states", None)
             if callable(states):
                 shots += [(f"{spec.key}-{state}.png", enter) for state, enter in states()]
             minute_taking = getattr(page, "open_minute_taking", None)
             if callable(minute_taking):
                 june = find_meeting(database, "SST@2022-06-22").id
-                shots.append((f"{spec.key}-minute-taking.png", lambda m=minute_taking, j=june: m(j)))
+                shots.append((f"{spec.key}-minute-taking.png", functools.partial(minute_taking, june)))
             for filename, enter in shots:
-                target = window
+                target: QWidget = window
                 if enter is not None:
                     shown = enter()
                     if isinstance(shown, QWidget) and shown.isWindow():

@@ -185,7 +185,7 @@ def test_backups_taken_while_another_program_writes_are_consistent(
             target.unlink()
     finally:
         writer.kill()
-        writer.wait()
+        writer.communicate()  # waits, and closes the pipe
     assert len(set(counts)) >= 3, counts
 
 

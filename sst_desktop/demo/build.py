@@ -72,14 +72,16 @@ def populate(db: Database) -> None:
             if stamps:
                 session.execute(update(table).values(**stamps))
         # The audit trail records the rows above as entered by the demo, at the demo's "now".
-        session.execute(update(AuditEntry.__table__).values(at=DEMO_TIMESTAMP, user=DEMO_USER))
+        session.execute(
+            update(Base.metadata.tables[AuditEntry.__tablename__]).values(at=DEMO_TIMESTAMP, user=DEMO_USER)
+        )
 
 
 def _without_fsync(db: Database) -> None:
     """Skip the disk flush at each commit: the file being built is thrown away if anything fails,
     and it is made durable once, at the end (``_make_self_contained``), before it is moved into place."""
 
-    def relax(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def relax(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.execute("PRAGMA synchronous = OFF")
 
     event.listen(db.engine, "connect", relax)

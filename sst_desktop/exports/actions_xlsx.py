@@ -31,7 +31,6 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -317,18 +316,17 @@ class _RowWriter:
     serialised once and reused."""
 
     def __init__(self, wb: Workbook) -> None:
-        styles = wb._cell_styles
-        probe = Cell(None, 1, 1)  # type: ignore[arg-type]
+        host = _StyleHost(wb)
 
         def style_id(alignment: Alignment, number_format: str | None = None, quote: bool = False) -> int:
-            probe._style = StyleArray()
-            probe.parent = _StyleHost(wb)  # type: ignore[assignment]
+            probe = Cell(None, 1, 1)  # type: ignore[arg-type]
+            probe.parent = host  # type: ignore[assignment]
             probe.alignment = alignment
             if number_format:
                 probe.number_format = number_format
             if quote:
                 probe.quotePrefix = True
-            return styles.add(probe._style)
+            return probe.style_id
 
         top = Alignment(vertical="top")
         wrap = Alignment(vertical="top", wrap_text=True)

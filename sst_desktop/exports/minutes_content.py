@@ -353,7 +353,7 @@ def _attendance_blocks(register: list[AttendanceRecord]) -> list[Block]:
 
 
 def _comings_and_goings(minute: MinuteRecord, register: list[AttendanceRecord]) -> list[Block]:
-    blocks = []
+    blocks: list[Block] = []
     if minute.agenda_item_id is None:
         return blocks
     for record in register:

@@ -113,7 +113,7 @@ def _markup(runs: tuple[Run, ...]) -> str:
 def _flowables(content: MinutesContent) -> list[Flowable]:
     st = _styles()
     story: list[Flowable] = []
-    attendance_rows: list[list[Flowable]] = []
+    attendance_rows: list[list[Paragraph]] = []
     labels = [b.label for b in content.blocks if b.kind == "attendance" and b.label]
     widest = max((stringWidth(label, FONT_BOLD, BODY_SIZE) for label in labels), default=0)
     label_width = max(LABEL_WIDTH, widest + 4 * mm)

@@ -180,7 +180,7 @@ def _check_mark(wb, path: Path) -> None:  # type: ignore[no-untyped-def]
     if not first or len(first) < 2 or first[0] != MARK_TITLE:
         raise foreign
     try:
-        version = int(first[1])  # type: ignore[arg-type]
+        version = int(first[1])
     except (TypeError, ValueError) as error:
         raise foreign from error
     if version > FORMAT_VERSION:

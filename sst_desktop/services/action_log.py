@@ -118,7 +118,7 @@ class ActionLog:
     rows: list[Row]
     committees: dict[int, CommitteeInfo]
     meeting_dates: dict[int, str] = field(default_factory=dict)  # id -> ISO date
-    minute_numbers: dict[int, int | None] = field(default_factory=dict)
+    minute_numbers: dict[int, int] = field(default_factory=dict)  # numbered minutes only
     people: dict[int, str] = field(default_factory=dict)  # id -> "Dawn McNally"
     organisations: dict[int, str] = field(default_factory=dict)
     latest: Latest | None = None  # None while it is being read
@@ -373,12 +373,16 @@ def load_names(db: Database, log: ActionLog) -> None:
         log.meeting_dates = {
             mid: when.isoformat() for mid, when in session.execute(select(Meeting.id, Meeting.date))
         }
-        log.minute_numbers = dict(session.execute(select(Minute.id, Minute.number)).all())  # type: ignore[arg-type]
+        log.minute_numbers = {
+            mid: number
+            for mid, number in session.execute(select(Minute.id, Minute.number))
+            if number is not None
+        }
         log.people = {
             pid: " ".join(p for p in (first, last) if p)
             for pid, first, last in session.execute(select(Person.id, Person.first_name, Person.last_name))
         }
-        log.organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())  # type: ignore[arg-type]
+        log.organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())
     log._haystacks = None
     log._hits.clear()
     log._folded = None
@@ -414,7 +418,7 @@ def _run(db: Database, sql: str) -> list[tuple]:
         gc.disable()
         try:
             cursor.execute(sql)
-            rows = cursor.fetchall()
+            rows = list(cursor.fetchall())
         finally:
             if collecting:
                 gc.enable()

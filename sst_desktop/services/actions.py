@@ -29,7 +29,7 @@ from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationE
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, required
+from sst_desktop.services.validation import optional, optional_id, required, whole_number
 from sst_desktop.storage.engine import Database
 
 DONE_STATUSES = frozenset(s for s in ActionStatus if s.is_done)
@@ -123,7 +123,7 @@ class ActionUpdateRecord:
 # Reading ------------------------------------------------------------------------------------------
 
 
-def _record_query() -> Select:  # type: ignore[type-arg]
+def _record_query() -> Select:
     owner = aliased(Person)
     latest = aliased(ActionUpdate)
     latest_id = (
@@ -415,16 +415,16 @@ def update_action(db: Database, action_id: int, **fields: object) -> Change[Acti
     for key in ("owner_person_id", "organisation_id", "minute_id"):
         if key in fields:
             value = fields[key]
-            values[key] = int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+            values[key] = optional_id(value, "The linked record", field=key)
     if "position" in fields:
-        values["position"] = int(fields["position"])  # type: ignore[arg-type]
+        values["position"] = whole_number(fields["position"], "The position", field="position")
     with db.write() as session:
         action = _get(session, action_id)
         before = _record(session, action_id)
         if "status" in values or "completed_on" in values:
-            status = values.get("status", action.status)
+            status = parse_status(values.get("status", action.status))
             on = values.get("completed_on")
-            if on is None and action.status.is_done and status.is_done:  # type: ignore[union-attr]
+            if on is None and action.status.is_done and status.is_done:
                 on = action.completed_on  # still done: keep the date it was done
             merged: dict[str, object] = {"status": status, "completed_on": on}
             _complete_status(merged)
@@ -581,7 +581,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         )
     if "kind" in fields:
         try:
-            values["kind"] = ActionKind(fields["kind"])
+            values["kind"] = ActionKind(str(fields["kind"]))
         except ValueError as error:
             raise ValidationError(f"“{fields['kind']}” is not a kind of action.", field="kind") from error
     if "status" in fields:

@@ -33,7 +33,7 @@ from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.meeting_texts import DECLARATIONS_TEXT
 from sst_desktop.services.meetings import ensure_agenda_editable, procedural_description
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, required
+from sst_desktop.services.validation import optional, optional_id, required
 from sst_desktop.storage.engine import Database
 
 EXEMPT_PARAGRAPHS = range(1, 8)  # Schedule 12A, Part 1, paragraphs 1–7
@@ -379,7 +379,7 @@ def insert_item(
     items = _items(session, meeting_id)
     item = AgendaItem(meeting_id=meeting_id, position=0, **values)
     if presenter_ids:
-        item.presenters = _people(session, presenter_ids)  # type: ignore[arg-type]
+        item.presenters = _people(session, presenter_ids)
     session.add(item)
     if position is None:
         after = next((n for n, i in enumerate(items) if i.id == after_item_id), None)
@@ -399,7 +399,7 @@ def update_item(db: Database, item_id: int, **fields: object) -> Change[AgendaIt
         ensure_agenda_editable(session, item.meeting_id)
         before = _record(session, item)
         if "presenter_ids" in values:
-            item.presenters = _people(session, values.pop("presenter_ids"))  # type: ignore[arg-type]
+            item.presenters = _people(session, values.pop("presenter_ids"))
         for key, value in values.items():
             setattr(item, key, value)
         session.flush()
@@ -496,7 +496,8 @@ def restore_item(db: Database, removed: RemovedItem) -> Change[AgendaItemRecord]
             "report_status": record.report_status,
             "exempt_paragraphs": ",".join(str(p) for p in record.exempt_paragraphs),
             "standing_item_id": record.standing_item_id
-            if record.standing_item_id is not None and session.get(StandingItem, record.standing_item_id)
+            if record.standing_item_id is not None
+            and session.get(StandingItem, record.standing_item_id) is not None
             else None,
         }
         if session.get(AgendaItem, record.id) is None:
@@ -569,7 +570,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         values["presenter_ids"] = [int(i) for i in (fields["presenter_ids"] or ())]  # type: ignore[attr-defined]
     if "standing_item_id" in fields:
         raw = fields["standing_item_id"]
-        values["standing_item_id"] = int(raw) if raw not in (None, "") else None  # type: ignore[arg-type]
+        values["standing_item_id"] = optional_id(raw, "The standing item", field="standing_item_id")
     return values
 
 

@@ -13,7 +13,7 @@ from sst_desktop.services.attendance import minutes_name
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional
+from sst_desktop.services.validation import optional, whole_number
 from sst_desktop.storage.engine import Database
 
 NATURE_MAX = 5_000
@@ -91,15 +91,16 @@ def _values(
         person_id = fields.get("person_id")
         if person_id in (None, ""):
             raise ValidationError("Choose who declared the interest.", field="person_id")
-        if session.get(Person, int(person_id)) is None:  # type: ignore[arg-type]
+        person = whole_number(person_id, "The person", field="person_id")
+        if session.get(Person, person) is None:
             raise NotFoundError(f"There is no person with id {person_id}.")
-        values["person_id"] = int(person_id)  # type: ignore[arg-type]
+        values["person_id"] = person
     if "agenda_item_id" in fields:
         item_id = fields["agenda_item_id"]
         if item_id in (None, ""):
             values["agenda_item_id"] = None
         else:
-            item = session.get(AgendaItem, int(item_id))  # type: ignore[arg-type]
+            item = session.get(AgendaItem, whole_number(item_id, "The item", field="agenda_item_id"))
             if item is None or item.meeting_id != meeting_id:
                 raise ValidationError(
                     "The item must be one of this meeting's agenda items.", field="agenda_item_id"
@@ -107,12 +108,12 @@ def _values(
             values["agenda_item_id"] = item.id
     if not partial or "kind" in fields:
         try:
-            values["kind"] = InterestKind(fields.get("kind"))
+            values["kind"] = InterestKind(str(fields.get("kind")))
         except ValueError as error:
             raise ValidationError("Choose the kind of interest.", field="kind") from error
     if not partial or "action" in fields:
         try:
-            values["action"] = DeclarationAction(fields.get("action"))
+            values["action"] = DeclarationAction(str(fields.get("action")))
         except ValueError as error:
             raise ValidationError("Choose what the member did.", field="action") from error
     if not partial or "nature" in fields:

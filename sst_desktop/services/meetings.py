@@ -367,7 +367,7 @@ def update_meeting(db: Database, meeting_id: int, **fields: object) -> Change[Me
             meeting.open_to_public = bool(fields["open_to_public"])
         if "status" in fields:
             try:
-                meeting.status = MeetingStatus(fields["status"])
+                meeting.status = MeetingStatus(str(fields["status"]))
             except ValueError:
                 raise ValidationError(
                     f"“{fields['status']}” is not a meeting status.", field="status"

@@ -110,7 +110,7 @@ def update_membership(db: Database, membership_id: int, **fields: object) -> Cha
         membership = _get(session, membership_id)
         before = to_record(membership)
         if "role" in fields:
-            membership.role = MembershipRole(fields["role"])
+            membership.role = MembershipRole(str(fields["role"]))
         if "start_date" in fields:
             membership.start_date = fields["start_date"]  # type: ignore[assignment]
         if "end_date" in fields:

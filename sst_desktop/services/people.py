@@ -12,7 +12,7 @@ from sst_desktop.domain import Organisation, Person
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.services.records import Change, PersonRecord
 from sst_desktop.services.references import describe, references_to
-from sst_desktop.services.validation import edit_distance, email, name_key, optional, required
+from sst_desktop.services.validation import edit_distance, email, name_key, optional, optional_id, required
 from sst_desktop.storage.engine import Database
 
 PERSON_FIELDS = ("title", "first_name", "last_name", "job_title", "organisation_id", "email", "telephone")
@@ -207,7 +207,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         values["email"] = email(_s(fields.get("email")))
     if "organisation_id" in fields:
         value = fields["organisation_id"]
-        values["organisation_id"] = int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+        values["organisation_id"] = optional_id(value, "The organisation", field="organisation_id")
     return values
 
 

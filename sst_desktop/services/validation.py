@@ -45,6 +45,22 @@ def email(value: str | None, *, field: str = "email") -> str:
     return text
 
 
+def whole_number(value: object, label: str, *, field: str = "") -> int:
+    """An id or count as forms and undo records pass it (an int or its digits); anything else is refused
+    with a message rather than a traceback."""
+    if isinstance(value, int | str):
+        try:
+            return int(value)
+        except ValueError:
+            pass
+    raise ValidationError(f"{label} must be a whole number, not “{value}”.", field=field)
+
+
+def optional_id(value: object, label: str, *, field: str = "") -> int | None:
+    """A link to another row: None or "" for no link, else the row's id."""
+    return None if value is None or value == "" else whole_number(value, label, field=field)
+
+
 def name_key(value: str) -> str:
     """A name folded for comparison: case, accents and punctuation ignored."""
     decomposed = unicodedata.normalize("NFKD", value.casefold())

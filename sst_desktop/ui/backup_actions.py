@@ -13,6 +13,7 @@ changed in the restore dialog); the open-time backup and Back up now both use it
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
@@ -37,7 +38,11 @@ from sst_desktop.storage import backup
 from sst_desktop.storage.backup import BackupInfo
 from sst_desktop.storage.errors import BackupError, StorageError
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.tasks import run_task
+from sst_desktop.ui.tasks import Task, run_task
+
+if TYPE_CHECKING:
+    from sst_desktop.storage.engine import Database
+    from sst_desktop.ui.main_window import MainWindow
 
 KEEP_KEY = "backups/keep"
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -148,7 +153,8 @@ class RestoreDialog(QDialog):
 
     def selected(self) -> Path | None:
         rows = self.table.selectionModel().selectedRows()
-        return Path(self.table.item(rows[0].row(), 0).data(PATH_ROLE)) if rows else None
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return Path(item.data(PATH_ROLE)) if item is not None else None
 
     def _selection_changed(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)
@@ -179,7 +185,7 @@ class BackupActions(QObject):
     backed_up = Signal(object)  # Path of the new backup
     restored = Signal(object)  # the new main window
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.settings: QSettings = window.settings
@@ -196,14 +202,14 @@ class BackupActions(QObject):
         is_file = window.context.database.path is not None
         self.backup_action.setEnabled(is_file)
         self.restore_action.setEnabled(is_file)
-        self.task = None
+        self.task: Task | None = None
 
     @property
-    def database(self):  # type: ignore[no-untyped-def]
+    def database(self) -> Database:
         return self.window.context.database
 
     # Back up now ------------------------------------------------------------------------------
-    def back_up_now(self):  # type: ignore[no-untyped-def]
+    def back_up_now(self) -> Task:
         """Start the backup on the worker thread; ``backed_up`` fires with its path when done."""
         self._flush()
         database, keep = self.database, backup_keep(self.settings)
@@ -221,7 +227,7 @@ class BackupActions(QObject):
             self.backed_up.emit(path)
 
     # Restore ----------------------------------------------------------------------------------
-    def choose_and_restore(self):  # type: ignore[no-untyped-def]
+    def choose_and_restore(self) -> MainWindow | None:
         path = self.database.path
         if path is None:
             return None
@@ -230,7 +236,7 @@ class BackupActions(QObject):
             return None
         return self.restore_from(dialog.chosen)
 
-    def restore_from(self, source: Path):  # type: ignore[no-untyped-def]
+    def restore_from(self, source: Path) -> MainWindow | None:
         """Confirm, keep a copy of the current file, restore ``source``, and reopen. Returns the new window."""
         database = self.database
         path = database.path
@@ -269,7 +275,7 @@ class BackupActions(QObject):
             return None
         return self._reopen(path, result.kept_copy, info)
 
-    def _reopen(self, path: Path, kept: Path | None, info: BackupInfo):  # type: ignore[no-untyped-def]
+    def _reopen(self, path: Path, kept: Path | None, info: BackupInfo) -> MainWindow | None:
         from sst_desktop.ui.file_actions import open_window
         from sst_desktop.ui.open_flow import open_interactively
 

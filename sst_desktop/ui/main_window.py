@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -203,8 +203,9 @@ class MainWindow(DocumentWindow, QMainWindow):
             widget.setObjectName(f"page-{spec.key}")
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._built[spec.key] = widget
         return self._built[spec.key]
 
@@ -325,11 +326,11 @@ class MainWindow(DocumentWindow, QMainWindow):
 
     def restore_geometry(self) -> None:
         geometry = self.settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        if isinstance(geometry, QByteArray):  # anything else was not written by this window
+            self.restoreGeometry(geometry)
         state = self.settings.value("main_window/state")
-        if state is not None:
-            self.restoreState(state)  # type: ignore[arg-type]
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
 
     def save_window_state(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())

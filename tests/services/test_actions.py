@@ -200,6 +200,10 @@ def test_update_returns_before_and_after_and_rejects_unknown_fields(db, world) -
         actions.update_action(db, action.id, reference="SST/1")
     with pytest.raises(ValidationError, match="must be a date"):
         actions.update_action(db, action.id, due_date="2022-01-01")
+    with pytest.raises(ValidationError, match="whole number") as caught:
+        actions.update_action(db, action.id, owner_person_id="Dawn McNally")
+    assert caught.value.field == "owner_person_id"
+    assert actions.get_action(db, action.id).text == "y"
 
 
 def test_lists_for_minute_meeting_and_open_actions_for_matters_arising(db, world) -> None:

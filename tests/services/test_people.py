@@ -40,6 +40,7 @@ def test_create_cleans_text_and_reads_back(db: Database) -> None:
         ({"last_name": "X", "email": "a@b"}, "email", "not an email address"),
         ({"last_name": "X" * 101}, "last_name", "too long"),
         ({"last_name": "X", "organisation_id": 999}, "organisation_id", "no organisation"),
+        ({"last_name": "X", "organisation_id": "Sefton CVS"}, "organisation_id", "whole number"),
     ],
 )
 def test_validation(db: Database, fields: dict[str, object], field: str, message: str) -> None:

@@ -59,6 +59,7 @@ class Child:
         while self.count(prefix) < count:
             if self.process.poll() is not None:
                 stderr = self.process.stderr.read() if self.process.stderr else ""
+                self.kill()
                 pytest.fail(f"the minute-taking process ended early:\n{stderr}")
             if time.monotonic() > end:
                 self.kill()
@@ -69,6 +70,9 @@ class Child:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
         self._reader.join(timeout=5)
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
         return list(self.lines)
 
 

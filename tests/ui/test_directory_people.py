@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from sst_desktop.services import organisations, people
 from sst_desktop.ui.directory.people_view import PeoplePage
 from sst_desktop.ui.widgets import person_dialog
+from sst_desktop.ui.widgets.record_model import selected_record
 from tests.ui.directory_support import Sample, capture_message_boxes, drive_dialog, sample_directory
 
 
@@ -51,6 +52,23 @@ def test_ctrl_f_is_the_search_box_and_sorting_by_column(qtbot, page) -> None:  #
     assert page.search.hasFocus()
     page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert _names(page)[0] == "Sonya Kelly"
+
+
+def test_the_chosen_person_stays_chosen_when_the_list_is_sorted(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    table = page.table
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(page.model.index(1, 0)).center()
+    )
+    chosen = page.details.record
+    assert chosen is not None and selected_record(table).id == chosen.id
+    header = table.horizontalHeader()
+    rows = set()
+    for _ in range(2):  # both ways: the row moves at least once
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, header.height() // 2))
+        assert selected_record(table).id == chosen.id
+        assert page.details.record.id == chosen.id
+        rows.add(table.selectionModel().selectedRows()[0].row())
+    assert len(rows) == 2
 
 
 def test_duplicate_warning_on_create(qtbot, monkeypatch, db, sample, page) -> None:  # type: ignore[no-untyped-def]

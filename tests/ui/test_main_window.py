@@ -91,6 +91,15 @@ def test_window_geometry_and_page_are_remembered(qtbot, context, settings) -> No
     assert second.navigation.currentItem().text() == "Organisations"
 
 
+def test_a_remembered_layout_not_written_by_the_window_is_ignored(qtbot, context, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.setValue("main_window/geometry", "770x530")  # edited by hand, or by another program
+    settings.setValue("main_window/state", 3)
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.navigation.currentItem().text() == "Committees"
+
+
 def test_help_about_and_shortcuts(monkeypatch, window) -> None:  # type: ignore[no-untyped-def]
     boxes = capture_message_boxes(monkeypatch)
     window.show_about()

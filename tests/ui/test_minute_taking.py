@@ -104,6 +104,15 @@ def register_by_name(db: Database, meeting_id: int) -> dict[str, attendance.Atte
     return {r.last_name: r for r in attendance.list_attendance(db, meeting_id)}
 
 
+def test_a_remembered_layout_not_written_by_the_window_is_ignored(qtbot, context, settings, seed) -> None:  # type: ignore[no-untyped-def]
+    settings.setValue("minute_taking/splitter", "wide")  # edited by hand, or by another program
+    settings.setValue("minute_taking/editor_splitter", 2)
+    win = MinuteTakingWindow(context, seed.meeting_id, settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.splitter.count() > 1 and win.editor.splitter.count() == 2
+
+
 def test_register_is_prefilled_and_taken_with_one_key_per_member(qtbot, window, db, seed) -> None:  # type: ignore[no-untyped-def]
     panel = window.register
     assert window.pages.currentWidget() is panel
@@ -271,10 +280,10 @@ def test_whole_meeting_by_keyboard(qtbot, window, db, seed, answer_yes) -> None:
     key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_Return)
     key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_4, ALT)
     key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_A, CTRL | SHIFT)
-    assert editor.actions.new_edit.hasFocus()
-    qtbot.keyClicks(editor.actions.new_edit, "Discuss at LCR SD VAG - risk to lack of chairs")
-    key(qtbot, editor.actions.new_edit, Qt.Key.Key_Return)
-    row = editor.actions.ordered_rows()[0]
+    assert editor.actions_list.new_edit.hasFocus()
+    qtbot.keyClicks(editor.actions_list.new_edit, "Discuss at LCR SD VAG - risk to lack of chairs")
+    key(qtbot, editor.actions_list.new_edit, Qt.Key.Key_Return)
+    row = editor.actions_list.ordered_rows()[0]
     assert row.owner.hasFocus()
     qtbot.keyClicks(row.owner.lineEdit(), "Simon Bur")
     popup = row.owner.completer().popup()
@@ -543,8 +552,8 @@ def test_minutes_of_22_june_2022_entered_through_the_window(  # type: ignore[no-
         if index == 3:
             for text in ACTIONS:
                 key(qtbot, editor.narrative, Qt.Key.Key_A, CTRL | SHIFT)
-                editor.actions.new_edit.insertPlainText(text)
-                key(qtbot, editor.actions.new_edit, Qt.Key.Key_Return)
+                editor.actions_list.new_edit.insertPlainText(text)
+                key(qtbot, editor.actions_list.new_edit, Qt.Key.Key_Return)
         editor.narrative.setFocus()
     assert "deferred" not in [win.agenda_list.topLevelItem(i).text(2) for i in range(14)]
 
@@ -585,13 +594,13 @@ def test_undo_and_redo_of_a_resolution_and_an_action(qtbot, window, db, seed) ->
     window.go_to(seed.item_ids[3])
     editor = window.editor
     key(qtbot, editor.narrative, Qt.Key.Key_1, ALT)
-    editor.actions.add_action("Check the cost of the training")
+    editor.actions_list.add_action("Check the cost of the training")
     minute_id = editor.minute.id
     assert len(minutes.get_minute(db, minute_id).resolutions) == 1
     window.agenda_list.setFocus()  # outside a text box, Ctrl+Z undoes the last edit of the minutes
     key(qtbot, window.agenda_list, Qt.Key.Key_Z, CTRL)
     assert actions.list_actions_for_minute(db, minute_id) == []
-    assert editor.actions.rows == {}
+    assert editor.actions_list.rows == {}
     key(qtbot, window.agenda_list, Qt.Key.Key_Z, CTRL)
     assert minutes.get_minute(db, minute_id).resolutions == ()
     assert editor.resolutions.rows == {}

@@ -3,6 +3,7 @@ chase; details and progress history beside it; the spreadsheet partners work wit
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -68,8 +69,8 @@ class ActionLogPage(QWidget):
         self._stale = False
         self._own_change = False
         self._tasks: list[Task] = []
-        self.last_export = None
-        self.last_import = None
+        self.last_export: object = None  # the last export's result, for the status line and tests
+        self.last_import: object = None
 
         # Filter bar ---------------------------------------------------------------------------
         self.search = QLineEdit()
@@ -263,7 +264,7 @@ class ActionLogPage(QWidget):
             report_error(self, error)
 
     def _fill_choices(self, log: al.ActionLog) -> None:
-        def refill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+        def refill(combo: QComboBox, everything: str, items: Sequence[tuple[str, object]]) -> None:
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()

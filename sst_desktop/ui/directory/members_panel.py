@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,7 +41,6 @@ class MembersPanel(QGroupBox):
         header.setMinimumSectionSize(60)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.doubleClicked.connect(lambda _index: self.role_button.showMenu())
 
         self.add_button = QPushButton("Add member…")
         self.add_button.setObjectName("primary")
@@ -56,6 +55,7 @@ class MembersPanel(QGroupBox):
             action.triggered.connect(lambda _=False, r=role: self.change_role(r))
             self.role_actions[role] = action
         self.role_button.setMenu(self.role_menu)
+        self.table.doubleClicked.connect(lambda _index: self.role_button.showMenu())
         self.chair_button = QPushButton("Make Chair")
         self.chair_button.clicked.connect(self.make_chair)
         self.end_button = QPushButton("End membership…")
@@ -139,7 +139,7 @@ class MembersPanel(QGroupBox):
         for role, action in self.role_actions.items():
             action.setEnabled(member is not None and member.role is not role)
 
-    def _context_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+    def _context_menu(self, position: QPoint) -> None:
         if self.selected() is None:
             return
         menu = QMenu(self)

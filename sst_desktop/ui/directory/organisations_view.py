@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sst_desktop.services import organisations, people
 from sst_desktop.services.people import fold
 from sst_desktop.services.records import OrganisationRecord, PersonRecord
+from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.dialogs import NewOrganisationDialog
 from sst_desktop.ui.directory.models import organisation_model
@@ -234,5 +235,5 @@ class OrganisationsPage(QWidget):
         )
 
 
-def _update(db, organisation_id: int, key: str, value: str) -> Callable[[], object]:  # type: ignore[no-untyped-def]
+def _update(db: Database, organisation_id: int, key: str, value: str) -> Callable[[], object]:
     return lambda: organisations.update_organisation(db, organisation_id, **{key: value})

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.services import committees, memberships, organisations, people
 from sst_desktop.services.records import PersonRecord
+from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import people_model
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
@@ -47,13 +48,13 @@ class PersonDetails(QGroupBox):
         super().__init__("Details", parent)
         self.context = context
         self.record: PersonRecord | None = None
-        self.title = CommitLineEdit()
-        self.title.setPlaceholderText("Councillor, Superintendent, Ms…")
+        self.title_edit = CommitLineEdit()
+        self.title_edit.setPlaceholderText("Councillor, Superintendent, Ms…")
         from PySide6.QtWidgets import QCompleter
 
-        completer = QCompleter(list(TITLES), self.title)
+        completer = QCompleter(list(TITLES), self.title_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.title.setCompleter(completer)
+        self.title_edit.setCompleter(completer)
         self.first_name = CommitLineEdit()
         self.last_name = CommitLineEdit()
         self.job_title = CommitLineEdit()
@@ -61,7 +62,7 @@ class PersonDetails(QGroupBox):
         self.email = CommitLineEdit()
         self.telephone = CommitLineEdit()
         self.fields: dict[str, CommitLineEdit] = {
-            "title": self.title,
+            "title": self.title_edit,
             "first_name": self.first_name,
             "last_name": self.last_name,
             "job_title": self.job_title,
@@ -70,7 +71,7 @@ class PersonDetails(QGroupBox):
         }
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Title or rank", self.title)
+        form.addRow("Title or rank", self.title_edit)
         form.addRow("First name(s)", self.first_name)
         form.addRow("Surname", self.last_name)
         form.addRow("Job title", self.job_title)
@@ -87,7 +88,8 @@ class PersonDetails(QGroupBox):
         self.setEnabled(record is not None)
         for key, field in self.fields.items():
             field.set_saved_text(getattr(record, key) if record else "", keep_edit=same)
-        if not (same and self.organisation.lineEdit().hasFocus()):
+        line = self.organisation.lineEdit()
+        if not (same and line is not None and line.hasFocus()):
             if record is None:
                 self.organisation.set_organisation(None)
             else:
@@ -159,7 +161,7 @@ class PersonDetails(QGroupBox):
             self.organisation.set_organisation(fresh.organisation_id, fresh.organisation_name)
 
 
-def _update(db, person_id: int, key: str, value: object) -> Callable[[], object]:  # type: ignore[no-untyped-def]
+def _update(db: Database, person_id: int, key: str, value: object) -> Callable[[], object]:
     return lambda: people.update_person(db, person_id, **{key: value})
 
 

@@ -9,7 +9,7 @@ numbers follow at once, and every change can be undone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
@@ -43,6 +43,8 @@ from sst_desktop.services.agenda import AgendaItemRecord, RemovedItem
 from sst_desktop.services.errors import NotFoundError
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.records import Change
+from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.meetings.commands import run_create, run_edit
@@ -481,11 +483,14 @@ class AgendaBuilder(QWidget):
             self._focus_editor()
         return record.id if record is not None else None
 
-    def _create_item(self, text: str, create) -> AgendaItemRecord | None:  # type: ignore[no-untyped-def]
+    def _create_item(
+        self, text: str, create: Callable[[Database], Change[AgendaItemRecord]]
+    ) -> AgendaItemRecord | None:
         db = self.context.database
 
         def made() -> AgendaItemRecord:
             record = create(db).after
+            assert record is not None  # a creation always has an after
             self._select_id = record.id
             return record
 

@@ -135,7 +135,10 @@ class AttachmentsList(QWidget):
         def undo() -> None:
             attachment_service.remove_attachment(db, added.pop())
 
-        return run_edit(self.context, self, f"Attach {path.name} to item {item.number}", do, undo, "agenda")
+        command = run_edit(
+            self.context, self, f"Attach {path.name} to item {item.number}", do, undo, "agenda"
+        )
+        return not command.failed
 
     def open_selected(self) -> None:
         attachment = self.current()

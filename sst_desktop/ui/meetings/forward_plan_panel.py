@@ -3,7 +3,7 @@ standing items (on every agenda). Both feed "Create agenda"."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -49,7 +49,7 @@ class PlanItemDialog(QDialog):
         parent: QWidget | None = None,
         *,
         meetings: Sequence[MeetingRecord] | None = None,
-        values: dict[str, object] | None = None,
+        values: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)

@@ -214,7 +214,7 @@ class MeetingDetailsEditor(QWidget):
         old = getattr(meeting, field)
         if value == old or (isinstance(value, str) and value.strip() == old):
             if widget is not None:
-                widget.set_saved_text(old if isinstance(old, str) else time_text(old))  # type: ignore[arg-type]
+                widget.set_saved_text(old if isinstance(old, str) else time_text(old))
             return True
         db = self.context.database
         command = run_edit(

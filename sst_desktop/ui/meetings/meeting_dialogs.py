@@ -6,7 +6,7 @@ so a refused change (a date already taken…) leaves the officer's typing in pla
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -191,7 +191,7 @@ class ScheduleMeetingDialog(QDialog):
         self.end.date_changed.connect(self._update)
         self._update()
 
-    def _set_months(self, months) -> None:  # type: ignore[no-untyped-def]
+    def _set_months(self, months: Iterable[int]) -> None:
         chosen = set(months)
         for index, box in enumerate(self.months, start=1):
             box.setChecked(index in chosen)

@@ -3,6 +3,7 @@ agenda, the committee's forward plan, and the documents (agenda, agenda pack, ca
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
@@ -26,6 +27,7 @@ from sst_desktop.services import committees as committee_service
 from sst_desktop.services import meetings as meeting_service
 from sst_desktop.services.meetings import MeetingRecord, SeriesResult
 from sst_desktop.services.records import CommitteeRecord
+from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.meetings.agenda_builder import AgendaBuilder, agenda_summary
 from sst_desktop.ui.meetings.commands import run_create, run_edit
@@ -40,7 +42,12 @@ from sst_desktop.ui.meetings.meeting_dialogs import (
     ScheduleRequest,
 )
 from sst_desktop.ui.meetings.models import meetings_model
-from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+from sst_desktop.ui.widgets.record_model import (
+    RecordTableModel,
+    record_table_view,
+    select_record,
+    selected_record,
+)
 
 COMMITTEE_KEY = "meetings/committee_id"
 
@@ -162,7 +169,7 @@ class MeetingsPage(QWidget):
         context.data_changed.connect(self._data_changed)
         self.reload_committees()
 
-    def _meetings_view(self, model, name: str) -> QTableView:  # type: ignore[no-untyped-def]
+    def _meetings_view(self, model: RecordTableModel[MeetingRecord], name: str) -> QTableView:
         view = record_table_view(model)
         view.setObjectName(name)
         view.setMinimumWidth(280)
@@ -386,7 +393,7 @@ class MeetingsPage(QWidget):
         return True
 
     # status changes -------------------------------------------------------------------------
-    def _status_change(self, text: str, change) -> bool:  # type: ignore[no-untyped-def]
+    def _status_change(self, text: str, change: Callable[[Database, int], object]) -> bool:
         meeting = self.meeting
         if meeting is None:
             return False

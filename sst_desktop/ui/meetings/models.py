@@ -94,7 +94,7 @@ class AgendaModel(QAbstractItemModel):
     item ids and the row they were dropped before (``len(records)`` for the end).
     """
 
-    HEADERS = {
+    HEADERS: dict[int, str] = {  # by AgendaColumn, looked up by section number
         AgendaColumn.NUMBER: "No.",
         AgendaColumn.TITLE: "Item",
         AgendaColumn.KIND: "Kind",
@@ -142,12 +142,14 @@ class AgendaModel(QAbstractItemModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return len(AgendaColumn)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS.get(section, "")
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.records):
             return None
         record = self.records[index.row()]

@@ -258,12 +258,12 @@ class MinuteEditor(QWidget):
         # Lower part: resolutions, actions, declarations, matters arising -------------------------
         self.resolutions = ResolutionsList(session)
         self.resolutions.changed.connect(self._resolutions_changed)
-        self.actions = ActionsList(session)
-        self.actions.changed.connect(lambda: self.minute_changed.emit(self.minute))
+        self.actions_list = ActionsList(session)
+        self.actions_list.changed.connect(lambda: self.minute_changed.emit(self.minute))
         self.declarations = DeclarationsPanel(session)
         self.all_declarations = DeclarationsPanel(session, whole_meeting=True)
         self.matters = MattersArisingPanel(session)
-        for editor in (self.resolutions.new_edit, self.actions.new_edit):
+        for editor in (self.resolutions.new_edit, self.actions_list.new_edit):
             editor.installEventFilter(self._refuser)
 
         lower = QWidget()
@@ -274,19 +274,19 @@ class MinuteEditor(QWidget):
         lower_layout.addWidget(self.all_declarations)
         lower_layout.addWidget(self.matters)
         lower_layout.addWidget(self.resolutions)
-        lower_layout.addWidget(self.actions)
+        lower_layout.addWidget(self.actions_list)
         lower_layout.addWidget(self.declarations)
         lower_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("lowerScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(lower)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("lowerScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(lower)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("minuteSplitter")
         self.splitter.addWidget(upper)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.scroll_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
@@ -334,7 +334,7 @@ class MinuteEditor(QWidget):
         self.matters.setVisible(is_matters_arising(item))
         if is_matters_arising(item):
             self.matters.load()
-        self.actions.set_minute(minute.id if minute else None)
+        self.actions_list.set_minute(minute.id if minute else None)
         self.update_note()
         self._apply_read_only()
 
@@ -375,7 +375,7 @@ class MinuteEditor(QWidget):
         fresh = self.session.call(self, lambda: minutes.get_minute(db, minute_id))
         if fresh is not None:
             self._show_minute(fresh)
-            self.actions.reload()
+            self.actions_list.reload()
             self.declarations.reload()
             if self.all_declarations.isVisible():
                 self.all_declarations.reload()
@@ -503,7 +503,8 @@ class MinuteEditor(QWidget):
 
     def _show_references(self) -> None:
         while self.references_box.count():
-            widget = self.references_box.takeAt(0).widget()
+            item = self.references_box.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()

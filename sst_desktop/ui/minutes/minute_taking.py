@@ -16,15 +16,18 @@ pending at once. The meeting and item are remembered, so a restart reopens them.
 from __future__ import annotations
 
 import contextlib
+import functools
+from collections.abc import Callable
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
@@ -82,8 +85,8 @@ def remembered(settings: QSettings, database_url: str) -> tuple[int, int | None]
     if str(settings.value(SETTINGS_DATABASE, "") or "") != database_url:
         return None
     try:
-        meeting_id = int(settings.value(SETTINGS_MEETING, 0) or 0)
-        item_id = int(settings.value(SETTINGS_ITEM, 0) or 0)
+        meeting_id = int(str(settings.value(SETTINGS_MEETING, 0) or 0))
+        item_id = int(str(settings.value(SETTINGS_ITEM, 0) or 0))
     except (TypeError, ValueError):
         return None
     if meeting_id <= 0:
@@ -243,7 +246,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
             parts.append(meeting.place)
         return "  ·  ".join(parts)
 
-    def _action(self, menu, text: str, shortcuts: list[str], handler) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, menu: QMenu, text: str, shortcuts: list[str], handler: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -299,18 +302,18 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
             "The item's own phrase (correct record / next meeting)",
         )
         for number, label in enumerate(labels, 1):
-            self._action(insert, label, [f"Alt+{number}"], lambda n=number: self.insert_phrase(n))
+            self._action(insert, label, [f"Alt+{number}"], functools.partial(self.insert_phrase, number))
 
         view = bar.addMenu("&View")
         self._action(view, "Full screen", ["F11"], self.toggle_full_screen)
 
     def _restore_layout(self) -> None:
         state = self.settings.value("minute_taking/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)  # type: ignore[arg-type]
+        if isinstance(state, QByteArray):  # anything else was not written by this window
+            self.splitter.restoreState(state)
         editor_state = self.settings.value("minute_taking/editor_splitter")
-        if editor_state is not None:
-            self.editor.splitter.restoreState(editor_state)  # type: ignore[arg-type]
+        if isinstance(editor_state, QByteArray):
+            self.editor.splitter.restoreState(editor_state)
 
     def _mark_held(self) -> None:
         """Minutes are being taken: a scheduled meeting on or before today took place."""
@@ -379,7 +382,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
     def _mark_row(self, row: QTreeWidgetItem, item: AgendaItemRecord) -> None:
         minute = self.minutes_by_item.get(item.id)
         mark = item_mark(
-            minute, has_actions=bool(self.editor.actions.rows) if self._is_current(item.id) else False
+            minute, has_actions=bool(self.editor.actions_list.rows) if self._is_current(item.id) else False
         )
         if not mark and minute is not None and self._row_mark(row) == "✓":
             mark = "✓"  # actions added earlier still count
@@ -397,7 +400,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
     def _row_for(self, item_id: int | None) -> QTreeWidgetItem | None:
         for index in range(self.agenda_list.topLevelItemCount()):
             row = self.agenda_list.topLevelItem(index)
-            if row.data(0, ITEM_ROLE) == item_id:
+            if row is not None and row.data(0, ITEM_ROLE) == item_id:
                 return row
         return None
 
@@ -441,7 +444,8 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
                 self.minutes_by_item[item.id] = minute
         elif minute is not None:
             db = self.context.database
-            fresh = self.context.call(self, lambda: minutes.get_minute(db, minute.id))
+            minute_id = minute.id
+            fresh = self.context.call(self, lambda: minutes.get_minute(db, minute_id))
             if fresh is not None:
                 minute = fresh
                 self.minutes_by_item[item.id] = fresh
@@ -455,14 +459,16 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
 
     def next_item(self) -> None:
         index = self.current_row_index()
-        if index < self.agenda_list.topLevelItemCount() - 1:
-            self.agenda_list.setCurrentItem(self.agenda_list.topLevelItem(index + 1))
+        row = self.agenda_list.topLevelItem(index + 1)  # None after the last
+        if row is not None:
+            self.agenda_list.setCurrentItem(row)
             self._focus_page()
 
     def previous_item(self) -> None:
         index = self.current_row_index()
-        if index > 0:
-            self.agenda_list.setCurrentItem(self.agenda_list.topLevelItem(index - 1))
+        row = self.agenda_list.topLevelItem(index - 1) if index > 0 else None
+        if row is not None:
+            self.agenda_list.setCurrentItem(row)
             self._focus_page()
 
     def _focus_page(self) -> None:
@@ -486,12 +492,12 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
     def focus_new_resolution(self) -> None:
         if self._on_item():
             self.editor.resolutions.focus_new()
-            self.editor.scroll.ensureWidgetVisible(self.editor.resolutions.new_edit)
+            self.editor.scroll_area.ensureWidgetVisible(self.editor.resolutions.new_edit)
 
     def focus_new_action(self) -> None:
         if self._on_item():
-            self.editor.actions.focus_new()
-            self.editor.scroll.ensureWidgetVisible(self.editor.actions.new_edit)
+            self.editor.actions_list.focus_new()
+            self.editor.scroll_area.ensureWidgetVisible(self.editor.actions_list.new_edit)
 
     def insert_phrase(self, number: int) -> None:
         if self._on_item():
@@ -514,7 +520,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
 
     def due_next_meeting(self) -> None:
         if self._on_item():
-            row = self.editor.actions.focused_row()
+            row = self.editor.actions_list.focused_row()
             if row is not None:
                 row.next_meeting.setChecked(True)
 

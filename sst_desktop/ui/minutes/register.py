@@ -396,9 +396,11 @@ class RegisterPanel(QWidget):
         if for_person_id is None:
             choices = [r for r in self.model.records() if r.id != record.id and not r.also_present]
             dialog = SubstituteDialog(record, choices, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
             for_person_id = dialog.chosen()
+            if for_person_id is None:
+                return False
         db = self.session.db
         whom = for_person_id
         return self._edit("Substitute", lambda i: attendance.set_substitute(db, i, whom), advance=True)
@@ -526,7 +528,7 @@ class RegisterPanel(QWidget):
         if not typed:
             self.person_picker.setFocus()
             return None
-        self.person_picker.completer.popup().hide()
+        self.person_picker.hide_suggestions()
         found = self.person_picker.matches(typed)
         exact = [p for p in found if name_key(typed) in (name_key(p.full_name), name_key(p.plain_name))]
         if len(exact) == 1:

@@ -150,6 +150,7 @@ class ResolutionsList(QWidget):
             self._clear_rows()
             self.new_edit.set_text_quietly("")
         wanted = {r.id for r in records}
+        row: ResolutionRow | None
         for resolution_id in list(self.rows):
             if resolution_id not in wanted:
                 row = self.rows.pop(resolution_id)
@@ -212,7 +213,8 @@ class ResolutionsList(QWidget):
     # Standard phrases ---------------------------------------------------------------------------
     def _load_phrases(self) -> None:
         while self.phrase_bar.count():
-            widget = self.phrase_bar.takeAt(0).widget()
+            item = self.phrase_bar.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()

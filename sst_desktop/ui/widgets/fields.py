@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import time
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
@@ -41,7 +41,7 @@ class _SavedText:
     ``commit_requested`` signal (signals must live on the QObject subclass).
     """
 
-    commit_requested: Signal
+    commit_requested: SignalInstance  # as the field instance sees its Signal
 
     def _init_saved(self) -> None:
         self._saved = ""

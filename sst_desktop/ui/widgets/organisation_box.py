@@ -21,7 +21,9 @@ class OrganisationBox(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
-        self.lineEdit().setPlaceholderText("No organisation")
+        line = self.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.setPlaceholderText("No organisation")
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -29,7 +31,7 @@ class OrganisationBox(QComboBox):
         self.setCompleter(completer)
         self.reload()
         self.activated.connect(lambda _i: self.organisation_changed.emit())
-        self.lineEdit().editingFinished.connect(self.organisation_changed.emit)
+        line.editingFinished.connect(self.organisation_changed.emit)
 
     def reload(self) -> None:
         current = self.currentText()

@@ -68,7 +68,8 @@ class PersonPicker(QWidget):
         self.completer.setCompletionRole(FILL_ROLE)
         self.completer.setMaxVisibleItems(12)
         self.completer.setWidget(self.line_edit)
-        self.completer.activated[QModelIndex].connect(self._activated)
+        # the QModelIndex overload: the row carries the person's id (PySide6's stubs cannot index signals)
+        self.completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
         self.line_edit.textEdited.connect(self._typed)
         self.line_edit.editingFinished.connect(self._finished)
         context.data_changed.connect(self._data_changed)
@@ -122,7 +123,7 @@ class PersonPicker(QWidget):
         """Open the new-person dialog; pick and return the person created."""
         from sst_desktop.ui.widgets.person_dialog import PersonDialog
 
-        self.completer.popup().hide()
+        self.hide_suggestions()
         dialog = PersonDialog(self.context, self.window(), name_hint=name_hint)
         if dialog.exec() != PersonDialog.DialogCode.Accepted or dialog.created is None:
             return None
@@ -161,6 +162,11 @@ class PersonPicker(QWidget):
         self.line_edit.setCursorPosition(0)
         self._mark("")
 
+    def hide_suggestions(self) -> None:
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
+
     def _mark(self, message: str) -> None:
         self.line_edit.setProperty("error", bool(message))
         self.line_edit.setToolTip(message)
@@ -171,7 +177,7 @@ class PersonPicker(QWidget):
         self._mark("")
         self.suggestions.clear()
         if not text.strip():
-            self.completer.popup().hide()
+            self.hide_suggestions()
             return
         for person in self.matches(text)[:MAX_SUGGESTIONS]:
             item = QStandardItem(label_for(person))
@@ -203,7 +209,7 @@ class PersonPicker(QWidget):
                 self.person_changed.emit(person.id)
 
     def _finished(self) -> None:
-        self.completer.popup().hide()
+        self.hide_suggestions()
         text = self.line_edit.text().strip()
         if self._chosen is not None and text == self._chosen[1]:
             return
