@@ -23,8 +23,8 @@ from sst_desktop.exports.minutes_content import (
     DRAFT_MARK,
     Block,
     MinutesContent,
-    minutes_content,
 )
+from sst_desktop.exports.minutes_copy import printed_minutes
 from sst_desktop.storage.engine import Database
 
 FONT_NAME = "Arial"
@@ -168,7 +168,7 @@ def render(content: MinutesContent) -> bytes:
 
 def build_minutes_docx(db: Database, meeting_id: int, *, public: bool = True) -> bytes:
     """The minutes of a meeting as .docx bytes: public (exempt items summarised) or full (confidential)."""
-    return render(minutes_content(db, meeting_id, public=public))
+    return render(printed_minutes(db, meeting_id, public=public))
 
 
 def write_minutes_docx(db: Database, meeting_id: int, target: Path | str, *, public: bool = True) -> Path:

@@ -26,8 +26,8 @@ from sst_desktop.exports.minutes_content import (
     Block,
     MinutesContent,
     Run,
-    minutes_content,
 )
+from sst_desktop.exports.minutes_copy import printed_minutes
 from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, para_text
 from sst_desktop.exports.pdf_style import (
     MARGIN_BOTTOM,
@@ -230,7 +230,7 @@ def render(content: MinutesContent) -> bytes:
 
 def build_minutes_pdf(db: Database, meeting_id: int, *, public: bool = True) -> bytes:
     """The minutes of a meeting as PDF bytes: public (exempt items summarised) or full (confidential)."""
-    return render(minutes_content(db, meeting_id, public=public))
+    return render(printed_minutes(db, meeting_id, public=public))
 
 
 def write_minutes_pdf(db: Database, meeting_id: int, target: Path | str, *, public: bool = True) -> Path:

@@ -2,7 +2,8 @@
 
 A minute is created on demand from its agenda item (heading = the item's title) and numbered on
 through the municipal year (``minute_numbers``). Once a later meeting resolves the minutes a correct
-record (``confirm_previous_minutes``) every edit is refused with ``ConfirmedMinutesError``.
+record (``confirm_previous_minutes``) every edit is refused with ``ConfirmedMinutesError``, and a copy
+of what they print is kept (``minutes_copies``).
 
 ``set_text`` is called about once a second while the officer types: it is one small UPDATE.
 """
@@ -29,6 +30,7 @@ from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
+from sst_desktop.services.minutes_copies import Copier, drop_copy, keep_copy
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import optional, required
 from sst_desktop.storage.engine import Database
@@ -697,10 +699,16 @@ def next_meeting_text(meeting: Meeting) -> str:
 
 
 def insert_quick_phrase(
-    db: Database, minute_id: int, phrase: QuickPhrase | str, *, presenter: str = ""
+    db: Database,
+    minute_id: int,
+    phrase: QuickPhrase | str,
+    *,
+    presenter: str = "",
+    copier: Copier | None = None,
 ) -> Change[MinuteRecord]:
     """Add a standard phrase as a resolution. "A further report be submitted to the next meeting" also
-    puts the item on the committee's forward plan; "correct record" confirms the previous minutes."""
+    puts the item on the committee's forward plan; "correct record" confirms the previous minutes
+    (and needs the ``copier`` that ``confirm_previous_minutes`` keeps their copy with)."""
     try:
         kind = QuickPhrase(phrase)
     except ValueError as error:
@@ -708,8 +716,10 @@ def insert_quick_phrase(
     if kind == QuickPhrase.FURTHER_REPORT:
         return insert_further_report(db, minute_id)[0]
     if kind == QuickPhrase.CORRECT_RECORD:
+        if copier is None:
+            raise ValueError("confirming minutes needs the copier that keeps them as confirmed")
         before_confirming = get_minute(db, minute_id)
-        return Change(before_confirming, confirm_previous_minutes(db, minute_id).minute)
+        return Change(before_confirming, confirm_previous_minutes(db, minute_id, copier).minute)
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)
@@ -859,9 +869,10 @@ def previous_meeting(db: Database, meeting_id: int) -> MeetingRef | None:
         )
 
 
-def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
+def confirm_previous_minutes(db: Database, minute_id: int, copier: Copier) -> Confirmation:
     """Resolve the Minutes of Previous Meeting item: "That the Minutes of the meeting held on 17 March
-    2022 be confirmed as a correct record." The previous meeting's minutes are frozen from then on."""
+    2022 be confirmed as a correct record." The previous meeting's minutes are frozen from then on, and
+    ``copier`` makes the copy of what they print, kept with the confirmation (``minutes_copies``)."""
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)
@@ -883,20 +894,24 @@ def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
                 f"The minutes of the meeting held on {plain_date(previous.date)} were already confirmed "
                 "at another meeting."
             )
+        # The copy is read from what is committed, before this transaction writes anything.
+        copy = copier(db, previous.id) if previous.minutes_confirmed_at is None else None
         text = CORRECT_RECORD.format(date=plain_date(previous.date))
         if not any(r.text.strip().rstrip(".").casefold() == text.casefold() for r in minute.resolutions):
             _add_resolution(session, minute, text, None)
-        if previous.minutes_confirmed_at is None:
+        if copy is not None:
             # Freeze the numbers as they stand: give every item its minute and store the numbers first.
             sync_minutes(session, previous)
             previous.minutes_confirmed_at = utcnow()
             previous.minutes_confirmed_by_id = meeting.id
+            keep_copy(session, previous.id, copy)
             session.flush()
         return Confirmation(_record_of(session, minute), previous.id, previous.minutes_confirmed_at)
 
 
 def withdraw_confirmation(db: Database, minute_id: int) -> Confirmation:
-    """Undo ``confirm_previous_minutes`` while this meeting's own minutes are still open to editing."""
+    """Undo ``confirm_previous_minutes`` while this meeting's own minutes are still open to editing.
+    The copy kept at confirmation goes: the minutes are a draft again and follow the directory."""
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)
@@ -911,5 +926,6 @@ def withdraw_confirmation(db: Database, minute_id: int) -> Confirmation:
         _reposition(_ordered(minute))
         previous.minutes_confirmed_at = None
         previous.minutes_confirmed_by_id = None
+        drop_copy(session, previous.id)
         session.flush()
         return Confirmation(_record_of(session, minute), previous.id, None)

@@ -8,35 +8,23 @@ import pytest
 
 from sst_desktop.domain import Meeting
 from sst_desktop.domain.enums import AttendanceStatus, ProceduralRole
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import attendance, declarations, minutes, people
 from sst_desktop.services.errors import ConfirmedMinutesError, ValidationError
 from sst_desktop.services.minutes import QuickPhrase
-from tests.minutes_data import build_committee_and_meetings, build_seed_meeting
+from tests.minutes_data import build_committee_and_meetings, build_seed_meeting, confirm_at_next_meeting
 
 
 @pytest.fixture
 def confirmed(db):  # type: ignore[no-untyped-def]
     """The 22 June 2022 meeting, fully minuted, then confirmed by the meeting of 8 September 2022."""
-    from sst_desktop.domain import AgendaItem
-    from sst_desktop.domain.enums import ProceduralRole
-
     seed = build_seed_meeting(db)
     declaration = declarations.add_declaration(
         db, seed.meeting_id, person_id=seed.person_ids["Hardy"], kind="non_registrable", action="remained"
     ).after
-    with db.write() as session:
-        session.add(
-            AgendaItem(
-                meeting_id=seed.next_id,
-                position=2,
-                title="Minutes of Previous Meeting",
-                procedural_role=ProceduralRole.PREVIOUS_MINUTES,
-            )
-        )
-    september = minutes.open_minutes(db, seed.next_id)
-    result = minutes.confirm_previous_minutes(db, september[0].id)
-    assert result.confirmed_meeting_id == seed.meeting_id
-    return seed, declaration, september[0]
+    september = confirm_at_next_meeting(db, seed)
+    assert minutes.previous_meeting(db, seed.next_id).minutes_confirmed_by_id == seed.next_id
+    return seed, declaration, september
 
 
 def test_confirming_marks_the_previous_meeting(db, confirmed) -> None:  # type: ignore[no-untyped-def]
@@ -48,7 +36,7 @@ def test_confirming_marks_the_previous_meeting(db, confirmed) -> None:  # type: 
     texts = [r.text for r in minutes.get_minute(db, sept_minute.id).resolutions]
     assert texts == ["the Minutes of the meeting held on 22 June 2022 be confirmed as a correct record"]
     # Confirming again changes nothing and adds no second resolution.
-    minutes.confirm_previous_minutes(db, sept_minute.id)
+    minutes.confirm_previous_minutes(db, sept_minute.id, copy_minutes)
     assert len(minutes.get_minute(db, sept_minute.id).resolutions) == 1
 
 
@@ -56,7 +44,7 @@ def test_only_the_previous_minutes_item_confirms(db) -> None:  # type: ignore[no
     seed = build_committee_and_meetings(db)
     june = minutes.open_minutes(db, seed.meeting_id)
     with pytest.raises(ValidationError, match="Minutes of Previous Meeting"):
-        minutes.confirm_previous_minutes(db, june[4].id)
+        minutes.confirm_previous_minutes(db, june[4].id, copy_minutes)
     # The first meeting of a committee has no earlier minutes to confirm.
     earliest = minutes.open_minutes(db, seed.previous_id)
     with db.write() as session:
@@ -64,7 +52,7 @@ def test_only_the_previous_minutes_item_confirms(db) -> None:  # type: ignore[no
 
         session.get(AgendaItem, earliest[0].agenda_item_id).procedural_role = ProceduralRole.PREVIOUS_MINUTES
     with pytest.raises(ValidationError, match="no earlier meeting"):
-        minutes.confirm_previous_minutes(db, earliest[0].id)
+        minutes.confirm_previous_minutes(db, earliest[0].id, copy_minutes)
     with db.read() as session:
         assert session.get(Meeting, seed.previous_id).minutes_confirmed_at is None
 
@@ -93,7 +81,9 @@ def _every_edit(db, seed, declaration):  # type: ignore[no-untyped-def]
         "add_reference": lambda: (
             minutes.add_reference(db, m, earlier[0].id) if earlier else minutes.set_text(db, m, "")
         ),
-        "confirm_previous_minutes": lambda: minutes.confirm_previous_minutes(db, seed.minute_ids[2]),
+        "confirm_previous_minutes": lambda: minutes.confirm_previous_minutes(
+            db, seed.minute_ids[2], copy_minutes
+        ),
         "withdraw_confirmation": lambda: minutes.withdraw_confirmation(db, seed.minute_ids[2]),
         "set_present": lambda: attendance.set_present(db, entry.id),
         "set_apologies": lambda: attendance.set_apologies(db, entry.id),
@@ -145,18 +135,7 @@ def test_confirmed_minutes_refuse_action_and_minute_deletion(db) -> None:  # typ
     action = actions.create_action(db, minute_id=seed.minute_ids[3], text="Discuss at LCR SD VAG").after
     removed = minutes.delete_minute(db, seed.minute_ids[10])
     minutes.restore_minute(db, removed)
-    with db.write() as session:
-        from sst_desktop.domain import AgendaItem
-
-        session.add(
-            AgendaItem(
-                meeting_id=seed.next_id,
-                position=0,
-                title="Minutes of Previous Meeting",
-                procedural_role=ProceduralRole.PREVIOUS_MINUTES,
-            )
-        )
-    minutes.confirm_previous_minutes(db, minutes.open_minutes(db, seed.next_id)[0].id)
+    confirm_at_next_meeting(db, seed)
     with pytest.raises(ConfirmedMinutesError):
         actions.create_action(db, minute_id=seed.minute_ids[3], text="A new action")
     with pytest.raises(ConfirmedMinutesError):
@@ -180,6 +159,6 @@ def test_withdrawing_a_confirmation_reopens_the_minutes(db, confirmed) -> None: 
     hare = next(r for r in attendance.list_attendance(db, seed.meeting_id) if r.last_name == "Hare")
     assert attendance.set_apologies(db, hare.id).after.status == AttendanceStatus.APOLOGIES
     # And confirming by the quick phrase freezes them again.
-    minutes.insert_quick_phrase(db, sept_minute.id, QuickPhrase.CORRECT_RECORD)
+    minutes.insert_quick_phrase(db, sept_minute.id, QuickPhrase.CORRECT_RECORD, copier=copy_minutes)
     with pytest.raises(ConfirmedMinutesError):
         minutes.set_text(db, seed.minute_ids[3], "too late")

@@ -17,6 +17,7 @@ from sst_desktop.domain.enums import (
     InterestKind,
     MinuteOutcome,
 )
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import actions, attendance, declarations, forward_plan, meetings, minutes
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
@@ -412,7 +413,7 @@ def test_confirmed_minutes_open_read_only_and_refuse_edits(
         kind=ItemKind.PROCEDURAL,
         procedural_role=ProceduralRole.PREVIOUS_MINUTES,
     ).after
-    minutes.confirm_previous_minutes(db, minutes.minute_for_item(db, item.id).id)
+    minutes.confirm_previous_minutes(db, minutes.minute_for_item(db, item.id).id, copy_minutes)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import forward_plan, minutes
 from sst_desktop.services.minutes import MinuteRecord, QuickPhrase, QuickPhraseOption, ResolutionRecord
 from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
@@ -329,7 +330,7 @@ class ResolutionsList(QWidget):
         result: list[MinuteRecord] = []
 
         def do() -> None:
-            result[:] = [minutes.confirm_previous_minutes(db, minute_id).minute]
+            result[:] = [minutes.confirm_previous_minutes(db, minute_id, copy_minutes).minute]
 
         ok = self.session.run(
             self,
