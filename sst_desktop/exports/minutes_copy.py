@@ -1,4 +1,5 @@
-"""Confirmed minutes print from the copy kept when they were confirmed; draft minutes from the record.
+"""What the minutes print: confirmed minutes the copy kept when they were confirmed, draft minutes the
+record as it stands; and what a written minutes document tells the officer (``MinutesFile``).
 
 ``copy_minutes`` is the ``Copier`` handed to ``minutes.confirm_previous_minutes``: it words the public
 and the full minutes as they stand and serialises their content (blocks of text, the committee's name,
@@ -14,8 +15,9 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sst_desktop.exports.minutes_content import Block, MinutesContent, Run, minutes_content
@@ -57,6 +59,7 @@ def from_json(text: str) -> MinutesContent:
         confidential=bool(data["confidential"]),
         blocks=blocks,
         title=data.get("title", ""),
+        warnings=tuple(data.get("warnings", ())),
     )
 
 
@@ -92,3 +95,11 @@ def copy_confirmed_minutes(db: Database) -> int:
     for meeting_id in missing:
         store_copy(db, meeting_id, copy_minutes(db, meeting_id))
     return len(missing)
+
+
+@dataclass(frozen=True)
+class MinutesFile:
+    """A minutes document written: where, and what is missing from it (no register, nothing minuted…)."""
+
+    path: Path
+    warnings: tuple[str, ...]

@@ -24,7 +24,7 @@ from sst_desktop.exports.minutes_content import (
     Block,
     MinutesContent,
 )
-from sst_desktop.exports.minutes_copy import printed_minutes
+from sst_desktop.exports.minutes_copy import MinutesFile, printed_minutes
 from sst_desktop.storage.engine import Database
 
 FONT_NAME = "Arial"
@@ -171,10 +171,13 @@ def build_minutes_docx(db: Database, meeting_id: int, *, public: bool = True) ->
     return render(printed_minutes(db, meeting_id, public=public))
 
 
-def write_minutes_docx(db: Database, meeting_id: int, target: Path | str, *, public: bool = True) -> Path:
-    """Write the minutes to ``target`` (whole or not at all)."""
-    data = build_minutes_docx(db, meeting_id, public=public)
+def write_minutes_docx(
+    db: Database, meeting_id: int, target: Path | str, *, public: bool = True
+) -> MinutesFile:
+    """Write the minutes to ``target`` (whole or not at all); the result says what is missing."""
+    content = printed_minutes(db, meeting_id, public=public)
+    data = render(content)
     target = Path(target)
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
-    return target
+    return MinutesFile(target, content.warnings)

@@ -22,6 +22,7 @@ from sst_desktop.domain import AgendaItem, Meeting, Minute, MinuteReference, Res
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import (
     ItemKind,
+    MeetingStatus,
     MinuteOutcome,
     ProceduralRole,
 )
@@ -869,6 +870,21 @@ def previous_meeting(db: Database, meeting_id: int) -> MeetingRef | None:
         )
 
 
+def not_held_reason(day: date, status: MeetingStatus, today: date | None = None) -> str:
+    """Why a meeting cannot confirm minutes as a correct record ("" when it can): only a meeting that
+    has taken place confirms anything, however early the officer prepares its minutes."""
+    if status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
+        what = f"was {status.label.lower()}"
+    elif day > (today or date.today()):
+        what = "has not been held yet"
+    else:
+        return ""
+    return (
+        f"The meeting of {plain_date(day)} {what}: minutes can be confirmed as a correct record only at a "
+        "meeting that has taken place."
+    )
+
+
 def confirm_previous_minutes(db: Database, minute_id: int, copier: Copier) -> Confirmation:
     """Resolve the Minutes of Previous Meeting item: "That the Minutes of the meeting held on 17 March
     2022 be confirmed as a correct record." The previous meeting's minutes are frozen from then on, and
@@ -881,6 +897,9 @@ def confirm_previous_minutes(db: Database, minute_id: int, copier: Copier) -> Co
             raise ValidationError(
                 "Only the Minutes of Previous Meeting item can confirm the previous minutes as a correct record."
             )
+        refused = not_held_reason(meeting.date, meeting.status)
+        if refused:
+            raise ValidationError(refused)
         previous = _previous_meeting(session, meeting)
         if previous is None:
             raise ValidationError(

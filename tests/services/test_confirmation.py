@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -11,6 +11,7 @@ from sst_desktop.domain.enums import AttendanceStatus, ProceduralRole
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import attendance, declarations, minutes, people
 from sst_desktop.services.errors import ConfirmedMinutesError, ValidationError
+from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.minutes import QuickPhrase
 from tests.minutes_data import build_committee_and_meetings, build_seed_meeting, confirm_at_next_meeting
 
@@ -162,3 +163,33 @@ def test_withdrawing_a_confirmation_reopens_the_minutes(db, confirmed) -> None: 
     minutes.insert_quick_phrase(db, sept_minute.id, QuickPhrase.CORRECT_RECORD, copier=copy_minutes)
     with pytest.raises(ConfirmedMinutesError):
         minutes.set_text(db, seed.minute_ids[3], "too late")
+
+
+def test_minutes_are_confirmed_only_at_a_meeting_that_has_been_held(db) -> None:  # type: ignore[no-untyped-def]
+    """On 5 December the minutes of 10 December must not be confirmed at a meeting of 11 March."""
+    from sst_desktop.services import agenda, meetings
+
+    seed = build_seed_meeting(db)
+    day = date.today() + timedelta(days=90)
+    future = meetings.schedule_meeting(db, seed.committee_id, day).after
+    agenda.build_default_agenda(db, future.id)
+    item = next(
+        i
+        for i in agenda.list_agenda_items(db, future.id)
+        if i.procedural_role == ProceduralRole.PREVIOUS_MINUTES
+    )
+    minute = minutes.minute_for_item(db, item.id)
+    with pytest.raises(ValidationError) as refused:
+        minutes.confirm_previous_minutes(db, minute.id, copy_minutes)
+    assert str(refused.value) == (
+        f"The meeting of {plain_date(day)} has not been held yet: minutes can be confirmed as a correct "
+        "record only at a meeting that has taken place."
+    )
+    assert meetings.get_meeting(db, seed.next_id).minutes_confirmed_at is None
+    assert minutes.get_minute(db, minute.id).resolutions == ()
+
+    # A meeting that was cancelled did not take place either.
+    meetings.update_meeting(db, future.id, date=date(2022, 10, 6))
+    meetings.cancel_meeting(db, future.id, "Not quorate")
+    with pytest.raises(ValidationError, match="was cancelled: minutes can be confirmed"):
+        minutes.confirm_previous_minutes(db, minute.id, copy_minutes)

@@ -315,6 +315,11 @@ class ResolutionsList(QWidget):
         """Resolve the previous minutes a correct record: they are frozen from then on."""
         if self.minute is None:
             return False
+        meeting = self.session.meeting
+        refused = minutes.not_held_reason(meeting.date, meeting.status)
+        if refused:  # the service refuses it too; say so before asking
+            QMessageBox.warning(self, "The previous minutes cannot be confirmed yet", refused)
+            return False
         answer = QMessageBox.question(
             self,
             "Confirm the previous minutes",

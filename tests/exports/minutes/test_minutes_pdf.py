@@ -258,8 +258,8 @@ def test_any_unicode_markup_and_very_long_text_render_intact(db, seed) -> None: 
 
 
 def test_write_to_path_is_atomic_and_reports_bad_folders(db, seed, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    target = write_minutes_pdf(db, seed.meeting_id, tmp_path / "minutes.pdf")
-    assert target.read_bytes().startswith(b"%PDF")
+    written = write_minutes_pdf(db, seed.meeting_id, tmp_path / "minutes.pdf")
+    assert written.path.read_bytes().startswith(b"%PDF") and written.warnings == ()
     with pytest.raises(ExportError):
         write_minutes_pdf(db, seed.meeting_id, tmp_path / "missing" / "minutes.pdf")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
