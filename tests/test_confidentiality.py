@@ -46,6 +46,7 @@ from sst_desktop.exports import (
     minutes_docx,
     minutes_pdf,
 )
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.imports.actions_xlsx import import_actions_xlsx
 from sst_desktop.services import actions, agenda, attachments, attendance, declarations, minutes
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
@@ -269,7 +270,7 @@ def test_action_log_is_the_partners_document_and_lists_exempt_actions(
 def confirm_june(db: Database, board: Board) -> None:
     minutes.open_minutes(db, board.sst.september)
     previous_minute = minutes.minute_for_item(db, board.september_previous_minutes_item)
-    minutes.confirm_previous_minutes(db, previous_minute.id)
+    minutes.confirm_previous_minutes(db, previous_minute.id, copy_minutes)
 
 
 def snapshot(db: Database, board: Board) -> tuple:  # type: ignore[type-arg]

@@ -42,6 +42,12 @@ def output_path(value: str, *suffixes: str) -> Path:
     return path
 
 
+def print_warnings(warnings: tuple[str, ...]) -> None:
+    """What an export left out or could not know ("warning: …" lines); none of it is an error."""
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def run_handler(handler: Handler, args: argparse.Namespace) -> int:
     """Run a subcommand, turning every expected failure into a one-line message."""
     try:

@@ -22,6 +22,7 @@ from sst_desktop.demo.report_texts import ALL_REPORTS
 from sst_desktop.demo.reports import render_report
 from sst_desktop.demo.safer_sefton import build_safer_sefton
 from sst_desktop.domain import AuditEntry, Base
+from sst_desktop.exports.minutes_copy import copy_confirmed_minutes
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
 
@@ -66,6 +67,7 @@ def populate(db: Database) -> None:
     with db.write() as session:
         build_safer_sefton(session, directory, reports)
         build_peer_review(session, directory)
+    copy_confirmed_minutes(db)  # the March minutes print as the June meeting confirmed them
     with db.write() as session:
         for table in Base.metadata.sorted_tables:
             stamps = {name: DEMO_TIMESTAMP for name in ("created_at", "updated_at") if name in table.c}

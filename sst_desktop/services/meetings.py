@@ -3,7 +3,7 @@
 A meeting is referred to in the CLI and in messages as ``SHORTNAME@YYYY-MM-DD`` ("SST@2022-09-08").
 Moving, cancelling or scheduling a meeting keeps the builder's own wording on neighbouring agendas
 ("Minutes of the meeting held on …", "The next meeting will be held on …") true; wording the officer
-typed by hand is left alone.
+typed by hand is left alone: ``procedural_texts`` before a change, ``refresh_procedural_items`` after.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from sst_desktop.domain import AgendaItem, Committee, Meeting, Minute
 from sst_desktop.domain.enums import MeetingStatus, ProceduralRole
 from sst_desktop.services.errors import ConfirmedMinutesError, NotFoundError, ValidationError
 from sst_desktop.services.meeting_texts import (
-    is_generated_next_meeting,
-    is_generated_previous_minutes,
     next_meeting_text,
     plain_date,
     previous_minutes_text,
@@ -242,9 +240,10 @@ def schedule_meeting(
 ) -> Change[MeetingRecord]:
     """Schedule one meeting. Start time, venue and openness default to the committee's."""
     with db.write() as session:
+        generated = procedural_texts(session, committee_id)
         meeting = _new_meeting(session, committee_id, when, start_time, venue, remote_link, open_to_public)
         session.flush()
-        refresh_procedural_items(session, committee_id)
+        refresh_procedural_items(session, committee_id, generated)
         return Change(None, to_record(get_orm(session, meeting.id)))
 
 
@@ -277,6 +276,7 @@ def schedule_series(
                 select(Meeting.date).where(Meeting.committee_id == committee_id, Meeting.date.in_(dates))
             )
         )
+        generated = procedural_texts(session, committee_id)
         for day in dates:
             if day in existing:
                 skipped.append(day)
@@ -284,7 +284,7 @@ def schedule_series(
             meeting = _new_meeting(session, committee_id, day, start_time, venue, remote_link, open_to_public)
             session.flush()
             created.append(meeting.id)
-        refresh_procedural_items(session, committee_id)
+        refresh_procedural_items(session, committee_id, generated)
         records = tuple(to_record(get_orm(session, i)) for i in created)
     return SeriesResult(records, tuple(skipped))
 
@@ -348,6 +348,7 @@ def update_meeting(db: Database, meeting_id: int, **fields: object) -> Change[Me
     with db.write() as session:
         meeting = get_orm(session, meeting_id)
         before = to_record(meeting)
+        generated = procedural_texts(session, meeting.committee_id)
         if "date" in fields:
             when = fields["date"]
             if not isinstance(when, date) or isinstance(when, datetime):
@@ -375,7 +376,7 @@ def update_meeting(db: Database, meeting_id: int, **fields: object) -> Change[Me
         if "status_reason" in fields:
             meeting.status_reason = optional(_s(fields["status_reason"]), "The reason", field="status_reason")
         session.flush()
-        refresh_procedural_items(session, meeting.committee_id)
+        refresh_procedural_items(session, meeting.committee_id, generated)
         session.flush()
         session.refresh(meeting)
         return Change(before, to_record(meeting))
@@ -443,9 +444,10 @@ def delete_meeting(db: Database, meeting_id: int) -> Change[MeetingRecord]:
                 f"The meeting of {plain_date(meeting.date)} has minutes; cancel it instead of deleting it."
             )
         committee_id = meeting.committee_id
+        generated = procedural_texts(session, committee_id)
         session.delete(meeting)
         session.flush()
-        refresh_procedural_items(session, committee_id)
+        refresh_procedural_items(session, committee_id, generated)
         return Change(before, None)
 
 
@@ -464,6 +466,7 @@ def recreate_meeting(db: Database, record: MeetingRecord) -> Change[MeetingRecor
         if session.get(Meeting, record.id) is not None:
             raise ValidationError(f"The meeting of {plain_date(record.date)} is already there.")
         _check_free(session, committee, record.date)
+        generated = procedural_texts(session, record.committee_id)
         meeting = Meeting(
             id=record.id,
             committee_id=record.committee_id,
@@ -477,7 +480,7 @@ def recreate_meeting(db: Database, record: MeetingRecord) -> Change[MeetingRecor
         )
         session.add(meeting)
         session.flush()
-        refresh_procedural_items(session, record.committee_id)
+        refresh_procedural_items(session, record.committee_id, generated)
         return Change(None, to_record(get_orm(session, meeting.id)))
 
 
@@ -550,26 +553,42 @@ def procedural_description(session: Session, meeting: Meeting, role: ProceduralR
     return None
 
 
-def refresh_procedural_items(session: Session, committee_id: int) -> int:
-    """Re-word "Minutes of the meeting held on …" and "The next meeting will be held on …" on the
-    committee's agendas not yet held, where the text is still the builder's own. Returns how many changed."""
-    items = session.scalars(
-        select(AgendaItem)
-        .join(Meeting, AgendaItem.meeting_id == Meeting.id)
-        .where(
-            Meeting.committee_id == committee_id,
-            Meeting.status.in_((MeetingStatus.SCHEDULED, MeetingStatus.POSTPONED)),
-            AgendaItem.procedural_role.in_((ProceduralRole.PREVIOUS_MINUTES, ProceduralRole.NEXT_MEETING)),
+def _procedural_items(session: Session, committee_id: int) -> list[AgendaItem]:
+    """The items whose builder's wording names other meetings, on the committee's agendas not held."""
+    return list(
+        session.scalars(
+            select(AgendaItem)
+            .join(Meeting, AgendaItem.meeting_id == Meeting.id)
+            .where(
+                Meeting.committee_id == committee_id,
+                Meeting.status != MeetingStatus.HELD,  # a cancelled one too, so it is right if reinstated
+                AgendaItem.procedural_role.in_(
+                    (ProceduralRole.PREVIOUS_MINUTES, ProceduralRole.NEXT_MEETING)
+                ),
+            )
         )
-    ).all()
+    )
+
+
+def procedural_texts(session: Session, committee_id: int) -> dict[int, str]:
+    """The builder's wording of each such item as things stand, by item id: taken before a change, it
+    tells the builder's text (which follows the change) from the officer's (which stays as typed)."""
+    texts = {}
+    for item in _procedural_items(session, committee_id):
+        text = procedural_description(session, item.meeting, item.procedural_role)  # type: ignore[arg-type]
+        if text is not None:
+            texts[item.id] = text
+    return texts
+
+
+def refresh_procedural_items(session: Session, committee_id: int, generated: dict[int, str]) -> int:
+    """Re-word "Minutes of the meeting held on …" and "The next meeting will be held on …" after a
+    change, where the text is still what the builder wrote before it (``generated``, from
+    ``procedural_texts``). Text the officer typed, however alike, is kept. Returns how many changed."""
+    session.flush()
     changed = 0
-    for item in items:
-        generated = (
-            is_generated_previous_minutes
-            if item.procedural_role == ProceduralRole.PREVIOUS_MINUTES
-            else is_generated_next_meeting
-        )
-        if not generated(item.description):
+    for item in _procedural_items(session, committee_id):
+        if item.id not in generated or item.description.strip() != generated[item.id]:
             continue
         text = procedural_description(session, item.meeting, item.procedural_role)  # type: ignore[arg-type]
         if text is not None and text != item.description:

@@ -2,7 +2,8 @@
 
 A minute is created on demand from its agenda item (heading = the item's title) and numbered on
 through the municipal year (``minute_numbers``). Once a later meeting resolves the minutes a correct
-record (``confirm_previous_minutes``) every edit is refused with ``ConfirmedMinutesError``.
+record (``confirm_previous_minutes``) every edit is refused with ``ConfirmedMinutesError``, and a copy
+of what they print is kept (``minutes_copies``).
 
 ``set_text`` is called about once a second while the officer types: it is one small UPDATE.
 """
@@ -21,6 +22,7 @@ from sst_desktop.domain import AgendaItem, Meeting, Minute, MinuteReference, Res
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import (
     ItemKind,
+    MeetingStatus,
     MinuteOutcome,
     ProceduralRole,
 )
@@ -29,6 +31,7 @@ from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
+from sst_desktop.services.minutes_copies import Copier, drop_copy, keep_copy
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import optional, required
 from sst_desktop.storage import audit
@@ -698,10 +701,16 @@ def next_meeting_text(meeting: Meeting) -> str:
 
 
 def insert_quick_phrase(
-    db: Database, minute_id: int, phrase: QuickPhrase | str, *, presenter: str = ""
+    db: Database,
+    minute_id: int,
+    phrase: QuickPhrase | str,
+    *,
+    presenter: str = "",
+    copier: Copier | None = None,
 ) -> Change[MinuteRecord]:
     """Add a standard phrase as a resolution. "A further report be submitted to the next meeting" also
-    puts the item on the committee's forward plan; "correct record" confirms the previous minutes."""
+    puts the item on the committee's forward plan; "correct record" confirms the previous minutes
+    (and needs the ``copier`` that ``confirm_previous_minutes`` keeps their copy with)."""
     try:
         kind = QuickPhrase(phrase)
     except ValueError as error:
@@ -709,8 +718,10 @@ def insert_quick_phrase(
     if kind == QuickPhrase.FURTHER_REPORT:
         return insert_further_report(db, minute_id)[0]
     if kind == QuickPhrase.CORRECT_RECORD:
+        if copier is None:
+            raise ValueError("confirming minutes needs the copier that keeps them as confirmed")
         before_confirming = get_minute(db, minute_id)
-        return Change(before_confirming, confirm_previous_minutes(db, minute_id).minute)
+        return Change(before_confirming, confirm_previous_minutes(db, minute_id, copier).minute)
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)
@@ -860,9 +871,25 @@ def previous_meeting(db: Database, meeting_id: int) -> MeetingRef | None:
         )
 
 
-def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
+def not_held_reason(day: date, status: MeetingStatus, today: date | None = None) -> str:
+    """Why a meeting cannot confirm minutes as a correct record ("" when it can): only a meeting that
+    has taken place confirms anything, however early the officer prepares its minutes."""
+    if status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
+        what = f"was {status.label.lower()}"
+    elif day > (today or date.today()):
+        what = "has not been held yet"
+    else:
+        return ""
+    return (
+        f"The meeting of {plain_date(day)} {what}: minutes can be confirmed as a correct record only at a "
+        "meeting that has taken place."
+    )
+
+
+def confirm_previous_minutes(db: Database, minute_id: int, copier: Copier) -> Confirmation:
     """Resolve the Minutes of Previous Meeting item: "That the Minutes of the meeting held on 17 March
-    2022 be confirmed as a correct record." The previous meeting's minutes are frozen from then on."""
+    2022 be confirmed as a correct record." The previous meeting's minutes are frozen from then on, and
+    ``copier`` makes the copy of what they print, kept with the confirmation (``minutes_copies``)."""
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)
@@ -871,6 +898,9 @@ def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
             raise ValidationError(
                 "Only the Minutes of Previous Meeting item can confirm the previous minutes as a correct record."
             )
+        refused = not_held_reason(meeting.date, meeting.status)
+        if refused:
+            raise ValidationError(refused)
         previous = _previous_meeting(session, meeting)
         if previous is None:
             raise ValidationError(
@@ -884,14 +914,17 @@ def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
                 f"The minutes of the meeting held on {plain_date(previous.date)} were already confirmed "
                 "at another meeting."
             )
+        # The copy is read from what is committed, before this transaction writes anything.
+        copy = copier(db, previous.id) if previous.minutes_confirmed_at is None else None
         text = CORRECT_RECORD.format(date=plain_date(previous.date))
         if not any(r.text.strip().rstrip(".").casefold() == text.casefold() for r in minute.resolutions):
             _add_resolution(session, minute, text, None)
-        if previous.minutes_confirmed_at is None:
+        if copy is not None:
             # Freeze the numbers as they stand: give every item its minute and store the numbers first.
             sync_minutes(session, previous)
             previous.minutes_confirmed_at = utcnow()
             previous.minutes_confirmed_by_id = meeting.id
+            keep_copy(session, previous.id, copy)
             session.flush()
             audit.record_event(
                 session, Minute.__tablename__, minute.id, "confirm", {"confirmed": [None, text]}
@@ -902,7 +935,8 @@ def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
 def withdraw_confirmation(db: Database, minute_id: int, reason: str) -> Confirmation:
     """Take back ``confirm_previous_minutes`` (recorded in error) while this meeting's own minutes are
     still open to editing. Confirmation is a legal act, so this is never an undo step: the officer
-    gives a reason, and the audit trail keeps it with who withdrew it and when."""
+    gives a reason, and the audit trail keeps it with who withdrew it and when. The copy kept at
+    confirmation goes: the minutes are a draft again and follow the directory."""
     why = required(reason, "The reason for withdrawing the confirmation", field="reason", max_length=2000)
     with db.write() as session:
         minute = _get(session, minute_id)
@@ -918,6 +952,7 @@ def withdraw_confirmation(db: Database, minute_id: int, reason: str) -> Confirma
         _reposition(_ordered(minute))
         previous.minutes_confirmed_at = None
         previous.minutes_confirmed_by_id = None
+        drop_copy(session, previous.id)
         session.flush()
         audit.record_event(
             session,

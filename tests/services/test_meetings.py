@@ -171,3 +171,36 @@ def test_delete_meeting_for_undo_of_scheduling(db) -> None:
     meetings.delete_meeting(db, created.id)
     with pytest.raises(NotFoundError):
         meetings.get_meeting(db, created.id)
+
+
+def test_typed_wording_of_procedural_items_survives_an_unrelated_meeting_update(db) -> None:
+    """The officer's own text is kept even where it reads like the builder's; the builder's text still
+    follows the meetings it names."""
+    sst = make_sst(db)
+    agenda.build_default_agenda(db, sst.september)
+    items = {i.procedural_role: i for i in agenda.list_agenda_items(db, sst.september)}
+    typed_next = "The next meeting will be held on Thursday, 8 December 2022, commencing at 10:00 am."
+    typed_minutes = "Minutes of the meeting held on 22 June 2022 (attached)"
+    agenda.update_item(db, items[ProceduralRole.NEXT_MEETING].id, description=typed_next)
+    agenda.update_item(db, items[ProceduralRole.PREVIOUS_MINUTES].id, description=typed_minutes)
+
+    meetings.update_meeting(db, sst.september, open_to_public=True)  # nothing to do with either text
+    meetings.update_meeting(db, sst.december, venue="Bootle Town Hall")
+    meetings.move_meeting(db, sst.june, date(2022, 6, 23))
+
+    items = {i.procedural_role: i for i in agenda.list_agenda_items(db, sst.september)}
+    assert items[ProceduralRole.NEXT_MEETING].description == typed_next
+    assert items[ProceduralRole.PREVIOUS_MINUTES].description == typed_minutes
+
+    # The builder's own wording, put back, follows the meetings again.
+    agenda.update_item(
+        db,
+        items[ProceduralRole.NEXT_MEETING].id,
+        description=next_meeting_text(date(2022, 12, 8), time(10), "Bootle Town Hall"),
+    )
+    meetings.update_meeting(db, sst.december, venue="Southport Town Hall")
+    items = {i.procedural_role: i for i in agenda.list_agenda_items(db, sst.september)}
+    assert items[ProceduralRole.NEXT_MEETING].description == (
+        "The next meeting will be held on Thursday, 8 December 2022 at Southport Town Hall, "
+        "commencing at 10.00 am."
+    )

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from sst_desktop.domain import AuditEntry
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import actions, minutes
 from sst_desktop.services.errors import ConfirmedMinutesError, NotFoundError, ValidationError
 from sst_desktop.storage.engine import Database
@@ -31,7 +32,7 @@ def _confirm(db: Database, seed) -> None:  # type: ignore[no-untyped-def]
         kind=ItemKind.PROCEDURAL,
         procedural_role=ProceduralRole.PREVIOUS_MINUTES,
     ).after
-    minutes.confirm_previous_minutes(db, minutes.minute_for_item(db, item.id).id)
+    minutes.confirm_previous_minutes(db, minutes.minute_for_item(db, item.id).id, copy_minutes)
 
 
 def test_resolution_wording_is_saved_and_audited(db: Database, minute) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from sst_desktop.domain.enums import (
     InterestKind,
     MinuteOutcome,
 )
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import actions, attendance, declarations, forward_plan, meetings, minutes
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
@@ -68,6 +69,17 @@ def when_dialog_opens(action: Callable[[QWidget], None]) -> None:
         action(dialog)
 
     QTimer.singleShot(0, attempt)
+
+
+def offers_to_open(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the "saved … open it?" boxes shown after an export (answered Close)."""
+    from sst_desktop.ui.meetings import export_actions
+
+    offered: list[str] = []
+    monkeypatch.setattr(
+        export_actions, "offer_to_open", lambda parent, title, text, warnings=(): offered.append(text)
+    )
+    return offered
 
 
 def back_from_dialog(qtbot, window: QWidget) -> None:  # type: ignore[no-untyped-def]
@@ -421,7 +433,7 @@ def test_confirmed_minutes_open_read_only_and_refuse_edits(
         kind=ItemKind.PROCEDURAL,
         procedural_role=ProceduralRole.PREVIOUS_MINUTES,
     ).after
-    minutes.confirm_previous_minutes(db, minutes.minute_for_item(db, item.id).id)
+    minutes.confirm_previous_minutes(db, minutes.minute_for_item(db, item.id).id, copy_minutes)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
 
@@ -472,13 +484,7 @@ def test_minutes_page_opens_minute_taking_and_exports_pdf_and_word(  # type: ign
 
     targets = iter([tmp_path / "public.pdf", tmp_path / "minutes"])  # no ending: .docx is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
-    offered: list[str] = []
-
-    def question(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        offered.append(text)
-        return QMessageBox.StandardButton.Close
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    offered = offers_to_open(monkeypatch)
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)  # pending typing is written first
     qtbot.waitUntil(lambda: len(offered) == 1, timeout=10_000)
     assert str(tmp_path / "public.pdf") in offered[0]
@@ -559,10 +565,7 @@ def test_minutes_of_22_june_2022_entered_through_the_window(  # type: ignore[no-
 
     target = tmp_path / "minutes-2022-06-22.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    offered: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.Close
-    )
+    offered = offers_to_open(monkeypatch)
     key(qtbot, editor.narrative, Qt.Key.Key_P, CTRL | SHIFT)  # Minutes PDF (public); pending typing first
     qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
     through_window = [p.extract_text() for p in PdfReader(target).pages]

@@ -1,8 +1,9 @@
 """The Minutes screen: every committee's meetings, to take their minutes or export them.
 
-Enter (or a double-click) opens minute-taking for the chosen meeting in its own window; the
-buttons write the public or full minutes as PDF, or the minutes as Word. A minute-taking window
-left open when the program stops is reopened at the same item next time (``resume_minute_taking``).
+Enter (or a double-click) opens minute-taking for the chosen meeting in its own window (for a meeting
+not yet held, only after the officer says so); the buttons write the public or full minutes as PDF, or
+the minutes as Word. A minute-taking window left open when the program stops is reopened at the same
+item next time (``resume_minute_taking``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -220,11 +222,16 @@ class MinutesPage(QWidget):
             return None
         return self.open_minute_taking(record.id)
 
-    def open_minute_taking(self, meeting_id: int, item_id: int | None = None) -> MinuteTakingWindow | None:
-        """Open (or bring forward) minute-taking for a meeting, at ``item_id`` when given."""
+    def open_minute_taking(
+        self, meeting_id: int, item_id: int | None = None, *, ask_if_future: bool = True
+    ) -> MinuteTakingWindow | None:
+        """Open (or bring forward) minute-taking for a meeting, at ``item_id`` when given. A meeting
+        not yet held is opened only when the officer says so (``ask_if_future``)."""
         self._watch_main_window()
         window = self.windows.get(meeting_id)
         if window is None:
+            if ask_if_future and not self._minutes_wanted(meeting_id):
+                return None
             settings = self.settings()
             window = self.context.call(
                 self, lambda: MinuteTakingWindow(self.context, meeting_id, settings, parent=self)
@@ -239,6 +246,25 @@ class MinutesPage(QWidget):
         window.raise_()
         window.activateWindow()
         return window
+
+    def _minutes_wanted(self, meeting_id: int) -> bool:
+        """Minutes record a meeting that took place: for one still to come, ask first (an officer may
+        prepare them ahead, but should not start them on the wrong meeting by mistake)."""
+        db = self.context.database
+        meeting = self.context.call(self, lambda: meetings.get_meeting(db, meeting_id))
+        if meeting is None:
+            return False
+        if meeting.date <= date.today() or meeting.minutes_confirmed_at is not None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "This meeting is in the future",
+            f"{meeting.title} has not been held yet.\n\nThis meeting is in the future — take minutes "
+            "anyway?\n\nMinutes record what happened at a meeting; take them now only to prepare them.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def settings(self) -> QSettings:
         """The main window's settings (where a restart looks for the meeting to reopen)."""
@@ -298,4 +324,4 @@ def resume_minute_taking(main_window: QWidget) -> MinuteTakingWindow | None:
         report_error(main_window, error)
         return None
     page = main_window.page("minutes")  # type: ignore[attr-defined]
-    return page.open_minute_taking(meeting_id, item_id)
+    return page.open_minute_taking(meeting_id, item_id, ask_if_future=False)  # the officer chose it before

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import forward_plan, minutes
 from sst_desktop.services.minutes import MinuteRecord, QuickPhrase, QuickPhraseOption, ResolutionRecord
 from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
@@ -319,6 +320,11 @@ class ResolutionsList(QWidget):
         confirmation…, with a reason kept in the audit trail."""
         if self.minute is None:
             return False
+        meeting = self.session.meeting
+        refused = minutes.not_held_reason(meeting.date, meeting.status)
+        if refused:  # the service refuses it too; say so before asking
+            QMessageBox.warning(self, "The previous minutes cannot be confirmed yet", refused)
+            return False
         answer = QMessageBox.question(
             self,
             "Confirm the previous minutes",
@@ -333,7 +339,7 @@ class ResolutionsList(QWidget):
         db = self.session.db
         minute_id = self.minute.id
         confirmation = self.session.act(
-            self, lambda: minutes.confirm_previous_minutes(db, minute_id), CHANGED_MINUTES
+            self, lambda: minutes.confirm_previous_minutes(db, minute_id, copy_minutes), CHANGED_MINUTES
         )
         if confirmation is None:
             return False

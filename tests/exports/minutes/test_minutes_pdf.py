@@ -21,6 +21,7 @@ from sst_desktop.services import attendance, committees, declarations, minutes
 from sst_desktop.services.committees import CommitteePatch
 from tests.exports.minutes.conftest import HEADER
 from tests.exports.minutes_helpers import SEED_ORDER, in_order, pdf_pages, starts_with
+from tests.minutes_data import confirm_at_next_meeting
 
 
 def _add_exempt_item(db, seed, *, paragraphs: str = "7") -> int:  # type: ignore[no-untyped-def]
@@ -66,16 +67,7 @@ def test_running_header_on_later_pages_and_draft_on_every_page(db, seed) -> None
 
 
 def test_confirmed_minutes_carry_no_draft_mark(db, seed) -> None:  # type: ignore[no-untyped-def]
-    with db.write() as session:
-        session.add(
-            AgendaItem(
-                meeting_id=seed.next_id,
-                position=0,
-                title="Minutes of Previous Meeting",
-                procedural_role=ProceduralRole.PREVIOUS_MINUTES,
-            )
-        )
-    minutes.confirm_previous_minutes(db, minutes.open_minutes(db, seed.next_id)[0].id)
+    confirm_at_next_meeting(db, seed)
     pages = pdf_pages(build_minutes_pdf(db, seed.meeting_id))
     assert not any(DRAFT_MARK in page for page in pages)
     in_order(" ".join(pages), SEED_ORDER)
@@ -268,8 +260,8 @@ def test_any_unicode_markup_and_very_long_text_render_intact(db, seed) -> None: 
 
 
 def test_write_to_path_is_atomic_and_reports_bad_folders(db, seed, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    target = write_minutes_pdf(db, seed.meeting_id, tmp_path / "minutes.pdf")
-    assert target.read_bytes().startswith(b"%PDF")
+    written = write_minutes_pdf(db, seed.meeting_id, tmp_path / "minutes.pdf")
+    assert written.path.read_bytes().startswith(b"%PDF") and written.warnings == ()
     with pytest.raises(ExportError):
         write_minutes_pdf(db, seed.meeting_id, tmp_path / "missing" / "minutes.pdf")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
