@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel()
         self.database_label.setObjectName("status-database")
         self.statusBar().addPermanentWidget(self.database_label)
-        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.context.status_message.connect(self.show_status)  # bound: dropped when the window goes
         self._undo_index = self.context.undo_stack.index()
         self.context.undo_stack.indexChanged.connect(self._undo_moved)
         self._update_database_label()
@@ -295,6 +295,10 @@ class MainWindow(QMainWindow):
         self.notice_text.setText(text)
         self.notice_bar.show()
 
+    def show_status(self, text: str) -> None:
+        """A message from any screen (saved, exported…), shown for a few seconds."""
+        self.statusBar().showMessage(text, 6000)
+
     def _undo_moved(self, index: int) -> None:
         stack = self.context.undo_stack
         if not shiboken6.isValid(stack) or not shiboken6.isValid(self):
@@ -348,7 +352,7 @@ class MainWindow(QMainWindow):
     def defer(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the window has painted (work that can wait until it shows)."""
         if self._painted:
-            QTimer.singleShot(0, callback)
+            QTimer.singleShot(0, self, callback)  # dropped if the window goes first
         else:
             self._after_paint.append(callback)
 
@@ -356,7 +360,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._run_deferred)
+            QTimer.singleShot(0, self, self._run_deferred)
 
     def _run_deferred(self) -> None:
         callbacks, self._after_paint = self._after_paint, []

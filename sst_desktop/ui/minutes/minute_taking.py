@@ -224,7 +224,8 @@ class MinuteTakingWindow(QMainWindow):
         self.session.saver.rejected.connect(self._save_refused)
         self.session.read_only_changed.connect(lambda _ro: self._show_read_only())
         self.context.data_changed.connect(self._data_changed)
-        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        # A bound method, not a lambda: Qt drops the connection when this window is deleted.
+        self.context.status_message.connect(self.show_status)
         self._restore_layout()
         self._mark_held()
         self.load()
@@ -567,6 +568,10 @@ class MinuteTakingWindow(QMainWindow):
         if key not in self._told_refusals and isinstance(error, BaseException):
             self._told_refusals.add(key)
             report_error(self, error)
+
+    def show_status(self, text: str) -> None:
+        """A message from any screen (saved, exported…), shown for a few seconds."""
+        self.statusBar().showMessage(text, 6000)
 
     # Saving and closing -------------------------------------------------------------------------
     def flush_pending(self) -> bool:
