@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -34,6 +33,7 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.meetings.commands import run_create, run_edit
 from sst_desktop.ui.meetings.formatting import plain_date
 from sst_desktop.ui.meetings.models import forward_plan_model, standing_items_model
+from sst_desktop.ui.widgets.column_fit import ColumnFit
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
 
 ITEM_KINDS = [k for k in ItemKind if k not in (ItemKind.PROCEDURAL, ItemKind.ACTION_LOG)]
@@ -197,17 +197,10 @@ class ForwardPlanPanel(QWidget):
 
         for view in (self.plan_view, self.standing_view):
             view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-            header = view.horizontalHeader()
-            header.setStretchLastSection(False)
-            for column in range(view.model().columnCount()):
-                mode = (
-                    QHeaderView.ResizeMode.Stretch if column == 0 else QHeaderView.ResizeMode.ResizeToContents
-                )
-                header.setSectionResizeMode(column, mode)
-            if view is self.plan_view:  # titles need the room; presenters show in the tooltip
-                header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(2, 150)
-                view.setColumnHidden(3, True)
+        # Titles need the room; dates and statuses are kept whole; presenters show in the tooltip.
+        self._plan_columns = ColumnFit(self.plan_view, {0: 3, 2: 2})
+        self.plan_view.setColumnHidden(3, True)
+        self._standing_columns = ColumnFit(self.standing_view, {0: 3, 1: 2})
         context.data_changed.connect(self._data_changed)
         self.show_committee(None)
 

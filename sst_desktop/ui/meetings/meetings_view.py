@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -40,6 +39,7 @@ from sst_desktop.ui.meetings.meeting_dialogs import (
     ScheduleRequest,
 )
 from sst_desktop.ui.meetings.models import meetings_model
+from sst_desktop.ui.widgets.column_fit import ColumnFit
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
 
 COMMITTEE_KEY = "meetings/committee_id"
@@ -166,12 +166,7 @@ class MeetingsPage(QWidget):
         view = record_table_view(model)
         view.setObjectName(name)
         view.setMinimumWidth(280)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        ColumnFit(view, {2: 1})  # the venue takes what the date, time and status leave
         view.selectionModel().selectionChanged.connect(lambda *_: self._meeting_chosen(view))
         return view
 

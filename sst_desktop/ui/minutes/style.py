@@ -41,4 +41,6 @@ QWidget#lowerPane {{ background: #ffffff; }}
 QSplitter#minuteSplitter::handle {{ background: #eef0f3; height: 4px; }}
 QTableView#registerTable {{ font-size: 10.5pt; }}
 QLabel#emptyAgenda {{ color: #4b5563; font-size: 12pt; }}
+/* Wrapped cells: Qt sizes rows without the house padding, so a padded cell would cut its last line. */
+QTableWidget#mattersTable::item {{ padding: 0px; }}
 """
