@@ -1,0 +1,54 @@
+"""How the controls look in the house style: spin and time boxes with arrows, a toggle that shows it
+is on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QTime
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QAbstractSpinBox, QSpinBox, QTimeEdit
+
+
+def dark_shape(image: QImage, area: QRect) -> QRect:
+    """The bounding box of the dark pixels in ``area`` (what is drawn there), relative to it."""
+    found = [
+        (x - area.left(), y - area.top())
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+        if QColor(image.pixel(x, y)).lightness() < 170
+    ]
+    if not found:
+        return QRect()
+    xs, ys = [x for x, _ in found], [y for _, y in found]
+    return QRect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+
+
+def test_spin_and_time_boxes_show_their_arrows(qtbot, house_style) -> None:  # type: ignore[no-untyped-def]
+    days = QSpinBox()
+    days.setValue(14)  # (at its minimum a box shows its down arrow greyed)
+    boxes: list[QAbstractSpinBox] = [days, QTimeEdit(QTime(10, 0))]
+    for box in boxes:
+        qtbot.addWidget(box)
+        box.resize(160, 32)
+        box.show()
+        qtbot.waitExposed(box)
+        image = box.grab().toImage()
+        strip = QRect(box.width() - 18, 3, 14, box.height() - 6)  # where the buttons are
+        up = QRect(strip.left(), strip.top(), strip.width(), strip.height() // 2)
+        down = QRect(strip.left(), up.bottom() + 1, strip.width(), strip.height() - up.height())
+        for half in (up, down):
+            # An arrow head: a few pixels wide and tall (a box drawn without arrows leaves only a
+            # line along the button's edge).
+            shape = dark_shape(image, half)
+            assert 4 <= shape.width() <= 10 and 3 <= shape.height() <= 8, (type(box).__name__, shape)
+
+
+def test_next_meeting_toggle_looks_different_on_and_off(qtbot, catalogue) -> None:  # type: ignore[no-untyped-def]
+    window = catalogue.open("minute-taking-minute")
+    row = window.editor.actions.ordered_rows()[0]
+    toggle = row.next_meeting
+    toggle.setChecked(False)
+    off = QColor(toggle.grab().toImage().pixel(6, toggle.height() // 2))
+    toggle.setChecked(True)
+    on = QColor(toggle.grab().toImage().pixel(6, toggle.height() // 2))
+    assert off.lightness() > 200  # a plain button
+    assert on.lightness() < 120 and on.blue() > on.red()  # filled with the house blue
