@@ -1,11 +1,13 @@
 """How the controls look in the house style: spin and time boxes with arrows, a toggle that shows it
-is on."""
+is on, and confirmed minutes that read as a record rather than a form."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QTime
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QAbstractSpinBox, QSpinBox, QTimeEdit
+
+from tests.ui.window_catalogue import MARCH
 
 
 def dark_shape(image: QImage, area: QRect) -> QRect:
@@ -52,3 +54,37 @@ def test_next_meeting_toggle_looks_different_on_and_off(qtbot, catalogue) -> Non
     on = QColor(toggle.grab().toImage().pixel(6, toggle.height() // 2))
     assert off.lightness() > 200  # a plain button
     assert on.lightness() < 120 and on.blue() > on.red()  # filled with the house blue
+
+
+def test_confirmed_minutes_look_read_only(qtbot, catalogue) -> None:  # type: ignore[no-untyped-def]
+    window = catalogue.minute_taking(MARCH, "Violence Against Women and Girls – Partner Reports")
+    window.show()
+    qtbot.waitExposed(window)
+    editor = window.editor
+    assert window.banner.isVisible()
+    assert "Confirmed on 22 June 2022 — read only." in window.banner.text()
+    assert "read only" in window.statusBar().currentMessage().casefold()
+    # Nothing invites typing: no empty boxes for a new resolution or action, no phrases to insert,
+    # no placeholder in place of a narrative.
+    assert not editor.resolutions.new_edit.isVisible()
+    assert not editor.actions.new_edit.isVisible()
+    assert not any(b.isVisible() for b in editor.resolutions.phrase_buttons.values())
+    assert not editor.declarations.add_button.isVisible()
+    assert editor.narrative.placeholderText() == ""
+    # The narrative is text on the page: no white box with a border around it.
+    image = editor.narrative.grab().toImage()
+    edge = QColor(image.pixel(0, image.height() // 2))
+    inside = QColor(image.pixel(8, image.height() - 4))
+    assert edge == inside
+    window.show_register()
+    assert not window.register.person_picker.isVisible()
+    assert not window.register.buttons["P"].isVisible()
+
+
+def test_draft_minutes_still_invite_typing(qtbot, catalogue) -> None:  # type: ignore[no-untyped-def]
+    window = catalogue.open("minute-taking-minute")
+    editor = window.editor
+    assert editor.resolutions.new_edit.isVisible() and editor.actions.new_edit.isVisible()
+    assert editor.narrative.placeholderText()
+    image = editor.narrative.grab().toImage()
+    assert QColor(image.pixel(0, image.height() // 2)) != QColor(image.pixel(8, image.height() - 4))

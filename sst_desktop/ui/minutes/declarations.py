@@ -214,6 +214,8 @@ class DeclarationsPanel(QWidget):
     def _apply_read_only(self) -> None:
         self.add_button.setEnabled(not self.session.read_only)
         self.remove_button.setEnabled(not self.session.read_only and bool(self.records))
+        for button in (self.add_button, self.remove_button):  # confirmed minutes: no changes offered
+            button.setVisible(not self.session.read_only)
 
     def set_item(self, item_id: int | None) -> None:
         self.item_id = item_id

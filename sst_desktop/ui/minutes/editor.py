@@ -47,6 +47,10 @@ def summary_key(minute_id: int) -> str:
     return f"summary:{minute_id}"
 
 
+HEADING_PLACEHOLDER = "Heading of the minute"
+NARRATIVE_PLACEHOLDER = "What was reported and discussed…"
+
+
 def heading_key(minute_id: int) -> str:
     return f"heading:{minute_id}"
 
@@ -157,7 +161,7 @@ class MinuteEditor(QWidget):
         self.exempt.hide()
         self.heading = QLineEdit()
         self.heading.setObjectName("minuteHeading")
-        self.heading.setPlaceholderText("Heading of the minute")
+        self.heading.setPlaceholderText(HEADING_PLACEHOLDER)
         self.heading.textEdited.connect(self._heading_typed)
         self.heading.installEventFilter(self._refuser)
 
@@ -219,7 +223,7 @@ class MinuteEditor(QWidget):
         # Narrative ------------------------------------------------------------------------------
         self.narrative = QPlainTextEdit()
         self.narrative.setObjectName("narrative")
-        self.narrative.setPlaceholderText("What was reported and discussed…")
+        self.narrative.setPlaceholderText(NARRATIVE_PLACEHOLDER)
         self.narrative.setTabChangesFocus(True)
         self.narrative.textChanged.connect(self._narrative_typed)
         self.narrative.installEventFilter(self._refuser)
@@ -378,9 +382,13 @@ class MinuteEditor(QWidget):
         read_only = self.session.read_only
         for editor in (self.heading, self.narrative, self.summary):
             editor.setReadOnly(read_only)
+        # An empty part of confirmed minutes stays empty: no invitation to type.
+        self.heading.setPlaceholderText("" if read_only else HEADING_PLACEHOLDER)
+        self.narrative.setPlaceholderText("" if read_only else NARRATIVE_PLACEHOLDER)
         for button in self.outcome_buttons.values():
             button.setEnabled(not read_only)
         self.reference_button.setEnabled(not read_only and self.minute is not None)
+        self.reference_button.setVisible(not read_only)
 
     # Procedural notes ---------------------------------------------------------------------------
     def update_note(self) -> None:

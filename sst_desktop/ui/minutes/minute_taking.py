@@ -16,6 +16,7 @@ pending at once. The meeting and item are remembered, so a restart reopens them.
 from __future__ import annotations
 
 import contextlib
+import html
 from datetime import date
 
 import shiboken6
@@ -39,7 +40,7 @@ from sst_desktop.domain.enums import MeetingStatus, MinuteOutcome
 from sst_desktop.services import agenda, meetings, minutes
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
-from sst_desktop.services.meeting_texts import clock, weekday_date
+from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
@@ -60,6 +61,13 @@ SETTINGS_DATABASE = "minute_taking/database"
 SETTINGS_MEETING = "minute_taking/meeting_id"
 SETTINGS_ITEM = "minute_taking/item_id"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+KEYS_HELP = (
+    "Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Ctrl+Return resolution · "
+    "Alt+1–5 standard phrases · Ctrl+Shift+A action · Ctrl+D declaration"
+)
+READ_ONLY_KEYS_HELP = (
+    "Read only · Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Minutes menu: PDF or Word copies"
+)
 
 
 def remember(settings: QSettings, database_url: str, meeting_id: int, item_id: int | None) -> None:
@@ -157,6 +165,7 @@ class MinuteTakingWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setObjectName("confirmedBanner")
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
 
         # Agenda and the page for the current item ------------------------------------------------
         self.agenda_list = QTreeWidget()
@@ -215,10 +224,7 @@ class MinuteTakingWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(
-            "Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Ctrl+Return resolution · "
-            "Alt+1–5 standard phrases · Ctrl+Shift+A action · Ctrl+D declaration"
-        )
+        self.statusBar().showMessage(KEYS_HELP)
 
         self._build_menus()
         self.session.saver.rejected.connect(self._save_refused)
@@ -400,8 +406,12 @@ class MinuteTakingWindow(QMainWindow):
 
     def _show_read_only(self) -> None:
         reason = self.session.read_only_reason
-        self.banner.setText(reason)
+        confirmed_at = self.session.meeting.minutes_confirmed_at
+        headline = f"Confirmed on {plain_date(confirmed_at.date())} — read only." if confirmed_at else ""
+        self.banner.setText(f"<b>{html.escape(headline)}</b> {html.escape(reason)}" if reason else "")
         self.banner.setVisible(bool(reason))
+        self.save_indicator.setVisible(not reason)  # nothing is being saved: nothing can change
+        self.statusBar().showMessage(READ_ONLY_KEYS_HELP if reason else KEYS_HELP)
         self.badge.setText("CONFIRMED" if reason else "DRAFT")
         self.badge.setToolTip(reason or "These minutes are a draft until a later meeting confirms them.")
 

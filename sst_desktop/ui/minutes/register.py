@@ -236,6 +236,7 @@ class RegisterPanel(QWidget):
         keys = QLabel(KEY_HELP)
         keys.setObjectName("hint")
         keys.setWordWrap(True)
+        self.key_help = keys
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -249,6 +250,7 @@ class RegisterPanel(QWidget):
             "Also present: officers, presenters and guests — pick from the directory or add a new person"
         )
         also.setObjectName("muted")
+        self.also_help = also
         layout.addWidget(also)
         layout.addLayout(adding)
         self.setFocusProxy(self.table)
@@ -286,14 +288,18 @@ class RegisterPanel(QWidget):
         self.changed.emit()
 
     def _apply_read_only(self, read_only: bool) -> None:
+        """Confirmed minutes: the register is read, not taken — its keys and the add row go."""
         for widget in (
             *self.buttons.values(),
             self.person_picker,
             self.capacity,
             self.add_also_button,
             self.add_member_button,
+            self.key_help,
+            self.also_help,
         ):
             widget.setEnabled(not read_only)
+            widget.setVisible(not read_only)
 
     # Selection ----------------------------------------------------------------------------------
     def current(self) -> AttendanceRecord | None:
