@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from sst_desktop import __version__
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.pages import PageSpec, load_pages
+from sst_desktop.ui.window_geometry import keep_geometry, save_geometry
 
 FILE_SECTIONS = ("database", "backup", "export", "other", "quit")
 
@@ -50,8 +51,8 @@ class MainWindow(QMainWindow):
         self._after_paint: list[Callable[[], object]] = []
         self.setObjectName("main-window")
         self.setWindowTitle(self._title())
-        self.resize(1280, 800)
         self.setMinimumSize(760, 520)
+        keep_geometry(self, "main_window", QSize(1440, 900))  # a laptop's screen, less on a small one
 
         # Navigation ---------------------------------------------------------------------------
         self.navigation = QListWidget()
@@ -325,15 +326,14 @@ class MainWindow(QMainWindow):
         self.database_name.setToolTip(str(path) if path else database.url)
 
     def restore_geometry(self) -> None:
-        geometry = self.settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        """The layout of bars and docks; the size and position come back when the window shows
+        (``keep_geometry``), fitted onto the screen."""
         state = self.settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)  # type: ignore[arg-type]
 
     def save_window_state(self) -> None:
-        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        save_geometry(self)
         self.settings.setValue("main_window/state", self.saveState())
         self.settings.sync()
 

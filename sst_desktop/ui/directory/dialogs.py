@@ -23,6 +23,7 @@ from sst_desktop.services import committees, memberships, organisations
 from sst_desktop.services.records import CommitteeRecord, MembershipRecord, OrganisationRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.widgets.person_picker import PersonPicker
+from sst_desktop.ui.window_geometry import keep_geometry
 
 
 def date_edit(value: date | None = None) -> QDateEdit:
@@ -63,6 +64,7 @@ class NewCommitteeDialog(QDialog):
         self.context = context
         self.created: CommitteeRecord | None = None
         self.setWindowTitle("New committee")
+        keep_geometry(self, "new_committee")
         self.setMinimumWidth(440)
         self.name = QLineEdit()
         self.name.setPlaceholderText("Safer Sefton Together")
@@ -115,6 +117,7 @@ class AddMemberDialog(QDialog):
         self.committee = committee
         self.created: MembershipRecord | None = None
         self.setWindowTitle(f"Add a member to {committee.name}")
+        keep_geometry(self, "add_member")
         self.setMinimumWidth(520)
         self.person = PersonPicker(context, placeholder="Type a name, title or organisation…")
         self.role = role_box()
@@ -169,6 +172,7 @@ class EndMembershipDialog(QDialog):
     def __init__(self, member: MembershipRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("End membership")
+        keep_geometry(self, "end_membership")
         name = " ".join(p for p in (member.person_title, member.person_name) if p)
         text = QLabel(
             f"Last day of {name}'s membership ({member.role.label}, from {member.start_date:%d/%m/%Y}):"
@@ -191,6 +195,7 @@ class NewOrganisationDialog(QDialog):
         self.context = context
         self.created: OrganisationRecord | None = None
         self.setWindowTitle("New organisation")
+        keep_geometry(self, "new_organisation")
         self.setMinimumWidth(420)
         self.name = QLineEdit()
         self.name.setPlaceholderText("Merseyside Police")

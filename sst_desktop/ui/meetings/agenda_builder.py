@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.meetings.commands import run_create, run_edit
 from sst_desktop.ui.meetings.item_editor import AgendaItemEditor
 from sst_desktop.ui.meetings.models import AgendaColumn, AgendaModel, order_after_drop
+from sst_desktop.ui.window_geometry import keep_geometry
 
 NEW_ITEM_TITLE = "New item"
 MATTERS_ARISING_DESCRIPTION = "To review the open actions from previous meetings."
@@ -663,7 +664,7 @@ class ForwardPlanOfferDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(660, 320)
+        keep_geometry(self, "forward_plan_offer", QSize(660, 320))
 
     def chosen(self) -> list[ForwardPlanRecord]:
         return [

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from sst_desktop.ui.meetings.formatting import plain_date
 from sst_desktop.ui.meetings.models import forward_plan_model, standing_items_model
 from sst_desktop.ui.widgets.column_fit import ColumnFit
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+from sst_desktop.ui.window_geometry import keep_geometry
 
 ITEM_KINDS = [k for k in ItemKind if k not in (ItemKind.PROCEDURAL, ItemKind.ACTION_LOG)]
 
@@ -101,7 +102,7 @@ class PlanItemDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        keep_geometry(self, "forward_plan_item", QSize(520, self.sizeHint().height()))
 
     def values(self) -> dict[str, object]:
         values: dict[str, object] = {

@@ -36,6 +36,7 @@ from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.meetings import MeetingRecord, SeriesRule
 from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.ui.meetings.formatting import from_qdate, from_qtime, plain_date, to_qdate, to_qtime
+from sst_desktop.ui.window_geometry import keep_geometry
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ORDINALS = ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last"))
@@ -87,6 +88,7 @@ class ScheduleMeetingDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Schedule meetings of {committee.name}")
+        keep_geometry(self, "schedule_meetings")
         self._submit = submit
         today = today or date.today()
 
@@ -294,6 +296,7 @@ class ReasonDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{verb.capitalize()} the meeting")
+        keep_geometry(self, "meeting_reason")
         self._submit = submit
         intro = QLabel(f"{verb.capitalize()} the meeting of {meeting.title}?\nSay why (required):")
         intro.setWordWrap(True)
@@ -334,6 +337,7 @@ class MoveDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Move the meeting")
+        keep_geometry(self, "move_meeting")
         self._submit = submit
         self.date = date_edit(meeting.date)
         self.reason = QLineEdit()

@@ -26,6 +26,7 @@ from sst_desktop.services import attendance, declarations
 from sst_desktop.services.declarations import DeclarationRecord
 from sst_desktop.ui.minutes.session import CHANGED_DECLARATIONS, MinuteSession
 from sst_desktop.ui.widgets.person_picker import PersonPicker
+from sst_desktop.ui.window_geometry import keep_geometry
 
 NONE_DECLARED = "No declarations of any disclosable pecuniary interests or personal interests were received."
 
@@ -44,6 +45,7 @@ class DeclarationDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle("Declaration of interest")
+        keep_geometry(self, "declaration")
         self.setMinimumWidth(560)
 
         self.person = QComboBox()

@@ -4,7 +4,7 @@ apologies, the previous minutes' confirmation, the open actions)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +37,7 @@ from sst_desktop.ui.minutes.declarations import DeclarationsPanel
 from sst_desktop.ui.minutes.matters import MattersArisingPanel
 from sst_desktop.ui.minutes.resolutions import ResolutionsList
 from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
+from sst_desktop.ui.window_geometry import keep_geometry
 
 
 def text_key(minute_id: int) -> str:
@@ -88,7 +89,7 @@ class ReferencePicker(QDialog):
     def __init__(self, candidates: list[ReferenceCandidate], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Refer to an earlier minute")
-        self.resize(720, 460)
+        keep_geometry(self, "reference_picker", QSize(720, 460))
         self.candidates = candidates
         self.search = QLineEdit()
         self.search.setObjectName("referenceSearch")

@@ -20,7 +20,7 @@ import html
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -56,6 +56,7 @@ from sst_desktop.ui.minutes.session import (
 )
 from sst_desktop.ui.minutes.style import STYLE
 from sst_desktop.ui.minutes.widgets import ClockLabel, SaveIndicator
+from sst_desktop.ui.window_geometry import keep_geometry
 
 SETTINGS_DATABASE = "minute_taking/database"
 SETTINGS_MEETING = "minute_taking/meeting_id"
@@ -136,7 +137,7 @@ class MinuteTakingWindow(QMainWindow):
         self.quitting = False  # set when the application closes around this window
         self._told_refusals: set[str] = set()
         self.setWindowTitle(f"Minutes — {meeting.title}")
-        self.resize(1320, 860)
+        keep_geometry(self, "minute_taking", QSize(1320, 860))
 
         # Header ---------------------------------------------------------------------------------
         header = QWidget()

@@ -38,6 +38,7 @@ from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.validation import name_key
 from sst_desktop.ui.minutes.session import CHANGED_ATTENDANCE, MinuteSession
 from sst_desktop.ui.widgets.person_picker import PersonPicker
+from sst_desktop.ui.window_geometry import keep_geometry
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -616,6 +617,7 @@ class SubstituteDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Substitute")
+        keep_geometry(self, "substitute")
         away = [r for r in choices if not r.is_present]
         others = [r for r in choices if r.is_present]
         self.combo = QComboBox()
@@ -654,6 +656,7 @@ class ComingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Arrived" if arrival else "Left")
+        keep_geometry(self, "arrived_left")
         now = datetime.now().time()
         shown = at or now
         self.time_edit = QTimeEdit(QTime(shown.hour, shown.minute))
