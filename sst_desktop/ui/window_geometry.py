@@ -2,7 +2,7 @@
 
 Every top-level window and dialog calls ``keep_geometry(widget, key)`` once, in its constructor.
 When it first shows, the size and position saved under ``<key>/geometry`` are restored (or, the
-first time, the preferred size is used), then the window is fitted onto the screen's available area
+first time, the preferred size, unless the caller sized it), then the window is fitted onto the screen's available area
 — a laptop's 1366×768 less its taskbar — so a size saved on a large monitor never opens off a small
 one. When it hides or closes, its geometry is saved. The settings are the main window's (those of
 the nearest parent window that has ``settings``), so tests and a second database window stay apart.
@@ -10,7 +10,7 @@ the nearest parent window that has ``settings``), so tests and a second database
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSettings, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -80,7 +80,8 @@ class _GeometryKeeper(QObject):
     def restore(self) -> None:
         saved = self._settings.value(self._key)
         restored = isinstance(saved, QByteArray | bytes) and self._widget.restoreGeometry(saved)
-        if not restored and self._preferred is not None:
+        resized = self._widget.testAttribute(Qt.WidgetAttribute.WA_Resized)  # sized by its caller
+        if not restored and not resized and self._preferred is not None:
             self._widget.resize(self._preferred)
         fit_on_screen(self._widget)
 

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
 
+from sst_desktop.ui.main_window import MainWindow
 from sst_desktop.ui.minutes.declarations import DeclarationDialog
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.ui.window_catalogue import LAPTOP, OPENERS, dialog_classes, settle
@@ -95,3 +96,16 @@ def test_a_remembered_geometry_larger_than_the_screen_is_fitted_onto_it(qtbot, c
     area = again.screen().availableGeometry()
     assert area.contains(again.frameGeometry())
     assert again.width() >= again.minimumSizeHint().width()
+
+
+def test_a_window_sized_by_its_caller_keeps_that_size_within_the_screen(qtbot, context, settings) -> None:  # type: ignore[no-untyped-def]
+    sized = MainWindow(context, settings)
+    qtbot.addWidget(sized)
+    sized.resize(1000, 600)
+    sized.show()
+    assert (sized.width(), sized.height()) == (1000, 600)  # not the preferred size
+    huge = MainWindow(context, settings)
+    qtbot.addWidget(huge)
+    huge.resize(3000, 2000)
+    huge.show()
+    assert huge.screen().availableGeometry().contains(huge.frameGeometry())

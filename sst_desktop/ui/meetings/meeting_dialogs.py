@@ -88,7 +88,7 @@ class ScheduleMeetingDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Schedule meetings of {committee.name}")
-        keep_geometry(self, "schedule_meetings")
+        keep_geometry(self, "schedule_series" if series else "schedule_meeting")  # two sizes
         self._submit = submit
         today = today or date.today()
 
