@@ -15,12 +15,15 @@ calls ``enter()`` and saves ``<page key>-<name>.png`` — a picture of the widge
 22 June 2022 (``<page key>-minute-taking.png``).
 
 Settings, backups and the database live in a temporary folder: nothing of the user's is touched.
+Offscreen, the windows are on a 1920×1080 screen (windows are fitted onto theirs), pictured at
+1280×800.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import sys
 import tempfile
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTH, HEIGHT = 1280, 800
+SCREEN = {"name": "monitor", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "dpr": 1}
 
 
 def _settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -108,10 +112,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Make the screenshots in docs/screenshots/.")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="sst-shots-home-") as home:
         for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
             os.environ[variable] = str(Path(home) / variable.lower())
+        if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+            # Windows are fitted onto their screen: give them one larger than the pictures.
+            screen = Path(home) / "screen.json"
+            screen.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
         sys.path.insert(0, str(ROOT))
         for path in make_screenshots(args.out):
             print(path)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from sst_desktop.storage.backup import BackupInfo
 from sst_desktop.storage.errors import BackupError, StorageError
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.tasks import Task, run_task
+from sst_desktop.ui.window_geometry import keep_geometry
 
 if TYPE_CHECKING:
     from sst_desktop.storage.engine import Database
@@ -76,9 +77,9 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("restore-dialog")
         self.setWindowTitle("Restore from backup")
-        self.resize(640, 420)
         self.database_path = database_path
         self.settings = settings
+        keep_geometry(self, "restore_backup", QSize(640, 420))
         self.chosen: Path | None = None
 
         intro = QLabel(

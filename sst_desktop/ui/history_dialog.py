@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sst_desktop.services import history
 from sst_desktop.services.history import FieldChange, HistoryRecord
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.window_geometry import keep_geometry
 
 PREVIEW = 80
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +56,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("history-dialog")
         self.setWindowTitle(f"History — {title}")
-        self.resize(860, 560)
+        keep_geometry(self, "history", QSize(860, 560))
         self._context = context
         self._load = load
 

@@ -4,6 +4,7 @@ chase; details and progress history beside it; the spreadsheet partners work wit
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from sst_desktop.ui.actions.transfer import ExportChoices, ImportPreviewDialog
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.tasks import Task, run_task
+from sst_desktop.ui.widgets.column_fit import ColumnFit
 
 ALL = "__all__"
 NOT_DONE = "__not_done__"
@@ -47,18 +49,37 @@ NOT_DONE = "__not_done__"
 RELOAD_ON = frozenset(
     {"action", "actions", "minutes", "minute", "meeting", "meetings", "committee", "person", "organisation"}
 )
-COLUMN_WIDTHS = {
-    Column.REFERENCE: 118,
-    Column.COMMITTEE: 88,
-    Column.MEETING_DATE: 82,
-    Column.MINUTE: 52,
-    Column.ACTION: 320,
-    Column.OWNER: 130,
-    Column.ORGANISATION: 140,
-    Column.DUE: 86,
-    Column.STATUS: 120,
-    Column.LATEST_UPDATE: 280,
-}
+# The text columns share the width the others leave, in these proportions; dates, references,
+# numbers and statuses always get the width they need.
+TEXT_COLUMNS: dict[int, int] = {Column.ACTION: 6, Column.OWNER: 2, Column.ORGANISATION: 2, Column.LATEST_UPDATE: 3}
+A_DATE = "00/00/0000"
+
+
+@dataclass(frozen=True)
+class WidestValues:
+    """The widest values of the log's columns (read once per load, not row by row at each resize)."""
+
+    reference: str = ""
+    statuses: tuple[str, ...] = ()
+    next_meeting: bool = False
+    owner: str = ""
+    organisation: str = ""
+
+    @classmethod
+    def of(cls, log: al.ActionLog) -> WidestValues:
+        rows = log.rows
+        return cls(
+            reference=max((r[al.R_REFERENCE] for r in rows), key=len, default=""),
+            statuses=tuple(al.STATUSES[i].label for i in {r[al.R_STATUS] for r in rows}),
+            next_meeting=any(r[al.R_DUE_NEXT_MEETING] and not r[al.R_DUE] for r in rows),
+            # (every name the log knows, not only those in use: a cap a little wide costs nothing)
+            owner=max(
+                (*log.people.values(), *{r[al.R_OWNER] for r in rows if r[al.R_OWNER].__class__ is str}),
+                key=len,
+                default="",
+            ),
+            organisation=max(log.organisations.values(), key=len, default=""),
+        )
 
 
 class ActionLogPage(QWidget):
@@ -169,10 +190,10 @@ class ActionLogPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow text column: "Organis…"
         header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
+        self.columns = ColumnFit(self.table, TEXT_COLUMNS, natural=self._natural_width, minimum=72)
+        self._shown_values = WidestValues()
         self.table.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.table))
         # What an officer chasing actions looks at first: status and due date beside the reference.
         for visual, column in enumerate(
@@ -180,15 +201,14 @@ class ActionLogPage(QWidget):
         ):
             header.moveSection(header.visualIndex(column), visual)
         self.details = ActionDetails()
-        self.details.setMinimumWidth(280)
-        self.details.setMaximumWidth(380)
+        self.details.setMaximumWidth(420)  # (and no wider than its content needs: the table may have it)
 
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 320])
+        splitter.setSizes([1100, 260])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
 
@@ -246,12 +266,35 @@ class ActionLogPage(QWidget):
         if log is None:
             return
         self._stale = False
+        self._shown_values = WidestValues.of(log)
         self._fill_choices(log)
         self.model.set_log(log)
         self._latest_timer.start()
         self._update_count()
         if chosen is not None:
             self.select_action(chosen)
+
+    def _natural_width(self, column: int) -> int:
+        """The width a column needs to show every row whole (measured on the widest values, not read
+        row by row); the action and its latest update can always use more."""
+        if column in (Column.ACTION, Column.LATEST_UPDATE):
+            return 10_000
+        fit = self.columns
+        shown = self._shown_values
+        samples: dict[int, tuple[str, ...]] = {
+            Column.REFERENCE: (shown.reference,),
+            Column.COMMITTEE: tuple(c.short_name for c in self.model.log.committees.values()),
+            Column.MEETING_DATE: (A_DATE,),
+            Column.MINUTE: ("000",),
+            Column.STATUS: shown.statuses,
+            Column.OWNER: (shown.owner,),
+            Column.ORGANISATION: (shown.organisation,),
+        }
+        if column == Column.DUE:  # overdue dates are bold
+            needed = fit.text_width(A_DATE, *(["Next meeting"] if shown.next_meeting else []), bold=True)
+        else:
+            needed = fit.text_width(*samples.get(column, ()))
+        return max(needed, fit.header_width(column))
 
     def _check_latest(self) -> None:
         if not self.model.log.latest_ready:

@@ -42,7 +42,7 @@ class CommitteesPage(QWidget):
         self.list.horizontalHeader().setVisible(False)
         self.list.setVerticalScrollMode(self.list.ScrollMode.ScrollPerPixel)
         self.list.horizontalHeader().sectionResized.connect(
-            lambda *_: QTimer.singleShot(0, self.list.resizeRowsToContents)
+            lambda *_: QTimer.singleShot(0, self.list, self.list.resizeRowsToContents)  # not after it goes
         )
         self.new_button = QPushButton("New committee…")
         self.new_button.setObjectName("primary")

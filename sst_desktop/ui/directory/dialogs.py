@@ -25,6 +25,7 @@ from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.widgets.person_picker import PersonPicker
+from sst_desktop.ui.window_geometry import keep_geometry
 
 
 def date_of(box: DateBox) -> date:
@@ -57,6 +58,7 @@ class NewCommitteeDialog(QDialog):
         self.context = context
         self.created: CommitteeRecord | None = None
         self.setWindowTitle("New committee")
+        keep_geometry(self, "new_committee")
         self.setMinimumWidth(440)
         self.name = QLineEdit()
         self.name.setPlaceholderText("Safer Sefton Together")
@@ -108,6 +110,7 @@ class AddMemberDialog(QDialog):
         self.committee = committee
         self.created: MembershipRecord | None = None
         self.setWindowTitle(f"Add a member to {committee.name}")
+        keep_geometry(self, "add_member")
         self.setMinimumWidth(520)
         self.person = PersonPicker(context, placeholder="Type a name, title or organisation…")
         self.role = role_box()
@@ -167,6 +170,7 @@ class EndMembershipDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("End membership")
         self.setMinimumWidth(440)  # room for the date's explanation on one line
+        keep_geometry(self, "end_membership")
         name = " ".join(p for p in (member.person_title, member.person_name) if p)
         text = QLabel(
             f"Last day of {name}'s membership ({member.role.label}, from {member.start_date:%d/%m/%Y}):"
@@ -194,6 +198,7 @@ class NewOrganisationDialog(QDialog):
         self.context = context
         self.created: OrganisationRecord | None = None
         self.setWindowTitle("New organisation")
+        keep_geometry(self, "new_organisation")
         self.setMinimumWidth(420)
         self.name = QLineEdit()
         self.name.setPlaceholderText("Merseyside Police")

@@ -24,6 +24,7 @@ from sst_desktop.services.records import PersonRecord
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import people_model
+from sst_desktop.ui.widgets.column_fit import ColumnFit
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
 from sst_desktop.ui.widgets.list_panel import list_panel
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
@@ -175,6 +176,8 @@ class PeoplePage(QWidget):
         self.model = people_model()
         self.table = record_table_view(self.model, sortable=True)
         self.table.setObjectName("people")
+        # Name, organisation, job title and email share the width; the telephone number is kept whole.
+        self.columns = ColumnFit(self.table, {0: 3, 1: 2, 2: 2, 3: 2})
         self.count = QLabel()
         self.count.setObjectName("hint")
         self.new_button = QPushButton("New person…")
@@ -241,7 +244,6 @@ class PeoplePage(QWidget):
         if not found and self.model.rowCount():
             self.table.selectRow(0)
         self.table.selectionModel().blockSignals(False)
-        self.table.resizeColumnsToContents()
         self._show(selected_record(self.table))
 
     def _apply_filter(self) -> None:

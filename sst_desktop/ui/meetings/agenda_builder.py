@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,7 @@ from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.meetings.commands import run_create, run_edit
 from sst_desktop.ui.meetings.item_editor import AgendaItemEditor
 from sst_desktop.ui.meetings.models import AgendaColumn, AgendaModel, order_after_drop
+from sst_desktop.ui.window_geometry import keep_geometry
 
 NEW_ITEM_TITLE = "New item"
 RELOAD_ON = {"agenda", "meeting", "forward_plan", "person", "action", "committee", "minutes"}
@@ -677,10 +678,7 @@ class AgendaOfferDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        if plans:
-            self.resize(660, 320)
-        else:
-            self.setMinimumWidth(560)
+        keep_geometry(self, "forward_plan_offer", QSize(660, 320))
 
     def matters_arising_chosen(self) -> bool:
         return self._offers_matters and self.matters.isChecked()

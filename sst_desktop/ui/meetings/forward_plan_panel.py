@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -34,7 +33,9 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.meetings.commands import run_create, run_edit
 from sst_desktop.ui.meetings.formatting import plain_date
 from sst_desktop.ui.meetings.models import forward_plan_model, standing_items_model
+from sst_desktop.ui.widgets.column_fit import ColumnFit
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+from sst_desktop.ui.window_geometry import keep_geometry
 
 ITEM_KINDS = [k for k in ItemKind if k not in (ItemKind.PROCEDURAL, ItemKind.ACTION_LOG)]
 
@@ -101,7 +102,7 @@ class PlanItemDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        keep_geometry(self, "forward_plan_item", QSize(520, self.sizeHint().height()))
 
     def values(self) -> dict[str, object]:
         values: dict[str, object] = {
@@ -197,17 +198,10 @@ class ForwardPlanPanel(QWidget):
 
         for view in (self.plan_view, self.standing_view):
             view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-            header = view.horizontalHeader()
-            header.setStretchLastSection(False)
-            for column in range(view.model().columnCount()):
-                mode = (
-                    QHeaderView.ResizeMode.Stretch if column == 0 else QHeaderView.ResizeMode.ResizeToContents
-                )
-                header.setSectionResizeMode(column, mode)
-            if view is self.plan_view:  # titles need the room; presenters show in the tooltip
-                header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(2, 150)
-                view.setColumnHidden(3, True)
+        # Titles need the room; dates and statuses are kept whole; presenters show in the tooltip.
+        self._plan_columns = ColumnFit(self.plan_view, {0: 3, 2: 2})
+        self.plan_view.setColumnHidden(3, True)
+        self._standing_columns = ColumnFit(self.standing_view, {0: 3, 1: 2})
         context.data_changed.connect(self._data_changed)
         self.show_committee(None)
 

@@ -36,6 +36,7 @@ from sst_desktop.services.meetings import MeetingRecord, SeriesRule
 from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.ui.meetings.formatting import day_text, from_qtime, plain_date, to_qtime
 from sst_desktop.ui.widgets.date_box import DateBox
+from sst_desktop.ui.window_geometry import keep_geometry
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ORDINALS = ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last"))
@@ -84,6 +85,7 @@ class ScheduleMeetingDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Schedule meetings of {committee.name}")
+        keep_geometry(self, "schedule_series" if series else "schedule_meeting")  # two sizes
         self._submit = submit
         today = today or date.today()
 
@@ -303,6 +305,7 @@ class ReasonDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{verb.capitalize()} the meeting")
+        keep_geometry(self, "meeting_reason")
         self._submit = submit
         intro = QLabel(f"{verb.capitalize()} the meeting of {meeting.title}?\nSay why (required):")
         intro.setWordWrap(True)
@@ -343,6 +346,7 @@ class MoveDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Move the meeting")
+        keep_geometry(self, "move_meeting")
         self._submit = submit
         self.date = date_box(meeting.date)
         self.reason = QLineEdit()

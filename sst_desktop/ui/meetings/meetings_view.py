@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -42,6 +41,7 @@ from sst_desktop.ui.meetings.meeting_dialogs import (
     ScheduleRequest,
 )
 from sst_desktop.ui.meetings.models import meetings_model
+from sst_desktop.ui.widgets.column_fit import ColumnFit
 from sst_desktop.ui.widgets.record_model import (
     RecordTableModel,
     record_table_view,
@@ -173,12 +173,7 @@ class MeetingsPage(QWidget):
         view = record_table_view(model)
         view.setObjectName(name)
         view.setMinimumWidth(280)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        ColumnFit(view, {2: 1})  # the venue takes what the date, time and status leave
         view.selectionModel().selectionChanged.connect(lambda *_: self._meeting_chosen(view))
         return view
 

@@ -289,10 +289,12 @@ class ActionsList(QWidget):
     def _apply_read_only(self) -> None:
         read_only = self.session.read_only
         self.new_edit.setReadOnly(read_only or self.minute_id is None)
+        for widget in (self.new_edit, self.new_number):  # confirmed minutes: nothing to type into
+            widget.setVisible(not read_only)
         for row in self.rows.values():
             row.text.setReadOnly(read_only)
-            for widget in (row.owner, row.organisation, row.due, row.next_meeting):
-                widget.setEnabled(not read_only)
+            for field in (row.owner, row.organisation, row.due, row.next_meeting):
+                field.setEnabled(not read_only)
             row.remove.setVisible(not read_only)
 
     # Saving fields ------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from sst_desktop.services.declarations import DeclarationRecord
 from sst_desktop.services.meeting_texts import join_names
 from sst_desktop.ui.minutes.session import CHANGED_DECLARATIONS, MinuteSession
 from sst_desktop.ui.widgets.person_picker import PersonPicker
+from sst_desktop.ui.window_geometry import keep_geometry
 
 NONE_DECLARED = "No declarations of any disclosable pecuniary interests or personal interests were received."
 
@@ -50,6 +51,7 @@ class DeclarationDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle("Declaration of interest")
+        keep_geometry(self, "declaration")
         self.setMinimumWidth(560)
 
         self.person = QComboBox()
@@ -247,6 +249,8 @@ class DeclarationsPanel(QWidget):
     def _apply_read_only(self) -> None:
         self.add_button.setEnabled(not self.session.read_only)
         self.remove_button.setEnabled(not self.session.read_only and bool(self.records))
+        for button in (self.add_button, self.remove_button):  # confirmed minutes: no changes offered
+            button.setVisible(not self.session.read_only)
 
     def set_item(self, item_id: int | None) -> None:
         self.item_id = item_id

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,6 +40,7 @@ from sst_desktop.ui.minutes.matters import MattersArisingPanel
 from sst_desktop.ui.minutes.resolutions import ResolutionsList
 from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
 from sst_desktop.ui.minutes.withdraw import withdraw_confirmation
+from sst_desktop.ui.window_geometry import keep_geometry
 
 
 def text_key(minute_id: int) -> str:
@@ -48,6 +49,10 @@ def text_key(minute_id: int) -> str:
 
 def summary_key(minute_id: int) -> str:
     return f"summary:{minute_id}"
+
+
+HEADING_PLACEHOLDER = "Heading of the minute"
+NARRATIVE_PLACEHOLDER = "What was reported and discussed…"
 
 
 def heading_key(minute_id: int) -> str:
@@ -87,7 +92,7 @@ class ReferencePicker(QDialog):
     def __init__(self, candidates: list[ReferenceCandidate], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Refer to an earlier minute")
-        self.resize(720, 460)
+        keep_geometry(self, "reference_picker", QSize(720, 460))
         self.candidates = candidates
         self.search = QLineEdit()
         self.search.setObjectName("referenceSearch")
@@ -160,7 +165,7 @@ class MinuteEditor(QWidget):
         self.exempt.hide()
         self.heading = QLineEdit()
         self.heading.setObjectName("minuteHeading")
-        self.heading.setPlaceholderText("Heading of the minute")
+        self.heading.setPlaceholderText(HEADING_PLACEHOLDER)
         self.heading.textEdited.connect(self._heading_typed)
         self.heading.installEventFilter(self._refuser)
 
@@ -227,7 +232,7 @@ class MinuteEditor(QWidget):
         # Narrative ------------------------------------------------------------------------------
         self.narrative = QPlainTextEdit()
         self.narrative.setObjectName("narrative")
-        self.narrative.setPlaceholderText("What was reported and discussed…")
+        self.narrative.setPlaceholderText(NARRATIVE_PLACEHOLDER)
         self.narrative.setTabChangesFocus(True)
         self.narrative.textChanged.connect(self._narrative_typed)
         self.narrative.installEventFilter(self._refuser)
@@ -386,9 +391,13 @@ class MinuteEditor(QWidget):
         read_only = self.session.read_only
         for editor in (self.heading, self.narrative, self.summary):
             editor.setReadOnly(read_only)
+        # An empty part of confirmed minutes stays empty: no invitation to type.
+        self.heading.setPlaceholderText("" if read_only else HEADING_PLACEHOLDER)
+        self.narrative.setPlaceholderText("" if read_only else NARRATIVE_PLACEHOLDER)
         for button in self.outcome_buttons.values():
             button.setEnabled(not read_only)
         self.reference_button.setEnabled(not read_only and self.minute is not None)
+        self.reference_button.setVisible(not read_only)
 
     # Procedural notes ---------------------------------------------------------------------------
     def update_note(self) -> None:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 from collections.abc import Callable
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,7 +43,7 @@ from sst_desktop.domain.enums import MeetingStatus, MinuteOutcome
 from sst_desktop.services import agenda, meetings, minutes
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
-from sst_desktop.services.meeting_texts import clock, weekday_date
+from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
@@ -59,11 +60,19 @@ from sst_desktop.ui.minutes.session import (
 from sst_desktop.ui.minutes.style import STYLE
 from sst_desktop.ui.minutes.widgets import ClockLabel, SaveIndicator
 from sst_desktop.ui.operations.undo import DocumentWindow
+from sst_desktop.ui.window_geometry import keep_geometry
 
 SETTINGS_DATABASE = "minute_taking/database"
 SETTINGS_MEETING = "minute_taking/meeting_id"
 SETTINGS_ITEM = "minute_taking/item_id"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+KEYS_HELP = (
+    "Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Ctrl+Return resolution · "
+    "Alt+1–5 standard phrases · Ctrl+Shift+A action · Ctrl+D declaration"
+)
+READ_ONLY_KEYS_HELP = (
+    "Read only · Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Minutes menu: PDF or Word copies"
+)
 
 
 def remember(settings: QSettings, database_url: str, meeting_id: int, item_id: int | None) -> None:
@@ -135,7 +144,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         self.quitting = False  # set when the application closes around this window
         self._told_refusals: set[str] = set()
         self.setWindowTitle(f"Minutes — {meeting.title}")
-        self.resize(1320, 860)
+        keep_geometry(self, "minute_taking", QSize(1320, 860))
 
         # Header ---------------------------------------------------------------------------------
         header = QWidget()
@@ -164,6 +173,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         self.banner = QLabel()
         self.banner.setObjectName("confirmedBanner")
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
 
         # Agenda and the page for the current item ------------------------------------------------
         self.agenda_list = QTreeWidget()
@@ -222,16 +232,14 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(
-            "Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Ctrl+Return resolution · "
-            "Alt+1–5 standard phrases · Ctrl+Shift+A action · Ctrl+D declaration"
-        )
+        self.statusBar().showMessage(KEYS_HELP)
 
         self._build_menus()
         self.session.saver.rejected.connect(self._save_refused)
         self.session.read_only_changed.connect(lambda _ro: self._show_read_only())
         self.context.data_changed.connect(self._data_changed)
-        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        # A bound method, not a lambda: Qt drops the connection when this window is deleted.
+        self.context.status_message.connect(self.show_status)
         self._restore_layout()
         self._mark_held()
         self.load()
@@ -406,8 +414,12 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
 
     def _show_read_only(self) -> None:
         reason = self.session.read_only_reason
-        self.banner.setText(reason)
+        confirmed_at = self.session.meeting.minutes_confirmed_at
+        headline = f"Confirmed on {plain_date(confirmed_at.date())} — read only." if confirmed_at else ""
+        self.banner.setText(f"<b>{html.escape(headline)}</b> {html.escape(reason)}" if reason else "")
         self.banner.setVisible(bool(reason))
+        self.save_indicator.setVisible(not reason)  # nothing is being saved: nothing can change
+        self.statusBar().showMessage(READ_ONLY_KEYS_HELP if reason else KEYS_HELP)
         self.badge.setText("CONFIRMED" if reason else "DRAFT")
         self.badge.setToolTip(reason or "These minutes are a draft until a later meeting confirms them.")
 
@@ -577,6 +589,10 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         if key not in self._told_refusals and isinstance(error, BaseException):
             self._told_refusals.add(key)
             report_error(self, error)
+
+    def show_status(self, text: str) -> None:
+        """A message from any screen (saved, exported…), shown for a few seconds."""
+        self.statusBar().showMessage(text, 6000)
 
     # Saving and closing -------------------------------------------------------------------------
     def flush_pending(self) -> bool:

@@ -39,6 +39,7 @@ from sst_desktop.ui.widgets.record_model import (
     select_record,
     selected_record,
 )
+from sst_desktop.ui.window_geometry import settings_for
 
 COMMITTEE_SETTING = "minutes/committee_id"
 
@@ -268,8 +269,7 @@ class MinutesPage(QWidget):
 
     def settings(self) -> QSettings:
         """The main window's settings (where a restart looks for the meeting to reopen)."""
-        settings = getattr(self.window(), "settings", None)
-        return settings if isinstance(settings, QSettings) else QSettings()
+        return settings_for(self.window())
 
     def _watch_main_window(self) -> None:
         main = self.window()
@@ -307,9 +307,7 @@ def resume_minute_taking(main_window: QWidget) -> MinuteTakingWindow | None:
 
     Called once after the main window is shown. Nothing happens when no meeting was being minuted,
     or when it was in another database."""
-    settings = getattr(main_window, "settings", None)
-    if not isinstance(settings, QSettings):
-        settings = QSettings()
+    settings = settings_for(main_window)
     context: AppContext = main_window.context  # type: ignore[attr-defined]
     where = remembered(settings, context.database.url)
     if where is None:

@@ -38,6 +38,7 @@ from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.validation import name_key
 from sst_desktop.ui.minutes.session import CHANGED_ATTENDANCE, MinuteSession
 from sst_desktop.ui.widgets.person_picker import PersonPicker
+from sst_desktop.ui.window_geometry import keep_geometry
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -236,6 +237,7 @@ class RegisterPanel(QWidget):
         keys = QLabel(KEY_HELP)
         keys.setObjectName("hint")
         keys.setWordWrap(True)
+        self.key_help = keys
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -249,6 +251,7 @@ class RegisterPanel(QWidget):
             "Also present: officers, presenters and guests — pick from the directory or add a new person"
         )
         also.setObjectName("muted")
+        self.also_help = also
         layout.addWidget(also)
         layout.addLayout(adding)
         self.setFocusProxy(self.table)
@@ -286,14 +289,18 @@ class RegisterPanel(QWidget):
         self.changed.emit()
 
     def _apply_read_only(self, read_only: bool) -> None:
+        """Confirmed minutes: the register is read, not taken — its keys and the add row go."""
         for widget in (
             *self.buttons.values(),
             self.person_picker,
             self.capacity,
             self.add_also_button,
             self.add_member_button,
+            self.key_help,
+            self.also_help,
         ):
             widget.setEnabled(not read_only)
+            widget.setVisible(not read_only)
 
     # Selection ----------------------------------------------------------------------------------
     def current(self) -> AttendanceRecord | None:
@@ -612,6 +619,7 @@ class SubstituteDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Substitute")
+        keep_geometry(self, "substitute")
         away = [r for r in choices if not r.is_present]
         others = [r for r in choices if r.is_present]
         self.combo = QComboBox()
@@ -650,6 +658,7 @@ class ComingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Arrived" if arrival else "Left")
+        keep_geometry(self, "arrived_left")
         now = datetime.now().time()
         shown = at or now
         self.time_edit = QTimeEdit(QTime(shown.hour, shown.minute))

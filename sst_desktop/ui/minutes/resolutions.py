@@ -205,11 +205,15 @@ class ResolutionsList(QWidget):
     def _apply_read_only(self) -> None:
         read_only = self.session.read_only or self.minute is None
         self.new_edit.setReadOnly(read_only)
+        # Confirmed minutes offer nothing to type into: no empty box, no phrases to insert.
+        for widget in (self.new_edit, self.new_number):
+            widget.setVisible(not self.session.read_only)
         for row in self.rows.values():
             row.edit.setReadOnly(self.session.read_only)
             row.remove.setVisible(not self.session.read_only)
         for button in self.phrase_buttons.values():
             button.setEnabled(not read_only)
+            button.setVisible(not self.session.read_only)
 
     # Standard phrases ---------------------------------------------------------------------------
     def _load_phrases(self) -> None:

@@ -20,6 +20,7 @@ from sst_desktop.services.people import PossibleDuplicate
 from sst_desktop.services.records import OrganisationRecord, PersonRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
+from sst_desktop.ui.window_geometry import keep_geometry
 
 TITLES = (
     "Councillor",
@@ -93,6 +94,7 @@ class PersonDialog(QDialog):
         self.context = context
         self.created: PersonRecord | None = None
         self.setWindowTitle("New person")
+        keep_geometry(self, "new_person")
         self.setMinimumWidth(460)
 
         self.title = QComboBox()
