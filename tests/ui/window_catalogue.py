@@ -197,10 +197,16 @@ def _move(c: Catalogue) -> QDialog:
     return MoveDialog(c.meeting(), lambda _on, _why: True, c.main)
 
 
-def _forward_plan_offer(c: Catalogue) -> QDialog:
-    from sst_desktop.ui.meetings.agenda_builder import ForwardPlanOfferDialog
+def _withdraw_confirmation(c: Catalogue) -> QDialog:
+    from sst_desktop.ui.minutes.withdraw import WithdrawConfirmationDialog
 
-    return ForwardPlanOfferDialog(forward_plan.list_forward_plan(c.db, c.committee.id), c.main)
+    return WithdrawConfirmationDialog(date(2022, 3, 17), c.main)
+
+
+def _forward_plan_offer(c: Catalogue) -> QDialog:
+    from sst_desktop.ui.meetings.agenda_builder import AgendaOfferDialog
+
+    return AgendaOfferDialog(forward_plan.list_forward_plan(c.db, c.committee.id), c.main, open_actions=3)
 
 
 def _plan_item(c: Catalogue) -> QDialog:
@@ -299,6 +305,7 @@ OPENERS: dict[str, Callable[[Catalogue], QWidget]] = {
     "schedule-series": _schedule(series=True),
     "meeting-reason": _reason,
     "move-meeting": _move,
+    "withdraw-confirmation": _withdraw_confirmation,
     "forward-plan-offer": _forward_plan_offer,
     "forward-plan-item": _plan_item,
     "new-committee": _new_committee,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,7 @@ from sst_desktop.services import minutes
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.minutes import Confirmation
 from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
+from sst_desktop.ui.window_geometry import keep_geometry
 
 
 class WithdrawConfirmationDialog(QDialog):
@@ -53,7 +55,7 @@ class WithdrawConfirmationDialog(QDialog):
         layout.addWidget(explanation)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
-        self.resize(520, 260)
+        keep_geometry(self, "withdraw_confirmation", QSize(520, 260))
 
     def text(self) -> str:
         return self.reason.toPlainText().strip()
