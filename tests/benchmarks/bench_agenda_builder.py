@@ -27,6 +27,7 @@ def measure() -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from sst_desktop.services import agenda, attachments, meetings
+    from sst_desktop.services.agenda_records import AgendaItemPatch
     from sst_desktop.storage.opening import open_path
     from sst_desktop.ui.context import AppContext
     from sst_desktop.ui.meetings.agenda_builder import AgendaBuilder
@@ -40,7 +41,7 @@ def measure() -> dict[str, float]:
         report = pdf_bytes(*[f"page {p}" for p in range(4)])
         for number in range(ITEMS - 4):
             item = agenda.add_item(
-                db, sst.september, f"Item {number}", description="Report of the officer"
+                db, sst.september, f"Item {number}", AgendaItemPatch(description="Report of the officer")
             ).after
             if item is not None and number < WITH_REPORTS:
                 attachments.attach_pdf(db, item.id, report, f"report-{number}.pdf")

@@ -11,7 +11,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ProceduralRole, ReportStatus
-from sst_desktop.services import actions, agenda, attachments, forward_plan, meetings
+from sst_desktop.services import actions, agenda, attachments, forward_plan, meetings, standing_items
+from sst_desktop.services.agenda_records import AgendaItemPatch
+from sst_desktop.services.forward_plan import ForwardPlanPatch
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.meetings import agenda_builder as builder_module
@@ -77,9 +79,9 @@ def test_create_agenda_adds_standard_items_and_the_forward_plan_items_accepted(
     qtbot, monkeypatch, builder: AgendaBuilder, context: AppContext, sst: SST
 ) -> None:
     db = context.database
-    forward_plan.add_standing_item(db, sst.committee_id, "Prevent Update", presenters_text="Steve Martlew")
+    standing_items.add_standing_item(db, sst.committee_id, "Prevent Update", presenters_text="Steve Martlew")
     plan = forward_plan.add_forward_plan_item(
-        db, sst.committee_id, "Recruitment of DHR chairs", target_meeting_id=sst.september
+        db, sst.committee_id, "Recruitment of DHR chairs", ForwardPlanPatch(target_meeting_id=sst.september)
     ).after
     assert plan is not None
     builder.reload()
@@ -118,7 +120,7 @@ def test_forward_plan_items_left_stay_pending_and_can_be_added_later(
 ) -> None:
     db = context.database
     plan = forward_plan.add_forward_plan_item(
-        db, sst.committee_id, "Sefton Bid – VAWG funding", requested_on=date(2022, 6, 22)
+        db, sst.committee_id, "Sefton Bid – VAWG funding", ForwardPlanPatch(requested_on=date(2022, 6, 22))
     ).after
     assert plan is not None
     build(builder, qtbot, monkeypatch, accept=False)
@@ -474,7 +476,7 @@ def test_agenda_model_passes_the_model_tester(
 ) -> None:  # type: ignore[no-untyped-def]
     db = context.database
     agenda.build_default_agenda(db, sst.september)
-    exempt = agenda.add_item(db, sst.september, "DHR10 report", exempt_paragraphs=[7]).after
+    exempt = agenda.add_item(db, sst.september, "DHR10 report", AgendaItemPatch(exempt_paragraphs=[7])).after
     assert exempt is not None
     builder.reload()
     qtmodeltester.check(builder.model, force_py=True)

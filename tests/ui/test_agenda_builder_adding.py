@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from sst_desktop.domain.enums import ItemKind, ProceduralRole
 from sst_desktop.exports.agenda_pdf import build_agenda_pdf
-from sst_desktop.services import actions, agenda, forward_plan, meetings
+from sst_desktop.services import actions, agenda, meetings, standing_items
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.meetings.agenda_builder import AgendaBuilder
@@ -54,7 +54,7 @@ def test_business_added_after_create_agenda_goes_before_date_of_next_meeting(
     qtbot, context: AppContext, db: Database
 ) -> None:
     sst = make_sst(db)
-    forward_plan.add_standing_item(db, sst.committee_id, "Prevent Update")
+    standing_items.add_standing_item(db, sst.committee_id, "Prevent Update")
     builder = open_builder(qtbot, context, sst.september)
     qtbot.mouseClick(builder.create_button, Qt.MouseButton.LeftButton)  # nothing to offer: no dialog
     assert builder.current_item() is not None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sst_desktop.domain.enums import MeetingStatus
 from sst_desktop.services import agenda, attachments, meetings
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
@@ -295,7 +296,7 @@ def test_export_the_agenda_pdf(
 ) -> None:
     db = context.database
     agenda.build_default_agenda(db, sst.september)
-    agenda.add_item(db, sst.september, "Prevent Update", description="Steve Martlew")
+    agenda.add_item(db, sst.september, "Prevent Update", AgendaItemPatch(description="Steve Martlew"))
     agenda.add_item(db, sst.september, "Draft Victim Bill & <Victims’ Code>")
     page.select_meeting(sst.september)
     target = tmp_path / "agenda"  # no suffix: .pdf is added
@@ -332,7 +333,7 @@ def test_export_the_pack_with_progress_and_warnings(
     page.select_meeting(sst.september)
     agenda.build_default_agenda(db, sst.september)
     public = agenda.add_item(db, sst.september, "Prevent Update").after
-    secret = agenda.add_item(db, sst.september, "DHR10 report", exempt_paragraphs="7").after
+    secret = agenda.add_item(db, sst.september, "DHR10 report", AgendaItemPatch(exempt_paragraphs="7")).after
     assert public and secret
     attachments.attach_pdf(db, public.id, pdf_bytes("Prevent duty toolkit"), "prevent.pdf")
     attachments.attach_pdf(db, secret.id, pdf_bytes("Victim named Jane Doe"), "dhr10.pdf")
@@ -467,7 +468,7 @@ def test_forward_plan_items_added_edited_and_closed(
 def test_standing_items_recur_and_can_be_paused_and_ordered(
     qtbot, monkeypatch, page: MeetingsPage, context: AppContext, sst: SST
 ) -> None:
-    from sst_desktop.services import forward_plan
+    from sst_desktop.services import standing_items
     from sst_desktop.ui.meetings.forward_plan_panel import PlanItemDialog
     from sst_desktop.ui.widgets.record_model import select_record
 
@@ -476,17 +477,17 @@ def test_standing_items_recur_and_can_be_paused_and_ordered(
     for title in ("Prevent Update", "Youth Justice Service Update"):
         run_dialog(monkeypatch, PlanItemDialog, lambda dialog, t=title: dialog.title.setText(t))
         qtbot.mouseClick(panel.add_standing_button, Qt.MouseButton.LeftButton)
-    assert [s.title for s in forward_plan.list_standing_items(db, sst.committee_id)] == [
+    assert [s.title for s in standing_items.list_standing_items(db, sst.committee_id)] == [
         "Prevent Update",
         "Youth Justice Service Update",
     ]
 
     select_record(panel.standing_view, lambda s: s.title == "Youth Justice Service Update")
     qtbot.mouseClick(panel.standing_up, Qt.MouseButton.LeftButton)
-    assert forward_plan.list_standing_items(db, sst.committee_id)[0].title == "Youth Justice Service Update"
+    assert standing_items.list_standing_items(db, sst.committee_id)[0].title == "Youth Justice Service Update"
     select_record(panel.standing_view, lambda s: s.title == "Prevent Update")
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
-    assert [s.title for s in forward_plan.list_standing_items(db, sst.committee_id)] == [
+    assert [s.title for s in standing_items.list_standing_items(db, sst.committee_id)] == [
         "Youth Justice Service Update"
     ]
     assert column(panel.standing_view, 0)[1] == "Prevent Update (paused)"
