@@ -268,7 +268,7 @@ def insert_item(
     items = _items(session, meeting_id)
     item = AgendaItem(meeting_id=meeting_id, position=0, **values)
     if presenter_ids:
-        item.presenters = _people(session, presenter_ids)  # type: ignore[arg-type]
+        item.presenters = _people(session, presenter_ids)
     session.add(item)
     if position is None:
         after = next((n for n, i in enumerate(items) if i.id == after_item_id), None)
@@ -288,7 +288,7 @@ def update_item(db: Database, item_id: int, patch: AgendaItemPatch) -> Change[Ag
         ensure_agenda_editable(session, item.meeting_id)
         before = _record(session, item)
         if "presenter_ids" in values:
-            item.presenters = _people(session, values.pop("presenter_ids"))  # type: ignore[arg-type]
+            item.presenters = _people(session, values.pop("presenter_ids"))
         for key, value in values.items():
             setattr(item, key, value)
         session.flush()
@@ -393,7 +393,8 @@ def restore_item(db: Database, removed: RemovedItem) -> Change[AgendaItemRecord]
             "report_status": record.report_status,
             "exempt_paragraphs": ",".join(str(p) for p in record.exempt_paragraphs),
             "standing_item_id": record.standing_item_id
-            if record.standing_item_id is not None and session.get(StandingItem, record.standing_item_id)
+            if record.standing_item_id is not None
+            and session.get(StandingItem, record.standing_item_id) is not None
             else None,
         }
         if session.get(AgendaItem, record.id) is None:
@@ -472,9 +473,17 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
     if "presenter_ids" in fields:
         values["presenter_ids"] = [int(i) for i in (fields["presenter_ids"] or ())]  # type: ignore[attr-defined]
     if "standing_item_id" in fields:
-        raw = fields["standing_item_id"]
-        values["standing_item_id"] = int(raw) if raw not in (None, "") else None  # type: ignore[arg-type]
+        values["standing_item_id"] = optional_id(fields["standing_item_id"])
     return values
+
+
+def optional_id(value: object) -> int | None:
+    """A row id given as a number or its text; None (or "") for none."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | str):
+        return int(value)
+    raise ValidationError(f"“{value}” is not an id.")
 
 
 def _enum(cls, value: object, label: str, field_name: str):  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from sst_desktop.domain import AgendaItem, Committee, ForwardPlanItem, Meeting, Minute
 from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ReportStatus
-from sst_desktop.services.agenda import AgendaItemRecord, insert_item, records_for, remove_item
+from sst_desktop.services.agenda import AgendaItemRecord, insert_item, optional_id, records_for, remove_item
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import ensure_agenda_editable
@@ -232,12 +232,16 @@ def recreate_forward_plan_item(db: Database, record: ForwardPlanRecord) -> Chang
             description=record.description,
             kind=record.kind,
             presenters_text=record.presenters_text,
-            target_meeting_id=target if target is not None and session.get(Meeting, target) else None,
+            target_meeting_id=target
+            if target is not None and session.get(Meeting, target) is not None
+            else None,
             requested_on=record.requested_on,
-            source_minute_id=minute if minute is not None and session.get(Minute, minute) else None,
+            source_minute_id=minute
+            if minute is not None and session.get(Minute, minute) is not None
+            else None,
             source_text=record.source_text,
             status=record.status,
-            agenda_item_id=item if item is not None and session.get(AgendaItem, item) else None,
+            agenda_item_id=item if item is not None and session.get(AgendaItem, item) is not None else None,
         )
         if plan.status == ForwardPlanStatus.SCHEDULED and plan.agenda_item_id is None:
             plan.status = ForwardPlanStatus.PENDING
@@ -340,7 +344,7 @@ def _get(session: Session, plan_id: int) -> ForwardPlanItem:
 
 def _requested_on(session: Session, minute_id: object) -> date:
     if minute_id is not None:
-        minute = session.get(Minute, int(minute_id))  # type: ignore[arg-type]
+        minute = session.get(Minute, optional_id(minute_id))
         if minute is not None:
             return minute.meeting.date
     return date.today()
@@ -375,8 +379,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         values["kind"] = item_kind(fields["kind"])
     for key in ("target_meeting_id", "source_minute_id"):
         if key in fields:
-            raw = fields[key]
-            values[key] = int(raw) if raw not in (None, "") else None  # type: ignore[arg-type]
+            values[key] = optional_id(fields[key])
     if "requested_on" in fields:
         value = fields["requested_on"]
         if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
@@ -384,7 +387,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         values["requested_on"] = value
     if "status" in fields:
         try:
-            values["status"] = ForwardPlanStatus(fields["status"])
+            values["status"] = ForwardPlanStatus(str(fields["status"]))
         except ValueError:
             raise ValidationError(
                 f"“{fields['status']}” is not a forward-plan status.", field="status"
@@ -397,7 +400,7 @@ def item_kind(value: object) -> ItemKind:
     if value in (None, ""):
         return ItemKind.REPORT
     try:
-        return ItemKind(value)
+        return ItemKind(str(value))
     except ValueError:
         raise ValidationError(f"“{value}” is not a kind of item.", field="kind") from None
 

@@ -314,7 +314,7 @@ def _validated(session: Session, meeting: Meeting, fields: dict[str, object]) ->
         values["open_to_public"] = bool(fields["open_to_public"])
     if "status" in fields:
         try:
-            values["status"] = MeetingStatus(fields["status"])
+            values["status"] = MeetingStatus(str(fields["status"]))
         except ValueError:
             raise ValidationError(f"“{fields['status']}” is not a meeting status.", field="status") from None
     if "status_reason" in fields:

@@ -3,7 +3,7 @@ standing items (on every agenda). Both feed "Create agenda"."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +55,7 @@ class PlanItemDialog(ChangeDialog):
         parent: QWidget | None = None,
         *,
         meetings: Sequence[MeetingRecord] | None = None,
-        values: dict[str, object] | None = None,
+        values: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -255,7 +256,7 @@ class ForwardPlanPanel(QWidget):
         for key, view in (("plan", self.plan_view), ("standing", self.standing_view)):
             wanted = self._wanted.pop(key, None)
             if wanted is not None:
-                select_record(view, lambda r, wanted=wanted: r.id == wanted)
+                _select_id(view, wanted)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -322,15 +323,17 @@ class ForwardPlanPanel(QWidget):
             "target_meeting_id": plan.target_meeting_id,
             "source_text": plan.source_text,
         }
-        self._with_meetings(
-            lambda upcoming: PlanItemDialog(
+
+        def ask(upcoming: list[MeetingRecord]) -> None:
+            PlanItemDialog(
                 "Edit the forward-plan item",
                 lambda dialog: forward_plan.update_plan_item(self.context, dialog, plan, dialog.plan_patch()),
                 self,
                 meetings=upcoming,
                 values=values,
             ).exec()
-        )
+
+        self._with_meetings(ask)
 
     def _set_plan_status(self, status: ForwardPlanStatus) -> None:
         plan: ForwardPlanRecord | None = selected_record(self.plan_view)
@@ -400,3 +403,7 @@ class ForwardPlanPanel(QWidget):
         target = self.standing_model.row_of(lambda r: r.id == item.id) + step
         if 0 <= target < self.standing_model.rowCount():
             forward_plan.move_standing_item(self.context, self, item, target).run()
+
+
+def _select_id(view: QTableView, record_id: int) -> None:
+    select_record(view, lambda record: record.id == record_id)

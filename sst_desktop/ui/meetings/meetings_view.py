@@ -192,7 +192,7 @@ class MeetingsPage(QWidget):
         ).run()
 
     def _fill_committees(self, committees: list[CommitteeRecord]) -> None:
-        current = self._wanted_committee
+        current: object = self._wanted_committee
         self._wanted_committee = None
         if current is None:
             current = self.committee.id if self.committee else QSettings().value(COMMITTEE_KEY, None)
