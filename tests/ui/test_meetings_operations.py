@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sst_desktop.exports import agenda_pdf, calendar_ics
 from sst_desktop.services import agenda, forward_plan
+from sst_desktop.services.agenda_records import AgendaItemRecord
 from sst_desktop.services.outcome import Changed
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
@@ -37,6 +38,16 @@ def page(qtbot, context: AppContext, sst: SST) -> MeetingsPage:  # type: ignore[
     widget.choose_committee(sst.committee_id)
     settle(qtbot)
     return widget
+
+
+def chosen_item(qtbot, page: MeetingsPage, sst: SST, title: str) -> AgendaItemRecord:  # type: ignore[no-untyped-def]
+    """A new item on September's agenda, chosen in the builder."""
+    item = agenda.add_item(page.context.database, sst.september, title).after
+    assert item is not None
+    page.builder.reload()
+    settle(qtbot)
+    page.builder.select_item(item.id)
+    return item
 
 
 @pytest.fixture(autouse=True)
@@ -100,11 +111,7 @@ def test_one_fields_edits_are_undone_and_redone_as_one_step(
     qtbot, page: MeetingsPage, context: AppContext, sst: SST
 ) -> None:  # type: ignore[no-untyped-def]
     db = context.database
-    item = agenda.add_item(db, sst.september, "DHR10 report").after
-    assert item is not None
-    page.builder.reload()
-    settle(qtbot)
-    page.builder.select_item(item.id)
+    item = chosen_item(qtbot, page, sst, "DHR10 report")
     editor = page.builder.editor
     steps = context.undo_stack.count()
 
@@ -142,3 +149,24 @@ def test_ctrl_down_pressed_quickly_moves_the_item_as_often(
 
     assert [r.title for r in agenda.list_agenda_items(db, sst.september)] == ["Two", "Three", "Four", "One"]
     assert builder.current_item() is not None and builder.current_item().title == "One"
+
+
+def test_typing_on_while_a_description_is_saved_loses_nothing(
+    qtbot, page: MeetingsPage, context: AppContext, sst: SST
+) -> None:  # type: ignore[no-untyped-def]
+    db = context.database
+    item = chosen_item(qtbot, page, sst, "Prevent Update")
+    description = page.builder.editor.description
+    description.setFocus()
+
+    qtbot.keyClicks(description, "Report of")
+    page.builder.editor._description_paused()  # typing paused: the text so far is saved
+    qtbot.keyClicks(description, " the Prevent Lead")  # the officer types on before the answer
+    settle(qtbot)
+
+    assert agenda.get_item(db, item.id).description == "Report of"
+    assert description.toPlainText() == "Report of the Prevent Lead"
+    page.builder.editor.commit_pending()
+    settle(qtbot)
+    assert agenda.get_item(db, item.id).description == "Report of the Prevent Lead"
+    assert description.toPlainText() == "Report of the Prevent Lead"

@@ -251,15 +251,21 @@ class AgendaItemEditor(QWidget):
         op = agenda.update_item(self.context, self, item, patch, what)
         field = next(iter(changes))
         refusal = op.refused_in(widget) if widget is not None else op.failure(self._refused)
-        refusal.success(lambda change: self._saved(change, widget, field)).run()
+        typed = _text_of(widget)
+        refusal.success(lambda change: self._saved(change, widget, field, typed)).run()
 
     def _saved(
-        self, change: Change[AgendaItemRecord], widget: CommitLineEdit | CommitTextEdit | None, field: str
+        self,
+        change: Change[AgendaItemRecord],
+        widget: CommitLineEdit | CommitTextEdit | None,
+        field: str,
+        typed: str,
     ) -> None:
-        """The box shows the text as stored (the list reloads the rest)."""
+        """The box shows the text as stored, unless the officer has typed on since (a description
+        saved while typing pauses); the list reloads the rest."""
         fresh = change.after
         if widget is not None and fresh is not None and self.item is not None and fresh.id == self.item.id:
-            widget.set_saved_text(str(getattr(fresh, field)))
+            widget.set_saved_text(str(getattr(fresh, field)), keep_edit=_text_of(widget) != typed)
 
     def _refused(self, error: BaseException) -> None:
         report_error(self, error)
@@ -274,6 +280,12 @@ class AgendaItemEditor(QWidget):
         for field in (self.title, self.description, self.presenters.free_text):
             if field.is_dirty():
                 field.commit_pending()
+
+
+def _text_of(widget: CommitLineEdit | CommitTextEdit | None) -> str:
+    if isinstance(widget, CommitTextEdit):
+        return widget.toPlainText()
+    return widget.text() if widget is not None else ""
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:

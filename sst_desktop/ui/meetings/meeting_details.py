@@ -194,9 +194,10 @@ class MeetingDetailsEditor(QWidget):
         if value == meeting.first_minute_number:
             self.first_minute.set_saved_text(_number_text(value))
             return
+        typed = self.first_minute.text()
         meetings.set_first_minute_number(self.context, self, meeting, value).refused_in(
             self.first_minute
-        ).success(lambda change: self._saved(change, self.first_minute, "first_minute_number")).run()
+        ).success(lambda change: self._saved(change, self.first_minute, "first_minute_number", typed)).run()
 
     def save(self, patch: MeetingPatch, widget: CommitLineEdit | None = None) -> None:
         """Save the field ``patch`` sets; a refused text stays in its box, marked (a tick box goes
@@ -213,15 +214,19 @@ class MeetingDetailsEditor(QWidget):
         what = ", ".join(FIELD_LABELS[name] for name in changes)
         op = meetings.update_meeting(self.context, self, meeting, patch, what)
         refusal = op.refused_in(widget) if widget is not None else op.failure(self._refused)
-        refusal.success(lambda change: self._saved(change, widget, field)).run()
+        typed = widget.text() if widget is not None else ""
+        refusal.success(lambda change: self._saved(change, widget, field, typed)).run()
 
-    def _saved(self, change: Change[MeetingRecord], widget: CommitLineEdit | None, field: str) -> None:
+    def _saved(
+        self, change: Change[MeetingRecord], widget: CommitLineEdit | None, field: str, typed: str
+    ) -> None:
+        """Show what is stored: "14:30" reads "2.30 pm" — unless the officer has typed on since."""
         fresh = change.after
         if fresh is None or self.meeting is None or fresh.id != self.meeting.id:
             return
         self.show_meeting(fresh)
         if widget is not None:
-            widget.set_saved_text(_shown(fresh, field))  # as stored: "14:30" shows as "2.30 pm"
+            widget.set_saved_text(_shown(fresh, field), keep_edit=widget.text() != typed)
 
     def _refused(self, error: BaseException) -> None:
         report_error(self, error)
