@@ -49,6 +49,7 @@ from sst_desktop.exports import (
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.imports.actions_xlsx import import_actions_xlsx
 from sst_desktop.services import actions, agenda, attachments, attendance, declarations, minutes
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
 from sst_desktop.storage.engine import Database
 from tests.meeting_factory import SST, make_sst, pdf_bytes
@@ -89,9 +90,7 @@ def _exempt_item(db: Database, meeting_id: int, title: str, description: str, pa
         db,
         meeting_id,
         title,
-        description=description,
-        exempt_paragraphs=paragraphs,
-        presenters_text="Mary Mason",
+        AgendaItemPatch(description=description, exempt_paragraphs=paragraphs, presenters_text="Mary Mason"),
     ).after
     assert item is not None and item.is_exempt
     return item.id
@@ -330,7 +329,9 @@ def test_confirmed_minutes_refuse_every_edit_through_the_services(db: Database, 
         "action text": lambda: actions.set_action_text(db, board.exempt_action, "rewritten"),
         "delete action": lambda: actions.delete_action(db, board.exempt_action),
         "new action in the minute": lambda: actions.create_action(db, minute_id=minute.id, text="A new one"),
-        "agenda item": lambda: agenda.update_item(db, board.june_exempt_item, title="Rewritten"),
+        "agenda item": lambda: agenda.update_item(
+            db, board.june_exempt_item, AgendaItemPatch(title="Rewritten")
+        ),
         "remove agenda item": lambda: agenda.remove_item(db, board.june_exempt_item),
     }
     allowed = []

@@ -43,7 +43,9 @@ from sst_desktop.exports import (
 from sst_desktop.exports.xlsx_cells import EXCEL_CELL_LIMIT, TRUNCATION_MARK, clean_for_excel, set_text
 from sst_desktop.imports.actions_xlsx import import_actions_xlsx
 from sst_desktop.services import actions, agenda, meetings, minutes
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.errors import ServiceError
+from sst_desktop.services.meetings import MeetingPatch
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
 from tests.minutes_data import SeedMeeting, build_seed_meeting
@@ -179,12 +181,17 @@ class Typed:
 def type_everything(board: Board, texts: list[str]) -> Typed:
     db = board.db
     title, description, text, resolution, action, update, venue = texts
-    put(lambda v: agenda.update_item(db, board.item_id, title=v[:500], description=description), title)
+    put(
+        lambda v: agenda.update_item(
+            db, board.item_id, AgendaItemPatch(title=v[:500], description=description)
+        ),
+        title,
+    )
     put(lambda v: minutes.set_text(db, board.minute_id, v), text)
     put(lambda v: minutes.add_resolution(db, board.minute_id, v[:2000]), resolution)
     put(lambda v: actions.update_action(db, board.action_id, text=v[:20000], owner_text=v[:300]), action)
     put(lambda v: actions.add_update(db, board.action_id, v[:10000], on=date(2022, 7, 1)), update)
-    put(lambda v: meetings.update_meeting(db, board.seed.meeting_id, venue=v[:300]), venue)
+    put(lambda v: meetings.update_meeting(db, board.seed.meeting_id, MeetingPatch(venue=v[:300])), venue)
     item = agenda.get_item(db, board.item_id)
     minute = minutes.get_minute(db, board.minute_id)
     stored_action = actions.get_action(db, board.action_id)
@@ -387,8 +394,13 @@ def test_spreadsheets_hold_text_never_formulas(boards, texts: list[str]) -> None
 @example(venue="0\t0", link="<b>")  # found by a long run: a tab was dropped, joining "0" and "0"
 def test_calendar(boards, venue: str, link: str) -> None:  # type: ignore[no-untyped-def]
     board = boards()
-    put(lambda v: meetings.update_meeting(board.db, board.seed.meeting_id, venue=v[:300]), venue)
-    put(lambda v: meetings.update_meeting(board.db, board.seed.next_id, remote_link=v[:500]), link)
+    put(
+        lambda v: meetings.update_meeting(board.db, board.seed.meeting_id, MeetingPatch(venue=v[:300])), venue
+    )
+    put(
+        lambda v: meetings.update_meeting(board.db, board.seed.next_id, MeetingPatch(remote_link=v[:500])),
+        link,
+    )
     stored = meetings.get_meeting(board.db, board.seed.meeting_id).venue
     target = board.folder / "meetings.ics"
     calendar_ics.export_calendar(board.db, board.seed.committee_id, target)
@@ -476,7 +488,7 @@ def test_a_hundred_thousand_character_minute(boards) -> None:  # type: ignore[no
 
 def test_a_hundred_thousand_character_agenda_description(boards) -> None:  # type: ignore[no-untyped-def]
     board = boards()
-    agenda.update_item(board.db, board.item_id, description=LONG_TEXT)
+    agenda.update_item(board.db, board.item_id, AgendaItemPatch(description=LONG_TEXT))
     target = board.folder / "agenda.pdf"
     agenda_pdf.export_agenda(board.db, board.seed.meeting_id, target, public=False)
     assert pdf_text(target).count("<b>reported</b>") >= REPEATS

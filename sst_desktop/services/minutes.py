@@ -28,7 +28,7 @@ from sst_desktop.domain.enums import (
 )
 from sst_desktop.services import forward_plan, meetings, minute_numbers
 from sst_desktop.services.errors import NotFoundError, ValidationError
-from sst_desktop.services.forward_plan import ForwardPlanRecord
+from sst_desktop.services.forward_plan import ForwardPlanPatch, ForwardPlanRecord
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minutes_copies import Copier, drop_copy, keep_copy
@@ -775,12 +775,14 @@ def _plan_further_report(db: Database, minute: MinuteRecord | None) -> ForwardPl
         db,
         committee_id,
         minute.heading,
-        description=f"Further report requested at the meeting held on {plain_date(held_on)}.",
-        kind=kind,
-        presenters_text=presenters,
-        requested_on=held_on,
-        source_minute_id=minute.id,
-        source_text=FURTHER_REPORT,
+        ForwardPlanPatch(
+            description=f"Further report requested at the meeting held on {plain_date(held_on)}.",
+            kind=kind,
+            presenters_text=presenters,
+            requested_on=held_on,
+            source_minute_id=minute.id,
+            source_text=FURTHER_REPORT,
+        ),
     ).after
     assert plan is not None
     return plan

@@ -18,6 +18,7 @@ from sst_desktop.ui.minutes.autosave import SaveState
 from tests.action_world import build_world
 from tests.ui.date_entry import type_date
 from tests.ui.minute_window import minute_taking_at
+from tests.ui.waiting import settle
 
 
 @pytest.fixture
@@ -164,7 +165,9 @@ def test_moving_a_meeting_to_a_typed_date(qtbot, monkeypatch, context: AppContex
     page = MeetingsPage(context, today=date(2022, 9, 1))
     qtbot.addWidget(page)
     page.show()
+    settle(qtbot)
     page.choose_committee(sst.committee_id)
+    settle(qtbot)
     seen: list[tuple[str, str, int]] = []
 
     def exec_(dialog: meeting_dialogs.MoveDialog) -> int:
@@ -179,6 +182,7 @@ def test_moving_a_meeting_to_a_typed_date(qtbot, monkeypatch, context: AppContex
 
     monkeypatch.setattr(meeting_dialogs.MoveDialog, "exec", exec_)
     qtbot.mouseClick(page.details.move_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     assert seen == [("31/02/2023", "There is no 31 February 2023: February 2023 has 28 days.", 0)]
     assert meetings.get_meeting(context.database, sst.september).date == date(2022, 10, 13)

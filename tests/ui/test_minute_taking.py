@@ -19,6 +19,7 @@ from sst_desktop.domain.enums import (
 )
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import actions, attendance, declarations, forward_plan, meetings, minutes
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.minutes.autosave import SaveState
@@ -393,7 +394,7 @@ def test_matters_arising_shows_open_actions_and_records_progress(qtbot, db, cont
     open_action = actions.create_action(
         db, text="Share the DHR process with MFRS", minute_id=earlier_minute.id
     ).after
-    agenda.add_item(db, seed.meeting_id, "Action Log", position=3, kind=ItemKind.ACTION_LOG)
+    agenda.add_item(db, seed.meeting_id, "Action Log", AgendaItemPatch(kind=ItemKind.ACTION_LOG), position=3)
     win = MinuteTakingWindow(context, seed.meeting_id, settings)
     qtbot.addWidget(win)
     win.show()
@@ -429,9 +430,8 @@ def test_confirmed_minutes_open_read_only_and_refuse_edits(
     item = agenda.add_item(
         db,
         seed.next_id,
-        title="Minutes of Previous Meeting",
-        kind=ItemKind.PROCEDURAL,
-        procedural_role=ProceduralRole.PREVIOUS_MINUTES,
+        "Minutes of Previous Meeting",
+        AgendaItemPatch(kind=ItemKind.PROCEDURAL, procedural_role=ProceduralRole.PREVIOUS_MINUTES),
     ).after
     minutes.confirm_previous_minutes(db, minutes.minute_for_item(db, item.id).id, copy_minutes)
     told: list[str] = []

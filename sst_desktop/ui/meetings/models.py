@@ -24,9 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sst_desktop.domain.enums import ForwardPlanStatus, MeetingStatus, ReportStatus
-from sst_desktop.services.agenda import AgendaItemRecord
-from sst_desktop.services.forward_plan import ForwardPlanRecord, StandingItemRecord
+from sst_desktop.services.agenda_records import AgendaItemRecord
+from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.standing_items import StandingItemRecord
 from sst_desktop.ui.meetings.formatting import clock, day_text, place_text, plain_date
 from sst_desktop.ui.widgets.record_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
 
@@ -146,7 +147,7 @@ class AgendaModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS.get(section, "")
+            return next((text for column, text in self.HEADERS.items() if column == section), "")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

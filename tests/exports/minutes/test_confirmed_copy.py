@@ -12,6 +12,7 @@ from sst_desktop.exports.minutes_docx import build_minutes_docx
 from sst_desktop.exports.minutes_pdf import build_minutes_pdf, public_minutes_pdf
 from sst_desktop.services import actions, committees, meetings, minutes, organisations, people
 from sst_desktop.services.committees import CommitteePatch
+from sst_desktop.services.meetings import MeetingPatch
 from sst_desktop.services.minutes_copies import stored_copy
 from tests.exports.minutes_helpers import pdf_pages
 from tests.minutes_data import confirm_at_next_meeting
@@ -66,7 +67,7 @@ def test_confirmed_minutes_print_as_confirmed_after_the_directory_changes(db, se
         db, actions.get_action(db, action_id).organisation_id, name="Sefton MBC"
     )
     actions.update_action(db, action_id, due_date=date(2022, 12, 8))
-    meetings.update_meeting(db, seed.meeting_id, venue="Southport Town Hall")
+    meetings.update_meeting(db, seed.meeting_id, MeetingPatch(venue="Southport Town Hall"))
 
     assert _documents(db, seed.meeting_id) == confirmed
     assert public_minutes_pdf(db, seed.meeting_id) is not None
