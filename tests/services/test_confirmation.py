@@ -12,6 +12,7 @@ from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import attendance, declarations, history, meetings, minutes, people
 from sst_desktop.services.errors import ConfirmedMinutesError, ValidationError
 from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.services.meetings import MeetingPatch
 from sst_desktop.services.minutes import QuickPhrase
 from tests.minutes_data import build_committee_and_meetings, build_seed_meeting, confirm_at_next_meeting
 
@@ -198,7 +199,7 @@ def test_minutes_are_confirmed_only_at_a_meeting_that_has_been_held(db) -> None:
     assert minutes.get_minute(db, minute.id).resolutions == ()
 
     # A meeting that was cancelled did not take place either.
-    meetings.update_meeting(db, future.id, date=date(2022, 10, 6))
+    meetings.update_meeting(db, future.id, MeetingPatch(date=date(2022, 10, 6)))
     meetings.cancel_meeting(db, future.id, "Not quorate")
     with pytest.raises(ValidationError, match="was cancelled: minutes can be confirmed"):
         minutes.confirm_previous_minutes(db, minute.id, copy_minutes)

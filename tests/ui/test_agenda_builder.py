@@ -370,7 +370,7 @@ def test_a_bad_pdf_is_refused_with_the_reason_and_nothing_is_stored(
     errors.clear()
 
 
-def test_attach_path_says_whether_the_report_was_attached(
+def test_attach_path_attaches_and_refuses_an_item_removed_meanwhile(
     qtbot, builder: AgendaBuilder, context: AppContext, sst: SST, tmp_path: Path, errors
 ) -> None:
     db = context.database
@@ -379,15 +379,18 @@ def test_attach_path_says_whether_the_report_was_attached(
     item = agenda.add_item(db, sst.september, "Prevent Update").after
     assert item is not None
     builder.reload()
+    settle(qtbot)
     builder.select_item(item.id)
     panel = builder.editor.attachments
 
-    assert panel.attach_path(good) is True
+    panel.attach_path(good)
+    settle(qtbot)
     assert [a.filename for a in attachments.list_attachments(db, item.id)] == ["Prevent Update.pdf"]
 
     agenda.remove_item(db, item.id)  # removed elsewhere while the panel still shows it
     steps = context.undo_stack.count()
-    assert panel.attach_path(good) is False
+    panel.attach_path(good)
+    settle(qtbot)
     assert len(errors) == 1
     assert context.undo_stack.count() == steps
     errors.clear()

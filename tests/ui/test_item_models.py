@@ -30,6 +30,7 @@ from sst_desktop.services import (
     memberships,
     organisations,
     people,
+    standing_items,
 )
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
@@ -145,7 +146,7 @@ RECORD_MODELS: dict[str, Callable[[Database], tuple[RecordTableModel[Any], Seque
     ),
     "standing items": lambda db: (
         standing_items_model(),
-        forward_plan.list_standing_items(db, _sst(db), include_inactive=True),
+        standing_items.list_standing_items(db, _sst(db), include_inactive=True),
     ),
     "minutes": lambda db: (minutes_meetings_model(), meetings.list_meetings(db)),
 }

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from sst_desktop.cli.main import main
 from sst_desktop.domain.enums import ItemKind, MeetingStatus, ProceduralRole
 from sst_desktop.services import agenda, committees, meetings, minutes, people
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
@@ -39,9 +40,8 @@ def _previous_minutes_item(db, seed: SeedMeeting) -> int:  # type: ignore[no-unt
     return agenda.add_item(
         db,
         seed.next_id,
-        title="Minutes of Previous Meeting",
-        kind=ItemKind.PROCEDURAL,
-        procedural_role=ProceduralRole.PREVIOUS_MINUTES,
+        "Minutes of Previous Meeting",
+        AgendaItemPatch(kind=ItemKind.PROCEDURAL, procedural_role=ProceduralRole.PREVIOUS_MINUTES),
     ).after.id
 
 

@@ -35,6 +35,7 @@ from sst_desktop.services import (
     minutes,
 )
 from sst_desktop.services.action_sheet import SheetColumn
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.storage.opening import open_path
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.main_window import MainWindow
@@ -127,7 +128,9 @@ class Catalogue:
         meeting_id = meetings.find_meeting(self.db, SEPTEMBER).id
         titles = [i.title for i in agenda.list_agenda_items(self.db, meeting_id)]
         if "Matters Arising" not in titles:
-            agenda.add_item(self.db, meeting_id, "Matters Arising", kind=ItemKind.ACTION_LOG, position=3)
+            agenda.add_item(
+                self.db, meeting_id, "Matters Arising", AgendaItemPatch(kind=ItemKind.ACTION_LOG), position=3
+            )
         return self.minute_taking(SEPTEMBER, "Matters Arising")
 
     # Records the dialogs are about ------------------------------------------------------------------
@@ -204,7 +207,7 @@ def _withdraw_confirmation(c: Catalogue) -> QDialog:
 
 
 def _forward_plan_offer(c: Catalogue) -> QDialog:
-    from sst_desktop.ui.meetings.agenda_builder import AgendaOfferDialog
+    from sst_desktop.ui.meetings.agenda_create import AgendaOfferDialog
 
     return AgendaOfferDialog(forward_plan.list_forward_plan(c.db, c.committee.id), c.main, open_actions=3)
 
@@ -329,7 +332,9 @@ def dialog_classes() -> set[type]:
     def below(cls: type) -> set[type]:
         found = set()
         for sub in cls.__subclasses__():
-            if sub.__module__.startswith("sst_desktop.ui"):
+            if sub.__module__.startswith("sst_desktop.ui") and not any(
+                s.__module__.startswith("sst_desktop.ui") for s in sub.__subclasses__()
+            ):  # a base that only the dialogs below it show (ChangeDialog) is not a window itself
                 found.add(sub)
             found |= below(sub)
         return found
