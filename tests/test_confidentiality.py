@@ -49,6 +49,7 @@ from sst_desktop.exports import (
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.imports.actions_xlsx import import_actions_xlsx
 from sst_desktop.services import actions, agenda, attachments, attendance, declarations, minutes
+from sst_desktop.services.declarations import DeclarationPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
 from sst_desktop.storage.engine import Database
 from tests.meeting_factory import SST, make_sst, pdf_bytes
@@ -320,10 +321,12 @@ def test_confirmed_minutes_refuse_every_edit_through_the_services(db: Database, 
         "declaration": lambda: declarations.add_declaration(
             db,
             board.sst.june,
-            person_id=hardy,
-            kind=InterestKind.OTHER_REGISTRABLE,
-            action=DeclarationAction.REMAINED,
-            agenda_item_id=board.june_exempt_item,
+            DeclarationPatch(
+                person_id=hardy,
+                kind=InterestKind.OTHER_REGISTRABLE,
+                action=DeclarationAction.REMAINED,
+                agenda_item_id=board.june_exempt_item,
+            ),
         ),
         "action wording": lambda: actions.update_action(db, board.exempt_action, text="rewritten"),
         "action owner": lambda: actions.update_action(db, board.exempt_action, owner_text="Someone else"),

@@ -39,7 +39,6 @@ STILL_CALLING = frozenset(
         "meetings/meeting_details.py",
         "meetings/meetings_view.py",
         "minutes/actions_list.py",
-        "minutes/declarations.py",
         "minutes/editor.py",
         "minutes/matters.py",
         "minutes/minute_taking.py",

@@ -46,7 +46,7 @@ def test_spin_and_time_boxes_show_their_arrows(qtbot, house_style) -> None:  # t
 
 def test_next_meeting_toggle_looks_different_on_and_off(qtbot, catalogue) -> None:  # type: ignore[no-untyped-def]
     window = catalogue.open("minute-taking-minute")
-    row = window.editor.actions.ordered_rows()[0]
+    row = window.editor.actions_list.ordered_rows()[0]
     toggle = row.next_meeting
     toggle.setChecked(False)
     off = QColor(toggle.grab().toImage().pixel(6, toggle.height() // 2))
@@ -67,7 +67,7 @@ def test_confirmed_minutes_look_read_only(qtbot, catalogue) -> None:  # type: ig
     # Nothing invites typing: no empty boxes for a new resolution or action, no phrases to insert,
     # no placeholder in place of a narrative.
     assert not editor.resolutions.new_edit.isVisible()
-    assert not editor.actions.new_edit.isVisible()
+    assert not editor.actions_list.new_edit.isVisible()
     assert not any(b.isVisible() for b in editor.resolutions.phrase_buttons.values())
     assert not editor.declarations.add_button.isVisible()
     assert editor.narrative.placeholderText() == ""
@@ -84,7 +84,7 @@ def test_confirmed_minutes_look_read_only(qtbot, catalogue) -> None:  # type: ig
 def test_draft_minutes_still_invite_typing(qtbot, catalogue) -> None:  # type: ignore[no-untyped-def]
     window = catalogue.open("minute-taking-minute")
     editor = window.editor
-    assert editor.resolutions.new_edit.isVisible() and editor.actions.new_edit.isVisible()
+    assert editor.resolutions.new_edit.isVisible() and editor.actions_list.new_edit.isVisible()
     assert editor.narrative.placeholderText()
     image = editor.narrative.grab().toImage()
     assert QColor(image.pixel(0, image.height() // 2)) != QColor(image.pixel(8, image.height() - 4))

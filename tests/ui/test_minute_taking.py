@@ -25,6 +25,7 @@ from sst_desktop.ui.minutes.autosave import SaveState
 from sst_desktop.ui.minutes.declarations import DeclarationDialog
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import SeedMeeting, build_committee_and_meetings
+from tests.ui.waiting import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -261,6 +262,7 @@ def test_whole_meeting_by_keyboard(qtbot, window, db, seed, answer_yes) -> None:
 
     when_dialog_opens(declare)
     key(qtbot, window.editor.narrative, Qt.Key.Key_D, CTRL)
+    settle(qtbot)
     found = declarations.list_declarations(db, seed.meeting_id)
     assert [(d.person_name, d.kind, d.action, d.item_number) for d in found] == [
         ("Councillor Hardy", InterestKind.OTHER_REGISTRABLE, DeclarationAction.WITHDREW, 4)

@@ -262,7 +262,7 @@ def _declaration(c: Catalogue) -> QDialog:
 
     window = c.minute_taking(JUNE, "Declarations of Interest")
     item = window.session.items[3]
-    return DeclarationDialog(window.session, item_id=item.id, parent=window)
+    return DeclarationDialog(window.session, c.register(), item_id=item.id, parent=window)
 
 
 def _reference_picker(c: Catalogue) -> QDialog:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -15,9 +15,13 @@ from sst_desktop.services import meetings
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.outcome import Undoable
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext, ServiceCommand
 from sst_desktop.ui.minutes.autosave import Autosaver
+from sst_desktop.ui.operations.op import ChangeOp
+
+U = TypeVar("U", bound=Undoable)
 
 # What ``AppContext.data_changed`` announces for minute-taking edits.
 CHANGED_ATTENDANCE = "attendance"
@@ -64,6 +68,22 @@ class MinuteSession(QObject):
         return next((i for i in self.items if i.id == item_id), None)
 
     # Making edits -------------------------------------------------------------------------------
+    def go(self, parent: QWidget | None, op: ChangeOp[U], then: Callable[[U], None] | None = None) -> bool:
+        """Write pending typing, then run a change on the database worker (onto this window's undo
+        stack, unless the op has no undo text); ``then`` shows its result when it comes back.
+        False, with nothing run, while the minutes are confirmed."""
+        if self.refuse_if_read_only(parent):
+            return False
+        self.saver.flush()
+
+        def done(result: U) -> None:
+            self.saver.note_saved()
+            if then is not None:
+                then(result)
+
+        op.success(done).run()
+        return True
+
     def run(
         self,
         parent: QWidget | None,
