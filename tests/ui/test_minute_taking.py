@@ -106,7 +106,10 @@ def _dispose(window: QWidget) -> None:
 
 
 def key(qtbot, widget: QWidget, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    """Press a key once the window shows what it was asking for, and wait for what the key asks."""
+    settle(qtbot)
     qtbot.keyClick(widget, k, modifier)
+    settle(qtbot)
 
 
 def saved(window: MinuteTakingWindow) -> bool:
@@ -353,6 +356,7 @@ def test_editing_a_resolution_saves_it_and_emptying_it_removes_it(qtbot, window,
     window.go_to(seed.item_ids[3])
     editor = window.editor
     editor.resolutions.add_resolution("the report be notd")
+    settle(qtbot)
     row = editor.resolutions.ordered_rows()[0]
     row.edit.setFocus()
     row.edit.moveCursor(row.edit.textCursor().MoveOperation.End)
@@ -367,6 +371,7 @@ def test_editing_a_resolution_saves_it_and_emptying_it_removes_it(qtbot, window,
     key(qtbot, row.edit, Qt.Key.Key_Delete)
     editor.narrative.setFocus()  # leaving an emptied resolution removes it
     qtbot.waitUntil(lambda: not minutes.minute_for_item(db, seed.item_ids[3]).resolutions, timeout=3000)
+    settle(qtbot)
     assert editor.resolutions.rows == {}
 
 

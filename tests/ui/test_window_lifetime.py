@@ -8,6 +8,7 @@ from sst_desktop.services import committees
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.main_window import MainWindow
 from tests.minutes_data import SeedMeeting, build_committee_and_meetings
+from tests.ui.waiting import settle
 
 
 def _deleted_now() -> None:
@@ -30,6 +31,7 @@ def test_status_messages_after_minute_taking_closed_raise_nothing(qtbot, db, set
     details = main.page("committees").details
     details.venue.setText("Remote Meeting - Microsoft Teams")
     details.venue.editingFinished.emit()
+    settle(qtbot)
     context.status_message.emit("Saved a copy")
     assert main.statusBar().currentMessage() == "Saved a copy"
     assert committees.get_committee(db, seed.committee_id).default_venue == "Remote Meeting - Microsoft Teams"

@@ -18,8 +18,9 @@ from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.outcome import Undoable
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext, ServiceCommand
+from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.minutes.autosave import Autosaver
-from sst_desktop.ui.operations.op import ChangeOp
+from sst_desktop.ui.operations.op import ChangeOp, alive
 
 U = TypeVar("U", bound=Undoable)
 
@@ -45,11 +46,21 @@ class MinuteSession(QObject):
         self.current_item: AgendaItemRecord | None = None
         self.read_only_reason = confirmed_reason(context.database, meeting)
         self._last_refusal = 0.0
-        self.busy = False  # True while an edit made here runs (its panel refreshes itself)
+        self._busy = False
+        self._own_changes = 0  # changes asked for here (``go``) whose answer has not come back
 
     @property
     def db(self) -> Database:
         return self.context.database
+
+    @property
+    def busy(self) -> bool:
+        """True while an edit made here runs: its panel refreshes itself, the window need not."""
+        return self._busy or self._own_changes > 0
+
+    @busy.setter
+    def busy(self, value: bool) -> None:
+        self._busy = value
 
     @property
     def read_only(self) -> bool:
@@ -74,14 +85,22 @@ class MinuteSession(QObject):
         False, with nothing run, while the minutes are confirmed."""
         if self.refuse_if_read_only(parent):
             return False
-        self.saver.flush()
+        self.saver.flush()  # queued ahead of the change: the worker runs jobs in order
+        self._own_changes += 1
 
         def done(result: U) -> None:
-            self.saver.note_saved()
-            if then is not None:
-                then(result)
+            try:
+                self.saver.note_saved()
+                if then is not None:
+                    then(result)
+            finally:
+                self._own_changes -= 1
 
-        op.success(done).run()
+        def failed(error: BaseException) -> None:
+            self._own_changes -= 1
+            report_error(alive(parent) if parent is not None else None, error)
+
+        op.success(done).failure(failed).run()
         return True
 
     def run(
