@@ -53,6 +53,7 @@ from sst_desktop.services.declarations import DeclarationPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
 from sst_desktop.storage.engine import Database
 from tests.meeting_factory import SST, make_sst, pdf_bytes
+from tests.ui.waiting import settle
 
 # Markers: ASCII, so every extraction path sees them whole.
 DESCRIPTION = "QZXDESCRIPTIONMARK"
@@ -413,6 +414,7 @@ def test_confirmed_minutes_cannot_be_edited_in_the_gui(
     qtbot.keyClicks(editor.heading, "rewritten")
     qtbot.keyClick(editor.narrative, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     window.session.saver.flush()
+    settle(qtbot)
     assert told and all("no longer" in t or "confirmed" in t for t in told)
     assert snapshot(db, board) == before
     assert re.search(MINUTE_TEXT, minutes.get_minute(db, board.june_exempt_minute).text)

@@ -596,13 +596,14 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
 
     # Saving and closing -------------------------------------------------------------------------
     def flush_pending(self) -> bool:
-        """Write whatever is still waiting for the typing to pause. True when all of it is written."""
-        return self.session.saver.flush()
+        """Write whatever is still waiting for the typing to pause, and wait for it (the window is
+        closing, or another database opening). True when all of it is written."""
+        return self.session.saver.flush(wait=True)
 
     def export(self, kind: str, public: bool) -> None:
         from sst_desktop.ui.minutes.export import export_minutes
 
-        self.flush_pending()
+        self.session.saver.flush()  # written ahead of the export, which runs after it on the worker
         export_minutes(self, self.context, self.session.meeting, kind=kind, public=public)
 
     def closeEvent(self, event: QCloseEvent) -> None:

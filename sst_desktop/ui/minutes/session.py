@@ -21,6 +21,7 @@ from sst_desktop.ui.context import AppContext, ServiceCommand
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.minutes.autosave import Autosaver
 from sst_desktop.ui.operations.op import ChangeOp, alive
+from sst_desktop.ui.operations.worker import database_worker
 
 U = TypeVar("U", bound=Undoable)
 
@@ -41,7 +42,7 @@ class MinuteSession(QObject):
         super().__init__(parent)
         self.context = context
         self.meeting = meeting
-        self.saver = Autosaver(self)
+        self.saver = Autosaver(self, worker=database_worker())
         self.items: list[AgendaItemRecord] = []
         self.current_item: AgendaItemRecord | None = None
         self.read_only_reason = confirmed_reason(context.database, meeting)
