@@ -43,7 +43,6 @@ STILL_CALLING = frozenset(
         "minutes/matters.py",
         "minutes/minute_taking.py",
         "minutes/page.py",
-        "minutes/register.py",
         "minutes/session.py",
         "open_flow.py",
         "widgets/person_dialog.py",

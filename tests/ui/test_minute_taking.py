@@ -43,6 +43,7 @@ def window(qtbot, context: AppContext, settings, seed: SeedMeeting) -> MinuteTak
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot)  # the register is read
     return win
 
 
@@ -191,6 +192,7 @@ def test_substitute_arrival_departure_and_also_present(qtbot, window, db, seed) 
     qtbot.keyClicks(panel.person_picker.line_edit, "Janette Maxwell")
     key(qtbot, panel.person_picker.line_edit, Qt.Key.Key_Tab)
     qtbot.mouseClick(panel.add_member_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     rows = register_by_name(db, seed.meeting_id)
     assert "Maxwell" in rows and not rows["Maxwell"].also_present
 
@@ -218,10 +220,12 @@ def test_substitute_arrival_departure_and_also_present(qtbot, window, db, seed) 
     # Kevin Hollis arrives during item 5 and leaves during item 9.
     window.go_to(seed.item_ids[4])
     window.show_register()
+    settle(qtbot)
     table.selectRow(panel.model.row_of(rows["Hollis"].id))
     key(qtbot, table, Qt.Key.Key_L)
     window.go_to(seed.item_ids[8])
     window.show_register()
+    settle(qtbot)
     table.selectRow(panel.model.row_of(rows["Hollis"].id))
     key(qtbot, table, Qt.Key.Key_D)
     hollis = register_by_name(db, seed.meeting_id)["Hollis"]

@@ -242,7 +242,7 @@ def _new_person(c: Catalogue) -> QDialog:
 
 
 def _substitute(c: Catalogue) -> QDialog:
-    from sst_desktop.ui.minutes.register import SubstituteDialog
+    from sst_desktop.ui.minutes.register_dialogs import SubstituteDialog
 
     window = c.minute_taking(JUNE)
     records = c.register()
@@ -250,7 +250,7 @@ def _substitute(c: Catalogue) -> QDialog:
 
 
 def _arrived(c: Catalogue) -> QDialog:
-    from sst_desktop.ui.minutes.register import ComingsDialog
+    from sst_desktop.ui.minutes.register_dialogs import ComingsDialog
 
     window = c.minute_taking(JUNE)
     record = c.register()[1]
