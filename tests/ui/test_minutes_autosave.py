@@ -179,7 +179,7 @@ def test_switching_item_writes_pending_typing_at_once(qtbot, window, db, seed) -
 
 
 def test_closing_writes_pending_typing_and_forgets_the_meeting(qtbot, window, db, seed, settings) -> None:  # type: ignore[no-untyped-def]
-    from sst_desktop.ui.minutes.minute_taking import remembered
+    from sst_desktop.ui.minutes.place import remembered
 
     assert remembered(settings, db.url) == (seed.meeting_id, seed.item_ids[3])
     qtbot.keyClicks(window.editor.narrative, "Last words before closing")
@@ -240,8 +240,8 @@ def _dispose(*windows) -> None:  # type: ignore[no-untyped-def]
 
 def test_nothing_is_reopened_for_another_database(qtbot, context, settings, db, seed) -> None:  # type: ignore[no-untyped-def]
     from sst_desktop.ui.main_window import MainWindow
-    from sst_desktop.ui.minutes.minute_taking import remember
     from sst_desktop.ui.minutes.page import resume_minute_taking
+    from sst_desktop.ui.minutes.place import remember
 
     remember(settings, "sqlite:////elsewhere/other.db", seed.meeting_id, seed.item_ids[2])
     main = MainWindow(context, settings)
@@ -258,7 +258,8 @@ def test_starting_the_program_reopens_minute_taking(qtbot, qapp, db, seed, monke
 
     from sst_desktop.ui import app as app_module
     from sst_desktop.ui import file_actions
-    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow, remember
+    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+    from sst_desktop.ui.minutes.place import remember
 
     app_module.make_application()
     remember(QSettings(), db.url, seed.meeting_id, seed.item_ids[4])
