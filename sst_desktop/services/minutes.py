@@ -525,7 +525,12 @@ def set_heading(db: Database, minute_id: int, heading: str) -> Change[MinuteReco
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
         minute.heading = value
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: set_heading(db, minute_id, before.heading),
+        )
 
 
 def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> Change[MinuteRecord]:
@@ -539,7 +544,12 @@ def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> C
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
         minute.outcome = value
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: set_outcome(db, minute_id, before.outcome),
+        )
 
 
 # ---------------------------------------------------------------------------------------------- resolutions
@@ -880,9 +890,15 @@ def add_reference(db: Database, minute_id: int, referenced_minute_id: int) -> Ch
                 "A minute can refer only to a minute of an earlier meeting of this committee."
             )
         before = _record_of(session, minute)
-        if not any(r.referenced_minute_id == target.id for r in minute.references):
-            minute.references.append(MinuteReference(minute_id=minute.id, referenced_minute_id=target.id))
-        return Change(before, _record_of(session, minute))
+        if any(r.referenced_minute_id == target.id for r in minute.references):
+            return Change(before, before)  # referred to already: nothing to take back
+        reference = MinuteReference(minute_id=minute.id, referenced_minute_id=target.id)
+        minute.references.append(reference)
+        session.flush()
+        added = reference.id
+        return Change(
+            before, _record_of(session, minute), Changed.MINUTES, lambda db: remove_reference(db, added)
+        )
 
 
 def remove_reference(db: Database, reference_id: int) -> Change[MinuteRecord]:
@@ -893,9 +909,15 @@ def remove_reference(db: Database, reference_id: int) -> Change[MinuteRecord]:
         minute = reference.minute
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
+        minute_id, referenced = minute.id, reference.referenced_minute_id
         minute.references.remove(reference)
         session.delete(reference)
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: add_reference(db, minute_id, referenced),
+        )
 
 
 # ---------------------------------------------------------------------------------------------- confirmation

@@ -1,5 +1,6 @@
 """Resolutions say what they changed and take themselves back in one transaction: a further report
-also puts the item on the forward plan, and its undo removes both at once."""
+also puts the item on the forward plan, and its undo removes both at once. Headings, outcomes and
+references to earlier minutes take themselves back too."""
 
 from __future__ import annotations
 
@@ -63,3 +64,24 @@ def test_removed_resolution_comes_back_in_place_with_its_id(db) -> None:  # type
         "First 🏛",
         minutes.REPORT_NOTED,
     ]
+
+
+def test_heading_outcome_and_references_take_themselves_back(db) -> None:  # type: ignore[no-untyped-def]
+    seed = build_committee_and_meetings(db)
+    minute = minutes.minute_for_item(db, seed.item_ids[3])
+    earlier = minutes.open_minutes(db, seed.previous_id)[0]
+    renamed = minutes.set_heading(db, minute.id, "DHRs – update 🏛")
+    assert renamed.changed == Changed.MINUTES and renamed.undo is not None
+    renamed.undo(db)
+    assert minutes.get_minute(db, minute.id).heading == minute.heading
+    deferred = minutes.set_outcome(db, minute.id, "deferred")
+    assert deferred.undo is not None
+    deferred.undo(db)
+    assert minutes.get_minute(db, minute.id).outcome == minute.outcome
+    referred = minutes.add_reference(db, minute.id, earlier.id)
+    assert referred.undo is not None
+    unreferred = referred.undo(db)
+    assert minutes.get_minute(db, minute.id).references == ()
+    assert unreferred.undo is not None
+    unreferred.undo(db)
+    assert [r.referenced_minute_id for r in minutes.get_minute(db, minute.id).references] == [earlier.id]
