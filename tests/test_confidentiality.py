@@ -50,9 +50,11 @@ from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.imports.actions_xlsx import import_actions_xlsx
 from sst_desktop.services import actions, agenda, attachments, attendance, declarations, minutes
 from sst_desktop.services.agenda_records import AgendaItemPatch
+from sst_desktop.services.declarations import DeclarationPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
 from sst_desktop.storage.engine import Database
 from tests.meeting_factory import SST, make_sst, pdf_bytes
+from tests.ui.waiting import settle
 
 # Markers: ASCII, so every extraction path sees them whole.
 DESCRIPTION = "QZXDESCRIPTIONMARK"
@@ -319,10 +321,12 @@ def test_confirmed_minutes_refuse_every_edit_through_the_services(db: Database, 
         "declaration": lambda: declarations.add_declaration(
             db,
             board.sst.june,
-            person_id=hardy,
-            kind=InterestKind.OTHER_REGISTRABLE,
-            action=DeclarationAction.REMAINED,
-            agenda_item_id=board.june_exempt_item,
+            DeclarationPatch(
+                person_id=hardy,
+                kind=InterestKind.OTHER_REGISTRABLE,
+                action=DeclarationAction.REMAINED,
+                agenda_item_id=board.june_exempt_item,
+            ),
         ),
         "action wording": lambda: actions.update_action(db, board.exempt_action, text="rewritten"),
         "action owner": lambda: actions.update_action(db, board.exempt_action, owner_text="Someone else"),
@@ -411,6 +415,7 @@ def test_confirmed_minutes_cannot_be_edited_in_the_gui(
     qtbot.keyClicks(editor.heading, "rewritten")
     qtbot.keyClick(editor.narrative, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     window.session.saver.flush()
+    settle(qtbot)
     assert told and all("no longer" in t or "confirmed" in t for t in told)
     assert snapshot(db, board) == before
     assert re.search(MINUTE_TEXT, minutes.get_minute(db, board.june_exempt_minute).text)

@@ -32,6 +32,7 @@ from sst_desktop.services.forward_plan import ForwardPlanPatch, ForwardPlanRecor
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minutes_copies import Copier, drop_copy, keep_copy
+from sst_desktop.services.outcome import Changed, Reversal, Undoable
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import optional, required
 from sst_desktop.storage import audit
@@ -134,6 +135,10 @@ class Confirmation:
     minute: MinuteRecord
     confirmed_meeting_id: int
     confirmed_at: datetime | None
+    # Both minutes and the confirmed meeting change. Never an undo step: confirming is a legal act,
+    # taken back only by ``withdraw_confirmation`` with a reason in the audit trail.
+    changed: Changed = Changed.MINUTES | Changed.MEETINGS
+    undo: Reversal | None = None
 
 
 class QuickPhrase(enum.StrEnum):
@@ -520,7 +525,12 @@ def set_heading(db: Database, minute_id: int, heading: str) -> Change[MinuteReco
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
         minute.heading = value
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: set_heading(db, minute_id, before.heading),
+        )
 
 
 def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> Change[MinuteRecord]:
@@ -534,7 +544,12 @@ def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> C
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
         minute.outcome = value
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: set_outcome(db, minute_id, before.outcome),
+        )
 
 
 # ---------------------------------------------------------------------------------------------- resolutions
@@ -555,9 +570,11 @@ def _reposition(resolutions: list[Resolution]) -> None:
             resolution.position = index
 
 
-def _add_resolution(session: Session, minute: Minute, text: str, position: int | None) -> Resolution:
+def _add_resolution(
+    session: Session, minute: Minute, text: str, position: int | None, resolution_id: int | None = None
+) -> Resolution:
     ordered = _ordered(minute)
-    resolution = Resolution(minute_id=minute.id, text=text, position=len(ordered))
+    resolution = Resolution(id=resolution_id, minute_id=minute.id, text=text, position=len(ordered))
     minute.resolutions.append(resolution)
     index = len(ordered) if position is None else max(0, min(position, len(ordered)))
     ordered.insert(index, resolution)
@@ -569,14 +586,28 @@ def _add_resolution(session: Session, minute: Minute, text: str, position: int |
 def add_resolution(
     db: Database, minute_id: int, text: str, *, position: int | None = None
 ) -> Change[MinuteRecord]:
-    """Add a resolution ("the report be noted"); numbering (1), (2)… follows the order."""
+    """Add a resolution ("the report be noted"); numbering (1), (2)… follows the order. Undo
+    removes it."""
+    return _put_resolution(db, minute_id, text, position, None)
+
+
+def restore_resolution(db: Database, record: ResolutionRecord) -> Change[MinuteRecord]:
+    """Put back a removed resolution where it was, with its id (the undo of ``remove_resolution``)."""
+    return _put_resolution(db, record.minute_id, record.text, record.position, record.id)
+
+
+def _put_resolution(
+    db: Database, minute_id: int, text: str, position: int | None, resolution_id: int | None
+) -> Change[MinuteRecord]:
     value = _resolution_text(text)
     with db.write() as session:
         minute = _get(session, minute_id)
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
-        _add_resolution(session, minute, value, position)
-        return Change(before, _record_of(session, minute))
+        added = _add_resolution(session, minute, value, position, resolution_id).id
+        return Change(
+            before, _record_of(session, minute), Changed.MINUTES, lambda db: remove_resolution(db, added)
+        )
 
 
 def update_resolution(db: Database, resolution_id: int, text: str) -> Change[MinuteRecord]:
@@ -586,8 +617,14 @@ def update_resolution(db: Database, resolution_id: int, text: str) -> Change[Min
         minute = resolution.minute
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
+        former = resolution.text
         resolution.text = value
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: update_resolution(db, resolution_id, former),
+        )
 
 
 def set_resolution_text(db: Database, resolution_id: int, text: str) -> TextSaved:
@@ -619,10 +656,15 @@ def remove_resolution(db: Database, resolution_id: int) -> Change[MinuteRecord]:
         minute = resolution.minute
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
+        removed = ResolutionRecord(
+            resolution.id, minute.id, _ordered(minute).index(resolution), resolution.text
+        )
         minute.resolutions.remove(resolution)
         session.delete(resolution)
         _reposition(_ordered(minute))
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before, _record_of(session, minute), Changed.MINUTES, lambda db: restore_resolution(db, removed)
+        )
 
 
 def move_resolution(db: Database, resolution_id: int, new_index: int) -> Change[MinuteRecord]:
@@ -632,10 +674,16 @@ def move_resolution(db: Database, resolution_id: int, new_index: int) -> Change[
         minute = resolution.minute
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
+        old_index = _ordered(minute).index(resolution)
         ordered = [r for r in _ordered(minute) if r.id != resolution.id]
         ordered.insert(max(0, min(new_index, len(ordered))), resolution)
         _reposition(ordered)
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: move_resolution(db, resolution_id, old_index),
+        )
 
 
 def reorder_resolutions(db: Database, minute_id: int, resolution_ids: list[int]) -> Change[MinuteRecord]:
@@ -721,7 +769,8 @@ def insert_quick_phrase(
         if copier is None:
             raise ValueError("confirming minutes needs the copier that keeps them as confirmed")
         before_confirming = get_minute(db, minute_id)
-        return Change(before_confirming, confirm_previous_minutes(db, minute_id, copier).minute)
+        confirmed = confirm_previous_minutes(db, minute_id, copier)
+        return Change(before_confirming, confirmed.minute, confirmed.changed)  # not undoable
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)
@@ -743,23 +792,36 @@ def insert_quick_phrase(
             text = next_meeting_text(following)
         else:  # pragma: no cover - every phrase is handled above
             raise ValidationError(f"“{phrase}” is not a standard phrase.")
-        _add_resolution(session, minute, text, None)
-        return Change(before, _record_of(session, minute))
+        added = _add_resolution(session, minute, text, None).id
+        return Change(
+            before, _record_of(session, minute), Changed.MINUTES, lambda db: remove_resolution(db, added)
+        )
 
 
 def insert_further_report(db: Database, minute_id: int) -> tuple[Change[MinuteRecord], ForwardPlanRecord]:
-    """ "a further report be submitted to the next meeting", and the item on the forward plan.
-
-    Returns both, so the caller can undo both (``remove_resolution`` and
-    ``forward_plan.delete_forward_plan_item``)."""
+    """ "a further report be submitted to the next meeting", and the item on the forward plan, in
+    one transaction. The change names both kinds; its undo removes both, again in one transaction
+    (and that undo's own undo inserts them again)."""
     with db.write() as session:
         minute = _get(session, minute_id)
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
-        _add_resolution(session, minute, FURTHER_REPORT, None)
-        change = Change(before, _record_of(session, minute))
-    assert change.after is not None
-    return change, _plan_further_report(db, change.after)
+        added = _add_resolution(session, minute, FURTHER_REPORT, None).id
+        after = _record_of(session, minute)
+        plan = _plan_further_report(db, after)
+
+    def undo(db: Database) -> Undoable:
+        with db.write():
+            forward_plan.delete_forward_plan_item(db, plan.id)
+            removed = remove_resolution(db, added)
+        return Change(
+            removed.before,
+            removed.after,
+            Changed.MINUTES | Changed.FORWARD_PLAN,
+            lambda db: insert_further_report(db, minute_id)[0],
+        )
+
+    return Change(before, after, Changed.MINUTES | Changed.FORWARD_PLAN, undo), plan
 
 
 def _plan_further_report(db: Database, minute: MinuteRecord | None) -> ForwardPlanRecord:
@@ -830,9 +892,15 @@ def add_reference(db: Database, minute_id: int, referenced_minute_id: int) -> Ch
                 "A minute can refer only to a minute of an earlier meeting of this committee."
             )
         before = _record_of(session, minute)
-        if not any(r.referenced_minute_id == target.id for r in minute.references):
-            minute.references.append(MinuteReference(minute_id=minute.id, referenced_minute_id=target.id))
-        return Change(before, _record_of(session, minute))
+        if any(r.referenced_minute_id == target.id for r in minute.references):
+            return Change(before, before)  # referred to already: nothing to take back
+        reference = MinuteReference(minute_id=minute.id, referenced_minute_id=target.id)
+        minute.references.append(reference)
+        session.flush()
+        added = reference.id
+        return Change(
+            before, _record_of(session, minute), Changed.MINUTES, lambda db: remove_reference(db, added)
+        )
 
 
 def remove_reference(db: Database, reference_id: int) -> Change[MinuteRecord]:
@@ -843,9 +911,15 @@ def remove_reference(db: Database, reference_id: int) -> Change[MinuteRecord]:
         minute = reference.minute
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
+        minute_id, referenced = minute.id, reference.referenced_minute_id
         minute.references.remove(reference)
         session.delete(reference)
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: add_reference(db, minute_id, referenced),
+        )
 
 
 # ---------------------------------------------------------------------------------------------- confirmation

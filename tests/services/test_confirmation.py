@@ -10,6 +10,7 @@ from sst_desktop.domain import Meeting
 from sst_desktop.domain.enums import AttendanceStatus, ProceduralRole
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import attendance, declarations, history, meetings, minutes, people
+from sst_desktop.services.declarations import DeclarationPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ValidationError
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingPatch
@@ -22,7 +23,9 @@ def confirmed(db):  # type: ignore[no-untyped-def]
     """The 22 June 2022 meeting, fully minuted, then confirmed by the meeting of 8 September 2022."""
     seed = build_seed_meeting(db)
     declaration = declarations.add_declaration(
-        db, seed.meeting_id, person_id=seed.person_ids["Hardy"], kind="non_registrable", action="remained"
+        db,
+        seed.meeting_id,
+        DeclarationPatch(person_id=seed.person_ids["Hardy"], kind="non_registrable", action="remained"),
     ).after
     september = confirm_at_next_meeting(db, seed)
     assert minutes.previous_meeting(db, seed.next_id).minutes_confirmed_by_id == seed.next_id
@@ -106,9 +109,13 @@ def _every_edit(db, seed, declaration):  # type: ignore[no-untyped-def]
         "restore_attendance": lambda: attendance.restore_attendance(db, chair),
         "update_attendance": lambda: attendance.update_attendance(db, entry.id, chair),
         "add_declaration": lambda: declarations.add_declaration(
-            db, seed.meeting_id, person_id=seed.person_ids["White"], kind="non_registrable", action="withdrew"
+            db,
+            seed.meeting_id,
+            DeclarationPatch(person_id=seed.person_ids["White"], kind="non_registrable", action="withdrew"),
         ),
-        "update_declaration": lambda: declarations.update_declaration(db, declaration.id, nature="changed"),
+        "update_declaration": lambda: declarations.update_declaration(
+            db, declaration.id, DeclarationPatch(nature="changed")
+        ),
         "remove_declaration": lambda: declarations.remove_declaration(db, declaration.id),
     }
 

@@ -138,7 +138,7 @@ def test_killed_while_typing_nothing_reported_saved_is_lost(tmp_path: Path, qapp
                 assert register[attendance_id].status.value == status
 
             # The program reopens the meeting at the item the officer was on.
-            from sst_desktop.ui.minutes.minute_taking import remembered
+            from sst_desktop.ui.minutes.place import remembered
 
             settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
             where = remembered(settings, db.url)

@@ -48,7 +48,7 @@ from sst_desktop.ui.meetings.models import (
     standing_items_model,
 )
 from sst_desktop.ui.minutes.page import meetings_model as minutes_meetings_model
-from sst_desktop.ui.minutes.register import RegisterModel
+from sst_desktop.ui.minutes.register_model import RegisterModel
 from sst_desktop.ui.widgets.record_model import RecordTableModel
 
 TESTED = {ActionLogModel, AgendaModel, RegisterModel, RecordTableModel}

@@ -26,6 +26,7 @@ from sst_desktop.ui.minutes.autosave import SaveState
 from sst_desktop.ui.minutes.declarations import DeclarationDialog
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import SeedMeeting, build_committee_and_meetings
+from tests.ui.waiting import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -43,6 +44,7 @@ def window(qtbot, context: AppContext, settings, seed: SeedMeeting) -> MinuteTak
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot)  # the register is read
     return win
 
 
@@ -106,7 +108,10 @@ def _dispose(window: QWidget) -> None:
 
 
 def key(qtbot, widget: QWidget, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    """Press a key once the window shows what it was asking for, and wait for what the key asks."""
+    settle(qtbot)
     qtbot.keyClick(widget, k, modifier)
+    settle(qtbot)
 
 
 def saved(window: MinuteTakingWindow) -> bool:
@@ -188,6 +193,7 @@ def test_substitute_arrival_departure_and_also_present(qtbot, window, db, seed) 
     qtbot.keyClicks(panel.person_picker.line_edit, "Janette Maxwell")
     key(qtbot, panel.person_picker.line_edit, Qt.Key.Key_Tab)
     qtbot.mouseClick(panel.add_member_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     rows = register_by_name(db, seed.meeting_id)
     assert "Maxwell" in rows and not rows["Maxwell"].also_present
 
@@ -215,10 +221,12 @@ def test_substitute_arrival_departure_and_also_present(qtbot, window, db, seed) 
     # Kevin Hollis arrives during item 5 and leaves during item 9.
     window.go_to(seed.item_ids[4])
     window.show_register()
+    settle(qtbot)
     table.selectRow(panel.model.row_of(rows["Hollis"].id))
     key(qtbot, table, Qt.Key.Key_L)
     window.go_to(seed.item_ids[8])
     window.show_register()
+    settle(qtbot)
     table.selectRow(panel.model.row_of(rows["Hollis"].id))
     key(qtbot, table, Qt.Key.Key_D)
     hollis = register_by_name(db, seed.meeting_id)["Hollis"]
@@ -262,6 +270,7 @@ def test_whole_meeting_by_keyboard(qtbot, window, db, seed, answer_yes) -> None:
 
     when_dialog_opens(declare)
     key(qtbot, window.editor.narrative, Qt.Key.Key_D, CTRL)
+    settle(qtbot)
     found = declarations.list_declarations(db, seed.meeting_id)
     assert [(d.person_name, d.kind, d.action, d.item_number) for d in found] == [
         ("Councillor Hardy", InterestKind.OTHER_REGISTRABLE, DeclarationAction.WITHDREW, 4)
@@ -352,6 +361,7 @@ def test_editing_a_resolution_saves_it_and_emptying_it_removes_it(qtbot, window,
     window.go_to(seed.item_ids[3])
     editor = window.editor
     editor.resolutions.add_resolution("the report be notd")
+    settle(qtbot)
     row = editor.resolutions.ordered_rows()[0]
     row.edit.setFocus()
     row.edit.moveCursor(row.edit.textCursor().MoveOperation.End)
@@ -366,6 +376,7 @@ def test_editing_a_resolution_saves_it_and_emptying_it_removes_it(qtbot, window,
     key(qtbot, row.edit, Qt.Key.Key_Delete)
     editor.narrative.setFocus()  # leaving an emptied resolution removes it
     qtbot.waitUntil(lambda: not minutes.minute_for_item(db, seed.item_ids[3]).resolutions, timeout=3000)
+    settle(qtbot)
     assert editor.resolutions.rows == {}
 
 

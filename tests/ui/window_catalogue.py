@@ -251,7 +251,7 @@ def _new_person(c: Catalogue) -> QDialog:
 
 
 def _substitute(c: Catalogue) -> QDialog:
-    from sst_desktop.ui.minutes.register import SubstituteDialog
+    from sst_desktop.ui.minutes.register_dialogs import SubstituteDialog
 
     window = c.minute_taking(JUNE)
     records = c.register()
@@ -259,7 +259,7 @@ def _substitute(c: Catalogue) -> QDialog:
 
 
 def _arrived(c: Catalogue) -> QDialog:
-    from sst_desktop.ui.minutes.register import ComingsDialog
+    from sst_desktop.ui.minutes.register_dialogs import ComingsDialog
 
     window = c.minute_taking(JUNE)
     record = c.register()[1]
@@ -271,7 +271,7 @@ def _declaration(c: Catalogue) -> QDialog:
 
     window = c.minute_taking(JUNE, "Declarations of Interest")
     item = window.session.items[3]
-    return DeclarationDialog(window.session, item_id=item.id, parent=window)
+    return DeclarationDialog(window.session, c.register(), item_id=item.id, parent=window)
 
 
 def _reference_picker(c: Catalogue) -> QDialog:

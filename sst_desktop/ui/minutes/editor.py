@@ -451,9 +451,9 @@ class MinuteEditor(QWidget):
     def _withdraw_confirmation(self) -> None:
         if self.minute is None or self._confirmed_previous is None:
             return
-        result = withdraw_confirmation(self, self.session, self.minute.id, self._confirmed_previous)
-        if result is not None:
-            self.reload()
+        withdraw_confirmation(
+            self, self.session, self.minute.id, self._confirmed_previous, lambda _result: self.reload()
+        )
 
     # Typing -------------------------------------------------------------------------------------
     def _narrative_typed(self) -> None:

@@ -16,19 +16,16 @@ pending at once. The meeting and item are remembered, so a restart reopens them.
 from __future__ import annotations
 
 import contextlib
-import functools
 import html
-from collections.abc import Callable
 from datetime import date
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
@@ -48,6 +45,8 @@ from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.minutes.editor import MinuteEditor
+from sst_desktop.ui.minutes.menus import build_menus
+from sst_desktop.ui.minutes.place import forget, remember
 from sst_desktop.ui.minutes.register import RegisterPanel
 from sst_desktop.ui.minutes.session import (
     CHANGED_ACTIONS,
@@ -62,9 +61,6 @@ from sst_desktop.ui.minutes.widgets import ClockLabel, SaveIndicator
 from sst_desktop.ui.operations.undo import DocumentWindow
 from sst_desktop.ui.window_geometry import keep_geometry
 
-SETTINGS_DATABASE = "minute_taking/database"
-SETTINGS_MEETING = "minute_taking/meeting_id"
-SETTINGS_ITEM = "minute_taking/item_id"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 KEYS_HELP = (
     "Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Ctrl+Return resolution · "
@@ -73,34 +69,6 @@ KEYS_HELP = (
 READ_ONLY_KEYS_HELP = (
     "Read only · Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Minutes menu: PDF or Word copies"
 )
-
-
-def remember(settings: QSettings, database_url: str, meeting_id: int, item_id: int | None) -> None:
-    """Note where minute-taking is, so a restart can reopen it there."""
-    settings.setValue(SETTINGS_DATABASE, database_url)
-    settings.setValue(SETTINGS_MEETING, meeting_id)
-    settings.setValue(SETTINGS_ITEM, item_id or 0)
-    settings.sync()
-
-
-def forget(settings: QSettings) -> None:
-    for key in (SETTINGS_DATABASE, SETTINGS_MEETING, SETTINGS_ITEM):
-        settings.remove(key)
-    settings.sync()
-
-
-def remembered(settings: QSettings, database_url: str) -> tuple[int, int | None] | None:
-    """The meeting (and item) of ``database_url`` being minuted when the program last stopped."""
-    if str(settings.value(SETTINGS_DATABASE, "") or "") != database_url:
-        return None
-    try:
-        meeting_id = int(str(settings.value(SETTINGS_MEETING, 0) or 0))
-        item_id = int(str(settings.value(SETTINGS_ITEM, 0) or 0))
-    except (TypeError, ValueError):
-        return None
-    if meeting_id <= 0:
-        return None
-    return meeting_id, (item_id or None)
 
 
 def item_mark(minute: MinuteRecord | None, has_actions: bool = False) -> str:
@@ -119,6 +87,8 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
     """Take the minutes of one meeting."""
 
     closed = Signal(int)  # meeting id
+    next_action: QAction  # made by build_menus
+    previous_action: QAction
 
     def __init__(
         self,
@@ -234,7 +204,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().showMessage(KEYS_HELP)
 
-        self._build_menus()
+        build_menus(self)
         self.session.saver.rejected.connect(self._save_refused)
         self.session.read_only_changed.connect(lambda _ro: self._show_read_only())
         self.context.data_changed.connect(self._data_changed)
@@ -253,67 +223,6 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         if meeting.place:
             parts.append(meeting.place)
         return "  ·  ".join(parts)
-
-    def _action(self, menu: QMenu, text: str, shortcuts: list[str], handler: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _=False: handler())
-        menu.addAction(action)
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        minutes_menu = bar.addMenu("&Minutes")
-        self._action(
-            minutes_menu, "Minutes PDF (public)…", ["Ctrl+Shift+P"], lambda: self.export("pdf", True)
-        )
-        self._action(minutes_menu, "Minutes PDF (full, confidential)…", [], lambda: self.export("pdf", False))
-        self._action(minutes_menu, "Minutes in Word (.docx)…", [], lambda: self.export("docx", True))
-        minutes_menu.addSeparator()
-        self._action(minutes_menu, "Close minute-taking", ["Ctrl+W"], self.close)
-
-        edit = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])  # as the main window
-        edit.addAction(undo)
-        edit.addAction(redo)
-
-        item = bar.addMenu("&Item")
-        self.next_action = self._action(item, "Next item", ["Ctrl+PgDown", "Alt+Down"], self.next_item)
-        self.previous_action = self._action(
-            item, "Previous item", ["Ctrl+PgUp", "Alt+Up"], self.previous_item
-        )
-        self._action(item, "Register", ["Ctrl+R"], self.show_register)
-        item.addSeparator()
-        self._action(item, "Narrative", ["Ctrl+T"], self.focus_narrative)
-        self._action(item, "New resolution", ["Ctrl+Return", "Ctrl+Enter"], self.focus_new_resolution)
-        self._action(item, "New action", ["Ctrl+Shift+A"], self.focus_new_action)
-        self._action(item, "Declare an interest…", ["Ctrl+D"], self.declare_interest)
-        self._action(item, "Refer to an earlier minute…", ["Ctrl+Shift+F"], self.refer_to_earlier)
-        item.addSeparator()
-        self._action(item, "Deferred", ["Ctrl+Shift+D"], lambda: self.toggle_outcome(MinuteOutcome.DEFERRED))
-        self._action(
-            item, "Withdrawn", ["Ctrl+Shift+W"], lambda: self.toggle_outcome(MinuteOutcome.WITHDRAWN)
-        )
-        self._action(item, "Action due at the next meeting", ["Ctrl+M"], self.due_next_meeting)
-
-        insert = bar.addMenu("I&nsert")
-        labels = (
-            "That the report be noted",
-            "That the update be noted",
-            "That <presenter> be thanked for their informative update",
-            "That a further report be submitted to the next meeting (and on the forward plan)",
-            "The item's own phrase (correct record / next meeting)",
-        )
-        for number, label in enumerate(labels, 1):
-            self._action(insert, label, [f"Alt+{number}"], functools.partial(self.insert_phrase, number))
-
-        view = bar.addMenu("&View")
-        self._action(view, "Full screen", ["F11"], self.toggle_full_screen)
 
     def _restore_layout(self) -> None:
         state = self.settings.value("minute_taking/splitter")
@@ -493,52 +402,6 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         self.go_to(None)
         self.register.table.setFocus()
 
-    # Commands on the current item ---------------------------------------------------------------
-    def _on_item(self) -> bool:
-        return self.pages.currentWidget() is self.editor and self.editor.minute is not None
-
-    def focus_narrative(self) -> None:
-        if self._on_item():
-            self.editor.narrative.setFocus()
-
-    def focus_new_resolution(self) -> None:
-        if self._on_item():
-            self.editor.resolutions.focus_new()
-            self.editor.scroll_area.ensureWidgetVisible(self.editor.resolutions.new_edit)
-
-    def focus_new_action(self) -> None:
-        if self._on_item():
-            self.editor.actions_list.focus_new()
-            self.editor.scroll_area.ensureWidgetVisible(self.editor.actions_list.new_edit)
-
-    def insert_phrase(self, number: int) -> None:
-        if self._on_item():
-            self.editor.resolutions.insert_shortcut(number)
-
-    def declare_interest(self) -> None:
-        if self._on_item():
-            if self.editor.all_declarations.isVisible():
-                self.editor.all_declarations.declare()
-            else:
-                self.editor.declarations.declare()
-
-    def refer_to_earlier(self) -> None:
-        if self._on_item():
-            self.editor.pick_reference()
-
-    def toggle_outcome(self, outcome: MinuteOutcome) -> None:
-        if self._on_item():
-            self.editor.toggle_outcome(outcome)
-
-    def due_next_meeting(self) -> None:
-        if self._on_item():
-            row = self.editor.actions_list.focused_row()
-            if row is not None:
-                row.next_meeting.setChecked(True)
-
-    def toggle_full_screen(self) -> None:
-        self.showNormal() if self.isFullScreen() else self.showFullScreen()
-
     # Keeping the agenda marks and other panels current ------------------------------------------
     def _minute_changed(self, minute: MinuteRecord | None) -> None:
         if minute is None or minute.agenda_item_id is None:
@@ -596,13 +459,14 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
 
     # Saving and closing -------------------------------------------------------------------------
     def flush_pending(self) -> bool:
-        """Write whatever is still waiting for the typing to pause. True when all of it is written."""
-        return self.session.saver.flush()
+        """Write whatever is still waiting for the typing to pause, and wait for it (the window is
+        closing, or another database opening). True when all of it is written."""
+        return self.session.saver.flush(wait=True)
 
     def export(self, kind: str, public: bool) -> None:
         from sst_desktop.ui.minutes.export import export_minutes
 
-        self.flush_pending()
+        self.session.saver.flush()  # written ahead of the export, which runs after it on the worker
         export_minutes(self, self.context, self.session.meeting, kind=kind, public=public)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -31,7 +31,8 @@ from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow, forget, remembered
+from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+from sst_desktop.ui.minutes.place import forget, remembered
 from sst_desktop.ui.widgets.record_model import (
     Column,
     RecordTableModel,

@@ -19,6 +19,7 @@ from sst_desktop.exports.minutes_content import (
 from sst_desktop.exports.minutes_pdf import build_minutes_pdf, public_minutes_pdf, write_minutes_pdf
 from sst_desktop.services import attendance, committees, declarations, minutes
 from sst_desktop.services.committees import CommitteePatch
+from sst_desktop.services.declarations import DeclarationPatch
 from tests.exports.minutes.conftest import HEADER
 from tests.exports.minutes_helpers import SEED_ORDER, in_order, pdf_pages, starts_with
 from tests.minutes_data import confirm_at_next_meeting
@@ -86,11 +87,13 @@ def test_also_present_declarations_arrivals_and_substitutes(db, seed) -> None:  
     declarations.add_declaration(
         db,
         seed.meeting_id,
-        person_id=seed.person_ids["Hardy"],
-        kind="disclosable_pecuniary",
-        action="withdrew",
-        nature="being the owner of land next to an encampment site",
-        agenda_item_id=seed.item_ids[9],
+        DeclarationPatch(
+            person_id=seed.person_ids["Hardy"],
+            kind="disclosable_pecuniary",
+            action="withdrew",
+            nature="being the owner of land next to an encampment site",
+            agenda_item_id=seed.item_ids[9],
+        ),
     )
     text = " ".join(pdf_pages(build_minutes_pdf(db, seed.meeting_id)))
     in_order(
