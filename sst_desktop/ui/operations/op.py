@@ -119,8 +119,11 @@ class ChangeOp(ReadOp[U]):
 
     def _succeeded(self, result: Any) -> None:
         outcome: Undoable = result
-        if self._undo_text and outcome.undo is not None:
-            stack = undo_stack_for(self._parent) or self._context.undo_stack
+        parent = alive(self._parent)
+        if self._undo_text and outcome.undo is not None and (parent is not None or self._parent is None):
+            # (a change made in a window closed meanwhile is saved and announced, but that window's
+            # history has gone with it)
+            stack = undo_stack_for(parent) or self._context.undo_stack
             stack.push(OperationCommand(self._context, self._undo_text, outcome.undo))
         self._context.announce(outcome.changed)
         super()._succeeded(result)
