@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
 from sst_desktop.services import committees, memberships, organisations, people
 from sst_desktop.services.committees import CommitteePatch
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.storage.engine import Database
 from tests.ui.waiting import settle
 
@@ -84,12 +85,14 @@ def sample_directory(db: Database) -> Sample:
     police = organisations.create_organisation(db, "Merseyside Police").after.id
     barton = people.create_person(
         db,
-        first_name="Ian",
-        last_name="Barton",
-        job_title="Democratic Services Officer",
-        organisation_id=council,
-        telephone="0151 934 2788",
-        email="ian.barton@sefton.gov.uk",
+        PersonPatch(
+            first_name="Ian",
+            last_name="Barton",
+            job_title="Democratic Services Officer",
+            organisation_id=council,
+            telephone="0151 934 2788",
+            email="ian.barton@sefton.gov.uk",
+        ),
     ).after.id
     sst = committees.create_committee(
         db,
@@ -105,10 +108,12 @@ def sample_directory(db: Database) -> Sample:
         ),
     ).after.id
     hardy = people.create_person(
-        db, title="Councillor", first_name="Trish", last_name="Hardy", organisation_id=council
+        db, PersonPatch(title="Councillor", first_name="Trish", last_name="Hardy", organisation_id=council)
     ).after.id
-    kelly = people.create_person(db, first_name="Sonya", last_name="Kelly", organisation_id=council).after.id
-    frackleton = people.create_person(db, first_name="Neil", last_name="Frackleton").after.id
+    kelly = people.create_person(
+        db, PersonPatch(first_name="Sonya", last_name="Kelly", organisation_id=council)
+    ).after.id
+    frackleton = people.create_person(db, PersonPatch(first_name="Neil", last_name="Frackleton")).after.id
     start = date(2022, 5, 1)
     memberships.add_membership(db, sst, hardy, role=MembershipRole.CHAIR, start_date=start)
     memberships.add_membership(db, sst, kelly, start_date=start)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.domain.enums import MembershipRole
 from sst_desktop.services import memberships
+from sst_desktop.services.memberships import MembershipPatch
+from sst_desktop.services.outcome import Outcome
 from sst_desktop.services.records import Change, CommitteeRecord, MembershipRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import member_name, membership_model
@@ -170,15 +172,15 @@ class MembersPanel(QGroupBox):
             return False
         db = self.context.database
         on = max(date.today(), member.start_date)
-        changes: list[Change[MembershipRecord]] = []
+        handover: list[Outcome[list[Change[MembershipRecord]]]] = []
 
         def do() -> None:
-            changes[:] = memberships.set_chair(db, member.id, on=on)
+            handover[:] = [memberships.set_chair(db, member.id, on=on)]
 
         def undo() -> None:
-            for change in reversed(changes):
-                if change.before is not None:
-                    memberships.restore_membership(db, change.before)
+            reversal = handover[0].undo
+            if reversal is not None:
+                reversal(db)
 
         done = self.context.edit(self, f"Make {member_name(member)} Chair", do, undo, "membership")
         if done:
@@ -197,8 +199,8 @@ class MembersPanel(QGroupBox):
         return self.context.edit(
             self,
             f"Make {member_name(member)} {role.label}",
-            lambda: memberships.update_membership(db, member.id, role=role),
-            lambda: memberships.restore_membership(db, member),
+            lambda: memberships.update_membership(db, member.id, MembershipPatch(role=role)),
+            lambda: memberships.update_membership(db, member.id, MembershipPatch(role=member.role)),
             "membership",
         )
 
@@ -219,7 +221,7 @@ class MembersPanel(QGroupBox):
             self,
             f"End {member_name(member)}'s membership",
             lambda: memberships.end_membership(db, member.id, on=last_day),
-            lambda: memberships.restore_membership(db, member),
+            lambda: memberships.update_membership(db, member.id, MembershipPatch(end_date=member.end_date)),
             "membership",
         )
         if done:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.services import organisations, people
+from sst_desktop.services.organisations import OrganisationPatch
 from sst_desktop.services.people import fold
 from sst_desktop.services.records import OrganisationRecord, PersonRecord
 from sst_desktop.ui.context import AppContext
@@ -235,4 +236,4 @@ class OrganisationsPage(QWidget):
 
 
 def _update(db, organisation_id: int, key: str, value: str) -> Callable[[], object]:  # type: ignore[no-untyped-def]
-    return lambda: organisations.update_organisation(db, organisation_id, **{key: value})
+    return lambda: organisations.update_organisation(db, organisation_id, OrganisationPatch(**{key: value}))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.services import committees, memberships, organisations, people
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.services.records import PersonRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import people_model
@@ -160,7 +161,7 @@ class PersonDetails(QGroupBox):
 
 
 def _update(db, person_id: int, key: str, value: object) -> Callable[[], object]:  # type: ignore[no-untyped-def]
-    return lambda: people.update_person(db, person_id, **{key: value})
+    return lambda: people.update_person(db, person_id, PersonPatch(**{key: value}))  # type: ignore[arg-type]
 
 
 class PeoplePage(QWidget):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.services import organisations, people
-from sst_desktop.services.people import PossibleDuplicate
+from sst_desktop.services.people import PersonPatch, PossibleDuplicate
 from sst_desktop.services.records import OrganisationRecord, PersonRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
@@ -199,7 +199,7 @@ def create_person_undoably(
             created_org.append(org)
             organisation_id = org.id
         try:
-            return people.create_person(db, organisation_id=organisation_id, **values).after  # type: ignore[return-value]
+            return people.create_person(db, PersonPatch(organisation_id=organisation_id, **values)).after  # type: ignore[arg-type,return-value]
         except Exception:
             if created_org:
                 organisations.delete_organisation(db, created_org.pop().id)
