@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy import event
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
 from sst_desktop.services import committees, memberships, organisations, people
@@ -66,6 +69,26 @@ def drive_dialog(qtbot, open_it: Callable[[], object], fill: Callable[[QDialog],
     assert seen, "no dialog was shown"
     settle(qtbot)  # what the dialog asked of the database has come back and is shown
     return result
+
+
+@contextmanager
+def recorded_sql(db: Database) -> Iterator[list[tuple[str, str]]]:
+    """The SQL statements run meanwhile, each with the name of the thread that ran it."""
+    seen: list[tuple[str, str]] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        seen.append((threading.current_thread().name, statement))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+
+
+def write_transactions(seen: list[tuple[str, str]]) -> int:
+    """How many write transactions the recorded statements began (reads are not counted)."""
+    return sum(1 for _thread, statement in seen if statement.upper().startswith("BEGIN IMMEDIATE"))
 
 
 @dataclass

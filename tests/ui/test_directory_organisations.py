@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sst_desktop.services import organisations
 from sst_desktop.ui.directory.organisations_view import OrganisationsPage
 from tests.ui.directory_support import Sample, capture_message_boxes, drive_dialog, sample_directory
+from tests.ui.waiting import settle
 
 
 @pytest.fixture
@@ -21,6 +22,7 @@ def page(qtbot, context, sample) -> OrganisationsPage:  # type: ignore[no-untype
     widget = OrganisationsPage(context)
     qtbot.addWidget(widget)
     widget.show()
+    settle(qtbot)
     return widget
 
 
@@ -51,15 +53,19 @@ def test_add_rename_refuse_duplicate_archive_and_undo(qtbot, monkeypatch, contex
 
     page.name.setText("Sefton Council")
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    settle(qtbot)
     assert "already an organisation" in boxes.texts()
     assert page.name.text() == "Sefton Council"  # the typed text stays for correcting
     page.name.setText("Sefton Council for Voluntary Service")
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    settle(qtbot)
     assert "Sefton Council for Voluntary Service" in _names(db)
 
     qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "Sefton Council for Voluntary Service" not in _names(db)
 
     for _ in range(3):
         context.undo_stack.undo()
+    settle(qtbot)
     assert _names(db) == ["Merseyside Police", "Sefton Council"]
