@@ -26,7 +26,6 @@ STILL_CALLING = frozenset(
         "actions/log_model.py",
         "actions/log_view.py",
         "backup_actions.py",
-        "directory/people_view.py",
         "history_dialog.py",
         "main_window.py",
         "meetings/agenda_builder.py",
@@ -46,9 +45,6 @@ STILL_CALLING = frozenset(
         "minutes/session.py",
         "minutes/withdraw.py",
         "open_flow.py",
-        "widgets/person_dialog.py",
-        "widgets/organisation_box.py",
-        "widgets/person_picker.py",
     }
 )
 
