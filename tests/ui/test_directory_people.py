@@ -288,3 +288,24 @@ def test_typing_in_the_person_picker_never_waits_for_the_database(qtbot, context
     assert len(seen) == reads  # the later keystrokes searched the list in memory
     qtbot.keyClick(picker.completer.popup(), Qt.Key.Key_Return)  # nothing highlighted: the one match
     assert picker.person_id() == sample.hardy
+
+
+def test_undo_puts_the_stored_organisation_back_in_the_box_with_the_focus(
+    qtbot, context, db, sample, page
+) -> None:  # type: ignore[no-untyped-def]
+    assert page.select_person(sample.hardy)
+    box = page.details.organisation
+    box.setFocus()
+    qtbot.waitUntil(box.lineEdit().hasFocus)
+    box.setEditText("Merseyside Police")
+    box.organisation_changed.emit()
+    settle(qtbot)
+    assert people.get_person(db, sample.hardy).organisation_id == sample.police
+
+    context.undo_stack.undo()
+    settle(qtbot)
+    assert box.lineEdit().hasFocus() and box.currentText() == "Sefton Council"
+    page.details.email.setFocus()  # leaving the box does not save the old choice again
+    settle(qtbot)
+    assert people.get_person(db, sample.hardy).organisation_id == sample.council
+    assert context.undo_stack.index() == 0 and context.undo_stack.count() == 1
