@@ -209,8 +209,9 @@ def _validated(fields: dict[str, object]) -> dict[str, object]:
     """The fields given, checked and cleaned: the one place a membership's values are validated."""
     values: dict[str, object] = {}
     if "role" in fields:
+        role = fields["role"]
         try:
-            values["role"] = MembershipRole(fields["role"])
+            values["role"] = role if isinstance(role, MembershipRole) else MembershipRole(str(role))
         except ValueError as error:
             raise ValidationError(f"“{fields['role']}” is not a membership role.", field="role") from error
     for key, label in (("start_date", "The start date"), ("end_date", "The end date")):

@@ -274,7 +274,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         values["email"] = email(_s(fields.get("email")))
     if "organisation_id" in fields:
         value = fields["organisation_id"]
-        values["organisation_id"] = int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+        values["organisation_id"] = None if value is None or value == "" else int(str(value))
     return values
 
 
