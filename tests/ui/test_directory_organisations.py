@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from sst_desktop.services import organisations
 from sst_desktop.ui.directory.organisations_view import OrganisationsPage
@@ -69,3 +70,20 @@ def test_add_rename_refuse_duplicate_archive_and_undo(qtbot, monkeypatch, contex
         context.undo_stack.undo()
     settle(qtbot)
     assert _names(db) == ["Merseyside Police", "Sefton Council"]
+
+
+def test_a_dialog_waits_for_its_answer_and_is_deleted_once_closed(qtbot, db, page) -> None:  # type: ignore[no-untyped-def]
+    opened: list[QDialog] = []
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        opened.append(dialog)
+        qtbot.keyClicks(dialog.name, "Sefton CVS")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        dialog.reject()  # not while the organisation is being added: the answer comes back to it
+
+    drive_dialog(qtbot, page.new_organisation, fill)
+    assert _names(db) == ["Merseyside Police", "Sefton Council", "Sefton CVS"]
+    assert page.current is not None and page.current.name == "Sefton CVS"
+    # Deleted at once, here on the GUI thread, not left to Python's collector (which may run on the
+    # database worker's thread, where deleting a widget crashes Qt).
+    assert opened and not shiboken6.isValid(opened[0])

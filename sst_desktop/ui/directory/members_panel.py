@@ -24,6 +24,7 @@ from sst_desktop.services.records import CommitteeRecord, MembershipRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import member_name, membership_model
 from sst_desktop.ui.operations import directory
+from sst_desktop.ui.widgets.change_dialog import run_modal
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
 
 
@@ -161,10 +162,11 @@ class MembersPanel(QGroupBox):
             return None
         from sst_desktop.ui.directory.dialogs import AddMemberDialog  # when first needed: start-up speed
 
-        dialog = AddMemberDialog(self.context, self.committee, self.window())
-        if dialog.exec() != AddMemberDialog.DialogCode.Accepted or dialog.created is None:
+        created: MembershipRecord | None = run_modal(
+            AddMemberDialog(self.context, self.committee, self.window()), lambda d: d.created
+        )
+        if created is None:
             return None
-        created = dialog.created
         if not select_record(self.table, lambda m: m.id == created.id):
             self._select_next = created.id  # the list is on its way back
         self.context.status_message.emit(f"Added {member_name(created)} as {created.role.label}")
@@ -197,10 +199,9 @@ class MembersPanel(QGroupBox):
         if end is None:
             from sst_desktop.ui.directory.dialogs import EndMembershipDialog
 
-            dialog = EndMembershipDialog(member, self.window())
-            if dialog.exec() != EndMembershipDialog.DialogCode.Accepted:
+            end = run_modal(EndMembershipDialog(member, self.window()), lambda d: d.end_date())
+            if end is None:
                 return
-            end = dialog.end_date()
         last_day = end
         directory.end_membership(self.context, self, member, last_day).success(
             lambda _change: self.context.status_message.emit(

@@ -25,6 +25,7 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.dialogs import NewOrganisationDialog
 from sst_desktop.ui.directory.models import organisation_model
 from sst_desktop.ui.operations import directory
+from sst_desktop.ui.widgets.change_dialog import run_modal
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
 from sst_desktop.ui.widgets.list_panel import list_panel
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
@@ -214,9 +215,9 @@ class OrganisationsPage(QWidget):
     def new_organisation(self) -> OrganisationRecord | None:
         dialog = NewOrganisationDialog(self.context, self.window())
         dialog.name.setText(self.search.text().strip())
-        if dialog.exec() != NewOrganisationDialog.DialogCode.Accepted or dialog.created is None:
+        created: OrganisationRecord | None = run_modal(dialog, lambda d: d.created)
+        if created is None:
             return None
-        created = dialog.created
         if not select_record(self.table, lambda o: o.id == created.id):
             self.search.clear()
             if not select_record(self.table, lambda o: o.id == created.id):

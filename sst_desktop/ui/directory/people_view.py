@@ -26,6 +26,7 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import people_model
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.operations import directory
+from sst_desktop.ui.widgets.change_dialog import run_modal
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
 from sst_desktop.ui.widgets.list_panel import list_panel
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
@@ -338,12 +339,12 @@ class PeoplePage(QWidget):
 
     # Actions ----------------------------------------------------------------------------------
     def new_person(self) -> PersonRecord | None:
-        dialog = PersonDialog(self.context, self.window(), name_hint=self.search.text())
-        if dialog.exec() != PersonDialog.DialogCode.Accepted or dialog.created is None:
-            return None
-        if not self.select_person(dialog.created.id):
-            self._select_next = dialog.created.id  # the list is on its way back
-        return dialog.created
+        created: PersonRecord | None = run_modal(
+            PersonDialog(self.context, self.window(), name_hint=self.search.text()), lambda d: d.created
+        )
+        if created is not None and not self.select_person(created.id):
+            self._select_next = created.id  # the list is on its way back
+        return created
 
     def toggle_archived(self) -> None:
         record = self.current

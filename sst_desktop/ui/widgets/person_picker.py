@@ -27,6 +27,7 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.operations.worker import database_worker
+from sst_desktop.ui.widgets.change_dialog import run_modal
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILL_ROLE = Qt.ItemDataRole.UserRole + 2  # the text put in the field while an entry is highlighted
@@ -119,12 +120,14 @@ class PersonPicker(QWidget):
         from sst_desktop.ui.widgets.person_dialog import PersonDialog
 
         self.completer.popup().hide()
-        dialog = PersonDialog(self.context, self.window(), name_hint=name_hint)
-        if dialog.exec() != PersonDialog.DialogCode.Accepted or dialog.created is None:
+        created: PersonRecord | None = run_modal(
+            PersonDialog(self.context, self.window(), name_hint=name_hint), lambda d: d.created
+        )
+        if created is None:
             return None
-        self._show(dialog.created)
-        self.person_changed.emit(dialog.created.id)
-        return dialog.created
+        self._show(created)
+        self.person_changed.emit(created.id)
+        return created
 
     def resolve(self) -> int | None:
         """Settle typed text now: pick the one person it matches, or mark it. Returns ``person_id()``."""
