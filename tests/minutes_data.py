@@ -12,6 +12,7 @@ from sst_desktop.domain import AgendaItem, Committee, Meeting
 from sst_desktop.domain.enums import ItemKind, MembershipRole, ProceduralRole
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import actions, attendance, memberships, minutes, people
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
 
@@ -200,12 +201,12 @@ def build_committee_and_meetings(db: Database, *, uses_call_in: bool = False) ->
         session.flush()
         ids = (previous.id, meeting.id, following.id, [i.id for i in items])
     for title, first, last, role in MEMBERS:
-        person = people.create_person(db, title=title, first_name=first, last_name=last).after
+        person = people.create_person(db, PersonPatch(title=title, first_name=first, last_name=last)).after
         assert person is not None
         person_ids[last] = person.id
         memberships.add_membership(db, committee_id, person.id, role=role, start_date=date(2021, 5, 1))
     for title, first, last in (("", "Janette", "Maxwell"), ("", "Steven", "Martlew")):
-        person = people.create_person(db, title=title, first_name=first, last_name=last).after
+        person = people.create_person(db, PersonPatch(title=title, first_name=first, last_name=last)).after
         assert person is not None
         person_ids[last] = person.id
     return SeedMeeting(committee_id, ids[0], ids[1], ids[2], ids[3], person_ids)

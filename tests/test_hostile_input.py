@@ -46,6 +46,7 @@ from sst_desktop.services import actions, agenda, meetings, minutes
 from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.errors import ServiceError
 from sst_desktop.services.meetings import MeetingPatch
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
 from tests.minutes_data import SeedMeeting, build_seed_meeting
@@ -516,7 +517,7 @@ def test_hostile_names_survive_the_database(db: Database) -> None:
     from sst_desktop.services import people
 
     for text in ("<b>Hardy</b>", "=cmd|' /C calc'!A0", "O'Brien & Sons", "محمد", "👮 Robson"):
-        person = people.create_person(db, title="", first_name=text, last_name="Test").after
+        person = people.create_person(db, PersonPatch(title="", first_name=text, last_name="Test")).after
         assert person is not None and person.first_name == text
 
 

@@ -26,10 +26,6 @@ STILL_CALLING = frozenset(
         "actions/log_model.py",
         "actions/log_view.py",
         "backup_actions.py",
-        "directory/dialogs.py",
-        "directory/members_panel.py",
-        "directory/organisations_view.py",
-        "directory/people_view.py",
         "history_dialog.py",
         "main_window.py",
         "minutes/actions_list.py",
@@ -39,9 +35,6 @@ STILL_CALLING = frozenset(
         "minutes/page.py",
         "minutes/session.py",
         "open_flow.py",
-        "widgets/person_dialog.py",
-        "widgets/organisation_box.py",
-        "widgets/person_picker.py",
     }
 )
 

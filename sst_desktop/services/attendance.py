@@ -20,6 +20,7 @@ from sst_desktop.services import memberships, people
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.outcome import Changed, Outcome, combined
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.services.records import Change, PersonRecord
 from sst_desktop.services.validation import optional
 from sst_desktop.storage.engine import Database
@@ -388,7 +389,7 @@ def add_also_present(
 
 
 def add_new_person_also_present(
-    db: Database, meeting_id: int, *, capacity: str = "", **person_fields: object
+    db: Database, meeting_id: int, details: PersonPatch, *, capacity: str = ""
 ) -> tuple[PersonRecord, Change[AttendanceRecord]]:
     """Add someone to the directory on the spot and list them as also present."""
     with db.read() as session:
@@ -396,7 +397,7 @@ def add_new_person_also_present(
         if meeting is None:
             raise NotFoundError(f"There is no meeting with id {meeting_id}.")
         ensure_minutes_editable(session, meeting_id)
-    person = people.create_person(db, **person_fields).after
+    person = people.create_person(db, details).after
     assert person is not None
     try:
         change = add_also_present(db, meeting_id, person.id, capacity)

@@ -15,6 +15,7 @@ from sst_desktop.services.errors import ConfirmedMinutesError, ValidationError
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingPatch
 from sst_desktop.services.minutes import QuickPhrase
+from sst_desktop.services.people import PersonPatch
 from tests.minutes_data import build_committee_and_meetings, build_seed_meeting, confirm_at_next_meeting
 
 
@@ -68,7 +69,7 @@ def _every_edit(db, seed, declaration):  # type: ignore[no-untyped-def]
     register = attendance.list_attendance(db, seed.meeting_id)
     entry = next(r for r in register if r.last_name == "Hare")
     chair = next(r for r in register if r.in_chair)
-    guest = people.create_person(db, first_name="Guest", last_name="Speaker").after
+    guest = people.create_person(db, PersonPatch(first_name="Guest", last_name="Speaker")).after
     earlier = minutes.list_minutes(db, seed.previous_id)
     return {
         "set_text": lambda: minutes.set_text(db, m, "changed"),
@@ -103,7 +104,7 @@ def _every_edit(db, seed, declaration):  # type: ignore[no-untyped-def]
         "set_departure": lambda: attendance.set_departure(db, entry.id, time(11, 5)),
         "add_also_present": lambda: attendance.add_also_present(db, seed.meeting_id, guest.id),
         "add_new_person_also_present": lambda: attendance.add_new_person_also_present(
-            db, seed.meeting_id, last_name="Newcomer"
+            db, seed.meeting_id, PersonPatch(last_name="Newcomer")
         ),
         "remove_attendance": lambda: attendance.remove_attendance(db, chair.id),
         "restore_attendance": lambda: attendance.restore_attendance(db, chair),

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from sst_desktop.services import committees, people
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.storage.opening import open_path
 from sst_desktop.ui import file_actions, open_flow
 from sst_desktop.ui.context import AppContext
@@ -187,7 +188,7 @@ def test_open_flow_choose_another_file_then_open(qtbot, monkeypatch, tmp_path) -
 def test_open_flow_open_a_backup_copies_it_to_a_new_file(qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     live = tmp_path / "sst.db"
     db = open_path(live, backup_dir=tmp_path / "backups")
-    people.create_person(db, first_name="Trish", last_name="Hardy")
+    people.create_person(db, PersonPatch(first_name="Trish", last_name="Hardy"))
     db.dispose()
     backup = tmp_path / "backup-copy.db"
     from sst_desktop.storage.backup import backup_to

@@ -20,6 +20,7 @@ from sst_desktop.exports.minutes_pdf import build_minutes_pdf, public_minutes_pd
 from sst_desktop.services import attendance, committees, declarations, minutes
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.declarations import DeclarationPatch
+from sst_desktop.services.people import PersonPatch
 from tests.exports.minutes.conftest import HEADER
 from tests.exports.minutes_helpers import SEED_ORDER, in_order, pdf_pages, starts_with
 from tests.minutes_data import confirm_at_next_meeting
@@ -78,7 +79,7 @@ def test_also_present_declarations_arrivals_and_substitutes(db, seed) -> None:  
     register = {r.last_name: r for r in attendance.list_attendance(db, seed.meeting_id)}
     from sst_desktop.services import people
 
-    barton = people.create_person(db, first_name="Ian", last_name="Barton").after
+    barton = people.create_person(db, PersonPatch(first_name="Ian", last_name="Barton")).after
     attendance.add_also_present(db, seed.meeting_id, barton.id, "Committee Officer")
     attendance.set_substitute(db, register["Sexton"].id, register["Bellamy"].person_id)
     attendance.set_present(db, register["White"].id, remote=True)
