@@ -72,6 +72,7 @@ def make_screenshots(out: Path) -> list[Path]:
         window = MainWindow(AppContext(database), settings)
         window.resize(WIDTH, HEIGHT)
         window.show()
+        _settle(app)  # the committee list comes back from the database worker
         committees_page = window.page("committees")
         select = getattr(committees_page, "select_committee", None)
         if callable(select):
