@@ -35,7 +35,7 @@ def row(qtbot, context: AppContext, settings, db: Database) -> ActionRow:  # typ
 def stored_due(qtbot, db: Database, row: ActionRow) -> date | None:  # type: ignore[no-untyped-def]
     """The action's due date in the database, once the window has saved what was typed."""
     saver = row.window().session.saver  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: saver.state is SaveState.SAVED and not saver.has_pending, timeout=3000)
+    qtbot.waitUntil(lambda: saver.state is SaveState.SAVED and not saver.has_pending, timeout=15_000)
     return actions.get_action(db, row.record.id).due_date
 
 

@@ -16,6 +16,7 @@ from sst_desktop.services import agenda, committees, meetings, minutes, people
 from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import SeedMeeting, build_seed_meeting
 from tests.ui.test_minute_taking import ALT, _dispose, answer_yes, back_from_dialog, key
@@ -63,8 +64,8 @@ def test_minutes_confirmed_in_the_window_print_as_confirmed_after_renames(  # ty
 
     # SST is renamed, and the Chair's and a member's names and titles are corrected.
     committees.update_committee(db, seed.committee_id, CommitteePatch(name="Sefton Community Safety Board"))
-    people.update_person(db, seed.person_ids["Hardy"], title="Cllr", last_name="Hardy-Jones")
-    people.update_person(db, seed.person_ids["Robson"], title="Chief Superintendent")
+    people.update_person(db, seed.person_ids["Hardy"], PersonPatch(title="Cllr", last_name="Hardy-Jones"))
+    people.update_person(db, seed.person_ids["Robson"], PersonPatch(title="Chief Superintendent"))
 
     after = _export(db, tmp_path, "after-rename.pdf")
     assert after == confirmed

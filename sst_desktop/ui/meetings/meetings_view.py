@@ -68,6 +68,7 @@ class MeetingsPage(QWidget):
         self._wanted_committee: int | None = None  # to choose once the list comes back
         self._wanted_meeting: int | None = None
         self._neighbours: tuple[int, meetings.Neighbours] | None = None  # (meeting id, before/after)
+        self._column_fits: list[ColumnFit] = []  # kept, so Qt always calls the same Python object
 
         self.committee_box = QComboBox()
         self.committee_box.setObjectName("committee")
@@ -181,7 +182,7 @@ class MeetingsPage(QWidget):
         view = record_table_view(model)
         view.setObjectName(name)
         view.setMinimumWidth(280)
-        ColumnFit(view, {2: 1})  # the venue takes what the date, time and status leave
+        self._column_fits.append(ColumnFit(view, {2: 1}))  # the venue takes what date, time and status leave
         view.selectionModel().selectionChanged.connect(lambda *_: self._meeting_chosen(view))
         return view
 

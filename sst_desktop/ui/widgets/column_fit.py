@@ -132,7 +132,8 @@ class ColumnFit(QObject):
         return widths
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._viewport:
+        # (a wrapper Qt made afresh for this object has none of its attributes: ignore its events)
+        if watched is getattr(self, "_viewport", None):
             if event.type() == QEvent.Type.Resize:
                 self._timer.start()
             elif event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -14,6 +14,7 @@ from sst_desktop.services import actions, committees, meetings, minutes, organis
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.meetings import MeetingPatch
 from sst_desktop.services.minutes_copies import stored_copy
+from sst_desktop.services.people import PersonPatch
 from tests.exports.minutes_helpers import pdf_pages
 from tests.minutes_data import confirm_at_next_meeting
 
@@ -36,7 +37,7 @@ def _documents(db, meeting_id: int) -> dict[str, object]:  # type: ignore[no-unt
 
 def _owned_action(db, seed) -> int:  # type: ignore[no-untyped-def]
     council = organisations.create_organisation(db, "Sefton Council").after
-    people.update_person(db, seed.person_ids["Burnett"], organisation_id=council.id)
+    people.update_person(db, seed.person_ids["Burnett"], PersonPatch(organisation_id=council.id))
     return actions.create_action(
         db,
         minute_id=seed.minute_ids[3],
@@ -61,8 +62,10 @@ def test_confirmed_minutes_print_as_confirmed_after_the_directory_changes(db, se
     committees.update_committee(
         db, seed.committee_id, CommitteePatch(name="Sefton Community Safety Board", uses_call_in=True)
     )
-    people.update_person(db, seed.person_ids["Hardy"], title="Cllr", last_name="Hardy-Jones")
-    people.update_person(db, seed.person_ids["Robson"], title="Chief Superintendent", first_name="Graham")
+    people.update_person(db, seed.person_ids["Hardy"], PersonPatch(title="Cllr", last_name="Hardy-Jones"))
+    people.update_person(
+        db, seed.person_ids["Robson"], PersonPatch(title="Chief Superintendent", first_name="Graham")
+    )
     organisations.update_organisation(
         db, actions.get_action(db, action_id).organisation_id, name="Sefton MBC"
     )
