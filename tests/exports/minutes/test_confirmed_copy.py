@@ -14,6 +14,7 @@ from sst_desktop.services import actions, committees, meetings, minutes, organis
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.meetings import MeetingPatch
 from sst_desktop.services.minutes_copies import stored_copy
+from sst_desktop.services.organisations import OrganisationPatch
 from sst_desktop.services.people import PersonPatch
 from tests.exports.minutes_helpers import pdf_pages
 from tests.minutes_data import confirm_at_next_meeting
@@ -66,9 +67,7 @@ def test_confirmed_minutes_print_as_confirmed_after_the_directory_changes(db, se
     people.update_person(
         db, seed.person_ids["Robson"], PersonPatch(title="Chief Superintendent", first_name="Graham")
     )
-    organisations.update_organisation(
-        db, actions.get_action(db, action_id).organisation_id, name="Sefton MBC"
-    )
+    organisations.update_organisation(db, actions.get_action(db, action_id).organisation_id, OrganisationPatch(name="Sefton MBC"))
     actions.update_action(db, action_id, due_date=date(2022, 12, 8))
     meetings.update_meeting(db, seed.meeting_id, MeetingPatch(venue="Southport Town Hall"))
 
