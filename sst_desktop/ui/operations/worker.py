@@ -150,8 +150,5 @@ def database_worker() -> DatabaseWorker:
     """The application's one database worker (made on first use, on the GUI thread)."""
     global _worker
     if _worker is None:
-        from sst_desktop.ui.operations.collector import collect_on_gui_thread
-
-        collect_on_gui_thread()  # nothing Qt owns may be freed on the worker thread
         _worker = DatabaseWorker()
     return _worker
