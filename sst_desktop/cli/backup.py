@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sst_desktop.cli.common import CommandError, add_database_option
+from sst_desktop.cli.common import CommandError, add_database_option, database_url
 from sst_desktop.storage import backup
 from sst_desktop.storage.engine import sqlite_path
 from sst_desktop.storage.errors import StorageError
@@ -65,8 +65,9 @@ def _keep(value: str) -> int:
         raise argparse.ArgumentTypeError(error.message) from error
 
 
-def _database_file(args: argparse.Namespace) -> Path:
-    url = resolve_url(args.database)
+def _database_file(args: argparse.Namespace, *, must_exist: bool = True) -> Path:
+    """The database file; it must exist unless only its backups are listed (those outlive it)."""
+    url = database_url(args) if must_exist else resolve_url(args.database, create_folder=False)
     path = sqlite_path(url)
     if path is None:
         raise CommandError(
@@ -76,7 +77,7 @@ def _database_file(args: argparse.Namespace) -> Path:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    path = _database_file(args)
+    path = _database_file(args, must_exist=not args.list)
     if args.list:
         found = backup.list_backups(path)
         if not found:
@@ -84,8 +85,6 @@ def run_backup(args: argparse.Namespace) -> int:
         for info in found:
             print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.label:<18}  {info.size:>10,} bytes  {info.path}")
         return 0
-    if not path.exists():
-        raise CommandError(f"{path} does not exist, so there is nothing to back up")
     inspect_sqlite_file(path)  # refuses (one line, file untouched) what is not an SST Desktop database
     if args.out:
         target = Path(args.out).expanduser()
