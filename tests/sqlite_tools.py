@@ -19,3 +19,14 @@ def connect(path: str | Path, **kwargs: object) -> Iterator[sqlite3.Connection]:
         yield connection
     finally:
         connection.close()
+
+
+def copy_alone(database: Path, folder: Path) -> Path:
+    """A copy of just the database file, without the -wal and -shm beside it, as an email or a USB
+    stick would carry it."""
+    import shutil
+
+    folder.mkdir()
+    copy = folder / database.name
+    shutil.copyfile(database, copy)
+    return copy

@@ -54,7 +54,9 @@ def test_the_database_given_before_or_after_the_subcommand_is_used(
     assert not default_database_path().exists()
 
 
-def test_check_before_the_subcommand_checks_that_file(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_before_the_subcommand_checks_that_file(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--database", str(demo_db), "check"]) == 0
     assert capsys.readouterr().out.startswith("ok: integrity check passed")
     assert not default_database_path().exists()

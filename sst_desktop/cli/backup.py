@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     make = subparsers.add_parser(
         "backup",
         help="take a consistent copy of the database (safe while SST Desktop is running)",
-        description="Copy the database with SQLite's online backup, into --out FILE or the backup folder.",
+        description="Copy the database with SQLite's online backup, into --out FILE or the backup folder. "
+        "--out FILE is the way to hand the record to someone: one checked file holding everything.",
     )
     make.add_argument("--out", metavar="FILE", help="write the backup to FILE (default: the backup folder)")
     make.add_argument("--force", action="store_true", help="replace FILE if it exists")

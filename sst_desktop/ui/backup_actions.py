@@ -1,7 +1,10 @@
-"""File → Back up now, and File → Restore from backup…
+"""File → Back up now, Save a copy…, and Restore from backup…
 
 - **Back up now** takes an online copy of the open database into its backup folder (on the worker
   thread; the window stays usable) and says where it went.
+- **Save a copy…** writes the same kind of copy to a file the officer names: the whole record in one
+  file, to hand to someone (the database file itself may have recent changes in a ``-wal`` beside it
+  while SST Desktop runs).
 - **Restore from backup…** lists this database's backups with their dates and kinds (or takes any
   backup file), asks for confirmation, saves any edit in progress, keeps a copy of the current file,
   restores, and reopens the database in a fresh window.
@@ -12,6 +15,7 @@ changed in the restore dialog); the open-time backup and Back up now both use it
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
@@ -177,6 +181,7 @@ class BackupActions(QObject):
     """The backup entries of a main window's File menu, and what they do."""
 
     backed_up = Signal(object)  # Path of the new backup
+    copy_saved = Signal(object)  # Path of the copy saved with Save a copy…
     restored = Signal(object)  # the new main window
 
     def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
@@ -191,10 +196,16 @@ class BackupActions(QObject):
         self.restore_action.setObjectName("restore-from-backup")
         self.restore_action.setStatusTip("Replace this database with one of its backups (a copy is kept)")
         self.restore_action.triggered.connect(lambda: self.choose_and_restore())
+        self.copy_action = QAction("Save a &copy…", window)
+        self.copy_action.setObjectName("save-copy")
+        self.copy_action.setStatusTip("Write the whole database to one file you choose, to hand to someone")
+        self.copy_action.triggered.connect(lambda: self.save_copy())
         window.add_file_action(self.backup_action, section="backup")
+        window.add_file_action(self.copy_action, section="backup")
         window.add_file_action(self.restore_action, section="backup")
         is_file = window.context.database.path is not None
         self.backup_action.setEnabled(is_file)
+        self.copy_action.setEnabled(is_file)
         self.restore_action.setEnabled(is_file)
         self.task = None
 
@@ -219,6 +230,41 @@ class BackupActions(QObject):
         if isinstance(path, Path):
             self.window.context.status_message.emit(f"Backed up to {path}")
             self.backed_up.emit(path)
+
+    # Save a copy ------------------------------------------------------------------------------
+    def save_copy(self, target: Path | None = None):  # type: ignore[no-untyped-def]
+        """Ask where (unless ``target``), then copy the database there on the worker thread;
+        ``copy_saved`` fires with the file when it is written. Returns the task, or None."""
+        path = self.database.path
+        if path is None:
+            return None
+        if target is None:
+            suggestion = path.parent / f"{path.stem} copy {date.today():%Y-%m-%d}.db"
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, "Save a copy of the database", str(suggestion), "SST Desktop databases (*.db)"
+            )
+            if not name:
+                return None
+            target = Path(name)
+            if target.suffix.lower() != ".db":
+                target = target.with_name(target.name + ".db")
+        if target.exists() and target.resolve() == path.resolve():
+            QMessageBox.warning(
+                self.window,
+                "That is the database itself",
+                f"{target} is the database that is open. Choose another name for the copy.",
+            )
+            return None
+        self._flush()
+        self.task = run_task(
+            self.window, f"Saving a copy to {target.name}…", lambda hooks: backup.backup_to(path, target)
+        )
+        self.task.done.connect(lambda _result: self._copy_saved(target))
+        return self.task
+
+    def _copy_saved(self, target: Path) -> None:
+        self.window.context.status_message.emit(f"Saved a copy of the database to {target}")
+        self.copy_saved.emit(target)
 
     # Restore ----------------------------------------------------------------------------------
     def choose_and_restore(self):  # type: ignore[no-untyped-def]

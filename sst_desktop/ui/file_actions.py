@@ -20,6 +20,7 @@ RECENT_KEY = "recent_files"
 MAX_RECENT = 8
 
 _windows: list[QWidget] = []  # open main windows (Qt does not keep top-level windows alive)
+_databases: list[Database] = []  # every database a window showed in this run, to close at the end
 
 
 def open_window(database: Database, *, settings: QSettings | None = None, replacing: QWidget | None = None):  # type: ignore[no-untyped-def]
@@ -31,6 +32,8 @@ def open_window(database: Database, *, settings: QSettings | None = None, replac
         replacing.flush_pending()  # type: ignore[attr-defined]
         replacing.save_window_state()  # type: ignore[attr-defined]
     window = MainWindow(AppContext(database), settings)
+    if database not in _databases:
+        _databases.append(database)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _windows.append(window)
     window.destroyed.connect(lambda *_: _forget(window))
@@ -58,6 +61,16 @@ class _BackupAfterShow(QObject):
         notice = take_open_backup(database)
         if notice:
             self.failed.emit(notice)
+
+
+def close_databases() -> None:
+    """When the program ends: let background work finish, then close every database it showed, so
+    each file holds its whole record (nothing left in a ``-wal`` beside it)."""
+    from sst_desktop.ui.tasks import worker_pool
+
+    worker_pool().waitForDone(30_000)
+    while _databases:
+        _databases.pop().dispose()
 
 
 def _forget(window: QWidget) -> None:

@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         self.flush_pending()
         self.save_window_state()
         super().closeEvent(event)
+        self.context.database.dispose()  # the file alone now holds every change (see Database.dispose)
 
     def defer(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the window has painted (work that can wait until it shows)."""
