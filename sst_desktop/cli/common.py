@@ -10,6 +10,7 @@ from pathlib import Path
 from sst_desktop.services.errors import ServiceError
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.errors import StorageError
+from sst_desktop.storage.files import first_damage
 from sst_desktop.storage.locate import existing_database_url
 from sst_desktop.storage.opening import open_database
 
@@ -40,7 +41,15 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 def open_for(args: argparse.Namespace) -> Database:
-    return open_database(database_url(args))
+    database = open_database(database_url(args))
+    if database.damage:
+        print(
+            f"warning: {database.display_name} is damaged (its integrity check found: "
+            f"{first_damage(database.damage)}); it was opened read-only. Restore a backup: "
+            "sst-desktop restore --from FILE (the damaged file is kept).",
+            file=sys.stderr,
+        )
+    return database
 
 
 def output_path(value: str, *suffixes: str) -> Path:

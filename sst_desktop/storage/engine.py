@@ -57,7 +57,8 @@ class Database:
     """An open database: the engine, and sessions for reading and for writing.
 
     ``read_only`` databases refuse ``write()`` with a ``ReadOnlyDatabaseError``; ``notices`` holds
-    what the user should be told about how the file was opened (read-only, network share…).
+    what the user should be told about how the file was opened (read-only, network share…). A file
+    whose integrity check failed is opened read-only, with what was found in ``damage``.
     """
 
     url: str
@@ -67,6 +68,7 @@ class Database:
     notices: list[str] = field(default_factory=list)
     busy_timeout: float = BUSY_TIMEOUT_SECONDS
     read_only_reason: str = ""
+    damage: tuple[str, ...] = ()  # what the integrity check found when it was opened (then read-only)
 
     def __post_init__(self) -> None:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)

@@ -41,6 +41,7 @@ from sst_desktop.storage import backup
 from sst_desktop.storage.backup import BackupInfo
 from sst_desktop.storage.errors import BackupError, StorageError
 from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.open_flow import ask_new_database_file
 from sst_desktop.ui.tasks import run_task
 
 KEEP_KEY = "backups/keep"
@@ -238,22 +239,14 @@ class BackupActions(QObject):
         path = self.database.path
         if path is None:
             return None
+        target = target or ask_new_database_file(
+            self.window,
+            "Save a copy of the database",
+            path.parent / f"{path.stem} copy {date.today():%Y-%m-%d}.db",
+            not_over=path,
+            refusal="is the database that is open. Choose another name for the copy.",
+        )
         if target is None:
-            suggestion = path.parent / f"{path.stem} copy {date.today():%Y-%m-%d}.db"
-            name, _ = QFileDialog.getSaveFileName(
-                self.window, "Save a copy of the database", str(suggestion), "SST Desktop databases (*.db)"
-            )
-            if not name:
-                return None
-            target = Path(name)
-            if target.suffix.lower() != ".db":
-                target = target.with_name(target.name + ".db")
-        if target.exists() and target.resolve() == path.resolve():
-            QMessageBox.warning(
-                self.window,
-                "That is the database itself",
-                f"{target} is the database that is open. Choose another name for the copy.",
-            )
             return None
         self._flush()
         self.task = run_task(
@@ -282,7 +275,7 @@ class BackupActions(QObject):
         path = database.path
         if path is None:
             return None
-        if database.read_only:
+        if database.read_only and not database.damage:  # (a damaged file is read-only to protect it)
             QMessageBox.warning(
                 self.window,
                 "This database is read-only",

@@ -125,6 +125,11 @@ class FileActions(QObject):
         from sst_desktop.ui.backup_actions import BackupActions  # Back up now, Restore from backup…
 
         self.backup_actions = BackupActions(window)
+        from sst_desktop.ui.damaged import (
+            DamagedFileActions,
+        )  # a damaged file: restore, or save what can be read
+
+        self.damaged_actions = DamagedFileActions(window)
 
         path = window.context.database.path
         if path is not None:

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop import __version__
+from sst_desktop.storage.errors import StorageError
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.errors import user_message
 from sst_desktop.ui.pages import PageSpec, load_pages
 
 FILE_SECTIONS = ("database", "backup", "export", "other", "quit")
@@ -196,7 +198,10 @@ class MainWindow(QMainWindow):
     def _ensure_built(self, index: int) -> QWidget:
         spec = self.pages[index]
         if spec.key not in self._built:
-            widget = spec.factory(self.context)
+            try:
+                widget = spec.factory(self.context)
+            except StorageError as error:  # e.g. a damaged file's unreadable table: say so in its place
+                widget = _unavailable_page(spec.title, error)
             widget.setObjectName(f"page-{spec.key}")
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
@@ -363,6 +368,16 @@ class MainWindow(QMainWindow):
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
             callback()
+
+
+def _unavailable_page(title: str, error: StorageError) -> QWidget:
+    label = QLabel(f"{title} cannot be shown.\n\n{user_message(error)[1]}")
+    label.setObjectName("page-unavailable")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setContentsMargins(24, 24, 24, 24)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def _html(text: str) -> str:
