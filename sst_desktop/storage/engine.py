@@ -208,7 +208,8 @@ def translate_error(error: DBAPIError, database: Database | None, *, writing: bo
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DamagedDatabaseError(
             f"{name} is damaged ({getattr(error, 'orig', error)}).",
-            advice="Restore a backup (File → Restore from backup): the damaged file is kept as a copy.",
+            advice="Restore a backup (File → Restore from backup…; the damaged file is kept as a copy), or "
+            "save what can be read to a new file (File → Save what can be read…).",
         )
     if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
         return DiskIOError(
