@@ -458,7 +458,9 @@ def _standing_values(fields: dict[str, object], *, partial: bool = False) -> dic
     if not partial or "title" in fields:
         values["title"] = required(_s(fields.get("title")), "The item's title", field="title", max_length=300)
     if "description" in fields:
-        values["description"] = optional(_s(fields["description"]), "The description", field="description")
+        values["description"] = optional(
+            _s(fields["description"]), "The description", field="description", multiline=True
+        )
     if "presenters_text" in fields:
         values["presenters_text"] = optional(
             _s(fields["presenters_text"]), "The presenters", field="presenters_text", max_length=300
@@ -512,7 +514,9 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         ("source_text", "Where it came from", None),
     ):
         if key in fields:
-            values[key] = optional(_s(fields[key]), label, field=key, max_length=limit)
+            values[key] = optional(
+                _s(fields[key]), label, field=key, max_length=limit, multiline=key == "description"
+            )
     if "kind" in fields:
         values["kind"] = _kind(fields["kind"])
     for key in ("target_meeting_id", "source_minute_id"):

@@ -373,7 +373,9 @@ def update_meeting(db: Database, meeting_id: int, **fields: object) -> Change[Me
                     f"“{fields['status']}” is not a meeting status.", field="status"
                 ) from None
         if "status_reason" in fields:
-            meeting.status_reason = optional(_s(fields["status_reason"]), "The reason", field="status_reason")
+            meeting.status_reason = optional(
+                _s(fields["status_reason"]), "The reason", field="status_reason", multiline=True
+            )
         session.flush()
         refresh_procedural_items(session, meeting.committee_id)
         session.flush()
@@ -425,7 +427,7 @@ def move_meeting(db: Database, meeting_id: int, new_date: date, reason: str = ""
         if meeting.status == MeetingStatus.HELD:
             raise ValidationError("This meeting has been held; it cannot move to another date.")
         old = meeting.date
-    note = optional(reason, "The reason", field="status_reason")
+    note = optional(reason, "The reason", field="status_reason", multiline=True)
     if new_date == old:
         return update_meeting(db, meeting_id, status=MeetingStatus.SCHEDULED)
     text = f"Moved from {plain_date(old)}" + (f": {note}" if note else ".")
@@ -484,7 +486,7 @@ def recreate_meeting(db: Database, record: MeetingRecord) -> Change[MeetingRecor
 def _set_status(
     db: Database, meeting_id: int, status: MeetingStatus, reason: str, verb: str
 ) -> Change[MeetingRecord]:
-    text = optional(reason, "The reason", field="status_reason")
+    text = optional(reason, "The reason", field="status_reason", multiline=True)
     if not text:
         raise ValidationError(f"Say why the meeting is {verb}.", field="status_reason")
     with db.read() as session:

@@ -30,7 +30,7 @@ from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, required
+from sst_desktop.services.validation import clean_text, optional, required
 from sst_desktop.storage.engine import Database
 
 RESOLUTION_MAX = 20_000
@@ -468,18 +468,10 @@ def restore_minute(db: Database, removed: RemovedMinute) -> MinuteRecord:
 
 
 def _clean_body(value: str | None) -> str:
-    """Typed text kept as typed (spaces and line breaks), minus characters no document can hold."""
-    if not value:
-        return ""
-    return "".join(
-        ch
-        for ch in value.replace("\r\n", "\n").replace("\r", "\n")
-        if ch in "\n\t"
-        or (
-            not (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or 0xD800 <= ord(ch) <= 0xDFFF)
-            and ch not in "\ufffe\uffff"
-        )
-    )
+    """Typed text kept as typed (spaces and line breaks); a character no document can hold becomes a
+    space (a Word line break a line break), so words never run together. Saved while typing, so it
+    is cleaned rather than refused."""
+    return clean_text(value, multiline=True, strip=False)
 
 
 def _save_text(db: Database, minute_id: int, field: str, value: str | None) -> TextSaved:
@@ -537,7 +529,7 @@ def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> C
 
 
 def _resolution_text(text: str) -> str:
-    value = required(text, "The resolution", field="text", max_length=RESOLUTION_MAX)
+    value = required(text, "The resolution", field="text", max_length=RESOLUTION_MAX, multiline=True)
     return value
 
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from sst_desktop.storage.engine import Database
-from sst_desktop.ui.errors import report_error, user_message
+from sst_desktop.ui.errors import refusal, report_error
 
 T = TypeVar("T")
 
@@ -19,7 +19,7 @@ T = TypeVar("T")
 class Rejectable(Protocol):
     """A form field that can show why the value typed into it was refused."""
 
-    def reject(self, message: str) -> None: ...
+    def reject(self, message: str, suggestion: str | None = None) -> None: ...
 
 
 class AppContext(QObject):
@@ -65,7 +65,7 @@ class AppContext(QObject):
         command = ServiceCommand(self, text, do, undo, changed, parent)
         self.push(command)
         if command.failed and field is not None and command.error is not None:
-            field.reject(user_message(command.error)[1])
+            field.reject(*refusal(command.error))
         return not command.failed
 
     def create(

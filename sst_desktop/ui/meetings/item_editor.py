@@ -25,7 +25,7 @@ from sst_desktop.services.actions import ActionRecord
 from sst_desktop.services.agenda import EXEMPT_PARAGRAPH_LABELS, EXEMPT_PARAGRAPHS, AgendaItemRecord
 from sst_desktop.services.meeting_texts import schedule_12a_notice
 from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.errors import user_message
+from sst_desktop.ui.errors import refusal
 from sst_desktop.ui.meetings.attachments_list import AttachmentsList
 from sst_desktop.ui.meetings.commands import run_edit
 from sst_desktop.ui.meetings.formatting import plain_date
@@ -247,7 +247,7 @@ class AgendaItemEditor(QWidget):
         )
         if command.failed:
             if widget is not None and command.error is not None:
-                widget.reject(user_message(command.error)[1])
+                widget.reject(*refusal(command.error))
             elif self.item is not None:  # a box or list: show what is stored again
                 self.show_item(self.item, editable=self.editable)
             return False

@@ -19,7 +19,7 @@ from sst_desktop.services import minute_numbers
 from sst_desktop.services.meeting_texts import long_date
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.errors import user_message
+from sst_desktop.ui.errors import refusal, user_message
 from sst_desktop.ui.meetings.commands import run_edit
 from sst_desktop.ui.widgets.fields import CommitLineEdit, parse_time_text, time_text
 
@@ -228,7 +228,7 @@ class MeetingDetailsEditor(QWidget):
         )
         if command.failed:
             if widget is not None and command.error is not None:
-                widget.reject(user_message(command.error)[1])
+                widget.reject(*refusal(command.error))
             else:
                 self.show_meeting(self.meeting)
             return False
