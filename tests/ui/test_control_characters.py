@@ -82,3 +82,26 @@ def test_a_dialog_shows_the_cleaned_text_and_saves_it_on_ok_again(qtbot, monkeyp
     assert "had a NUL character in it" in boxes.texts()
     assert seen == ["Peer Review Working Group"]
     assert committees.find_committee(db, "PRWG").name == "Peer Review Working Group"
+
+
+def test_a_resolution_typed_live_gets_the_space_too(qtbot, monkeypatch, context, settings, db) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.services import minutes
+    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+    from tests.minutes_data import build_committee_and_meetings
+
+    seed = build_committee_and_meetings(db)
+    window = MinuteTakingWindow(context, seed.meeting_id, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to(seed.item_ids[3])
+    boxes = capture_message_boxes(monkeypatch)
+    new = window.editor.resolutions.new_edit
+    paste(qtbot, new, "the report be\x07noted")
+    qtbot.keyClick(new, Qt.Key.Key_Return)
+    assert "The resolution had a control character (U+0007)" in boxes.texts()
+    assert new.toPlainText() == "the report be noted"
+    assert minutes.minute_for_item(db, seed.item_ids[3]).resolutions == ()
+    qtbot.keyClick(new, Qt.Key.Key_Return)
+    assert [r.text for r in minutes.minute_for_item(db, seed.item_ids[3]).resolutions] == [
+        "the report be noted"
+    ]
