@@ -250,7 +250,9 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         values["short_name"] = short
     for key, label, limit in (("description", "The description", None), ("default_venue", "The venue", 300)):
         if not partial or key in fields:
-            values[key] = optional(_s(fields.get(key)), label, field=key, max_length=limit)
+            values[key] = optional(
+                _s(fields.get(key)), label, field=key, max_length=limit, multiline=key == "description"
+            )
     if "kind" in fields:
         try:
             values["kind"] = CommitteeKind(str(fields["kind"]))

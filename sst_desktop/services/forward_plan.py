@@ -374,7 +374,9 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         ("source_text", "Where it came from", None),
     ):
         if key in fields:
-            values[key] = optional(_s(fields[key]), label, field=key, max_length=limit)
+            values[key] = optional(
+                _s(fields[key]), label, field=key, max_length=limit, multiline=key == "description"
+            )
     if "kind" in fields:
         values["kind"] = item_kind(fields["kind"])
     for key in ("target_meeting_id", "source_minute_id"):

@@ -325,7 +325,9 @@ def _validated(session: Session, meeting: Meeting, fields: dict[str, object]) ->
         except ValueError:
             raise ValidationError(f"“{fields['status']}” is not a meeting status.", field="status") from None
     if "status_reason" in fields:
-        values["status_reason"] = optional(_s(fields["status_reason"]), "The reason", field="status_reason")
+        values["status_reason"] = optional(
+            _s(fields["status_reason"]), "The reason", field="status_reason", multiline=True
+        )
     return values
 
 
@@ -353,7 +355,7 @@ def reinstate_meeting(db: Database, meeting_id: int) -> Change[MeetingRecord]:
 
 def move_meeting(db: Database, meeting_id: int, new_date: date, reason: str = "") -> Change[MeetingRecord]:
     """Move a meeting (also a postponed one) to another date; it is scheduled again there."""
-    note = optional(reason, "The reason", field="status_reason")
+    note = optional(reason, "The reason", field="status_reason", multiline=True)
     with db.write() as session:
         meeting = get_orm(session, meeting_id)
         if meeting.status == MeetingStatus.HELD:
@@ -446,7 +448,7 @@ def recreate_meeting(db: Database, record: MeetingRecord) -> Change[MeetingRecor
 def _set_status(
     db: Database, meeting_id: int, status: MeetingStatus, reason: str, verb: str
 ) -> Change[MeetingRecord]:
-    text = optional(reason, "The reason", field="status_reason")
+    text = optional(reason, "The reason", field="status_reason", multiline=True)
     if not text:
         raise ValidationError(f"Say why the meeting is {verb}.", field="status_reason")
     with db.write() as session:

@@ -34,7 +34,7 @@ from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minutes_copies import Copier, drop_copy, keep_copy
 from sst_desktop.services.outcome import Changed, Reversal, Undoable
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, required
+from sst_desktop.services.validation import clean_text, optional, required
 from sst_desktop.storage import audit
 from sst_desktop.storage.engine import Database
 
@@ -477,18 +477,10 @@ def restore_minute(db: Database, removed: RemovedMinute) -> MinuteRecord:
 
 
 def _clean_body(value: str | None) -> str:
-    """Typed text kept as typed (spaces and line breaks), minus characters no document can hold."""
-    if not value:
-        return ""
-    return "".join(
-        ch
-        for ch in value.replace("\r\n", "\n").replace("\r", "\n")
-        if ch in "\n\t"
-        or (
-            not (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or 0xD800 <= ord(ch) <= 0xDFFF)
-            and ch not in "\ufffe\uffff"
-        )
-    )
+    """Typed text kept as typed (spaces and line breaks); a character no document can hold becomes a
+    space (a Word line break a line break), so words never run together. Saved while typing, so it
+    is cleaned rather than refused."""
+    return clean_text(value, multiline=True, strip=False)
 
 
 def _save_text(db: Database, minute_id: int, field: str, value: str | None) -> TextSaved:
@@ -556,7 +548,7 @@ def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> C
 
 
 def _resolution_text(text: str) -> str:
-    value = required(text, "The resolution", field="text", max_length=RESOLUTION_MAX)
+    value = required(text, "The resolution", field="text", max_length=RESOLUTION_MAX, multiline=True)
     return value
 
 
@@ -1013,7 +1005,9 @@ def withdraw_confirmation(db: Database, minute_id: int, reason: str) -> Confirma
     still open to editing. Confirmation is a legal act, so this is never an undo step: the officer
     gives a reason, and the audit trail keeps it with who withdrew it and when. The copy kept at
     confirmation goes: the minutes are a draft again and follow the directory."""
-    why = required(reason, "The reason for withdrawing the confirmation", field="reason", max_length=2000)
+    why = required(
+        reason, "The reason for withdrawing the confirmation", field="reason", max_length=2000, multiline=True
+    )
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)

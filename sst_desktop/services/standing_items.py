@@ -196,7 +196,9 @@ def _validated(fields: dict[str, object], *, partial: bool = False) -> dict[str,
     if not partial or "title" in fields:
         values["title"] = required(_s(fields.get("title")), "The item's title", field="title", max_length=300)
     if "description" in fields:
-        values["description"] = optional(_s(fields["description"]), "The description", field="description")
+        values["description"] = optional(
+            _s(fields["description"]), "The description", field="description", multiline=True
+        )
     if "presenters_text" in fields:
         values["presenters_text"] = optional(
             _s(fields["presenters_text"]), "The presenters", field="presenters_text", max_length=300

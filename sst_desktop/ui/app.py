@@ -71,7 +71,12 @@ def run_gui(database: str | None = None, demo: bool = False) -> int:
     window.defer(lambda: resume_minute_taking(window))  # the meeting being minuted when it stopped
     if os.environ.get(PROBE_ENV):
         _install_probe(window)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        from sst_desktop.ui.file_actions import close_databases
+
+        close_databases()
 
 
 def _demo_or_none() -> Path | None:

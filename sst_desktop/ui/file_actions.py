@@ -24,6 +24,7 @@ RECENT_KEY = "recent_files"
 MAX_RECENT = 8
 
 _windows: list[QWidget] = []  # open main windows (Qt does not keep top-level windows alive)
+_databases: list[Database] = []  # every database a window showed in this run, to close at the end
 
 
 def open_window(
@@ -37,6 +38,8 @@ def open_window(
         replacing.flush_pending()
         replacing.save_window_state()
     window = MainWindow(AppContext(database), settings)
+    if database not in _databases:
+        _databases.append(database)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _windows.append(window)
     window.destroyed.connect(lambda *_: _forget(window))
@@ -64,6 +67,16 @@ class _BackupAfterShow(QObject):
         notice = take_open_backup(database)
         if notice:
             self.failed.emit(notice)
+
+
+def close_databases() -> None:
+    """When the program ends: let background work finish, then close every database it showed, so
+    each file holds its whole record (nothing left in a ``-wal`` beside it)."""
+    from sst_desktop.ui.operations.worker import database_worker
+
+    database_worker().drain(30.0)
+    while _databases:
+        _databases.pop().dispose()
 
 
 def _forget(window: QWidget) -> None:
@@ -120,6 +133,11 @@ class FileActions(QObject):
         from sst_desktop.ui.backup_actions import BackupActions  # Back up now, Restore from backup…
 
         self.backup_actions = BackupActions(window)
+        from sst_desktop.ui.damaged import (
+            DamagedFileActions,
+        )  # a damaged file: restore, or save what can be read
+
+        self.damaged_actions = DamagedFileActions(window)
 
         path = window.context.database.path
         if path is not None:

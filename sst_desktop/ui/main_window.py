@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop import __version__
+from sst_desktop.storage.errors import StorageError
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.errors import user_message
 from sst_desktop.ui.operations.undo import DocumentWindow
 from sst_desktop.ui.operations.worker import database_worker
 from sst_desktop.ui.pages import PageSpec, load_pages
@@ -200,7 +202,10 @@ class MainWindow(DocumentWindow, QMainWindow):
     def _ensure_built(self, index: int) -> QWidget:
         spec = self.pages[index]
         if spec.key not in self._built:
-            widget = spec.factory(self.context)
+            try:
+                widget = spec.factory(self.context)
+            except StorageError as error:  # e.g. a damaged file's unreadable table: say so in its place
+                widget = _unavailable_page(spec.title, error)
             widget.setObjectName(f"page-{spec.key}")
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
@@ -353,6 +358,7 @@ class MainWindow(DocumentWindow, QMainWindow):
         database_worker().drain()  # what was just typed reaches the database before the window goes
         self.save_window_state()
         super().closeEvent(event)
+        self.context.database.dispose()  # the file alone now holds every change (see Database.dispose)
 
     def defer(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the window has painted (work that can wait until it shows)."""
@@ -371,6 +377,16 @@ class MainWindow(DocumentWindow, QMainWindow):
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
             callback()
+
+
+def _unavailable_page(title: str, error: StorageError) -> QWidget:
+    label = QLabel(f"{title} cannot be shown.\n\n{user_message(error)[1]}")
+    label.setObjectName("page-unavailable")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setContentsMargins(24, 24, 24, 24)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def _html(text: str) -> str:

@@ -98,7 +98,10 @@ def test_references_run_per_committee_and_year_and_stay_unique(db, world) -> Non
 def test_text_is_required_and_cleaned(db, world) -> None:
     with pytest.raises(ValidationError, match="action is required"):
         actions.create_action(db, minute_id=world["m5"], text="  \x00 ")
-    made = actions.create_action(db, minute_id=world["m5"], text="  =SUM(A1) café 中文 <b>&\x07 ").after
+    with pytest.raises(ValidationError, match="control character") as refused:
+        actions.create_action(db, minute_id=world["m5"], text="  =SUM(A1) café\x07中文 <b>& ")
+    assert refused.value.suggestion == "=SUM(A1) café 中文 <b>&"  # a space, never words run together
+    made = actions.create_action(db, minute_id=world["m5"], text=refused.value.suggestion).after
     assert made.text == "=SUM(A1) café 中文 <b>&"
 
 

@@ -17,11 +17,14 @@ def _person(db: Database, first: str, last: str, **fields: object):  # type: ign
 
 def test_create_cleans_text_and_reads_back(db: Database) -> None:
     police = organisations.create_organisation(db, "Merseyside Police").after
+    with pytest.raises(ValidationError, match="first name had a NUL character") as refused:
+        people.create_person(db, PersonPatch(first_name="Dawn\x00", last_name="McNally"))
+    assert refused.value.suggestion == "Dawn"
     change = people.create_person(
         db,
         PersonPatch(
             title=" Superintendent ",
-            first_name="Dawn\x00",
+            first_name="Dawn",
             last_name="McNally",
             job_title="Local Policing Superintendent",
             organisation_id=police.id,
