@@ -38,12 +38,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.storage import backup
-from sst_desktop.storage.backup import BackupInfo
-from sst_desktop.storage.errors import BackupError, StorageError
-from sst_desktop.ui.errors import report_error
+from sst_desktop.storage.backup import (
+    DEFAULT_KEEP,
+    MAX_KEEP,
+    BackupInfo,
+    backups_folder,
+    checked_keep,
+    list_backups,
+)
+from sst_desktop.storage.errors import BackupError
 from sst_desktop.ui.open_flow import ask_new_database_file
-from sst_desktop.ui.tasks import Task, run_task
+from sst_desktop.ui.operations import backups
+from sst_desktop.ui.tasks import Task
 from sst_desktop.ui.window_geometry import keep_geometry
 
 if TYPE_CHECKING:
@@ -56,11 +62,11 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def backup_keep(settings: QSettings | None = None) -> int:
     """How many backups of each kind to keep (the ``backups/keep`` setting; 10 by default)."""
-    value = (settings or QSettings()).value(KEEP_KEY, backup.DEFAULT_KEEP)
+    value = (settings or QSettings()).value(KEEP_KEY, DEFAULT_KEEP)
     try:
-        return backup.checked_keep(value)  # type: ignore[arg-type]
+        return checked_keep(value)  # type: ignore[arg-type]
     except BackupError:
-        return backup.DEFAULT_KEEP
+        return DEFAULT_KEEP
 
 
 def describe(info: BackupInfo) -> str:
@@ -107,7 +113,7 @@ class RestoreDialog(QDialog):
 
         self.keep = QSpinBox()
         self.keep.setObjectName("backup-keep")
-        self.keep.setRange(1, backup.MAX_KEEP)
+        self.keep.setRange(1, MAX_KEEP)
         self.keep.setValue(backup_keep(settings))
         self.keep.valueChanged.connect(lambda value: self.settings.setValue(KEEP_KEY, int(value)))
         keep_row = QHBoxLayout()
@@ -140,7 +146,7 @@ class RestoreDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.backups = backup.list_backups(self.database_path)
+        self.backups = list_backups(self.database_path)
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             taken = QTableWidgetItem(f"{info.taken_at:%a %d %b %Y  %H:%M:%S}")
@@ -171,7 +177,7 @@ class RestoreDialog(QDialog):
             self.accept()
 
     def _choose_file(self) -> None:
-        start = str(backup.backups_folder(self.database_path))
+        start = str(backups_folder(self.database_path))
         name, _ = QFileDialog.getOpenFileName(
             self, "Choose a backup file", start, "SST Desktop backups (*.db);;All files (*)"
         )
@@ -180,7 +186,7 @@ class RestoreDialog(QDialog):
             self.accept()
 
     def _show_folder(self) -> None:
-        folder = backup.backups_folder(self.database_path)
+        folder = backups_folder(self.database_path)
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
@@ -225,14 +231,9 @@ class BackupActions(QObject):
     def back_up_now(self) -> Task:
         """Start the backup on the worker thread; ``backed_up`` fires with its path when done."""
         self._flush()
-        database, keep = self.database, backup_keep(self.settings)
-        self.task = run_task(
-            self.window,
-            "Backing up the database…",
-            lambda hooks: backup.take_backup(database, reason="manual", keep=keep),
-        )
-        self.task.done.connect(self._backed_up)
-        return self.task
+        task = self.task = backups.back_up(self.window, self.database, backup_keep(self.settings))
+        task.done.connect(self._backed_up)
+        return task
 
     def _backed_up(self, path: object) -> None:
         if isinstance(path, Path):
@@ -256,32 +257,32 @@ class BackupActions(QObject):
         if target is None:
             return None
         self._flush()
-        self.task = run_task(
-            self.window, f"Saving a copy to {target.name}…", lambda hooks: backup.backup_to(path, target)
-        )
-        self.task.done.connect(lambda _result: self._copy_saved(target))
-        return self.task
+        task = self.task = backups.save_copy(self.window, path, target)
+        task.done.connect(lambda _result: self._copy_saved(target))
+        return task
 
     def _copy_saved(self, target: Path) -> None:
         self.window.context.status_message.emit(f"Saved a copy of the database to {target}")
         self.copy_saved.emit(target)
 
     # Restore ----------------------------------------------------------------------------------
-    def choose_and_restore(self) -> MainWindow | None:
+    def choose_and_restore(self) -> None:
+        """Ask which backup, then restore it (see ``restore_from``)."""
         path = self.database.path
         if path is None:
-            return None
+            return
         dialog = RestoreDialog(self.window, path, self.settings)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
-            return None
-        return self.restore_from(dialog.chosen)
+            return
+        self.restore_from(dialog.chosen)
 
-    def restore_from(self, source: Path) -> MainWindow | None:
-        """Confirm, keep a copy of the current file, restore ``source``, and reopen. Returns the new window."""
+    def restore_from(self, source: Path) -> None:
+        """Check ``source`` (on the worker), confirm, keep a copy of the current file, restore
+        ``source`` and reopen; ``restored`` fires with the new window."""
         database = self.database
         path = database.path
         if path is None:
-            return None
+            return
         if database.read_only and not database.damage:  # (a damaged file is read-only to protect it)
             QMessageBox.warning(
                 self.window,
@@ -289,12 +290,12 @@ class BackupActions(QObject):
                 f"{path} is open read-only, so it cannot be replaced by a backup.\n\n"
                 "Open the backup instead (File → Open database), or restore into a folder you can write to.",
             )
-            return None
-        try:
-            info = backup.verify_backup(source)
-        except StorageError as error:
-            report_error(self.window, error)
-            return None
+            return
+        backups.check_backup(self.window.context, self.window, source).success(
+            lambda info: self._confirm_restore(source, path, info)
+        ).run()
+
+    def _confirm_restore(self, source: Path, path: Path, info: BackupInfo) -> None:
         answer = QMessageBox.question(
             self.window,
             "Restore from backup",
@@ -305,15 +306,10 @@ class BackupActions(QObject):
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            return None
-        self._flush()
-        database.dispose()  # our connections close; the engine reconnects if we must carry on
-        try:
-            result = backup.restore_backup(source, path, keep=backup_keep(self.settings))
-        except (StorageError, OSError) as error:
-            report_error(self.window, error)
-            return None
-        return self._reopen(path, result.kept_copy, info)
+            return
+        self._flush()  # (the restore waits behind these saves on the worker)
+        task = self.task = backups.restore(self.window, self.database, source, backup_keep(self.settings))
+        task.done.connect(lambda result: self._reopen(path, result.kept_copy, info))
 
     def _reopen(self, path: Path, kept: Path | None, info: BackupInfo) -> MainWindow | None:
         from sst_desktop.ui.file_actions import open_window

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services import history
 from sst_desktop.services.history import FieldChange, HistoryRecord
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.operations import history
+from sst_desktop.ui.operations.op import ReadOp
 from sst_desktop.ui.window_geometry import keep_geometry
 
 PREVIEW = 80
@@ -49,16 +50,15 @@ class HistoryDialog(QDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        context: AppContext,
         title: str,
-        load: Callable[[], list[HistoryRecord]],
+        read: Callable[[QWidget], ReadOp[list[HistoryRecord]]],
     ) -> None:
         super().__init__(parent)
         self.setObjectName("history-dialog")
         self.setWindowTitle(f"History — {title}")
         keep_geometry(self, "history", QSize(860, 560))
-        self._context = context
-        self._load = load
+        self._read = read
+        self.records: list[HistoryRecord] = []
 
         heading = QLabel(title)
         heading.setWordWrap(True)
@@ -112,8 +112,11 @@ class HistoryDialog(QDialog):
         return view
 
     def reload(self) -> None:
-        records = self._context.call(self, self._load)
-        self.records = list(records or [])
+        """Read the trail again (on the database worker); it shows when it arrives."""
+        self._read(self).success(self._show_records).run()
+
+    def _show_records(self, records: list[HistoryRecord]) -> None:
+        self.records = list(records)
         self.tree.clear()
         for record in self.records:
             top = QTreeWidgetItem(
@@ -214,9 +217,8 @@ def show_minute_history(
     parent: QWidget | None, context: AppContext, minute_id: int, title: str = ""
 ) -> HistoryDialog:
     """Open the history of a minute and its resolutions (non-modal; returns the dialog)."""
-    database = context.database
     dialog = HistoryDialog(
-        parent, context, title or "Minute", lambda: history.minute_history(database, minute_id)
+        parent, title or "Minute", lambda asker: history.minute_history(context, asker, minute_id)
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
@@ -227,9 +229,8 @@ def show_action_history(
     parent: QWidget | None, context: AppContext, action_id: int, title: str = ""
 ) -> HistoryDialog:
     """Open the history of an action and its progress updates (non-modal; returns the dialog)."""
-    database = context.database
     dialog = HistoryDialog(
-        parent, context, title or "Action", lambda: history.action_history(database, action_id)
+        parent, title or "Action", lambda asker: history.action_history(context, asker, action_id)
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

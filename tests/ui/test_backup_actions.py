@@ -16,6 +16,7 @@ from sst_desktop.storage.backup import list_backups, take_backup
 from sst_desktop.storage.errors import DatabaseBusyError
 from sst_desktop.ui import file_actions, open_flow
 from sst_desktop.ui.backup_actions import KEEP_KEY, BackupActions, RestoreDialog, backup_keep
+from tests.ui.waiting import settle
 
 
 def checksum(path: Path) -> str:
@@ -155,7 +156,8 @@ def test_restore_refuses_a_file_that_is_not_a_backup(qtbot, monkeypatch, db, win
         dialog.findChild(QPushButton, "other-backup-button").click()
 
     on_next_modal(in_dialog)
-    assert actions_of(window).choose_and_restore() is None
+    actions_of(window).choose_and_restore()
+    settle(qtbot)
     assert (
         len(warnings) == 1 and "cannot be restored" in warnings[0] and "Choose another backup" in warnings[0]
     )
@@ -168,7 +170,9 @@ def test_cancelling_the_confirmation_changes_nothing(qtbot, db, window) -> None:
     good = take_backup(db, reason="manual")
     organisations.create_organisation(db, "Merseyside Police")
     on_next_modal(lambda box: click(box, "Cancel"))
-    assert actions_of(window).restore_from(good) is None
+    actions_of(window).restore_from(good)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert sorted(names(db)) == ["Merseyside Police", "Sefton Council"]
     assert not [b for b in list_backups(db.path) if b.reason == "before-restore"]
 
@@ -181,7 +185,7 @@ def test_restore_into_a_read_only_database_is_refused(qtbot, db, settings, tmp_p
     assert "(read-only)" in win.windowTitle()
     warnings: list[str] = []
     on_next_modal(lambda box: (warnings.append(box.text()), box.accept()))
-    assert actions_of(win).restore_from(good) is None
+    actions_of(win).restore_from(good)
     assert "open read-only, so it cannot be replaced" in warnings[0]
     win.close()
 

@@ -14,6 +14,7 @@ from sst_desktop.services import organisations
 from sst_desktop.ui import file_actions
 from tests.sqlite_tools import copy_alone
 from tests.ui.test_backup_actions import close_if_open, menu_action
+from tests.ui.waiting import settle
 
 
 def _organisations(path: Path) -> list[str]:
@@ -35,11 +36,13 @@ def window(qtbot, db, settings):  # type: ignore[no-untyped-def]
 
 def _rename_in_the_window(qtbot, window, old: str, new: str) -> None:  # type: ignore[no-untyped-def]
     page = window.show_page("organisations")
+    settle(qtbot)
     row = next(i for i, o in enumerate(page.model.records()) if o.name == old)
     page.table.selectRow(row)
     page.name.clear()
     qtbot.keyClicks(page.name, new)
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    settle(qtbot)
 
 
 def test_after_quit_a_copy_of_the_database_file_alone_has_every_change(

@@ -18,6 +18,7 @@ from sst_desktop.ui.history_dialog import (
     show_minute_history,
 )
 from tests.minutes_data import build_committee_and_meetings
+from tests.ui.waiting import settle
 
 
 @pytest.fixture
@@ -40,6 +41,7 @@ def test_minute_history_shows_who_changed_what(qtbot, context, db, seed) -> None
         minutes.add_resolution(db, minute.id, "the report be noted")
     dialog = show_minute_history(None, context, minute.id, "4. Domestic Homicide Review (DHRs) Update")
     qtbot.addWidget(dialog)
+    settle(qtbot)
     assert dialog.isVisible()
     top = rows(dialog)
     assert top[0] == ("ibarton", "Added resolution", "Resolution")
@@ -56,6 +58,7 @@ def test_minute_history_shows_who_changed_what(qtbot, context, db, seed) -> None
 
     minutes.set_text(db, minute.id, "Members considered a report.")
     qtbot.keyClick(dialog.tree, Qt.Key.Key_F5)
+    settle(qtbot)
     assert len(rows(dialog)) >= 3
 
 
@@ -72,6 +75,7 @@ def test_action_history_through_a_history_button(qtbot, context, db, seed) -> No
     button.click()
     dialog = next(w for w in screen.window().findChildren(HistoryDialog))
     qtbot.addWidget(dialog)
+    settle(qtbot)
     assert dialog.windowTitle() == f"History — {action.reference}"  # type: ignore[union-attr]
     summaries = [r[1] for r in rows(dialog)]
     assert summaries[0] == "Changed status"
@@ -90,6 +94,7 @@ def test_history_of_something_without_changes_says_so(qtbot, context, db, seed) 
         session.execute(delete(AuditEntry))
     dialog = show_minute_history(None, context, minute.id)
     qtbot.addWidget(dialog)
+    settle(qtbot)
     assert dialog.tree.topLevelItemCount() == 0
     assert not dialog.empty.isHidden()
 
@@ -100,6 +105,7 @@ def test_history_of_a_missing_action_is_a_clear_message(qtbot, monkeypatch, cont
     boxes = capture_message_boxes(monkeypatch)
     dialog = show_action_history(None, context, 4242)
     qtbot.addWidget(dialog)
+    settle(qtbot)
     assert boxes.shown and "There is no action with id 4242" in boxes.shown[0][2]
 
 
@@ -130,6 +136,7 @@ def test_minute_taking_screen_has_a_history_button(qtbot, context, settings, db,
         qtbot.mouseClick(editor.history_button, Qt.MouseButton.LeftButton)
     dialog = next(w for w in window.findChildren(HistoryDialog))
     qtbot.addWidget(dialog)
+    settle(qtbot)
     assert "Apologies for Absence" in dialog.windowTitle()
     texts = [c.after for r in dialog.records for c in r.changes if c.field == "text"]
     assert texts and texts[0] == "Apologies were received."
@@ -152,5 +159,6 @@ def test_action_log_details_have_a_history_button(qtbot, context, db, seed) -> N
     qtbot.mouseClick(page.details.history_button, Qt.MouseButton.LeftButton)
     dialog = next(w for w in page.findChildren(HistoryDialog))
     qtbot.addWidget(dialog)
+    settle(qtbot)
     assert dialog.windowTitle() == f"History — {action.reference}"  # type: ignore[union-attr]
     assert [r[1] for r in rows(dialog)] == ["Added progress update", "Added action"]

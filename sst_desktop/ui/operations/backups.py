@@ -1,0 +1,51 @@
+"""Backups, copies and restores of the open database file, on the database worker.
+
+They queue behind the edits the window has asked for, so a backup holds everything typed before it
+was asked for, and a restore replaces the file only once every pending save has reached it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from sst_desktop.storage import backup
+from sst_desktop.storage.backup import BackupInfo, RestoreResult
+from sst_desktop.storage.engine import Database
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.operations.op import ReadOp
+from sst_desktop.ui.tasks import Task, run_task
+
+
+def back_up(parent: QWidget, database: Database, keep: int) -> Task:
+    """A backup taken by hand; ``Task.done`` gives its path."""
+    return run_task(
+        parent,
+        "Backing up the database…",
+        lambda hooks: backup.take_backup(database, reason="manual", keep=keep),
+    )
+
+
+def save_copy(parent: QWidget, source: Path, target: Path) -> Task:
+    """The whole database written to ``target``, to hand over."""
+    return run_task(
+        parent, f"Saving a copy to {target.name}…", lambda hooks: backup.backup_to(source, target)
+    )
+
+
+def check_backup(context: AppContext, parent: QWidget, source: Path) -> ReadOp[BackupInfo]:
+    """What ``source`` holds, refused (``StorageError``) unless it is a backup that can be restored."""
+    return ReadOp(context, parent, lambda db: backup.verify_backup(source))
+
+
+def restore(parent: QWidget, database: Database, source: Path, keep: int) -> Task:
+    """Replace the open file with ``source`` (its current state kept with the backups first); the
+    database's connections close first, so nothing of the old file stays open."""
+    path = database.path
+    assert path is not None, "only a database file has backups"
+
+    def work(hooks: object) -> RestoreResult:
+        database.dispose()
+        return backup.restore_backup(source, path, keep=keep)
+
+    return run_task(parent, f"Restoring {path.name} from the backup…", work)
