@@ -32,7 +32,6 @@ STILL_CALLING = frozenset(
         "minutes/minute_taking.py",
         "minutes/page.py",
         "minutes/session.py",
-        "open_flow.py",
     }
 )
 

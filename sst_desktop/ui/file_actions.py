@@ -15,7 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
 from sst_desktop.storage.engine import Database
-from sst_desktop.ui.open_flow import FILE_FILTER, open_interactively, take_open_backup
+from sst_desktop.ui.open_flow import FILE_FILTER, open_interactively
+from sst_desktop.ui.operations.backups import take_open_backup
 
 if TYPE_CHECKING:
     from sst_desktop.ui.main_window import MainWindow

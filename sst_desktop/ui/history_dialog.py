@@ -100,7 +100,6 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.records: list[HistoryRecord] = []
         self.reload()
 
     @staticmethod

@@ -12,7 +12,7 @@ database, damaged, made by a newer version, in a folder it cannot use…) a dial
 The refused file itself is never modified.
 
 The backup SST Desktop takes of a database each time it is opened is taken after the window has
-painted (``take_open_backup`` on a worker thread, see ``file_actions.open_window``): it can wait, and
+painted (``operations.backups.take_open_backup`` on a thread of its own, see ``file_actions.open_window``): it can wait, and
 start-up is faster without it.
 """
 
@@ -49,11 +49,10 @@ def open_interactively(
     Returns the open database, or None when the user gave up (Quit / Cancel). The open-time backup
     is left to ``take_open_backup`` unless ``backup_on_open``.
     """
-    from sst_desktop.storage.locate import resolve_url
-    from sst_desktop.storage.opening import open_database
+    from sst_desktop.ui.operations import opening
 
     try:
-        url = target if isinstance(target, str) and "://" in target else resolve_url(target)
+        url = target if isinstance(target, str) and "://" in target else opening.database_url(target)
     except OSError as error:
         url = ""
         failure: StorageError | None = StorageError(
@@ -66,7 +65,7 @@ def open_interactively(
     while True:
         if failure is None:
             try:
-                return open_database(url, backup_on_open=backup_on_open, read_only=read_only)
+                return opening.open_file(url, backup_on_open=backup_on_open, read_only=read_only)
             except StorageError as error:
                 failure = error
         refused = sqlite_path(url) if url else None
@@ -100,24 +99,6 @@ def ask_new_database_file(
         QMessageBox.warning(parent, "That file is open", f"{target} {refusal}")
         return None
     return target
-
-
-def take_open_backup(database: Database) -> str:
-    """The backup taken when a database is opened (skipped when nothing changed since the newest).
-
-    Runs on a worker thread once the window shows; returns a notice for the user when it failed.
-    """
-    if database.read_only or database.path is None:
-        return ""
-    from sst_desktop.storage.backup import take_backup
-
-    try:
-        from sst_desktop.ui.backup_actions import backup_keep
-
-        take_backup(database, reason="open", skip_if_unchanged=True, keep=backup_keep())
-    except (StorageError, OSError) as error:
-        return f"No backup was taken when the database was opened: {error}"
-    return ""
 
 
 def _backups_of(path: Path | None) -> list[Path]:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from sst_desktop.storage import backup
 from sst_desktop.storage.backup import BackupInfo, RestoreResult
 from sst_desktop.storage.engine import Database
+from sst_desktop.storage.errors import StorageError
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.op import ReadOp
 from sst_desktop.ui.tasks import Task, run_task
@@ -49,3 +50,20 @@ def restore(parent: QWidget, database: Database, source: Path, keep: int) -> Tas
         return backup.restore_backup(source, path, keep=keep)
 
     return run_task(parent, f"Restoring {path.name} from the backup…", work)
+
+
+def take_open_backup(database: Database) -> str:
+    """The backup taken when a database is opened (skipped when nothing changed since the newest).
+
+    Runs on a thread of its own once the window shows (a large file's copy must not hold up the
+    officer's first edits); returns a notice for the user when it failed.
+    """
+    if database.read_only or database.path is None:
+        return ""
+    from sst_desktop.ui.backup_actions import backup_keep
+
+    try:
+        backup.take_backup(database, reason="open", skip_if_unchanged=True, keep=backup_keep())
+    except (StorageError, OSError) as error:
+        return f"No backup was taken when the database was opened: {error}"
+    return ""

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 
 T = TypeVar("T")
 
@@ -95,6 +95,26 @@ class DatabaseWorker(QObject):
         with self._done_lock:
             self._done_lock.wait_for(lambda: self._finished >= self._submitted, timeout)
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+
+    def wait_for(self, work: Callable[[], T]) -> T:
+        """Run ``work`` here and return its result (or raise its error), the GUI thread meanwhile
+        repainting in an event loop of its own that holds back the officer's clicks and keys.
+
+        For the few steps nothing else can go on without: opening a database file."""
+        loop = QEventLoop()
+        answer: list[Any] = []
+
+        def finish(value: object, failed: bool) -> None:
+            answer.append((value, failed))
+            loop.quit()
+
+        self.submit(work, lambda value: finish(value, False), lambda error: finish(error, True))
+        if not answer:
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        value, failed = answer[0]
+        if failed:
+            raise value
+        return value
 
     def stop(self, timeout: float = 30.0) -> None:
         """Finish the queued work, then end the thread (the database is being closed)."""

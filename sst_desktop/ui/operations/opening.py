@@ -1,0 +1,22 @@
+"""Opening a database file from the window: on the database worker, the window repainting meanwhile
+(an integrity check and any migration can take a while on a large or distant file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sst_desktop.storage import locate, opening
+from sst_desktop.storage.engine import Database
+from sst_desktop.ui.operations.worker import database_worker
+
+
+def database_url(target: str | Path | None) -> str:
+    """The URL of ``target`` (a path or URL; None for the default file, whose folder is made)."""
+    return locate.resolve_url(target)
+
+
+def open_file(url: str, *, backup_on_open: bool, read_only: bool) -> Database:
+    """Open (and bring up to date) the database at ``url``; raises ``StorageError`` when refused."""
+    return database_worker().wait_for(
+        lambda: opening.open_database(url, backup_on_open=backup_on_open, read_only=read_only)
+    )
