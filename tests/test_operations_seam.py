@@ -25,7 +25,6 @@ STILL_CALLING = frozenset(
     {
         "actions/log_model.py",
         "actions/log_view.py",
-        "main_window.py",
         "minutes/actions_list.py",
         "minutes/editor.py",
         "minutes/matters.py",

@@ -176,11 +176,11 @@ class MainWindow(DocumentWindow, QMainWindow):
 
     def open_minute(self, minute_id: int) -> None:
         """Minute-taking at the minute ``minute_id`` (the action log's "go to minute")."""
-        from sst_desktop.services.minutes import get_minute
+        from sst_desktop.ui.operations import minutes
 
-        minute = self.context.call(self, lambda: get_minute(self.context.database, minute_id))
-        if minute is not None:
-            self.open_meeting(minute.meeting_id, minute.agenda_item_id)
+        minutes.minute(self.context, self, minute_id).success(
+            lambda minute: self.open_meeting(minute.meeting_id, minute.agenda_item_id)
+        ).run()
 
     def current_page(self) -> QWidget | None:
         row = self.navigation.currentRow()

@@ -305,6 +305,7 @@ def test_go_to_minute_opens_minute_taking_at_that_item(qtbot, db, settings) -> N
     win.show()
     minute_id = seed.minute_ids[5]
     context.open_minute_requested.emit(minute_id)
+    settle(qtbot)
     taking = win.page("minutes").windows[seed.meeting_id]
     assert taking.isVisible()
     row = taking.agenda_list.currentItem()

@@ -118,3 +118,8 @@ def withdraw_confirmation(
     context: AppContext, parent: QWidget, minute_id: int, reason: str
 ) -> ChangeOp[Confirmation]:
     return ChangeOp(context, parent, lambda db: minutes.withdraw_confirmation(db, minute_id, reason))
+
+
+def minute(context: AppContext, parent: QWidget, minute_id: int) -> ReadOp[MinuteRecord]:
+    """One minute, to open minute-taking at it."""
+    return ReadOp(context, parent, lambda db: minutes.get_minute(db, minute_id))
