@@ -33,10 +33,10 @@ from sst_desktop.services.records import Change, CommitteeRecord
 from sst_desktop.services.standing_items import StandingItemPatch, StandingItemRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.meetings.formatting import plain_date
-from sst_desktop.ui.meetings.meeting_dialogs import ChangeDialog
 from sst_desktop.ui.meetings.models import forward_plan_model, standing_items_model
 from sst_desktop.ui.operations import forward_plan, meetings
 from sst_desktop.ui.operations.op import ChangeOp
+from sst_desktop.ui.widgets.change_dialog import ChangeDialog
 from sst_desktop.ui.widgets.column_fit import ColumnFit
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
 from sst_desktop.ui.window_geometry import keep_geometry
@@ -131,7 +131,7 @@ class PlanItemDialog(ChangeDialog):
         )
 
     def _accept(self) -> None:
-        self.run(self._submit(self))
+        self.send(self._submit(self))
 
 
 class ForwardPlanPanel(QWidget):

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -37,10 +36,10 @@ from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.meeting_series import SeriesRule
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.records import CommitteeRecord
-from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.meetings.formatting import day_text, from_qtime, plain_date, to_qtime
 from sst_desktop.ui.operations.meetings import MeetingDetails
 from sst_desktop.ui.operations.op import ChangeOp
+from sst_desktop.ui.widgets.change_dialog import ChangeDialog
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.window_geometry import keep_geometry
 
@@ -61,26 +60,6 @@ class ScheduleRequest:
     @property
     def is_series(self) -> bool:
         return self.rule is not None
-
-
-class ChangeDialog(QDialog):
-    """A dialog whose OK makes a change: it waits for the operation (disabled, so nothing is asked
-    twice), closes when the change is made (``made`` carries the result) and, when it is refused,
-    gives the form back as typed and says why."""
-
-    made = Signal(object)
-
-    def run(self, op: ChangeOp[Any]) -> None:
-        self.setEnabled(False)
-        op.success(self._made).failure(self._refused).run()
-
-    def _made(self, result: object) -> None:
-        self.made.emit(result)
-        self.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self.setEnabled(True)
-        report_error(self, error)
 
 
 def date_box(value: date) -> DateBox:
@@ -274,7 +253,7 @@ class ScheduleMeetingDialog(ChangeDialog):
         except ValidationError as error:
             self.preview.setText(str(error))
             return
-        self.run(self._submit(self, request))
+        self.send(self._submit(self, request))
 
 
 class MeetingDetailsForm(QWidget):
@@ -351,7 +330,7 @@ class ReasonDialog(ChangeDialog):
         self.ok.setEnabled(bool(self.reason.toPlainText().strip()))
 
     def _accept(self) -> None:
-        self.run(self._submit(self, self.reason.toPlainText()))
+        self.send(self._submit(self, self.reason.toPlainText()))
 
 
 class MoveDialog(ChangeDialog):
@@ -398,4 +377,4 @@ class MoveDialog(ChangeDialog):
         if when is None or when == self._original:
             self._update()
             return
-        self.run(self._submit(self, when, self.reason.text()))
+        self.send(self._submit(self, when, self.reason.text()))

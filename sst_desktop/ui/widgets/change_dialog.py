@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog
 
 from sst_desktop.services.records import Change
@@ -31,13 +32,17 @@ def run_modal(dialog: D, answer: Callable[[D], T]) -> T | None:
 
 
 class ChangeDialog(QDialog):
-    """Sends its change and waits for the answer with the form disabled (one request at a time,
-    and it cannot be closed meanwhile): it closes once the change is made, with the record in
-    ``created``; on a refusal the form comes back as typed, with the reason in a message."""
+    """A dialog whose OK asks the database for a change (add a committee, schedule a meeting…).
 
+    It sends its change and waits for the answer with the form disabled (one request at a time, and
+    it cannot be closed meanwhile). It closes once the change is made: ``made`` carries the result,
+    and ``created`` the record a Change made. On a refusal the form comes back as typed, with the
+    reason in a message."""
+
+    made = Signal(object)
     created: Any = None
 
-    def send(self, op: ChangeOp[Change[Any]]) -> None:
+    def send(self, op: ChangeOp[Any]) -> None:
         self.setEnabled(False)
         op.success(self._made).failure(self._refused).run()
 
@@ -45,9 +50,11 @@ class ChangeDialog(QDialog):
         if self.isEnabled():  # not while a request is on its way: its answer comes back here
             super().reject()
 
-    def _made(self, change: Change[Any]) -> None:
-        self.created = change.after
-        QDialog.accept(self)
+    def _made(self, result: object) -> None:
+        if isinstance(result, Change):
+            self.created = result.after
+        self.made.emit(result)
+        QDialog.accept(self)  # (not a subclass's accept, which sends the change)
 
     def _refused(self, error: BaseException) -> None:
         self.setEnabled(True)

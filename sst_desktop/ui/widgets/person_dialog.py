@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -190,7 +188,7 @@ class PersonDialog(ChangeDialog):
             )
         )
 
-    def _made(self, change: Change[Any]) -> None:
-        if change.after is not None:
-            self.context.status_message.emit(f"Added {change.after.full_name} to the directory")
-        super()._made(change)
+    def _made(self, result: object) -> None:
+        if isinstance(result, Change) and result.after is not None:
+            self.context.status_message.emit(f"Added {result.after.full_name} to the directory")
+        super()._made(result)
