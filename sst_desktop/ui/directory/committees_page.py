@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -24,15 +25,16 @@ from sst_desktop.ui.directory.models import committee_model
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.pages import PageSpec
 from sst_desktop.ui.widgets.change_dialog import run_modal
-from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+from sst_desktop.ui.widgets.record_list_page import RecordListPage
+from sst_desktop.ui.widgets.record_model import record_table_view
 
 
-class CommitteesPage(QWidget):
+class CommitteesPage(RecordListPage[CommitteeRecord]):
+    PLURAL = "committees"
+    RELOAD_ON = Changed.COMMITTEES | Changed.PEOPLE | Changed.ORGANISATIONS
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.current: CommitteeRecord | None = None
-        self._select_next: int | None = None  # a committee just added, chosen when the list comes back
+        super().__init__(context, parent)
 
         # Left: the list of committees.
         self.model = committee_model()
@@ -48,8 +50,6 @@ class CommitteesPage(QWidget):
         self.new_button = QPushButton("New committee…")
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.new_committee)
-        self.show_archived = QCheckBox("Show archived")
-        self.show_archived.toggled.connect(lambda _c: self.reload())
         left = QWidget()
         left.setObjectName("list-panel")
         left_layout = QVBoxLayout(left)
@@ -101,36 +101,20 @@ class CommitteesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.list.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        context.changed.connect(self._changed)
+        self.attach(self.model, self.list)
         self.reload()
 
-    # Loading ----------------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Reload the list and the chosen committee, keeping the choice (and edits in progress)."""
+    # The list page ----------------------------------------------------------------------------
+    def read(self, deliver: Callable[[list[CommitteeRecord]], None]) -> None:
         directory.list_committees(
             self.context, self, include_archived=self.show_archived.isChecked()
-        ).success(self._listed).run()
+        ).success(deliver).run()
 
     def _listed(self, records: list[CommitteeRecord]) -> None:
-        keep = self._select_next or (self.current.id if self.current else None)
-        self._select_next = None
-        self.list.selectionModel().blockSignals(True)
-        self.model.set_records(records)
-        found = keep is not None and select_record(self.list, lambda c: c.id == keep)
-        if not found and self.model.rowCount():
-            self.list.selectRow(0)
-        self.list.selectionModel().blockSignals(False)
+        super()._listed(records)
         self.list.resizeRowsToContents()
-        self._show(selected_record(self.list))
 
-    def _selection_changed(self) -> None:
-        self.details.commit_pending()
-        self._show(selected_record(self.list))
-
-    def _show(self, record: CommitteeRecord | None) -> None:
-        same = record is not None and self.current is not None and record.id == self.current.id
-        self.current = record
+    def show_record(self, record: CommitteeRecord | None, *, same: bool) -> None:
         self.title.setText(record.name if record else "No committee yet")
         if record is None:
             self.subtitle.setText("Add the first committee with “New committee…”.")
@@ -148,18 +132,16 @@ class CommitteesPage(QWidget):
         else:
             self.members.committee = record
 
-    def _changed(self, changed: Changed) -> None:
-        if changed & (Changed.COMMITTEES | Changed.PEOPLE | Changed.ORGANISATIONS):
-            self.reload()
+    def on_changed(self, changed: Changed) -> None:
+        super().on_changed(changed)
         if changed & (Changed.MEMBERSHIPS | Changed.PEOPLE | Changed.ORGANISATIONS):
             self.members.reload()
 
-    # Page protocol (main window) ----------------------------------------------------------------
     def flush_pending(self) -> None:
         self.details.commit_pending()
 
     def select_committee(self, committee_id: int) -> bool:
-        return select_record(self.list, lambda c: c.id == committee_id)
+        return self.select(committee_id)
 
     # Actions ----------------------------------------------------------------------------------
     def new_committee(self) -> CommitteeRecord | None:
@@ -170,8 +152,7 @@ class CommitteesPage(QWidget):
         )
         if created is None:
             return None
-        if not self.select_committee(created.id):
-            self._select_next = created.id  # the list is on its way back
+        self.choose_when_listed(created.id)
         self.details.name.setFocus()
         self.context.status_message.emit(f"Added the committee {created.name}")
         return created

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,15 +29,16 @@ from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.change_dialog import run_modal
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
 from sst_desktop.ui.widgets.list_panel import list_panel
-from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+from sst_desktop.ui.widgets.record_list_page import RecordListPage
+from sst_desktop.ui.widgets.record_model import record_table_view
 
 
-class OrganisationsPage(QWidget):
+class OrganisationsPage(RecordListPage[OrganisationRecord]):
+    PLURAL = "organisations"
+    RELOAD_ON = Changed.ORGANISATIONS | Changed.PEOPLE
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.current: OrganisationRecord | None = None
-        self._select_next: int | None = None  # an organisation just added, chosen when the list comes back
+        super().__init__(context, parent)
         self._people: list[PersonRecord] = []
         self._counts: dict[int, int] = {}
 
@@ -52,8 +54,6 @@ class OrganisationsPage(QWidget):
         self.new_button = QPushButton("New organisation…")
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.new_organisation)
-        self.show_archived = QCheckBox("Show archived")
-        self.show_archived.toggled.connect(lambda _c: self.reload())
         self.count = QLabel()
         self.count.setObjectName("hint")
         left = list_panel(
@@ -102,63 +102,33 @@ class OrganisationsPage(QWidget):
         self.short_name.commit_requested.connect(
             lambda text: self.save(OrganisationPatch(short_name=text), self.short_name)
         )
-        self.search.textChanged.connect(lambda _t: self._filter())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        context.changed.connect(self._changed)
+        self.attach(self.model, self.table)
         self.reload()
 
-    # Loading ----------------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Reload the list and who works where, keeping the choice (and edits in progress)."""
+    # The list page ----------------------------------------------------------------------------
+    def read(self, deliver: Callable[[list[OrganisationRecord]], None]) -> None:
+        """The organisations, and who works where (for the counts and the People box)."""
         directory.organisations_and_people(
             self.context, self, include_archived=self.show_archived.isChecked()
-        ).success(lambda found: self._listed(*found)).run()
+        ).success(lambda found: self._listed_with(*found, deliver)).run()
 
-    def _listed(self, records: list[OrganisationRecord], everyone: list[PersonRecord]) -> None:
-        keep = self._select_next or (self.current.id if self.current else None)
-        self._select_next = None
+    def _listed_with(
+        self,
+        records: list[OrganisationRecord],
+        everyone: list[PersonRecord],
+        deliver: Callable[[list[OrganisationRecord]], None],
+    ) -> None:
         self._people = everyone
         self._counts.clear()
         for person in self._people:
             if person.organisation_id is not None and not person.archived:
                 self._counts[person.organisation_id] = self._counts.get(person.organisation_id, 0) + 1
-        self.table.selectionModel().blockSignals(True)
-        self.model.set_records(records)
-        self._apply_filter()
-        found = keep is not None and select_record(self.table, lambda o: o.id == keep)
-        if not found and self.model.rowCount():
-            self.table.selectRow(0)
-        self.table.selectionModel().blockSignals(False)
-        self._show(selected_record(self.table))
+        deliver(records)
 
-    def _apply_filter(self) -> None:
-        words = [fold(w) for w in self.search.text().split()]
-        if words:
-            self.model.set_filter(lambda o: all(w in fold(f"{o.name} {o.short_name}") for w in words))
-        else:
-            self.model.set_filter(None)
-        shown, total = self.model.rowCount(), len(self.model.all_records())
-        self.count.setText(
-            f"{shown} of {total} organisations" if shown != total else f"{total} organisations"
-        )
+    def keeps(self, record: OrganisationRecord, text: str) -> bool:
+        return all(fold(word) in fold(f"{record.name} {record.short_name}") for word in text.split())
 
-    def _filter(self) -> None:
-        keep = self.current.id if self.current else None
-        self.table.selectionModel().blockSignals(True)
-        self._apply_filter()
-        found = keep is not None and select_record(self.table, lambda o: o.id == keep)
-        if not found and self.model.rowCount():
-            self.table.selectRow(0)
-        self.table.selectionModel().blockSignals(False)
-        self._selection_changed()
-
-    def _selection_changed(self) -> None:
-        self.flush_pending()
-        self._show(selected_record(self.table))
-
-    def _show(self, record: OrganisationRecord | None) -> None:
-        same = record is not None and self.current is not None and record.id == self.current.id
-        self.current = record
+    def show_record(self, record: OrganisationRecord | None, *, same: bool) -> None:
         self.details.setEnabled(record is not None)
         self.archive_button.setEnabled(record is not None)
         self.archive_button.setText(
@@ -178,14 +148,6 @@ class OrganisationsPage(QWidget):
                 self.people_list.addItem(f"{person.full_name}{job}{' (archived)' if person.archived else ''}")
             if not members:
                 self.people_list.addItem("No one in the directory works here yet")
-
-    def _changed(self, changed: Changed) -> None:
-        if changed & (Changed.ORGANISATIONS | Changed.PEOPLE):
-            self.reload()
-
-    # Page protocol ----------------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.search.focus()
 
     def flush_pending(self) -> None:
         for field in (self.name, self.short_name):
@@ -214,14 +176,10 @@ class OrganisationsPage(QWidget):
 
     def new_organisation(self) -> OrganisationRecord | None:
         dialog = NewOrganisationDialog(self.context, self.window())
-        dialog.name.setText(self.search.text().strip())
+        dialog.name.setText(self.search_text())
         created: OrganisationRecord | None = run_modal(dialog, lambda d: d.created)
-        if created is None:
-            return None
-        if not select_record(self.table, lambda o: o.id == created.id):
-            self.search.clear()
-            if not select_record(self.table, lambda o: o.id == created.id):
-                self._select_next = created.id  # the list is on its way back
+        if created is not None:
+            self.choose_when_listed(created.id)
         return created
 
     def toggle_archived(self) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,7 +32,8 @@ from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
 from sst_desktop.ui.widgets.list_panel import list_panel
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
 from sst_desktop.ui.widgets.person_dialog import TITLES, PersonDialog
-from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+from sst_desktop.ui.widgets.record_list_page import RecordListPage
+from sst_desktop.ui.widgets.record_model import record_table_view
 
 FIELD_LABELS = {
     "title": "title",
@@ -178,13 +179,12 @@ class PersonDetails(QGroupBox):
         ).failure(self._refused).run()
 
 
-class PeoplePage(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.current: PersonRecord | None = None
-        self._select_next: int | None = None  # a person just added, chosen when the list comes back
+class PeoplePage(RecordListPage[PersonRecord]):
+    PLURAL = "people"
+    RELOAD_ON = Changed.PEOPLE | Changed.ORGANISATIONS
 
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         self.search = SearchField("Search people by name, title, organisation, email… (Ctrl+F)")
         self.model = people_model()
         self.table = record_table_view(self.model, sortable=True)
@@ -196,8 +196,6 @@ class PeoplePage(QWidget):
         self.new_button = QPushButton("New person…")
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.new_person)
-        self.show_archived = QCheckBox("Show archived")
-        self.show_archived.toggled.connect(lambda _c: self.reload())
         left = list_panel("People", self.search, self.new_button, self.table, self.count, self.show_archived)
 
         self.name_label = QLabel()
@@ -236,59 +234,19 @@ class PeoplePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.search.textChanged.connect(self._filter)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        context.changed.connect(self._changed)
+        self.attach(self.model, self.table)
         self.reload()
 
-    # Loading ----------------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Reload the list and the chosen person, keeping the choice (and edits in progress)."""
+    # The list page ----------------------------------------------------------------------------
+    def read(self, deliver: Callable[[list[PersonRecord]], None]) -> None:
         directory.list_people(self.context, self, include_archived=self.show_archived.isChecked()).success(
-            self._listed
+            deliver
         ).run()
 
-    def _listed(self, records: list[PersonRecord]) -> None:
-        keep = self.current.id if self.current else None
-        wanted, self._select_next = self._select_next, None
-        self.table.selectionModel().blockSignals(True)
-        self.model.set_records(records)
-        self._apply_filter()
-        found = keep is not None and select_record(self.table, lambda p: p.id == keep)
-        if not found and self.model.rowCount():
-            self.table.selectRow(0)
-        self.table.selectionModel().blockSignals(False)
-        self._show(selected_record(self.table))
-        if wanted is not None:
-            self.select_person(wanted)
+    def keeps(self, record: PersonRecord, text: str) -> bool:
+        return bool(filter_people([record], text))
 
-    def _apply_filter(self) -> None:
-        text = self.search.text()
-        if text.strip():
-            keep_ids = {p.id for p in filter_people(self.model.all_records(), text)}
-            self.model.set_filter(lambda p: p.id in keep_ids)
-        else:
-            self.model.set_filter(None)
-        shown, total = self.model.rowCount(), len(self.model.all_records())
-        self.count.setText(f"{shown} of {total} people" if shown != total else f"{total} people")
-
-    def _filter(self) -> None:
-        keep = self.current.id if self.current else None
-        self.table.selectionModel().blockSignals(True)
-        self._apply_filter()
-        found = keep is not None and select_record(self.table, lambda p: p.id == keep)
-        if not found and self.model.rowCount():
-            self.table.selectRow(0)
-        self.table.selectionModel().blockSignals(False)
-        self._selection_changed()
-
-    def _selection_changed(self) -> None:
-        self.details.commit_pending()
-        self._show(selected_record(self.table))
-
-    def _show(self, record: PersonRecord | None) -> None:
-        same = record is not None and self.current is not None and record.id == self.current.id
-        self.current = record
+    def show_record(self, record: PersonRecord | None, *, same: bool) -> None:
         self.name_label.setText(record.full_name if record else "No one selected")
         self.archived_note.setVisible(bool(record and record.archived))
         self.archive_button.setEnabled(record is not None)
@@ -298,6 +256,16 @@ class PeoplePage(QWidget):
             self.committees_list.clear()
         self._show_committees(record)
 
+    def flush_pending(self) -> None:
+        self.details.commit_pending()
+
+    def on_changed(self, changed: Changed) -> None:
+        if changed & self.RELOAD_ON:
+            self.reload()
+        elif changed & (Changed.MEMBERSHIPS | Changed.COMMITTEES):
+            self._show_committees(self.current)
+
+    # The committees a person is on ------------------------------------------------------------
     def _show_committees(self, record: PersonRecord | None) -> None:
         if record is not None:
             directory.person_committees(self.context, self, record.id).success(
@@ -323,32 +291,16 @@ class PeoplePage(QWidget):
         if not self.committees_list.count():
             self.committees_list.addItem("Not on any committee")
 
-    def _changed(self, changed: Changed) -> None:
-        if changed & (Changed.PEOPLE | Changed.ORGANISATIONS):
-            self.reload()
-        elif changed & (Changed.MEMBERSHIPS | Changed.COMMITTEES):
-            self._show_committees(self.current)
-
-    # Page protocol ----------------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.search.focus()
-
-    def flush_pending(self) -> None:
-        self.details.commit_pending()
-
-    def select_person(self, person_id: int) -> bool:
-        if not select_record(self.table, lambda p: p.id == person_id):
-            self.search.clear()
-            return select_record(self.table, lambda p: p.id == person_id)
-        return True
-
     # Actions ----------------------------------------------------------------------------------
+    def select_person(self, person_id: int) -> bool:
+        return self.select(person_id)
+
     def new_person(self) -> PersonRecord | None:
         created: PersonRecord | None = run_modal(
-            PersonDialog(self.context, self.window(), name_hint=self.search.text()), lambda d: d.created
+            PersonDialog(self.context, self.window(), name_hint=self.search_text()), lambda d: d.created
         )
-        if created is not None and not self.select_person(created.id):
-            self._select_next = created.id  # the list is on its way back
+        if created is not None:
+            self.choose_when_listed(created.id)
         return created
 
     def toggle_archived(self) -> None:
