@@ -43,6 +43,7 @@ from sst_desktop.exports import (
 from sst_desktop.exports.xlsx_cells import EXCEL_CELL_LIMIT, TRUNCATION_MARK, clean_for_excel, set_text
 from sst_desktop.imports.actions_xlsx import import_actions_xlsx
 from sst_desktop.services import actions, agenda, meetings, minutes
+from sst_desktop.services.actions import ActionPatch
 from sst_desktop.services.errors import ServiceError
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
@@ -182,7 +183,10 @@ def type_everything(board: Board, texts: list[str]) -> Typed:
     put(lambda v: agenda.update_item(db, board.item_id, title=v[:500], description=description), title)
     put(lambda v: minutes.set_text(db, board.minute_id, v), text)
     put(lambda v: minutes.add_resolution(db, board.minute_id, v[:2000]), resolution)
-    put(lambda v: actions.update_action(db, board.action_id, text=v[:20000], owner_text=v[:300]), action)
+    put(
+        lambda v: actions.update_action(db, board.action_id, ActionPatch(text=v[:20000], owner_text=v[:300])),
+        action,
+    )
     put(lambda v: actions.add_update(db, board.action_id, v[:10000], on=date(2022, 7, 1)), update)
     put(lambda v: meetings.update_meeting(db, board.seed.meeting_id, venue=v[:300]), venue)
     item = agenda.get_item(db, board.item_id)
@@ -471,7 +475,7 @@ def test_a_hundred_thousand_character_minute(boards) -> None:  # type: ignore[no
 
     # An action cannot hold that much: a clear message, nothing saved.
     with pytest.raises(ServiceError, match="too long"):
-        actions.update_action(board.db, board.action_id, text=LONG_TEXT)
+        actions.update_action(board.db, board.action_id, ActionPatch(text=LONG_TEXT))
 
 
 def test_a_hundred_thousand_character_agenda_description(boards) -> None:  # type: ignore[no-untyped-def]

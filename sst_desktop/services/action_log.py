@@ -5,6 +5,11 @@ tuples (no ORM objects: measured here, 100,000 ORM objects take ten times as lon
 strings ("2022-09-08"), which compare and sort like dates and are formatted only for the rows shown.
 Filtering and sorting the row list in Python answers in tens of milliseconds.
 
+A screen reads the rows first (``load_log(db, latest=False)``) and the latest progress update of
+each action after them (``read_latest``), as two pieces of work on the database worker, so the rows
+are on screen before the slower half is read. After a change it reads only the actions changed
+since (``read_changes``).
+
 A row is a tuple; the ``R_*`` constants name its positions.
 """
 
@@ -13,7 +18,6 @@ from __future__ import annotations
 import enum
 import gc
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -38,7 +42,7 @@ R_DUE = 9  # ISO text or None
 R_DUE_NEXT_MEETING = 10  # 0/1
 R_STATUS = 11  # index in STATUSES
 # The latest progress update of each action is kept beside the rows (ActionLog.latest): finding it
-# is most of the database's work, so the screen reads it in the background after the rows.
+# is most of the database's work, so a screen reads it after the rows (``read_latest``).
 
 STATUSES: tuple[ActionStatus, ...] = tuple(ActionStatus)
 STATUS_INDEX = {s: i for i, s in enumerate(STATUSES)}
@@ -60,13 +64,13 @@ FROM actions a
 # type per column, so they read both and the rows are put together in Python.
 _SQL = _MAIN.format(owner="COALESCE(a.owner_person_id, a.owner_text)")
 _SQL_PORTABLE = _MAIN.format(owner="a.owner_person_id, a.owner_text")
-_LATEST_SQL = """
-SELECT a.id, lu."on", lu.text
-FROM actions a
-JOIN action_updates lu ON lu.id = (
-    SELECT u.id FROM action_updates u WHERE u.action_id = a.id ORDER BY u."on" DESC, u.id DESC LIMIT 1
+# Every progress update in (action, date, id) order along its index; the last one of each action is
+# its latest. One pass over the index is twice as fast as finding each action's latest in a subquery.
+_UPDATES_SQL = (
+    'SELECT u.action_id, u."on", u.text FROM action_updates u {where} ORDER BY u.action_id, u."on", u.id'
 )
-"""
+# The newest change of any action: a log read at this stamp has every change made before it.
+_STAMP_SQL = "SELECT MAX(a.updated_at), COUNT(*) FROM actions a"
 
 Latest = dict  # action id -> (ISO date, text) of its latest progress update
 
@@ -111,6 +115,28 @@ class CommitteeInfo:
     short_name: str
 
 
+@dataclass(frozen=True)
+class LatestIndex:
+    """The latest update of every action, and what searching and sorting on them need, built off the
+    GUI thread for the rows they were read for."""
+
+    rows: list[Row]
+    latest: Latest
+    haystack: list[str]
+    ranks: dict[int, int]
+
+
+@dataclass(frozen=True)
+class LogChanges:
+    """The actions added or changed since a log was read (with their latest updates), those removed,
+    and the stamp the log is read to now."""
+
+    rows: list[Row]
+    latest: Latest
+    removed: frozenset[int]
+    stamp: object
+
+
 @dataclass
 class ActionLog:
     """Every action of the database as rows, and the names the rows refer to by id."""
@@ -121,47 +147,51 @@ class ActionLog:
     minute_numbers: dict[int, int | None] = field(default_factory=dict)
     people: dict[int, str] = field(default_factory=dict)  # id -> "Dawn McNally"
     organisations: dict[int, str] = field(default_factory=dict)
-    latest: Latest | None = None  # None while it is being read
-    latest_error: Exception | None = None  # why the background read failed, if it did
+    latest: Latest | None = None  # None until it is read (``take_latest``)
+    stamp: object = None  # the newest ``updated_at`` when the rows were read (see ``read_changes``)
+    _pending: Latest = field(default_factory=dict, repr=False)  # latest of rows patched before it came
     _ranks: dict[str, dict[int, int]] = field(default_factory=dict, repr=False)  # see rank()
-    _latest_future: Future | None = field(default=None, repr=False)
     _haystacks: list[str] | None = field(default=None, repr=False)  # aligned with rows
     _hits: dict[str, list[int]] = field(default_factory=dict, repr=False)  # word -> row positions
     _folded: tuple[dict, dict] | None = field(default=None, repr=False)  # names folded for search
 
     # The latest update ----------------------------------------------------------------------------
-    @property
-    def latest_ready(self) -> bool:
-        return self.latest is not None or (self._latest_future is not None and self._latest_future.done())
+    def take_latest(self, index: LatestIndex) -> None:
+        """Keep the latest updates read for the log (``read_latest``), with the search index built
+        beside them when the rows have not changed since."""
+        latest = dict(index.latest)
+        for action_id, update in self._pending.items():
+            if update is None:
+                latest.pop(action_id, None)
+            else:
+                latest[action_id] = update
+        self.latest = latest
+        self._ranks.pop("latest", None)
+        if not self._pending and index.rows is self.rows:
+            self._haystacks = index.haystack
+            self._ranks["latest"] = index.ranks
+        else:
+            self._haystacks = None
+        self._pending = {}
+        self._hits.clear()
 
-    def ensure_latest(self) -> Latest:
-        """The latest update of every action, waiting for the background read if it is running."""
-        if self.latest is None:
-            if self._latest_future is None:
-                raise RuntimeError("the latest updates were never asked for")
-            try:
-                self.latest, haystack, ranks = self._latest_future.result()
-                if len(haystack) == len(self.rows):
-                    self._ranks.update(ranks or {})
-            except Exception as error:  # e.g. the database went away; the rows stay usable
-                self.latest, haystack = {}, []
-                self.latest_error = error
-            self._latest_future = None
-            if self._haystacks is None and len(haystack) == len(self.rows):
-                self._haystacks = haystack
-        return self.latest
+    def known_latest(self) -> Latest:
+        """The latest updates read so far (none before they arrive)."""
+        return self.latest if self.latest is not None else self._pending
 
     def rank(self, what: str) -> dict[int, int]:
         """Action id -> place in the order of the latest-update dates ("latest"), so that sorting on
         that column compares small numbers."""
         found = self._ranks.get(what)
         if found is None:
-            found = self._ranks[what] = _rank_by_date(self.ensure_latest())
+            found = _rank_by_date(self.known_latest())
+            if self.latest is not None:
+                self._ranks[what] = found
         return found
 
     def update_of(self, row: Row) -> tuple[str, str] | None:
-        """(ISO date, text) of the action's latest update (the log's latest must be read)."""
-        return self.ensure_latest().get(row[0])
+        """(ISO date, text) of the action's latest update, if it is known."""
+        return self.known_latest().get(row[0])
 
     def latest_update_text(self, row: Row) -> str:
         update = self.update_of(row)
@@ -207,11 +237,10 @@ class ActionLog:
         in the order of ``rows``; built on the first search. Owners and organisations are matched
         by id (a few hundred names), not copied into every row."""
         if self._haystacks is None:
-            latest = self.ensure_latest()
-            none = ("", "")
-            self._haystacks = [
-                f"{r[1]}\x1f{r[6]}\x1f{latest.get(r[0], none)[1]}".casefold() for r in self.rows
-            ]
+            haystack = _haystack(self.rows, self.known_latest())
+            if self.latest is None:
+                return haystack  # the latest updates are still to come: built again with them
+            self._haystacks = haystack
         return self._haystacks
 
     def matching_ids(self, words: Iterable[str]) -> set[int]:
@@ -264,13 +293,14 @@ class ActionLog:
             found = [i for i in candidates if word in haystack[i]]
         else:
             found = [i for i, text in enumerate(haystack) if word in text]
-        if len(self._hits) >= 32:
-            self._hits.clear()
-        self._hits[word] = found
+        if self.latest is not None:  # (before the latest updates come, every search is read afresh)
+            if len(self._hits) >= 32:
+                self._hits.clear()
+            self._hits[word] = found
         return found
 
     def _hay(self, r: Row) -> str:
-        update = self.ensure_latest().get(r[0])
+        update = self.known_latest().get(r[0])
         return f"{r[1]}\x1f{r[6]}\x1f{update[1] if update else ''}".casefold()
 
     def patch(
@@ -280,10 +310,13 @@ class ActionLog:
         the end) and drop ``removed``; returns the rows that were not there before."""
         by_id = {r[0]: r for r in fresh}
         gone = set(removed)
-        updates = self.ensure_latest()
-        for action_id in set(by_id) | gone:
-            updates.pop(action_id, None)
-        updates.update(latest or {})
+        latest = latest or {}
+        if self.latest is not None:
+            for action_id in set(by_id) | gone:
+                self.latest.pop(action_id, None)
+            self.latest.update(latest)
+        else:  # kept until the latest updates of the whole log come (``take_latest``)
+            self._pending.update({action_id: latest.get(action_id) for action_id in set(by_id) | gone})
         self._ranks.pop("latest", None)
         known: set[int] = set()
         rows: list[Row] = []
@@ -306,55 +339,80 @@ class ActionLog:
         self._folded = None
         return new
 
+    def take_changes(self, changes: LogChanges) -> list[Row]:
+        """Bring the log up to date with ``read_changes``; returns the rows that are new."""
+        self.stamp = changes.stamp
+        return self.patch(changes.rows, changes.removed, changes.latest)
 
-def load_log(db: Database, *, latest_in_background: bool = False) -> ActionLog:
-    """Read every action of every committee as rows (in the order they were recorded), and the
-    latest update of each — at once, or (for a screen that wants to show the rows first) in the
-    background, ready when ``ActionLog.latest_ready``."""
-    log = ActionLog(rows=_fetch(db, "ORDER BY a.id"), committees={})  # the same order on every backend
+
+def load_log(db: Database, *, latest: bool = True) -> ActionLog:
+    """Read every action of every committee as rows (in the order they were recorded), the names they
+    refer to, and (unless ``latest`` is False: see ``read_latest``) the latest update of each."""
+    with db.raw_read() as connection:
+        stamp = _execute(connection, db, _STAMP_SQL)[0][0]  # first: what changes after it is newer
+        log = ActionLog(rows=_fetch(connection, db, "ORDER BY a.id"), committees={}, stamp=stamp)
     load_names(db, log)
-    if latest_in_background:
-        log._latest_future = _background().submit(_latest_and_index, db, log.rows)
-    else:
-        log.latest = load_latest(db)
+    if latest:
+        log.take_latest(read_latest(db, log.rows))
     return log
+
+
+def read_latest(db: Database, rows: list[Row]) -> LatestIndex:
+    """The latest updates, then the search index and the sort order over them, for ``rows`` (which
+    are not changed meanwhile: the log replaces its list rather than change it)."""
+    latest = load_latest(db)
+    return LatestIndex(rows, latest, _haystack(rows, latest), _rank_by_date(latest))
 
 
 def load_latest(db: Database, action_ids: Iterable[int] | None = None) -> Latest:
     """(ISO date, text) of the latest progress update of every action (or of those asked for)."""
-    if action_ids is None:
-        return {r[0]: (r[1], r[2]) for r in _run(db, _LATEST_SQL)}
-    ids = sorted({int(i) for i in action_ids})
-    found: Latest = {}
-    for start in range(0, len(ids), 500):
-        chunk = ",".join(str(i) for i in ids[start : start + 500])
-        found.update((r[0], (r[1], r[2])) for r in _run(db, f"{_LATEST_SQL} WHERE a.id IN ({chunk})"))
-    return found
+    with db.raw_read() as connection:
+        if action_ids is None:
+            return _latest_of(_execute(connection, db, _UPDATES_SQL.format(where="")))
+        ids = sorted({int(i) for i in action_ids})
+        found: Latest = {}
+        for start in range(0, len(ids), 500):
+            chunk = ",".join(str(i) for i in ids[start : start + 500])
+            where = f"WHERE u.action_id IN ({chunk})"
+            found.update(_latest_of(_execute(connection, db, _UPDATES_SQL.format(where=where))))
+        return found
 
 
-def _latest_and_index(db: Database, rows: list[Row]) -> tuple[Latest, list[str], dict[str, dict[int, int]]]:
-    """Read in the background: the latest updates, then the search index over them, so that the
-    first search after the log is shown does not wait for either. ``rows`` is not changed meanwhile:
-    every change to the log waits for this first (``ensure_latest``)."""
-    latest = load_latest(db)
+def read_changes(db: Database, stamp: object, rows: list[Row]) -> LogChanges:
+    """What changed since a log holding ``rows`` was read at ``stamp``: the actions changed or added
+    since (re-read whole, with their latest updates) and the ids of those removed."""
+    with db.raw_read() as connection:
+        now, count = _execute(connection, db, _STAMP_SQL)[0]
+        if stamp is None:
+            fresh = _fetch(connection, db, "ORDER BY a.id")
+        else:
+            # (SQLite keeps the time as text, and compares it so; others read it back as text)
+            mark = "?" if db.engine.dialect.name == "sqlite" else "CAST(%s AS TIMESTAMP)"
+            fresh = _fetch(connection, db, f"WHERE a.updated_at >= {mark} ORDER BY a.id", (stamp,))
+        known = {r[0] for r in rows}
+        added = sum(1 for r in fresh if r[0] not in known)
+        removed: frozenset[int] = frozenset()
+        if count != len(known) + added:  # some were removed: which?
+            present = {r[0] for r in _execute(connection, db, "SELECT a.id FROM actions a")}
+            removed = frozenset(known - present)
+    return LogChanges(
+        fresh, load_latest(db, [r[0] for r in fresh]), removed, now if now is not None else stamp
+    )
+
+
+def _latest_of(updates: Iterable[tuple]) -> Latest:
+    """The last (date, text) of each action, from its updates in (action, date, id) order."""
+    return {action_id: (on, text) for action_id, on, text in updates}
+
+
+def _haystack(rows: Sequence[Row], latest: Latest) -> list[str]:
     none = ("", "")
-    haystack = [f"{r[1]}\x1f{r[6]}\x1f{latest.get(r[0], none)[1]}".casefold() for r in rows]
-    return latest, haystack, {"latest": _rank_by_date(latest)}
+    return [f"{r[1]}\x1f{r[6]}\x1f{latest.get(r[0], none)[1]}".casefold() for r in rows]
 
 
 def _rank_by_date(latest: Latest) -> dict[int, int]:
     """Each action's place when ordered by the date of its latest update (then by id)."""
     return {aid: n for n, aid in enumerate(sorted(latest, key=lambda aid: (latest[aid][0], aid)))}
-
-
-_executor: ThreadPoolExecutor | None = None
-
-
-def _background() -> ThreadPoolExecutor:
-    global _executor
-    if _executor is None:
-        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="action-log")
-    return _executor
 
 
 def load_names(db: Database, log: ActionLog) -> None:
@@ -390,37 +448,35 @@ def load_rows(db: Database, action_ids: Iterable[int]) -> tuple[list[Row], Lates
     if not ids:
         return [], {}
     found: list[Row] = []
-    for start in range(0, len(ids), 500):
-        chunk = ",".join(str(i) for i in ids[start : start + 500])
-        found += _fetch(db, f"WHERE a.id IN ({chunk}) ORDER BY a.id")
+    with db.raw_read() as connection:
+        for start in range(0, len(ids), 500):
+            chunk = ",".join(str(i) for i in ids[start : start + 500])
+            found += _fetch(connection, db, f"WHERE a.id IN ({chunk}) ORDER BY a.id")
     return found, load_latest(db, ids)
 
 
-def _fetch(db: Database, where: str) -> list[Row]:
+def _fetch(connection, db: Database, where: str, parameters: tuple = ()) -> list[Row]:  # type: ignore[no-untyped-def]
     sqlite = db.engine.dialect.name == "sqlite"
-    rows = _run(db, f"{_SQL if sqlite else _SQL_PORTABLE} {where}")
+    rows = _execute(connection, db, f"{_SQL if sqlite else _SQL_PORTABLE} {where}", parameters)
     if not sqlite:  # the owner came in two columns
         rows = [(*r[:7], r[7] if r[7] is not None else r[8], *r[9:]) for r in rows]
     return rows
 
 
-def _run(db: Database, sql: str) -> list[tuple]:
-    connection = db.engine.raw_connection()
+def _execute(connection, db: Database, sql: str, parameters: tuple = ()) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """All the rows of one statement on a driver connection (see ``Database.raw_read``)."""
+    cursor = connection.cursor()
+    # 100,000 new tuples would set off the cycle collector again and again (about a fifth of
+    # the time); none of them can be part of a cycle, so it waits until the rows are read.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        cursor = connection.cursor()
-        # 100,000 new tuples would set off the cycle collector again and again (about a fifth of
-        # the time); none of them can be part of a cycle, so it waits until the rows are read.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            cursor.execute(sql)
-            rows = cursor.fetchall()
-        finally:
-            if collecting:
-                gc.enable()
-            cursor.close()
+        cursor.execute(sql, parameters)
+        rows = cursor.fetchall()
     finally:
-        connection.close()
+        if collecting:
+            gc.enable()
+        cursor.close()
     if db.engine.dialect.name != "sqlite":  # other drivers return dates and booleans as objects
         rows = [tuple(_portable(v) for v in r) for r in rows]
     return rows
@@ -686,31 +742,28 @@ def export_rows(
         where.append("a.status IN ({})".format(",".join(f"'{v}'" for v in values)))
     if kind is not None:
         where.append(f"a.kind = '{ActionKind(kind).value}'")
-    connection = db.engine.raw_connection()
-    temporary = False
-    try:
+    with db.raw_read() as connection:
         cursor = connection.cursor()
-        if action_ids is not None:
-            ids = sorted({int(i) for i in action_ids})
-            if len(ids) <= 1_000:
-                where.append("a.id IN ({})".format(",".join(str(i) for i in ids) or "NULL"))
-            else:  # many ids: a temporary table the query joins
-                mark = "?" if db.engine.dialect.paramstyle == "qmark" else "%s"
-                cursor.execute("CREATE TEMPORARY TABLE export_ids (id INTEGER PRIMARY KEY)")
-                temporary = True
-                cursor.executemany(f"INSERT INTO export_ids (id) VALUES ({mark})", [(i,) for i in ids])
-                where.append("a.id IN (SELECT id FROM export_ids)")
-        clause = ("WHERE " + " AND ".join(where)) if where else ""
-        cursor.execute(_GROUPS_SQL.format(where=clause))
-        groups = [ExportGroup(*row) for row in cursor.fetchall()]
-        cursor.execute(_EXPORT_SQL.format(where=clause))
-        yield ExportSelection(groups, cursor)
-    finally:
+        temporary = False
         try:
+            if action_ids is not None:
+                ids = sorted({int(i) for i in action_ids})
+                if len(ids) <= 1_000:
+                    where.append("a.id IN ({})".format(",".join(str(i) for i in ids) or "NULL"))
+                else:  # many ids: a temporary table the query joins
+                    mark = "?" if db.engine.dialect.paramstyle == "qmark" else "%s"
+                    cursor.execute("CREATE TEMPORARY TABLE export_ids (id INTEGER PRIMARY KEY)")
+                    temporary = True
+                    cursor.executemany(f"INSERT INTO export_ids (id) VALUES ({mark})", [(i,) for i in ids])
+                    where.append("a.id IN (SELECT id FROM export_ids)")
+            clause = ("WHERE " + " AND ".join(where)) if where else ""
+            cursor.execute(_GROUPS_SQL.format(where=clause))
+            groups = [ExportGroup(*row) for row in cursor.fetchall()]
+            cursor.execute(_EXPORT_SQL.format(where=clause))
+            yield ExportSelection(groups, cursor)
+        finally:
             if temporary:
                 connection.cursor().execute("DROP TABLE export_ids")
-        finally:
-            connection.close()
 
 
 def _to_date(value: object) -> date | None:

@@ -10,7 +10,11 @@ from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services import action_log as al
 from sst_desktop.services import actions
 from sst_desktop.services.action_log import Column, LogFilter
+from sst_desktop.services.actions import ActionPatch
+from sst_desktop.storage.errors import DatabaseBusyError
+from sst_desktop.storage.opening import open_path
 from tests.action_world import TODAY, build_world
+from tests.sqlite_tools import connect
 
 
 @pytest.fixture
@@ -191,27 +195,60 @@ def test_an_empty_database(db) -> None:
     assert date.today()
 
 
-def test_the_latest_updates_can_come_from_the_background(db, world) -> None:
-    log = al.load_log(db, latest_in_background=True)
+def test_the_latest_updates_can_come_after_the_rows(db, world) -> None:
+    log = al.load_log(db, latest=False)
     assert len(log.rows) == 6
-    latest = log.ensure_latest()  # waits for the background read
-    assert log.latest_ready and latest[world.refs["asb"]] == ("2022-09-20", "Briefing booked for October")
+    assert log.latest is None and log.latest_update_text(log.rows[0]) == ""
+    log.take_latest(al.read_latest(db, log.rows))  # read apart from the rows (on the database worker)
+    latest = log.latest
+    assert latest is not None and latest[world.refs["asb"]] == ("2022-09-20", "Briefing booked for October")
     assert world.refs["svd"] not in latest  # no update yet
     assert al.load_latest(db, [world.refs["asb"], 424242]) == {world.refs["asb"]: latest[world.refs["asb"]]}
     assert refs(db, al.filter_rows(log, LogFilter(text="booked"))) == [world.ref(db, "asb")]
 
 
-def test_a_failed_background_read_leaves_the_rows_usable(db, world) -> None:
-    from concurrent.futures import Future
-
-    log = al.load_log(db)
-    failed: Future = Future()
-    failed.set_exception(OSError("disk went away"))
-    log.latest, log._latest_future = None, failed
-    assert log.ensure_latest() == {}
-    assert isinstance(log.latest_error, OSError)
+def test_the_rows_are_usable_before_the_latest_updates_come(db, world) -> None:
+    log = al.load_log(db, latest=False)  # (they may never come: their read can fail)
+    assert log.known_latest() == {}
     assert log.latest_update_text(log.rows[0]) == ""
     assert len(al.filter_rows(log, LogFilter(text="prevent"))) == 1
+    assert refs(db, al.filter_rows(log, LogFilter(text="booked"))) == []
+    assert len(al.sort_rows(log, log.rows, Column.LATEST_UPDATE)) == 6
+
+
+def test_rows_patched_before_the_latest_updates_come_keep_their_own(db, world) -> None:
+    log = al.load_log(db, latest=False)
+    index = al.read_latest(db, log.rows)  # read before the edit below, delivered after it
+    actions.add_update(db, world.refs["asb"], "Briefing moved to November", on=date(2022, 10, 1))
+    actions.delete_action(db, world.refs["prevent"])
+    log.take_changes(al.read_changes(db, log.stamp, log.rows))
+    log.take_latest(index)
+    assert log.update_of(next(r for r in log.rows if r[0] == world.refs["asb"])) == (
+        "2022-10-01",
+        "Briefing moved to November",
+    )
+    assert world.refs["prevent"] not in log.latest and len(log.rows) == 5
+    assert refs(db, al.filter_rows(log, LogFilter(text="november"))) == [world.ref(db, "asb")]
+
+
+def test_changes_since_the_log_was_read(db, world) -> None:
+    log = al.load_log(db)
+    before = log.stamp
+    unchanged = al.read_changes(db, log.stamp, log.rows)
+    assert unchanged.removed == frozenset()
+    assert len(unchanged.rows) < len(log.rows)  # (only the newest change is read again)
+    actions.set_status(db, world.refs["asb"], ActionStatus.COMPLETED)
+    added = actions.create_action(db, minute_id=world.m14, text="Count the zebra crossings").after
+    actions.delete_action(db, world.refs["done"])
+    changes = al.read_changes(db, log.stamp, log.rows)
+    assert {world.refs["asb"], added.id} <= {r[0] for r in changes.rows}
+    assert changes.removed == frozenset({world.refs["done"]})
+    new = log.take_changes(changes)
+    assert [r[0] for r in new] == [added.id] and log.stamp != before
+    by_id = {r[0]: r for r in log.rows}
+    assert al.status_of(by_id[world.refs["asb"]]) is ActionStatus.COMPLETED
+    assert world.refs["done"] not in by_id and len(log.rows) == 6
+    assert al.read_changes(db, log.stamp, log.rows).removed == frozenset()
 
 
 def test_sorting_follows_edits_of_wording_and_updates(db, world) -> None:
@@ -219,9 +256,35 @@ def test_sorting_follows_edits_of_wording_and_updates(db, world) -> None:
     by = lambda column: refs(db, al.sort_rows(log, log.rows, column))  # noqa: E731
     assert by(Column.ACTION)[0] == world.ref(db, "svd")
     assert by(Column.LATEST_UPDATE)[:2] == [world.ref(db, "prevent"), world.ref(db, "asb")]
-    actions.update_action(db, world.refs["done"], text="!Aardvark count first")
+    actions.update_action(db, world.refs["done"], ActionPatch(text="!Aardvark count first"))
     actions.add_update(db, world.refs["formula"], "Earliest of all", on=date(2020, 1, 1))
     fresh, latest = al.load_rows(db, [world.refs["done"], world.refs["formula"]])
     log.patch(fresh, latest=latest)
     assert by(Column.ACTION)[0] == world.ref(db, "done")
     assert by(Column.LATEST_UPDATE)[0] == world.ref(db, "formula")
+
+
+def test_a_locked_file_is_explained_not_an_unexpected_problem(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The log reads through a driver connection of its own; SQLite's "database is locked" there
+    becomes the same explanation every other read gives."""
+    path = tmp_path / "locked.db"
+    db = open_path(path, backup_dir=tmp_path / "backups", busy_timeout=0.3)
+    try:
+        build_world(db)
+        db.engine.dispose()  # (our own connections let go of the file before another takes it)
+        with connect(path) as other:
+            other.execute("PRAGMA locking_mode = EXCLUSIVE")
+            other.execute("BEGIN EXCLUSIVE")
+            for read in (
+                lambda: al.load_log(db, latest=False),
+                lambda: al.load_latest(db),
+                lambda: al.read_changes(db, None, []),
+                lambda: al.load_rows(db, [1]),
+            ):
+                with pytest.raises(DatabaseBusyError, match="is busy"):
+                    read()
+            with pytest.raises(DatabaseBusyError), al.export_rows(db):
+                pass
+            other.execute("ROLLBACK")
+    finally:
+        db.dispose()

@@ -133,7 +133,6 @@ class ActionLogModel(QAbstractTableModel):
 
     def latest_arrived(self) -> None:
         """The log's latest updates are read: show them (and sort or search on them) from now on."""
-        self._log.ensure_latest()
         self._window = {}
         if self._rows:
             column = Column.LATEST_UPDATE
@@ -266,7 +265,7 @@ class ActionLogModel(QAbstractTableModel):
 
     def _latest_text(self, r: Row, row: int = -1) -> str:
         log = self._log
-        if log.latest is not None or log.latest_ready or self.latest_reader is None:
+        if log.latest is not None or self.latest_reader is None:
             return log.latest_update_text(r)
         if r[al.R_ID] not in self._window:
             self._read_window(row if row >= 0 else self.row_of_id(r[al.R_ID]))

@@ -31,13 +31,13 @@ from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services import action_log as al
 from sst_desktop.services import actions
 from sst_desktop.services.action_log import Column, LogFilter
+from sst_desktop.services.actions import ActionPatch
 from sst_desktop.ui.actions.commands import ActionCommand
 from sst_desktop.ui.actions.log_details import ActionDetails
 from sst_desktop.ui.actions.log_model import ID_ROLE, ActionLogModel
 from sst_desktop.ui.actions.status_delegate import StatusDelegate
 from sst_desktop.ui.actions.transfer import ExportChoices, ImportPreviewDialog
 from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.tasks import Task, run_task
 
 ALL = "__all__"
@@ -229,11 +229,6 @@ class ActionLogPage(QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(400)
         self._reload_timer.timeout.connect(self.reload)
-        # the latest updates come from the background a moment after the rows
-        self._latest_timer = QTimer(self)
-        self._latest_timer.setInterval(25)
-        self._latest_timer.timeout.connect(self._check_latest)
-        self.model.latest_reader = lambda ids: al.load_latest(self.db, ids)
 
         self.reload()
 
@@ -241,26 +236,15 @@ class ActionLogPage(QWidget):
     def reload(self) -> None:
         """Read the log again, keeping the filters, the sort and the chosen action."""
         chosen = self.current_action_id()
-        log = self.context.call(self, lambda: al.load_log(self.db, latest_in_background=True))
+        log = self.context.call(self, lambda: al.load_log(self.db))
         if log is None:
             return
         self._stale = False
         self._fill_choices(log)
         self.model.set_log(log)
-        self._latest_timer.start()
         self._update_count()
         if chosen is not None:
             self.select_action(chosen)
-
-    def _check_latest(self) -> None:
-        if not self.model.log.latest_ready:
-            return
-        self._latest_timer.stop()
-        self.context.call(self, self.model.latest_arrived)
-        error = self.model.log.latest_error
-        if error is not None:
-            self.model.log.latest_error = None
-            report_error(self, error)
 
     def _fill_choices(self, log: al.ActionLog) -> None:
         def refill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
@@ -437,7 +421,7 @@ class ActionLogPage(QWidget):
                 (action_id,),
                 lambda: actions.set_status(self.db, action_id, status, when),
                 lambda: actions.update_action(
-                    self.db, action_id, status=before.status, completed_on=before.completed_on
+                    self.db, action_id, ActionPatch(status=before.status, completed_on=before.completed_on)
                 ),
                 self._refresh,
                 self,
@@ -457,11 +441,12 @@ class ActionLogPage(QWidget):
                 lambda: actions.update_action(
                     self.db,
                     action_id,
-                    due_date=when,
-                    due_next_meeting=before.due_next_meeting and when is None,
+                    ActionPatch(due_date=when, due_next_meeting=before.due_next_meeting and when is None),
                 ),
                 lambda: actions.update_action(
-                    self.db, action_id, due_date=before.due_date, due_next_meeting=before.due_next_meeting
+                    self.db,
+                    action_id,
+                    ActionPatch(due_date=before.due_date, due_next_meeting=before.due_next_meeting),
                 ),
                 self._refresh,
                 self,
@@ -473,7 +458,7 @@ class ActionLogPage(QWidget):
         added: list[int] = []
 
         def do() -> None:
-            added[:] = [actions.add_update(self.db, action_id, text, on=when).id]
+            added[:] = [actions.add_update(self.db, action_id, text, on=when).value.id]
 
         def undo() -> None:
             if added:
