@@ -42,6 +42,7 @@ class ActionDetails(QWidget):
         super().__init__(parent)
         self.setObjectName("action-details")
         self.record: ActionRecord | None = None
+        self.updates: list[ActionUpdateRecord] = []
         self._loading = False
 
         self.heading = QLabel()
@@ -186,6 +187,7 @@ class ActionDetails(QWidget):
         self._loading = True
         try:
             self.record = record
+            self.updates = updates
             self._body.setVisible(record is not None)
             self._add_box.setVisible(record is not None)
             self.placeholder.setVisible(record is None)
@@ -234,6 +236,10 @@ class ActionDetails(QWidget):
             self.history.scrollToBottom()
         finally:
             self._loading = False
+
+    def show_again(self) -> None:
+        """Show the action as stored again (a change typed or chosen was refused)."""
+        self.show_action(self.record, self.updates)
 
     def focus_update(self) -> None:
         if self.record is not None:
