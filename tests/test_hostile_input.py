@@ -377,7 +377,8 @@ def test_spreadsheets_hold_text_never_formulas(boards, texts: list[str]) -> None
     assert result.truncated == ()
     no_formulas(log)
     strings = workbook_strings(log)
-    assert clean_for_excel(typed.action) in strings
+    action = clean_for_excel(typed.action)
+    assert action in strings or not action  # (wording a workbook cannot hold at all leaves the cell empty)
     assert any(clean_for_excel(typed.update) in s for s in strings)
 
     register = board.folder / "attendance.xlsx"
