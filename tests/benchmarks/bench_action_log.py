@@ -454,7 +454,7 @@ def _floor_shown(app, path: Path) -> float:  # type: ignore[no-untyped-def]
     import sqlite3
 
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-    from PySide6.QtWidgets import QTableView
+    from PySide6.QtWidgets import QHeaderView, QTableView
 
     class Rows(QAbstractTableModel):
         def __init__(self, rows: list[tuple]) -> None:
@@ -482,9 +482,14 @@ def _floor_shown(app, path: Path) -> float:  # type: ignore[no-untyped-def]
         gc.enable()
         connection.close()
     view = QTableView()
+    header = view.verticalHeader()  # (as any table of 100,000 rows must: no per-row sizes)
+    header.setVisible(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header.setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.setModel(Rows(rows))
     view.resize(1400, 800)
     view.show()
+    _wait(app, lambda: view.windowHandle() is not None and view.windowHandle().isExposed())
     view.viewport().repaint()
     elapsed = time.perf_counter() - started
     _delete(app, view)
@@ -552,7 +557,7 @@ def _shown_page(app, page_class, context):  # type: ignore[no-untyped-def]
     page = page_class(context)
     page.resize(1400, 800)
     page.show()
-    _wait(app, lambda: page.model.rowCount() > 0)
+    _wait(app, lambda: page.model.rowCount() > 0 and page.windowHandle().isExposed())
     page.table.viewport().repaint()
     return page
 
@@ -562,7 +567,9 @@ def _delete(app, widget) -> None:  # type: ignore[no-untyped-def]
 
     from sst_desktop.ui.operations.worker import database_worker
 
-    database_worker().drain()  # its reads end first, as they would while it is on screen
+    worker = database_worker()
+    while not worker.is_idle():  # its reads end first (an answer may ask for more), as on screen
+        worker.drain()
     widget.deleteLater()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     gc.collect()
