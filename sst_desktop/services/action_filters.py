@@ -113,7 +113,7 @@ def sort_rows(log: ActionLog, rows: Sequence[Row], column: Column, descending: b
         numbers = log.minute_numbers
         present = [r for r in rows if numbers.get(r[5]) is not None]
         missing = [r for r in rows if numbers.get(r[5]) is None] if len(present) != len(rows) else []
-        present.sort(key=lambda r: numbers[r[5]], reverse=descending)
+        present.sort(key=lambda r: numbers[r[5]] or 0, reverse=descending)
         return present + missing
     if column is Column.OWNER:
         people = log.people

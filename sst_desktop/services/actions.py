@@ -429,8 +429,9 @@ def update_action(db: Database, action_id: int, patch: ActionPatch) -> Change[Ac
         revert = reverting(patch, before)
         if "status" in values or "completed_on" in values:
             status = values.get("status", action.status)
+            assert isinstance(status, ActionStatus)
             on = values.get("completed_on")
-            if on is None and action.status.is_done and status.is_done:  # type: ignore[union-attr]
+            if on is None and action.status.is_done and status.is_done:
                 on = action.completed_on  # still done: keep the date it was done
             merged: dict[str, object] = {"status": status, "completed_on": on}
             _complete_status(merged)
@@ -704,7 +705,8 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         )
     if "kind" in fields:
         try:
-            values["kind"] = ActionKind(fields["kind"])
+            kind = fields["kind"]
+            values["kind"] = kind if isinstance(kind, ActionKind) else ActionKind(str(kind))
         except ValueError as error:
             raise ValidationError(f"“{fields['kind']}” is not a kind of action.", field="kind") from error
     if "status" in fields:

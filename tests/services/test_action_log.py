@@ -229,7 +229,7 @@ def test_rows_patched_before_the_latest_updates_come_keep_their_own(db, world) -
         "2022-10-01",
         "Briefing moved to November",
     )
-    assert world.refs["prevent"] not in log.latest and len(log.rows) == 5
+    assert log.latest is not None and world.refs["prevent"] not in log.latest and len(log.rows) == 5
     assert refs(db, af.filter_rows(log, LogFilter(text="november"))) == [world.ref(db, "asb")]
 
 
@@ -241,6 +241,7 @@ def test_changes_since_the_log_was_read(db, world) -> None:
     assert len(unchanged.rows) < len(log.rows)  # (only the newest change is read again)
     actions.set_status(db, world.refs["asb"], ActionStatus.COMPLETED)
     added = actions.create_action(db, minute_id=world.m14, text="Count the zebra crossings").after
+    assert added is not None
     actions.delete_action(db, world.refs["done"])
     changes = al.read_changes(db, log.stamp, log.positions())
     assert {world.refs["asb"], added.id} <= {r[0] for r in changes.rows}
