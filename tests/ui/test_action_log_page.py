@@ -269,6 +269,25 @@ def test_own_edits_read_again_only_the_actions_they_changed(qtbot, db, world, co
     assert context.undo_stack.undoText() == f"Mark {ref(db, world, 'svd')} in progress"
 
 
+def test_a_date_being_typed_survives_the_details_read_again_after_an_earlier_change(  # type: ignore[no-untyped-def]
+    qtbot, db, world, page
+) -> None:
+    page.select_action(world.refs["prevent"])
+    settle(qtbot)
+    combo = page.details.status
+    combo.setCurrentIndex(combo.findText("In progress"))
+    combo.activated.emit(combo.currentIndex())  # saved on the worker; the details are read again after
+    due = page.details.due
+    due.selectAll()
+    qtbot.keyClicks(due, "1/3/27")  # (not entered yet)
+    settle(qtbot)
+    assert page.details.status.currentText() == "In progress"
+    assert due.text() == "1/3/27"
+    qtbot.keyClick(due, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert actions.get_action(db, world.refs["prevent"]).due_date == date(2027, 3, 1)
+
+
 def test_names_changed_elsewhere_read_the_log_again(qtbot, db, world, context, page) -> None:  # type: ignore[no-untyped-def]
     committees.update_committee(db, world.sst, CommitteePatch(short_name="SSTP"))
     context.announce(Changed.COMMITTEES)

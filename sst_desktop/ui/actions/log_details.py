@@ -183,7 +183,20 @@ class ActionDetails(QWidget):
         self.show_action(None, [])
 
     # Showing ----------------------------------------------------------------------------------
-    def show_action(self, record: ActionRecord | None, updates: list[ActionUpdateRecord]) -> None:
+    def show_action(
+        self, record: ActionRecord | None, updates: list[ActionUpdateRecord], *, keep_typing: bool = False
+    ) -> None:
+        """Show ``record``; ``keep_typing`` (the same action read again after a change) leaves a date
+        box alone while it holds text the officer is still typing."""
+        typing = {
+            box
+            for box in (self.completed, self.due)
+            if keep_typing
+            and record is not None
+            and self.record is not None
+            and self.record.id == record.id
+            and box.is_edited()
+        }
         self._loading = True
         try:
             self.record = record
@@ -214,8 +227,10 @@ class ActionDetails(QWidget):
             self.owner.setToolTip(owner)
             self.status.setCurrentIndex(max(self.status.findData(record.status.value), 0))
             self.completed.setEnabled(record.status.is_done)
-            self.completed.set_date(record.completed_on)
-            self.due.set_date(record.due_date)
+            if self.completed not in typing:
+                self.completed.set_date(record.completed_on)
+            if self.due not in typing:
+                self.due.set_date(record.due_date)
             next_meeting = record.due_date is None and record.due_next_meeting
             self.due.setPlaceholderText("Next meeting" if next_meeting else PLACEHOLDER)
             if record.is_overdue:

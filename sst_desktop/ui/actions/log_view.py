@@ -268,7 +268,7 @@ class ActionLogPage(QWidget):
         if record is not None and (
             record.id in changes.removed or any(r[0] == record.id for r in changes.rows)
         ):
-            self._show_details(record.id)
+            self._show_details(record.id, again=True)
         if again:
             self._read_changes()
 
@@ -337,19 +337,25 @@ class ActionLogPage(QWidget):
             return
         self._show_details(action_id)
 
-    def _show_details(self, action_id: int | None) -> None:
+    def _show_details(self, action_id: int | None, *, again: bool = False) -> None:
+        """Read the action into the details (``again``: the one shown, changed meanwhile)."""
         if action_id is None:
             self.details.show_action(None, [])
             return
         operations.load_action(self.context, self, action_id).success(
-            lambda loaded: self._details_loaded(action_id, *loaded)
+            lambda loaded: self._details_loaded(action_id, *loaded, again=again)
         ).failure(lambda error: self._details_failed(action_id, error)).run()
 
     def _details_loaded(
-        self, action_id: int, record: ActionRecord | None, updates: list[ActionUpdateRecord]
+        self,
+        action_id: int,
+        record: ActionRecord | None,
+        updates: list[ActionUpdateRecord],
+        *,
+        again: bool = False,
     ) -> None:
         if self.current_action_id() == action_id:  # (another may have been chosen meanwhile)
-            self.details.show_action(record, updates)
+            self.details.show_action(record, updates, keep_typing=again)
 
     def _details_failed(self, action_id: int, error: BaseException) -> None:
         self._details_loaded(action_id, None, [])
