@@ -15,22 +15,32 @@ calls ``enter()`` and saves ``<page key>-<name>.png`` — a picture of the widge
 22 June 2022 (``<page key>-minute-taking.png``).
 
 Settings, backups and the database live in a temporary folder: nothing of the user's is touched.
+Offscreen, the windows are on a 1920×1080 screen (windows are fitted onto theirs), pictured at
+1280×800.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTH, HEIGHT = 1280, 800
+SCREEN = {"name": "monitor", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "dpr": 1}
 
 
-def _settle(app, seconds: float = 0.3) -> None:  # type: ignore[no-untyped-def]
+def _settle(app: QApplication, seconds: float = 0.3) -> None:
     """Let deferred work (timers, threads reporting back) finish before a picture is taken."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -62,6 +72,7 @@ def make_screenshots(out: Path) -> list[Path]:
         window = MainWindow(AppContext(database), settings)
         window.resize(WIDTH, HEIGHT)
         window.show()
+        _settle(app)  # the committee list comes back from the database worker
         committees_page = window.page("committees")
         select = getattr(committees_page, "select_committee", None)
         if callable(select):
@@ -69,16 +80,16 @@ def make_screenshots(out: Path) -> list[Path]:
         for index, spec in enumerate(window.pages):
             page = window.show_page(spec.key)
             _settle(app)
-            shots = [(f"{spec.key}.png", None)]
+            shots: list[tuple[str, Callable[[], object] | None]] = [(f"{spec.key}.png", None)]
             states = getattr(page, "screenshot_states", None)
             if callable(states):
                 shots += [(f"{spec.key}-{state}.png", enter) for state, enter in states()]
             minute_taking = getattr(page, "open_minute_taking", None)
             if callable(minute_taking):
                 june = find_meeting(database, "SST@2022-06-22").id
-                shots.append((f"{spec.key}-minute-taking.png", lambda m=minute_taking, j=june: m(j)))
+                shots.append((f"{spec.key}-minute-taking.png", functools.partial(minute_taking, june)))
             for filename, enter in shots:
-                target = window
+                target: QWidget = window
                 if enter is not None:
                     shown = enter()
                     if isinstance(shown, QWidget) and shown.isWindow():
@@ -102,10 +113,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Make the screenshots in docs/screenshots/.")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="sst-shots-home-") as home:
         for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
             os.environ[variable] = str(Path(home) / variable.lower())
+        if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+            # Windows are fitted onto their screen: give them one larger than the pictures.
+            screen = Path(home) / "screen.json"
+            screen.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
         sys.path.insert(0, str(ROOT))
         for path in make_screenshots(args.out):
             print(path)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import pytest
 
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
+
+# Offscreen, on the screen of the laptops the program is used on: 1366×768 less a 40-pixel taskbar.
+# (The offscreen platform has no taskbar, so its whole screen stands for the area windows may use.)
+LAPTOP_SCREEN = Path(__file__).with_name("laptop-screen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 
 
 @pytest.fixture(autouse=True)

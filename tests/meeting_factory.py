@@ -13,7 +13,7 @@ from sst_desktop.domain.enums import MembershipRole
 from sst_desktop.services.committees import CommitteePatch, create_committee
 from sst_desktop.services.meetings import schedule_meeting
 from sst_desktop.services.memberships import add_membership
-from sst_desktop.services.people import create_person
+from sst_desktop.services.people import PersonPatch, create_person
 from sst_desktop.storage.engine import Database
 
 MEMBERS = (
@@ -38,11 +38,13 @@ class SST:
 def make_sst(db: Database, *, officer: bool = True, venue: str = "Remote Meeting - Microsoft Teams") -> SST:
     officer_id = create_person(
         db,
-        title="Mr",
-        first_name="Ian",
-        last_name="Barton",
-        telephone="0151 934 2788",
-        email="ian.barton@sefton.gov.uk",
+        PersonPatch(
+            title="Mr",
+            first_name="Ian",
+            last_name="Barton",
+            telephone="0151 934 2788",
+            email="ian.barton@sefton.gov.uk",
+        ),
     ).after.id  # type: ignore[union-attr]
     committee = create_committee(
         db,
@@ -58,7 +60,7 @@ def make_sst(db: Database, *, officer: bool = True, venue: str = "Remote Meeting
     assert committee is not None
     people: dict[str, int] = {}
     for title, first, last, role in MEMBERS:
-        person = create_person(db, title=title, first_name=first, last_name=last).after
+        person = create_person(db, PersonPatch(title=title, first_name=first, last_name=last)).after
         assert person is not None
         people[last] = person.id
         add_membership(db, committee.id, person.id, role=role, start_date=date(2022, 5, 1))

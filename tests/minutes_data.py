@@ -10,7 +10,9 @@ from pathlib import Path
 
 from sst_desktop.domain import AgendaItem, Committee, Meeting
 from sst_desktop.domain.enums import ItemKind, MembershipRole, ProceduralRole
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import actions, attendance, memberships, minutes, people
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
 
@@ -199,12 +201,12 @@ def build_committee_and_meetings(db: Database, *, uses_call_in: bool = False) ->
         session.flush()
         ids = (previous.id, meeting.id, following.id, [i.id for i in items])
     for title, first, last, role in MEMBERS:
-        person = people.create_person(db, title=title, first_name=first, last_name=last).after
+        person = people.create_person(db, PersonPatch(title=title, first_name=first, last_name=last)).after
         assert person is not None
         person_ids[last] = person.id
         memberships.add_membership(db, committee_id, person.id, role=role, start_date=date(2021, 5, 1))
     for title, first, last in (("", "Janette", "Maxwell"), ("", "Steven", "Martlew")):
-        person = people.create_person(db, title=title, first_name=first, last_name=last).after
+        person = people.create_person(db, PersonPatch(title=title, first_name=first, last_name=last)).after
         assert person is not None
         person_ids[last] = person.id
     return SeedMeeting(committee_id, ids[0], ids[1], ids[2], ids[3], person_ids)
@@ -228,7 +230,7 @@ def take_register(db: Database, seed: SeedMeeting) -> None:
 def write_minutes(db: Database, seed: SeedMeeting) -> None:
     records = minutes.open_minutes(db, seed.meeting_id)
     seed.minute_ids = [m.id for m in records]
-    minutes.confirm_previous_minutes(db, seed.minute_ids[2])
+    minutes.confirm_previous_minutes(db, seed.minute_ids[2], copy_minutes)
     for index, text in NARRATIVE.items():
         minutes.set_text(db, seed.minute_ids[index], text)
     for index, texts in RESOLUTIONS.items():
@@ -237,6 +239,23 @@ def write_minutes(db: Database, seed: SeedMeeting) -> None:
     minutes.insert_quick_phrase(db, seed.minute_ids[12], minutes.QuickPhrase.NEXT_MEETING)
     for text in ACTIONS:
         actions.create_action(db, minute_id=seed.minute_ids[3], text=text)
+
+
+def confirm_at_next_meeting(db: Database, seed: SeedMeeting) -> minutes.MinuteRecord:
+    """The meeting of 8 September 2022 confirms the minutes of 22 June: its Minutes of Previous Meeting
+    item (added here) is resolved a correct record. Returns that item's minute."""
+    with db.write() as session:
+        session.add(
+            AgendaItem(
+                meeting_id=seed.next_id,
+                position=0,
+                title="Minutes of Previous Meeting",
+                procedural_role=ProceduralRole.PREVIOUS_MINUTES,
+            )
+        )
+    minute = minutes.open_minutes(db, seed.next_id)[0]
+    minutes.confirm_previous_minutes(db, minute.id, copy_minutes)
+    return minute
 
 
 def build_seed_meeting(db: Database, *, uses_call_in: bool = False) -> SeedMeeting:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from sst_desktop import __version__
+from tests.sqlite_tools import copy_alone
 
 
 def _command() -> str:
@@ -204,3 +205,45 @@ def test_demo_opens_the_gui_on_a_fresh_copy(run) -> None:  # type: ignore[no-unt
     result = run("--demo", env={"SST_DESKTOP_STARTUP_PROBE": "1"}, timeout=180)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("first-paint ")
+
+
+def _read(copy: Path, sql: str) -> list[tuple]:
+    connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def test_after_the_gui_quits_the_database_file_alone_holds_every_table(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("--database", "fresh.db", env={"SST_DESKTOP_STARTUP_PROBE": "1"})
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.glob("fresh.db*")) == ["fresh.db"]
+    copy = copy_alone(tmp_path / "fresh.db", tmp_path / "usb")
+    tables = {name for (name,) in _read(copy, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"alembic_version", "committees", "meetings", "minutes", "actions"} <= tables
+    assert _read(copy, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_after_commands_change_it_the_database_file_alone_holds_the_change(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    assert run("demo-db", "board.db").returncode == 0
+    result = run("--database", "board.db", "export", "actions", "--out", "log.xlsx")
+    assert result.returncode == 0, result.stderr
+    wb = load_workbook(tmp_path / "log.xlsx")
+    ws = wb["Action log"]
+    reference = ws.cell(2, 1).value
+    ws.cell(2, 11).value = "Deferred"
+    ws.cell(2, 14).value = "Waiting for the partnership's new plan"
+    wb.save(tmp_path / "log.xlsx")
+    result = run("--database", "board.db", "import", "actions", "--xlsx", "log.xlsx", "--apply")
+    assert result.returncode == 0, result.stderr
+    assert "Imported: 1 action changed, 1 update added." in result.stdout
+
+    assert sorted(p.name for p in tmp_path.glob("board.db*")) == ["board.db"]
+    copy = copy_alone(tmp_path / "board.db", tmp_path / "usb")
+    assert _read(copy, f"SELECT status FROM actions WHERE reference = '{reference}'") == [("deferred",)]
+    assert _read(copy, "SELECT text FROM action_updates ORDER BY id DESC LIMIT 1") == [
+        ("Waiting for the partnership's new plan",)
+    ]

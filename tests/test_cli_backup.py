@@ -116,7 +116,8 @@ def test_backup_of_something_that_is_not_a_database(
     assert "is not an SST Desktop database" in err
     assert not (tmp_path / "x.db").exists()
     code, _out, err = run(capsys, "backup", "--database", str(tmp_path / "missing.db"))
-    assert code == 1 and "does not exist, so there is nothing to back up" in err
+    assert code == 1 and "missing.db does not exist. Check the path" in err
+    assert not (tmp_path / "missing.db").exists()
 
 
 def _cli_backup(database: str, target: str) -> tuple[int, str]:
@@ -185,7 +186,7 @@ def test_backups_taken_while_another_program_writes_are_consistent(
             target.unlink()
     finally:
         writer.kill()
-        writer.wait()
+        writer.communicate()  # waits, and closes the pipe
     assert len(set(counts)) >= 3, counts
 
 

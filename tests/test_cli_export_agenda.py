@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from sst_desktop.cli.main import main
 from sst_desktop.services import agenda, attachments
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from tests.meeting_factory import make_sst, pdf_bytes
 
 
@@ -14,7 +15,7 @@ from tests.meeting_factory import make_sst, pdf_bytes
 def database(db, db_path):
     sst = make_sst(db)
     agenda.build_default_agenda(db, sst.september)
-    dhr = agenda.add_item(db, sst.september, "DHR10 report", exempt_paragraphs="7").after
+    dhr = agenda.add_item(db, sst.september, "DHR10 report", AgendaItemPatch(exempt_paragraphs="7")).after
     attachments.attach_pdf(db, dhr.id, pdf_bytes("confidential findings"), "dhr.pdf")
     prevent = agenda.add_item(db, sst.september, "Prevent Update").after
     attachments.attach_pdf(db, prevent.id, pdf_bytes("Prevent report"), "prevent.pdf")

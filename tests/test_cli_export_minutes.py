@@ -94,3 +94,32 @@ def test_missing_arguments_exit_2_with_usage(capsys) -> None:  # type: ignore[no
         main(["export", "minutes", "--out", "x.pdf"])
     assert exit_info.value.code == 2
     assert "--meeting" in capsys.readouterr().err
+
+
+def test_export_warns_of_an_empty_register_and_no_minutes(database, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Minutes of a meeting with no agenda and no register are written, with a word about both."""
+    from datetime import date
+
+    from sst_desktop.services import meetings
+    from sst_desktop.storage.opening import open_path
+
+    path, seed = database
+    db = open_path(path, backup_dir=tmp_path / "backups")
+    meetings.schedule_meeting(db, seed.committee_id, date(2022, 7, 20))
+    db.dispose()
+    out = tmp_path / "bare.docx"
+    code = main(
+        ["export", "minutes", "--meeting", "SST@2022-07-20", "--out", str(out), "--database", str(path)]
+    )
+    assert code == 0 and out.exists()
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "warning: The register records no one as present: the minutes have no PRESENT list.",
+        "warning: The meeting has no agenda and nothing was minuted: the minutes have no items.",
+    ]
+    assert "wrote the public minutes of Safer Sefton Together, 20 July 2022" in captured.out
+
+    code = main(
+        ["export", "minutes", "--meeting", "SST@2022-06-22", "--out", str(out), "--database", str(path)]
+    )
+    assert code == 0 and capsys.readouterr().err == ""  # fully minuted: nothing to say

@@ -37,6 +37,13 @@ def test_no_qt_below_ui_and_layers_respected() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_mypy_finds_nothing() -> None:
+    """The files and strictness are in pyproject.toml ([tool.mypy]): the package and docs/ scripts, not
+    the tests. The cache (.mypy_cache, ignored by git) keeps a run after a small change to seconds."""
+    result = subprocess.run(_tool("mypy"), cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_shipped_folders_are_found() -> None:
     from sst_desktop.paths import migrations_dir, resource
 

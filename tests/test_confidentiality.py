@@ -46,12 +46,16 @@ from sst_desktop.exports import (
     minutes_docx,
     minutes_pdf,
 )
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.imports.actions_xlsx import import_actions_xlsx
 from sst_desktop.services import actions, agenda, attachments, attendance, declarations, minutes
 from sst_desktop.services.actions import ActionPatch
+from sst_desktop.services.agenda_records import AgendaItemPatch
+from sst_desktop.services.declarations import DeclarationPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
 from sst_desktop.storage.engine import Database
 from tests.meeting_factory import SST, make_sst, pdf_bytes
+from tests.ui.waiting import settle
 
 # Markers: ASCII, so every extraction path sees them whole.
 DESCRIPTION = "QZXDESCRIPTIONMARK"
@@ -89,9 +93,7 @@ def _exempt_item(db: Database, meeting_id: int, title: str, description: str, pa
         db,
         meeting_id,
         title,
-        description=description,
-        exempt_paragraphs=paragraphs,
-        presenters_text="Mary Mason",
+        AgendaItemPatch(description=description, exempt_paragraphs=paragraphs, presenters_text="Mary Mason"),
     ).after
     assert item is not None and item.is_exempt
     return item.id
@@ -270,7 +272,7 @@ def test_action_log_is_the_partners_document_and_lists_exempt_actions(
 def confirm_june(db: Database, board: Board) -> None:
     minutes.open_minutes(db, board.sst.september)
     previous_minute = minutes.minute_for_item(db, board.september_previous_minutes_item)
-    minutes.confirm_previous_minutes(db, previous_minute.id)
+    minutes.confirm_previous_minutes(db, previous_minute.id, copy_minutes)
 
 
 def snapshot(db: Database, board: Board) -> tuple:  # type: ignore[type-arg]
@@ -320,10 +322,12 @@ def test_confirmed_minutes_refuse_every_edit_through_the_services(db: Database, 
         "declaration": lambda: declarations.add_declaration(
             db,
             board.sst.june,
-            person_id=hardy,
-            kind=InterestKind.OTHER_REGISTRABLE,
-            action=DeclarationAction.REMAINED,
-            agenda_item_id=board.june_exempt_item,
+            DeclarationPatch(
+                person_id=hardy,
+                kind=InterestKind.OTHER_REGISTRABLE,
+                action=DeclarationAction.REMAINED,
+                agenda_item_id=board.june_exempt_item,
+            ),
         ),
         "action wording": lambda: actions.update_action(
             db, board.exempt_action, ActionPatch(text="rewritten")
@@ -334,7 +338,9 @@ def test_confirmed_minutes_refuse_every_edit_through_the_services(db: Database, 
         "action text": lambda: actions.set_action_text(db, board.exempt_action, "rewritten"),
         "delete action": lambda: actions.delete_action(db, board.exempt_action),
         "new action in the minute": lambda: actions.create_action(db, minute_id=minute.id, text="A new one"),
-        "agenda item": lambda: agenda.update_item(db, board.june_exempt_item, title="Rewritten"),
+        "agenda item": lambda: agenda.update_item(
+            db, board.june_exempt_item, AgendaItemPatch(title="Rewritten")
+        ),
         "remove agenda item": lambda: agenda.remove_item(db, board.june_exempt_item),
     }
     allowed = []
@@ -414,6 +420,7 @@ def test_confirmed_minutes_cannot_be_edited_in_the_gui(
     qtbot.keyClicks(editor.heading, "rewritten")
     qtbot.keyClick(editor.narrative, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     window.session.saver.flush()
+    settle(qtbot)
     assert told and all("no longer" in t or "confirmed" in t for t in told)
     assert snapshot(db, board) == before
     assert re.search(MINUTE_TEXT, minutes.get_minute(db, board.june_exempt_minute).text)

@@ -145,8 +145,9 @@ def run_round(path: Path, number: int, rng: random.Random, network: bool) -> Rou
     os.kill(worker.pid, signal.SIGKILL)
     worker.wait()
     output.join()
-    if worker.stderr:
-        worker.stderr.close()
+    for stream in (worker.stdout, worker.stderr):
+        if stream is not None:
+            stream.close()
     intents: dict[int, dict[str, Any]] = {}
     saved: list[dict[str, Any]] = []
     last_intent: int | None = None

@@ -24,32 +24,15 @@ BELOW = ("sst_desktop.services", "sst_desktop.storage")
 STILL_CALLING = frozenset(
     {
         "backup_actions.py",
-        "directory/dialogs.py",
-        "directory/members_panel.py",
-        "directory/organisations_view.py",
-        "directory/people_view.py",
         "history_dialog.py",
         "main_window.py",
-        "meetings/agenda_builder.py",
-        "meetings/attachments_list.py",
-        "meetings/forward_plan_panel.py",
-        "meetings/item_editor.py",
-        "meetings/meeting_details.py",
-        "meetings/meetings_view.py",
         "minutes/actions_list.py",
-        "minutes/declarations.py",
         "minutes/editor.py",
         "minutes/matters.py",
         "minutes/minute_taking.py",
         "minutes/page.py",
-        "minutes/register.py",
-        "minutes/resolutions.py",
         "minutes/session.py",
-        "minutes/withdraw.py",
         "open_flow.py",
-        "widgets/person_dialog.py",
-        "widgets/organisation_box.py",
-        "widgets/person_picker.py",
     }
 )
 

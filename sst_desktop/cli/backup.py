@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sst_desktop.cli.common import CommandError, add_database_option
+from sst_desktop.cli.common import CommandError, add_database_option, database_url
 from sst_desktop.storage import backup
 from sst_desktop.storage.engine import sqlite_path
 from sst_desktop.storage.errors import StorageError
@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     make = subparsers.add_parser(
         "backup",
         help="take a consistent copy of the database (safe while SST Desktop is running)",
-        description="Copy the database with SQLite's online backup, into --out FILE or the backup folder.",
+        description="Copy the database with SQLite's online backup, into --out FILE or the backup folder. "
+        "--out FILE is the way to hand the record to someone: one checked file holding everything.",
     )
     make.add_argument("--out", metavar="FILE", help="write the backup to FILE (default: the backup folder)")
     make.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -65,8 +66,9 @@ def _keep(value: str) -> int:
         raise argparse.ArgumentTypeError(error.message) from error
 
 
-def _database_file(args: argparse.Namespace) -> Path:
-    url = resolve_url(args.database)
+def _database_file(args: argparse.Namespace, *, must_exist: bool = True) -> Path:
+    """The database file; it must exist unless only its backups are listed (those outlive it)."""
+    url = database_url(args) if must_exist else resolve_url(args.database, create_folder=False)
     path = sqlite_path(url)
     if path is None:
         raise CommandError(
@@ -76,7 +78,7 @@ def _database_file(args: argparse.Namespace) -> Path:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    path = _database_file(args)
+    path = _database_file(args, must_exist=not args.list)
     if args.list:
         found = backup.list_backups(path)
         if not found:
@@ -84,8 +86,6 @@ def run_backup(args: argparse.Namespace) -> int:
         for info in found:
             print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.label:<18}  {info.size:>10,} bytes  {info.path}")
         return 0
-    if not path.exists():
-        raise CommandError(f"{path} does not exist, so there is nothing to back up")
     inspect_sqlite_file(path)  # refuses (one line, file untouched) what is not an SST Desktop database
     if args.out:
         target = Path(args.out).expanduser()

@@ -10,7 +10,8 @@ from pathlib import Path
 from sst_desktop.services.errors import ServiceError
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.errors import StorageError
-from sst_desktop.storage.locate import resolve_url
+from sst_desktop.storage.files import first_damage
+from sst_desktop.storage.locate import existing_database_url
 from sst_desktop.storage.opening import open_database
 
 Handler = Callable[[argparse.Namespace], int]
@@ -20,16 +21,35 @@ class CommandError(Exception):
     """A failure to report as one line and exit 1."""
 
 
-def add_database_option(parser: argparse.ArgumentParser) -> None:
+def add_database_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """``--database PATH``, before the subcommand or after it. A subcommand's option is left out of
+    the namespace when not given, so it does not hide the one given before the subcommand."""
     parser.add_argument(
         "--database",
         metavar="PATH",
+        default=None if top_level else argparse.SUPPRESS,
         help="SQLite database file (default: $SST_DATABASE_URL, else the file in your data folder)",
     )
 
 
+def database_url(args: argparse.Namespace) -> str:
+    """The database a command works on, which must exist: only ``demo-db`` (and the GUI) create one."""
+    url, problem = existing_database_url(getattr(args, "database", None))
+    if problem is not None:
+        raise CommandError(problem)
+    return url
+
+
 def open_for(args: argparse.Namespace) -> Database:
-    return open_database(resolve_url(getattr(args, "database", None)))
+    database = open_database(database_url(args))
+    if database.damage:
+        print(
+            f"warning: {database.display_name} is damaged (its integrity check found: "
+            f"{first_damage(database.damage)}); it was opened read-only. Restore a backup: "
+            "sst-desktop restore --from FILE (the damaged file is kept).",
+            file=sys.stderr,
+        )
+    return database
 
 
 def output_path(value: str, *suffixes: str) -> Path:
@@ -40,6 +60,12 @@ def output_path(value: str, *suffixes: str) -> Path:
     if not path.parent.exists():
         raise CommandError(f"the folder {path.parent} does not exist")
     return path
+
+
+def print_warnings(warnings: tuple[str, ...]) -> None:
+    """What an export left out or could not know ("warning: …" lines); none of it is an error."""
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def run_handler(handler: Handler, args: argparse.Namespace) -> int:

@@ -9,9 +9,8 @@ committee's meetings as an .ics file.
 from __future__ import annotations
 
 import argparse
-import sys
 
-from sst_desktop.cli.common import add_database_option, open_for, output_path
+from sst_desktop.cli.common import add_database_option, open_for, output_path, print_warnings
 
 MEETING_HELP = "the meeting: its id or SHORTNAME@YYYY-MM-DD (for example SST@2022-09-08)"
 
@@ -46,11 +45,6 @@ def register_export(kinds: argparse._SubParsersAction) -> None:
     calendar.set_defaults(handler=run_calendar)
 
 
-def _warn(warnings: tuple[str, ...]) -> None:
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-
-
 def run_agenda(args: argparse.Namespace) -> int:
     from sst_desktop.exports.agenda_pdf import export_agenda
     from sst_desktop.services.meetings import find_meeting
@@ -62,7 +56,7 @@ def run_agenda(args: argparse.Namespace) -> int:
         result = export_agenda(db, meeting.id, target, public=not args.full)
     finally:
         db.dispose()
-    _warn(result.warnings)
+    print_warnings(result.warnings)
     print(f"wrote the agenda of {meeting.title} ({counted(result.page_count, 'page')}) to {result.path}")
     return 0
 
@@ -78,7 +72,7 @@ def run_pack(args: argparse.Namespace) -> int:
         result = export_agenda_pack(db, meeting.id, target, full=args.full)
     finally:
         db.dispose()
-    _warn(result.warnings)
+    print_warnings(result.warnings)
     kind = "full (CONFIDENTIAL)" if args.full else "public"
     restricted = sum(s.restricted for s in result.sections)
     note = f", {restricted} restricted" if restricted and not args.full else ""

@@ -2,13 +2,16 @@
 
 sst-desktop export minutes --meeting SST@2022-06-22 --out minutes.pdf
 sst-desktop export minutes --meeting 12 --out minutes.docx --full
+
+What is missing (no one present in the register, nothing minuted, a meeting not yet held) does not stop
+the export: it is printed as "warning: …" lines, as ``export agenda`` does.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from sst_desktop.cli.common import add_database_option, open_for, output_path
+from sst_desktop.cli.common import add_database_option, open_for, output_path, print_warnings
 
 MEETING_HELP = "the meeting: its id or SHORTNAME@YYYY-MM-DD (for example SST@2022-06-22)"
 
@@ -42,9 +45,10 @@ def run_minutes(args: argparse.Namespace) -> int:
             from sst_desktop.exports.minutes_docx import write_minutes_docx as write
         else:
             from sst_desktop.exports.minutes_pdf import write_minutes_pdf as write
-        write(db, meeting.id, target, public=not args.full)
+        written = write(db, meeting.id, target, public=not args.full)
     finally:
         db.dispose()
+    print_warnings(written.warnings)
     kind = "full (confidential)" if args.full else "public"
     print(f"wrote the {kind} minutes of {meeting.title} to {target}")
     return 0

@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="SST Desktop: committee meetings, agendas, minutes and action logs.",
     )
     parser.add_argument("--version", action="version", version=f"SST Desktop {__version__}")
-    add_database_option(parser)
+    add_database_option(parser, top_level=True)
     parser.add_argument("--demo", action="store_true", help="open the GUI on a fresh copy of the demo data")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

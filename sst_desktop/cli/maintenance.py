@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sst_desktop.cli.common import CommandError, add_database_option
+from sst_desktop.cli.common import CommandError, add_database_option, database_url
 from sst_desktop.storage.health import check_database
-from sst_desktop.storage.locate import resolve_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    report = check_database(resolve_url(args.database))
+    report = check_database(database_url(args))
     if not report.healthy:
         raise CommandError(report.problems[0])
     for note in report.notes:

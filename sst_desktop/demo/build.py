@@ -22,6 +22,7 @@ from sst_desktop.demo.report_texts import ALL_REPORTS
 from sst_desktop.demo.reports import render_report
 from sst_desktop.demo.safer_sefton import build_safer_sefton
 from sst_desktop.domain import AuditEntry, Base
+from sst_desktop.exports.minutes_copy import copy_confirmed_minutes
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
 
@@ -66,20 +67,23 @@ def populate(db: Database) -> None:
     with db.write() as session:
         build_safer_sefton(session, directory, reports)
         build_peer_review(session, directory)
+    copy_confirmed_minutes(db)  # the March minutes print as the June meeting confirmed them
     with db.write() as session:
         for table in Base.metadata.sorted_tables:
             stamps = {name: DEMO_TIMESTAMP for name in ("created_at", "updated_at") if name in table.c}
             if stamps:
                 session.execute(update(table).values(**stamps))
         # The audit trail records the rows above as entered by the demo, at the demo's "now".
-        session.execute(update(AuditEntry.__table__).values(at=DEMO_TIMESTAMP, user=DEMO_USER))
+        session.execute(
+            update(Base.metadata.tables[AuditEntry.__tablename__]).values(at=DEMO_TIMESTAMP, user=DEMO_USER)
+        )
 
 
 def _without_fsync(db: Database) -> None:
     """Skip the disk flush at each commit: the file being built is thrown away if anything fails,
     and it is made durable once, at the end (``_make_self_contained``), before it is moved into place."""
 
-    def relax(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def relax(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.execute("PRAGMA synchronous = OFF")
 
     event.listen(db.engine, "connect", relax)

@@ -15,6 +15,7 @@ from datetime import date, time
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
 from sst_desktop.services import committees, memberships, organisations, people
 from sst_desktop.services.committees import CommitteePatch
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.storage.engine import Database
 
 SEFTON_COUNCIL = "Sefton Council"
@@ -186,13 +187,15 @@ def build_directory(db: Database) -> Directory:
     for p in PEOPLE:
         record = people.create_person(
             db,
-            title=p.title,
-            first_name=p.first_name,
-            last_name=p.last_name,
-            job_title=p.job_title,
-            organisation_id=org_ids[p.organisation] if p.organisation else None,
-            email=p.email,
-            telephone=p.telephone,
+            PersonPatch(
+                title=p.title,
+                first_name=p.first_name,
+                last_name=p.last_name,
+                job_title=p.job_title,
+                organisation_id=org_ids[p.organisation] if p.organisation else None,
+                email=p.email,
+                telephone=p.telephone,
+            ),
         ).after
         person_ids[p.key] = record.id  # type: ignore[union-attr]
 

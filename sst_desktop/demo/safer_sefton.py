@@ -708,10 +708,10 @@ def build_safer_sefton(
         )
 
     # 8 September 2022: the reports, as stored PDFs.
-    for item, data in zip(september_items, SEPTEMBER_ITEMS, strict=True):
-        if not data.report:
+    for item, item_data in zip(september_items, SEPTEMBER_ITEMS, strict=True):
+        if not item_data.report:
             continue
-        rendered = reports[data.report]
+        rendered = reports[item_data.report]
         session.add(
             Attachment(
                 agenda_item=item,

@@ -18,7 +18,14 @@ from sst_desktop.domain.meetings import (
     Meeting,
     agenda_item_presenters,
 )
-from sst_desktop.domain.minutes import Attendance, Declaration, Minute, MinuteReference, Resolution
+from sst_desktop.domain.minutes import (
+    Attendance,
+    ConfirmedMinutesCopy,
+    Declaration,
+    Minute,
+    MinuteReference,
+    Resolution,
+)
 
 __all__ = [
     "Action",
@@ -30,6 +37,7 @@ __all__ = [
     "Base",
     "Committee",
     "CommitteeFormerName",
+    "ConfirmedMinutesCopy",
     "Declaration",
     "ForwardPlanItem",
     "Meeting",

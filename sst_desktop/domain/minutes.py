@@ -138,3 +138,19 @@ class Resolution(Timestamped, Base):
     text: Mapped[str] = mapped_column(Text, nullable=False)
 
     minute: Mapped[Minute] = relationship(back_populates="resolutions")
+
+
+class ConfirmedMinutesCopy(Timestamped, Base):
+    """The minutes of a meeting exactly as they were confirmed: what the public and the full minutes
+    print (JSON written by ``sst_desktop.exports.minutes_copy``), kept from the moment of confirmation.
+
+    Confirmed minutes are a legal record, so their documents are printed from this copy: renaming the
+    committee or correcting a person's name or title afterwards changes the directory and the draft
+    minutes, never what was confirmed. Withdrawing the confirmation (its undo) deletes the copy.
+    """
+
+    __tablename__ = "confirmed_minutes_copies"
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    public_content: Mapped[str] = mapped_column(Text, nullable=False)
+    full_content: Mapped[str] = mapped_column(Text, nullable=False)

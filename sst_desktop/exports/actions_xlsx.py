@@ -31,7 +31,6 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -47,10 +46,12 @@ from sst_desktop.services.action_sheet import (
     EDITABLE,
     FORMAT_VERSION,
     HELP_TEXT,
+    MARK_COMMITTEE,
     MARK_SHEET,
     MARK_TITLE,
     STATUS_LABELS,
     SheetColumn,
+    sheet_version,
 )
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.storage.engine import Database
@@ -177,7 +178,8 @@ def export_actions_xlsx(
                 _sheet_setup(ws, count)
                 titles.append(ws.title)
                 sheets.append((ws, count))
-            _write_mark(wb, total)
+            only = selection.groups[0] if len(selection.groups) == 1 else None
+            _write_mark(wb, total, committee=only.short_name if only else "")
             wb.save(skeleton)
             parts = [(ws.path.lstrip("/"), count) for ws, count in sheets]
             _stream_rows(skeleton, temporary, parts, iter(selection), writer, truncated, hooks)
@@ -277,17 +279,21 @@ def _add_rules(ws, last_row: int) -> None:  # type: ignore[no-untyped-def]
     ws.data_validations.append(hint)
 
 
-def _write_mark(wb: Workbook, rows: int) -> None:
-    """The very hidden sheet that tells the import this file is ours."""
+def _write_mark(wb: Workbook, rows: int, *, committee: str = "") -> None:
+    """The very hidden sheet that tells the import this file is ours (and, when every row is one
+    committee's, which committee: the import refuses another committee's reference typed in)."""
     ws = wb.create_sheet(MARK_SHEET)
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True
-    for label, value in (
+    lines: list[tuple[str, str | int]] = [
         (MARK_TITLE, FORMAT_VERSION),
         ("Exported at", datetime.now().strftime("%Y-%m-%d %H:%M:%S")),
         ("Rows", rows),
         ("Help", HELP_TEXT),
-    ):
+    ]
+    if committee:
+        lines.append((MARK_COMMITTEE, committee))
+    for label, value in lines:
         first = Cell(ws, 1, 1)
         set_text(first, label)
         if isinstance(value, str):
@@ -317,18 +323,17 @@ class _RowWriter:
     serialised once and reused."""
 
     def __init__(self, wb: Workbook) -> None:
-        styles = wb._cell_styles
-        probe = Cell(None, 1, 1)  # type: ignore[arg-type]
+        host = _StyleHost(wb)
 
         def style_id(alignment: Alignment, number_format: str | None = None, quote: bool = False) -> int:
-            probe._style = StyleArray()
-            probe.parent = _StyleHost(wb)  # type: ignore[assignment]
+            probe = Cell(None, 1, 1)  # type: ignore[arg-type]
+            probe.parent = host  # type: ignore[assignment]
             probe.alignment = alignment
             if number_format:
                 probe.number_format = number_format
             if quote:
                 probe.quotePrefix = True
-            return styles.add(probe._style)
+            return probe.style_id
 
         top = Alignment(vertical="top")
         wrap = Alignment(vertical="top", wrap_text=True)
@@ -426,7 +431,7 @@ class _RowWriter:
             self.day(r[al.E_COMPLETED_ON]),
             update_xml,
             self.empty_wrapped,
-            self.text(r[al.E_STAMP])[0],
+            self.text(sheet_version(r[al.E_ID], r[al.E_STAMP]))[0],
         )
         row = str(number)
         letters = self.letters

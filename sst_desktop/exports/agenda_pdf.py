@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from sst_desktop.domain.enums import MeetingStatus, ReportStatus
 from sst_desktop.exports.atomic import atomic_path
@@ -189,7 +189,7 @@ def agenda_story(
         story.append(Paragraph(para_text(membership_text(content.members)), s["body"]))
     story.append(Spacer(1, 2 * mm))
     for item in content.items:
-        block = [item_heading(item.number, item.title)]
+        block: list[Flowable] = [item_heading(item.number, item.title)]
         block += [Paragraph(para_text(line), s["item_body"]) for line in item_lines(item, public=public)]
         if page_refs and item.id in page_refs:
             block.append(Paragraph(para_text(page_refs[item.id]), s["item_body"]))

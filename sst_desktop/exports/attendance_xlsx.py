@@ -171,9 +171,9 @@ def _fill(ws, register: AttendanceRegister) -> None:  # type: ignore[no-untyped-
     for c in range(first_total, first_total + len(TOTALS)):
         ws.column_dimensions[get_column_letter(c)].width = 11
     ws.freeze_panes = ws.cell(header_row + 1, n_fixed + 1).coordinate
-    last = get_column_letter(first_total + len(TOTALS) - 1)
+    last_column = get_column_letter(first_total + len(TOTALS) - 1)
     if register.rows:
-        ws.auto_filter.ref = f"A{header_row}:{last}{header_row + len(register.rows)}"
+        ws.auto_filter.ref = f"A{header_row}:{last_column}{header_row + len(register.rows)}"
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1

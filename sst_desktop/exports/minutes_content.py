@@ -16,6 +16,7 @@ from sst_desktop.domain.enums import (
     AttendanceStatus,
     DeclarationAction,
     InterestKind,
+    MeetingStatus,
     MinuteOutcome,
     ProceduralRole,
 )
@@ -24,6 +25,7 @@ from sst_desktop.services.actions import ActionRecord
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.declarations import DeclarationRecord
 from sst_desktop.services.meeting_texts import clock, join_names, long_date, plain_date
+from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.storage.engine import Database
 
@@ -107,6 +109,7 @@ class MinutesContent:
     confidential: bool
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     title: str = ""  # document title (PDF metadata, Word core properties)
+    warnings: tuple[str, ...] = ()  # what the officer should know; none of it stops the export
 
     def plain_text(self) -> str:
         lines = []
@@ -316,7 +319,42 @@ def minutes_content(
         confidential=not public,
         blocks=tuple(blocks),
         title=f"Minutes of {committee.name}, {plain_date(meeting.date)}",
+        warnings=minutes_warnings(meeting, register, outline, declared, actions_by_minute),
     )
+
+
+def minutes_warnings(
+    meeting: MeetingRecord,
+    register: list[AttendanceRecord],
+    outline: list[MinuteRecord],
+    declared: list[DeclarationRecord],
+    actions_by_minute: dict[int, list[ActionRecord]],
+) -> tuple[str, ...]:
+    """What is missing from the minutes (as ``agenda_warnings`` says for an agenda)."""
+    warnings = []
+    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
+        warnings.append(f"This meeting is {meeting.status.label.lower()}.")
+    elif meeting.date > date.today():
+        warnings.append(f"The meeting of {plain_date(meeting.date)} has not been held yet.")
+    if not any(r.is_present for r in register):
+        warnings.append("The register records no one as present: the minutes have no PRESENT list.")
+    written = (
+        declared
+        or actions_by_minute
+        or any(
+            m.text.strip()
+            or m.public_summary.strip()
+            or m.resolutions
+            or m.references
+            or m.outcome != MinuteOutcome.TAKEN
+            for m in outline
+        )
+    )
+    if not outline:
+        warnings.append("The meeting has no agenda and nothing was minuted: the minutes have no items.")
+    elif not written:
+        warnings.append("Nothing has been minuted yet: no item has a narrative, a resolution or an action.")
+    return tuple(warnings)
 
 
 def _attendance_blocks(register: list[AttendanceRecord]) -> list[Block]:
@@ -353,7 +391,7 @@ def _attendance_blocks(register: list[AttendanceRecord]) -> list[Block]:
 
 
 def _comings_and_goings(minute: MinuteRecord, register: list[AttendanceRecord]) -> list[Block]:
-    blocks = []
+    blocks: list[Block] = []
     if minute.agenda_item_id is None:
         return blocks
     for record in register:

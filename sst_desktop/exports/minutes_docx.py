@@ -23,8 +23,8 @@ from sst_desktop.exports.minutes_content import (
     DRAFT_MARK,
     Block,
     MinutesContent,
-    minutes_content,
 )
+from sst_desktop.exports.minutes_copy import MinutesFile, printed_minutes
 from sst_desktop.storage.engine import Database
 
 FONT_NAME = "Arial"
@@ -168,13 +168,16 @@ def render(content: MinutesContent) -> bytes:
 
 def build_minutes_docx(db: Database, meeting_id: int, *, public: bool = True) -> bytes:
     """The minutes of a meeting as .docx bytes: public (exempt items summarised) or full (confidential)."""
-    return render(minutes_content(db, meeting_id, public=public))
+    return render(printed_minutes(db, meeting_id, public=public))
 
 
-def write_minutes_docx(db: Database, meeting_id: int, target: Path | str, *, public: bool = True) -> Path:
-    """Write the minutes to ``target`` (whole or not at all)."""
-    data = build_minutes_docx(db, meeting_id, public=public)
+def write_minutes_docx(
+    db: Database, meeting_id: int, target: Path | str, *, public: bool = True
+) -> MinutesFile:
+    """Write the minutes to ``target`` (whole or not at all); the result says what is missing."""
+    content = printed_minutes(db, meeting_id, public=public)
+    data = render(content)
     target = Path(target)
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
-    return target
+    return MinutesFile(target, content.warnings)

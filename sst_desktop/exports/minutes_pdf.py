@@ -26,8 +26,8 @@ from sst_desktop.exports.minutes_content import (
     Block,
     MinutesContent,
     Run,
-    minutes_content,
 )
+from sst_desktop.exports.minutes_copy import MinutesFile, printed_minutes
 from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, para_text
 from sst_desktop.exports.pdf_style import (
     MARGIN_BOTTOM,
@@ -113,7 +113,7 @@ def _markup(runs: tuple[Run, ...]) -> str:
 def _flowables(content: MinutesContent) -> list[Flowable]:
     st = _styles()
     story: list[Flowable] = []
-    attendance_rows: list[list[Flowable]] = []
+    attendance_rows: list[list[Paragraph]] = []
     labels = [b.label for b in content.blocks if b.kind == "attendance" and b.label]
     widest = max((stringWidth(label, FONT_BOLD, BODY_SIZE) for label in labels), default=0)
     label_width = max(LABEL_WIDTH, widest + 4 * mm)
@@ -230,16 +230,19 @@ def render(content: MinutesContent) -> bytes:
 
 def build_minutes_pdf(db: Database, meeting_id: int, *, public: bool = True) -> bytes:
     """The minutes of a meeting as PDF bytes: public (exempt items summarised) or full (confidential)."""
-    return render(minutes_content(db, meeting_id, public=public))
+    return render(printed_minutes(db, meeting_id, public=public))
 
 
-def write_minutes_pdf(db: Database, meeting_id: int, target: Path | str, *, public: bool = True) -> Path:
-    """Write the minutes to ``target`` (whole or not at all)."""
-    data = build_minutes_pdf(db, meeting_id, public=public)
+def write_minutes_pdf(
+    db: Database, meeting_id: int, target: Path | str, *, public: bool = True
+) -> MinutesFile:
+    """Write the minutes to ``target`` (whole or not at all); the result says what is missing."""
+    content = printed_minutes(db, meeting_id, public=public)
+    data = render(content)
     target = Path(target)
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
-    return target
+    return MinutesFile(target, content.warnings)
 
 
 def public_minutes_pdf(db: Database, meeting_id: int) -> bytes | None:

@@ -2,11 +2,14 @@
 
 ``preview_actions_xlsx`` reads the file and says, row by row, what would change (status, due date,
 completion date, new progress updates), which rows conflict with edits made in SST Desktop since the
-export, and which rows cannot be read (unknown reference, bad date, unknown status…). Nothing is
-written. ``apply_preview`` then applies the changes in one transaction: all or nothing.
+export, and which rows cannot be applied, naming the row: an unknown reference, a reference of
+another committee than the row's (or the file's), a bad date or status, a formula whose value the
+file does not hold, a text longer than SST Desktop keeps. Nothing is written. ``apply_preview`` then
+applies the changes in one transaction: all or nothing.
 
 Columns are found by their header, so partners may move, hide or add columns. Files that are not
-an SST Desktop action log, or not a workbook at all, are refused with a message saying so.
+an SST Desktop action log, not a workbook at all, or bigger than any action log (a small file holding
+a huge string) are refused with a message saying so (see ``action_rows`` and ``xlsx_reader``).
 Importing the same file twice changes nothing the second time: values already equal are no change,
 and an update whose text the action already has is not added again.
 """
@@ -14,43 +17,55 @@ and an update whose text the action already has is not added again.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 
-from sst_desktop.domain import Action, ActionUpdate
+from sst_desktop.domain import Action, ActionUpdate, Committee
 from sst_desktop.domain.enums import ActionStatus
-from sst_desktop.services.action_sheet import (
-    FORMAT_VERSION,
-    HEADER_KEYS,
-    MARK_SHEET,
-    MARK_TITLE,
-    REQUIRED,
-    SheetColumn,
-    header_key,
+from sst_desktop.imports.action_rows import (
+    SheetContents,
+    SheetRow,
+    SpreadsheetError,
+    cell_text,
+    parse_sheet_date,
+    read_action_rows,
 )
-from sst_desktop.services.actions import SheetEdit, apply_sheet_edits, parse_status, version_stamp
-from sst_desktop.services.errors import ServiceError, ValidationError
+from sst_desktop.imports.xlsx_reader import UNKNOWN
+from sst_desktop.services.action_sheet import SheetColumn, sheet_version
+from sst_desktop.services.actions import (
+    UPDATE_LIMIT,
+    SheetEdit,
+    apply_sheet_edits,
+    parse_status,
+    version_stamp,
+)
+from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.outcome import Changed, Reversal
-from sst_desktop.services.validation import clean_text
+from sst_desktop.services.validation import required
 from sst_desktop.storage.engine import Database
 
-HEADER_SEARCH_ROWS = 10
-_UK_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T][\d:.]+)?\s*$")
+__all__ = [
+    "SpreadsheetError",
+    "apply_preview",
+    "import_actions_xlsx",
+    "parse_sheet_date",
+    "preview_actions_xlsx",
+]
+
 _UPDATE_PREFIX = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{4}\s*:\s*")
-NO_DATE_WORDS = {"", "next meeting", "none", "n/a", "tbc", "-"}
-
-
-class SpreadsheetError(ServiceError):
-    """The file cannot be read as an SST Desktop action log; the message says why."""
+# What to do about a formula whose value the file does not hold, by column.
+_FORMULA_FIX = {
+    SheetColumn.DUE: "type the date",
+    SheetColumn.COMPLETED: "type the date",
+    SheetColumn.STATUS: "choose the status from the list",
+    SheetColumn.NEW_UPDATE: "type the text",
+    SheetColumn.LATEST_UPDATE: "type the text",
+}
 
 
 @dataclass(frozen=True)
@@ -150,150 +165,6 @@ class ImportResult:
         )
 
 
-# Reading -----------------------------------------------------------------------------------------
-
-
-@dataclass
-class _SheetRow:
-    sheet: str
-    row: int
-    values: dict[SheetColumn, object]
-
-
-def _open(path: Path):  # type: ignore[no-untyped-def]
-    if not path.exists():
-        raise SpreadsheetError(f"{path} does not exist.")
-    if path.is_dir():
-        raise SpreadsheetError(f"{path} is a folder, not a spreadsheet.")
-    try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, EOFError, ValueError, TypeError) as error:
-        raise SpreadsheetError(
-            f"{path.name} is not an Excel workbook (.xlsx) or it is damaged, so it cannot be imported."
-        ) from error
-    except OSError as error:
-        raise SpreadsheetError(f"{path.name} cannot be read: {error.strerror or error}.") from error
-
-
-def _check_mark(wb, path: Path) -> None:  # type: ignore[no-untyped-def]
-    foreign = SpreadsheetError(
-        f"{path.name} is not an action log exported by SST Desktop, so it cannot be imported. "
-        "Export the action log from SST Desktop, send that file to partners, and import the file they return."
-    )
-    if MARK_SHEET not in wb.sheetnames:
-        raise foreign
-    mark = wb[MARK_SHEET]
-    if hasattr(mark, "reset_dimensions"):
-        mark.reset_dimensions()
-    first = next(mark.iter_rows(min_row=1, max_row=1, values_only=True), None)
-    if not first or len(first) < 2 or first[0] != MARK_TITLE:
-        raise foreign
-    try:
-        version = int(first[1])  # type: ignore[arg-type]
-    except (TypeError, ValueError) as error:
-        raise foreign from error
-    if version > FORMAT_VERSION:
-        raise SpreadsheetError(
-            f"{path.name} was made by a newer version of SST Desktop; update SST Desktop to import it."
-        )
-
-
-def _read_rows(wb, path: Path, hooks: JobHooks) -> tuple[list[_SheetRow], list[RowIssue], list[str]]:  # type: ignore[no-untyped-def]
-    rows: list[_SheetRow] = []
-    problems: list[RowIssue] = []
-    notes: list[str] = []
-    usable_sheets = 0
-    for ws in wb.worksheets:
-        if ws.title == MARK_SHEET:
-            continue
-        if hasattr(ws, "reset_dimensions"):
-            ws.reset_dimensions()  # read every row, whatever size the file claims
-        columns: dict[SheetColumn, int] = {}
-        header_row = 0
-        cells = ws.iter_rows(values_only=True)
-        for number, values in enumerate(cells, 1):
-            found = {
-                HEADER_KEYS[header_key(v)]: i
-                for i, v in reversed(list(enumerate(values)))
-                if header_key(v) in HEADER_KEYS
-            }
-            if SheetColumn.REFERENCE in found:
-                columns, header_row = found, number
-                break
-            if number >= HEADER_SEARCH_ROWS:
-                break
-        if not header_row:
-            notes.append(f"Sheet “{ws.title}” has no Reference column and was skipped.")
-            continue
-        missing = [c.header for c in REQUIRED if c not in columns]
-        if missing:
-            notes.append(f"Sheet “{ws.title}” has no {', '.join(missing)} column and was skipped.")
-            continue
-        usable_sheets += 1
-        for number, values in enumerate(cells, header_row + 1):
-            if not any(v not in (None, "") for v in values):
-                continue
-            picked = {c: (values[i] if i < len(values) else None) for c, i in columns.items()}
-            reference = _text(picked.get(SheetColumn.REFERENCE))
-            if not reference:
-                problems.append(
-                    RowIssue(
-                        ws.title,
-                        number,
-                        "",
-                        "no reference: new actions cannot be added from a spreadsheet (record them in SST Desktop)",
-                    )
-                )
-                continue
-            rows.append(_SheetRow(ws.title, number, picked))
-            if len(rows) % 2000 == 0:
-                hooks.step(len(rows), 0)
-    if not usable_sheets:
-        raise SpreadsheetError(
-            f"{path.name} has no sheet with the columns Reference, Status, Due date and Version, so it cannot "
-            "be imported. Partners may move columns but not delete these."
-        )
-    return rows, problems, notes
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return clean_text(str(value))
-
-
-def parse_sheet_date(value: object) -> tuple[bool, date | None]:
-    """(understood, date): a date cell, an Excel serial number, "31/12/2022", "2022-12-31"; empty or
-    "Next meeting" is no date. Two-digit years are 20xx."""
-    if isinstance(value, datetime):
-        return True, value.date()
-    if isinstance(value, date):
-        return True, value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 1 <= value < 2_958_466:
-            return True, date(1899, 12, 30) + timedelta(days=int(value))
-        return False, None
-    text = _text(value)
-    if text.casefold() in NO_DATE_WORDS:
-        return True, None
-    match = _UK_DATE.match(text)
-    try:
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            if year < 100:
-                year += 2000
-            return True, date(year, month, day)
-        match = _ISO_DATE.match(text)
-        if match:
-            year, month, day = (int(g) for g in match.groups())
-            return True, date(year, month, day)
-    except ValueError:
-        return False, None
-    return False, None
-
-
 # The database side ---------------------------------------------------------------------------------
 
 
@@ -305,7 +176,13 @@ class _Current:
     due_next_meeting: bool
     completed_on: date | None
     version: str
+    committee_short: str = ""
+    committee_name: str = ""
     updates: list[tuple[date, int, str]] = field(default_factory=list)
+
+    def is_of(self, committee: str) -> bool:
+        """Does ``committee`` (a short name or name, as a sheet gives it) name this action's committee?"""
+        return committee.casefold() in (self.committee_short.casefold(), self.committee_name.casefold())
 
     def latest_update(self) -> str:
         if not self.updates:
@@ -334,21 +211,26 @@ def _current(db: Database, references: Iterable[str]) -> dict[str, _Current]:
         Action.due_next_meeting,
         Action.completed_on,
         Action.updated_at,
+        Committee.short_name,
+        Committee.name,
     )
+    query = select(*columns).join(Committee, Committee.id == Action.committee_id)
     with db.read() as session:
         if len(wanted) > 5_000:
-            results = [session.execute(select(*columns))]
+            results = [session.execute(query)]
         else:
             ordered = sorted(wanted)
             results = [
-                session.execute(select(*columns).where(Action.reference.in_(ordered[i : i + 500])))
+                session.execute(query.where(Action.reference.in_(ordered[i : i + 500])))
                 for i in range(0, len(ordered), 500)
             ]
         for result in results:
-            for aid, reference, status, due, due_next, completed, updated in result:
+            for aid, reference, status, due, due_next, completed, updated, short, name in result:
                 key = reference.upper()
                 if key in wanted:
-                    current = _Current(aid, status, due, bool(due_next), completed, version_stamp(updated))
+                    current = _Current(
+                        aid, status, due, bool(due_next), completed, version_stamp(updated), short, name
+                    )
                     found[key] = current
                     by_id[aid] = current
         ids = sorted(by_id)
@@ -372,15 +254,11 @@ def preview_actions_xlsx(
     hooks = hooks or JobHooks()
     today = today or date.today()
     path = Path(path)
-    wb = _open(path)
-    try:
-        _check_mark(wb, path)
-        rows, problems, notes = _read_rows(wb, path, hooks)
-    except (zipfile.BadZipFile, KeyError, EOFError, ValueError, TypeError) as error:
-        raise SpreadsheetError(f"{path.name} is damaged and cannot be read ({error}).") from error
-    finally:
-        wb.close()
-    current = _current(db, (_text(r.values.get(SheetColumn.REFERENCE)) for r in rows))
+    contents = read_action_rows(path, hooks)
+    rows = contents.rows
+    problems = [RowIssue(p.sheet, p.row, "", p.message) for p in contents.problems]
+    notes = contents.notes
+    current = _current(db, (cell_text(r.values.get(SheetColumn.REFERENCE)) for r in rows))
     changes: list[RowChange] = []
     conflicts: list[RowIssue] = []
     unchanged = 0
@@ -388,7 +266,10 @@ def preview_actions_xlsx(
     for index, row in enumerate(rows):
         if index % 500 == 0:
             hooks.step(index, len(rows))
-        reference = _text(row.values.get(SheetColumn.REFERENCE))
+        if row.values.get(SheetColumn.REFERENCE) is UNKNOWN:
+            problems.append(RowIssue(row.sheet, row.row, "", _formula(SheetColumn.REFERENCE)))
+            continue
+        reference = cell_text(row.values.get(SheetColumn.REFERENCE))
         where = f"{row.sheet} row {row.row}"
         state = current.get(reference.upper())
         if state is None:
@@ -407,15 +288,19 @@ def preview_actions_xlsx(
             )
             continue
         seen[reference.upper()] = where
-        outcome = _compare(row, reference, state, today)
+        refusal = _unreadable(row) or _other_committee(row, reference, state, contents)
+        if refusal:
+            problems.append(RowIssue(row.sheet, row.row, reference, refusal))
+            continue
+        outcome = _compare(row, reference, state, today, contents.date1904)
         if isinstance(outcome, RowIssue):
             problems.append(outcome)
             continue
         if outcome is None:
             unchanged += 1
             continue
-        file_version = _text(row.values.get(SheetColumn.VERSION))
-        if file_version != state.version:
+        file_version = cell_text(row.values.get(SheetColumn.VERSION))
+        if file_version != _expected_version(state, contents):
             if not file_version:
                 message = "the hidden Version cell is empty, so edits made in SST Desktop cannot be ruled out"
             else:
@@ -436,10 +321,42 @@ def preview_actions_xlsx(
     )
 
 
-def _compare(row: _SheetRow, reference: str, state: _Current, today: date) -> RowChange | RowIssue | None:
+def _formula(column: SheetColumn) -> str:
+    fix = _FORMULA_FIX.get(column, "copy the value back from the file SST Desktop exported")
+    return f"the {column.header} is a formula with no value saved in the file; {fix}"
+
+
+def _unreadable(row: SheetRow) -> str:
+    """Why the row cannot be read as it stands (a formula whose value the file lacks), or ""."""
+    for column in SheetColumn:
+        if row.values.get(column) is UNKNOWN:
+            return _formula(column)
+    return ""
+
+
+def _other_committee(row: SheetRow, reference: str, state: _Current, contents: SheetContents) -> str:
+    """Why the action is not one this row (or this file) may change, or "": a reference typed in
+    from another committee's action log must not change that committee's action."""
+    whose = f"{reference} is an action of {state.committee_name} ({state.committee_short})"
+    if contents.committee and not state.is_of(contents.committee):
+        return f"{whose}, and this file is the action log of {contents.committee} only; not applied"
+    written = cell_text(row.values.get(SheetColumn.COMMITTEE))
+    if written and not state.is_of(written):
+        return f"{whose}, not of {written} as this row says; not applied (check the reference)"
+    return ""
+
+
+def _expected_version(state: _Current, contents: SheetContents) -> str:
+    """The Version cell the file holds when the action has not changed since the export."""
+    return sheet_version(state.id, state.version) if contents.format_version >= 2 else state.version
+
+
+def _compare(
+    row: SheetRow, reference: str, state: _Current, today: date, date1904: bool = False
+) -> RowChange | RowIssue | None:
     values = row.values
     issue = lambda message: RowIssue(row.sheet, row.row, reference, message)  # noqa: E731
-    status_cell = _text(values.get(SheetColumn.STATUS))
+    status_cell = cell_text(values.get(SheetColumn.STATUS))
     if not status_cell:
         return issue("the Status is empty (choose one from the list)")
     try:
@@ -448,15 +365,15 @@ def _compare(row: _SheetRow, reference: str, state: _Current, today: date) -> Ro
         return issue(
             f"“{status_cell}” is not a status (Open, In progress, Completed, Deferred, Closed without action)"
         )
-    ok, due = parse_sheet_date(values.get(SheetColumn.DUE))
+    ok, due = parse_sheet_date(values.get(SheetColumn.DUE), date1904=date1904)
     if not ok:
-        return issue(f"the Due date “{_text(values.get(SheetColumn.DUE))}” is not a date (dd/mm/yyyy)")
+        return issue(f"the Due date “{cell_text(values.get(SheetColumn.DUE))}” is not a date (dd/mm/yyyy)")
     completed: date | None = None
     if SheetColumn.COMPLETED in values:
-        ok, completed = parse_sheet_date(values.get(SheetColumn.COMPLETED))
+        ok, completed = parse_sheet_date(values.get(SheetColumn.COMPLETED), date1904=date1904)
         if not ok:
             return issue(
-                f"the Completed on date “{_text(values.get(SheetColumn.COMPLETED))}” is not a date (dd/mm/yyyy)"
+                f"the Completed on date “{cell_text(values.get(SheetColumn.COMPLETED))}” is not a date (dd/mm/yyyy)"
             )
     if completed is not None and completed > today:
         return issue(f"the Completed on date {completed:%d/%m/%Y} is in the future")
@@ -483,10 +400,10 @@ def _compare(row: _SheetRow, reference: str, state: _Current, today: date) -> Ro
         changes.append(FieldChange("Due date", before, f"{due:%d/%m/%Y}" if due else "(none)"))
 
     updates: list[str] = []
-    new_update = _text(values.get(SheetColumn.NEW_UPDATE))
+    new_update = cell_text(values.get(SheetColumn.NEW_UPDATE))
     if new_update and not state.knows_update(new_update):
         updates.append(new_update)
-    latest_cell = _text(values.get(SheetColumn.LATEST_UPDATE))
+    latest_cell = cell_text(values.get(SheetColumn.LATEST_UPDATE))
     if (
         SheetColumn.LATEST_UPDATE in values
         and latest_cell
@@ -500,6 +417,10 @@ def _compare(row: _SheetRow, reference: str, state: _Current, today: date) -> Ro
         ):
             updates.append(text)
     for text in updates:
+        try:  # the rule the apply enforces, checked here, on this row
+            required(text, "The update", max_length=UPDATE_LIMIT, multiline=True)
+        except ValidationError as error:
+            return issue(f"the update “{text[:40]}…” cannot be added: {error}")
         changes.append(FieldChange("New update", "", text))
 
     if not changes:

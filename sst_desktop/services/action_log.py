@@ -141,12 +141,16 @@ def load_names(db: Database, log: ActionLog) -> None:
         log.meeting_dates = {
             mid: when.isoformat() for mid, when in session.execute(select(Meeting.id, Meeting.date))
         }
-        log.minute_numbers = dict(session.execute(select(Minute.id, Minute.number)).all())  # type: ignore[arg-type]
+        log.minute_numbers = {
+            mid: number
+            for mid, number in session.execute(select(Minute.id, Minute.number))
+            if number is not None
+        }
         log.people = {
             pid: " ".join(p for p in (first, last) if p)
             for pid, first, last in session.execute(select(Person.id, Person.first_name, Person.last_name))
         }
-        log.organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())  # type: ignore[arg-type]
+        log.organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())
     log._haystacks = None
     log._hits.clear()
     log._folded = None
@@ -183,7 +187,7 @@ def _execute(connection, db: Database, sql: str, parameters: tuple = ()) -> list
     gc.disable()
     try:
         cursor.execute(sql, parameters)
-        rows = cursor.fetchall()
+        rows = list(cursor.fetchall())
     finally:
         if collecting:
             gc.enable()

@@ -117,7 +117,7 @@ class ActionLog:
     rows: list[Row]
     committees: dict[int, CommitteeInfo]
     meeting_dates: dict[int, str] = field(default_factory=dict)  # id -> ISO date
-    minute_numbers: dict[int, int | None] = field(default_factory=dict)
+    minute_numbers: dict[int, int] = field(default_factory=dict)  # numbered minutes only
     people: dict[int, str] = field(default_factory=dict)  # id -> "Dawn McNally"
     organisations: dict[int, str] = field(default_factory=dict)
     latest: Latest | None = None  # None until it is read (``take_latest``)

@@ -3,7 +3,11 @@
 The export writes it and the import reads it; both take the layout from here so they cannot drift.
 The import finds columns by their header (partners may move columns), recognises our files by the
 hidden sheet ``MARK_SHEET``, and detects edits made in SST Desktop since the export through each row's
-version stamp (the action's ``updated_at`` when exported) in the hidden ``Version`` column.
+version stamp in the hidden ``Version`` column: the action's id and its ``updated_at`` when exported
+(``sheet_version``). The id is part of it because actions recorded together share an ``updated_at``
+(the demo's 20 do): a stamp copied from another row must not pass for the version of the action
+whose reference a partner typed in. Format 1 files carry the bare ``updated_at``.
+An export of one committee's actions names that committee on the mark sheet (``MARK_COMMITTEE``).
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from sst_desktop.domain.enums import ActionStatus
 
 MARK_SHEET = "SST Desktop"
 MARK_TITLE = "SST Desktop action log"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the Version cell carries the action's id; the mark may name the committee
+MARK_COMMITTEE = "Committee"
 DATE_FORMAT = "DD/MM/YYYY"
 
 
@@ -56,6 +61,11 @@ HELP_TEXT = (
     "when you complete an action, and write progress in the New update column. Keep the Reference "
     "column as it is: it lets SST Desktop read the file back."
 )
+
+
+def sheet_version(action_id: int, stamp: str) -> str:
+    """The Version cell of an action: its id and its ``version_stamp`` when exported."""
+    return f"{action_id}@{stamp}"
 
 
 def header_key(text: object) -> str:

@@ -118,7 +118,7 @@ class ActionUpdateRecord:
 # Reading ------------------------------------------------------------------------------------------
 
 
-def _record_query() -> Select:  # type: ignore[type-arg]
+def _record_query() -> Select:
     owner = aliased(Person)
     latest = aliased(ActionUpdate)
     latest_id = (
@@ -464,7 +464,7 @@ def set_action_text(db: Database, action_id: int, text: str) -> Outcome[str]:
     """Save an action's wording while the officer types it: one small UPDATE (refused, like any change
     of wording, once its minutes are confirmed). The value is the text stored; undo puts back the
     wording it replaced."""
-    value = required(text, "The action", field="text", max_length=TEXT_LIMIT)
+    value = required(text, "The action", field="text", max_length=TEXT_LIMIT, multiline=True)
     with db.write() as session:
         found = session.execute(select(Action.meeting_id, Action.text).where(Action.id == action_id)).first()
         if found is None:
@@ -534,7 +534,7 @@ def add_update(
 ) -> Outcome[ActionUpdateRecord]:
     """Add a dated line of progress (today unless told). Allowed at any time: the log is live.
     Undo removes it again."""
-    text = required(text, "The update", field="text", max_length=UPDATE_LIMIT)
+    text = required(text, "The update", field="text", max_length=UPDATE_LIMIT, multiline=True)
     author = optional(author, "The author", field="author", max_length=200)
     if on is None:
         on = date.today()
@@ -694,10 +694,16 @@ def _complete_status(values: dict[str, object]) -> None:
 def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]:
     values: dict[str, object] = {}
     if not partial or "text" in fields:
-        values["text"] = required(_s(fields.get("text")), "The action", field="text", max_length=TEXT_LIMIT)
+        values["text"] = required(
+            _s(fields.get("text")), "The action", field="text", max_length=TEXT_LIMIT, multiline=True
+        )
     if not partial or "response" in fields:
         values["response"] = optional(
-            _s(fields.get("response")), "The response", field="response", max_length=TEXT_LIMIT
+            _s(fields.get("response")),
+            "The response",
+            field="response",
+            max_length=TEXT_LIMIT,
+            multiline=True,
         )
     if not partial or "owner_text" in fields:
         values["owner_text"] = optional(
@@ -821,7 +827,7 @@ def apply_sheet_edits(
                     action.due_next_meeting = False
                 touched = True
             for text in edit.new_updates:
-                text = required(text, "The update", max_length=UPDATE_LIMIT)
+                text = required(text, "The update", max_length=UPDATE_LIMIT, multiline=True)
                 session.add(ActionUpdate(action_id=action.id, on=on, text=text, author=author))
                 touched = True
             if touched:

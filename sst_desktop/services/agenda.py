@@ -9,9 +9,8 @@ procedural items (``new_item_index``); procedural items move only when moved exp
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -27,158 +26,24 @@ from sst_desktop.domain import (
 )
 from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ProceduralRole, ReportStatus
 from sst_desktop.services import minute_numbers
-from sst_desktop.services.attachments import AttachmentRecord
-from sst_desktop.services.attachments import to_record as attachment_record
+from sst_desktop.services.agenda_records import (
+    AgendaItemPatch,
+    AgendaItemRecord,
+    RemovedItem,
+    parse_exempt_paragraphs,
+    to_record,
+)
+from sst_desktop.services.agenda_wording import procedural_description
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.meeting_texts import DECLARATIONS_TEXT
-from sst_desktop.services.meetings import ensure_agenda_editable, procedural_description
+from sst_desktop.services.meetings import ensure_agenda_editable
+from sst_desktop.services.outcome import Changed, Outcome, combined
+from sst_desktop.services.patch import given, reverting
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, required
+from sst_desktop.services.validation import optional, optional_id, required
 from sst_desktop.storage.engine import Database
 
-EXEMPT_PARAGRAPHS = range(1, 8)  # Schedule 12A, Part 1, paragraphs 1–7
-
-# What each paragraph covers, for pickers and tooltips.
-EXEMPT_PARAGRAPH_LABELS: dict[int, str] = {
-    1: "Information relating to any individual",
-    2: "Information which is likely to reveal the identity of an individual",
-    3: "Information relating to the financial or business affairs of any particular person",
-    4: "Consultations or negotiations in connection with any labour relations matter",
-    5: "Information in respect of which a claim to legal professional privilege could be maintained",
-    6: "Information revealing an intention to give a notice or make an order or direction",
-    7: "Information relating to the prevention, investigation or prosecution of crime",
-}
-
 OPENING_ROLES = (ProceduralRole.APOLOGIES, ProceduralRole.DECLARATIONS, ProceduralRole.PREVIOUS_MINUTES)
-
-ITEM_FIELDS = (
-    "title",
-    "description",
-    "kind",
-    "procedural_role",
-    "presenters_text",
-    "presenter_ids",
-    "report_status",
-    "exempt_paragraphs",
-    "standing_item_id",
-)
-
-
-@dataclass(frozen=True)
-class AgendaItemRecord:
-    id: int
-    meeting_id: int
-    position: int
-    title: str
-    description: str = ""
-    kind: ItemKind = ItemKind.REPORT
-    procedural_role: ProceduralRole | None = None
-    presenters_text: str = ""
-    presenter_ids: tuple[int, ...] = ()
-    presenter_names: tuple[str, ...] = ()
-    report_status: ReportStatus = ReportStatus.NONE
-    exempt_paragraphs: tuple[int, ...] = ()
-    attachments: tuple[AttachmentRecord, ...] = ()
-    standing_item_id: int | None = None
-    forward_plan_item_id: int | None = None
-    has_minute: bool = False
-    updated_at: datetime | None = None
-
-    @property
-    def number(self) -> int:
-        """The number printed on the agenda: 1, 2, 3 …"""
-        return self.position + 1
-
-    @property
-    def is_exempt(self) -> bool:
-        return bool(self.exempt_paragraphs)
-
-    @property
-    def is_procedural(self) -> bool:
-        return self.procedural_role is not None
-
-    @property
-    def presenters_display(self) -> str:
-        """ "Simon Burnett/Steve Martlew": directory people, then the free text."""
-        parts = [*self.presenter_names]
-        if self.presenters_text:
-            parts.append(self.presenters_text)
-        return "/".join(parts)
-
-    @property
-    def attachment_pages(self) -> int:
-        return sum(a.page_count for a in self.attachments)
-
-
-@dataclass(frozen=True)
-class RemovedItem:
-    """What ``remove_item`` took away, attachments' bytes included, so undo puts back exactly that."""
-
-    before: AgendaItemRecord
-    contents: tuple[bytes, ...] = field(default=(), repr=False)
-    forward_plan_item_ids: tuple[int, ...] = ()
-
-    @property
-    def after(self) -> None:
-        return None
-
-
-def parse_exempt_paragraphs(value: object) -> tuple[int, ...]:
-    """ "7", "1,3", "1, 3", [1, 3] or () → (1, 3); anything outside 1–7 is refused."""
-    if value is None or value == "":
-        return ()
-    if isinstance(value, int):
-        raw: Iterable[object] = (value,)
-    elif isinstance(value, str):
-        raw = [p for p in value.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
-    else:
-        raw = value  # type: ignore[assignment]
-    numbers: set[int] = set()
-    for part in raw:
-        try:
-            number = int(str(part).strip())
-        except ValueError:
-            raise ValidationError(
-                f"“{part}” is not a paragraph number; Schedule 12A paragraphs are 1 to 7.",
-                field="exempt_paragraphs",
-            ) from None
-        if number not in EXEMPT_PARAGRAPHS:
-            raise ValidationError(
-                f"There is no paragraph {number} in Part 1 of Schedule 12A; choose from 1 to 7.",
-                field="exempt_paragraphs",
-            )
-        numbers.add(number)
-    return tuple(sorted(numbers))
-
-
-def to_record(
-    item: AgendaItem, *, forward_plan_item_id: int | None = None, has_minute: bool = False
-) -> AgendaItemRecord:
-    presenters = sorted(item.presenters, key=lambda p: (p.last_name.casefold(), p.first_name.casefold()))
-    return AgendaItemRecord(
-        id=item.id,
-        meeting_id=item.meeting_id,
-        position=item.position,
-        title=item.title,
-        description=item.description,
-        kind=item.kind,
-        procedural_role=item.procedural_role,
-        presenters_text=item.presenters_text,
-        presenter_ids=tuple(p.id for p in presenters),
-        presenter_names=tuple(_person_name(p) for p in presenters),
-        report_status=item.report_status,
-        exempt_paragraphs=parse_exempt_paragraphs(item.exempt_paragraphs),
-        attachments=tuple(attachment_record(a) for a in item.attachments),
-        standing_item_id=item.standing_item_id,
-        forward_plan_item_id=forward_plan_item_id,
-        has_minute=has_minute,
-        updated_at=item.updated_at,
-    )
-
-
-def _person_name(person: Person) -> str:
-    return " ".join(p for p in (person.title, person.first_name, person.last_name) if p)
-
 
 # ---------------------------------------------------------------- reading
 
@@ -249,11 +114,11 @@ def _get(session: Session, item_id: int) -> AgendaItem:
 # ---------------------------------------------------------------- building
 
 
-def build_default_agenda(db: Database, meeting_id: int) -> list[AgendaItemRecord]:
+def build_default_agenda(db: Database, meeting_id: int) -> Outcome[list[AgendaItemRecord]]:
     """Add the standard items the agenda lacks: the three opening procedural items, the committee's
     active standing items, and Date of Next Meeting at the end. Items already there stay as they are,
-    so building twice adds nothing. Returns the items created. Forward-plan items due for the meeting
-    are offered separately (``forward_plan.items_due`` / ``forward_plan.accept_into_agenda``)."""
+    so building twice adds nothing. Its value is the items created; undo removes them. What Create
+    agenda offers besides (the action log, forward-plan items due) is in ``agenda_offers``."""
     with db.write() as session:
         meeting = ensure_agenda_editable(session, meeting_id)
         items = _items(session, meeting_id)
@@ -312,9 +177,12 @@ def build_default_agenda(db: Database, meeting_id: int) -> list[AgendaItemRecord
         if ProceduralRole.NEXT_MEETING not in roles:
             items.append(make(ProceduralRole.NEXT_MEETING))
 
-        _renumber(session, meeting_id, items)
-        ids = {i.id for i in created}
-        return [r for r in records_for(session, meeting_id) if r.id in ids]
+        if not created:
+            return Outcome([], Changed.NOTHING)
+        changed = _renumber(session, meeting_id, items)
+        ids = [i.id for i in created]
+        records = [r for r in records_for(session, meeting_id) if r.id in ids]
+        return Outcome(records, changed, lambda db: remove_items(db, ids))
 
 
 def new_item_index(roles: Sequence[ProceduralRole | None], after: int | None = None) -> int:
@@ -333,14 +201,29 @@ def new_item_index(roles: Sequence[ProceduralRole | None], after: int | None = N
     return max(opening, last_business, last_opening)
 
 
-def _renumber(session: Session, meeting_id: int, items: Sequence[AgendaItem]) -> None:
+def _renumber(session: Session, meeting_id: int, items: Sequence[AgendaItem]) -> Changed:
     """Store positions in the given order; the stored minute numbers of the municipal year follow
-    (the action log reads them), except in confirmed minutes, whose numbers never move."""
+    (the action log reads them), except in confirmed minutes, whose numbers never move. Returns the
+    kinds that changed: the agenda, and the minutes when their numbers moved."""
     for index, item in enumerate(items):
         if item.position != index:
             item.position = index
     session.flush()
+    numbers = _minute_numbers(session, meeting_id)
     minute_numbers.renumber(session, meeting_id)
+    moved = _minute_numbers(session, meeting_id) != numbers
+    return Changed.AGENDA | (Changed.MINUTES if moved else Changed.NOTHING)
+
+
+def _minute_numbers(session: Session, meeting_id: int) -> dict[int, int | None]:
+    """The stored number of every minute of the meeting's committee."""
+    committee = select(Meeting.committee_id).where(Meeting.id == meeting_id).scalar_subquery()
+    rows = session.execute(
+        select(Minute.id, Minute.number)
+        .join(Meeting, Minute.meeting_id == Meeting.id)
+        .where(Meeting.committee_id == committee)
+    )
+    return {minute_id: number for minute_id, number in rows}
 
 
 # ---------------------------------------------------------------- editing
@@ -350,19 +233,24 @@ def add_item(
     db: Database,
     meeting_id: int,
     title: str,
+    details: AgendaItemPatch | None = None,
     *,
     position: int | None = None,
     after_item_id: int | None = None,
-    **fields: object,
 ) -> Change[AgendaItemRecord]:
     """Add an item at ``position`` (0-based) or, by default, where ``new_item_index`` puts it: after
-    ``after_item_id`` (the item the officer chose) when that is business."""
-    values = _validated({"title": title, **fields}, partial=False)
+    ``after_item_id`` (the item the officer chose) when that is business. Undo removes it."""
+    values = _validated(given(replace(details or AgendaItemPatch(), title=title)), partial=False)
     with db.write() as session:
         ensure_agenda_editable(session, meeting_id)
-        item = insert_item(session, meeting_id, values, position, after_item_id=after_item_id)
+        item, changed = insert_item(session, meeting_id, values, position, after_item_id=after_item_id)
         session.flush()
-        return Change(None, _record(session, item))
+        return added(_record(session, item), changed)
+
+
+def added(record: AgendaItemRecord, changed: Changed) -> Change[AgendaItemRecord]:
+    """The change that put ``record`` on the agenda; undo takes it off again."""
+    return Change(None, record, changed, lambda db: remove_item(db, record.id))
 
 
 def insert_item(
@@ -372,14 +260,15 @@ def insert_item(
     position: int | None = None,
     *,
     after_item_id: int | None = None,
-) -> AgendaItem:
-    """Create an item from validated values in an open transaction (used by the forward plan too)."""
+) -> tuple[AgendaItem, Changed]:
+    """Create an item from validated values in an open transaction (used by the forward plan too);
+    returns it and the kinds that changed."""
     values = dict(values)
     presenter_ids = values.pop("presenter_ids", None)
     items = _items(session, meeting_id)
     item = AgendaItem(meeting_id=meeting_id, position=0, **values)
     if presenter_ids:
-        item.presenters = _people(session, presenter_ids)  # type: ignore[arg-type]
+        item.presenters = _people(session, presenter_ids)
     session.add(item)
     if position is None:
         after = next((n for n, i in enumerate(items) if i.id == after_item_id), None)
@@ -387,70 +276,68 @@ def insert_item(
     else:
         index = max(0, min(int(position), len(items)))
     items.insert(index, item)
-    _renumber(session, meeting_id, items)
-    return item
+    return item, _renumber(session, meeting_id, items)
 
 
-def update_item(db: Database, item_id: int, **fields: object) -> Change[AgendaItemRecord]:
-    """Change an item's title, description, kind, presenters, report status, exempt paragraphs…"""
-    values = _validated(fields, partial=True)
+def update_item(db: Database, item_id: int, patch: AgendaItemPatch) -> Change[AgendaItemRecord]:
+    """Change the fields ``patch`` sets (title, description, kind, presenters, report status, exempt
+    paragraphs…); undo puts back what they were."""
+    values = _validated(given(patch), partial=True)
     with db.write() as session:
         item = _get(session, item_id)
         ensure_agenda_editable(session, item.meeting_id)
         before = _record(session, item)
         if "presenter_ids" in values:
-            item.presenters = _people(session, values.pop("presenter_ids"))  # type: ignore[arg-type]
+            item.presenters = _people(session, values.pop("presenter_ids"))
         for key, value in values.items():
             setattr(item, key, value)
         session.flush()
         session.refresh(item)
-        return Change(before, _record(session, _get(session, item_id)))
-
-
-def restore_item_fields(db: Database, record: AgendaItemRecord) -> Change[AgendaItemRecord]:
-    """Undo of ``update_item``: every editable field back as ``record`` has it."""
-    return update_item(
-        db,
-        record.id,
-        title=record.title,
-        description=record.description,
-        kind=record.kind,
-        procedural_role=record.procedural_role,
-        presenters_text=record.presenters_text,
-        presenter_ids=record.presenter_ids,
-        report_status=record.report_status,
-        exempt_paragraphs=record.exempt_paragraphs,
-        standing_item_id=record.standing_item_id,
-    )
+        revert = reverting(patch, before)
+        return Change(
+            before,
+            _record(session, _get(session, item_id)),
+            Changed.AGENDA,
+            lambda db: update_item(db, item_id, revert),
+        )
 
 
 def move_item(db: Database, item_id: int, new_position: int) -> Change[AgendaItemRecord]:
     """Put an item at ``new_position`` (0-based; its new number is ``new_position + 1``). Every other
-    item's number follows. Undo: ``move_item(id, change.before.position)``."""
+    item's number follows. Undo moves it back."""
     with db.write() as session:
         item = _get(session, item_id)
         ensure_agenda_editable(session, item.meeting_id)
         before = _record(session, item)
         items = [i for i in _items(session, item.meeting_id) if i.id != item.id]
         items.insert(max(0, min(int(new_position), len(items))), item)
-        _renumber(session, item.meeting_id, items)
-        return Change(before, _record(session, item))
+        changed = _renumber(session, item.meeting_id, items)
+        return Change(
+            before,
+            _record(session, item),
+            changed,
+            lambda db: move_item(db, item_id, before.position),
+        )
 
 
-def reorder_items(db: Database, meeting_id: int, item_ids: Sequence[int]) -> list[AgendaItemRecord]:
-    """Set the whole order at once (e.g. after a drag of several rows); ids must be the agenda's own."""
+def reorder_items(db: Database, meeting_id: int, item_ids: Sequence[int]) -> Outcome[list[AgendaItemRecord]]:
+    """Set the whole order at once (e.g. after a drag of several rows); ids must be the agenda's own.
+    Undo puts back the order before."""
     with db.write() as session:
         ensure_agenda_editable(session, meeting_id)
         items = {i.id: i for i in _items(session, meeting_id)}
         if sorted(items) != sorted(item_ids) or len(set(item_ids)) != len(item_ids):
             raise ValidationError("The new order must list every item of this agenda exactly once.")
-        _renumber(session, meeting_id, [items[i] for i in item_ids])
-        return records_for(session, meeting_id)
+        old = list(items)  # in their order before
+        changed = _renumber(session, meeting_id, [items[i] for i in item_ids])
+        return Outcome(
+            records_for(session, meeting_id), changed, lambda db: reorder_items(db, meeting_id, old)
+        )
 
 
 def remove_item(db: Database, item_id: int) -> RemovedItem:
     """Take an item off the agenda. A forward-plan item it came from is pending again. An item with a
-    minute is refused (delete the minute first)."""
+    minute is refused (delete the minute first). Undo puts it back, reports and all."""
     with db.write() as session:
         item = _get(session, item_id)
         ensure_agenda_editable(session, item.meeting_id)
@@ -477,8 +364,18 @@ def remove_item(db: Database, item_id: int) -> RemovedItem:
         meeting_id = item.meeting_id
         session.delete(item)
         session.flush()
-        _renumber(session, meeting_id, _items(session, meeting_id))
-        return RemovedItem(record, contents, tuple(p.id for p in plans))
+        changed = _renumber(session, meeting_id, _items(session, meeting_id)) | _linked(contents, plans)
+        removed = RemovedItem(record, contents, tuple(p.id for p in plans), changed)
+        return replace(removed, undo=lambda db: restore_item(db, removed))
+
+
+def remove_items(db: Database, item_ids: Sequence[int]) -> Outcome[tuple[RemovedItem, ...]]:
+    """Take several items off the agenda as one step, from the bottom up, so that undo puts each
+    back at its own number."""
+    with db.write() as session:
+        ordered = sorted(item_ids, key=lambda i: _get(session, i).position, reverse=True)
+        removed = [remove_item(db, i) for i in ordered]
+    return combined(list(removed), tuple(removed))
 
 
 def restore_item(db: Database, removed: RemovedItem) -> Change[AgendaItemRecord]:
@@ -496,12 +393,13 @@ def restore_item(db: Database, removed: RemovedItem) -> Change[AgendaItemRecord]
             "report_status": record.report_status,
             "exempt_paragraphs": ",".join(str(p) for p in record.exempt_paragraphs),
             "standing_item_id": record.standing_item_id
-            if record.standing_item_id is not None and session.get(StandingItem, record.standing_item_id)
+            if record.standing_item_id is not None
+            and session.get(StandingItem, record.standing_item_id) is not None
             else None,
         }
         if session.get(AgendaItem, record.id) is None:
             values["id"] = record.id
-        item = insert_item(session, record.meeting_id, values, record.position)
+        item, changed = insert_item(session, record.meeting_id, values, record.position)
         for attachment, content in zip(record.attachments, removed.contents, strict=False):
             session.add(
                 Attachment(
@@ -516,14 +414,23 @@ def restore_item(db: Database, removed: RemovedItem) -> Change[AgendaItemRecord]
                     added_at=attachment.added_at,
                 )
             )
+        plans = []
         for plan_id in removed.forward_plan_item_ids:
             plan = session.get(ForwardPlanItem, plan_id)
             if plan is not None and plan.agenda_item_id is None:
                 plan.agenda_item_id = item.id
                 plan.status = ForwardPlanStatus.SCHEDULED
+                plans.append(plan)
         session.flush()
         session.expire(item)
-        return Change(None, _record(session, _get(session, item.id)))
+        return added(_record(session, _get(session, item.id)), changed | _linked(removed.contents, plans))
+
+
+def _linked(contents: Sequence[bytes], plans: Sequence[ForwardPlanItem]) -> Changed:
+    """What else an item taken off or put back brings with it: its reports, its forward-plan items."""
+    return (Changed.ATTACHMENTS if contents else Changed.NOTHING) | (
+        Changed.FORWARD_PLAN if plans else Changed.NOTHING
+    )
 
 
 def _people(session: Session, ids: object) -> list[Person]:
@@ -538,14 +445,14 @@ def _people(session: Session, ids: object) -> list[Person]:
 
 
 def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]:
-    unknown = set(fields) - set(ITEM_FIELDS)
-    if unknown:
-        raise ValidationError(f"Unknown agenda item field(s): {', '.join(sorted(unknown))}.")
+    """The values of an item's fields (``given`` a patch), checked: the one place they are validated."""
     values: dict[str, object] = {}
     if not partial or "title" in fields:
         values["title"] = required(_s(fields.get("title")), "The item's title", field="title", max_length=500)
     if "description" in fields:
-        values["description"] = optional(_s(fields["description"]), "The description", field="description")
+        values["description"] = optional(
+            _s(fields["description"]), "The description", field="description", multiline=True
+        )
     if "presenters_text" in fields:
         values["presenters_text"] = optional(
             _s(fields["presenters_text"]), "The presenters", field="presenters_text", max_length=500
@@ -569,7 +476,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         values["presenter_ids"] = [int(i) for i in (fields["presenter_ids"] or ())]  # type: ignore[attr-defined]
     if "standing_item_id" in fields:
         raw = fields["standing_item_id"]
-        values["standing_item_id"] = int(raw) if raw not in (None, "") else None  # type: ignore[arg-type]
+        values["standing_item_id"] = optional_id(raw, "The standing item", field="standing_item_id")
     return values
 
 

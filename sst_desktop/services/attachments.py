@@ -10,7 +10,7 @@ import hashlib
 import io
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from sst_desktop.domain import AgendaItem, Attachment
 from sst_desktop.domain.enums import ReportStatus
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.meetings import ensure_agenda_editable
+from sst_desktop.services.outcome import Changed, Reversal
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import optional
 from sst_desktop.storage.engine import Database
@@ -30,6 +31,10 @@ log = logging.getLogger(__name__)
 
 MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
 PDF_MEDIA_TYPE = "application/pdf"
+
+# What adding or removing a report changes: the item's reports, and the item (its report status,
+# the agenda's count of reports and pages).
+CHANGED = Changed.ATTACHMENTS | Changed.AGENDA
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,10 @@ class RemovedAttachment:
     """What ``remove_attachment`` took away, with the bytes, so undo can put it back exactly."""
 
     before: AttachmentRecord
-    content: bytes
-    report_status: ReportStatus
+    content: bytes = field(repr=False)
+    report_status: ReportStatus = ReportStatus.NONE
+    changed: Changed = CHANGED
+    undo: Reversal | None = field(default=None, repr=False, compare=False)
 
     @property
     def after(self) -> None:
@@ -188,7 +195,8 @@ def attachments_for_items(
 def attach_pdf(
     db: Database, agenda_item_id: int, data: bytes, filename: str, *, title: str = ""
 ) -> Change[AttachmentRecord]:
-    """Store a PDF report on an agenda item, after checking it reads (see ``check_pdf``)."""
+    """Store a PDF report on an agenda item, after checking it reads (see ``check_pdf``). Undo
+    removes it."""
     filename = optional(Path(filename or "report.pdf").name, "The file name", max_length=500) or "report.pdf"
     pages = check_pdf(data, f"“{filename}”")
     title = optional(title, "The title", field="title", max_length=500)
@@ -211,7 +219,7 @@ def attach_pdf(
         if item.report_status in (ReportStatus.NONE, ReportStatus.TO_FOLLOW):
             item.report_status = ReportStatus.ATTACHED
         session.flush()
-        return Change(None, to_record(attachment))
+        return _added(to_record(attachment))
 
 
 def attach_file(
@@ -230,6 +238,7 @@ def attach_file(
 
 
 def rename_attachment(db: Database, attachment_id: int, title: str) -> Change[AttachmentRecord]:
+    """Give a report the title the agenda pack lists it by; undo puts back the one before."""
     title = optional(title, "The title", field="title", max_length=500)
     with db.write() as session:
         attachment = _get(session, attachment_id)
@@ -237,11 +246,16 @@ def rename_attachment(db: Database, attachment_id: int, title: str) -> Change[At
         before = to_record(attachment)
         attachment.title = title
         session.flush()
-        return Change(before, to_record(attachment))
+        return Change(
+            before,
+            to_record(attachment),
+            CHANGED,
+            lambda db: rename_attachment(db, attachment_id, before.title),
+        )
 
 
 def move_attachment(db: Database, attachment_id: int, new_position: int) -> Change[AttachmentRecord]:
-    """Put an attachment at ``new_position`` (0-based) among its item's attachments."""
+    """Put an attachment at ``new_position`` (0-based) among its item's attachments; undo moves it back."""
     with db.write() as session:
         attachment = _get(session, attachment_id)
         ensure_agenda_editable(session, attachment.agenda_item.meeting_id)
@@ -252,10 +266,16 @@ def move_attachment(db: Database, attachment_id: int, new_position: int) -> Chan
         for index, sibling in enumerate(siblings):
             sibling.position = index
         session.flush()
-        return Change(before, to_record(attachment))
+        return Change(
+            before,
+            to_record(attachment),
+            CHANGED,
+            lambda db: move_attachment(db, attachment_id, before.position),
+        )
 
 
 def remove_attachment(db: Database, attachment_id: int) -> RemovedAttachment:
+    """Take a report off its item, keeping what undo needs to put the same file back in its place."""
     with db.write() as session:
         attachment = _get(session, attachment_id)
         item = attachment.agenda_item
@@ -268,7 +288,7 @@ def remove_attachment(db: Database, attachment_id: int) -> RemovedAttachment:
             sibling.position = index
         if not rest and item.report_status == ReportStatus.ATTACHED:
             item.report_status = ReportStatus.NONE
-        return removed
+        return replace(removed, undo=lambda db: restore_attachment(db, removed))
 
 
 def restore_attachment(db: Database, removed: RemovedAttachment) -> Change[AttachmentRecord]:
@@ -297,7 +317,11 @@ def restore_attachment(db: Database, removed: RemovedAttachment) -> Change[Attac
             sibling.position = index
         item.report_status = removed.report_status
         session.flush()
-        return Change(None, to_record(attachment))
+        return _added(to_record(attachment))
+
+
+def _added(record: AttachmentRecord) -> Change[AttachmentRecord]:
+    return Change(None, record, CHANGED, lambda db: remove_attachment(db, record.id))
 
 
 def _attachments(session: Session, agenda_item_id: int) -> list[Attachment]:

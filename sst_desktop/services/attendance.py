@@ -19,6 +19,8 @@ from sst_desktop.domain.enums import AttendanceStatus
 from sst_desktop.services import memberships, people
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
+from sst_desktop.services.outcome import Changed, Outcome, combined
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.services.records import Change, PersonRecord
 from sst_desktop.services.validation import optional
 from sst_desktop.storage.engine import Database
@@ -232,7 +234,12 @@ def _edit(db: Database, attendance_id: int, change) -> Change[AttendanceRecord]:
         ensure_minutes_editable(session, row.meeting_id)
         before = _record(session, row)
         change(session, row)
-        return Change(before, _record(session, row))
+        return _changed(before, _record(session, row))
+
+
+def _changed(before: AttendanceRecord, after: AttendanceRecord) -> Change[AttendanceRecord]:
+    """An entry changed; undo sets every field back as it was (and its undo, forward again)."""
+    return Change(before, after, Changed.ATTENDANCE, lambda db: update_attendance(db, before.id, before))
 
 
 # ---------------------------------------------------------------------------------------------- status
@@ -311,14 +318,23 @@ def set_in_chair(db: Database, attendance_id: int, in_chair: bool = True) -> lis
             ).all():
                 before = _record(session, other)
                 other.in_chair = False
-                changes.append(Change(before, _record(session, other)))
+                changes.append(_changed(before, _record(session, other)))
         before = _record(session, row)
         row.in_chair = bool(in_chair)
         if in_chair and row.status not in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE):
             row.status = AttendanceStatus.PRESENT
             row.substitute_for_id = None
-        changes.append(Change(before, _record(session, row)))
+        changes.append(_changed(before, _record(session, row)))
     return changes
+
+
+def take_the_chair(db: Database, attendance_id: int, in_chair: bool = True) -> Outcome[AttendanceRecord]:
+    """``set_in_chair`` as one step: the entry now (not) in the Chair; undo puts back everyone it
+    changed, in one transaction."""
+    changes = set_in_chair(db, attendance_id, in_chair)
+    after = changes[-1].after
+    assert after is not None
+    return combined(list(changes), after)
 
 
 # ---------------------------------------------------------------------------------------------- people
@@ -358,7 +374,11 @@ def add_attendee(
         )
         session.add(row)
         session.flush()
-        return Change(None, _record(session, _get(session, row.id)))
+        return _added(_record(session, _get(session, row.id)))
+
+
+def _added(record: AttendanceRecord) -> Change[AttendanceRecord]:
+    return Change(None, record, Changed.ATTENDANCE, lambda db: remove_attendance(db, record.id))
 
 
 def add_also_present(
@@ -369,7 +389,7 @@ def add_also_present(
 
 
 def add_new_person_also_present(
-    db: Database, meeting_id: int, *, capacity: str = "", **person_fields: object
+    db: Database, meeting_id: int, details: PersonPatch, *, capacity: str = ""
 ) -> tuple[PersonRecord, Change[AttendanceRecord]]:
     """Add someone to the directory on the spot and list them as also present."""
     with db.read() as session:
@@ -377,7 +397,7 @@ def add_new_person_also_present(
         if meeting is None:
             raise NotFoundError(f"There is no meeting with id {meeting_id}.")
         ensure_minutes_editable(session, meeting_id)
-    person = people.create_person(db, **person_fields).after
+    person = people.create_person(db, details).after
     assert person is not None
     try:
         change = add_also_present(db, meeting_id, person.id, capacity)
@@ -403,11 +423,11 @@ def remove_attendance(db: Database, attendance_id: int) -> Change[AttendanceReco
         ensure_minutes_editable(session, row.meeting_id)
         before = _record(session, row)
         session.delete(row)
-        return Change(before, None)
+        return Change(before, None, Changed.ATTENDANCE, lambda db: restore_attendance(db, before))
 
 
 def restore_attendance(db: Database, record: AttendanceRecord) -> Change[AttendanceRecord]:
-    """Put back an entry exactly as it was (the undo of ``remove_attendance``)."""
+    """Put back an entry exactly as it was, with its id (the undo of ``remove_attendance``)."""
     with db.write() as session:
         ensure_minutes_editable(session, record.meeting_id)
         existing = session.scalar(
@@ -418,6 +438,7 @@ def restore_attendance(db: Database, record: AttendanceRecord) -> Change[Attenda
         if existing is not None:
             raise ValidationError("This person is already on the register of this meeting.")
         row = Attendance(
+            id=record.id if session.get(Attendance, record.id) is None else None,
             meeting_id=record.meeting_id,
             person_id=record.person_id,
             status=record.status,
@@ -434,7 +455,7 @@ def restore_attendance(db: Database, record: AttendanceRecord) -> Change[Attenda
         )
         session.add(row)
         session.flush()
-        return Change(None, _record(session, _get(session, row.id)))
+        return _added(_record(session, _get(session, row.id)))
 
 
 def update_attendance(db: Database, attendance_id: int, record: AttendanceRecord) -> Change[AttendanceRecord]:

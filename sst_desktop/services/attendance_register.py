@@ -106,7 +106,7 @@ def attendance_register(
             query = query.where(Meeting.date <= until)
         meetings = [RegisterMeeting(mid, when) for mid, when in session.execute(query)]
         meeting_ids = [m.id for m in meetings]
-        taken = set()
+        taken: set[int] = set()
         for i in range(0, len(meeting_ids), 500):
             taken.update(
                 session.scalars(
@@ -126,6 +126,8 @@ def attendance_register(
         ):
             people[pid] = (" ".join(p for p in (title, first, last) if p), org_name or "")
 
+        role: MembershipRole | None  # below also a person's role on a meeting's day, if any
+        status: AttendanceStatus | None  # below also a register cell's, which may be empty
         periods: dict[int, list[tuple[date, date | None, MembershipRole]]] = {}
         for pid, start, end, role in session.execute(
             select(Membership.person_id, Membership.start_date, Membership.end_date, Membership.role).where(

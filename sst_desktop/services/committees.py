@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import time
+from typing import cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -15,7 +16,7 @@ from sst_desktop.services.outcome import Changed
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, CommitteeRecord
 from sst_desktop.services.references import describe, references_to
-from sst_desktop.services.validation import optional, required
+from sst_desktop.services.validation import optional, optional_id, required, whole_number
 from sst_desktop.storage.engine import Database
 
 COMMITTEE_FIELDS = (
@@ -119,9 +120,9 @@ def create_committee(db: Database, details: CommitteePatch) -> Change[CommitteeR
     with db.write() as session:
         _check_unique(session, values)
         _check_links(session, values)
-        former = values.pop("former_names", ())
+        former = cast("list[str]", values.pop("former_names", []))  # as _validated cleaned them
         committee = Committee(**values)
-        committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(former)]  # type: ignore[arg-type]
+        committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(former)]
         session.add(committee)
         session.flush()
         return _created(to_record(_get(session, committee.id)))
@@ -136,8 +137,8 @@ def update_committee(db: Database, committee_id: int, patch: CommitteePatch) -> 
         _check_unique(session, values, exclude_id=committee_id)
         _check_links(session, values, committee_id=committee_id)
         if "former_names" in values:
-            names = values.pop("former_names")
-            committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(names)]  # type: ignore[arg-type]
+            names = cast("list[str]", values.pop("former_names"))  # as _validated cleaned them
+            committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(names)]
         for key, value in values.items():
             setattr(committee, key, value)
         session.flush()
@@ -190,9 +191,9 @@ def recreate_committee(db: Database, record: CommitteeRecord) -> Change[Committe
             raise ServiceError(f"“{record.name}” already exists.")
         _check_unique(session, values)
         _check_links(session, values)
-        former = values.pop("former_names", ())
+        former = cast("list[str]", values.pop("former_names", []))  # as _validated cleaned them
         committee = Committee(id=record.id, archived=record.archived, **values)
-        committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(former)]  # type: ignore[arg-type]
+        committee.former_names = [CommitteeFormerName(name=n, position=i) for i, n in enumerate(former)]
         session.add(committee)
         session.flush()
         return _created(to_record(_get(session, committee.id)))
@@ -249,17 +250,21 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         values["short_name"] = short
     for key, label, limit in (("description", "The description", None), ("default_venue", "The venue", 300)):
         if not partial or key in fields:
-            values[key] = optional(_s(fields.get(key)), label, field=key, max_length=limit)
+            values[key] = optional(
+                _s(fields.get(key)), label, field=key, max_length=limit, multiline=key == "description"
+            )
     if "kind" in fields:
         try:
-            values["kind"] = CommitteeKind(fields["kind"])
+            values["kind"] = CommitteeKind(str(fields["kind"]))
         except ValueError as error:
             raise ValidationError(f"“{fields['kind']}” is not a kind of committee.", field="kind") from error
     if "former_names" in fields:
         names = fields["former_names"] or ()
+        if not isinstance(names, list | tuple):
+            raise ValidationError("The former names must be a list of names.", field="former_names")
         values["former_names"] = [
             n for n in (optional(_s(x), "A former name", max_length=200) for x in names) if n
-        ]  # type: ignore[union-attr]
+        ]
     if "default_start_time" in fields:
         value = fields["default_start_time"]
         if value is not None and not isinstance(value, time):
@@ -268,14 +273,14 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
     for key in ("parent_id", "officer_id"):
         if key in fields:
             value = fields[key]
-            values[key] = int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+            values[key] = optional_id(value, "The linked record", field=key)
     for key in ("open_to_public", "uses_call_in"):
         if key in fields:
             values[key] = bool(fields[key])
     if "municipal_year_start_month" in fields:
         try:
-            month = int(fields["municipal_year_start_month"])  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+            month = whole_number(fields["municipal_year_start_month"], "The month")
+        except ValidationError:
             month = 0
         if not 1 <= month <= 12:
             raise ValidationError(

@@ -12,8 +12,10 @@ from sst_desktop.domain.enums import DeclarationAction, InterestKind
 from sst_desktop.services.attendance import minutes_name
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
+from sst_desktop.services.outcome import Changed
+from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional
+from sst_desktop.services.validation import optional, whole_number
 from sst_desktop.storage.engine import Database
 
 NATURE_MAX = 5_000
@@ -32,6 +34,17 @@ class DeclarationRecord:
     kind: InterestKind
     nature: str
     action: DeclarationAction
+
+
+@dataclass(frozen=True)
+class DeclarationPatch:
+    """The declaration fields an edit sets (see ``patch``)."""
+
+    person_id: int | Unset = UNSET
+    agenda_item_id: int | Unset | None = UNSET
+    kind: InterestKind | str | Unset = UNSET
+    nature: str | Unset = UNSET
+    action: DeclarationAction | str | Unset = UNSET
 
 
 def _numbers(session: Session, meeting_id: int) -> dict[int, int]:
@@ -91,15 +104,16 @@ def _values(
         person_id = fields.get("person_id")
         if person_id in (None, ""):
             raise ValidationError("Choose who declared the interest.", field="person_id")
-        if session.get(Person, int(person_id)) is None:  # type: ignore[arg-type]
+        person = whole_number(person_id, "The person", field="person_id")
+        if session.get(Person, person) is None:
             raise NotFoundError(f"There is no person with id {person_id}.")
-        values["person_id"] = int(person_id)  # type: ignore[arg-type]
+        values["person_id"] = person
     if "agenda_item_id" in fields:
         item_id = fields["agenda_item_id"]
         if item_id in (None, ""):
             values["agenda_item_id"] = None
         else:
-            item = session.get(AgendaItem, int(item_id))  # type: ignore[arg-type]
+            item = session.get(AgendaItem, whole_number(item_id, "The item", field="agenda_item_id"))
             if item is None or item.meeting_id != meeting_id:
                 raise ValidationError(
                     "The item must be one of this meeting's agenda items.", field="agenda_item_id"
@@ -107,12 +121,12 @@ def _values(
             values["agenda_item_id"] = item.id
     if not partial or "kind" in fields:
         try:
-            values["kind"] = InterestKind(fields.get("kind"))
+            values["kind"] = InterestKind(str(fields.get("kind")))
         except ValueError as error:
             raise ValidationError("Choose the kind of interest.", field="kind") from error
     if not partial or "action" in fields:
         try:
-            values["action"] = DeclarationAction(fields.get("action"))
+            values["action"] = DeclarationAction(str(fields.get("action")))
         except ValueError as error:
             raise ValidationError("Choose what the member did.", field="action") from error
     if not partial or "nature" in fields:
@@ -142,64 +156,60 @@ def _record(session: Session, row: Declaration) -> DeclarationRecord:
     return to_record(row, _numbers(session, row.meeting_id))
 
 
-def add_declaration(
-    db: Database,
-    meeting_id: int,
-    *,
-    person_id: int,
-    kind: InterestKind | str,
-    action: DeclarationAction | str,
-    nature: str = "",
-    agenda_item_id: int | None = None,
+def add_declaration(db: Database, meeting_id: int, details: DeclarationPatch) -> Change[DeclarationRecord]:
+    """A new declaration: who (``person_id``), the kind and what they did are required; undo removes it."""
+    return _insert(db, meeting_id, details, None)
+
+
+def _insert(
+    db: Database, meeting_id: int, details: DeclarationPatch, declaration_id: int | None
 ) -> Change[DeclarationRecord]:
     with db.write() as session:
         ensure_minutes_editable(session, meeting_id)
-        values = _values(
-            session,
-            meeting_id,
-            {
-                "person_id": person_id,
-                "kind": kind,
-                "action": action,
-                "nature": nature,
-                "agenda_item_id": agenda_item_id,
-            },
-            partial=False,
-        )
-        row = Declaration(meeting_id=meeting_id, **values)
+        values = _values(session, meeting_id, given(details), partial=False)
+        row = Declaration(id=declaration_id, meeting_id=meeting_id, **values)
         session.add(row)
         session.flush()
-        return Change(None, _record(session, _get(session, row.id)))
+        record = _record(session, _get(session, row.id))
+        return Change(None, record, Changed.DECLARATIONS, lambda db: remove_declaration(db, record.id))
 
 
-def update_declaration(db: Database, declaration_id: int, **fields: object) -> Change[DeclarationRecord]:
-    """Change ``person_id``, ``agenda_item_id``, ``kind``, ``nature`` or ``action``."""
+def update_declaration(
+    db: Database, declaration_id: int, patch: DeclarationPatch
+) -> Change[DeclarationRecord]:
+    """Change the fields ``patch`` sets; undo puts back what they were."""
     with db.write() as session:
         row = _get(session, declaration_id)
         ensure_minutes_editable(session, row.meeting_id)
         before = _record(session, row)
-        for key, value in _values(session, row.meeting_id, fields, partial=True).items():
+        for key, value in _values(session, row.meeting_id, given(patch), partial=True).items():
             setattr(row, key, value)
-        return Change(before, _record(session, row))
+        revert = reverting(patch, before)
+        return Change(
+            before,
+            _record(session, row),
+            Changed.DECLARATIONS,
+            lambda db: update_declaration(db, declaration_id, revert),
+        )
 
 
 def remove_declaration(db: Database, declaration_id: int) -> Change[DeclarationRecord]:
+    """Remove a declaration; undo puts it back with the same id."""
     with db.write() as session:
         row = _get(session, declaration_id)
         ensure_minutes_editable(session, row.meeting_id)
         before = _record(session, row)
         session.delete(row)
-        return Change(before, None)
+        return Change(before, None, Changed.DECLARATIONS, lambda db: restore_declaration(db, before))
 
 
 def restore_declaration(db: Database, record: DeclarationRecord) -> Change[DeclarationRecord]:
-    """Put back a removed declaration (the undo of ``remove_declaration``)."""
-    return add_declaration(
-        db,
-        record.meeting_id,
+    """Put back a removed declaration with its id (the undo of ``remove_declaration``)."""
+    details = DeclarationPatch(
         person_id=record.person_id,
-        kind=record.kind,
-        action=record.action,
-        nature=record.nature,
         agenda_item_id=record.agenda_item_id,
+        kind=record.kind,
+        nature=record.nature,
+        action=record.action,
     )
+    return _insert(db, record.meeting_id, details, record.id)

@@ -8,11 +8,14 @@ class ServiceError(Exception):
 
 
 class ValidationError(ServiceError):
-    """Input that breaks a rule. ``field`` names the input at fault when there is one."""
+    """Input that breaks a rule. ``field`` names the input at fault when there is one;
+    ``suggestion`` is the input made acceptable, to show in its place (e.g. a pasted control
+    character replaced by a space), when there is one."""
 
-    def __init__(self, message: str, *, field: str = "") -> None:
+    def __init__(self, message: str, *, field: str = "", suggestion: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+        self.suggestion = suggestion
 
 
 class NotFoundError(ServiceError):

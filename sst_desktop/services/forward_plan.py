@@ -1,27 +1,30 @@
-"""The forward plan (items a board asked to see at a later meeting) and standing items.
+"""The forward plan: items a board asked to see at a later meeting.
 
 A forward-plan item targets a given meeting, or simply "the next meeting" after it was asked for.
 It is offered when that meeting's agenda is built; accepting it puts it on the agenda and marks it
-scheduled; leaving it keeps it pending, so it is offered again at the meeting after. Standing items
-recur on every agenda of their committee.
+scheduled; leaving it keeps it pending, so it is offered again at the meeting after. (Standing
+items, on every agenda, are in ``standing_items``.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sst_desktop.domain import AgendaItem, Committee, ForwardPlanItem, Meeting, Minute, StandingItem
+from sst_desktop.domain import AgendaItem, Committee, ForwardPlanItem, Meeting, Minute
 from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ReportStatus
-from sst_desktop.services.agenda import AgendaItemRecord, insert_item, records_for
+from sst_desktop.services.agenda import AgendaItemRecord, insert_item, records_for, remove_item
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import ensure_agenda_editable
+from sst_desktop.services.outcome import Changed, Outcome, Reversal, combined
+from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, required
+from sst_desktop.services.validation import optional, optional_id, required, whole_number
 from sst_desktop.storage.engine import Database
 
 NEXT_MEETING_LABEL = "Next meeting"
@@ -62,36 +65,30 @@ class ForwardPlanRecord:
 
 
 @dataclass(frozen=True)
-class StandingItemRecord:
-    id: int
-    committee_id: int
-    title: str
-    description: str
-    kind: ItemKind
-    presenters_text: str
-    position: int
-    active: bool
-
-
-@dataclass(frozen=True)
 class Accepted:
-    """What accepting a forward-plan item did: the plan item (scheduled now) and the new agenda item."""
+    """What accepting a forward-plan item did: the plan item (scheduled now) and the new agenda item;
+    undo takes the item off the agenda, which leaves the plan item pending again."""
 
     plan: Change[ForwardPlanRecord]
     item: AgendaItemRecord
+    changed: Changed = Changed.AGENDA | Changed.FORWARD_PLAN
+    undo: Reversal | None = field(default=None, repr=False, compare=False)
 
 
-PLAN_FIELDS = (
-    "title",
-    "description",
-    "kind",
-    "presenters_text",
-    "target_meeting_id",
-    "requested_on",
-    "source_minute_id",
-    "source_text",
-    "status",
-)
+@dataclass(frozen=True)
+class ForwardPlanPatch:
+    """The forward-plan fields an edit sets (see ``patch``); no ``target_meeting_id`` (None) means
+    "the next meeting" after ``requested_on``."""
+
+    title: str | Unset = UNSET
+    description: str | Unset = UNSET
+    kind: ItemKind | Unset = UNSET
+    presenters_text: str | Unset = UNSET
+    target_meeting_id: int | Unset | None = UNSET
+    requested_on: date | Unset | None = UNSET
+    source_minute_id: int | Unset | None = UNSET
+    source_text: str | Unset = UNSET
+    status: ForwardPlanStatus | Unset = UNSET
 
 
 def to_record(plan: ForwardPlanItem, session: Session) -> ForwardPlanRecord:
@@ -154,11 +151,12 @@ def get_forward_plan_item(db: Database, plan_id: int) -> ForwardPlanRecord:
 
 
 def add_forward_plan_item(
-    db: Database, committee_id: int, title: str, **fields: object
+    db: Database, committee_id: int, title: str, details: ForwardPlanPatch | None = None
 ) -> Change[ForwardPlanRecord]:
     """Ask for an item at a later meeting: ``target_meeting_id`` for a given one, none for the next
-    meeting after ``requested_on`` (the source minute's meeting date, else today)."""
-    values = _validated({"title": title, **fields}, partial=False)
+    meeting after ``requested_on`` (the source minute's meeting date, else today). Undo removes it."""
+    values = _validated(given(replace(details or ForwardPlanPatch(), title=title)), partial=False)
+    values.pop("status", None)  # a new item waits for an agenda
     with db.write() as session:
         if session.get(Committee, committee_id) is None:
             raise NotFoundError(f"There is no committee with id {committee_id}.")
@@ -168,11 +166,14 @@ def add_forward_plan_item(
         plan = ForwardPlanItem(committee_id=committee_id, status=ForwardPlanStatus.PENDING, **values)
         session.add(plan)
         session.flush()
-        return Change(None, to_record(plan, session))
+        return _added(to_record(plan, session))
 
 
-def update_forward_plan_item(db: Database, plan_id: int, **fields: object) -> Change[ForwardPlanRecord]:
-    values = _validated(fields, partial=True)
+def update_forward_plan_item(
+    db: Database, plan_id: int, patch: ForwardPlanPatch
+) -> Change[ForwardPlanRecord]:
+    """Change the fields ``patch`` sets; undo puts back what they were."""
+    values = _validated(given(patch), partial=True)
     with db.write() as session:
         plan = _get(session, plan_id)
         before = to_record(plan, session)
@@ -181,47 +182,36 @@ def update_forward_plan_item(db: Database, plan_id: int, **fields: object) -> Ch
             setattr(plan, key, value)
         session.flush()
         session.refresh(plan)
-        return Change(before, to_record(plan, session))
-
-
-def restore_forward_plan_item(db: Database, record: ForwardPlanRecord) -> Change[ForwardPlanRecord]:
-    """Undo of an edit, drop or status change."""
-    return update_forward_plan_item(
-        db,
-        record.id,
-        title=record.title,
-        description=record.description,
-        kind=record.kind,
-        presenters_text=record.presenters_text,
-        target_meeting_id=record.target_meeting_id,
-        requested_on=record.requested_on,
-        source_minute_id=record.source_minute_id,
-        source_text=record.source_text,
-        status=record.status,
-    )
+        revert = reverting(patch, before)
+        return Change(
+            before,
+            to_record(plan, session),
+            Changed.FORWARD_PLAN,
+            lambda db: update_forward_plan_item(db, plan_id, revert),
+        )
 
 
 def drop_forward_plan_item(db: Database, plan_id: int) -> Change[ForwardPlanRecord]:
     """The board no longer needs the item; it stays in the plan's history as dropped."""
-    with db.read() as session:
+    with db.write() as session:
         if _get(session, plan_id).status == ForwardPlanStatus.SCHEDULED:
             raise ValidationError(
                 "This item is on an agenda; remove it from the agenda before dropping it from the plan."
             )
-    return update_forward_plan_item(db, plan_id, status=ForwardPlanStatus.DROPPED)
+        return update_forward_plan_item(db, plan_id, ForwardPlanPatch(status=ForwardPlanStatus.DROPPED))
 
 
 def mark_forward_plan_done(db: Database, plan_id: int) -> Change[ForwardPlanRecord]:
-    return update_forward_plan_item(db, plan_id, status=ForwardPlanStatus.DONE)
+    return update_forward_plan_item(db, plan_id, ForwardPlanPatch(status=ForwardPlanStatus.DONE))
 
 
 def delete_forward_plan_item(db: Database, plan_id: int) -> Change[ForwardPlanRecord]:
-    """Remove an item entirely (undo of adding it)."""
+    """Remove an item entirely (undo of adding it); undo puts it back with its id."""
     with db.write() as session:
         plan = _get(session, plan_id)
         before = to_record(plan, session)
         session.delete(plan)
-        return Change(before, None)
+        return Change(before, None, Changed.FORWARD_PLAN, lambda db: recreate_forward_plan_item(db, before))
 
 
 def recreate_forward_plan_item(db: Database, record: ForwardPlanRecord) -> Change[ForwardPlanRecord]:
@@ -242,18 +232,26 @@ def recreate_forward_plan_item(db: Database, record: ForwardPlanRecord) -> Chang
             description=record.description,
             kind=record.kind,
             presenters_text=record.presenters_text,
-            target_meeting_id=target if target is not None and session.get(Meeting, target) else None,
+            target_meeting_id=target
+            if target is not None and session.get(Meeting, target) is not None
+            else None,
             requested_on=record.requested_on,
-            source_minute_id=minute if minute is not None and session.get(Minute, minute) else None,
+            source_minute_id=minute
+            if minute is not None and session.get(Minute, minute) is not None
+            else None,
             source_text=record.source_text,
             status=record.status,
-            agenda_item_id=item if item is not None and session.get(AgendaItem, item) else None,
+            agenda_item_id=item if item is not None and session.get(AgendaItem, item) is not None else None,
         )
         if plan.status == ForwardPlanStatus.SCHEDULED and plan.agenda_item_id is None:
             plan.status = ForwardPlanStatus.PENDING
         session.add(plan)
         session.flush()
-        return Change(None, to_record(plan, session))
+        return _added(to_record(plan, session))
+
+
+def _added(record: ForwardPlanRecord) -> Change[ForwardPlanRecord]:
+    return Change(None, record, Changed.FORWARD_PLAN, lambda db: delete_forward_plan_item(db, record.id))
 
 
 def items_due(db: Database, meeting_id: int) -> list[ForwardPlanRecord]:
@@ -288,7 +286,7 @@ def accept_into_agenda(
     db: Database, plan_id: int, meeting_id: int, *, position: int | None = None
 ) -> Accepted:
     """Put a forward-plan item on a meeting's agenda (before Date of Next Meeting unless ``position``)
-    and mark it scheduled. Undo: ``agenda.remove_item`` of the new item, which makes it pending again."""
+    and mark it scheduled. Undo takes the item off the agenda, which makes the plan item pending again."""
     with db.write() as session:
         plan = _get(session, plan_id)
         meeting = ensure_agenda_editable(session, meeting_id)
@@ -299,7 +297,7 @@ def accept_into_agenda(
                 f"“{plan.title}” is {plan.status.label.lower()}, not waiting for an agenda."
             )
         before = to_record(plan, session)
-        item = insert_item(
+        item, changed = insert_item(
             session,
             meeting_id,
             {
@@ -316,156 +314,22 @@ def accept_into_agenda(
         session.flush()
         session.refresh(plan)
         record = next(r for r in records_for(session, meeting_id) if r.id == item.id)
-        return Accepted(Change(before, to_record(plan, session)), record)
-
-
-# ---------------------------------------------------------------- standing items
-
-
-def standing_record(item: StandingItem) -> StandingItemRecord:
-    return StandingItemRecord(
-        id=item.id,
-        committee_id=item.committee_id,
-        title=item.title,
-        description=item.description,
-        kind=item.kind or ItemKind.REPORT,
-        presenters_text=item.presenters_text,
-        position=item.position,
-        active=item.active,
-    )
-
-
-def list_standing_items(
-    db: Database, committee_id: int, *, include_inactive: bool = False
-) -> list[StandingItemRecord]:
-    with db.read() as session:
-        return [standing_record(s) for s in _standing(session, committee_id, include_inactive)]
-
-
-def add_standing_item(
-    db: Database,
-    committee_id: int,
-    title: str,
-    *,
-    description: str = "",
-    kind: ItemKind | str = ItemKind.REPORT,
-    presenters_text: str = "",
-) -> Change[StandingItemRecord]:
-    values = _standing_values(
-        {"title": title, "description": description, "kind": kind, "presenters_text": presenters_text}
-    )
-    with db.write() as session:
-        if session.get(Committee, committee_id) is None:
-            raise NotFoundError(f"There is no committee with id {committee_id}.")
-        position = (
-            session.scalar(
-                select(func.max(StandingItem.position)).where(StandingItem.committee_id == committee_id)
-            )
-            or 0
-        ) + 1
-        item = StandingItem(committee_id=committee_id, position=position, active=True, **values)
-        session.add(item)
-        session.flush()
-        _renumber_standing(session, committee_id)
-        return Change(None, standing_record(item))
-
-
-def update_standing_item(db: Database, standing_id: int, **fields: object) -> Change[StandingItemRecord]:
-    """Change title, description, kind, presenters or ``active`` (an inactive one stops recurring)."""
-    allowed = {"title", "description", "kind", "presenters_text", "active"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValidationError(f"Unknown standing item field(s): {', '.join(sorted(unknown))}.")
-    values = _standing_values({k: v for k, v in fields.items() if k != "active"}, partial=True)
-    with db.write() as session:
-        item = _standing_get(session, standing_id)
-        before = standing_record(item)
-        for key, value in values.items():
-            setattr(item, key, value)
-        if "active" in fields:
-            item.active = bool(fields["active"])
-        session.flush()
-        return Change(before, standing_record(item))
-
-
-def move_standing_item(db: Database, standing_id: int, new_position: int) -> Change[StandingItemRecord]:
-    with db.write() as session:
-        item = _standing_get(session, standing_id)
-        before = standing_record(item)
-        others = [s for s in _standing(session, item.committee_id, True) if s.id != item.id]
-        others.insert(max(0, min(int(new_position), len(others))), item)
-        for index, other in enumerate(others):
-            other.position = index
-        session.flush()
-        return Change(before, standing_record(item))
-
-
-def remove_standing_item(db: Database, standing_id: int) -> Change[StandingItemRecord]:
-    """Delete a standing item; agenda items made from it stay on their agendas."""
-    with db.write() as session:
-        item = _standing_get(session, standing_id)
-        before = standing_record(item)
-        committee_id = item.committee_id
-        session.delete(item)
-        session.flush()
-        _renumber_standing(session, committee_id)
-        return Change(before, None)
-
-
-def restore_standing_item(db: Database, record: StandingItemRecord) -> Change[StandingItemRecord]:
-    """Undo of ``remove_standing_item``."""
-    with db.write() as session:
-        item = StandingItem(
-            id=record.id if session.get(StandingItem, record.id) is None else None,
-            committee_id=record.committee_id,
-            title=record.title,
-            description=record.description,
-            kind=record.kind,
-            presenters_text=record.presenters_text,
-            position=record.position,
-            active=record.active,
+        item_id = item.id
+        return Accepted(
+            Change(before, to_record(plan, session), Changed.FORWARD_PLAN),
+            record,
+            changed | Changed.FORWARD_PLAN,
+            lambda db: remove_item(db, item_id),
         )
-        items = _standing(session, record.committee_id, True)
-        session.add(item)
-        items.insert(min(record.position, len(items)), item)
-        for index, other in enumerate(items):
-            other.position = index
-        session.flush()
-        return Change(None, standing_record(item))
 
 
-def _standing(session: Session, committee_id: int, include_inactive: bool) -> list[StandingItem]:
-    query = select(StandingItem).where(StandingItem.committee_id == committee_id)
-    if not include_inactive:
-        query = query.where(StandingItem.active.is_(True))
-    return list(session.scalars(query.order_by(StandingItem.position, StandingItem.id)))
-
-
-def _renumber_standing(session: Session, committee_id: int) -> None:
-    for index, item in enumerate(_standing(session, committee_id, True)):
-        item.position = index
-
-
-def _standing_get(session: Session, standing_id: int) -> StandingItem:
-    item = session.get(StandingItem, standing_id)
-    if item is None:
-        raise NotFoundError(f"There is no standing item with id {standing_id}.")
-    return item
-
-
-def _standing_values(fields: dict[str, object], *, partial: bool = False) -> dict[str, object]:
-    values: dict[str, object] = {}
-    if not partial or "title" in fields:
-        values["title"] = required(_s(fields.get("title")), "The item's title", field="title", max_length=300)
-    if "description" in fields:
-        values["description"] = optional(_s(fields["description"]), "The description", field="description")
-    if "presenters_text" in fields:
-        values["presenters_text"] = optional(
-            _s(fields["presenters_text"]), "The presenters", field="presenters_text", max_length=300
-        )
-    if "kind" in fields:
-        values["kind"] = _kind(fields["kind"])
-    return values
+def accept_several(
+    db: Database, plan_ids: Sequence[int], meeting_id: int
+) -> Outcome[tuple[AgendaItemRecord, ...]]:
+    """Put several forward-plan items on the agenda as one step (see ``accept_into_agenda``)."""
+    with db.write():
+        accepted = [accept_into_agenda(db, plan_id, meeting_id) for plan_id in plan_ids]
+    return combined(list(accepted), tuple(a.item for a in accepted))
 
 
 # ---------------------------------------------------------------- helpers
@@ -480,7 +344,7 @@ def _get(session: Session, plan_id: int) -> ForwardPlanItem:
 
 def _requested_on(session: Session, minute_id: object) -> date:
     if minute_id is not None:
-        minute = session.get(Minute, int(minute_id))  # type: ignore[arg-type]
+        minute = session.get(Minute, whole_number(minute_id, "The minute", field="source_minute_id"))
         if minute is not None:
             return minute.meeting.date
     return date.today()
@@ -500,9 +364,7 @@ def _check_links(session: Session, committee_id: int, values: dict[str, object])
 
 
 def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]:
-    unknown = set(fields) - set(PLAN_FIELDS)
-    if unknown:
-        raise ValidationError(f"Unknown forward-plan field(s): {', '.join(sorted(unknown))}.")
+    """The values of a forward-plan item's fields, checked: the one place they are validated."""
     values: dict[str, object] = {}
     if not partial or "title" in fields:
         values["title"] = required(_s(fields.get("title")), "The item's title", field="title", max_length=500)
@@ -512,13 +374,15 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         ("source_text", "Where it came from", None),
     ):
         if key in fields:
-            values[key] = optional(_s(fields[key]), label, field=key, max_length=limit)
+            values[key] = optional(
+                _s(fields[key]), label, field=key, max_length=limit, multiline=key == "description"
+            )
     if "kind" in fields:
-        values["kind"] = _kind(fields["kind"])
+        values["kind"] = item_kind(fields["kind"])
     for key in ("target_meeting_id", "source_minute_id"):
         if key in fields:
             raw = fields[key]
-            values[key] = int(raw) if raw not in (None, "") else None  # type: ignore[arg-type]
+            values[key] = optional_id(raw, "The linked record", field=key)
     if "requested_on" in fields:
         value = fields["requested_on"]
         if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
@@ -526,7 +390,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         values["requested_on"] = value
     if "status" in fields:
         try:
-            values["status"] = ForwardPlanStatus(fields["status"])
+            values["status"] = ForwardPlanStatus(str(fields["status"]))
         except ValueError:
             raise ValidationError(
                 f"“{fields['status']}” is not a forward-plan status.", field="status"
@@ -534,11 +398,12 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
     return values
 
 
-def _kind(value: object) -> ItemKind:
+def item_kind(value: object) -> ItemKind:
+    """The kind of item ``value`` names (a report when none); ``ValidationError`` for anything else."""
     if value in (None, ""):
         return ItemKind.REPORT
     try:
-        return ItemKind(value)
+        return ItemKind(str(value))
     except ValueError:
         raise ValidationError(f"“{value}” is not a kind of item.", field="kind") from None
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sst_desktop.domain import AgendaItem
 from sst_desktop.domain.enums import ItemKind, ProceduralRole
 from sst_desktop.services.actions import open_actions_for_committee
-from sst_desktop.services.agenda import OPENING_ROLES, AgendaItemRecord, get_item, insert_item
+from sst_desktop.services.agenda import OPENING_ROLES, AgendaItemRecord, added, get_item, insert_item
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.meetings import ensure_agenda_editable, get_meeting
 from sst_desktop.services.records import Change
@@ -37,7 +37,7 @@ def matters_arising_index(roles: Sequence[ProceduralRole | None]) -> int:
 
 def add_matters_arising(db: Database, meeting_id: int) -> Change[AgendaItemRecord]:
     """Put the item on the agenda, after the opening procedural items, saying how many open actions
-    from earlier meetings it brings back; an agenda has one at most."""
+    from earlier meetings it brings back; an agenda has one at most. Undo takes it off again."""
     meeting = get_meeting(db, meeting_id)
     count = len(open_actions_for_committee(db, meeting.committee_id, as_of=meeting.date))
     with db.write() as session:
@@ -57,7 +57,6 @@ def add_matters_arising(db: Database, meeting_id: int) -> Change[AgendaItemRecor
             "kind": ItemKind.ACTION_LOG,
             "procedural_role": ProceduralRole.MATTERS_ARISING,
         }
-        item = insert_item(session, meeting_id, values, matters_arising_index(roles))
+        item, changed = insert_item(session, meeting_id, values, matters_arising_index(roles))
         session.flush()
-        item_id = item.id
-    return Change(None, get_item(db, item_id))
+        return added(get_item(db, item.id), changed)

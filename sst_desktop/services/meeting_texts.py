@@ -87,25 +87,6 @@ def next_meeting_text(when: date | None, start: time | None = None, venue: str =
     return text + "."
 
 
-def is_generated_previous_minutes(text: str) -> bool:
-    """True when ``text`` is the builder's own wording (so it may be refreshed when meetings move)."""
-    text = text.strip()
-    return text in ("", NO_PREVIOUS_MEETING, PREVIOUS_MINUTES_PREFIX) or _looks_like(
-        text, PREVIOUS_MINUTES_PREFIX + " ", "", max_extra=25
-    )
-
-
-def is_generated_next_meeting(text: str) -> bool:
-    text = text.strip()
-    return text in ("", NEXT_MEETING_UNKNOWN) or (
-        text.startswith(NEXT_MEETING_PREFIX + " ") and text.endswith(".") and "\n" not in text
-    )
-
-
-def _looks_like(text: str, prefix: str, suffix: str, *, max_extra: int) -> bool:
-    return text.startswith(prefix) and text.endswith(suffix) and len(text) - len(prefix) <= max_extra
-
-
 def schedule_12a_notice(paragraphs: Iterable[int]) -> str:
     """ "By virtue of paragraph(s) 7 of Part 1 of Schedule 12A of the Local Government Act 1972." """
     numbers = ", ".join(str(p) for p in sorted(set(paragraphs)))

@@ -1,15 +1,14 @@
-"""Meetings of a committee: scheduling one or a series, status changes, and finding them again.
+"""Meetings of a committee: scheduling one, editing and status changes, and finding them again.
 
 A meeting is referred to in the CLI and in messages as ``SHORTNAME@YYYY-MM-DD`` ("SST@2022-09-08").
 Moving, cancelling or scheduling a meeting keeps the builder's own wording on neighbouring agendas
-("Minutes of the meeting held on …", "The next meeting will be held on …") true; wording the officer
-typed by hand is left alone.
+true (``agenda_wording``). Every change returns its kinds and its reversal (``outcome``); a series
+of meetings is scheduled in ``meeting_series``.
 """
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Literal
@@ -17,24 +16,25 @@ from typing import Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
-from sst_desktop.domain import AgendaItem, Committee, Meeting, Minute
-from sst_desktop.domain.enums import MeetingStatus, ProceduralRole
-from sst_desktop.services.errors import ConfirmedMinutesError, NotFoundError, ValidationError
-from sst_desktop.services.meeting_texts import (
-    is_generated_next_meeting,
-    is_generated_previous_minutes,
-    next_meeting_text,
-    plain_date,
-    previous_minutes_text,
+from sst_desktop.domain import Committee, Meeting, Minute
+from sst_desktop.domain.enums import MeetingStatus
+from sst_desktop.services import minute_numbers
+from sst_desktop.services.agenda_wording import (
+    next_orm,
+    previous_orm,
+    procedural_texts,
+    refresh_procedural_items,
 )
+from sst_desktop.services.errors import ConfirmedMinutesError, NotFoundError, ValidationError
+from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.services.outcome import Changed
+from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
+from sst_desktop.services.references import describe, references_to
 from sst_desktop.services.validation import optional
 from sst_desktop.storage.engine import Database
 
 When = Literal["all", "upcoming", "past"]
-
-# Meetings that take place (or took place): the ones agendas refer back and forward to.
-TAKING_PLACE = (MeetingStatus.SCHEDULED, MeetingStatus.HELD)
 
 
 @dataclass(frozen=True)
@@ -80,50 +80,16 @@ class MeetingRecord:
 
 
 @dataclass(frozen=True)
-class SeriesRule:
-    """A recurrence: the ``ordinal``-th ``weekday`` (0 = Monday) of each of ``months``.
+class MeetingPatch:
+    """The meeting fields an edit sets (see ``patch``): ``MeetingPatch(venue="Bootle Town Hall")``."""
 
-    ``ordinal`` 1–4, or -1 for the last such weekday of the month. The quarterly SST pattern is
-    ``SeriesRule(weekday=3, ordinal=2, months=(3, 6, 9, 12))``: the second Thursday of March, June,
-    September and December.
-    """
-
-    weekday: int
-    ordinal: int
-    months: tuple[int, ...]
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.weekday <= 6:
-            raise ValidationError("The weekday must be Monday to Sunday.", field="weekday")
-        if self.ordinal not in (1, 2, 3, 4, -1):
-            raise ValidationError(
-                "Choose the first, second, third, fourth or last weekday of the month.", field="ordinal"
-            )
-        if not self.months or any(not 1 <= m <= 12 for m in self.months):
-            raise ValidationError("Choose at least one month (1–12).", field="months")
-
-    def day_in(self, year: int, month: int) -> date:
-        weeks = calendar.Calendar().monthdatescalendar(year, month)
-        days = [d for week in weeks for d in week if d.month == month and d.weekday() == self.weekday]
-        return days[-1] if self.ordinal == -1 else days[self.ordinal - 1]
-
-    def dates(self, start: date, end: date) -> list[date]:
-        """Every date of the rule from ``start`` to ``end``, both included."""
-        found: list[date] = []
-        year, month = start.year, start.month
-        while (year, month) <= (end.year, end.month):
-            if month in self.months:
-                day = self.day_in(year, month)
-                if start <= day <= end:
-                    found.append(day)
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        return found
-
-
-@dataclass(frozen=True)
-class SeriesResult:
-    created: tuple[MeetingRecord, ...]
-    skipped: tuple[date, ...]  # dates on which the committee already had a meeting
+    date: date | Unset = UNSET
+    start_time: time | Unset | None = UNSET
+    venue: str | Unset = UNSET
+    remote_link: str | Unset = UNSET
+    open_to_public: bool | Unset = UNSET
+    status: MeetingStatus | Unset = UNSET
+    status_reason: str | Unset = UNSET
 
 
 def meeting_ref(record: MeetingRecord) -> str:
@@ -240,56 +206,16 @@ def schedule_meeting(
     remote_link: str = "",
     open_to_public: bool | None = None,
 ) -> Change[MeetingRecord]:
-    """Schedule one meeting. Start time, venue and openness default to the committee's."""
+    """Schedule one meeting. Start time, venue and openness default to the committee's. Undo removes it."""
     with db.write() as session:
-        meeting = _new_meeting(session, committee_id, when, start_time, venue, remote_link, open_to_public)
+        generated = procedural_texts(session, committee_id)
+        meeting = new_meeting(session, committee_id, when, start_time, venue, remote_link, open_to_public)
         session.flush()
-        refresh_procedural_items(session, committee_id)
-        return Change(None, to_record(get_orm(session, meeting.id)))
+        reworded = refresh_procedural_items(session, committee_id, generated)
+        return _scheduled(to_record(get_orm(session, meeting.id)), reworded)
 
 
-def schedule_series(
-    db: Database,
-    committee_id: int,
-    rule: SeriesRule,
-    start: date,
-    end: date,
-    *,
-    start_time: time | Literal["default"] | None = "default",
-    venue: str | None = None,
-    remote_link: str = "",
-    open_to_public: bool | None = None,
-) -> SeriesResult:
-    """Schedule a meeting on every date of ``rule`` from ``start`` to ``end``; dates on which the
-    committee already meets are skipped and reported."""
-    if end < start:
-        raise ValidationError("The series must end after it starts.", field="end")
-    dates = rule.dates(start, end)
-    if not dates:
-        raise ValidationError("No date between the start and the end matches the pattern.", field="months")
-    if len(dates) > 120:
-        raise ValidationError("A series can hold at most 120 meetings.", field="end")
-    created: list[int] = []
-    skipped: list[date] = []
-    with db.write() as session:
-        existing = set(
-            session.scalars(
-                select(Meeting.date).where(Meeting.committee_id == committee_id, Meeting.date.in_(dates))
-            )
-        )
-        for day in dates:
-            if day in existing:
-                skipped.append(day)
-                continue
-            meeting = _new_meeting(session, committee_id, day, start_time, venue, remote_link, open_to_public)
-            session.flush()
-            created.append(meeting.id)
-        refresh_procedural_items(session, committee_id)
-        records = tuple(to_record(get_orm(session, i)) for i in created)
-    return SeriesResult(records, tuple(skipped))
-
-
-def _new_meeting(
+def new_meeting(
     session: Session,
     committee_id: int,
     when: date,
@@ -298,11 +224,11 @@ def _new_meeting(
     remote_link: str,
     open_to_public: bool | None,
 ) -> Meeting:
+    """A new meeting added to ``session``, its details checked (one meeting, or each of a series)."""
     committee = session.get(Committee, committee_id)
     if committee is None:
         raise NotFoundError(f"There is no committee with id {committee_id}.")
-    if not isinstance(when, date) or isinstance(when, datetime):
-        raise ValidationError("The meeting needs a date.", field="date")
+    _check_date(when)
     _check_free(session, committee, when)
     if start_time == "default":
         start_time = committee.default_start_time
@@ -322,6 +248,20 @@ def _new_meeting(
     return meeting
 
 
+def _scheduled(record: MeetingRecord, reworded: int) -> Change[MeetingRecord]:
+    return Change(None, record, meeting_kinds(reworded), lambda db: delete_meeting(db, record.id))
+
+
+def meeting_kinds(reworded: int) -> Changed:
+    """A change of meetings, and of the agendas whose builder wording followed it."""
+    return Changed.MEETINGS | (Changed.AGENDA if reworded else Changed.NOTHING)
+
+
+def _check_date(value: object) -> None:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise ValidationError("The meeting needs a date.", field="date")
+
+
 def _check_free(session: Session, committee: Committee, when: date, exclude_id: int | None = None) -> None:
     query = select(Meeting.id).where(Meeting.committee_id == committee.id, Meeting.date == when)
     if exclude_id is not None:
@@ -337,63 +277,58 @@ def _check_time(value: object) -> None:
 
 # ---------------------------------------------------------------- changes
 
-MEETING_FIELDS = ("date", "start_time", "venue", "remote_link", "open_to_public", "status", "status_reason")
 
-
-def update_meeting(db: Database, meeting_id: int, **fields: object) -> Change[MeetingRecord]:
-    """Change any of date, start time, venue, remote link, openness, status and reason."""
-    unknown = set(fields) - set(MEETING_FIELDS)
-    if unknown:
-        raise ValidationError(f"Unknown meeting field(s): {', '.join(sorted(unknown))}.")
+def update_meeting(db: Database, meeting_id: int, patch: MeetingPatch) -> Change[MeetingRecord]:
+    """Change the fields ``patch`` sets (date, start time, venue, remote link, openness, status and
+    reason); undo puts back what they were."""
     with db.write() as session:
         meeting = get_orm(session, meeting_id)
         before = to_record(meeting)
-        if "date" in fields:
-            when = fields["date"]
-            if not isinstance(when, date) or isinstance(when, datetime):
-                raise ValidationError("The meeting needs a date.", field="date")
-            _check_free(session, meeting.committee, when, exclude_id=meeting.id)
-            meeting.date = when
-        if "start_time" in fields:
-            _check_time(fields["start_time"])
-            meeting.start_time = fields["start_time"]  # type: ignore[assignment]
-        if "venue" in fields:
-            meeting.venue = optional(_s(fields["venue"]), "The venue", field="venue", max_length=300)
-        if "remote_link" in fields:
-            meeting.remote_link = optional(
-                _s(fields["remote_link"]), "The remote link", field="remote_link", max_length=500
-            )
-        if "open_to_public" in fields:
-            meeting.open_to_public = bool(fields["open_to_public"])
-        if "status" in fields:
-            try:
-                meeting.status = MeetingStatus(fields["status"])
-            except ValueError:
-                raise ValidationError(
-                    f"“{fields['status']}” is not a meeting status.", field="status"
-                ) from None
-        if "status_reason" in fields:
-            meeting.status_reason = optional(_s(fields["status_reason"]), "The reason", field="status_reason")
+        generated = procedural_texts(session, meeting.committee_id)
+        for key, value in _validated(session, meeting, given(patch)).items():
+            setattr(meeting, key, value)
         session.flush()
-        refresh_procedural_items(session, meeting.committee_id)
+        reworded = refresh_procedural_items(session, meeting.committee_id, generated)
         session.flush()
         session.refresh(meeting)
-        return Change(before, to_record(meeting))
+        revert = reverting(patch, before)
+        return Change(
+            before,
+            to_record(meeting),
+            meeting_kinds(reworded),
+            lambda db: update_meeting(db, meeting_id, revert),
+        )
 
 
-def restore_meeting(db: Database, record: MeetingRecord) -> Change[MeetingRecord]:
-    """Put a meeting back as ``record`` describes it (undo of an edit or status change)."""
-    return update_meeting(
-        db,
-        record.id,
-        date=record.date,
-        start_time=record.start_time,
-        venue=record.venue,
-        remote_link=record.remote_link,
-        open_to_public=record.open_to_public,
-        status=record.status,
-        status_reason=record.status_reason,
-    )
+def _validated(session: Session, meeting: Meeting, fields: dict[str, object]) -> dict[str, object]:
+    """The values of a meeting edit, checked: the one place a meeting's fields are validated."""
+    values: dict[str, object] = {}
+    if "date" in fields:
+        when = fields["date"]
+        _check_date(when)
+        _check_free(session, meeting.committee, when, exclude_id=meeting.id)  # type: ignore[arg-type]
+        values["date"] = when
+    if "start_time" in fields:
+        _check_time(fields["start_time"])
+        values["start_time"] = fields["start_time"]
+    if "venue" in fields:
+        values["venue"] = optional(_s(fields["venue"]), "The venue", field="venue", max_length=300)
+    if "remote_link" in fields:
+        values["remote_link"] = optional(
+            _s(fields["remote_link"]), "The remote link", field="remote_link", max_length=500
+        )
+    if "open_to_public" in fields:
+        values["open_to_public"] = bool(fields["open_to_public"])
+    if "status" in fields:
+        try:
+            values["status"] = MeetingStatus(str(fields["status"]))
+        except ValueError:
+            raise ValidationError(f"“{fields['status']}” is not a meeting status.", field="status") from None
+    if "status_reason" in fields:
+        values["status_reason"] = optional(
+            _s(fields["status_reason"]), "The reason", field="status_reason", multiline=True
+        )
+    return values
 
 
 def cancel_meeting(db: Database, meeting_id: int, reason: str) -> Change[MeetingRecord]:
@@ -406,34 +341,59 @@ def postpone_meeting(db: Database, meeting_id: int, reason: str) -> Change[Meeti
 
 def mark_held(db: Database, meeting_id: int) -> Change[MeetingRecord]:
     """The meeting took place (minute-taking sets this)."""
-    with db.read() as session:
+    with db.write() as session:
         meeting = get_orm(session, meeting_id)
         if meeting.status == MeetingStatus.CANCELLED:
             raise ValidationError("This meeting was cancelled; reinstate it before recording it as held.")
-    return update_meeting(db, meeting_id, status=MeetingStatus.HELD, status_reason="")
+        return update_meeting(db, meeting_id, MeetingPatch(status=MeetingStatus.HELD, status_reason=""))
 
 
 def reinstate_meeting(db: Database, meeting_id: int) -> Change[MeetingRecord]:
     """A cancelled or postponed meeting goes back to scheduled on its date."""
-    return update_meeting(db, meeting_id, status=MeetingStatus.SCHEDULED, status_reason="")
+    return update_meeting(db, meeting_id, MeetingPatch(status=MeetingStatus.SCHEDULED, status_reason=""))
 
 
 def move_meeting(db: Database, meeting_id: int, new_date: date, reason: str = "") -> Change[MeetingRecord]:
     """Move a meeting (also a postponed one) to another date; it is scheduled again there."""
-    with db.read() as session:
+    note = optional(reason, "The reason", field="status_reason", multiline=True)
+    with db.write() as session:
         meeting = get_orm(session, meeting_id)
         if meeting.status == MeetingStatus.HELD:
             raise ValidationError("This meeting has been held; it cannot move to another date.")
         old = meeting.date
-    note = optional(reason, "The reason", field="status_reason")
-    if new_date == old:
-        return update_meeting(db, meeting_id, status=MeetingStatus.SCHEDULED)
-    text = f"Moved from {plain_date(old)}" + (f": {note}" if note else ".")
-    return update_meeting(db, meeting_id, date=new_date, status=MeetingStatus.SCHEDULED, status_reason=text)
+        if new_date == old:
+            return update_meeting(db, meeting_id, MeetingPatch(status=MeetingStatus.SCHEDULED))
+        text = f"Moved from {plain_date(old)}" + (f": {note}" if note else ".")
+        return update_meeting(
+            db,
+            meeting_id,
+            MeetingPatch(date=new_date, status=MeetingStatus.SCHEDULED, status_reason=text),
+        )
+
+
+def set_first_minute_number(db: Database, meeting_id: int, number: int | None) -> Change[MeetingRecord]:
+    """Start the meeting's minute numbers at ``number`` (None: continue the municipal year), for the
+    first meeting recorded in a year whose earlier minutes are elsewhere; the year's minutes are
+    renumbered. Undo puts back the number it had."""
+    with db.write() as session:
+        before = to_record(get_orm(session, meeting_id))
+        minute_numbers.set_first_minute_number(db, meeting_id, number)
+        meeting = get_orm(session, meeting_id)
+        session.refresh(meeting)
+        old = before.first_minute_number
+        return Change(
+            before,
+            to_record(meeting),
+            Changed.MEETINGS | Changed.MINUTES,
+            lambda db: set_first_minute_number(db, meeting_id, old),
+        )
 
 
 def delete_meeting(db: Database, meeting_id: int) -> Change[MeetingRecord]:
-    """Remove a meeting that has no minutes (undo of scheduling it); held meetings stay on record."""
+    """Remove a meeting that holds nothing yet (undo of scheduling it); undo puts it back with its id.
+
+    A meeting with minutes, an agenda, attendance or anything else on record is refused: deleting
+    it would take those with it, so it is cancelled instead."""
     with db.write() as session:
         meeting = get_orm(session, meeting_id)
         before = to_record(meeting)
@@ -442,16 +402,18 @@ def delete_meeting(db: Database, meeting_id: int) -> Change[MeetingRecord]:
             raise ValidationError(
                 f"The meeting of {plain_date(meeting.date)} has minutes; cancel it instead of deleting it."
             )
+        used = references_to(session, "meetings", meeting_id)
+        if used:
+            raise ValidationError(
+                f"The meeting of {plain_date(meeting.date)} holds {describe(used)}; cancel it instead of "
+                "deleting it."
+            )
         committee_id = meeting.committee_id
+        generated = procedural_texts(session, committee_id)
         session.delete(meeting)
         session.flush()
-        refresh_procedural_items(session, committee_id)
-        return Change(before, None)
-
-
-def delete_meetings(db: Database, meeting_ids: Sequence[int]) -> list[Change[MeetingRecord]]:
-    """Undo of a series."""
-    return [delete_meeting(db, i) for i in meeting_ids]
+        reworded = refresh_procedural_items(session, committee_id, generated)
+        return Change(before, None, meeting_kinds(reworded), lambda db: recreate_meeting(db, before))
 
 
 def recreate_meeting(db: Database, record: MeetingRecord) -> Change[MeetingRecord]:
@@ -464,6 +426,7 @@ def recreate_meeting(db: Database, record: MeetingRecord) -> Change[MeetingRecor
         if session.get(Meeting, record.id) is not None:
             raise ValidationError(f"The meeting of {plain_date(record.date)} is already there.")
         _check_free(session, committee, record.date)
+        generated = procedural_texts(session, record.committee_id)
         meeting = Meeting(
             id=record.id,
             committee_id=record.committee_id,
@@ -474,24 +437,25 @@ def recreate_meeting(db: Database, record: MeetingRecord) -> Change[MeetingRecor
             status=record.status,
             status_reason=record.status_reason,
             open_to_public=record.open_to_public,
+            first_minute_number=record.first_minute_number,
         )
         session.add(meeting)
         session.flush()
-        refresh_procedural_items(session, record.committee_id)
-        return Change(None, to_record(get_orm(session, meeting.id)))
+        reworded = refresh_procedural_items(session, record.committee_id, generated)
+        return _scheduled(to_record(get_orm(session, meeting.id)), reworded)
 
 
 def _set_status(
     db: Database, meeting_id: int, status: MeetingStatus, reason: str, verb: str
 ) -> Change[MeetingRecord]:
-    text = optional(reason, "The reason", field="status_reason")
+    text = optional(reason, "The reason", field="status_reason", multiline=True)
     if not text:
         raise ValidationError(f"Say why the meeting is {verb}.", field="status_reason")
-    with db.read() as session:
+    with db.write() as session:
         meeting = get_orm(session, meeting_id)
         if meeting.status == MeetingStatus.HELD:
             raise ValidationError(f"This meeting has been held; it cannot be {verb}.")
-    return update_meeting(db, meeting_id, status=status, status_reason=text)
+        return update_meeting(db, meeting_id, MeetingPatch(status=status, status_reason=text))
 
 
 # ---------------------------------------------------------------- neighbours
@@ -509,73 +473,6 @@ def next_meeting(db: Database, meeting_id: int) -> MeetingRecord | None:
     with db.read() as session:
         found = next_orm(session, get_orm(session, meeting_id))
         return to_record(found) if found is not None else None
-
-
-def previous_orm(session: Session, meeting: Meeting) -> Meeting | None:
-    return session.scalar(
-        _query()
-        .where(
-            Meeting.committee_id == meeting.committee_id,
-            Meeting.date < meeting.date,
-            Meeting.status.in_(TAKING_PLACE),
-        )
-        .order_by(Meeting.date.desc())
-        .limit(1)
-    )
-
-
-def next_orm(session: Session, meeting: Meeting) -> Meeting | None:
-    return session.scalar(
-        _query()
-        .where(
-            Meeting.committee_id == meeting.committee_id,
-            Meeting.date > meeting.date,
-            Meeting.status == MeetingStatus.SCHEDULED,
-        )
-        .order_by(Meeting.date)
-        .limit(1)
-    )
-
-
-def procedural_description(session: Session, meeting: Meeting, role: ProceduralRole) -> str | None:
-    """The builder's wording for a procedural item whose text depends on other meetings."""
-    if role == ProceduralRole.PREVIOUS_MINUTES:
-        previous = previous_orm(session, meeting)
-        return previous_minutes_text(previous.date if previous else None)
-    if role == ProceduralRole.NEXT_MEETING:
-        upcoming = next_orm(session, meeting)
-        if upcoming is None:
-            return next_meeting_text(None)
-        return next_meeting_text(upcoming.date, upcoming.start_time, upcoming.venue)
-    return None
-
-
-def refresh_procedural_items(session: Session, committee_id: int) -> int:
-    """Re-word "Minutes of the meeting held on …" and "The next meeting will be held on …" on the
-    committee's agendas not yet held, where the text is still the builder's own. Returns how many changed."""
-    items = session.scalars(
-        select(AgendaItem)
-        .join(Meeting, AgendaItem.meeting_id == Meeting.id)
-        .where(
-            Meeting.committee_id == committee_id,
-            Meeting.status.in_((MeetingStatus.SCHEDULED, MeetingStatus.POSTPONED)),
-            AgendaItem.procedural_role.in_((ProceduralRole.PREVIOUS_MINUTES, ProceduralRole.NEXT_MEETING)),
-        )
-    ).all()
-    changed = 0
-    for item in items:
-        generated = (
-            is_generated_previous_minutes
-            if item.procedural_role == ProceduralRole.PREVIOUS_MINUTES
-            else is_generated_next_meeting
-        )
-        if not generated(item.description):
-            continue
-        text = procedural_description(session, item.meeting, item.procedural_role)  # type: ignore[arg-type]
-        if text is not None and text != item.description:
-            item.description = text
-            changed += 1
-    return changed
 
 
 def _s(value: object) -> str:

@@ -5,6 +5,7 @@ Rules: a person's periods on one committee never overlap, and a committee has on
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -13,6 +14,8 @@ from sqlalchemy.orm import Session, joinedload
 from sst_desktop.domain import Committee, Membership, Person
 from sst_desktop.domain.enums import MembershipRole
 from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.outcome import Changed, Outcome, Undoable, combined
+from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, MembershipRecord
 from sst_desktop.services.validation import optional
 from sst_desktop.storage.engine import Database
@@ -71,6 +74,16 @@ def list_person_memberships(
     return sorted(records, key=lambda r: (not r.is_current(on), r.committee_id, r.start_date))
 
 
+@dataclass(frozen=True)
+class MembershipPatch:
+    """The fields of one membership period an edit sets (see ``patch``)."""
+
+    role: MembershipRole | Unset = UNSET
+    start_date: date | Unset = UNSET
+    end_date: date | Unset | None = UNSET
+    representing: str | Unset = UNSET
+
+
 def add_membership(
     db: Database,
     committee_id: int,
@@ -81,95 +94,88 @@ def add_membership(
     end_date: date | None = None,
     representing: str = "",
 ) -> Change[MembershipRecord]:
-    start = start_date or date.today()
+    """Someone joins a committee; undo removes the membership again."""
+    values = _validated(
+        {
+            "role": role,
+            "start_date": start_date or date.today(),
+            "end_date": end_date,
+            "representing": representing,
+        }
+    )
     with db.write() as session:
         if session.get(Committee, committee_id) is None:
             raise NotFoundError(f"There is no committee with id {committee_id}.")
         if session.get(Person, person_id) is None:
             raise NotFoundError(f"There is no person with id {person_id}.")
-        membership = Membership(
-            committee_id=committee_id,
-            person_id=person_id,
-            role=MembershipRole(role),
-            start_date=start,
-            end_date=end_date,
-            representing=optional(representing, "Representing", max_length=200),
-        )
+        membership = Membership(committee_id=committee_id, person_id=person_id, **values)
         _check(session, membership)
         session.add(membership)
         session.flush()
-        return Change(None, to_record(_get(session, membership.id)))
+        return _added(to_record(_get(session, membership.id)))
 
 
-def update_membership(db: Database, membership_id: int, **fields: object) -> Change[MembershipRecord]:
-    """Change ``role``, ``start_date``, ``end_date`` or ``representing`` of one period."""
-    allowed = {"role", "start_date", "end_date", "representing"}
-    if set(fields) - allowed:
-        raise ValidationError(f"Unknown membership field(s): {', '.join(sorted(set(fields) - allowed))}.")
+def update_membership(db: Database, membership_id: int, patch: MembershipPatch) -> Change[MembershipRecord]:
+    """Change the role, dates or ``representing`` of one period; undo puts back what they were."""
+    values = _validated(given(patch))
     with db.write() as session:
         membership = _get(session, membership_id)
         before = to_record(membership)
-        if "role" in fields:
-            membership.role = MembershipRole(fields["role"])
-        if "start_date" in fields:
-            membership.start_date = fields["start_date"]  # type: ignore[assignment]
-        if "end_date" in fields:
-            membership.end_date = fields["end_date"]  # type: ignore[assignment]
-        if "representing" in fields:
-            membership.representing = optional(str(fields["representing"]), "Representing", max_length=200)
+        for key, value in values.items():
+            setattr(membership, key, value)
         _check(session, membership)
         session.flush()
-        return Change(before, to_record(membership))
+        revert = reverting(patch, before)
+        return Change(
+            before,
+            to_record(membership),
+            Changed.MEMBERSHIPS,
+            lambda db: update_membership(db, membership_id, revert),
+        )
 
 
 def end_membership(db: Database, membership_id: int, on: date | None = None) -> Change[MembershipRecord]:
-    return update_membership(db, membership_id, end_date=on or date.today())
+    return update_membership(db, membership_id, MembershipPatch(end_date=on or date.today()))
 
 
-def set_chair(db: Database, membership_id: int, on: date | None = None) -> list[Change[MembershipRecord]]:
+def set_chair(
+    db: Database, membership_id: int, on: date | None = None
+) -> Outcome[list[Change[MembershipRecord]]]:
     """Make this member the Chair from ``on``; the current Chair, if any, becomes a Member.
 
-    Returns every membership changed, so the caller can refresh and undo both.
+    One step: the value lists every membership changed, and undo hands the chair back in one
+    transaction.
     """
     on = on or date.today()
-    changes: list[Change[MembershipRecord]] = []
     with db.write() as session:
         membership = _get(session, membership_id)
-        current = session.scalars(
+        chairs = session.scalars(
             select(Membership).where(
                 Membership.committee_id == membership.committee_id,
                 Membership.role == MembershipRole.CHAIR,
                 Membership.id != membership.id,
             )
         ).all()
-        for chair in current:
-            if chair.start_date <= on and (chair.end_date is None or chair.end_date >= on):
-                before = to_record(chair)
-                chair.role = MembershipRole.MEMBER
-                changes.append(Change(before, to_record(chair)))
-        session.flush()
-        before = to_record(membership)
-        membership.role = MembershipRole.CHAIR
-        _check(session, membership)
-        session.flush()
-        changes.append(Change(before, to_record(membership)))
-    return changes
-
-
-def restore_membership(db: Database, record: MembershipRecord) -> Change[MembershipRecord]:
-    """Put a membership back as ``record`` describes it (undo)."""
-    return update_membership(
-        db,
-        record.id,
-        role=record.role,
-        start_date=record.start_date,
-        end_date=record.end_date,
-        representing=record.representing,
-    )
+        changes = [
+            update_membership(db, chair.id, MembershipPatch(role=MembershipRole.MEMBER))
+            for chair in chairs
+            if chair.start_date <= on and (chair.end_date is None or chair.end_date >= on)
+        ]
+        changes.append(update_membership(db, membership_id, MembershipPatch(role=MembershipRole.CHAIR)))
+        steps: list[Undoable] = [*changes]
+        return combined(steps, changes)
 
 
 def recreate_membership(db: Database, record: MembershipRecord) -> Change[MembershipRecord]:
     """Put back a membership removed by ``delete_membership``, with the same id (redo of an addition)."""
+    values = _validated(
+        {
+            "role": record.role,
+            "start_date": record.start_date,
+            "end_date": record.end_date,
+            "representing": record.representing,
+        }
+    )
     with db.write() as session:
         if session.get(Membership, record.id) is not None:
             raise ValidationError("That membership already exists.")
@@ -178,26 +184,48 @@ def recreate_membership(db: Database, record: MembershipRecord) -> Change[Member
         if session.get(Person, record.person_id) is None:
             raise NotFoundError(f"There is no person with id {record.person_id}.")
         membership = Membership(
-            id=record.id,
-            committee_id=record.committee_id,
-            person_id=record.person_id,
-            role=MembershipRole(record.role),
-            start_date=record.start_date,
-            end_date=record.end_date,
-            representing=optional(record.representing, "Representing", max_length=200),
+            id=record.id, committee_id=record.committee_id, person_id=record.person_id, **values
         )
         _check(session, membership)
         session.add(membership)
         session.flush()
-        return Change(None, to_record(_get(session, membership.id)))
+        return _added(to_record(_get(session, membership.id)))
 
 
 def delete_membership(db: Database, membership_id: int) -> Change[MembershipRecord]:
+    """Remove a membership entered by mistake; undo puts it back (same id)."""
     with db.write() as session:
         membership = _get(session, membership_id)
         before = to_record(membership)
         session.delete(membership)
-        return Change(before, None)
+        return Change(before, None, Changed.MEMBERSHIPS, lambda db: recreate_membership(db, before))
+
+
+def _added(record: MembershipRecord) -> Change[MembershipRecord]:
+    return Change(None, record, Changed.MEMBERSHIPS, lambda db: delete_membership(db, record.id))
+
+
+def _validated(fields: dict[str, object]) -> dict[str, object]:
+    """The fields given, checked and cleaned: the one place a membership's values are validated."""
+    values: dict[str, object] = {}
+    if "role" in fields:
+        role = fields["role"]
+        try:
+            values["role"] = role if isinstance(role, MembershipRole) else MembershipRole(str(role))
+        except ValueError as error:
+            raise ValidationError(f"“{fields['role']}” is not a membership role.", field="role") from error
+    for key, label in (("start_date", "The start date"), ("end_date", "The end date")):
+        if key in fields:
+            value = fields[key]
+            if not isinstance(value, date) and (key == "start_date" or value is not None):
+                raise ValidationError(f"{label} must be a date.", field=key)
+            values[key] = value
+    if "representing" in fields:
+        value = fields["representing"]
+        values["representing"] = optional(
+            "" if value is None else str(value), "Representing", field="representing", max_length=200
+        )
+    return values
 
 
 def _get(session: Session, membership_id: int) -> Membership:

@@ -138,6 +138,8 @@ def _year_slots(session: Session, meeting: Meeting) -> dict[int, list[Slot]]:
     ).all()
     ids = [m.id for m in meetings]
     items_by_meeting: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    item_id: int | None  # an agenda item's id below; a minute may have none
+    minute_id: int | None  # a minute's id below; an item may have none yet
     for item_id, mid, position in session.execute(
         select(AgendaItem.id, AgendaItem.meeting_id, AgendaItem.position).where(
             AgendaItem.meeting_id.in_(ids)

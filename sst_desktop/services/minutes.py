@@ -2,7 +2,8 @@
 
 A minute is created on demand from its agenda item (heading = the item's title) and numbered on
 through the municipal year (``minute_numbers``). Once a later meeting resolves the minutes a correct
-record (``confirm_previous_minutes``) every edit is refused with ``ConfirmedMinutesError``.
+record (``confirm_previous_minutes``) every edit is refused with ``ConfirmedMinutesError``, and a copy
+of what they print is kept (``minutes_copies``).
 
 ``set_text`` is called about once a second while the officer types: it is one small UPDATE.
 """
@@ -21,16 +22,19 @@ from sst_desktop.domain import AgendaItem, Meeting, Minute, MinuteReference, Res
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import (
     ItemKind,
+    MeetingStatus,
     MinuteOutcome,
     ProceduralRole,
 )
 from sst_desktop.services import forward_plan, meetings, minute_numbers
 from sst_desktop.services.errors import NotFoundError, ValidationError
-from sst_desktop.services.forward_plan import ForwardPlanRecord
+from sst_desktop.services.forward_plan import ForwardPlanPatch, ForwardPlanRecord
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
+from sst_desktop.services.minutes_copies import Copier, drop_copy, keep_copy
+from sst_desktop.services.outcome import Changed, Reversal, Undoable
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, required
+from sst_desktop.services.validation import clean_text, optional, required
 from sst_desktop.storage import audit
 from sst_desktop.storage.engine import Database
 
@@ -131,6 +135,10 @@ class Confirmation:
     minute: MinuteRecord
     confirmed_meeting_id: int
     confirmed_at: datetime | None
+    # Both minutes and the confirmed meeting change. Never an undo step: confirming is a legal act,
+    # taken back only by ``withdraw_confirmation`` with a reason in the audit trail.
+    changed: Changed = Changed.MINUTES | Changed.MEETINGS
+    undo: Reversal | None = None
 
 
 class QuickPhrase(enum.StrEnum):
@@ -469,18 +477,10 @@ def restore_minute(db: Database, removed: RemovedMinute) -> MinuteRecord:
 
 
 def _clean_body(value: str | None) -> str:
-    """Typed text kept as typed (spaces and line breaks), minus characters no document can hold."""
-    if not value:
-        return ""
-    return "".join(
-        ch
-        for ch in value.replace("\r\n", "\n").replace("\r", "\n")
-        if ch in "\n\t"
-        or (
-            not (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or 0xD800 <= ord(ch) <= 0xDFFF)
-            and ch not in "\ufffe\uffff"
-        )
-    )
+    """Typed text kept as typed (spaces and line breaks); a character no document can hold becomes a
+    space (a Word line break a line break), so words never run together. Saved while typing, so it
+    is cleaned rather than refused."""
+    return clean_text(value, multiline=True, strip=False)
 
 
 def _save_text(db: Database, minute_id: int, field: str, value: str | None) -> TextSaved:
@@ -517,7 +517,12 @@ def set_heading(db: Database, minute_id: int, heading: str) -> Change[MinuteReco
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
         minute.heading = value
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: set_heading(db, minute_id, before.heading),
+        )
 
 
 def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> Change[MinuteRecord]:
@@ -531,14 +536,19 @@ def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> C
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
         minute.outcome = value
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: set_outcome(db, minute_id, before.outcome),
+        )
 
 
 # ---------------------------------------------------------------------------------------------- resolutions
 
 
 def _resolution_text(text: str) -> str:
-    value = required(text, "The resolution", field="text", max_length=RESOLUTION_MAX)
+    value = required(text, "The resolution", field="text", max_length=RESOLUTION_MAX, multiline=True)
     return value
 
 
@@ -552,9 +562,11 @@ def _reposition(resolutions: list[Resolution]) -> None:
             resolution.position = index
 
 
-def _add_resolution(session: Session, minute: Minute, text: str, position: int | None) -> Resolution:
+def _add_resolution(
+    session: Session, minute: Minute, text: str, position: int | None, resolution_id: int | None = None
+) -> Resolution:
     ordered = _ordered(minute)
-    resolution = Resolution(minute_id=minute.id, text=text, position=len(ordered))
+    resolution = Resolution(id=resolution_id, minute_id=minute.id, text=text, position=len(ordered))
     minute.resolutions.append(resolution)
     index = len(ordered) if position is None else max(0, min(position, len(ordered)))
     ordered.insert(index, resolution)
@@ -566,14 +578,28 @@ def _add_resolution(session: Session, minute: Minute, text: str, position: int |
 def add_resolution(
     db: Database, minute_id: int, text: str, *, position: int | None = None
 ) -> Change[MinuteRecord]:
-    """Add a resolution ("the report be noted"); numbering (1), (2)… follows the order."""
+    """Add a resolution ("the report be noted"); numbering (1), (2)… follows the order. Undo
+    removes it."""
+    return _put_resolution(db, minute_id, text, position, None)
+
+
+def restore_resolution(db: Database, record: ResolutionRecord) -> Change[MinuteRecord]:
+    """Put back a removed resolution where it was, with its id (the undo of ``remove_resolution``)."""
+    return _put_resolution(db, record.minute_id, record.text, record.position, record.id)
+
+
+def _put_resolution(
+    db: Database, minute_id: int, text: str, position: int | None, resolution_id: int | None
+) -> Change[MinuteRecord]:
     value = _resolution_text(text)
     with db.write() as session:
         minute = _get(session, minute_id)
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
-        _add_resolution(session, minute, value, position)
-        return Change(before, _record_of(session, minute))
+        added = _add_resolution(session, minute, value, position, resolution_id).id
+        return Change(
+            before, _record_of(session, minute), Changed.MINUTES, lambda db: remove_resolution(db, added)
+        )
 
 
 def update_resolution(db: Database, resolution_id: int, text: str) -> Change[MinuteRecord]:
@@ -583,8 +609,14 @@ def update_resolution(db: Database, resolution_id: int, text: str) -> Change[Min
         minute = resolution.minute
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
+        former = resolution.text
         resolution.text = value
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: update_resolution(db, resolution_id, former),
+        )
 
 
 def set_resolution_text(db: Database, resolution_id: int, text: str) -> TextSaved:
@@ -616,10 +648,15 @@ def remove_resolution(db: Database, resolution_id: int) -> Change[MinuteRecord]:
         minute = resolution.minute
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
+        removed = ResolutionRecord(
+            resolution.id, minute.id, _ordered(minute).index(resolution), resolution.text
+        )
         minute.resolutions.remove(resolution)
         session.delete(resolution)
         _reposition(_ordered(minute))
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before, _record_of(session, minute), Changed.MINUTES, lambda db: restore_resolution(db, removed)
+        )
 
 
 def move_resolution(db: Database, resolution_id: int, new_index: int) -> Change[MinuteRecord]:
@@ -629,10 +666,16 @@ def move_resolution(db: Database, resolution_id: int, new_index: int) -> Change[
         minute = resolution.minute
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
+        old_index = _ordered(minute).index(resolution)
         ordered = [r for r in _ordered(minute) if r.id != resolution.id]
         ordered.insert(max(0, min(new_index, len(ordered))), resolution)
         _reposition(ordered)
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: move_resolution(db, resolution_id, old_index),
+        )
 
 
 def reorder_resolutions(db: Database, minute_id: int, resolution_ids: list[int]) -> Change[MinuteRecord]:
@@ -698,10 +741,16 @@ def next_meeting_text(meeting: Meeting) -> str:
 
 
 def insert_quick_phrase(
-    db: Database, minute_id: int, phrase: QuickPhrase | str, *, presenter: str = ""
+    db: Database,
+    minute_id: int,
+    phrase: QuickPhrase | str,
+    *,
+    presenter: str = "",
+    copier: Copier | None = None,
 ) -> Change[MinuteRecord]:
     """Add a standard phrase as a resolution. "A further report be submitted to the next meeting" also
-    puts the item on the committee's forward plan; "correct record" confirms the previous minutes."""
+    puts the item on the committee's forward plan; "correct record" confirms the previous minutes
+    (and needs the ``copier`` that ``confirm_previous_minutes`` keeps their copy with)."""
     try:
         kind = QuickPhrase(phrase)
     except ValueError as error:
@@ -709,8 +758,11 @@ def insert_quick_phrase(
     if kind == QuickPhrase.FURTHER_REPORT:
         return insert_further_report(db, minute_id)[0]
     if kind == QuickPhrase.CORRECT_RECORD:
+        if copier is None:
+            raise ValueError("confirming minutes needs the copier that keeps them as confirmed")
         before_confirming = get_minute(db, minute_id)
-        return Change(before_confirming, confirm_previous_minutes(db, minute_id).minute)
+        confirmed = confirm_previous_minutes(db, minute_id, copier)
+        return Change(before_confirming, confirmed.minute, confirmed.changed)  # not undoable
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)
@@ -732,23 +784,36 @@ def insert_quick_phrase(
             text = next_meeting_text(following)
         else:  # pragma: no cover - every phrase is handled above
             raise ValidationError(f"“{phrase}” is not a standard phrase.")
-        _add_resolution(session, minute, text, None)
-        return Change(before, _record_of(session, minute))
+        added = _add_resolution(session, minute, text, None).id
+        return Change(
+            before, _record_of(session, minute), Changed.MINUTES, lambda db: remove_resolution(db, added)
+        )
 
 
 def insert_further_report(db: Database, minute_id: int) -> tuple[Change[MinuteRecord], ForwardPlanRecord]:
-    """ "a further report be submitted to the next meeting", and the item on the forward plan.
-
-    Returns both, so the caller can undo both (``remove_resolution`` and
-    ``forward_plan.delete_forward_plan_item``)."""
+    """ "a further report be submitted to the next meeting", and the item on the forward plan, in
+    one transaction. The change names both kinds; its undo removes both, again in one transaction
+    (and that undo's own undo inserts them again)."""
     with db.write() as session:
         minute = _get(session, minute_id)
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
-        _add_resolution(session, minute, FURTHER_REPORT, None)
-        change = Change(before, _record_of(session, minute))
-    assert change.after is not None
-    return change, _plan_further_report(db, change.after)
+        added = _add_resolution(session, minute, FURTHER_REPORT, None).id
+        after = _record_of(session, minute)
+        plan = _plan_further_report(db, after)
+
+    def undo(db: Database) -> Undoable:
+        with db.write():
+            forward_plan.delete_forward_plan_item(db, plan.id)
+            removed = remove_resolution(db, added)
+        return Change(
+            removed.before,
+            removed.after,
+            Changed.MINUTES | Changed.FORWARD_PLAN,
+            lambda db: insert_further_report(db, minute_id)[0],
+        )
+
+    return Change(before, after, Changed.MINUTES | Changed.FORWARD_PLAN, undo), plan
 
 
 def _plan_further_report(db: Database, minute: MinuteRecord | None) -> ForwardPlanRecord:
@@ -764,12 +829,14 @@ def _plan_further_report(db: Database, minute: MinuteRecord | None) -> ForwardPl
         db,
         committee_id,
         minute.heading,
-        description=f"Further report requested at the meeting held on {plain_date(held_on)}.",
-        kind=kind,
-        presenters_text=presenters,
-        requested_on=held_on,
-        source_minute_id=minute.id,
-        source_text=FURTHER_REPORT,
+        ForwardPlanPatch(
+            description=f"Further report requested at the meeting held on {plain_date(held_on)}.",
+            kind=kind,
+            presenters_text=presenters,
+            requested_on=held_on,
+            source_minute_id=minute.id,
+            source_text=FURTHER_REPORT,
+        ),
     ).after
     assert plan is not None
     return plan
@@ -817,9 +884,15 @@ def add_reference(db: Database, minute_id: int, referenced_minute_id: int) -> Ch
                 "A minute can refer only to a minute of an earlier meeting of this committee."
             )
         before = _record_of(session, minute)
-        if not any(r.referenced_minute_id == target.id for r in minute.references):
-            minute.references.append(MinuteReference(minute_id=minute.id, referenced_minute_id=target.id))
-        return Change(before, _record_of(session, minute))
+        if any(r.referenced_minute_id == target.id for r in minute.references):
+            return Change(before, before)  # referred to already: nothing to take back
+        reference = MinuteReference(minute_id=minute.id, referenced_minute_id=target.id)
+        minute.references.append(reference)
+        session.flush()
+        added = reference.id
+        return Change(
+            before, _record_of(session, minute), Changed.MINUTES, lambda db: remove_reference(db, added)
+        )
 
 
 def remove_reference(db: Database, reference_id: int) -> Change[MinuteRecord]:
@@ -830,9 +903,15 @@ def remove_reference(db: Database, reference_id: int) -> Change[MinuteRecord]:
         minute = reference.minute
         ensure_minutes_editable(session, minute.meeting_id)
         before = _record_of(session, minute)
+        minute_id, referenced = minute.id, reference.referenced_minute_id
         minute.references.remove(reference)
         session.delete(reference)
-        return Change(before, _record_of(session, minute))
+        return Change(
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: add_reference(db, minute_id, referenced),
+        )
 
 
 # ---------------------------------------------------------------------------------------------- confirmation
@@ -860,9 +939,25 @@ def previous_meeting(db: Database, meeting_id: int) -> MeetingRef | None:
         )
 
 
-def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
+def not_held_reason(day: date, status: MeetingStatus, today: date | None = None) -> str:
+    """Why a meeting cannot confirm minutes as a correct record ("" when it can): only a meeting that
+    has taken place confirms anything, however early the officer prepares its minutes."""
+    if status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
+        what = f"was {status.label.lower()}"
+    elif day > (today or date.today()):
+        what = "has not been held yet"
+    else:
+        return ""
+    return (
+        f"The meeting of {plain_date(day)} {what}: minutes can be confirmed as a correct record only at a "
+        "meeting that has taken place."
+    )
+
+
+def confirm_previous_minutes(db: Database, minute_id: int, copier: Copier) -> Confirmation:
     """Resolve the Minutes of Previous Meeting item: "That the Minutes of the meeting held on 17 March
-    2022 be confirmed as a correct record." The previous meeting's minutes are frozen from then on."""
+    2022 be confirmed as a correct record." The previous meeting's minutes are frozen from then on, and
+    ``copier`` makes the copy of what they print, kept with the confirmation (``minutes_copies``)."""
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)
@@ -871,6 +966,9 @@ def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
             raise ValidationError(
                 "Only the Minutes of Previous Meeting item can confirm the previous minutes as a correct record."
             )
+        refused = not_held_reason(meeting.date, meeting.status)
+        if refused:
+            raise ValidationError(refused)
         previous = _previous_meeting(session, meeting)
         if previous is None:
             raise ValidationError(
@@ -884,14 +982,17 @@ def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
                 f"The minutes of the meeting held on {plain_date(previous.date)} were already confirmed "
                 "at another meeting."
             )
+        # The copy is read from what is committed, before this transaction writes anything.
+        copy = copier(db, previous.id) if previous.minutes_confirmed_at is None else None
         text = CORRECT_RECORD.format(date=plain_date(previous.date))
         if not any(r.text.strip().rstrip(".").casefold() == text.casefold() for r in minute.resolutions):
             _add_resolution(session, minute, text, None)
-        if previous.minutes_confirmed_at is None:
+        if copy is not None:
             # Freeze the numbers as they stand: give every item its minute and store the numbers first.
             sync_minutes(session, previous)
             previous.minutes_confirmed_at = utcnow()
             previous.minutes_confirmed_by_id = meeting.id
+            keep_copy(session, previous.id, copy)
             session.flush()
             audit.record_event(
                 session, Minute.__tablename__, minute.id, "confirm", {"confirmed": [None, text]}
@@ -902,8 +1003,11 @@ def confirm_previous_minutes(db: Database, minute_id: int) -> Confirmation:
 def withdraw_confirmation(db: Database, minute_id: int, reason: str) -> Confirmation:
     """Take back ``confirm_previous_minutes`` (recorded in error) while this meeting's own minutes are
     still open to editing. Confirmation is a legal act, so this is never an undo step: the officer
-    gives a reason, and the audit trail keeps it with who withdrew it and when."""
-    why = required(reason, "The reason for withdrawing the confirmation", field="reason", max_length=2000)
+    gives a reason, and the audit trail keeps it with who withdrew it and when. The copy kept at
+    confirmation goes: the minutes are a draft again and follow the directory."""
+    why = required(
+        reason, "The reason for withdrawing the confirmation", field="reason", max_length=2000, multiline=True
+    )
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)
@@ -918,6 +1022,7 @@ def withdraw_confirmation(db: Database, minute_id: int, reason: str) -> Confirma
         _reposition(_ordered(minute))
         previous.minutes_confirmed_at = None
         previous.minutes_confirmed_by_id = None
+        drop_copy(session, previous.id)
         session.flush()
         audit.record_event(
             session,

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from sst_desktop.domain import Organisation, Person
+from sst_desktop.services import organisations
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
+from sst_desktop.services.outcome import Changed, Undoable, combined
+from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, PersonRecord
 from sst_desktop.services.references import describe, references_to
-from sst_desktop.services.validation import edit_distance, email, name_key, optional, required
+from sst_desktop.services.validation import (
+    clean_text,
+    edit_distance,
+    email,
+    name_key,
+    optional,
+    optional_id,
+    required,
+)
 from sst_desktop.storage.engine import Database
 
 PERSON_FIELDS = ("title", "first_name", "last_name", "job_title", "organisation_id", "email", "telephone")
@@ -78,19 +89,42 @@ def get_person(db: Database, person_id: int) -> PersonRecord:
         return to_record(_get(session, person_id))
 
 
-def create_person(db: Database, **fields: object) -> Change[PersonRecord]:
-    values = _validated(fields, partial=False)
+@dataclass(frozen=True)
+class PersonPatch:
+    """The person fields an edit sets (see ``patch``); adding a person needs the surname."""
+
+    title: str | Unset = UNSET
+    first_name: str | Unset = UNSET
+    last_name: str | Unset = UNSET
+    job_title: str | Unset = UNSET
+    organisation_id: int | Unset | None = UNSET
+    email: str | Unset = UNSET
+    telephone: str | Unset = UNSET
+
+
+def create_person(db: Database, details: PersonPatch) -> Change[PersonRecord]:
+    """A new person; undo removes them again."""
+    values = _validated(given(details), partial=False)
     with db.write() as session:
         _check_organisation(session, values)
         person = Person(**values)
         session.add(person)
         session.flush()
         session.refresh(person)
-        return Change(None, to_record(person))
+        return _created(to_record(person))
 
 
-def update_person(db: Database, person_id: int, **fields: object) -> Change[PersonRecord]:
-    values = _validated(fields, partial=True)
+def create_person_in(db: Database, details: PersonPatch, organisation: str) -> Change[PersonRecord]:
+    """A new person in the organisation called ``organisation`` (none when blank), which is added
+    to the directory when it is new: one step, so undo takes both back in one transaction."""
+    with db.write():
+        organisation_id, added = _organisation_called(db, organisation)
+        return _joined(added, create_person(db, replace(details, organisation_id=organisation_id)))
+
+
+def update_person(db: Database, person_id: int, patch: PersonPatch) -> Change[PersonRecord]:
+    """Change the fields ``patch`` sets; undo puts back what they were."""
+    values = _validated(given(patch), partial=True)
     with db.write() as session:
         person = _get(session, person_id)
         before = to_record(person)
@@ -99,7 +133,18 @@ def update_person(db: Database, person_id: int, **fields: object) -> Change[Pers
             setattr(person, key, value)
         session.flush()
         session.refresh(person)
-        return Change(before, to_record(person))
+        revert = reverting(patch, before)
+        return Change(
+            before, to_record(person), Changed.PEOPLE, lambda db: update_person(db, person_id, revert)
+        )
+
+
+def set_organisation(db: Database, person_id: int, organisation: str) -> Change[PersonRecord]:
+    """Put a person in the organisation called ``organisation`` (none when blank), adding it to
+    the directory when it is new: one step, so undo takes both back in one transaction."""
+    with db.write():
+        organisation_id, added = _organisation_called(db, organisation)
+        return _joined(added, update_person(db, person_id, PersonPatch(organisation_id=organisation_id)))
 
 
 def archive_person(db: Database, person_id: int, archived: bool = True) -> Change[PersonRecord]:
@@ -108,7 +153,12 @@ def archive_person(db: Database, person_id: int, archived: bool = True) -> Chang
         before = to_record(person)
         person.archived = archived
         session.flush()
-        return Change(before, to_record(person))
+        return Change(
+            before,
+            to_record(person),
+            Changed.PEOPLE,
+            lambda db: archive_person(db, person_id, not archived),
+        )
 
 
 def delete_person(db: Database, person_id: int) -> Change[PersonRecord]:
@@ -127,7 +177,7 @@ def delete_person(db: Database, person_id: int) -> Change[PersonRecord]:
                 "Archive them instead."
             )
         session.delete(person)
-        return Change(before, None)
+        return Change(before, None, Changed.PEOPLE, lambda db: recreate_person(db, before))
 
 
 def recreate_person(db: Database, record: PersonRecord) -> Change[PersonRecord]:
@@ -141,7 +191,32 @@ def recreate_person(db: Database, record: PersonRecord) -> Change[PersonRecord]:
         session.add(person)
         session.flush()
         session.refresh(person)
-        return Change(None, to_record(person))
+        return _created(to_record(person))
+
+
+def _created(record: PersonRecord) -> Change[PersonRecord]:
+    return Change(None, record, Changed.PEOPLE, lambda db: delete_person(db, record.id))
+
+
+def _organisation_called(db: Database, name: str) -> tuple[int | None, list[Undoable]]:
+    """The id of the organisation called ``name`` (None for a blank name), and the change that
+    added it when there was none."""
+    if not clean_text(name):
+        return None, []
+    found = organisations.find_organisation(db, name)
+    if found is not None:
+        return found.id, []
+    added = organisations.create_organisation(db, name)
+    assert added.after is not None
+    return added.after.id, [added]
+
+
+def _joined(first: list[Undoable], change: Change[PersonRecord]) -> Change[PersonRecord]:
+    """``change`` made together with the changes ``first``, as one step (one undo, one transaction)."""
+    if not first:
+        return change
+    whole = combined([*first, change], None)
+    return Change(change.before, change.after, whole.changed, whole.undo)
 
 
 def possible_duplicates(
@@ -207,7 +282,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         values["email"] = email(_s(fields.get("email")))
     if "organisation_id" in fields:
         value = fields["organisation_id"]
-        values["organisation_id"] = int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+        values["organisation_id"] = optional_id(value, "The organisation", field="organisation_id")
     return values
 
 

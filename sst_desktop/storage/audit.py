@@ -25,10 +25,10 @@ from contextvars import ContextVar
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, delete, event, inspect, select, update
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy import Table, and_, delete, event, inspect, select, update
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session
 from sqlalchemy.orm.attributes import get_history
 
 from sst_desktop.domain import Action, ActionUpdate, AuditEntry, Minute, Resolution
@@ -45,7 +45,7 @@ COALESCE_SECONDS = 60
 
 _acting_user: ContextVar[str | None] = ContextVar("sst_audit_user", default=None)
 _installed = False
-_audit = AuditEntry.__table__
+_audit = cast(Table, AuditEntry.__table__)
 
 
 def current_user() -> str:
@@ -97,7 +97,8 @@ def plain(value: Any) -> Any:
 
 
 def _fields(cls: type) -> list[str]:
-    return [attr.key for attr in inspect(cls).column_attrs if attr.key not in IGNORED_FIELDS]
+    mapper: Mapper[Any] = inspect(cls)
+    return [attr.key for attr in mapper.column_attrs if attr.key not in IGNORED_FIELDS]
 
 
 def _row_values(obj: object) -> dict[str, Any]:
@@ -112,7 +113,7 @@ def _after_flush(session: Session, _context: object) -> None:
         if entity is not None:
             values = _row_values(obj)
             changes = {k: [None, v] for k, v in values.items() if v not in (None, "")}
-            entries.append(_entry(entity, obj.id, "insert", changes))  # type: ignore[attr-defined]
+            entries.append(_entry(entity, obj.id, "insert", changes))
     for obj in session.dirty:
         entity = TRACKED.get(type(obj))
         if entity is None or obj in session.deleted:
@@ -126,14 +127,14 @@ def _after_flush(session: Session, _context: object) -> None:
                 if old != new:
                     changes[key] = [old, new]
         if changes:
-            entries.append(_entry(entity, obj.id, "update", changes))  # type: ignore[attr-defined]
+            entries.append(_entry(entity, obj.id, "update", changes))
     for obj in session.deleted:
         entity = TRACKED.get(type(obj))
         if entity is not None:
             state = inspect(obj)
             values = {key: plain(state.attrs[key].loaded_value) for key in _fields(type(obj))}
             changes = {k: [v, None] for k, v in values.items() if v not in (None, "")}
-            entries.append(_entry(entity, obj.id, "delete", changes))  # type: ignore[attr-defined]
+            entries.append(_entry(entity, obj.id, "delete", changes))
     if entries:
         _write(session, entries)
 

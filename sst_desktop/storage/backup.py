@@ -88,7 +88,7 @@ class RestoreResult:
 def checked_keep(value: int | str | None) -> int:
     """A keep count from settings or the command line, or BackupError saying what is allowed."""
     try:
-        keep = DEFAULT_KEEP if value in (None, "") else int(value)  # type: ignore[arg-type]
+        keep = DEFAULT_KEEP if value in (None, "") else int(value)
     except (TypeError, ValueError):
         keep = 0
     if not 1 <= keep <= MAX_KEEP:

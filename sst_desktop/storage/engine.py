@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 APPLICATION_ID = 0x53535444  # "SSTD"
 BUSY_TIMEOUT_SECONDS = 10.0
 RETRY_PAUSE_SECONDS = 0.05
+CHECKPOINT_WAIT_SECONDS = 1.0
 _IMMEDIATE = "sst_immediate"
 
 # SQLite primary result codes (the low byte of an extended code).
@@ -58,7 +59,8 @@ class Database:
     """An open database: the engine, and sessions for reading and for writing.
 
     ``read_only`` databases refuse ``write()`` with a ``ReadOnlyDatabaseError``; ``notices`` holds
-    what the user should be told about how the file was opened (read-only, network share…).
+    what the user should be told about how the file was opened (read-only, network share…). A file
+    whose integrity check failed is opened read-only, with what was found in ``damage``.
     """
 
     url: str
@@ -68,6 +70,7 @@ class Database:
     notices: list[str] = field(default_factory=list)
     busy_timeout: float = BUSY_TIMEOUT_SECONDS
     read_only_reason: str = ""
+    damage: tuple[str, ...] = ()  # what the integrity check found when it was opened (then read-only)
 
     def __post_init__(self) -> None:
         self._open_write = threading.local()  # this thread's write session, while one is open
@@ -169,7 +172,42 @@ class Database:
                 time.sleep(RETRY_PAUSE_SECONDS)
 
     def dispose(self) -> None:
+        """Close every connection, leaving the whole record in the database file itself.
+
+        In WAL mode recent changes live in the ``-wal`` file beside the database until a checkpoint
+        copies them in; a copy of the ``.db`` alone (an email, a USB stick) would miss them. So the
+        WAL is checkpointed and emptied first, then the connections close (the last one to close
+        removes the ``-wal`` and ``-shm`` files).
+        """
+        self.checkpoint()
         self.engine.dispose()
+
+    def checkpoint(self) -> bool:
+        """Copy the WAL into the database file and empty it; True when all of it was copied.
+
+        Waits at most ``CHECKPOINT_WAIT_SECONDS`` for another program's reads or writes to finish,
+        so quitting never hangs on them; a checkpoint that has to give way is left to the next one.
+        """
+        path = self.path
+        if path is None or self.read_only or not path.exists():
+            return True  # (connecting to a file that has gone would create an empty one)
+        try:
+            connection = self.engine.raw_connection()
+        except DBAPIError as error:
+            log.info("no checkpoint: %s", error)
+            return False
+        try:
+            cursor = connection.cursor()
+            cursor.execute(f"PRAGMA busy_timeout = {int(CHECKPOINT_WAIT_SECONDS * 1000)}")
+            busy, _frames, _copied = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            cursor.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+            cursor.close()
+            return not busy
+        except sqlite3.Error as error:
+            log.info("checkpoint not finished: %s", error)
+            return False
+        finally:
+            connection.close()
 
 
 def _primary_code(error: BaseException) -> int | None:
@@ -207,7 +245,8 @@ def translate_error(
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DamagedDatabaseError(
             f"{name} is damaged ({getattr(error, 'orig', error)}).",
-            advice="Restore a backup (File → Restore from backup): the damaged file is kept as a copy.",
+            advice="Restore a backup (File → Restore from backup…; the damaged file is kept as a copy), or "
+            "save what can be read to a new file (File → Save what can be read…).",
         )
     if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
         return DiskIOError(

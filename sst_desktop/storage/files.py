@@ -188,8 +188,13 @@ def quiet_read_uri(path: Path) -> str:
     A read-only connection to a WAL file creates ``-wal`` and ``-shm`` files it cannot remove. When
     no ``-wal`` exists nobody is writing, so the file is read as unchanging instead.
     """
-    wal = path.with_name(path.name + "-wal")
-    return read_only_uri(path, immutable=is_wal_file(path) and not wal.exists())
+    return read_only_uri(path, immutable=nobody_writing(path))
+
+
+def nobody_writing(path: Path) -> bool:
+    """A WAL file with no ``-wal`` beside it: nobody has it open to write, so it can be read as
+    unchanging (and a read-only connection then leaves no ``-wal`` or ``-shm`` behind)."""
+    return is_wal_file(path) and not path.with_name(path.name + "-wal").exists()
 
 
 def _code(error: BaseException) -> int:
@@ -210,3 +215,44 @@ def _read_facts(path: Path, *, immutable: bool) -> tuple[int, set[str], str | No
     finally:
         connection.close()
     return application_id, tables, revision
+
+
+def damage_found(path: Path) -> list[str]:
+    """What SQLite's ``quick_check`` finds wrong inside ``path`` (empty when nothing), read-only.
+
+    It walks every page (about 0.16 s for 56 MB here), finding what the header checks cannot: a
+    damaged page in the middle of the file. Index contents are left to ``sst-desktop check``.
+    """
+    try:
+        connection = read_only_connection(path)
+        try:
+            rows = [str(row[0]) for row in connection.execute("PRAGMA quick_check(5)").fetchall()]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        if _code(error) in (SQLITE_BUSY, SQLITE_LOCKED):
+            return []  # someone is writing; the file is read normally and checked next time
+        return [str(error)]
+    return [] if rows == ["ok"] else rows
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that can only read ``path`` and leaves nothing behind (see ``quiet_read_uri``);
+    for a WAL file in a folder we may not write, an immutable one."""
+    connection = sqlite3.connect(quiet_read_uri(path), uri=True, timeout=5)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError as error:
+        connection.close()
+        if location_writable(path) or _code(error) not in (SQLITE_CANTOPEN, SQLITE_READONLY):
+            raise
+    return sqlite3.connect(read_only_uri(path, immutable=True), uri=True, timeout=5)
+
+
+def first_damage(damage: list[str] | tuple[str, ...]) -> str:
+    """The first thing the check found, as one line ("On tree page 6 cell 0: Rowid 77 out of order")."""
+    lines = [
+        line.strip() for item in damage for line in item.splitlines() if line.strip() and "***" not in line
+    ]
+    return lines[0] if lines else "the integrity check failed"

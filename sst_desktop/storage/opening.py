@@ -37,13 +37,27 @@ from sst_desktop.storage.errors import (
 )
 
 # Re-exported: the file checks used to live here.
-from sst_desktop.storage.files import SQLITE_HEADER, FileState, inspect_sqlite_file
+from sst_desktop.storage.files import (
+    KEPT_SAFE,
+    SQLITE_HEADER,
+    FileState,
+    damage_found,
+    first_damage,
+    inspect_sqlite_file,
+    nobody_writing,
+)
 from sst_desktop.storage.filesystems import is_network_location
 from sst_desktop.storage.migrations import head_revision, known_revisions, upgrade
 
 __all__ = ["SQLITE_HEADER", "FileState", "inspect_sqlite_file", "open_database", "open_path"]
 
 log = logging.getLogger(__name__)
+
+DAMAGED_CHOICES = (
+    "Restore a backup (File → Restore from backup…; the damaged file is kept), or save what can "
+    "still be read to a new file and work on that (File → Save what can be read…)."
+)
+DAMAGED_READ_ONLY = f"It is damaged, so SST Desktop opened it read-only. {DAMAGED_CHOICES}"
 
 
 def open_database(
@@ -61,7 +75,8 @@ def open_database(
     An existing SQLite file is backed up first (``before-migration`` when its schema will change,
     else ``open`` unless nothing changed since the newest backup), keeping ``keep_backups`` of each
     kind in ``backup_dir`` (the user's backup folder by default). ``read_only`` opens without the
-    right to change anything; a file or folder we cannot write is opened that way by itself.
+    right to change anything; a file or folder we cannot write is opened that way by itself, and
+    so is a file whose integrity check fails (``Database.damage`` says what was found).
     """
     path = sqlite_path(url)
     if path is None:
@@ -82,6 +97,15 @@ def open_database(
         notices.append(f"{path} is open read-only: nothing can be changed.")
     if read_only and not state.exists:
         raise ReadOnlyLocationError(f"{path} does not exist.", advice="Choose an existing database file.")
+    # Checked before anything connects to change it (even the journal mode is a change).
+    damage = damage_found(path) if state.exists and state.has_tables and not state.needs_recovery else []
+    if damage:
+        read_only = True
+        reason = DAMAGED_READ_ONLY
+        notices.append(
+            f"{path.name} is damaged (its integrity check found: {first_damage(damage)}). It is open "
+            f"read-only, so nothing can change it further. {DAMAGED_CHOICES}"
+        )
 
     network = is_network_location(path)
     wal = network is None
@@ -92,7 +116,11 @@ def open_database(
             "saving is a little slower. Keep your own copy on this computer if you work without the network."
         )
 
-    engine = create_app_engine(url, read_only=read_only, wal=wal, busy_timeout=busy_timeout)
+    # A damaged file is read as unchanging where it can be, so not even empty journals appear beside it.
+    immutable = bool(damage) and nobody_writing(path)
+    engine = create_app_engine(
+        url, read_only=read_only, wal=wal, immutable=immutable, busy_timeout=busy_timeout
+    )
     database = Database(
         url=url,
         engine=engine,
@@ -100,9 +128,16 @@ def open_database(
         notices=notices,
         busy_timeout=busy_timeout,
         read_only_reason=reason,
+        damage=tuple(damage),
     )
     try:
         revision = _connect(database, path)
+        if damage and revision != head_revision():
+            raise DamagedDatabaseError(
+                f"{path} is damaged (its integrity check found: {first_damage(damage)}), and its schema "
+                "cannot be read as this version's.",
+                advice=f"Open one of its backups instead, or choose another file. {KEPT_SAFE}",
+            )
         if read_only:
             _check_readable_schema(path, revision)
             return database

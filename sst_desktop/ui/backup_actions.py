@@ -1,7 +1,10 @@
-"""File → Back up now, and File → Restore from backup…
+"""File → Back up now, Save a copy…, and Restore from backup…
 
 - **Back up now** takes an online copy of the open database into its backup folder (on the worker
   thread; the window stays usable) and says where it went.
+- **Save a copy…** writes the same kind of copy to a file the officer names: the whole record in one
+  file, to hand to someone (the database file itself may have recent changes in a ``-wal`` beside it
+  while SST Desktop runs).
 - **Restore from backup…** lists this database's backups with their dates and kinds (or takes any
   backup file), asks for confirmation, saves any edit in progress, keeps a copy of the current file,
   restores, and reopens the database in a fresh window.
@@ -12,9 +15,11 @@ changed in the restore dialog); the open-time backup and Back up now both use it
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +42,13 @@ from sst_desktop.storage import backup
 from sst_desktop.storage.backup import BackupInfo
 from sst_desktop.storage.errors import BackupError, StorageError
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.tasks import run_task
+from sst_desktop.ui.open_flow import ask_new_database_file
+from sst_desktop.ui.tasks import Task, run_task
+from sst_desktop.ui.window_geometry import keep_geometry
+
+if TYPE_CHECKING:
+    from sst_desktop.storage.engine import Database
+    from sst_desktop.ui.main_window import MainWindow
 
 KEEP_KEY = "backups/keep"
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,9 +82,9 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("restore-dialog")
         self.setWindowTitle("Restore from backup")
-        self.resize(640, 420)
         self.database_path = database_path
         self.settings = settings
+        keep_geometry(self, "restore_backup", QSize(640, 420))
         self.chosen: Path | None = None
 
         intro = QLabel(
@@ -148,7 +159,8 @@ class RestoreDialog(QDialog):
 
     def selected(self) -> Path | None:
         rows = self.table.selectionModel().selectedRows()
-        return Path(self.table.item(rows[0].row(), 0).data(PATH_ROLE)) if rows else None
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return Path(item.data(PATH_ROLE)) if item is not None else None
 
     def _selection_changed(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)
@@ -177,9 +189,10 @@ class BackupActions(QObject):
     """The backup entries of a main window's File menu, and what they do."""
 
     backed_up = Signal(object)  # Path of the new backup
+    copy_saved = Signal(object)  # Path of the copy saved with Save a copy…
     restored = Signal(object)  # the new main window
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.settings: QSettings = window.settings
@@ -191,19 +204,25 @@ class BackupActions(QObject):
         self.restore_action.setObjectName("restore-from-backup")
         self.restore_action.setStatusTip("Replace this database with one of its backups (a copy is kept)")
         self.restore_action.triggered.connect(lambda: self.choose_and_restore())
+        self.copy_action = QAction("Save a &copy…", window)
+        self.copy_action.setObjectName("save-copy")
+        self.copy_action.setStatusTip("Write the whole database to one file you choose, to hand to someone")
+        self.copy_action.triggered.connect(lambda: self.save_copy())
         window.add_file_action(self.backup_action, section="backup")
+        window.add_file_action(self.copy_action, section="backup")
         window.add_file_action(self.restore_action, section="backup")
         is_file = window.context.database.path is not None
         self.backup_action.setEnabled(is_file)
+        self.copy_action.setEnabled(is_file)
         self.restore_action.setEnabled(is_file)
-        self.task = None
+        self.task: Task | None = None
 
     @property
-    def database(self):  # type: ignore[no-untyped-def]
+    def database(self) -> Database:
         return self.window.context.database
 
     # Back up now ------------------------------------------------------------------------------
-    def back_up_now(self):  # type: ignore[no-untyped-def]
+    def back_up_now(self) -> Task:
         """Start the backup on the worker thread; ``backed_up`` fires with its path when done."""
         self._flush()
         database, keep = self.database, backup_keep(self.settings)
@@ -220,8 +239,35 @@ class BackupActions(QObject):
             self.window.context.status_message.emit(f"Backed up to {path}")
             self.backed_up.emit(path)
 
+    # Save a copy ------------------------------------------------------------------------------
+    def save_copy(self, target: Path | None = None) -> Task | None:
+        """Ask where (unless ``target``), then copy the database there on the worker thread;
+        ``copy_saved`` fires with the file when it is written. Returns the task, or None."""
+        path = self.database.path
+        if path is None:
+            return None
+        target = target or ask_new_database_file(
+            self.window,
+            "Save a copy of the database",
+            path.parent / f"{path.stem} copy {date.today():%Y-%m-%d}.db",
+            not_over=path,
+            refusal="is the database that is open. Choose another name for the copy.",
+        )
+        if target is None:
+            return None
+        self._flush()
+        self.task = run_task(
+            self.window, f"Saving a copy to {target.name}…", lambda hooks: backup.backup_to(path, target)
+        )
+        self.task.done.connect(lambda _result: self._copy_saved(target))
+        return self.task
+
+    def _copy_saved(self, target: Path) -> None:
+        self.window.context.status_message.emit(f"Saved a copy of the database to {target}")
+        self.copy_saved.emit(target)
+
     # Restore ----------------------------------------------------------------------------------
-    def choose_and_restore(self):  # type: ignore[no-untyped-def]
+    def choose_and_restore(self) -> MainWindow | None:
         path = self.database.path
         if path is None:
             return None
@@ -230,13 +276,13 @@ class BackupActions(QObject):
             return None
         return self.restore_from(dialog.chosen)
 
-    def restore_from(self, source: Path):  # type: ignore[no-untyped-def]
+    def restore_from(self, source: Path) -> MainWindow | None:
         """Confirm, keep a copy of the current file, restore ``source``, and reopen. Returns the new window."""
         database = self.database
         path = database.path
         if path is None:
             return None
-        if database.read_only:
+        if database.read_only and not database.damage:  # (a damaged file is read-only to protect it)
             QMessageBox.warning(
                 self.window,
                 "This database is read-only",
@@ -269,7 +315,7 @@ class BackupActions(QObject):
             return None
         return self._reopen(path, result.kept_copy, info)
 
-    def _reopen(self, path: Path, kept: Path | None, info: BackupInfo):  # type: ignore[no-untyped-def]
+    def _reopen(self, path: Path, kept: Path | None, info: BackupInfo) -> MainWindow | None:
         from sst_desktop.ui.file_actions import open_window
         from sst_desktop.ui.open_flow import open_interactively
 

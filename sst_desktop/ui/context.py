@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from sst_desktop.services.outcome import Changed
 from sst_desktop.storage.engine import Database
-from sst_desktop.ui.errors import report_error, user_message
+from sst_desktop.ui.errors import refusal, report_error
 from sst_desktop.ui.operations.op import Rejectable
 from sst_desktop.ui.operations.undo import undo_stack_for
 from sst_desktop.ui.operations.worker import database_worker
@@ -120,7 +120,7 @@ class AppContext(QObject):
         command = ServiceCommand(self, text, do, undo, changed, parent)
         self.push(command)
         if command.failed and field is not None and command.error is not None:
-            field.reject(user_message(command.error)[1])
+            field.reject(*refusal(command.error))
         return not command.failed
 
     def create(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import traceback
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError, ValidationError
+from sst_desktop.services.validation import cleaned_form_of
 from sst_desktop.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,30 @@ def user_message(error: BaseException) -> tuple[str, str]:
     )
 
 
+def refusal(error: BaseException) -> tuple[str, str | None]:
+    """What a refused field shows: the reason, and the text to put in place of what was typed (the
+    typed text made acceptable, e.g. a pasted control character replaced by a space), if any."""
+    return user_message(error)[1], getattr(error, "suggestion", None)
+
+
 def report_error(parent: QWidget | None, error: BaseException) -> None:
     if not isinstance(error, ServiceError | StorageError | OSError):
         log.error("unexpected error\n%s", "".join(traceback.format_exception(error)))
+    offer_suggestion(parent, error)
     title, text = user_message(error)
     QMessageBox.warning(parent, title, text)
+
+
+def offer_suggestion(parent: QWidget | None, error: BaseException) -> None:
+    """Put a refused input's acceptable form (``ValidationError.suggestion``) into the box under
+    ``parent`` that holds the text as typed, so the officer sees it and saves again (a dialog's box,
+    or the minutes typed live). Saving fields do this themselves, when refused (``refusal``)."""
+    suggestion = getattr(error, "suggestion", None)
+    if parent is None or suggestion is None:
+        return
+    for line in parent.findChildren(QLineEdit):
+        if not hasattr(line, "set_saved_text") and cleaned_form_of(line.text(), suggestion):
+            line.setText(suggestion)
+    for box in parent.findChildren(QPlainTextEdit):
+        if not hasattr(box, "set_saved_text") and cleaned_form_of(box.toPlainText(), suggestion):
+            box.setPlainText(suggestion)

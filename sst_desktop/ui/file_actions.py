@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,21 +17,29 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWi
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.open_flow import FILE_FILTER, open_interactively, take_open_backup
 
+if TYPE_CHECKING:
+    from sst_desktop.ui.main_window import MainWindow
+
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
 
 _windows: list[QWidget] = []  # open main windows (Qt does not keep top-level windows alive)
+_databases: list[Database] = []  # every database a window showed in this run, to close at the end
 
 
-def open_window(database: Database, *, settings: QSettings | None = None, replacing: QWidget | None = None):  # type: ignore[no-untyped-def]
+def open_window(
+    database: Database, *, settings: QSettings | None = None, replacing: MainWindow | None = None
+) -> MainWindow:
     """Show ``database`` in a new main window; close ``replacing`` (another database's window)."""
     from sst_desktop.ui.context import AppContext
     from sst_desktop.ui.main_window import MainWindow
 
     if replacing is not None:
-        replacing.flush_pending()  # type: ignore[attr-defined]
-        replacing.save_window_state()  # type: ignore[attr-defined]
+        replacing.flush_pending()
+        replacing.save_window_state()
     window = MainWindow(AppContext(database), settings)
+    if database not in _databases:
+        _databases.append(database)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _windows.append(window)
     window.destroyed.connect(lambda *_: _forget(window))
@@ -46,7 +55,7 @@ class _BackupAfterShow(QObject):
 
     failed = Signal(str)
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.failed.connect(window.show_notice)
         database = window.context.database
@@ -60,6 +69,16 @@ class _BackupAfterShow(QObject):
             self.failed.emit(notice)
 
 
+def close_databases() -> None:
+    """When the program ends: let background work finish, then close every database it showed, so
+    each file holds its whole record (nothing left in a ``-wal`` beside it)."""
+    from sst_desktop.ui.operations.worker import database_worker
+
+    database_worker().drain(30.0)
+    while _databases:
+        _databases.pop().dispose()
+
+
 def _forget(window: QWidget) -> None:
     if window in _windows:
         _windows.remove(window)
@@ -69,7 +88,9 @@ def recent_files(settings: QSettings) -> list[str]:
     value = settings.value(RECENT_KEY, [])
     if isinstance(value, str):
         value = [value]
-    return [str(v) for v in (value or []) if v]
+    if not isinstance(value, list):  # nothing stored yet
+        value = []
+    return [str(v) for v in value if v]
 
 
 def remember_recent(settings: QSettings, path: Path) -> None:
@@ -85,7 +106,7 @@ def forget_recent(settings: QSettings, entry: str) -> None:
 class FileActions(QObject):
     """Builds the File menu of ``window`` (a MainWindow) and carries out its commands."""
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.settings: QSettings = window.settings
@@ -112,13 +133,18 @@ class FileActions(QObject):
         from sst_desktop.ui.backup_actions import BackupActions  # Back up now, Restore from backup…
 
         self.backup_actions = BackupActions(window)
+        from sst_desktop.ui.damaged import (
+            DamagedFileActions,
+        )  # a damaged file: restore, or save what can be read
+
+        self.damaged_actions = DamagedFileActions(window)
 
         path = window.context.database.path
         if path is not None:
             remember_recent(self.settings, path)
 
     # Commands ---------------------------------------------------------------------------------
-    def new_database(self, path: Path | None = None):  # type: ignore[no-untyped-def]
+    def new_database(self, path: Path | None = None) -> MainWindow | None:
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
                 self.window,
@@ -141,7 +167,7 @@ class FileActions(QObject):
             return None
         return self._switch_to(path)
 
-    def open_database(self, path: Path | None = None):  # type: ignore[no-untyped-def]
+    def open_database(self, path: Path | None = None) -> MainWindow | None:
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
                 self.window, "Open database", str(self._folder()), FILE_FILTER
@@ -155,7 +181,7 @@ class FileActions(QObject):
             return self.window
         return self._switch_to(path)
 
-    def open_recent(self, entry: str):  # type: ignore[no-untyped-def]
+    def open_recent(self, entry: str) -> MainWindow | None:
         path = Path(entry)
         if not path.exists():
             forget_recent(self.settings, entry)
@@ -174,7 +200,7 @@ class FileActions(QObject):
         QApplication.quit()
 
     # Helpers ----------------------------------------------------------------------------------
-    def _switch_to(self, path: Path):  # type: ignore[no-untyped-def]
+    def _switch_to(self, path: Path) -> MainWindow | None:
         database = open_interactively(self.window, path)
         if database is None:
             return None

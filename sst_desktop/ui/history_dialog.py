@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sst_desktop.services import history
 from sst_desktop.services.history import FieldChange, HistoryRecord
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.window_geometry import keep_geometry
 
 PREVIEW = 80
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +56,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("history-dialog")
         self.setWindowTitle(f"History — {title}")
-        self.resize(860, 560)
+        keep_geometry(self, "history", QSize(860, 560))
         self._context = context
         self._load = load
 
@@ -92,7 +93,7 @@ class HistoryDialog(QDialog):
         refresh.clicked.connect(self.reload)
         buttons.addButton(refresh, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.reload)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -133,15 +134,17 @@ class HistoryDialog(QDialog):
         for column in range(3):
             self.tree.resizeColumnToContents(column)
         self.empty.setVisible(not self.records)
-        if self.records:
-            first = self.tree.topLevelItem(0)
+        first = self.tree.topLevelItem(0)
+        if first is not None:
             first.setExpanded(True)
-            self.tree.setCurrentItem(first.child(0) if first.childCount() else first)
+            first_change = first.child(0)
+            self.tree.setCurrentItem(first_change if first_change is not None else first)
 
     def _show_change(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
         change = current.data(0, CHANGE_ROLE) if current is not None else None
-        if change is None and current is not None and current.childCount():
-            change = current.child(0).data(0, CHANGE_ROLE)
+        child = current.child(0) if current is not None else None
+        if change is None and child is not None:
+            change = child.data(0, CHANGE_ROLE)
         before = change.before if isinstance(change, FieldChange) else ""
         after = change.after if isinstance(change, FieldChange) else ""
         old_html, new_html = marked_difference(before, after)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,10 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop import __version__
+from sst_desktop.storage.errors import StorageError
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.errors import user_message
 from sst_desktop.ui.operations.undo import DocumentWindow
 from sst_desktop.ui.operations.worker import database_worker
 from sst_desktop.ui.pages import PageSpec, load_pages
+from sst_desktop.ui.window_geometry import keep_geometry, save_geometry
 
 FILE_SECTIONS = ("database", "backup", "export", "other", "quit")
 
@@ -53,8 +56,8 @@ class MainWindow(DocumentWindow, QMainWindow):
         self._after_paint: list[Callable[[], object]] = []
         self.setObjectName("main-window")
         self.setWindowTitle(self._title())
-        self.resize(1280, 800)
         self.setMinimumSize(760, 520)
+        keep_geometry(self, "main_window", QSize(1440, 900))  # a laptop's screen, less on a small one
 
         # Navigation ---------------------------------------------------------------------------
         self.navigation = QListWidget()
@@ -128,7 +131,7 @@ class MainWindow(DocumentWindow, QMainWindow):
         self.database_label = QLabel()
         self.database_label.setObjectName("status-database")
         self.statusBar().addPermanentWidget(self.database_label)
-        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.context.status_message.connect(self.show_status)  # bound: dropped when the window goes
         self._undo_index = self.undo_stack.index()
         self.undo_stack.indexChanged.connect(self._undo_moved)
         self._update_database_label()
@@ -199,12 +202,16 @@ class MainWindow(DocumentWindow, QMainWindow):
     def _ensure_built(self, index: int) -> QWidget:
         spec = self.pages[index]
         if spec.key not in self._built:
-            widget = spec.factory(self.context)
+            try:
+                widget = spec.factory(self.context)
+            except StorageError as error:  # e.g. a damaged file's unreadable table: say so in its place
+                widget = _unavailable_page(spec.title, error)
             widget.setObjectName(f"page-{spec.key}")
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._built[spec.key] = widget
         return self._built[spec.key]
 
@@ -298,6 +305,10 @@ class MainWindow(DocumentWindow, QMainWindow):
         self.notice_text.setText(text)
         self.notice_bar.show()
 
+    def show_status(self, text: str) -> None:
+        """A message from any screen (saved, exported…), shown for a few seconds."""
+        self.statusBar().showMessage(text, 6000)
+
     def _undo_moved(self, index: int) -> None:
         stack = self.undo_stack
         if not shiboken6.isValid(stack) or not shiboken6.isValid(self):
@@ -324,15 +335,14 @@ class MainWindow(DocumentWindow, QMainWindow):
         self.database_name.setToolTip(str(path) if path else database.url)
 
     def restore_geometry(self) -> None:
-        geometry = self.settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        """The layout of bars and docks; the size and position come back when the window shows
+        (``keep_geometry``), fitted onto the screen."""
         state = self.settings.value("main_window/state")
-        if state is not None:
-            self.restoreState(state)  # type: ignore[arg-type]
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
 
     def save_window_state(self) -> None:
-        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        save_geometry(self)
         self.settings.setValue("main_window/state", self.saveState())
         self.settings.sync()
 
@@ -348,11 +358,12 @@ class MainWindow(DocumentWindow, QMainWindow):
         database_worker().drain()  # what was just typed reaches the database before the window goes
         self.save_window_state()
         super().closeEvent(event)
+        self.context.database.dispose()  # the file alone now holds every change (see Database.dispose)
 
     def defer(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the window has painted (work that can wait until it shows)."""
         if self._painted:
-            QTimer.singleShot(0, callback)
+            QTimer.singleShot(0, self, callback)  # dropped if the window goes first
         else:
             self._after_paint.append(callback)
 
@@ -360,12 +371,22 @@ class MainWindow(DocumentWindow, QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._run_deferred)
+            QTimer.singleShot(0, self, self._run_deferred)
 
     def _run_deferred(self) -> None:
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
             callback()
+
+
+def _unavailable_page(title: str, error: StorageError) -> QWidget:
+    label = QLabel(f"{title} cannot be shown.\n\n{user_message(error)[1]}")
+    label.setObjectName("page-unavailable")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setContentsMargins(24, 24, 24, 24)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def _html(text: str) -> str:

@@ -85,6 +85,23 @@ def open_interactively(
             url, failure = sqlite_url(chosen), None
 
 
+def ask_new_database_file(
+    parent: QWidget | None, caption: str, suggestion: Path, *, not_over: Path, refusal: str
+) -> Path | None:
+    """Ask for the name of a database file to write (``.db`` added when missing); None when cancelled,
+    or (after ``refusal`` is shown) when the name is the file ``not_over`` itself."""
+    name, _ = QFileDialog.getSaveFileName(parent, caption, str(suggestion), "SST Desktop databases (*.db)")
+    if not name:
+        return None
+    target = Path(name)
+    if target.suffix.lower() != ".db":
+        target = target.with_name(target.name + ".db")
+    if target.exists() and target.resolve() == not_over.resolve():
+        QMessageBox.warning(parent, "That file is open", f"{target} {refusal}")
+        return None
+    return target
+
+
 def take_open_backup(database: Database) -> str:
     """The backup taken when a database is opened (skipped when nothing changed since the newest).
 

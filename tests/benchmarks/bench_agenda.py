@@ -48,22 +48,25 @@ def report_pdf(number: int) -> bytes:
 
 @cache
 def setup() -> tuple[object, int]:
-    from sst_desktop.services import agenda, attachments, forward_plan
+    from sst_desktop.services import agenda, attachments, standing_items
+    from sst_desktop.services.agenda_records import AgendaItemPatch
     from sst_desktop.storage.opening import open_path
     from tests.meeting_factory import make_sst
 
     folder = Path(tempfile.mkdtemp(prefix="sst-bench-agenda-"))
     db = open_path(folder / "bench.db", backup_dir=folder / "backups")
     sst = make_sst(db)
-    forward_plan.add_standing_item(db, sst.committee_id, "Prevent Update", presenters_text="Steve Martlew")
+    standing_items.add_standing_item(db, sst.committee_id, "Prevent Update", presenters_text="Steve Martlew")
     agenda.build_default_agenda(db, sst.september)
     for number in range(1, REPORTS + 1):
         item = agenda.add_item(
             db,
             sst.september,
             f"Report {number}: Serious Violence Duty",
-            description="Report of the Assistant Director Communities",
-            presenters_text="Simon Burnett/Steve Martlew",
+            AgendaItemPatch(
+                description="Report of the Assistant Director Communities",
+                presenters_text="Simon Burnett/Steve Martlew",
+            ),
         ).after
         attachments.attach_pdf(db, item.id, report_pdf(number), f"report-{number}.pdf")
     return db, sst.september

@@ -96,8 +96,8 @@ def saves() -> dict[str, float]:
     narrative, resolution, action = [], [], []
     editor.resolutions.add_resolution("the report be noted")
     row = editor.resolutions.ordered_rows()[0]
-    action_id = editor.actions.add_action("Share the process with partners")
-    action_row = editor.actions.rows[action_id]
+    action_id = editor.actions_list.add_action("Share the process with partners")
+    action_row = editor.actions_list.rows[action_id]
     text = editor.narrative.toPlainText()
     for n in range(ROUNDS):
         text += SENTENCE

@@ -63,7 +63,7 @@ def time_to_first_paint(
     assert process.stdout is not None
     line = process.stdout.readline()
     wall = time.perf_counter() - start
-    process.wait(timeout=30)
+    process.communicate(timeout=30)  # waits, and closes the pipe
     if not line.startswith("first-paint "):
         raise RuntimeError(f"the application did not report its first paint (got {line!r})")
     return wall, float(line.split()[1])

@@ -13,7 +13,14 @@ from sst_desktop.exports.actions_xlsx import export_actions_xlsx, safe_sheet_nam
 from sst_desktop.exports.atomic import ExportError
 from sst_desktop.exports.xlsx_cells import EXCEL_CELL_LIMIT
 from sst_desktop.services import actions
-from sst_desktop.services.action_sheet import COLUMNS, MARK_SHEET, MARK_TITLE, STATUS_LABELS, SheetColumn
+from sst_desktop.services.action_sheet import (
+    COLUMNS,
+    FORMAT_VERSION,
+    MARK_SHEET,
+    MARK_TITLE,
+    STATUS_LABELS,
+    SheetColumn,
+)
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.jobs import Cancelled, JobHooks
 from tests.action_world import TODAY, build_world
@@ -72,7 +79,8 @@ def test_cells_have_real_types_and_uk_date_format(db, world, tmp_path: Path) -> 
     assert ws.cell(r, h["Status"]).value == "Open"
     assert ws.cell(r, h["Type"]).value == "Action"
     assert ws.cell(r, h["Latest update"]).value == "01/08/2022: Figures circulated in draft"
-    assert ws.cell(r, h["Version"]).value == actions.get_action(db, world.refs["prevent"]).version
+    prevent = actions.get_action(db, world.refs["prevent"])
+    assert ws.cell(r, h["Version"]).value == f"{prevent.id}@{prevent.version}"  # the action's id, and when
     done = row_of(ws, world.ref(db, "done"))
     assert ws.cell(done, h["Status"]).value == "Completed"
     assert ws.cell(done, h["Completed on"]).value.date() == TODAY - timedelta(days=31)
@@ -164,7 +172,7 @@ def test_the_file_is_marked_as_ours(db, world, tmp_path: Path) -> None:
     wb = load_workbook(tmp_path / "log.xlsx")
     mark = wb[MARK_SHEET]
     assert mark.sheet_state == "veryHidden"
-    assert mark["A1"].value == MARK_TITLE and mark["B1"].value == 1
+    assert mark["A1"].value == MARK_TITLE and mark["B1"].value == FORMAT_VERSION == 2
     assert wb.properties.creator == "SST Desktop"
 
 

@@ -10,6 +10,7 @@ from pypdf import PdfReader, PdfWriter
 from sst_desktop.domain import Attachment
 from sst_desktop.exports.agenda_pack import build_agenda_pack, export_agenda_pack
 from sst_desktop.services import agenda, attachments
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.jobs import Cancelled, JobHooks
 from tests.meeting_factory import make_sst, pdf_bytes
 
@@ -28,7 +29,10 @@ def meeting(db):
     sst = make_sst(db)
     agenda.build_default_agenda(db, sst.september)
     dhr = agenda.add_item(
-        db, sst.september, "DHR10 report", description=SECRET_DESCRIPTION, exempt_paragraphs=[7]
+        db,
+        sst.september,
+        "DHR10 report",
+        AgendaItemPatch(description=SECRET_DESCRIPTION, exempt_paragraphs=[7]),
     ).after
     attachments.attach_pdf(
         db, dhr.id, pdf_bytes(f"DHR10 {SECRET}", "DHR10 second page"), "dhr10.pdf", title="DHR10 Overview"
@@ -38,7 +42,7 @@ def meeting(db):
     vawg = agenda.add_item(db, sst.september, "VAWG Statement").after
     attachments.attach_pdf(db, vawg.id, pdf_bytes("VAWG one", "VAWG two", "VAWG three"), "vawg.pdf")
     attachments.attach_pdf(db, vawg.id, pdf_bytes("VAWG appendix"), "appendix.pdf", title="Appendix 1")
-    agenda.add_item(db, sst.september, "Youth Justice", report_status="verbal")
+    agenda.add_item(db, sst.september, "Youth Justice", AgendaItemPatch(report_status="verbal"))
     return sst
 
 

@@ -10,8 +10,10 @@ from pypdf import PdfReader
 from sst_desktop.exports import pdf_fonts
 from sst_desktop.exports.agenda_pdf import build_agenda_pdf, export_agenda, membership_text
 from sst_desktop.exports.atomic import ExportError
-from sst_desktop.services import agenda, forward_plan, meetings
+from sst_desktop.services import agenda, meetings, standing_items
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.committees import CommitteePatch, update_committee
+from sst_desktop.services.meetings import MeetingPatch
 from sst_desktop.services.memberships import list_memberships
 from tests.meeting_factory import make_sst
 
@@ -37,19 +39,29 @@ def fonts_of(pdf: bytes) -> set[str]:
 @pytest.fixture
 def seeded(db):
     sst = make_sst(db)
-    forward_plan.add_standing_item(db, sst.committee_id, "Prevent Update", presenters_text="Steve Martlew")
+    standing_items.add_standing_item(db, sst.committee_id, "Prevent Update", presenters_text="Steve Martlew")
     agenda.build_default_agenda(db, sst.september)
     agenda.add_item(
         db,
         sst.september,
         "DHR10 report",
-        description="Mary Mason and Monica Touhey the joint chairs of the DHR to report to SST.",
-        exempt_paragraphs="7",
+        AgendaItemPatch(
+            description="Mary Mason and Monica Touhey the joint chairs of the DHR to report to SST.",
+            exempt_paragraphs="7",
+        ),
         position=3,
     )
-    agenda.add_item(db, sst.september, "Serious Violence Duty", presenters_text="Simon Burnett/Steve Martlew")
     agenda.add_item(
-        db, sst.september, "Presentation of Community Safety Strategy / Plan", report_status="to_follow"
+        db,
+        sst.september,
+        "Serious Violence Duty",
+        AgendaItemPatch(presenters_text="Simon Burnett/Steve Martlew"),
+    )
+    agenda.add_item(
+        db,
+        sst.september,
+        "Presentation of Community Safety Strategy / Plan",
+        AgendaItemPatch(report_status="to_follow"),
     )
     return sst
 
@@ -106,13 +118,13 @@ def test_exempt_description_only_in_the_full_agenda(db, seeded) -> None:
 
 
 def test_open_meeting_has_no_notice(db, seeded) -> None:
-    meetings.update_meeting(db, seeded.september, open_to_public=True)
+    meetings.update_meeting(db, seeded.september, MeetingPatch(open_to_public=True))
     assert "NOT OPEN TO THE PUBLIC" not in text_of(build_agenda_pdf(db, seeded.september).pdf)
 
 
 def test_missing_officer_and_venue_still_export_with_warnings(db, tmp_path) -> None:
     sst = make_sst(db, officer=False, venue="")
-    meetings.update_meeting(db, sst.september, start_time=None)
+    meetings.update_meeting(db, sst.september, MeetingPatch(start_time=None))
     agenda.build_default_agenda(db, sst.september)
     result = export_agenda(db, sst.september, tmp_path / "agenda.pdf")
     assert result.path.is_file()
@@ -137,7 +149,7 @@ def test_markup_characters_print_as_typed(db, seeded) -> None:
         db,
         seeded.september,
         "Budget <draft> & plan",
-        description='a<b & c>d, <img src="/etc/passwd"/> 5 < 6 &amp; =SUM(A1)',
+        AgendaItemPatch(description='a<b & c>d, <img src="/etc/passwd"/> 5 < 6 &amp; =SUM(A1)'),
     )
     text = flat(text_of(build_agenda_pdf(db, seeded.september).pdf))
     assert "Budget <draft> & plan" in text
@@ -146,7 +158,7 @@ def test_markup_characters_print_as_typed(db, seeded) -> None:
 
 def test_accented_greek_and_cyrillic_use_the_app_font(db, seeded) -> None:
     words = "Cyfarfod y Bwrdd ŵ ŷ — Zażółć gęślą jaźń — Ó Súilleabháin — Ελληνικά — Кириллица"
-    agenda.add_item(db, seeded.september, words, description=words)
+    agenda.add_item(db, seeded.september, words, AgendaItemPatch(description=words))
     document = build_agenda_pdf(db, seeded.september)
     assert words in flat(text_of(document.pdf))
     assert all(ord(ch) in pdf_fonts.main_coverage() for ch in words)

@@ -5,8 +5,10 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
+from sst_desktop.domain import Meeting
 from sst_desktop.exports.calendar_ics import calendar_text, escape_text, export_calendar, fold
 from sst_desktop.services import meetings
+from sst_desktop.services.meetings import MeetingPatch
 from tests.meeting_factory import make_sst
 
 NOW = datetime(2022, 8, 1, 9, 30, tzinfo=UTC)
@@ -85,7 +87,8 @@ def test_calendar_of_a_committee(db) -> None:
 def test_lines_are_folded_at_75_octets_and_text_escaped(db) -> None:
     sst = make_sst(db)
     venue = "Neuadd y Dref, Ystafell ŵ; Bwrdd \\ Cyfarfod\n" + "Ελληνικά Кириллица 会议 🎉 " * 6
-    meetings.update_meeting(db, sst.september, venue=venue)
+    with db.write() as session:  # (typed venues are one line now; one stored before may not be)
+        session.get(Meeting, sst.september).venue = venue.strip()
     text = calendar_text(db, sst.committee_id, now=NOW)
     for physical in text.split("\r\n"):
         assert len(physical.encode("utf-8")) <= 75
@@ -111,8 +114,8 @@ def test_uid_stays_and_sequence_grows_when_a_meeting_changes(db) -> None:
 
 def test_meeting_without_a_time_is_an_all_day_event(db) -> None:
     sst = make_sst(db)
-    meetings.update_meeting(db, sst.june, start_time=None)
-    meetings.update_meeting(db, sst.september, start_time=time(23, 30))
+    meetings.update_meeting(db, sst.june, MeetingPatch(start_time=None))
+    meetings.update_meeting(db, sst.september, MeetingPatch(start_time=time(23, 30)))
     found = events(calendar_text(db, sst.committee_id, now=NOW))
     assert found[0]["DTSTART;VALUE=DATE"] == "20220622"
     assert found[0]["DTEND;VALUE=DATE"] == "20220623"
@@ -122,7 +125,9 @@ def test_meeting_without_a_time_is_an_all_day_event(db) -> None:
 def test_parses_with_an_independent_reader(db, tmp_path) -> None:
     icalendar = pytest.importorskip("icalendar")
     sst = make_sst(db)
-    meetings.update_meeting(db, sst.september, remote_link="https://teams.example/meet?id=1&x=2")
+    meetings.update_meeting(
+        db, sst.september, MeetingPatch(remote_link="https://teams.example/meet?id=1&x=2")
+    )
     meetings.postpone_meeting(db, sst.december, "Chair unavailable")
     result = export_calendar(db, sst.committee_id, tmp_path / "sst.ics", now=NOW)
     assert (result.events, result.cancelled) == (3, 1)

@@ -99,7 +99,10 @@ def test_references_run_per_committee_and_year_and_stay_unique(db, world) -> Non
 def test_text_is_required_and_cleaned(db, world) -> None:
     with pytest.raises(ValidationError, match="action is required"):
         actions.create_action(db, minute_id=world["m5"], text="  \x00 ")
-    made = actions.create_action(db, minute_id=world["m5"], text="  =SUM(A1) café 中文 <b>&\x07 ").after
+    with pytest.raises(ValidationError, match="control character") as refused:
+        actions.create_action(db, minute_id=world["m5"], text="  =SUM(A1) café\x07中文 <b>& ")
+    assert refused.value.suggestion == "=SUM(A1) café 中文 <b>&"  # a space, never words run together
+    made = actions.create_action(db, minute_id=world["m5"], text=refused.value.suggestion).after
     assert made.text == "=SUM(A1) café 中文 <b>&"
 
 
@@ -208,6 +211,10 @@ def test_update_returns_before_and_after_and_rejects_unknown_fields(db, world) -
         actions.update_action(db, action.id, ActionPatch(reference="SST/1"))  # type: ignore[call-arg]
     with pytest.raises(ValidationError, match="must be a date"):
         actions.update_action(db, action.id, ActionPatch(due_date="2022-01-01"))  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="whole number") as caught:
+        actions.update_action(db, action.id, ActionPatch(owner_person_id="Dawn McNally"))  # type: ignore[arg-type]
+    assert caught.value.field == "owner_person_id"
+    assert actions.get_action(db, action.id).text == "y"
 
 
 def test_lists_for_minute_meeting_and_open_actions_for_matters_arising(db, world) -> None:

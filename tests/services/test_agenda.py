@@ -6,7 +6,8 @@ import pytest
 
 from sst_desktop.domain import Meeting, Minute
 from sst_desktop.domain.enums import ItemKind, ProceduralRole, ReportStatus
-from sst_desktop.services import agenda, attachments, forward_plan, meetings
+from sst_desktop.services import agenda, attachments, meetings, standing_items
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, NotFoundError, ValidationError
 from sst_desktop.services.meeting_texts import DECLARATIONS_TEXT
 from tests.meeting_factory import make_sst, pdf_bytes
@@ -18,9 +19,9 @@ def titles(db, meeting_id: int) -> list[str]:
 
 def test_default_agenda_has_procedural_items_standing_items_and_next_meeting_last(db) -> None:
     sst = make_sst(db)
-    forward_plan.add_standing_item(db, sst.committee_id, "Prevent Update", presenters_text="Steve Martlew")
-    forward_plan.add_standing_item(db, sst.committee_id, "Youth Justice Service Update")
-    created = agenda.build_default_agenda(db, sst.september)
+    standing_items.add_standing_item(db, sst.committee_id, "Prevent Update", presenters_text="Steve Martlew")
+    standing_items.add_standing_item(db, sst.committee_id, "Youth Justice Service Update")
+    created = agenda.build_default_agenda(db, sst.september).value
     assert len(created) == 6
     items = agenda.list_agenda_items(db, sst.september)
     assert [(i.number, i.title) for i in items] == [
@@ -43,8 +44,8 @@ def test_default_agenda_has_procedural_items_standing_items_and_next_meeting_las
     assert all(i.kind == ItemKind.PROCEDURAL for i in (items[0], items[1], items[2], items[5]))
 
     # building again adds nothing; a new standing item slots in before Date of Next Meeting
-    assert agenda.build_default_agenda(db, sst.september) == []
-    forward_plan.add_standing_item(db, sst.committee_id, "Action Log")
+    assert agenda.build_default_agenda(db, sst.september).value == []
+    standing_items.add_standing_item(db, sst.committee_id, "Action Log")
     agenda.build_default_agenda(db, sst.september)
     assert titles(db, sst.september)[-2:] == ["6. Action Log", "7. Date of Next Meeting"]
 
@@ -52,8 +53,12 @@ def test_default_agenda_has_procedural_items_standing_items_and_next_meeting_las
 def test_add_move_remove_keep_numbers_right(db) -> None:
     sst = make_sst(db)
     agenda.build_default_agenda(db, sst.september)
-    dhr = agenda.add_item(db, sst.september, "DHR10 report", description="Overview of the case").after
-    prevent = agenda.add_item(db, sst.september, "Prevent Update", presenters_text="Steve Martlew").after
+    dhr = agenda.add_item(
+        db, sst.september, "DHR10 report", AgendaItemPatch(description="Overview of the case")
+    ).after
+    prevent = agenda.add_item(
+        db, sst.september, "Prevent Update", AgendaItemPatch(presenters_text="Steve Martlew")
+    ).after
     assert (dhr.number, prevent.number) == (4, 5)
     assert titles(db, sst.september)[-1] == "6. Date of Next Meeting"
 
@@ -96,7 +101,7 @@ def test_reorder_whole_agenda(db) -> None:
     sst = make_sst(db)
     agenda.build_default_agenda(db, sst.september)
     ids = [i.id for i in agenda.list_agenda_items(db, sst.september)]
-    records = agenda.reorder_items(db, sst.september, list(reversed(ids)))
+    records = agenda.reorder_items(db, sst.september, list(reversed(ids))).value
     assert [r.id for r in records] == list(reversed(ids))
     assert [r.number for r in records] == [1, 2, 3, 4]
     with pytest.raises(ValidationError, match="every item"):
@@ -105,17 +110,21 @@ def test_reorder_whole_agenda(db) -> None:
 
 def test_exempt_paragraphs_are_validated(db) -> None:
     sst = make_sst(db)
-    item = agenda.add_item(db, sst.september, "DHR10 report", exempt_paragraphs="7").after
+    item = agenda.add_item(db, sst.september, "DHR10 report", AgendaItemPatch(exempt_paragraphs="7")).after
     assert item.exempt_paragraphs == (7,)
     assert item.is_exempt
-    assert agenda.update_item(db, item.id, exempt_paragraphs=[3, 1, 3]).after.exempt_paragraphs == (1, 3)
-    assert agenda.update_item(db, item.id, exempt_paragraphs="1, 2").after.exempt_paragraphs == (1, 2)
+    assert agenda.update_item(
+        db, item.id, AgendaItemPatch(exempt_paragraphs=[3, 1, 3])
+    ).after.exempt_paragraphs == (1, 3)
+    assert agenda.update_item(
+        db, item.id, AgendaItemPatch(exempt_paragraphs="1, 2")
+    ).after.exempt_paragraphs == (1, 2)
     for bad in ("8", "0", "seven", [1, 9]):
         with pytest.raises(ValidationError, match="paragraph") as raised:
-            agenda.update_item(db, item.id, exempt_paragraphs=bad)
+            agenda.update_item(db, item.id, AgendaItemPatch(exempt_paragraphs=bad))
         assert raised.value.field == "exempt_paragraphs"
     assert agenda.get_item(db, item.id).exempt_paragraphs == (1, 2)
-    assert agenda.update_item(db, item.id, exempt_paragraphs=()).after.is_exempt is False
+    assert agenda.update_item(db, item.id, AgendaItemPatch(exempt_paragraphs=())).after.is_exempt is False
 
 
 def test_update_fields_presenters_and_undo(db) -> None:
@@ -124,12 +133,14 @@ def test_update_fields_presenters_and_undo(db) -> None:
     change = agenda.update_item(
         db,
         item.id,
-        title="Serious Violence Duty <draft> & more",
-        description="Report of the Assistant Director\nCommunities",
-        kind="presentation",
-        presenter_ids=[sst.people["Burnett"], sst.people["McNally"]],
-        presenters_text="Steve Martlew",
-        report_status=ReportStatus.TO_FOLLOW,
+        AgendaItemPatch(
+            title="Serious Violence Duty <draft> & more",
+            description="Report of the Assistant Director\nCommunities",
+            kind="presentation",
+            presenter_ids=[sst.people["Burnett"], sst.people["McNally"]],
+            presenters_text="Steve Martlew",
+            report_status=ReportStatus.TO_FOLLOW,
+        ),
     )
     after = change.after
     assert after.title == "Serious Violence Duty <draft> & more"
@@ -137,15 +148,15 @@ def test_update_fields_presenters_and_undo(db) -> None:
     assert after.presenter_names == ("Simon Burnett", "Superintendent Dawn McNally")
     assert after.presenters_display == "Simon Burnett/Superintendent Dawn McNally/Steve Martlew"
     assert after.report_status == ReportStatus.TO_FOLLOW
-    agenda.restore_item_fields(db, change.before)
+    change.undo(db)
     again = agenda.get_item(db, item.id)
     assert again.title == "Serious Violence Duty" and again.presenter_ids == ()
     with pytest.raises(ValidationError, match="title is required"):
-        agenda.update_item(db, item.id, title="   ")
+        agenda.update_item(db, item.id, AgendaItemPatch(title="   "))
     with pytest.raises(ValidationError, match="not a kind of item"):
-        agenda.update_item(db, item.id, kind="song")
+        agenda.update_item(db, item.id, AgendaItemPatch(kind="song"))
     with pytest.raises(NotFoundError):
-        agenda.update_item(db, item.id, presenter_ids=[12345])
+        agenda.update_item(db, item.id, AgendaItemPatch(presenter_ids=[12345]))
 
 
 def test_removing_an_item_keeps_its_attachments_for_undo(db) -> None:
@@ -194,6 +205,6 @@ def test_previous_minutes_text_when_there_is_no_previous_meeting(db) -> None:
 def test_unicode_round_trips(db) -> None:
     sst = make_sst(db)
     text = "Cyfarfod ŵyr — Zażółć gęślą jaźń — Ελληνικά — Кириллица — اجتماع — 会议 — 🎉 — =SUM(A1) <b>&amp;"
-    item = agenda.add_item(db, sst.september, text, description=text).after
+    item = agenda.add_item(db, sst.september, text, AgendaItemPatch(description=text)).after
     assert agenda.get_item(db, item.id).title == text
     assert agenda.get_item(db, item.id).description == text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sst_desktop.domain.enums import ProceduralRole
-from sst_desktop.services import agenda, forward_plan
+from sst_desktop.services import agenda, forward_plan, standing_items
 from tests.meeting_factory import make_sst
 
 APOLOGIES = ProceduralRole.APOLOGIES
@@ -51,7 +51,7 @@ def titles(db, meeting_id: int) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_add_item_follows_the_chosen_business_item_only(db) -> None:  # type: ignore[no-untyped-def]
     sst = make_sst(db)
-    forward_plan.add_standing_item(db, sst.committee_id, "Prevent Update")
+    standing_items.add_standing_item(db, sst.committee_id, "Prevent Update")
     agenda.build_default_agenda(db, sst.september)
     items = {i.title: i.id for i in agenda.list_agenda_items(db, sst.september)}
 

@@ -10,6 +10,7 @@ from sst_desktop.domain.enums import AttendanceStatus
 from sst_desktop.services import attendance, memberships, people
 from sst_desktop.services.attendance import minutes_name
 from sst_desktop.services.errors import ValidationError
+from sst_desktop.services.people import PersonPatch
 from tests.minutes_data import build_committee_and_meetings, take_register
 
 
@@ -41,8 +42,8 @@ def test_names_as_the_minutes_print_them(title: str, first: str, last: str, expe
 
 def test_register_is_prefilled_from_members_on_the_meeting_date(db, seed) -> None:  # type: ignore[no-untyped-def]
     # A member who left before the meeting and one who joined after it are not on the register.
-    gone = people.create_person(db, first_name="Former", last_name="Member").after
-    later = people.create_person(db, first_name="Later", last_name="Member").after
+    gone = people.create_person(db, PersonPatch(first_name="Former", last_name="Member")).after
+    later = people.create_person(db, PersonPatch(first_name="Later", last_name="Member")).after
     memberships.add_membership(
         db, seed.committee_id, gone.id, start_date=date(2020, 1, 1), end_date=date(2022, 1, 1)
     )
@@ -107,12 +108,15 @@ def test_also_present_and_new_person_on_the_spot(db, seed) -> None:  # type: ign
     with pytest.raises(ValidationError):
         attendance.add_also_present(db, seed.meeting_id, seed.person_ids["Martlew"])
     person, added = attendance.add_new_person_also_present(
-        db, seed.meeting_id, capacity="Presenter", title="Ms", first_name="Mary", last_name="Mason"
+        db,
+        seed.meeting_id,
+        PersonPatch(title="Ms", first_name="Mary", last_name="Mason"),
+        capacity="Presenter",
     )
     assert person.last_name == "Mason" and added.after.person_id == person.id
     assert people.get_person(db, person.id).first_name == "Mary"
     with pytest.raises(ValidationError):
-        attendance.add_new_person_also_present(db, seed.meeting_id, last_name="  ")
+        attendance.add_new_person_also_present(db, seed.meeting_id, PersonPatch(last_name="  "))
     # Officers cannot send apologies: they are removed instead.
     with pytest.raises(ValidationError):
         attendance.set_apologies(db, added.after.id)
@@ -138,7 +142,9 @@ def test_arrivals_and_departures_with_time_and_item(db, seed) -> None:  # type: 
 def test_register_sorted_as_the_minutes_print_it(db, seed) -> None:  # type: ignore[no-untyped-def]
     take_register(db, seed)
     attendance.add_also_present(
-        db, seed.meeting_id, people.create_person(db, first_name="Ian", last_name="Barton").after.id
+        db,
+        seed.meeting_id,
+        people.create_person(db, PersonPatch(first_name="Ian", last_name="Barton")).after.id,
     )
     names = [(r.group, r.name) for r in attendance.list_attendance(db, seed.meeting_id)]
     assert names[0] == (0, "Councillor Hardy")

@@ -8,6 +8,7 @@ from sst_desktop.domain.enums import CommitteeKind
 from sst_desktop.services import committees, memberships, people
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.storage.engine import Database
 
 
@@ -19,7 +20,10 @@ def _sst(db: Database, **fields: object):  # type: ignore[no-untyped-def]
 
 def test_create_with_every_detail(db: Database) -> None:
     officer = people.create_person(
-        db, first_name="Ian", last_name="Barton", telephone="0151 934 2788", email="ian.barton@sefton.gov.uk"
+        db,
+        PersonPatch(
+            first_name="Ian", last_name="Barton", telephone="0151 934 2788", email="ian.barton@sefton.gov.uk"
+        ),
     ).after
     record = _sst(
         db,
@@ -107,7 +111,7 @@ def test_delete_recreate_and_refusal(db: Database) -> None:
     record = _sst(db, former_names=["Sefton Safer Communities Partnership"])
     removed = committees.delete_committee(db, record.id).before
     assert committees.recreate_committee(db, removed).after == record
-    person = people.create_person(db, last_name="Hardy").after
+    person = people.create_person(db, PersonPatch(last_name="Hardy")).after
     memberships.add_membership(db, record.id, person.id)
     with pytest.raises(ServiceError, match="holds 1 committee membership"):
         committees.delete_committee(db, record.id)

@@ -2,42 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time, timedelta
 
 import pytest
 
 from sst_desktop.domain import Meeting
 from sst_desktop.domain.enums import AttendanceStatus, ProceduralRole
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import attendance, declarations, history, meetings, minutes, people
 from sst_desktop.services.actions import ActionPatch
+from sst_desktop.services.declarations import DeclarationPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ValidationError
+from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.services.meetings import MeetingPatch
 from sst_desktop.services.minutes import QuickPhrase
-from tests.minutes_data import build_committee_and_meetings, build_seed_meeting
+from sst_desktop.services.people import PersonPatch
+from tests.minutes_data import build_committee_and_meetings, build_seed_meeting, confirm_at_next_meeting
 
 
 @pytest.fixture
 def confirmed(db):  # type: ignore[no-untyped-def]
     """The 22 June 2022 meeting, fully minuted, then confirmed by the meeting of 8 September 2022."""
-    from sst_desktop.domain import AgendaItem
-    from sst_desktop.domain.enums import ProceduralRole
-
     seed = build_seed_meeting(db)
     declaration = declarations.add_declaration(
-        db, seed.meeting_id, person_id=seed.person_ids["Hardy"], kind="non_registrable", action="remained"
+        db,
+        seed.meeting_id,
+        DeclarationPatch(person_id=seed.person_ids["Hardy"], kind="non_registrable", action="remained"),
     ).after
-    with db.write() as session:
-        session.add(
-            AgendaItem(
-                meeting_id=seed.next_id,
-                position=2,
-                title="Minutes of Previous Meeting",
-                procedural_role=ProceduralRole.PREVIOUS_MINUTES,
-            )
-        )
-    september = minutes.open_minutes(db, seed.next_id)
-    result = minutes.confirm_previous_minutes(db, september[0].id)
-    assert result.confirmed_meeting_id == seed.meeting_id
-    return seed, declaration, september[0]
+    september = confirm_at_next_meeting(db, seed)
+    assert minutes.previous_meeting(db, seed.next_id).minutes_confirmed_by_id == seed.next_id
+    return seed, declaration, september
 
 
 def test_confirming_marks_the_previous_meeting(db, confirmed) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +43,7 @@ def test_confirming_marks_the_previous_meeting(db, confirmed) -> None:  # type: 
     texts = [r.text for r in minutes.get_minute(db, sept_minute.id).resolutions]
     assert texts == ["the Minutes of the meeting held on 22 June 2022 be confirmed as a correct record"]
     # Confirming again changes nothing and adds no second resolution.
-    minutes.confirm_previous_minutes(db, sept_minute.id)
+    minutes.confirm_previous_minutes(db, sept_minute.id, copy_minutes)
     assert len(minutes.get_minute(db, sept_minute.id).resolutions) == 1
 
 
@@ -57,7 +51,7 @@ def test_only_the_previous_minutes_item_confirms(db) -> None:  # type: ignore[no
     seed = build_committee_and_meetings(db)
     june = minutes.open_minutes(db, seed.meeting_id)
     with pytest.raises(ValidationError, match="Minutes of Previous Meeting"):
-        minutes.confirm_previous_minutes(db, june[4].id)
+        minutes.confirm_previous_minutes(db, june[4].id, copy_minutes)
     # The first meeting of a committee has no earlier minutes to confirm.
     earliest = minutes.open_minutes(db, seed.previous_id)
     with db.write() as session:
@@ -65,7 +59,7 @@ def test_only_the_previous_minutes_item_confirms(db) -> None:  # type: ignore[no
 
         session.get(AgendaItem, earliest[0].agenda_item_id).procedural_role = ProceduralRole.PREVIOUS_MINUTES
     with pytest.raises(ValidationError, match="no earlier meeting"):
-        minutes.confirm_previous_minutes(db, earliest[0].id)
+        minutes.confirm_previous_minutes(db, earliest[0].id, copy_minutes)
     with db.read() as session:
         assert session.get(Meeting, seed.previous_id).minutes_confirmed_at is None
 
@@ -76,7 +70,7 @@ def _every_edit(db, seed, declaration):  # type: ignore[no-untyped-def]
     register = attendance.list_attendance(db, seed.meeting_id)
     entry = next(r for r in register if r.last_name == "Hare")
     chair = next(r for r in register if r.in_chair)
-    guest = people.create_person(db, first_name="Guest", last_name="Speaker").after
+    guest = people.create_person(db, PersonPatch(first_name="Guest", last_name="Speaker")).after
     earlier = minutes.list_minutes(db, seed.previous_id)
     return {
         "set_text": lambda: minutes.set_text(db, m, "changed"),
@@ -94,7 +88,9 @@ def _every_edit(db, seed, declaration):  # type: ignore[no-untyped-def]
         "add_reference": lambda: (
             minutes.add_reference(db, m, earlier[0].id) if earlier else minutes.set_text(db, m, "")
         ),
-        "confirm_previous_minutes": lambda: minutes.confirm_previous_minutes(db, seed.minute_ids[2]),
+        "confirm_previous_minutes": lambda: minutes.confirm_previous_minutes(
+            db, seed.minute_ids[2], copy_minutes
+        ),
         "withdraw_confirmation": lambda: minutes.withdraw_confirmation(
             db, seed.minute_ids[2], "recorded in error"
         ),
@@ -109,15 +105,19 @@ def _every_edit(db, seed, declaration):  # type: ignore[no-untyped-def]
         "set_departure": lambda: attendance.set_departure(db, entry.id, time(11, 5)),
         "add_also_present": lambda: attendance.add_also_present(db, seed.meeting_id, guest.id),
         "add_new_person_also_present": lambda: attendance.add_new_person_also_present(
-            db, seed.meeting_id, last_name="Newcomer"
+            db, seed.meeting_id, PersonPatch(last_name="Newcomer")
         ),
         "remove_attendance": lambda: attendance.remove_attendance(db, chair.id),
         "restore_attendance": lambda: attendance.restore_attendance(db, chair),
         "update_attendance": lambda: attendance.update_attendance(db, entry.id, chair),
         "add_declaration": lambda: declarations.add_declaration(
-            db, seed.meeting_id, person_id=seed.person_ids["White"], kind="non_registrable", action="withdrew"
+            db,
+            seed.meeting_id,
+            DeclarationPatch(person_id=seed.person_ids["White"], kind="non_registrable", action="withdrew"),
         ),
-        "update_declaration": lambda: declarations.update_declaration(db, declaration.id, nature="changed"),
+        "update_declaration": lambda: declarations.update_declaration(
+            db, declaration.id, DeclarationPatch(nature="changed")
+        ),
         "remove_declaration": lambda: declarations.remove_declaration(db, declaration.id),
     }
 
@@ -148,18 +148,7 @@ def test_confirmed_minutes_refuse_action_and_minute_deletion(db) -> None:  # typ
     action = actions.create_action(db, minute_id=seed.minute_ids[3], text="Discuss at LCR SD VAG").after
     removed = minutes.delete_minute(db, seed.minute_ids[10])
     minutes.restore_minute(db, removed)
-    with db.write() as session:
-        from sst_desktop.domain import AgendaItem
-
-        session.add(
-            AgendaItem(
-                meeting_id=seed.next_id,
-                position=0,
-                title="Minutes of Previous Meeting",
-                procedural_role=ProceduralRole.PREVIOUS_MINUTES,
-            )
-        )
-    minutes.confirm_previous_minutes(db, minutes.open_minutes(db, seed.next_id)[0].id)
+    confirm_at_next_meeting(db, seed)
     with pytest.raises(ConfirmedMinutesError):
         actions.create_action(db, minute_id=seed.minute_ids[3], text="A new action")
     with pytest.raises(ConfirmedMinutesError):
@@ -190,6 +179,36 @@ def test_withdrawing_a_confirmation_reopens_the_minutes(db, confirmed) -> None: 
     hare = next(r for r in attendance.list_attendance(db, seed.meeting_id) if r.last_name == "Hare")
     assert attendance.set_apologies(db, hare.id).after.status == AttendanceStatus.APOLOGIES
     # And confirming by the quick phrase freezes them again.
-    minutes.insert_quick_phrase(db, sept_minute.id, QuickPhrase.CORRECT_RECORD)
+    minutes.insert_quick_phrase(db, sept_minute.id, QuickPhrase.CORRECT_RECORD, copier=copy_minutes)
     with pytest.raises(ConfirmedMinutesError):
         minutes.set_text(db, seed.minute_ids[3], "too late")
+
+
+def test_minutes_are_confirmed_only_at_a_meeting_that_has_been_held(db) -> None:  # type: ignore[no-untyped-def]
+    """On 5 December the minutes of 10 December must not be confirmed at a meeting of 11 March."""
+    from sst_desktop.services import agenda, meetings
+
+    seed = build_seed_meeting(db)
+    day = date.today() + timedelta(days=90)
+    future = meetings.schedule_meeting(db, seed.committee_id, day).after
+    agenda.build_default_agenda(db, future.id)
+    item = next(
+        i
+        for i in agenda.list_agenda_items(db, future.id)
+        if i.procedural_role == ProceduralRole.PREVIOUS_MINUTES
+    )
+    minute = minutes.minute_for_item(db, item.id)
+    with pytest.raises(ValidationError) as refused:
+        minutes.confirm_previous_minutes(db, minute.id, copy_minutes)
+    assert str(refused.value) == (
+        f"The meeting of {plain_date(day)} has not been held yet: minutes can be confirmed as a correct "
+        "record only at a meeting that has taken place."
+    )
+    assert meetings.get_meeting(db, seed.next_id).minutes_confirmed_at is None
+    assert minutes.get_minute(db, minute.id).resolutions == ()
+
+    # A meeting that was cancelled did not take place either.
+    meetings.update_meeting(db, future.id, MeetingPatch(date=date(2022, 10, 6)))
+    meetings.cancel_meeting(db, future.id, "Not quorate")
+    with pytest.raises(ValidationError, match="was cancelled: minutes can be confirmed"):
+        minutes.confirm_previous_minutes(db, minute.id, copy_minutes)

@@ -6,10 +6,12 @@ import pytest
 
 from sst_desktop.domain import Minute
 from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind
-from sst_desktop.services import agenda, forward_plan
+from sst_desktop.services import agenda, forward_plan, standing_items
 from sst_desktop.services.committees import CommitteePatch, create_committee
 from sst_desktop.services.errors import ValidationError
+from sst_desktop.services.forward_plan import ForwardPlanPatch
 from sst_desktop.services.meetings import schedule_meeting
+from sst_desktop.services.standing_items import StandingItemPatch
 from tests.meeting_factory import make_sst
 
 
@@ -24,9 +26,11 @@ def test_next_meeting_items_are_due_at_the_next_meeting_only_after_they_were_ask
         db,
         sst.committee_id,
         "DHR Update",
-        presenters_text="Simon Burnett/Steve Martlew",
-        source_minute_id=minute_id,
-        source_text="a further report be submitted to the next meeting",
+        ForwardPlanPatch(
+            presenters_text="Simon Burnett/Steve Martlew",
+            source_minute_id=minute_id,
+            source_text="a further report be submitted to the next meeting",
+        ),
     ).after
     assert plan.requested_on == date(2022, 6, 22)
     assert plan.due_label == "Next meeting"
@@ -38,7 +42,7 @@ def test_next_meeting_items_are_due_at_the_next_meeting_only_after_they_were_ask
 def test_target_meeting_and_carry_forward(db) -> None:
     sst = make_sst(db)
     dec = forward_plan.add_forward_plan_item(
-        db, sst.committee_id, "Community Safety Strategy", target_meeting_id=sst.december
+        db, sst.committee_id, "Community Safety Strategy", ForwardPlanPatch(target_meeting_id=sst.december)
     ).after
     assert dec.due_label == "8 December 2022"
     assert forward_plan.items_due(db, sst.september) == []
@@ -55,9 +59,9 @@ def test_accept_into_agenda_then_remove_makes_it_pending_again(db) -> None:
         db,
         sst.committee_id,
         "Serious Violence Duty",
-        description="Report on the duty",
-        kind=ItemKind.REPORT,
-        requested_on=date(2022, 6, 22),
+        ForwardPlanPatch(
+            description="Report on the duty", kind=ItemKind.REPORT, requested_on=date(2022, 6, 22)
+        ),
     ).after
     accepted = forward_plan.accept_into_agenda(db, plan.id, sst.september)
     assert accepted.plan.after.status == ForwardPlanStatus.SCHEDULED
@@ -87,16 +91,20 @@ def test_list_update_drop_and_other_committee(db) -> None:
     other_meeting = schedule_meeting(db, other.id, date(2022, 9, 20)).after
     plan = forward_plan.add_forward_plan_item(db, sst.committee_id, "VAWG statement").after
     with pytest.raises(ValidationError, match="its own committee"):
-        forward_plan.update_forward_plan_item(db, plan.id, target_meeting_id=other_meeting.id)
+        forward_plan.update_forward_plan_item(
+            db, plan.id, ForwardPlanPatch(target_meeting_id=other_meeting.id)
+        )
     with pytest.raises(ValidationError, match="another committee"):
         forward_plan.accept_into_agenda(db, plan.id, other_meeting.id)
-    changed = forward_plan.update_forward_plan_item(db, plan.id, title="VAWG Statement / Strategy").after
+    changed = forward_plan.update_forward_plan_item(
+        db, plan.id, ForwardPlanPatch(title="VAWG Statement / Strategy")
+    ).after
     assert changed.title == "VAWG Statement / Strategy"
     dropped = forward_plan.drop_forward_plan_item(db, plan.id)
     assert dropped.after.status == ForwardPlanStatus.DROPPED
     assert forward_plan.list_forward_plan(db, sst.committee_id) == []
     assert len(forward_plan.list_forward_plan(db, sst.committee_id, include_closed=True)) == 1
-    forward_plan.restore_forward_plan_item(db, dropped.before)
+    dropped.undo(db)
     assert forward_plan.list_forward_plan(db, sst.committee_id)[0].status == ForwardPlanStatus.PENDING
     with pytest.raises(ValidationError, match="title is required"):
         forward_plan.add_forward_plan_item(db, sst.committee_id, "")
@@ -104,24 +112,26 @@ def test_list_update_drop_and_other_committee(db) -> None:
 
 def test_standing_items_crud_and_order(db) -> None:
     sst = make_sst(db)
-    a = forward_plan.add_standing_item(db, sst.committee_id, "Prevent Update").after
-    b = forward_plan.add_standing_item(db, sst.committee_id, "Action Log", kind="action_log").after
-    assert [s.title for s in forward_plan.list_standing_items(db, sst.committee_id)] == [
+    a = standing_items.add_standing_item(db, sst.committee_id, "Prevent Update").after
+    b = standing_items.add_standing_item(db, sst.committee_id, "Action Log", kind="action_log").after
+    assert [s.title for s in standing_items.list_standing_items(db, sst.committee_id)] == [
         "Prevent Update",
         "Action Log",
     ]
-    forward_plan.move_standing_item(db, b.id, 0)
-    assert [s.id for s in forward_plan.list_standing_items(db, sst.committee_id)] == [b.id, a.id]
-    forward_plan.update_standing_item(db, a.id, active=False)
-    assert [s.id for s in forward_plan.list_standing_items(db, sst.committee_id)] == [b.id]
+    standing_items.move_standing_item(db, b.id, 0)
+    assert [s.id for s in standing_items.list_standing_items(db, sst.committee_id)] == [b.id, a.id]
+    standing_items.update_standing_item(db, a.id, StandingItemPatch(active=False))
+    assert [s.id for s in standing_items.list_standing_items(db, sst.committee_id)] == [b.id]
     agenda.build_default_agenda(db, sst.september)
     assert "Prevent Update" not in [i.title for i in agenda.list_agenda_items(db, sst.september)]
-    removed = forward_plan.remove_standing_item(db, b.id)
-    assert forward_plan.list_standing_items(db, sst.committee_id, include_inactive=True)[0].id == a.id
+    removed = standing_items.remove_standing_item(db, b.id)
+    assert standing_items.list_standing_items(db, sst.committee_id, include_inactive=True)[0].id == a.id
     # the agenda item made from it stays
     assert "Action Log" in [i.title for i in agenda.list_agenda_items(db, sst.september)]
-    forward_plan.restore_standing_item(db, removed.before)
-    assert [s.id for s in forward_plan.list_standing_items(db, sst.committee_id, include_inactive=True)] == [
+    removed.undo(db)
+    assert [
+        s.id for s in standing_items.list_standing_items(db, sst.committee_id, include_inactive=True)
+    ] == [
         b.id,
         a.id,
     ]

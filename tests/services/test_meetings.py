@@ -5,11 +5,13 @@ from datetime import date, time
 import pytest
 
 from sst_desktop.domain.enums import MeetingStatus, ProceduralRole
-from sst_desktop.services import agenda, meetings
+from sst_desktop.services import agenda, meeting_series, meetings
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.committees import CommitteePatch, create_committee
 from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.meeting_series import SeriesRule
 from sst_desktop.services.meeting_texts import clock, long_date, next_meeting_text, ordinal
-from sst_desktop.services.meetings import SeriesRule
+from sst_desktop.services.meetings import MeetingPatch
 from tests.meeting_factory import make_sst
 
 
@@ -75,7 +77,7 @@ def test_quarterly_series_second_thursday(db) -> None:
         date(2023, 12, 14),
     ]
     meetings.schedule_meeting(db, committee.id, date(2023, 6, 8))
-    result = meetings.schedule_series(db, committee.id, rule, date(2023, 1, 1), date(2023, 12, 31))
+    result = meeting_series.schedule_series(db, committee.id, rule, date(2023, 1, 1), date(2023, 12, 31))
     assert [m.date for m in result.created] == [date(2023, 3, 9), date(2023, 9, 14), date(2023, 12, 14)]
     assert result.skipped == (date(2023, 6, 8),)
     assert all(m.start_time == time(14) for m in result.created)
@@ -114,7 +116,7 @@ def test_cancel_postpone_move_and_neighbours(db) -> None:
     assert change.after.status == MeetingStatus.CANCELLED
     assert change.after.status_reason == "Not quorate"
     assert meetings.next_meeting(db, sst.september) is None
-    meetings.restore_meeting(db, change.before)
+    change.undo(db)
     assert meetings.get_meeting(db, sst.december).status == MeetingStatus.SCHEDULED
 
     postponed = meetings.postpone_meeting(db, sst.december, "Chair unavailable").after
@@ -146,7 +148,9 @@ def test_moving_meetings_rewords_builder_texts_but_not_typed_ones(db) -> None:
     items = {i.procedural_role: i for i in agenda.list_agenda_items(db, sst.september)}
     assert items[ProceduralRole.PREVIOUS_MINUTES].description.startswith("There is no previous meeting")
 
-    agenda.update_item(db, items[ProceduralRole.NEXT_MEETING].id, description="To be agreed at the meeting.")
+    agenda.update_item(
+        db, items[ProceduralRole.NEXT_MEETING].id, AgendaItemPatch(description="To be agreed at the meeting.")
+    )
     meetings.move_meeting(db, sst.december, date(2022, 12, 8))
     items = {i.procedural_role: i for i in agenda.list_agenda_items(db, sst.september)}
     assert items[ProceduralRole.NEXT_MEETING].description == "To be agreed at the meeting."
@@ -154,12 +158,14 @@ def test_moving_meetings_rewords_builder_texts_but_not_typed_ones(db) -> None:
 
 def test_update_meeting_validates(db) -> None:
     sst = make_sst(db)
-    with pytest.raises(ValidationError, match="Unknown meeting field"):
-        meetings.update_meeting(db, sst.june, colour="red")
+    with pytest.raises(TypeError, match="colour"):  # an unknown field is refused by the patch's type
+        meetings.update_meeting(db, sst.june, MeetingPatch(colour="red"))  # type: ignore[call-arg]
     with pytest.raises(ValidationError, match="time of day"):
-        meetings.update_meeting(db, sst.june, start_time="ten")
+        meetings.update_meeting(db, sst.june, MeetingPatch(start_time="ten"))
     change = meetings.update_meeting(
-        db, sst.june, venue="Bootle Town Hall <Room 1> & Annexe", remote_link="https://teams.example/x"
+        db,
+        sst.june,
+        MeetingPatch(venue="Bootle Town Hall <Room 1> & Annexe", remote_link="https://teams.example/x"),
     )
     assert change.after.venue == "Bootle Town Hall <Room 1> & Annexe"
     assert change.after.updated_at >= change.before.updated_at
@@ -171,3 +177,40 @@ def test_delete_meeting_for_undo_of_scheduling(db) -> None:
     meetings.delete_meeting(db, created.id)
     with pytest.raises(NotFoundError):
         meetings.get_meeting(db, created.id)
+
+
+def test_typed_wording_of_procedural_items_survives_an_unrelated_meeting_update(db) -> None:
+    """The officer's own text is kept even where it reads like the builder's; the builder's text still
+    follows the meetings it names."""
+    sst = make_sst(db)
+    agenda.build_default_agenda(db, sst.september)
+    items = {i.procedural_role: i for i in agenda.list_agenda_items(db, sst.september)}
+    typed_next = "The next meeting will be held on Thursday, 8 December 2022, commencing at 10:00 am."
+    typed_minutes = "Minutes of the meeting held on 22 June 2022 (attached)"
+    agenda.update_item(db, items[ProceduralRole.NEXT_MEETING].id, AgendaItemPatch(description=typed_next))
+    agenda.update_item(
+        db, items[ProceduralRole.PREVIOUS_MINUTES].id, AgendaItemPatch(description=typed_minutes)
+    )
+
+    meetings.update_meeting(
+        db, sst.september, MeetingPatch(open_to_public=True)
+    )  # nothing to do with either text
+    meetings.update_meeting(db, sst.december, MeetingPatch(venue="Bootle Town Hall"))
+    meetings.move_meeting(db, sst.june, date(2022, 6, 23))
+
+    items = {i.procedural_role: i for i in agenda.list_agenda_items(db, sst.september)}
+    assert items[ProceduralRole.NEXT_MEETING].description == typed_next
+    assert items[ProceduralRole.PREVIOUS_MINUTES].description == typed_minutes
+
+    # The builder's own wording, put back, follows the meetings again.
+    agenda.update_item(
+        db,
+        items[ProceduralRole.NEXT_MEETING].id,
+        AgendaItemPatch(description=next_meeting_text(date(2022, 12, 8), time(10), "Bootle Town Hall")),
+    )
+    meetings.update_meeting(db, sst.december, MeetingPatch(venue="Southport Town Hall"))
+    items = {i.procedural_role: i for i in agenda.list_agenda_items(db, sst.september)}
+    assert items[ProceduralRole.NEXT_MEETING].description == (
+        "The next meeting will be held on Thursday, 8 December 2022 at Southport Town Hall, "
+        "commencing at 10.00 am."
+    )

@@ -8,6 +8,7 @@ import pytest
 
 from sst_desktop.domain import AgendaItem, Committee, Meeting, Minute
 from sst_desktop.domain.enums import MeetingStatus, ProceduralRole
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import minute_numbers, minutes
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.minute_numbers import municipal_year
@@ -153,7 +154,7 @@ def test_confirmed_numbers_never_change(db) -> None:  # type: ignore[no-untyped-
     minutes.open_minutes(db, june)
     sept = minutes.open_minutes(db, september)
     assert [m.number for m in sept] == [4]
-    minutes.confirm_previous_minutes(db, sept[0].id)
+    minutes.confirm_previous_minutes(db, sept[0].id, copy_minutes)
     # Someone changes June's agenda after confirmation (the agenda is not the record): numbers hold.
     with db.write() as session:
         session.add(AgendaItem(meeting_id=june, position=-1, title="Late addition"))

@@ -8,7 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from sst_desktop.domain import AuditEntry
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import actions, minutes
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, NotFoundError, ValidationError
 from sst_desktop.storage.engine import Database
 from tests.minutes_data import build_committee_and_meetings
@@ -28,10 +30,9 @@ def _confirm(db: Database, seed) -> None:  # type: ignore[no-untyped-def]
         db,
         seed.next_id,
         "Minutes of Previous Meeting",
-        kind=ItemKind.PROCEDURAL,
-        procedural_role=ProceduralRole.PREVIOUS_MINUTES,
+        AgendaItemPatch(kind=ItemKind.PROCEDURAL, procedural_role=ProceduralRole.PREVIOUS_MINUTES),
     ).after
-    minutes.confirm_previous_minutes(db, minutes.minute_for_item(db, item.id).id)
+    minutes.confirm_previous_minutes(db, minutes.minute_for_item(db, item.id).id, copy_minutes)
 
 
 def test_resolution_wording_is_saved_and_audited(db: Database, minute) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ import pytest
 from sst_desktop.domain.enums import ForwardPlanStatus, MeetingStatus
 from sst_desktop.services import forward_plan, meetings
 from sst_desktop.services.errors import ValidationError
+from sst_desktop.services.forward_plan import ForwardPlanPatch
 from sst_desktop.storage.engine import Database
 from tests.meeting_factory import make_sst
 
@@ -47,7 +48,10 @@ def test_recreating_refuses_a_taken_date(db: Database) -> None:
 def test_recreated_forward_plan_item_keeps_its_id(db: Database) -> None:
     sst = make_sst(db)
     added = forward_plan.add_forward_plan_item(
-        db, sst.committee_id, "Recruiting DHR chairs", target_meeting_id=sst.december, source_text="June"
+        db,
+        sst.committee_id,
+        "Recruiting DHR chairs",
+        ForwardPlanPatch(target_meeting_id=sst.december, source_text="June"),
     ).after
     assert added is not None
     record = forward_plan.delete_forward_plan_item(db, added.id).before

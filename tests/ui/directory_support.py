@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy import event
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
 from sst_desktop.services import committees, memberships, organisations, people
 from sst_desktop.services.committees import CommitteePatch
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.storage.engine import Database
 from tests.ui.waiting import settle
 
@@ -67,6 +71,26 @@ def drive_dialog(qtbot, open_it: Callable[[], object], fill: Callable[[QDialog],
     return result
 
 
+@contextmanager
+def recorded_sql(db: Database) -> Iterator[list[tuple[str, str]]]:
+    """The SQL statements run meanwhile, each with the name of the thread that ran it."""
+    seen: list[tuple[str, str]] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        seen.append((threading.current_thread().name, statement))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+
+
+def write_transactions(seen: list[tuple[str, str]]) -> int:
+    """How many write transactions the recorded statements began (reads are not counted)."""
+    return sum(1 for _thread, statement in seen if statement.upper().startswith("BEGIN IMMEDIATE"))
+
+
 @dataclass
 class Sample:
     sst: int
@@ -84,12 +108,14 @@ def sample_directory(db: Database) -> Sample:
     police = organisations.create_organisation(db, "Merseyside Police").after.id
     barton = people.create_person(
         db,
-        first_name="Ian",
-        last_name="Barton",
-        job_title="Democratic Services Officer",
-        organisation_id=council,
-        telephone="0151 934 2788",
-        email="ian.barton@sefton.gov.uk",
+        PersonPatch(
+            first_name="Ian",
+            last_name="Barton",
+            job_title="Democratic Services Officer",
+            organisation_id=council,
+            telephone="0151 934 2788",
+            email="ian.barton@sefton.gov.uk",
+        ),
     ).after.id
     sst = committees.create_committee(
         db,
@@ -105,10 +131,12 @@ def sample_directory(db: Database) -> Sample:
         ),
     ).after.id
     hardy = people.create_person(
-        db, title="Councillor", first_name="Trish", last_name="Hardy", organisation_id=council
+        db, PersonPatch(title="Councillor", first_name="Trish", last_name="Hardy", organisation_id=council)
     ).after.id
-    kelly = people.create_person(db, first_name="Sonya", last_name="Kelly", organisation_id=council).after.id
-    frackleton = people.create_person(db, first_name="Neil", last_name="Frackleton").after.id
+    kelly = people.create_person(
+        db, PersonPatch(first_name="Sonya", last_name="Kelly", organisation_id=council)
+    ).after.id
+    frackleton = people.create_person(db, PersonPatch(first_name="Neil", last_name="Frackleton")).after.id
     start = date(2022, 5, 1)
     memberships.add_membership(db, sst, hardy, role=MembershipRole.CHAIR, start_date=start)
     memberships.add_membership(db, sst, kelly, start_date=start)

@@ -48,6 +48,7 @@ def main(argv: list[str]) -> int:
     from sst_desktop.ui.context import AppContext
     from sst_desktop.ui.minutes.editor import text_key
     from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+    from sst_desktop.ui.operations.worker import database_worker
 
     database, settings_path, round_number = Path(argv[0]), argv[1], int(argv[2])
     app = QApplication([])
@@ -66,6 +67,12 @@ def main(argv: list[str]) -> int:
     window.session.saver.saved.connect(saved)
     say("READY")
 
+    def answered() -> None:
+        """Until every database job asked for so far has run and its answer been shown."""
+        while not database_worker().is_idle():
+            app.processEvents()
+            time.sleep(0.005)
+
     def pump(seconds: float) -> None:
         end = time.monotonic() + seconds
         while time.monotonic() < end:
@@ -81,6 +88,7 @@ def main(argv: list[str]) -> int:
             key = Qt.Key.Key_P if index % 2 == 0 else Qt.Key.Key_A
             QTest.keyClick(table, key)
             status = "present" if key == Qt.Key.Key_P else "apologies"
+            answered()  # the mark is committed on the database worker before it is reported
             say(f"MARK {record.id} {status}")
             pump(0.01)
 
@@ -99,6 +107,7 @@ def main(argv: list[str]) -> int:
         pump(1.0)
         assert not window.session.saver.is_pending(text_key(minute_id))
         QTest.keyClick(editor.narrative, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+        answered()
         say(f"RESOLUTION {minute_id} {len(editor.resolutions.rows)}")
     while True:  # wait to be killed
         pump(0.1)

@@ -11,13 +11,16 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ProceduralRole, ReportStatus
-from sst_desktop.services import actions, agenda, attachments, forward_plan, meetings
+from sst_desktop.services import actions, agenda, attachments, forward_plan, meetings, standing_items
+from sst_desktop.services.agenda_records import AgendaItemPatch
+from sst_desktop.services.forward_plan import ForwardPlanPatch
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.meetings import agenda_builder as builder_module
 from sst_desktop.ui.meetings.agenda_builder import AgendaBuilder
+from sst_desktop.ui.meetings.agenda_create import AgendaOfferDialog
 from sst_desktop.ui.meetings.models import AgendaColumn
 from tests.meeting_factory import SST, make_sst, pdf_bytes
+from tests.ui.waiting import settle
 
 
 @pytest.fixture
@@ -32,6 +35,7 @@ def builder(qtbot, context: AppContext, sst: SST) -> AgendaBuilder:  # type: ign
     widget.resize(1000, 700)
     widget.show()
     widget.show_meeting(meetings.get_meeting(context.database, sst.september))
+    settle(qtbot)
     return widget
 
 
@@ -69,20 +73,22 @@ def stored(db: Database, meeting_id: int) -> list[tuple[int, str]]:
 def build(builder: AgendaBuilder, qtbot, monkeypatch, *, accept: bool = True) -> None:  # type: ignore[no-untyped-def]
     """Click "Create agenda" and answer the forward-plan offer (all ticked, or leave them)."""
     code = QDialog.DialogCode.Accepted if accept else QDialog.DialogCode.Rejected
-    monkeypatch.setattr(builder_module.AgendaOfferDialog, "exec", lambda self: code)
+    monkeypatch.setattr(AgendaOfferDialog, "exec", lambda self: code)
     qtbot.mouseClick(builder.create_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
 
 def test_create_agenda_adds_standard_items_and_the_forward_plan_items_accepted(
     qtbot, monkeypatch, builder: AgendaBuilder, context: AppContext, sst: SST
 ) -> None:
     db = context.database
-    forward_plan.add_standing_item(db, sst.committee_id, "Prevent Update", presenters_text="Steve Martlew")
+    standing_items.add_standing_item(db, sst.committee_id, "Prevent Update", presenters_text="Steve Martlew")
     plan = forward_plan.add_forward_plan_item(
-        db, sst.committee_id, "Recruitment of DHR chairs", target_meeting_id=sst.september
+        db, sst.committee_id, "Recruitment of DHR chairs", ForwardPlanPatch(target_meeting_id=sst.september)
     ).after
     assert plan is not None
     builder.reload()
+    settle(qtbot)
     assert builder.create_button.text() == "Create agenda"
 
     build(builder, qtbot, monkeypatch)
@@ -107,9 +113,11 @@ def test_create_agenda_adds_standard_items_and_the_forward_plan_items_accepted(
 
     ids = [i.id for i in items]
     context.undo_stack.undo()  # the whole "Create agenda" is one step
+    settle(qtbot)
     assert stored(db, sst.september) == []
     assert forward_plan.get_forward_plan_item(db, plan.id).status == ForwardPlanStatus.PENDING
     context.undo_stack.redo()
+    settle(qtbot)
     assert [i.id for i in agenda.list_agenda_items(db, sst.september)] == ids  # same items back
 
 
@@ -118,7 +126,7 @@ def test_forward_plan_items_left_stay_pending_and_can_be_added_later(
 ) -> None:
     db = context.database
     plan = forward_plan.add_forward_plan_item(
-        db, sst.committee_id, "Sefton Bid – VAWG funding", requested_on=date(2022, 6, 22)
+        db, sst.committee_id, "Sefton Bid – VAWG funding", ForwardPlanPatch(requested_on=date(2022, 6, 22))
     ).after
     assert plan is not None
     build(builder, qtbot, monkeypatch, accept=False)
@@ -128,6 +136,7 @@ def test_forward_plan_items_left_stay_pending_and_can_be_added_later(
 
     builder.due_list.setCurrentRow(0)
     qtbot.mouseClick(builder.accept_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     assert shown_titles(builder)[-2:] == ["Sefton Bid – VAWG funding", "Date of Next Meeting"]
     assert forward_plan.get_forward_plan_item(db, plan.id).status == ForwardPlanStatus.SCHEDULED
@@ -147,6 +156,7 @@ def test_reorder_by_keyboard_keeps_numbers_right(
     builder.view.setFocus()
     qtbot.keyClick(builder.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(builder.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
 
     assert stored(db, sst.september)[3:6] == [
         (4, "Serious Violence Duty"),
@@ -159,14 +169,17 @@ def test_reorder_by_keyboard_keeps_numbers_right(
 
     for _ in range(4):  # up to the top, and no further
         qtbot.keyClick(builder.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
     assert stored(db, sst.september)[0] == (1, "Serious Violence Duty")
     assert not builder.up_button.isEnabled()
 
     qtbot.keyClick(builder.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
     assert [t for _, t in stored(db, sst.september)[:2]] == ["Apologies for Absence", "Serious Violence Duty"]
 
     for _ in range(6):
         context.undo_stack.undo()
+    settle(qtbot)
     assert [t for _, t in stored(db, sst.september)[3:6]] == [
         "Prevent Update",
         "VAWG Strategy",
@@ -190,6 +203,7 @@ def test_reorder_by_drag_and_drop(
     data = model.mimeData([model.index(5, AgendaColumn.TITLE)])
     assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
     model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    settle(qtbot)
 
     assert stored(db, sst.september)[3:6] == [(4, "Prevent Update"), (5, "DHR10 report"), (6, "DHR Update")]
     assert shown_numbers(builder) == [f"{n}." for n in range(1, 8)]
@@ -198,12 +212,14 @@ def test_reorder_by_drag_and_drop(
     # Two rows at once, dropped at the end: they keep their order.
     data = model.mimeData([model.index(0, 0), model.index(2, 0)])
     model.dropMimeData(data, Qt.DropAction.MoveAction, model.rowCount(), 0, QModelIndex())
+    settle(qtbot)
     titles = [t for _, t in stored(db, sst.september)]
     assert titles[-2:] == ["Apologies for Absence", "Minutes of Previous Meeting"]
     assert [n for n, _ in stored(db, sst.september)] == list(range(1, 8))
 
     context.undo_stack.undo()
     context.undo_stack.undo()
+    settle(qtbot)
     assert [t for _, t in stored(db, sst.september)][3:6] == ["DHR10 report", "DHR Update", "Prevent Update"]
 
 
@@ -215,6 +231,7 @@ def test_drop_from_another_agenda_is_refused(
     qtbot.addWidget(other)
     agenda.add_item(context.database, sst.december, "Elsewhere")
     other.show_meeting(meetings.get_meeting(context.database, sst.december))
+    settle(qtbot)
     data = other.model.mimeData([other.model.index(0, 0)])
     before = stored(context.database, sst.september)
     assert not builder.model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
@@ -230,6 +247,7 @@ def test_add_an_item_and_type_its_details(
     builder.select_item(agenda.list_agenda_items(db, sst.september)[2].id)  # Minutes of Previous Meeting
 
     qtbot.mouseClick(builder.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     editor = builder.editor
     assert editor.title.hasFocus() or editor.title.selectedText() == "New item"
@@ -244,6 +262,7 @@ def test_add_an_item_and_type_its_details(
     editor.kind.activated.emit(editor.kind.currentIndex())
     editor.report_status.setCurrentIndex(editor.report_status.findData(ReportStatus.TO_FOLLOW))
     editor.report_status.activated.emit(editor.report_status.currentIndex())
+    settle(qtbot)
 
     items = agenda.list_agenda_items(db, sst.september)
     new = items[3]
@@ -259,6 +278,7 @@ def test_add_an_item_and_type_its_details(
     editor.title.selectAll()
     qtbot.keyClick(editor.title, Qt.Key.Key_Delete)
     qtbot.keyClick(editor.title, Qt.Key.Key_Return)
+    settle(qtbot)
     assert len(errors) == 1 and "title" in errors[0][1].lower()
     errors.clear()
     assert editor.title.property("error") is True
@@ -269,8 +289,10 @@ def test_add_an_item_and_type_its_details(
     context.undo_stack.undo()  # kind
     context.undo_stack.undo()  # description
     context.undo_stack.undo()  # title
+    settle(qtbot)
     assert agenda.get_item(db, new.id).title == "New item"
     context.undo_stack.undo()  # the new item
+    settle(qtbot)
     assert [t for _, t in stored(db, sst.september)] == [
         "Apologies for Absence",
         "Declarations of Interest",
@@ -278,6 +300,7 @@ def test_add_an_item_and_type_its_details(
         "Date of Next Meeting",
     ]
     context.undo_stack.redo()
+    settle(qtbot)
     assert agenda.get_item(db, new.id).title == "New item"  # the same item (same id) is back
 
 
@@ -288,11 +311,13 @@ def test_mark_an_item_exempt(
     item = agenda.add_item(db, sst.september, "DHR10 report").after
     assert item is not None
     builder.reload()
+    settle(qtbot)
     builder.select_item(item.id)
     editor = builder.editor
 
     qtbot.mouseClick(editor.paragraphs[7], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(editor.paragraphs[1], Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     assert agenda.get_item(db, item.id).exempt_paragraphs == (1, 7)
     assert editor.exempt_notice.isVisible()
@@ -301,8 +326,10 @@ def test_mark_an_item_exempt(
     assert "exempt: item 1" in builder.summary.text()
 
     qtbot.mouseClick(editor.paragraphs[1], Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert agenda.get_item(db, item.id).exempt_paragraphs == (7,)
     context.undo_stack.undo()  # the three clicks on one field are one step
+    settle(qtbot)
     assert agenda.get_item(db, item.id).exempt_paragraphs == ()
     assert not editor.paragraphs[7].isChecked()
 
@@ -314,6 +341,7 @@ def test_a_bad_pdf_is_refused_with_the_reason_and_nothing_is_stored(
     item = agenda.add_item(db, sst.september, "Prevent Update").after
     assert item is not None
     builder.reload()
+    settle(qtbot)
     builder.select_item(item.id)
     bad = tmp_path / "prevent-update.pdf"
     bad.write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50)
@@ -321,6 +349,7 @@ def test_a_bad_pdf_is_refused_with_the_reason_and_nothing_is_stored(
     steps = context.undo_stack.count()
 
     qtbot.mouseClick(builder.editor.attachments.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     assert len(errors) == 1
     title, text = errors[0]
@@ -335,8 +364,35 @@ def test_a_bad_pdf_is_refused_with_the_reason_and_nothing_is_stored(
     empty.write_bytes(b"")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(empty)], ""))
     qtbot.mouseClick(builder.editor.attachments.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "empty" in errors[1][1]
     assert attachments.list_attachments(db, item.id) == []
+    errors.clear()
+
+
+def test_attach_path_attaches_and_refuses_an_item_removed_meanwhile(
+    qtbot, builder: AgendaBuilder, context: AppContext, sst: SST, tmp_path: Path, errors
+) -> None:
+    db = context.database
+    good = tmp_path / "Prevent Update.pdf"
+    good.write_bytes(pdf_bytes("Prevent Update"))
+    item = agenda.add_item(db, sst.september, "Prevent Update").after
+    assert item is not None
+    builder.reload()
+    settle(qtbot)
+    builder.select_item(item.id)
+    panel = builder.editor.attachments
+
+    panel.attach_path(good)
+    settle(qtbot)
+    assert [a.filename for a in attachments.list_attachments(db, item.id)] == ["Prevent Update.pdf"]
+
+    agenda.remove_item(db, item.id)  # removed elsewhere while the panel still shows it
+    steps = context.undo_stack.count()
+    panel.attach_path(good)
+    settle(qtbot)
+    assert len(errors) == 1
+    assert context.undo_stack.count() == steps
     errors.clear()
 
 
@@ -347,6 +403,7 @@ def test_attach_open_and_remove_a_report(
     item = agenda.add_item(db, sst.september, "Serious Violence Duty").after
     assert item is not None
     builder.reload()
+    settle(qtbot)
     builder.select_item(item.id)
     good = tmp_path / "Serious Violence Duty.pdf"
     good.write_bytes(pdf_bytes("Serious Violence Duty", "Page two"))
@@ -359,6 +416,7 @@ def test_attach_open_and_remove_a_report(
     panel = builder.editor.attachments
 
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     stored_files = attachments.list_attachments(db, item.id)
     assert [(a.filename, a.page_count) for a in stored_files] == [("Serious Violence Duty.pdf", 2)]
@@ -368,12 +426,15 @@ def test_attach_open_and_remove_a_report(
 
     panel.list.setCurrentRow(0)
     qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert len(opened) == 1 and Path(opened[0]).read_bytes() == good.read_bytes()
 
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert attachments.list_attachments(db, item.id) == []
     assert agenda.get_item(db, item.id).report_status == ReportStatus.NONE
     context.undo_stack.undo()
+    settle(qtbot)
     assert [a.id for a in attachments.list_attachments(db, item.id)] == [stored_files[0].id]
     assert errors == []
 
@@ -385,6 +446,7 @@ def test_remove_items_and_undo(
     for title in ("One", "Two", "Three"):
         agenda.add_item(db, sst.september, title)
     builder.reload()
+    settle(qtbot)
     builder.view.selectAll()
     builder.view.selectionModel().select(
         builder.model.index(1, 0),
@@ -393,9 +455,11 @@ def test_remove_items_and_undo(
     )
     builder.view.setFocus()
     qtbot.keyClick(builder.view, Qt.Key.Key_Delete)
+    settle(qtbot)
     assert stored(db, sst.september) == [(1, "Two")]
     assert builder.current_item() is not None and builder.current_item().title == "Two"  # a neighbour
     context.undo_stack.undo()
+    settle(qtbot)
     assert stored(db, sst.september) == [(1, "One"), (2, "Two"), (3, "Three")]
 
 
@@ -406,6 +470,7 @@ def test_presenters_from_the_directory_and_free_text(
     item = agenda.add_item(db, sst.september, "DHR Update").after
     assert item is not None
     builder.reload()
+    settle(qtbot)
     builder.select_item(item.id)
     presenters = builder.editor.presenters
 
@@ -413,6 +478,7 @@ def test_presenters_from_the_directory_and_free_text(
     presenters.free_text.setFocus()
     qtbot.keyClicks(presenters.free_text, "Steve Martlew")
     qtbot.keyClick(presenters.free_text, Qt.Key.Key_Return)
+    settle(qtbot)
 
     record = agenda.get_item(db, item.id)
     assert record.presenter_ids == (sst.people["Burnett"],)
@@ -423,6 +489,7 @@ def test_presenters_from_the_directory_and_free_text(
     presenters.chosen.setCurrentRow(0)
     presenters.chosen.item(0).setSelected(True)
     qtbot.mouseClick(presenters.remove_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert agenda.get_item(db, item.id).presenter_ids == ()
 
 
@@ -439,8 +506,10 @@ def test_action_log_item_lists_open_actions(
     )
     agenda.build_default_agenda(db, sst.september)
     builder.reload()
+    settle(qtbot)
 
     builder.matters_action.trigger()
+    settle(qtbot)
 
     items = agenda.list_agenda_items(db, sst.september)
     assert [i.title for i in items][2:4] == ["Minutes of Previous Meeting", "Action Log / Matters Arising"]
@@ -461,6 +530,7 @@ def test_confirmed_meeting_agenda_is_read_only(
     with db.write() as session:
         session.get(Meeting, sst.june).minutes_confirmed_at = datetime(2022, 9, 8, 12)
     builder.show_meeting(meetings.get_meeting(db, sst.june))
+    settle(qtbot)
     assert not builder.create_button.isEnabled() and not builder.add_button.isEnabled()
     assert (
         builder.model.flags(builder.model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
@@ -470,13 +540,14 @@ def test_confirmed_meeting_agenda_is_read_only(
 
 
 def test_agenda_model_passes_the_model_tester(
-    qtmodeltester, builder: AgendaBuilder, context: AppContext, sst: SST
+    qtbot, qtmodeltester, builder: AgendaBuilder, context: AppContext, sst: SST
 ) -> None:  # type: ignore[no-untyped-def]
     db = context.database
     agenda.build_default_agenda(db, sst.september)
-    exempt = agenda.add_item(db, sst.september, "DHR10 report", exempt_paragraphs=[7]).after
+    exempt = agenda.add_item(db, sst.september, "DHR10 report", AgendaItemPatch(exempt_paragraphs=[7])).after
     assert exempt is not None
     builder.reload()
+    settle(qtbot)
     qtmodeltester.check(builder.model, force_py=True)
     builder.model.set_records([])  # an empty agenda too
     qtmodeltester.check(builder.model, force_py=True)

@@ -9,13 +9,14 @@ from PySide6.QtWidgets import QDialog
 
 from sst_desktop.domain.enums import ItemKind, ProceduralRole
 from sst_desktop.exports.agenda_pdf import build_agenda_pdf
-from sst_desktop.services import actions, agenda, forward_plan, meetings
+from sst_desktop.services import actions, agenda, meetings, standing_items
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.meetings.agenda_builder import AgendaBuilder
 from tests.exports.minutes_helpers import in_order, pdf_pages
 from tests.meeting_factory import SST, make_sst
 from tests.ui.directory_support import drive_dialog
+from tests.ui.waiting import settle
 
 STANDARD = ["Apologies for Absence", "Declarations of Interest", "Minutes of Previous Meeting"]
 
@@ -26,6 +27,7 @@ def open_builder(qtbot, context: AppContext, meeting_id: int) -> AgendaBuilder: 
     builder.resize(1366, 768)
     builder.show()
     builder.show_meeting(meetings.get_meeting(context.database, meeting_id))
+    settle(qtbot)
     return builder
 
 
@@ -44,25 +46,30 @@ def add_titled(qtbot, builder: AgendaBuilder, title: str) -> None:  # type: igno
     """Insert in the list (as Add item does), then type the title and press Enter."""
     builder.view.setFocus()
     qtbot.keyClick(builder.view, Qt.Key.Key_Insert)
+    settle(qtbot)
     editor = builder.editor.title
     editor.selectAll()
     qtbot.keyClicks(editor, title)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
+    settle(qtbot)
 
 
 def test_business_added_after_create_agenda_goes_before_date_of_next_meeting(
     qtbot, context: AppContext, db: Database
 ) -> None:
     sst = make_sst(db)
-    forward_plan.add_standing_item(db, sst.committee_id, "Prevent Update")
+    standing_items.add_standing_item(db, sst.committee_id, "Prevent Update")
     builder = open_builder(qtbot, context, sst.september)
     qtbot.mouseClick(builder.create_button, Qt.MouseButton.LeftButton)  # nothing to offer: no dialog
+    settle(qtbot)
     assert builder.current_item() is not None
     assert builder.current_item().title == "Apologies for Absence"  # as Create agenda leaves it
 
     qtbot.mouseClick(builder.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     qtbot.keyClicks(builder.editor.title, "DHR10 report")
     qtbot.keyClick(builder.editor.title, Qt.Key.Key_Return)
+    settle(qtbot)
     assert titles(db, sst.september) == [*STANDARD, "Prevent Update", "DHR10 report", "Date of Next Meeting"]
 
     # An opening procedural item chosen: business still goes after the business already there.
@@ -89,6 +96,12 @@ def test_business_added_after_create_agenda_goes_before_date_of_next_meeting(
     in_order(" ".join(pages), [f"{n}. {title}" for n, title in enumerate(expected, start=1)])
 
 
+def create_agenda(qtbot, builder: AgendaBuilder) -> None:  # type: ignore[no-untyped-def]
+    """Click Create agenda, and wait while it reads what to offer, asks, and makes the agenda."""
+    qtbot.mouseClick(builder.create_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+
+
 def _open_actions(db: Database, sst: SST, count: int) -> None:
     for n in range(count):
         actions.create_action(
@@ -110,7 +123,7 @@ def test_create_agenda_offers_the_action_log_when_actions_are_open(
         assert box.isVisible() and box.isChecked()  # on by default
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
 
-    drive_dialog(qtbot, lambda: qtbot.mouseClick(builder.create_button, Qt.MouseButton.LeftButton), accept)
+    drive_dialog(qtbot, lambda: create_agenda(qtbot, builder), accept)
 
     assert offered == ["Action Log / Matters Arising: the 2 open actions from earlier meetings, to review"]
     items = agenda.list_agenda_items(db, sst.september)
@@ -122,10 +135,12 @@ def test_create_agenda_offers_the_action_log_when_actions_are_open(
 
     # Business added next goes after it, before Date of Next Meeting.
     qtbot.mouseClick(builder.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert titles(db, sst.september)[4] == "New item"
 
     context.undo_stack.undo()  # the new item
     context.undo_stack.undo()  # Create agenda, the action log with it, is one step
+    settle(qtbot)
     assert titles(db, sst.september) == []
 
 
@@ -141,6 +156,6 @@ def test_the_officer_may_leave_the_action_log_off(qtbot, context: AppContext, db
         assert not box.isChecked()
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
 
-    drive_dialog(qtbot, lambda: qtbot.mouseClick(builder.create_button, Qt.MouseButton.LeftButton), untick)
+    drive_dialog(qtbot, lambda: create_agenda(qtbot, builder), untick)
     assert titles(db, sst.september) == [*STANDARD, "Date of Next Meeting"]
     assert builder.matters_action.isEnabled()  # still there to add by hand

@@ -227,8 +227,10 @@ def test_a_busy_file_offers_try_again_and_read_only(
     opened.dispose()
 
 
-def test_opening_a_damaged_database_warns_once_the_window_shows(qtbot, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Damage the file's header check cannot see is found by the open-time backup's check."""
+def test_a_database_damaged_inside_opens_read_only_and_takes_no_backup(
+    qtbot, settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Damage the header checks cannot see is found by the integrity check on opening."""
     from sst_desktop.domain import Organisation
     from tests.sqlite_tools import connect
 
@@ -246,11 +248,14 @@ def test_opening_a_damaged_database_warns_once_the_window_shows(qtbot, settings,
     path.write_bytes(bytes(data))
 
     damaged = opening.open_path(path, backup_on_open=False)
+    offered: list[str] = []
+    on_next_modal(lambda box: (offered.append(box.text()), click(box, "Keep it open read-only")))
     win = file_actions.open_window(damaged, settings=settings)
     try:
-        qtbot.waitUntil(lambda: not win.notice_bar.isHidden(), timeout=10000)
-        text = win.notice_text.text()
-        assert "looks damaged" in text and "Restore one of them" in text
+        qtbot.waitUntil(lambda: bool(offered), timeout=10000)
+        assert "failed its integrity check" in offered[0]
+        assert damaged.read_only and "board.db is damaged" in win.notice_text.text()
+        qtbot.wait(400)  # when the open-time backup would have been taken
         assert list_backups(path) == []
     finally:
         close_if_open(win)

@@ -59,6 +59,7 @@ class Child:
         while self.count(prefix) < count:
             if self.process.poll() is not None:
                 stderr = self.process.stderr.read() if self.process.stderr else ""
+                self.kill()
                 pytest.fail(f"the minute-taking process ended early:\n{stderr}")
             if time.monotonic() > end:
                 self.kill()
@@ -69,6 +70,9 @@ class Child:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
         self._reader.join(timeout=5)
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
         return list(self.lines)
 
 
@@ -134,7 +138,7 @@ def test_killed_while_typing_nothing_reported_saved_is_lost(tmp_path: Path, qapp
                 assert register[attendance_id].status.value == status
 
             # The program reopens the meeting at the item the officer was on.
-            from sst_desktop.ui.minutes.minute_taking import remembered
+            from sst_desktop.ui.minutes.place import remembered
 
             settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
             where = remembered(settings, db.url)

@@ -25,7 +25,7 @@ from tests.ui.waiting import settle
 def row(qtbot, context: AppContext, settings, db: Database) -> ActionRow:  # type: ignore[no-untyped-def]
     """Minute-taking on the meeting of 22 June 2022, an action typed in item 4's minute: its row."""
     window, _seed = minute_taking_at(qtbot, context, settings, db, 4)
-    actions_list = window.editor.actions
+    actions_list = window.editor.actions_list
     actions_list.new_edit.setFocus()
     qtbot.keyClicks(actions_list.new_edit, "Recruit DHR chairs")
     qtbot.keyClick(actions_list.new_edit, Qt.Key.Key_Return)
@@ -35,7 +35,7 @@ def row(qtbot, context: AppContext, settings, db: Database) -> ActionRow:  # typ
 def stored_due(qtbot, db: Database, row: ActionRow) -> date | None:  # type: ignore[no-untyped-def]
     """The action's due date in the database, once the window has saved what was typed."""
     saver = row.window().session.saver  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: saver.state is SaveState.SAVED and not saver.has_pending, timeout=3000)
+    qtbot.waitUntil(lambda: saver.state is SaveState.SAVED and not saver.has_pending, timeout=15_000)
     return actions.get_action(db, row.record.id).due_date
 
 
@@ -171,7 +171,9 @@ def test_moving_a_meeting_to_a_typed_date(qtbot, monkeypatch, context: AppContex
     page = MeetingsPage(context, today=date(2022, 9, 1))
     qtbot.addWidget(page)
     page.show()
+    settle(qtbot)
     page.choose_committee(sst.committee_id)
+    settle(qtbot)
     seen: list[tuple[str, str, int]] = []
 
     def exec_(dialog: meeting_dialogs.MoveDialog) -> int:
@@ -186,6 +188,7 @@ def test_moving_a_meeting_to_a_typed_date(qtbot, monkeypatch, context: AppContex
 
     monkeypatch.setattr(meeting_dialogs.MoveDialog, "exec", exec_)
     qtbot.mouseClick(page.details.move_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     assert seen == [("31/02/2023", "There is no 31 February 2023: February 2023 has 28 days.", 0)]
     assert meetings.get_meeting(context.database, sst.september).date == date(2022, 10, 13)

@@ -19,6 +19,7 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.minutes.declarations import DeclarationDialog
 from tests.exports.minutes_helpers import pdf_pages
 from tests.ui.minute_window import minute_taking_at
+from tests.ui.waiting import settle
 
 NATURE = "Knows the premises licence holder personally"
 SENTENCE = (
@@ -60,6 +61,7 @@ def test_declaration_starts_unchosen_says_what_is_missing_and_reads_right(
 
     QTimer.singleShot(0, fill)
     qtbot.keyClick(window.editor.narrative, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)  # the register is read, the dialog asked, the declaration recorded
 
     assert seen["start"] == ("", "")  # no kind, no action: the officer chooses
     assert seen["refused"] == (

@@ -13,7 +13,14 @@ from sst_desktop.services import committees, memberships, people
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.ui.directory.committees_page import CommitteesPage
 from tests.ui.date_entry import type_date
-from tests.ui.directory_support import Sample, capture_message_boxes, drive_dialog, sample_directory
+from tests.ui.directory_support import (
+    Sample,
+    capture_message_boxes,
+    drive_dialog,
+    recorded_sql,
+    sample_directory,
+    write_transactions,
+)
 from tests.ui.waiting import settle
 
 
@@ -124,6 +131,38 @@ def test_make_chair_hands_over_and_chair_is_listed_first(qtbot, context, db, sam
         "Trish Hardy": MembershipRole.CHAIR,
         "Sonya Kelly": MembershipRole.MEMBER,
     }
+
+
+def test_undo_of_make_chair_gives_both_roles_back_in_one_step_and_one_transaction(
+    qtbot, context, db, sample, page
+) -> None:  # type: ignore[no-untyped-def]
+    _select_member(page, "Kelly")
+    qtbot.mouseClick(page.members.chair_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert context.undo_stack.count() == 1  # the hand-over is one step, not one per membership
+    assert context.undo_stack.undoText() == "Make Sonya Kelly Chair"
+
+    with recorded_sql(db) as seen:
+        context.undo_stack.undo()
+        settle(qtbot)
+    assert _roles(db, sample.sst) == {
+        "Trish Hardy": MembershipRole.CHAIR,
+        "Sonya Kelly": MembershipRole.MEMBER,
+    }
+    assert write_transactions(seen) == 1
+    assert [(m.person_name, m.role) for m in page.members.model.records()] == [
+        ("Trish Hardy", MembershipRole.CHAIR),
+        ("Sonya Kelly", MembershipRole.MEMBER),
+    ]
+
+    with recorded_sql(db) as seen:
+        context.undo_stack.redo()
+        settle(qtbot)
+    assert _roles(db, sample.sst) == {
+        "Trish Hardy": MembershipRole.MEMBER,
+        "Sonya Kelly": MembershipRole.CHAIR,
+    }
+    assert write_transactions(seen) == 1
 
 
 def test_change_role_end_membership_and_past_members(qtbot, monkeypatch, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from sst_desktop.services import committees, people
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.storage.opening import open_path
 from sst_desktop.ui import file_actions, open_flow
 from sst_desktop.ui.context import AppContext
@@ -89,6 +90,15 @@ def test_window_geometry_and_page_are_remembered(qtbot, context, settings) -> No
     assert (second.width(), second.height()) == (770, 530)
     assert (second.x(), second.y()) == (first.x(), first.y())
     assert second.navigation.currentItem().text() == "Organisations"
+
+
+def test_a_remembered_layout_not_written_by_the_window_is_ignored(qtbot, context, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.setValue("main_window/geometry", "770x530")  # edited by hand, or by another program
+    settings.setValue("main_window/state", 3)
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.navigation.currentItem().text() == "Committees"
 
 
 def test_help_about_and_shortcuts(monkeypatch, window) -> None:  # type: ignore[no-untyped-def]
@@ -178,7 +188,7 @@ def test_open_flow_choose_another_file_then_open(qtbot, monkeypatch, tmp_path) -
 def test_open_flow_open_a_backup_copies_it_to_a_new_file(qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     live = tmp_path / "sst.db"
     db = open_path(live, backup_dir=tmp_path / "backups")
-    people.create_person(db, first_name="Trish", last_name="Hardy")
+    people.create_person(db, PersonPatch(first_name="Trish", last_name="Hardy"))
     db.dispose()
     backup = tmp_path / "backup-copy.db"
     from sst_desktop.storage.backup import backup_to

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sst_desktop.domain.enums import MeetingStatus
 from sst_desktop.services import agenda, attachments, meetings
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
@@ -21,6 +22,7 @@ from sst_desktop.ui.meetings import export_actions, meeting_dialogs
 from sst_desktop.ui.meetings.meetings_view import MeetingsPage
 from tests.meeting_factory import SST, make_sst, pdf_bytes
 from tests.ui.date_entry import type_date
+from tests.ui.waiting import settle
 
 TODAY = date(2022, 9, 1)
 
@@ -36,7 +38,9 @@ def page(qtbot, context: AppContext, sst: SST) -> MeetingsPage:  # type: ignore[
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
+    settle(qtbot)
     widget.choose_committee(sst.committee_id)
+    settle(qtbot)
     return widget
 
 
@@ -100,16 +104,19 @@ def test_schedule_one_meeting_with_the_committee_defaults(
 
     run_dialog(monkeypatch, meeting_dialogs.ScheduleMeetingDialog, fill)
     qtbot.mouseClick(page.schedule_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     found = meetings.find_meeting(context.database, "SST@2023-03-09")
     assert (found.venue, found.start_time, found.open_to_public) == ("Bootle Town Hall", time(10), False)
     assert "Thu 9 Mar 2023" in column(page.upcoming_view, 0)
     assert page.meeting is not None and page.meeting.id == found.id
     context.undo_stack.undo()
+    settle(qtbot)
     assert [m.date for m in meetings.list_meetings(context.database, sst.committee_id)][-1] == date(
         2022, 12, 8
     )
     context.undo_stack.redo()
+    settle(qtbot)
     assert meetings.find_meeting(context.database, "SST@2023-03-09").id == found.id
 
 
@@ -126,6 +133,7 @@ def test_a_taken_date_is_refused_and_the_dialog_stays_open(
 
     monkeypatch.setattr(meeting_dialogs.ScheduleMeetingDialog, "exec", exec_)
     qtbot.mouseClick(page.schedule_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert len(errors) == 1 and "already has a meeting on 8 December 2022" in errors[0]
     errors.clear()
     assert results == [0]  # not accepted: still open for a correction
@@ -147,6 +155,7 @@ def test_schedule_a_quarterly_series(
 
     run_dialog(monkeypatch, meeting_dialogs.ScheduleMeetingDialog, fill)
     qtbot.mouseClick(page.series_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     made = [m for m in meetings.list_meetings(context.database, sst.committee_id) if m.date.year == 2023]
     assert [m.date for m in made] == [
@@ -160,8 +169,10 @@ def test_schedule_a_quarterly_series(
     ids = [m.id for m in made]
 
     context.undo_stack.undo()  # the series is one step
+    settle(qtbot)
     assert not [m for m in meetings.list_meetings(context.database, sst.committee_id) if m.date.year == 2023]
     context.undo_stack.redo()
+    settle(qtbot)
     again = [m for m in meetings.list_meetings(context.database, sst.committee_id) if m.date.year == 2023]
     assert [m.id for m in again] == ids
 
@@ -180,6 +191,7 @@ def test_series_skips_dates_already_taken(
 
     run_dialog(monkeypatch, meeting_dialogs.ScheduleMeetingDialog, fill)
     qtbot.mouseClick(page.series_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert infos and "8 September 2022, 8 December 2022" in infos[0]
     assert meetings.find_meeting(context.database, "SST@2023-03-09").status == MeetingStatus.SCHEDULED
 
@@ -194,6 +206,7 @@ def test_edit_the_details_in_place(qtbot, page: MeetingsPage, context: AppContex
     qtbot.keyClicks(details.start_time, "2.30 pm")
     qtbot.keyClick(details.start_time, Qt.Key.Key_Return)
     details.open_to_public.click()
+    settle(qtbot)
 
     record = meetings.get_meeting(context.database, sst.september)
     assert record.venue == "Bootle Town Hall, Committee Room 1 & <annexe>"
@@ -204,11 +217,13 @@ def test_edit_the_details_in_place(qtbot, page: MeetingsPage, context: AppContex
     details.start_time.selectAll()
     qtbot.keyClicks(details.start_time, "quarter past")
     qtbot.keyClick(details.start_time, Qt.Key.Key_Return)
+    settle(qtbot)
     assert details.start_time.property("error") is True  # refused, kept as typed, marked
     assert meetings.get_meeting(context.database, sst.september).start_time == time(14, 30)
 
     for _ in range(3):
         context.undo_stack.undo()
+    settle(qtbot)
     record = meetings.get_meeting(context.database, sst.september)
     assert (record.venue, record.start_time, record.open_to_public) == (
         "Remote Meeting - Microsoft Teams",
@@ -226,6 +241,7 @@ def test_cancel_a_meeting_with_a_reason(
 
     run_dialog(monkeypatch, meeting_dialogs.ReasonDialog, fill)
     qtbot.mouseClick(page.details.cancel_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     record = meetings.get_meeting(context.database, sst.september)
     assert (record.status, record.status_reason) == (MeetingStatus.CANCELLED, "Not quorate")
@@ -234,9 +250,11 @@ def test_cancel_a_meeting_with_a_reason(
     assert page.details.reinstate_button.isVisible() and not page.details.cancel_button.isEnabled()
 
     qtbot.mouseClick(page.details.reinstate_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert meetings.get_meeting(context.database, sst.september).status == MeetingStatus.SCHEDULED
     context.undo_stack.undo()
     context.undo_stack.undo()
+    settle(qtbot)
     record = meetings.get_meeting(context.database, sst.september)
     assert (record.status, record.status_reason) == (MeetingStatus.SCHEDULED, "")
 
@@ -250,6 +268,7 @@ def test_postpone_then_move_to_another_date(
         lambda dialog: dialog.reason.setPlainText("Awaiting the Community Safety Strategy"),
     )
     qtbot.mouseClick(page.details.postpone_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert meetings.get_meeting(context.database, sst.september).status == MeetingStatus.POSTPONED
 
     def fill(dialog: meeting_dialogs.MoveDialog) -> None:
@@ -258,6 +277,7 @@ def test_postpone_then_move_to_another_date(
 
     run_dialog(monkeypatch, meeting_dialogs.MoveDialog, fill)
     qtbot.mouseClick(page.details.move_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     record = meetings.get_meeting(context.database, sst.september)
     assert (record.date, record.status) == (date(2022, 10, 13), MeetingStatus.SCHEDULED)
@@ -265,6 +285,7 @@ def test_postpone_then_move_to_another_date(
     assert column(page.upcoming_view, 0) == ["Thu 13 Oct 2022", "Thu 8 Dec 2022"]
     assert page.meeting is not None and page.meeting.id == sst.september  # still the chosen one
     context.undo_stack.undo()
+    settle(qtbot)
     assert meetings.get_meeting(context.database, sst.september).date == date(2022, 9, 8)
 
 
@@ -295,13 +316,14 @@ def test_export_the_agenda_pdf(
 ) -> None:
     db = context.database
     agenda.build_default_agenda(db, sst.september)
-    agenda.add_item(db, sst.september, "Prevent Update", description="Steve Martlew")
+    agenda.add_item(db, sst.september, "Prevent Update", AgendaItemPatch(description="Steve Martlew"))
     agenda.add_item(db, sst.september, "Draft Victim Bill & <Victims’ Code>")
     page.select_meeting(sst.september)
     target = tmp_path / "agenda"  # no suffix: .pdf is added
     opened = save_to(monkeypatch, target)
 
     page.agenda_button.click()
+    settle(qtbot)
 
     written = tmp_path / "agenda.pdf"
     text = pdf_text(written)
@@ -328,11 +350,13 @@ def test_export_the_pack_with_progress_and_warnings(
     sst = make_sst(db, officer=False, venue="")
     page = MeetingsPage(context, today=TODAY)
     qtbot.addWidget(page)
+    settle(qtbot)
     page.choose_committee(sst.committee_id)
+    settle(qtbot)
     page.select_meeting(sst.september)
     agenda.build_default_agenda(db, sst.september)
     public = agenda.add_item(db, sst.september, "Prevent Update").after
-    secret = agenda.add_item(db, sst.september, "DHR10 report", exempt_paragraphs="7").after
+    secret = agenda.add_item(db, sst.september, "DHR10 report", AgendaItemPatch(exempt_paragraphs="7")).after
     assert public and secret
     attachments.attach_pdf(db, public.id, pdf_bytes("Prevent duty toolkit"), "prevent.pdf")
     attachments.attach_pdf(db, secret.id, pdf_bytes("Victim named Jane Doe"), "dhr10.pdf")
@@ -390,6 +414,7 @@ def test_export_the_calendar(
     meetings.cancel_meeting(context.database, sst.december, "Not quorate")
     opened = save_to(monkeypatch, tmp_path / "sst.ics")
     page.calendar_button.click()
+    settle(qtbot)
     text = (tmp_path / "sst.ics").read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 3
     assert text.count("STATUS:CANCELLED") == 1
@@ -437,6 +462,7 @@ def test_forward_plan_items_added_edited_and_closed(
 
     run_dialog(monkeypatch, PlanItemDialog, fill)
     qtbot.mouseClick(panel.add_plan_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     [plan] = forward_plan.list_forward_plan(db, sst.committee_id)
     assert (plan.title, plan.target_meeting_id, plan.source_text) == (
@@ -448,26 +474,31 @@ def test_forward_plan_items_added_edited_and_closed(
 
     run_dialog(monkeypatch, PlanItemDialog, lambda dialog: dialog.due.setCurrentIndex(0))  # "Next meeting"
     qtbot.mouseClick(panel.edit_plan_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert forward_plan.get_forward_plan_item(db, plan.id).target_meeting_id is None
     assert column(panel.plan_view, 1) == ["Next meeting"]
 
     qtbot.mouseClick(panel.drop_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert forward_plan.get_forward_plan_item(db, plan.id).status == ForwardPlanStatus.DROPPED
     assert panel.plan_model.rowCount() == 0  # closed items are hidden…
     panel.show_closed.setChecked(True)
+    settle(qtbot)
     assert column(panel.plan_view, 4) == ["Dropped"]  # …until asked for
 
     for _ in range(3):
         context.undo_stack.undo()
+    settle(qtbot)
     assert forward_plan.list_forward_plan(db, sst.committee_id, include_closed=True) == []
     context.undo_stack.redo()
+    settle(qtbot)
     assert forward_plan.get_forward_plan_item(db, plan.id).title == "Recruitment of independent DHR chairs"
 
 
 def test_standing_items_recur_and_can_be_paused_and_ordered(
     qtbot, monkeypatch, page: MeetingsPage, context: AppContext, sst: SST
 ) -> None:
-    from sst_desktop.services import forward_plan
+    from sst_desktop.services import standing_items
     from sst_desktop.ui.meetings.forward_plan_panel import PlanItemDialog
     from sst_desktop.ui.widgets.record_model import select_record
 
@@ -476,17 +507,20 @@ def test_standing_items_recur_and_can_be_paused_and_ordered(
     for title in ("Prevent Update", "Youth Justice Service Update"):
         run_dialog(monkeypatch, PlanItemDialog, lambda dialog, t=title: dialog.title.setText(t))
         qtbot.mouseClick(panel.add_standing_button, Qt.MouseButton.LeftButton)
-    assert [s.title for s in forward_plan.list_standing_items(db, sst.committee_id)] == [
+        settle(qtbot)
+    assert [s.title for s in standing_items.list_standing_items(db, sst.committee_id)] == [
         "Prevent Update",
         "Youth Justice Service Update",
     ]
 
     select_record(panel.standing_view, lambda s: s.title == "Youth Justice Service Update")
     qtbot.mouseClick(panel.standing_up, Qt.MouseButton.LeftButton)
-    assert forward_plan.list_standing_items(db, sst.committee_id)[0].title == "Youth Justice Service Update"
+    settle(qtbot)
+    assert standing_items.list_standing_items(db, sst.committee_id)[0].title == "Youth Justice Service Update"
     select_record(panel.standing_view, lambda s: s.title == "Prevent Update")
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
-    assert [s.title for s in forward_plan.list_standing_items(db, sst.committee_id)] == [
+    settle(qtbot)
+    assert [s.title for s in standing_items.list_standing_items(db, sst.committee_id)] == [
         "Youth Justice Service Update"
     ]
     assert column(panel.standing_view, 0)[1] == "Prevent Update (paused)"
@@ -504,9 +538,11 @@ def test_a_committee_without_meetings(qtbot, page: MeetingsPage, context: AppCon
     ).after
     assert created is not None
     context.data_changed.emit("committee")  # as the Committees screen announces it
+    settle(qtbot)
     assert page.committee_box.count() == 2
     assert page.committee is not None and page.committee.short_name == "SST"  # the choice stays
     page.choose_committee(created.id)
+    settle(qtbot)
     assert page.upcoming_model.rowCount() == 0 and page.past_model.rowCount() == 0
     assert page.meeting is None and page.details.heading.text() == "No meeting chosen"
     assert not page.agenda_button.isEnabled() and not page.exports.pack_action.isEnabled()
@@ -527,16 +563,19 @@ def test_first_minute_number_typed_saved_renumbers_and_undoes(
     details.first_minute.setFocus()
     qtbot.keyClicks(details.first_minute, "13")
     qtbot.keyClick(details.first_minute, Qt.Key.Key_Return)
+    settle(qtbot)
     assert meetings.get_meeting(context.database, sst.september).first_minute_number == 13
     assert minutes.list_minutes(context.database, sst.september)[0].number == 13
 
     details.first_minute.selectAll()
     qtbot.keyClicks(details.first_minute, "thirteen")
     qtbot.keyClick(details.first_minute, Qt.Key.Key_Return)
+    settle(qtbot)
     assert details.first_minute.property("error") is True
     assert meetings.get_meeting(context.database, sst.september).first_minute_number == 13
 
     context.undo_stack.undo()
+    settle(qtbot)
     assert meetings.get_meeting(context.database, sst.september).first_minute_number is None
 
 
@@ -548,7 +587,9 @@ def test_take_minutes_opens_minute_taking_for_the_meeting(
     window = MainWindow(context, settings)
     qtbot.addWidget(window)
     page = window.show_page("meetings")
+    settle(qtbot)
     page.choose_committee(sst.committee_id)
+    settle(qtbot)
     page.select_meeting(sst.september)
     assert page.details.take_minutes_button.isEnabled()
     qtbot.mouseClick(page.details.take_minutes_button, Qt.MouseButton.LeftButton)

@@ -17,13 +17,16 @@ from sst_desktop.domain.enums import (
     InterestKind,
     MinuteOutcome,
 )
+from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import actions, attendance, declarations, forward_plan, meetings, minutes
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.minutes.autosave import SaveState
 from sst_desktop.ui.minutes.declarations import DeclarationDialog
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import SeedMeeting, build_committee_and_meetings
+from tests.ui.waiting import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -41,6 +44,7 @@ def window(qtbot, context: AppContext, settings, seed: SeedMeeting) -> MinuteTak
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot)  # the register is read
     return win
 
 
@@ -70,6 +74,17 @@ def when_dialog_opens(action: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(0, attempt)
 
 
+def offers_to_open(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the "saved … open it?" boxes shown after an export (answered Close)."""
+    from sst_desktop.ui.meetings import export_actions
+
+    offered: list[str] = []
+    monkeypatch.setattr(
+        export_actions, "offer_to_open", lambda parent, title, text, warnings=(): offered.append(text)
+    )
+    return offered
+
+
 def back_from_dialog(qtbot, window: QWidget) -> None:  # type: ignore[no-untyped-def]
     """The window is active again once a dialog or popup closes (the offscreen platform needs telling)."""
     qtbot.wait(10)  # activation changes already queued land first
@@ -93,7 +108,10 @@ def _dispose(window: QWidget) -> None:
 
 
 def key(qtbot, widget: QWidget, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    """Press a key once the window shows what it was asking for, and wait for what the key asks."""
+    settle(qtbot)
     qtbot.keyClick(widget, k, modifier)
+    settle(qtbot)
 
 
 def saved(window: MinuteTakingWindow) -> bool:
@@ -102,6 +120,15 @@ def saved(window: MinuteTakingWindow) -> bool:
 
 def register_by_name(db: Database, meeting_id: int) -> dict[str, attendance.AttendanceRecord]:
     return {r.last_name: r for r in attendance.list_attendance(db, meeting_id)}
+
+
+def test_a_remembered_layout_not_written_by_the_window_is_ignored(qtbot, context, settings, seed) -> None:  # type: ignore[no-untyped-def]
+    settings.setValue("minute_taking/splitter", "wide")  # edited by hand, or by another program
+    settings.setValue("minute_taking/editor_splitter", 2)
+    win = MinuteTakingWindow(context, seed.meeting_id, settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.splitter.count() > 1 and win.editor.splitter.count() == 2
 
 
 def test_register_is_prefilled_and_taken_with_one_key_per_member(qtbot, window, db, seed) -> None:  # type: ignore[no-untyped-def]
@@ -166,6 +193,7 @@ def test_substitute_arrival_departure_and_also_present(qtbot, window, db, seed) 
     qtbot.keyClicks(panel.person_picker.line_edit, "Janette Maxwell")
     key(qtbot, panel.person_picker.line_edit, Qt.Key.Key_Tab)
     qtbot.mouseClick(panel.add_member_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     rows = register_by_name(db, seed.meeting_id)
     assert "Maxwell" in rows and not rows["Maxwell"].also_present
 
@@ -193,10 +221,12 @@ def test_substitute_arrival_departure_and_also_present(qtbot, window, db, seed) 
     # Kevin Hollis arrives during item 5 and leaves during item 9.
     window.go_to(seed.item_ids[4])
     window.show_register()
+    settle(qtbot)
     table.selectRow(panel.model.row_of(rows["Hollis"].id))
     key(qtbot, table, Qt.Key.Key_L)
     window.go_to(seed.item_ids[8])
     window.show_register()
+    settle(qtbot)
     table.selectRow(panel.model.row_of(rows["Hollis"].id))
     key(qtbot, table, Qt.Key.Key_D)
     hollis = register_by_name(db, seed.meeting_id)["Hollis"]
@@ -240,6 +270,7 @@ def test_whole_meeting_by_keyboard(qtbot, window, db, seed, answer_yes) -> None:
 
     when_dialog_opens(declare)
     key(qtbot, window.editor.narrative, Qt.Key.Key_D, CTRL)
+    settle(qtbot)
     found = declarations.list_declarations(db, seed.meeting_id)
     assert [(d.person_name, d.kind, d.action, d.item_number) for d in found] == [
         ("Councillor Hardy", InterestKind.OTHER_REGISTRABLE, DeclarationAction.WITHDREW, 4)
@@ -271,10 +302,10 @@ def test_whole_meeting_by_keyboard(qtbot, window, db, seed, answer_yes) -> None:
     key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_Return)
     key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_4, ALT)
     key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_A, CTRL | SHIFT)
-    assert editor.actions.new_edit.hasFocus()
-    qtbot.keyClicks(editor.actions.new_edit, "Discuss at LCR SD VAG - risk to lack of chairs")
-    key(qtbot, editor.actions.new_edit, Qt.Key.Key_Return)
-    row = editor.actions.ordered_rows()[0]
+    assert editor.actions_list.new_edit.hasFocus()
+    qtbot.keyClicks(editor.actions_list.new_edit, "Discuss at LCR SD VAG - risk to lack of chairs")
+    key(qtbot, editor.actions_list.new_edit, Qt.Key.Key_Return)
+    row = editor.actions_list.ordered_rows()[0]
     assert row.owner.hasFocus()
     qtbot.keyClicks(row.owner.lineEdit(), "Simon Bur")
     popup = row.owner.completer().popup()
@@ -330,6 +361,7 @@ def test_editing_a_resolution_saves_it_and_emptying_it_removes_it(qtbot, window,
     window.go_to(seed.item_ids[3])
     editor = window.editor
     editor.resolutions.add_resolution("the report be notd")
+    settle(qtbot)
     row = editor.resolutions.ordered_rows()[0]
     row.edit.setFocus()
     row.edit.moveCursor(row.edit.textCursor().MoveOperation.End)
@@ -344,6 +376,7 @@ def test_editing_a_resolution_saves_it_and_emptying_it_removes_it(qtbot, window,
     key(qtbot, row.edit, Qt.Key.Key_Delete)
     editor.narrative.setFocus()  # leaving an emptied resolution removes it
     qtbot.waitUntil(lambda: not minutes.minute_for_item(db, seed.item_ids[3]).resolutions, timeout=3000)
+    settle(qtbot)
     assert editor.resolutions.rows == {}
 
 
@@ -372,7 +405,7 @@ def test_matters_arising_shows_open_actions_and_records_progress(qtbot, db, cont
     open_action = actions.create_action(
         db, text="Share the DHR process with MFRS", minute_id=earlier_minute.id
     ).after
-    agenda.add_item(db, seed.meeting_id, "Action Log", position=3, kind=ItemKind.ACTION_LOG)
+    agenda.add_item(db, seed.meeting_id, "Action Log", AgendaItemPatch(kind=ItemKind.ACTION_LOG), position=3)
     win = MinuteTakingWindow(context, seed.meeting_id, settings)
     qtbot.addWidget(win)
     win.show()
@@ -408,11 +441,10 @@ def test_confirmed_minutes_open_read_only_and_refuse_edits(
     item = agenda.add_item(
         db,
         seed.next_id,
-        title="Minutes of Previous Meeting",
-        kind=ItemKind.PROCEDURAL,
-        procedural_role=ProceduralRole.PREVIOUS_MINUTES,
+        "Minutes of Previous Meeting",
+        AgendaItemPatch(kind=ItemKind.PROCEDURAL, procedural_role=ProceduralRole.PREVIOUS_MINUTES),
     ).after
-    minutes.confirm_previous_minutes(db, minutes.minute_for_item(db, item.id).id)
+    minutes.confirm_previous_minutes(db, minutes.minute_for_item(db, item.id).id, copy_minutes)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
 
@@ -463,13 +495,7 @@ def test_minutes_page_opens_minute_taking_and_exports_pdf_and_word(  # type: ign
 
     targets = iter([tmp_path / "public.pdf", tmp_path / "minutes"])  # no ending: .docx is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
-    offered: list[str] = []
-
-    def question(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        offered.append(text)
-        return QMessageBox.StandardButton.Close
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    offered = offers_to_open(monkeypatch)
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)  # pending typing is written first
     qtbot.waitUntil(lambda: len(offered) == 1, timeout=10_000)
     assert str(tmp_path / "public.pdf") in offered[0]
@@ -543,17 +569,14 @@ def test_minutes_of_22_june_2022_entered_through_the_window(  # type: ignore[no-
         if index == 3:
             for text in ACTIONS:
                 key(qtbot, editor.narrative, Qt.Key.Key_A, CTRL | SHIFT)
-                editor.actions.new_edit.insertPlainText(text)
-                key(qtbot, editor.actions.new_edit, Qt.Key.Key_Return)
+                editor.actions_list.new_edit.insertPlainText(text)
+                key(qtbot, editor.actions_list.new_edit, Qt.Key.Key_Return)
         editor.narrative.setFocus()
     assert "deferred" not in [win.agenda_list.topLevelItem(i).text(2) for i in range(14)]
 
     target = tmp_path / "minutes-2022-06-22.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    offered: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.Close
-    )
+    offered = offers_to_open(monkeypatch)
     key(qtbot, editor.narrative, Qt.Key.Key_P, CTRL | SHIFT)  # Minutes PDF (public); pending typing first
     qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
     through_window = [p.extract_text() for p in PdfReader(target).pages]
@@ -585,13 +608,13 @@ def test_undo_and_redo_of_a_resolution_and_an_action(qtbot, window, db, seed) ->
     window.go_to(seed.item_ids[3])
     editor = window.editor
     key(qtbot, editor.narrative, Qt.Key.Key_1, ALT)
-    editor.actions.add_action("Check the cost of the training")
+    editor.actions_list.add_action("Check the cost of the training")
     minute_id = editor.minute.id
     assert len(minutes.get_minute(db, minute_id).resolutions) == 1
     window.agenda_list.setFocus()  # outside a text box, Ctrl+Z undoes the last edit of the minutes
     key(qtbot, window.agenda_list, Qt.Key.Key_Z, CTRL)
     assert actions.list_actions_for_minute(db, minute_id) == []
-    assert editor.actions.rows == {}
+    assert editor.actions_list.rows == {}
     key(qtbot, window.agenda_list, Qt.Key.Key_Z, CTRL)
     assert minutes.get_minute(db, minute_id).resolutions == ()
     assert editor.resolutions.rows == {}

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from sst_desktop.services.errors import ConfirmedMinutesError
 from sst_desktop.ui.minutes.autosave import Autosaver, SaveState
+from tests.ui.waiting import settle
 
 
 def test_latest_edit_per_key_is_written_once_typing_pauses(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -80,6 +81,30 @@ def test_a_refused_write_is_dropped_and_reported(qtbot) -> None:  # type: ignore
     assert not saver.has_pending
 
 
+def test_on_the_database_worker_saved_is_said_only_once_the_write_has_run(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from sst_desktop.ui.operations.worker import database_worker
+
+    written: list[str] = []
+    release = threading.Event()
+    saver = Autosaver(idle_ms=10_000, max_wait_ms=10_000, worker=database_worker())
+    saved: list[str] = []
+    saver.saved.connect(lambda key, _result: saved.append(key))
+
+    def slow_write() -> None:
+        release.wait(10)  # the database is busy: another program holds the write lock
+        written.append("Members noted the report")
+
+    saver.schedule("narrative", slow_write)
+    assert saver.flush() is True  # handed to the worker: the window does not wait for it
+    assert saver.state is SaveState.PENDING and saver.is_pending("narrative") and saved == []
+    release.set()
+    settle(qtbot)
+    assert written == ["Members noted the report"] and saved == ["narrative"]
+    assert saver.state is SaveState.SAVED and not saver.has_pending
+
+
 @pytest.mark.parametrize("key", ["narrative"])
 def test_discard_forgets_a_pending_write(qtbot, key: str) -> None:  # type: ignore[no-untyped-def]
     written: list[str] = []
@@ -134,6 +159,7 @@ def test_unicode_and_markup_round_trip_through_the_editor(qtbot, window, db, see
     text = "Café – ŵ Łódź Ελλάδα Кириллица عربى 中文 😀 <b> & =SUM(A1)\n\nsecond paragraph"
     window.editor.narrative.setPlainText(text)
     window.session.saver.flush()
+    settle(qtbot)
     assert _text(db, seed.item_ids[3]) == text
     window.go_to(seed.item_ids[4])
     window.go_to(seed.item_ids[3])
@@ -153,7 +179,7 @@ def test_switching_item_writes_pending_typing_at_once(qtbot, window, db, seed) -
 
 
 def test_closing_writes_pending_typing_and_forgets_the_meeting(qtbot, window, db, seed, settings) -> None:  # type: ignore[no-untyped-def]
-    from sst_desktop.ui.minutes.minute_taking import remembered
+    from sst_desktop.ui.minutes.place import remembered
 
     assert remembered(settings, db.url) == (seed.meeting_id, seed.item_ids[3])
     qtbot.keyClicks(window.editor.narrative, "Last words before closing")
@@ -214,8 +240,8 @@ def _dispose(*windows) -> None:  # type: ignore[no-untyped-def]
 
 def test_nothing_is_reopened_for_another_database(qtbot, context, settings, db, seed) -> None:  # type: ignore[no-untyped-def]
     from sst_desktop.ui.main_window import MainWindow
-    from sst_desktop.ui.minutes.minute_taking import remember
     from sst_desktop.ui.minutes.page import resume_minute_taking
+    from sst_desktop.ui.minutes.place import remember
 
     remember(settings, "sqlite:////elsewhere/other.db", seed.meeting_id, seed.item_ids[2])
     main = MainWindow(context, settings)
@@ -232,7 +258,8 @@ def test_starting_the_program_reopens_minute_taking(qtbot, qapp, db, seed, monke
 
     from sst_desktop.ui import app as app_module
     from sst_desktop.ui import file_actions
-    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow, remember
+    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+    from sst_desktop.ui.minutes.place import remember
 
     app_module.make_application()
     remember(QSettings(), db.url, seed.meeting_id, seed.item_ids[4])
@@ -270,6 +297,7 @@ def test_a_refused_change_is_said_once_and_shown_until_put_right(
     for letter in "yz":
         qtbot.keyClicks(heading, letter)
         window.session.saver.flush()
+        settle(qtbot)
     assert len(told) == 1 and "too long" in told[0]  # one dialog, not one per pause
     assert window.save_indicator.text() == "Not saved — see why"
     assert "too long" in window.save_indicator.toolTip()
@@ -277,6 +305,7 @@ def test_a_refused_change_is_said_once_and_shown_until_put_right(
     heading.selectAll()
     qtbot.keyClicks(heading, "Domestic Homicide Reviews")
     window.session.saver.flush()
+    settle(qtbot)
     assert window.save_indicator.text().startswith("Saved")
     from sst_desktop.services import minutes
 

@@ -191,7 +191,9 @@ def test_the_window_keeps_painting_while_another_program_holds_the_write_lock(  
         database_worker().waiting.disconnect(waiting.append)
         assert saved == ["Crosby Library"]
         assert clock.elapsed() >= 2000, "the save waited for the lock"
-        assert worst < 100, f"the event loop stalled for {worst} ms"
+        # Waiting on the lock on the GUI thread would stall it for seconds; 100 ms is the aim on a quiet
+        # machine, and a busy shared one can delay a timer by a fraction of that again.
+        assert worst < 250, f"the event loop stalled for {worst} ms"
         assert waiting == [True, False], "the window was told it was waiting, then that it was done"
         assert committees.get_committee(db, committee_id).default_venue == "Crosby Library"
     finally:

@@ -48,6 +48,7 @@ def _minute_taking_at_previous_minutes(qtbot, main: MainWindow, seed: SeedMeetin
     qtbot.waitExposed(taking)
     back_from_dialog(qtbot, taking)  # the minute-taking window is the active one
     assert taking.session.current_item is not None and taking.session.current_item.id == seed.item_ids[2]
+    settle(qtbot)  # the item's standard phrases are read
     return taking
 
 
@@ -68,6 +69,7 @@ def test_ctrl_z_elsewhere_never_unconfirms_minutes(qtbot, db, settings, seed, an
 
     taking = _minute_taking_at_previous_minutes(qtbot, main, seed)
     qtbot.keyClick(taking.editor.narrative, Qt.Key.Key_5, ALT)
+    settle(qtbot)
     assert meetings.get_meeting(db, seed.previous_id).minutes_confirmed_at is not None
     assert taking.undo_stack.count() == 0, "confirming is not an undo step"
     assert main.undo_stack is not taking.undo_stack
@@ -91,14 +93,18 @@ def test_minute_taking_edits_are_undone_in_their_own_window(qtbot, db, settings,
     main.show()
     taking = _minute_taking_at_previous_minutes(qtbot, main, seed)
     taking.go_to(seed.item_ids[3])
+    settle(qtbot)
     editor = taking.editor
     qtbot.keyClick(editor.narrative, Qt.Key.Key_1, ALT)  # "the report be noted"
+    settle(qtbot)
     minute = minutes.minute_for_item(db, seed.item_ids[3])
     assert [r.text for r in minute.resolutions] == ["the report be noted"]
     assert taking.undo_stack.count() == 1 and main.undo_stack.count() == 0
     main.undo_action.trigger()  # the main window has nothing to undo: the resolution stays
+    settle(qtbot)
     assert minutes.minute_for_item(db, seed.item_ids[3]).resolutions
     taking.undo_stack.undo()
+    settle(qtbot)
     assert minutes.minute_for_item(db, seed.item_ids[3]).resolutions == ()
     taking.close()
 
@@ -111,9 +117,11 @@ def test_withdraw_confirmation_asks_for_a_reason_and_is_audited(qtbot, db, setti
     qtbot.waitExposed(taking)
     back_from_dialog(qtbot, taking)
     taking.go_to(seed.item_ids[2])
+    settle(qtbot)
     editor = taking.editor
     assert editor.withdraw_button.isHidden(), "nothing to withdraw before confirming"
     qtbot.keyClick(editor.narrative, Qt.Key.Key_5, ALT)
+    settle(qtbot)
     assert meetings.get_meeting(db, seed.previous_id).minutes_confirmed_at is not None
     assert not editor.withdraw_button.isHidden()
 
@@ -129,6 +137,7 @@ def test_withdraw_confirmation_asks_for_a_reason_and_is_audited(qtbot, db, setti
 
     when_dialog_opens(give_reason)
     qtbot.mouseClick(editor.withdraw_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert seen == {"ok_disabled_when_empty": True}
     assert meetings.get_meeting(db, seed.previous_id).minutes_confirmed_at is None
     entries = history.minute_history(db, minutes.minute_for_item(db, seed.item_ids[2]).id)

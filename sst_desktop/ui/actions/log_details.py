@@ -83,6 +83,7 @@ class ActionDetails(QWidget):
         self.owner.setObjectName("action-owner")
         self.owner.setTextFormat(Qt.TextFormat.PlainText)
         self.owner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.owner.setWordWrap(True)
         self.status = QComboBox()
         self.status.setObjectName("details-status")
         for status in ActionStatus:
@@ -100,6 +101,7 @@ class ActionDetails(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow pane: label above
         form.addRow("Owner", self.owner)
         form.addRow("Status", self.status)
         form.addRow("Completed on", self.completed)

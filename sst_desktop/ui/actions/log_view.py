@@ -9,6 +9,7 @@ then the latest updates; after a change, only the actions changed since.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
@@ -39,22 +40,47 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.operations import actions as operations
 from sst_desktop.ui.operations.worker import database_worker
+from sst_desktop.ui.widgets.column_fit import ColumnFit
 
 # Kinds of change that alter what the log shows beyond the actions themselves (names of committees,
 # people, organisations; meeting dates, minute numbers): the log is read again.
 RELOAD_ON = Changed.COMMITTEES | Changed.PEOPLE | Changed.ORGANISATIONS | Changed.MEETINGS | Changed.MINUTES
-COLUMN_WIDTHS = {
-    Column.REFERENCE: 118,
-    Column.COMMITTEE: 88,
-    Column.MEETING_DATE: 82,
-    Column.MINUTE: 52,
-    Column.ACTION: 320,
-    Column.OWNER: 130,
-    Column.ORGANISATION: 140,
-    Column.DUE: 86,
-    Column.STATUS: 120,
-    Column.LATEST_UPDATE: 280,
+# The text columns share the width the others leave, in these proportions; dates, references,
+# numbers and statuses always get the width they need.
+TEXT_COLUMNS: dict[int, int] = {
+    Column.ACTION: 6,
+    Column.OWNER: 2,
+    Column.ORGANISATION: 2,
+    Column.LATEST_UPDATE: 3,
 }
+A_DATE = "00/00/0000"
+
+
+@dataclass(frozen=True)
+class WidestValues:
+    """The widest values of the log's columns (read once per load, not row by row at each resize)."""
+
+    reference: str = ""
+    statuses: tuple[str, ...] = ()
+    next_meeting: bool = False
+    owner: str = ""
+    organisation: str = ""
+
+    @classmethod
+    def of(cls, log: ActionLog) -> WidestValues:
+        rows = log.rows
+        return cls(
+            reference=max((r[ar.R_REFERENCE] for r in rows), key=len, default=""),
+            statuses=tuple(ar.STATUSES[i].label for i in {r[ar.R_STATUS] for r in rows}),
+            next_meeting=any(r[ar.R_DUE_NEXT_MEETING] and not r[ar.R_DUE] for r in rows),
+            # (every name the log knows, not only those in use: a cap a little wide costs nothing)
+            owner=max(
+                (*log.people.values(), *{r[ar.R_OWNER] for r in rows if r[ar.R_OWNER].__class__ is str}),
+                key=len,
+                default="",
+            ),
+            organisation=max(log.organisations.values(), key=len, default=""),
+        )
 
 
 class ActionLogPage(QWidget):
@@ -117,10 +143,10 @@ class ActionLogPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow text column: "Organis…"
         header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
+        self.columns = ColumnFit(self.table, TEXT_COLUMNS, natural=self._natural_width, minimum=72)
+        self._shown_values = WidestValues()
         self.table.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.table))
         # What an officer chasing actions looks at first: status and due date beside the reference.
         for visual, column in enumerate(
@@ -128,15 +154,14 @@ class ActionLogPage(QWidget):
         ):
             header.moveSection(header.visualIndex(column), visual)
         self.details = ActionDetails()
-        self.details.setMinimumWidth(280)
-        self.details.setMaximumWidth(380)
+        self.details.setMaximumWidth(420)  # (and no wider than its content needs: the table may have it)
 
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 320])
+        splitter.setSizes([1100, 260])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
 
@@ -186,6 +211,7 @@ class ActionLogPage(QWidget):
     def _loaded(self, log: ActionLog) -> None:
         self._loading = False
         chosen = self.current_action_id()
+        self._shown_values = WidestValues.of(log)
         self.filters.fill_choices(log)
         self.model.set_log(log)
         self._update_count()
@@ -207,6 +233,28 @@ class ActionLogPage(QWidget):
 
     def _latest_wanted(self, action_ids: list[int]) -> None:
         operations.latest_of(self.context, self, action_ids).success(self._window_arrived).run()
+
+    def _natural_width(self, column: int) -> int:
+        """The width a column needs to show every row whole (measured on the widest values, not read
+        row by row); the action and its latest update can always use more."""
+        if column in (Column.ACTION, Column.LATEST_UPDATE):
+            return 10_000
+        fit = self.columns
+        shown = self._shown_values
+        samples: dict[int, tuple[str, ...]] = {
+            Column.REFERENCE: (shown.reference,),
+            Column.COMMITTEE: tuple(c.short_name for c in self.model.log.committees.values()),
+            Column.MEETING_DATE: (A_DATE,),
+            Column.MINUTE: ("000",),
+            Column.STATUS: shown.statuses,
+            Column.OWNER: (shown.owner,),
+            Column.ORGANISATION: (shown.organisation,),
+        }
+        if column == Column.DUE:  # overdue dates are bold
+            needed = fit.text_width(A_DATE, *(["Next meeting"] if shown.next_meeting else []), bold=True)
+        else:
+            needed = fit.text_width(*samples.get(column, ()))
+        return max(needed, fit.header_width(column))
 
     def _window_arrived(self, found: Latest) -> None:
         self.model.show_latest(found)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.imports.actions_xlsx import ImportPreview
+from sst_desktop.ui.window_geometry import keep_geometry
 
 CONFLICT = QBrush(QColor("#fff1d6"))
 PROBLEM = QBrush(QColor("#fde4e2"))
@@ -30,6 +31,7 @@ class ExportChoices(QDialog):
     def __init__(self, shown: int, total: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export the action log")
+        keep_geometry(self, "export_choices")
         self.shown_only = QRadioButton(f"The {shown:,} action{'' if shown == 1 else 's'} shown (as filtered)")
         self.everything = QRadioButton(f"All {total:,} action{'' if total == 1 else 's'}")
         self.shown_only.setChecked(shown != total)
@@ -78,7 +80,7 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.preview = preview
         self.setWindowTitle(f"Import {preview.path.name}")
-        self.resize(900, 560)
+        keep_geometry(self, "import_preview", QSize(900, 560))
         summary = QLabel(preview.summary)
         summary.setObjectName("import-summary")
         summary.setWordWrap(True)

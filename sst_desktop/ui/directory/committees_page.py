@@ -23,6 +23,7 @@ from sst_desktop.ui.directory.members_panel import MembersPanel
 from sst_desktop.ui.directory.models import committee_model
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.pages import PageSpec
+from sst_desktop.ui.widgets.change_dialog import run_modal
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
 
 
@@ -42,7 +43,7 @@ class CommitteesPage(QWidget):
         self.list.horizontalHeader().setVisible(False)
         self.list.setVerticalScrollMode(self.list.ScrollMode.ScrollPerPixel)
         self.list.horizontalHeader().sectionResized.connect(
-            lambda *_: QTimer.singleShot(0, self.list.resizeRowsToContents)
+            lambda *_: QTimer.singleShot(0, self.list, self.list.resizeRowsToContents)  # not after it goes
         )
         self.new_button = QPushButton("New committee…")
         self.new_button.setObjectName("primary")
@@ -164,14 +165,16 @@ class CommitteesPage(QWidget):
     def new_committee(self) -> CommitteeRecord | None:
         from sst_desktop.ui.directory.dialogs import NewCommitteeDialog  # when first needed: start-up speed
 
-        dialog = NewCommitteeDialog(self.context, self.window())
-        if dialog.exec() != NewCommitteeDialog.DialogCode.Accepted or dialog.created is None:
+        created: CommitteeRecord | None = run_modal(
+            NewCommitteeDialog(self.context, self.window()), lambda d: d.created
+        )
+        if created is None:
             return None
-        if not self.select_committee(dialog.created.id):
-            self._select_next = dialog.created.id  # the list is on its way back
+        if not self.select_committee(created.id):
+            self._select_next = created.id  # the list is on its way back
         self.details.name.setFocus()
-        self.context.status_message.emit(f"Added the committee {dialog.created.name}")
-        return dialog.created
+        self.context.status_message.emit(f"Added the committee {created.name}")
+        return created
 
     def toggle_archived(self) -> bool:
         record = self.current

@@ -1,5 +1,5 @@
-"""Dialogs of the directory screens. Each does its work through the undo stack on OK and stays
-open, with everything typed, when a rule refuses it."""
+"""Dialogs of the directory screens. Each does its work through the undo stack on OK (closing when
+the answer comes back) and stays open, with everything typed, when a rule refuses it."""
 
 from __future__ import annotations
 
@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
-from sst_desktop.services import memberships, organisations
 from sst_desktop.services.committees import CommitteePatch
-from sst_desktop.services.records import Change, CommitteeRecord, MembershipRecord, OrganisationRecord
+from sst_desktop.services.records import CommitteeRecord, MembershipRecord, OrganisationRecord
 from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.operations import directory
+from sst_desktop.ui.widgets.change_dialog import ChangeDialog
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.widgets.person_picker import PersonPicker
+from sst_desktop.ui.window_geometry import keep_geometry
 
 
 def date_of(box: DateBox) -> date:
@@ -51,12 +51,13 @@ def role_box(
     return box
 
 
-class NewCommitteeDialog(QDialog):
+class NewCommitteeDialog(ChangeDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.created: CommitteeRecord | None = None
         self.setWindowTitle("New committee")
+        keep_geometry(self, "new_committee")
         self.setMinimumWidth(440)
         self.name = QLineEdit()
         self.name.setPlaceholderText("Safer Sefton Together")
@@ -83,21 +84,10 @@ class NewCommitteeDialog(QDialog):
             name=self.name.text(), short_name=self.short_name.text(), kind=self.kind.currentData()
         )
         label = self.short_name.text().strip() or self.name.text().strip()
-        self.setEnabled(False)  # one request at a time; a refusal gives the form back as typed
-        directory.create_committee(self.context, self, details, label).success(self._created).failure(
-            self._refused
-        ).run()
-
-    def _created(self, change: Change[CommitteeRecord]) -> None:
-        self.created = change.after
-        super().accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self.setEnabled(True)
-        report_error(self, error)
+        self.send(directory.create_committee(self.context, self, details, label))
 
 
-class AddMemberDialog(QDialog):
+class AddMemberDialog(ChangeDialog):
     """Add someone to a committee: pick them (or add them on the spot), their role and start date."""
 
     def __init__(
@@ -108,6 +98,7 @@ class AddMemberDialog(QDialog):
         self.committee = committee
         self.created: MembershipRecord | None = None
         self.setWindowTitle(f"Add a member to {committee.name}")
+        keep_geometry(self, "add_member")
         self.setMinimumWidth(520)
         self.person = PersonPicker(context, placeholder="Type a name, title or organisation…")
         self.role = role_box()
@@ -142,24 +133,18 @@ class AddMemberDialog(QDialog):
                 "Choose the person from the list under the name field, or add them as a new person.",
             )
             return
-        db = self.context.database
-        role: MembershipRole = self.role.currentData()
-        start = date_of(self.start)
-        representing = self.representing.text()
-        name = self.person.text()
-        record = self.context.create(
-            self,
-            f"Add {name} to {self.committee.short_name}",
-            lambda: memberships.add_membership(
-                db, self.committee.id, person_id, role=role, start_date=start, representing=representing
-            ),
-            lambda membership_id: memberships.delete_membership(db, membership_id),
-            lambda r: memberships.recreate_membership(db, r),
-            "membership",
+        self.send(
+            directory.add_member(
+                self.context,
+                self,
+                self.committee,
+                person_id,
+                self.person.text(),
+                role=self.role.currentData(),
+                start=date_of(self.start),
+                representing=self.representing.text(),
+            )
         )
-        if record is not None:
-            self.created = record
-            super().accept()
 
 
 class EndMembershipDialog(QDialog):
@@ -167,6 +152,7 @@ class EndMembershipDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("End membership")
         self.setMinimumWidth(440)  # room for the date's explanation on one line
+        keep_geometry(self, "end_membership")
         name = " ".join(p for p in (member.person_title, member.person_name) if p)
         text = QLabel(
             f"Last day of {name}'s membership ({member.role.label}, from {member.start_date:%d/%m/%Y}):"
@@ -188,12 +174,13 @@ class EndMembershipDialog(QDialog):
         return date_of(self.end)
 
 
-class NewOrganisationDialog(QDialog):
+class NewOrganisationDialog(ChangeDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.created: OrganisationRecord | None = None
         self.setWindowTitle("New organisation")
+        keep_geometry(self, "new_organisation")
         self.setMinimumWidth(420)
         self.name = QLineEdit()
         self.name.setPlaceholderText("Merseyside Police")
@@ -207,16 +194,4 @@ class NewOrganisationDialog(QDialog):
         layout.addWidget(_buttons(self, "Add organisation"))
 
     def accept(self) -> None:
-        db = self.context.database
-        name, short = self.name.text(), self.short_name.text()
-        record = self.context.create(
-            self,
-            f"Add organisation {name.strip()}",
-            lambda: organisations.create_organisation(db, name, short),
-            lambda organisation_id: organisations.delete_organisation(db, organisation_id),
-            lambda r: organisations.recreate_organisation(db, r),
-            "organisation",
-        )
-        if record is not None:
-            self.created = record
-            super().accept()
+        self.send(directory.create_organisation(self.context, self, self.name.text(), self.short_name.text()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import MembershipRole
-from sst_desktop.services import memberships
-from sst_desktop.services.records import Change, CommitteeRecord, MembershipRecord
+from sst_desktop.services.records import CommitteeRecord, MembershipRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import member_name, membership_model
+from sst_desktop.ui.operations import directory
+from sst_desktop.ui.widgets.change_dialog import run_modal
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
 
 
@@ -32,6 +33,7 @@ class MembersPanel(QGroupBox):
         super().__init__("Members", parent)
         self.context = context
         self.committee: CommitteeRecord | None = None
+        self._select_next: int | None = None  # a membership just added, chosen when the list comes back
         self.model = membership_model()
         self.table = record_table_view(self.model)
         self.table.setObjectName("members")
@@ -41,7 +43,6 @@ class MembersPanel(QGroupBox):
         header.setMinimumSectionSize(60)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.doubleClicked.connect(lambda _index: self.role_button.showMenu())
 
         self.add_button = QPushButton("Add member…")
         self.add_button.setObjectName("primary")
@@ -56,6 +57,7 @@ class MembersPanel(QGroupBox):
             action.triggered.connect(lambda _=False, r=role: self.change_role(r))
             self.role_actions[role] = action
         self.role_button.setMenu(self.role_menu)
+        self.table.doubleClicked.connect(lambda _index: self.role_button.showMenu())
         self.chair_button = QPushButton("Make Chair")
         self.chair_button.clicked.connect(self.make_chair)
         self.end_button = QPushButton("End membership…")
@@ -99,20 +101,24 @@ class MembersPanel(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        selected = self.selected()
+        """Reload the members shown, keeping the one chosen."""
         if self.committee is None:
-            self.model.set_records([])
-        else:
-            committee_id = self.committee.id
-            records = self.context.call(
-                self,
-                lambda: memberships.list_memberships(
-                    self.context.database, committee_id, include_past=self.show_past.isChecked()
-                ),
-            )
-            self.model.set_records(records or [])
-        if selected is not None:
-            select_record(self.table, lambda m: m.id == selected.id)
+            self._listed(None, [])
+            return
+        committee_id = self.committee.id
+        directory.list_memberships(
+            self.context, self, committee_id, include_past=self.show_past.isChecked()
+        ).success(lambda records: self._listed(committee_id, records)).run()
+
+    def _listed(self, committee_id: int | None, records: list[MembershipRecord]) -> None:
+        if committee_id != (self.committee.id if self.committee else None):
+            return  # another committee was chosen meanwhile; its members are on their way
+        selected = self.selected()
+        keep = self._select_next or (selected.id if selected else None)
+        self._select_next = None
+        self.model.set_records(records)
+        if keep is not None:
+            select_record(self.table, lambda m: m.id == keep)
         self._resize()
         current = sum(1 for m in self.model.records() if m.is_current(date.today()))
         self.count.setText(f"{current} current member{'' if current == 1 else 's'}")
@@ -139,7 +145,7 @@ class MembersPanel(QGroupBox):
         for role, action in self.role_actions.items():
             action.setEnabled(member is not None and member.role is not role)
 
-    def _context_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+    def _context_menu(self, position: QPoint) -> None:
         if self.selected() is None:
             return
         menu = QMenu(self)
@@ -156,95 +162,62 @@ class MembersPanel(QGroupBox):
             return None
         from sst_desktop.ui.directory.dialogs import AddMemberDialog  # when first needed: start-up speed
 
-        dialog = AddMemberDialog(self.context, self.committee, self.window())
-        if dialog.exec() != AddMemberDialog.DialogCode.Accepted or dialog.created is None:
+        created: MembershipRecord | None = run_modal(
+            AddMemberDialog(self.context, self.committee, self.window()), lambda d: d.created
+        )
+        if created is None:
             return None
-        created = dialog.created
-        select_record(self.table, lambda m: m.id == created.id)
+        if not select_record(self.table, lambda m: m.id == created.id):
+            self._select_next = created.id  # the list is on its way back
         self.context.status_message.emit(f"Added {member_name(created)} as {created.role.label}")
         return created
 
-    def make_chair(self) -> bool:
+    def make_chair(self) -> None:
         member = self.selected()
-        if member is None or self.committee is None:
-            return False
-        db = self.context.database
+        committee = self.committee
+        if member is None or committee is None:
+            return
         on = max(date.today(), member.start_date)
-        changes: list[Change[MembershipRecord]] = []
-
-        def do() -> None:
-            changes[:] = memberships.set_chair(db, member.id, on=on)
-
-        def undo() -> None:
-            for change in reversed(changes):
-                if change.before is not None:
-                    memberships.restore_membership(db, change.before)
-
-        done = self.context.edit(self, f"Make {member_name(member)} Chair", do, undo, "membership")
-        if done:
-            self.context.status_message.emit(
-                f"{member_name(member)} is now Chair of {self.committee.short_name}"
+        directory.make_chair(self.context, self, member, on).success(
+            lambda _handover: self.context.status_message.emit(
+                f"{member_name(member)} is now Chair of {committee.short_name}"
             )
-        return done
+        ).run()
 
-    def change_role(self, role: MembershipRole) -> bool:
+    def change_role(self, role: MembershipRole) -> None:
         if role is MembershipRole.CHAIR:
-            return self.make_chair()
+            self.make_chair()
+            return
         member = self.selected()
-        if member is None:
-            return False
-        db = self.context.database
-        return self.context.edit(
-            self,
-            f"Make {member_name(member)} {role.label}",
-            lambda: memberships.update_membership(db, member.id, role=role),
-            lambda: memberships.restore_membership(db, member),
-            "membership",
-        )
+        if member is not None:
+            directory.change_role(self.context, self, member, role).run()
 
-    def end_membership(self, end: date | None = None) -> bool:
+    def end_membership(self, end: date | None = None) -> None:
         member = self.selected()
         if member is None:
-            return False
+            return
         if end is None:
             from sst_desktop.ui.directory.dialogs import EndMembershipDialog
 
-            dialog = EndMembershipDialog(member, self.window())
-            if dialog.exec() != EndMembershipDialog.DialogCode.Accepted:
-                return False
-            end = dialog.end_date()
-        db = self.context.database
+            end = run_modal(EndMembershipDialog(member, self.window()), lambda d: d.end_date())
+            if end is None:
+                return
         last_day = end
-        done = self.context.edit(
-            self,
-            f"End {member_name(member)}'s membership",
-            lambda: memberships.end_membership(db, member.id, on=last_day),
-            lambda: memberships.restore_membership(db, member),
-            "membership",
-        )
-        if done:
-            self.context.status_message.emit(
+        directory.end_membership(self.context, self, member, last_day).success(
+            lambda _change: self.context.status_message.emit(
                 f"{member_name(member)}'s membership ends on {last_day:%d/%m/%Y}"
             )
-        return done
+        ).run()
 
-    def remove_membership(self) -> bool:
+    def remove_membership(self) -> None:
         member = self.selected()
         if member is None:
-            return False
+            return
         answer = QMessageBox.question(
             self,
             "Remove membership",
             f"Remove {member_name(member)} ({member.role.label}) from this committee as if never added?\n\n"
             "To record that someone left, use End membership instead.",
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        db = self.context.database
-        return self.context.edit(
-            self,
-            f"Remove {member_name(member)}",
-            lambda: memberships.delete_membership(db, member.id),
-            lambda: memberships.recreate_membership(db, member),
-            "membership",
-        )
+        if answer == QMessageBox.StandardButton.Yes:
+            directory.remove_membership(self.context, self, member).run()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,12 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services import organisations, people
+from sst_desktop.services.organisations import OrganisationPatch
+from sst_desktop.services.outcome import Changed
+from sst_desktop.services.patch import given
 from sst_desktop.services.people import fold
-from sst_desktop.services.records import OrganisationRecord, PersonRecord
+from sst_desktop.services.records import Change, OrganisationRecord, PersonRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.dialogs import NewOrganisationDialog
 from sst_desktop.ui.directory.models import organisation_model
+from sst_desktop.ui.operations import directory
+from sst_desktop.ui.widgets.change_dialog import run_modal
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
 from sst_desktop.ui.widgets.list_panel import list_panel
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
@@ -34,6 +36,7 @@ class OrganisationsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.current: OrganisationRecord | None = None
+        self._select_next: int | None = None  # an organisation just added, chosen when the list comes back
         self._people: list[PersonRecord] = []
         self._counts: dict[int, int] = {}
 
@@ -95,28 +98,32 @@ class OrganisationsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.name.commit_requested.connect(lambda text: self.save("name", text, self.name))
-        self.short_name.commit_requested.connect(lambda text: self.save("short_name", text, self.short_name))
+        self.name.commit_requested.connect(lambda text: self.save(OrganisationPatch(name=text), self.name))
+        self.short_name.commit_requested.connect(
+            lambda text: self.save(OrganisationPatch(short_name=text), self.short_name)
+        )
         self.search.textChanged.connect(lambda _t: self._filter())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        context.data_changed.connect(self._data_changed)
+        context.changed.connect(self._changed)
         self.reload()
 
     # Loading ----------------------------------------------------------------------------------
     def reload(self) -> None:
-        keep = self.current.id if self.current else None
-        db = self.context.database
-        records = self.context.call(
-            self,
-            lambda: organisations.list_organisations(db, include_archived=self.show_archived.isChecked()),
-        )
-        self._people = self.context.call(self, lambda: people.list_people(db, include_archived=True)) or []
+        """Reload the list and who works where, keeping the choice (and edits in progress)."""
+        directory.organisations_and_people(
+            self.context, self, include_archived=self.show_archived.isChecked()
+        ).success(lambda found: self._listed(*found)).run()
+
+    def _listed(self, records: list[OrganisationRecord], everyone: list[PersonRecord]) -> None:
+        keep = self._select_next or (self.current.id if self.current else None)
+        self._select_next = None
+        self._people = everyone
         self._counts.clear()
         for person in self._people:
             if person.organisation_id is not None and not person.archived:
                 self._counts[person.organisation_id] = self._counts.get(person.organisation_id, 0) + 1
         self.table.selectionModel().blockSignals(True)
-        self.model.set_records(records or [])
+        self.model.set_records(records)
         self._apply_filter()
         found = keep is not None and select_record(self.table, lambda o: o.id == keep)
         if not found and self.model.rowCount():
@@ -172,8 +179,8 @@ class OrganisationsPage(QWidget):
             if not members:
                 self.people_list.addItem("No one in the directory works here yet")
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("organisation", "person"):
+    def _changed(self, changed: Changed) -> None:
+        if changed & (Changed.ORGANISATIONS | Changed.PEOPLE):
             self.reload()
 
     # Page protocol ----------------------------------------------------------------------------
@@ -186,53 +193,39 @@ class OrganisationsPage(QWidget):
                 field.commit_pending()
 
     # Edits ------------------------------------------------------------------------------------
-    def save(self, key: str, value: str, widget: CommitLineEdit) -> bool:
+    def save(self, patch: OrganisationPatch, widget: CommitLineEdit) -> None:
+        """Save the field ``patch`` sets, through the undo stack; a refused text stays, marked."""
         record = self.current
         if record is None:
-            return False
-        before = getattr(record, key)
-        db = self.context.database
-        organisation_id = record.id
-        if not self.context.edit(
-            self,
-            f"Change {'name' if key == 'name' else 'short name'} of {record.name}",
-            _update(db, organisation_id, key, value),
-            _update(db, organisation_id, key, before),
-            "organisation",
-            field=widget,
-        ):
-            return False
-        fresh = self.context.call(self, lambda: organisations.get_organisation(db, organisation_id))
-        if fresh is not None:
-            widget.set_saved_text(getattr(fresh, key))
-        self.context.status_message.emit(f"Saved {fresh.name if fresh else record.name}")
-        return True
+            return
+        field = next(iter(given(patch)))
+        what = "name" if field == "name" else "short name"
+        directory.update_organisation(self.context, self, record, patch, what).refused_in(widget).success(
+            lambda change: self._saved(change, field, widget)
+        ).run()
+
+    def _saved(self, change: Change[OrganisationRecord], field: str, widget: CommitLineEdit) -> None:
+        fresh = change.after
+        if fresh is None:
+            return
+        if self.current is not None and self.current.id == fresh.id:
+            widget.set_saved_text(getattr(fresh, field))
+        self.context.status_message.emit(f"Saved {fresh.name}")
 
     def new_organisation(self) -> OrganisationRecord | None:
         dialog = NewOrganisationDialog(self.context, self.window())
         dialog.name.setText(self.search.text().strip())
-        if dialog.exec() != NewOrganisationDialog.DialogCode.Accepted or dialog.created is None:
+        created: OrganisationRecord | None = run_modal(dialog, lambda d: d.created)
+        if created is None:
             return None
-        created = dialog.created
         if not select_record(self.table, lambda o: o.id == created.id):
             self.search.clear()
-            select_record(self.table, lambda o: o.id == created.id)
+            if not select_record(self.table, lambda o: o.id == created.id):
+                self._select_next = created.id  # the list is on its way back
         return created
 
-    def toggle_archived(self) -> bool:
+    def toggle_archived(self) -> None:
         record = self.current
         if record is None:
-            return False
-        archive = not record.archived
-        db = self.context.database
-        return self.context.edit(
-            self,
-            f"{'Archive' if archive else 'Restore'} {record.name}",
-            lambda: organisations.archive_organisation(db, record.id, archive),
-            lambda: organisations.archive_organisation(db, record.id, not archive),
-            "organisation",
-        )
-
-
-def _update(db, organisation_id: int, key: str, value: str) -> Callable[[], object]:  # type: ignore[no-untyped-def]
-    return lambda: organisations.update_organisation(db, organisation_id, **{key: value})
+            return
+        directory.archive_organisation(self.context, self, record, not record.archived).run()

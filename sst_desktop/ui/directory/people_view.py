@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -19,10 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services import committees, memberships, organisations, people
-from sst_desktop.services.records import PersonRecord
+from sst_desktop.services.outcome import Changed
+from sst_desktop.services.patch import given
+from sst_desktop.services.people import PersonPatch, filter_people
+from sst_desktop.services.records import Change, CommitteeRecord, MembershipRecord, PersonRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import people_model
+from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.operations import directory
+from sst_desktop.ui.widgets.change_dialog import run_modal
+from sst_desktop.ui.widgets.column_fit import ColumnFit
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
 from sst_desktop.ui.widgets.list_panel import list_panel
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
@@ -47,21 +52,22 @@ class PersonDetails(QGroupBox):
         super().__init__("Details", parent)
         self.context = context
         self.record: PersonRecord | None = None
-        self.title = CommitLineEdit()
-        self.title.setPlaceholderText("Councillor, Superintendent, Ms…")
+        self.title_edit = CommitLineEdit()
+        self.title_edit.setPlaceholderText("Councillor, Superintendent, Ms…")
         from PySide6.QtWidgets import QCompleter
 
-        completer = QCompleter(list(TITLES), self.title)
+        completer = QCompleter(list(TITLES), self.title_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.title.setCompleter(completer)
+        self.title_edit.setCompleter(completer)
         self.first_name = CommitLineEdit()
         self.last_name = CommitLineEdit()
         self.job_title = CommitLineEdit()
         self.organisation = OrganisationBox(context)
+        self._organisation_shown = ""  # the name the box was given, to tell it from one being typed
         self.email = CommitLineEdit()
         self.telephone = CommitLineEdit()
         self.fields: dict[str, CommitLineEdit] = {
-            "title": self.title,
+            "title": self.title_edit,
             "first_name": self.first_name,
             "last_name": self.last_name,
             "job_title": self.job_title,
@@ -70,15 +76,29 @@ class PersonDetails(QGroupBox):
         }
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Title or rank", self.title)
+        form.addRow("Title or rank", self.title_edit)
         form.addRow("First name(s)", self.first_name)
         form.addRow("Surname", self.last_name)
         form.addRow("Job title", self.job_title)
         form.addRow("Organisation", self.organisation)
         form.addRow("Email", self.email)
         form.addRow("Telephone", self.telephone)
-        for key, field in self.fields.items():
-            field.commit_requested.connect(lambda text, k=key, f=field: self.save(k, text, f))
+        self.title_edit.commit_requested.connect(
+            lambda text: self.save(PersonPatch(title=text), self.title_edit)
+        )
+        self.first_name.commit_requested.connect(
+            lambda text: self.save(PersonPatch(first_name=text), self.first_name)
+        )
+        self.last_name.commit_requested.connect(
+            lambda text: self.save(PersonPatch(last_name=text), self.last_name)
+        )
+        self.job_title.commit_requested.connect(
+            lambda text: self.save(PersonPatch(job_title=text), self.job_title)
+        )
+        self.email.commit_requested.connect(lambda text: self.save(PersonPatch(email=text), self.email))
+        self.telephone.commit_requested.connect(
+            lambda text: self.save(PersonPatch(telephone=text), self.telephone)
+        )
         self.organisation.organisation_changed.connect(self._save_organisation)
         self.setEnabled(False)
 
@@ -87,44 +107,59 @@ class PersonDetails(QGroupBox):
         self.setEnabled(record is not None)
         for key, field in self.fields.items():
             field.set_saved_text(getattr(record, key) if record else "", keep_edit=same)
-        if not (same and self.organisation.lineEdit().hasFocus()):
-            if record is None:
-                self.organisation.set_organisation(None)
-            else:
-                self.organisation.set_organisation(record.organisation_id, record.organisation_name)
+        editing = self.organisation.organisation_name() != self._organisation_shown
+        line = self.organisation.lineEdit()
+        if not (same and editing and line is not None and line.hasFocus()):
+            self._show_organisation(record)
+
+    def _show_organisation(self, record: PersonRecord | None) -> None:
+        """Show the stored organisation (an undo changes it under the cursor too; a name being
+        typed is left alone)."""
+        if record is None:
+            self.organisation.set_organisation(None)
+        else:
+            self.organisation.set_organisation(record.organisation_id, record.organisation_name)
+        self._organisation_shown = self.organisation.organisation_name()
 
     def commit_pending(self) -> None:
         for field in self.fields.values():
             if field.is_dirty():
                 field.commit_pending()
 
-    def save(self, key: str, value: object, widget: CommitLineEdit | None = None) -> bool:
+    def save(self, patch: PersonPatch, widget: CommitLineEdit | None = None) -> None:
+        """Save the field ``patch`` sets, through the undo stack; on refusal the widget keeps the
+        text, marked (the organisation box goes back to what is stored)."""
         record = self.record
         if record is None:
-            return False
-        before = getattr(record, key)
-        if before == value:
-            return True
-        db = self.context.database
-        person_id = record.id
-        if not self.context.edit(
-            self,
-            f"Change {FIELD_LABELS[key]} of {record.plain_name or record.last_name}",
-            _update(db, person_id, key, value),
-            _update(db, person_id, key, before),
-            "person",
-            field=widget,
-        ):
-            if widget is None:
-                self.show_person(self.record, same=True)  # a box: show what is stored again
-            return False
-        fresh = self.context.call(self, lambda: people.get_person(db, person_id))
-        if fresh is not None and self.record is not None and self.record.id == person_id:
-            self.show_person(fresh, same=True)
-            if widget is not None:
-                widget.set_saved_text(getattr(fresh, key))
-        self.context.status_message.emit(f"Saved the {FIELD_LABELS[key]} of {record.plain_name}")
-        return True
+            return
+        changes = given(patch)
+        if all(getattr(record, name) == value for name, value in changes.items()):
+            return
+        field = next(iter(changes))
+        what = FIELD_LABELS[field]
+        op = directory.update_person(self.context, self, record, patch, what)
+        if widget is not None:
+            op.refused_in(widget)
+        else:
+            op.failure(self._refused)
+        op.success(lambda change: self._saved(change, field, widget, what)).run()
+
+    def _saved(
+        self, change: Change[PersonRecord], field: str, widget: CommitLineEdit | None, what: str
+    ) -> None:
+        fresh = change.after
+        if fresh is None or self.record is None or self.record.id != fresh.id:
+            return
+        self.show_person(fresh, same=True)
+        if widget is not None:
+            widget.set_saved_text(getattr(fresh, field))
+        else:
+            self._show_organisation(fresh)
+        self.context.status_message.emit(f"Saved the {what} of {fresh.plain_name}")
+
+    def _refused(self, error: BaseException) -> None:
+        report_error(self, error)
+        self._show_organisation(self.record)  # the box goes back to what is stored
 
     def _save_organisation(self) -> None:
         record = self.record
@@ -134,33 +169,13 @@ class PersonDetails(QGroupBox):
         organisation_id = self.organisation.organisation_id()
         if organisation_id == record.organisation_id and (organisation_id is not None or not name):
             return
-        if organisation_id is None and name:
-            # A new organisation, made on the spot and chosen in one undoable step.
-            db = self.context.database
-            self.context.undo_stack.beginMacro(f"Set organisation of {record.plain_name} to {name}")
-            created = self.context.create(
-                self,
-                f"Add organisation {name}",
-                lambda: organisations.create_organisation(db, name),
-                lambda org_id: organisations.delete_organisation(db, org_id),
-                lambda r: organisations.recreate_organisation(db, r),
-                "organisation",
-            )
-            if created is not None:
-                self.save("organisation_id", created.id)
-            self.context.undo_stack.endMacro()
-            self.organisation.reload()
-            if created is None:
-                return
-        else:
-            self.save("organisation_id", organisation_id)
-        fresh = self.record
-        if fresh is not None:
-            self.organisation.set_organisation(fresh.organisation_id, fresh.organisation_name)
-
-
-def _update(db, person_id: int, key: str, value: object) -> Callable[[], object]:  # type: ignore[no-untyped-def]
-    return lambda: people.update_person(db, person_id, **{key: value})
+        if organisation_id is not None or not name:
+            self.save(PersonPatch(organisation_id=organisation_id))
+            return
+        # A new organisation, added on the spot and chosen in one undoable step.
+        directory.set_person_organisation(self.context, self, record, name).success(
+            lambda change: self._saved(change, "organisation_id", None, "organisation")
+        ).failure(self._refused).run()
 
 
 class PeoplePage(QWidget):
@@ -168,11 +183,14 @@ class PeoplePage(QWidget):
         super().__init__(parent)
         self.context = context
         self.current: PersonRecord | None = None
+        self._select_next: int | None = None  # a person just added, chosen when the list comes back
 
         self.search = SearchField("Search people by name, title, organisation, email… (Ctrl+F)")
         self.model = people_model()
         self.table = record_table_view(self.model, sortable=True)
         self.table.setObjectName("people")
+        # Name, organisation, job title and email share the width; the telephone number is kept whole.
+        self.columns = ColumnFit(self.table, {0: 3, 1: 2, 2: 2, 3: 2})
         self.count = QLabel()
         self.count.setObjectName("hint")
         self.new_button = QPushButton("New person…")
@@ -220,32 +238,34 @@ class PeoplePage(QWidget):
 
         self.search.textChanged.connect(self._filter)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        context.data_changed.connect(self._data_changed)
+        context.changed.connect(self._changed)
         self.reload()
 
     # Loading ----------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Reload the list and the chosen person, keeping the choice (and edits in progress)."""
+        directory.list_people(self.context, self, include_archived=self.show_archived.isChecked()).success(
+            self._listed
+        ).run()
+
+    def _listed(self, records: list[PersonRecord]) -> None:
         keep = self.current.id if self.current else None
-        records = self.context.call(
-            self,
-            lambda: people.list_people(
-                self.context.database, include_archived=self.show_archived.isChecked()
-            ),
-        )
+        wanted, self._select_next = self._select_next, None
         self.table.selectionModel().blockSignals(True)
-        self.model.set_records(records or [])
+        self.model.set_records(records)
         self._apply_filter()
         found = keep is not None and select_record(self.table, lambda p: p.id == keep)
         if not found and self.model.rowCount():
             self.table.selectRow(0)
         self.table.selectionModel().blockSignals(False)
-        self.table.resizeColumnsToContents()
         self._show(selected_record(self.table))
+        if wanted is not None:
+            self.select_person(wanted)
 
     def _apply_filter(self) -> None:
         text = self.search.text()
         if text.strip():
-            keep_ids = {p.id for p in people.filter_people(self.model.all_records(), text)}
+            keep_ids = {p.id for p in filter_people(self.model.all_records(), text)}
             self.model.set_filter(lambda p: p.id in keep_ids)
         else:
             self.model.set_filter(None)
@@ -274,23 +294,28 @@ class PeoplePage(QWidget):
         self.archive_button.setEnabled(record is not None)
         self.archive_button.setText("Restore person" if record and record.archived else "Archive person")
         self.details.show_person(record, same=same)
+        if not same:
+            self.committees_list.clear()
         self._show_committees(record)
 
     def _show_committees(self, record: PersonRecord | None) -> None:
+        if record is not None:
+            directory.person_committees(self.context, self, record.id).success(
+                lambda found: self._list_committees(record.id, *found)
+            ).run()
+
+    def _list_committees(
+        self, person_id: int, rows: list[MembershipRecord], all_committees: list[CommitteeRecord]
+    ) -> None:
+        if self.current is None or self.current.id != person_id:
+            return  # another person was chosen meanwhile
         self.committees_list.clear()
-        if record is None:
-            return
-        db = self.context.database
-        rows = self.context.call(
-            self, lambda: memberships.list_person_memberships(db, record.id, include_past=True)
-        )
-        all_committees = committees.list_committees(db, include_archived=True)
         names = {c.id: c.name for c in all_committees}
         for committee in all_committees:
-            if committee.officer_id == record.id:
+            if committee.officer_id == person_id:
                 self.committees_list.addItem(f"{committee.name} — Committee officer")
         today = date.today()
-        for m in rows or []:
+        for m in rows:
             period = f"from {m.start_date:%d/%m/%Y}" + (f" to {m.end_date:%d/%m/%Y}" if m.end_date else "")
             self.committees_list.addItem(f"{names.get(m.committee_id, '?')} — {m.role.label}, {period}")
             if not m.is_current(today):
@@ -298,11 +323,10 @@ class PeoplePage(QWidget):
         if not self.committees_list.count():
             self.committees_list.addItem("Not on any committee")
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("person", "organisation"):
-            self.details.organisation.reload()
+    def _changed(self, changed: Changed) -> None:
+        if changed & (Changed.PEOPLE | Changed.ORGANISATIONS):
             self.reload()
-        elif what in ("membership", "committee") and self.current is not None:
+        elif changed & (Changed.MEMBERSHIPS | Changed.COMMITTEES):
             self._show_committees(self.current)
 
     # Page protocol ----------------------------------------------------------------------------
@@ -320,25 +344,20 @@ class PeoplePage(QWidget):
 
     # Actions ----------------------------------------------------------------------------------
     def new_person(self) -> PersonRecord | None:
-        dialog = PersonDialog(self.context, self.window(), name_hint=self.search.text())
-        if dialog.exec() != PersonDialog.DialogCode.Accepted or dialog.created is None:
-            return None
-        self.select_person(dialog.created.id)
-        return dialog.created
+        created: PersonRecord | None = run_modal(
+            PersonDialog(self.context, self.window(), name_hint=self.search.text()), lambda d: d.created
+        )
+        if created is not None and not self.select_person(created.id):
+            self._select_next = created.id  # the list is on its way back
+        return created
 
-    def toggle_archived(self) -> bool:
+    def toggle_archived(self) -> None:
         record = self.current
         if record is None:
-            return False
+            return
         archive = not record.archived
-        db = self.context.database
-        done = self.context.edit(
-            self,
-            f"{'Archive' if archive else 'Restore'} {record.plain_name}",
-            lambda: people.archive_person(db, record.id, archive),
-            lambda: people.archive_person(db, record.id, not archive),
-            "person",
-        )
-        if done:
-            self.context.status_message.emit(f"{record.full_name} {'archived' if archive else 'restored'}")
-        return done
+        directory.archive_person(self.context, self, record, archive).success(
+            lambda _change: self.context.status_message.emit(
+                f"{record.full_name} {'archived' if archive else 'restored'}"
+            )
+        ).run()

@@ -2,109 +2,75 @@
 
 "Create agenda" adds the standard items (Apologies, Declarations, Minutes of Previous Meeting, the
 committee's standing items, Date of Next Meeting) and offers the Action Log / Matters Arising item when
-the committee has open actions, and the forward-plan items due. Items are
-added, edited beside the list, removed, and reordered by drag and drop or with Ctrl+Up / Ctrl+Down;
-numbers follow at once, and every change can be undone.
+the committee has open actions, and the forward-plan items due (``agenda_create``). Items are added,
+edited beside the list, removed, and reordered by drag and drop or with Ctrl+Up / Ctrl+Down
+(``agenda_edits``); numbers follow at once, and every change can be undone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from sst_desktop.domain.enums import ItemKind, ProceduralRole, ReportStatus
-from sst_desktop.services import actions as action_service
-from sst_desktop.services import agenda as agenda_service
-from sst_desktop.services import forward_plan as plan_service
-from sst_desktop.services import matters_arising
-from sst_desktop.services.agenda import AgendaItemRecord, RemovedItem
+from sst_desktop.domain.enums import ItemKind, ProceduralRole
+from sst_desktop.services.actions import ActionRecord
+from sst_desktop.services.agenda_records import AgendaItemRecord
 from sst_desktop.services.errors import NotFoundError
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.outcome import Changed
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.meetings.commands import run_create, run_edit
+from sst_desktop.ui.meetings import agenda_create, agenda_edits
+from sst_desktop.ui.meetings.agenda_due import DueItems
+from sst_desktop.ui.meetings.agenda_view import AgendaView, agenda_summary
 from sst_desktop.ui.meetings.item_editor import AgendaItemEditor
-from sst_desktop.ui.meetings.models import AgendaColumn, AgendaModel, order_after_drop
+from sst_desktop.ui.meetings.models import AgendaColumn, AgendaModel
+from sst_desktop.ui.operations import agenda
 
-NEW_ITEM_TITLE = "New item"
-RELOAD_ON = {"agenda", "meeting", "forward_plan", "person", "action", "committee", "minutes"}
-
-
-class AgendaView(QTreeView):
-    """The item list. Ctrl+Up / Ctrl+Down move the current item; Delete removes it; Insert adds one."""
-
-    move_by = Signal(int)
-    remove_pressed = Signal()
-    insert_pressed = Signal()
-    edit_pressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("agendaItems")
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
-        self.setAlternatingRowColors(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-        self.setDragDropOverwriteMode(False)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if control and event.key() == Qt.Key.Key_Up:
-            self.move_by.emit(-1)
-        elif control and event.key() == Qt.Key.Key_Down:
-            self.move_by.emit(1)
-        elif event.key() == Qt.Key.Key_Delete:
-            self.remove_pressed.emit()
-        elif event.key() == Qt.Key.Key_Insert:
-            self.insert_pressed.emit()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
-            self.edit_pressed.emit()
-        else:
-            super().keyPressEvent(event)
+RELOAD_ON = (
+    Changed.AGENDA
+    | Changed.ATTACHMENTS
+    | Changed.MEETINGS
+    | Changed.FORWARD_PLAN
+    | Changed.PEOPLE
+    | Changed.ACTIONS
+    | Changed.COMMITTEES
+    | Changed.MINUTES
+)
 
 
 class AgendaBuilder(QWidget):
     """Builds the agenda of one meeting (``show_meeting``)."""
 
+    records_shown = Signal()  # the items have been read (again) and are on the screen
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.meeting: MeetingRecord | None = None
-        self._select_id: int | None = None
-        self._open_actions: list[action_service.ActionRecord] | None = None
+        self._select_id: int | None = None  # the item to choose when the list is next shown
+        self._focus_title = False  # and to put the cursor in its title
+        self._open_actions: list[ActionRecord] | None = None
+        self._reading_actions = False
 
         self.model = AgendaModel(self)
-        self.model.move_requested = self.move_items
+        self.model.move_requested = lambda ids, row: agenda_edits.move_items(self, ids, row)
         self.view = AgendaView()
         self.view.setModel(self.model)
         header = self.view.header()
@@ -137,7 +103,7 @@ class AgendaBuilder(QWidget):
         self.add_action = QAction("Add item", self)
         self.add_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.add_action.triggered.connect(self.add_item)
+        self.add_action.triggered.connect(lambda: self.add_item())
         self.add_button.setDefaultAction(self.add_action)
         self.matters_action = QAction("Action log / matters arising", self)
         self.matters_action.triggered.connect(self.add_matters_arising)
@@ -169,42 +135,21 @@ class AgendaBuilder(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("agendaSummary")
         self.summary.setWordWrap(True)
-
-        self.due_label = QLabel("Due from the forward plan, not yet on this agenda:")
-        self.due_list = QListWidget()
-        self.due_list.setObjectName("dueItems")
-        self.due_list.setMaximumHeight(48)
-        self.due_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.due_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.due_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.due_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.accept_button = QPushButton("Add to agenda")
-        self.accept_button.setObjectName("acceptDue")
-        self.accept_button.setToolTip(
-            "Put the chosen forward-plan items on this agenda. Others stay on the plan."
+        self.summary.setToolTip(
+            "Reorder by dragging, or with Ctrl+Up / Ctrl+Down; Insert adds an item, Delete removes"
         )
-        self.accept_button.clicked.connect(self.accept_selected_due)
-        self.due_list.itemDoubleClicked.connect(lambda _: self.accept_selected_due())
-        due_box = QWidget()
-        due_layout = QVBoxLayout(due_box)
-        due_layout.setContentsMargins(0, 4, 0, 0)
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.due_label, 1)
-        due_row.addWidget(self.accept_button)
-        due_layout.addLayout(due_row)
-        due_layout.addWidget(self.due_list)
-        self.due_box = due_box
+        self.due_box = DueItems()
+        self.due_box.accept_requested.connect(lambda plans: agenda_edits.accept_plans(self, plans))
+        self.due_list = self.due_box.list
+        self.accept_button = self.due_box.accept_button
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(tools)
         left_layout.addWidget(self.view, 1)
-        self.summary.setToolTip(
-            "Reorder by dragging, or with Ctrl+Up / Ctrl+Down; Insert adds an item, Delete removes"
-        )
         left_layout.addWidget(self.summary)
-        left_layout.addWidget(due_box)
+        left_layout.addWidget(self.due_box)
 
         self.editor = AgendaItemEditor(context)
         scroll = QScrollArea()
@@ -225,7 +170,7 @@ class AgendaBuilder(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        context.data_changed.connect(self._data_changed)
+        context.changed.connect(self._changed)
         self.show_meeting(None)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -249,82 +194,117 @@ class AgendaBuilder(QWidget):
         self.meeting = meeting
         self.reload()
 
-    def _data_changed(self, kind: str) -> None:
-        if kind == "action":
+    def _changed(self, changed: Changed) -> None:
+        if changed & Changed.ACTIONS:
             self._open_actions = None
-        if kind in RELOAD_ON and self.meeting is not None:
+        if changed & RELOAD_ON and self.meeting is not None:
             self.reload()
 
     def reload(self) -> None:
+        """Read the agenda (and the forward-plan items due) again; the chosen item stays chosen."""
         meeting = self.meeting
+        if meeting is None:
+            self._show_records(None, [])
+            self._show_due(None, [])
+            return
+        agenda.list_items(self.context, self, meeting.id).success(
+            lambda records: self._show_records(meeting.id, records)
+        ).failure(lambda error: self._not_read(meeting.id, error)).run()
+        if self.editable:
+            agenda.items_due(self.context, self, meeting.id).success(
+                lambda due: self._show_due(meeting.id, due)
+            ).failure(self._due_not_read).run()
+        else:
+            self._show_due(meeting.id, [])
+
+    def _is_shown(self, meeting_id: int | None) -> bool:
+        return meeting_id == (self.meeting.id if self.meeting is not None else None)
+
+    def _not_read(self, meeting_id: int, error: BaseException) -> None:
+        if not self._is_shown(meeting_id):
+            return
+        if isinstance(error, NotFoundError):  # the meeting was deleted (an undo): the screen chooses another
+            self.meeting = None
+        else:
+            report_error(self, error)
+        self._show_records(None if self.meeting is None else meeting_id, [])
+
+    def _due_not_read(self, error: BaseException) -> None:
+        if not isinstance(error, NotFoundError):  # a deleted meeting: the agenda's read says so
+            report_error(self, error)
+
+    def _show_records(self, meeting_id: int | None, records: Sequence[AgendaItemRecord]) -> None:
+        if not self._is_shown(meeting_id):
+            return  # another meeting was chosen meanwhile; its agenda is on the way
         current = self.current_item()
         row = self.view.currentIndex().row()
-        if self._select_id is None and current is not None:
-            self._select_id = current.id
-        if meeting is None:
-            self.model.set_records([])
-            records: list[AgendaItemRecord] = []
-        else:
-            try:
-                records = agenda_service.list_agenda_items(self.context.database, meeting.id)
-            except NotFoundError:  # the meeting was deleted (an undo): the screen chooses another
-                self.meeting = None
-                records = []
-            except Exception as error:
-                report_error(self, error)
-                records = []
-            self.model.editable = self.editable
-            self.model.set_records(records)
-        want = self._select_id
+        want = self._select_id if self._select_id is not None else (current.id if current else None)
         self._select_id = None
+        self.model.editable = self.editable
+        self.model.set_records(records)
         if want is not None and self.model.row_of(want) >= 0:
             self.select_item(want)
+            if self._focus_title:
+                self._focus_editor()
         elif row >= 0 and self.model.records:  # the chosen item went: choose its neighbour
             self.select_item(self.model.records[min(row, len(self.model.records) - 1)].id)
+        self._focus_title = False
+        self._records_changed()
+        self.records_shown.emit()
+
+    def show_order(self, ids: Sequence[int], select_id: int | None = None) -> None:
+        """Show the items in a new order (or without some) at once, numbered as they will be; the
+        change itself is on its way to the database."""
+        row = self.view.currentIndex().row()
+        by_id = {r.id: r for r in self.model.records}
+        self.model.set_records([replace(by_id[i], position=n) for n, i in enumerate(ids)])
+        if select_id is not None:
+            self.select_item(select_id)
+        elif row >= 0 and self.model.records:
+            self.select_item(self.model.records[min(row, len(self.model.records) - 1)].id)
+        self._records_changed()
+
+    def select_when_shown(self, item_id: int, *, focus_title: bool = False) -> None:
+        """Choose the item when the list next comes back (a change has just made it)."""
+        self._select_id = item_id
+        self._focus_title = focus_title
+
+    def _records_changed(self) -> None:
         self._update_editor()
-        self._update_summary(records)
-        self._reload_due()
+        self._update_summary(self.model.records)
         self._update_buttons()
 
-    def _reload_due(self) -> None:
-        self.due_list.clear()
-        meeting = self.meeting
-        due: list[ForwardPlanRecord] = []
-        if meeting is not None and self.editable:
-            due = (
-                self.context.call(self, lambda: plan_service.items_due(self.context.database, meeting.id))
-                or []
-            )
-        for plan in due:
-            when = "next meeting" if plan.target_meeting_date is None else plan.due_label
-            asked = plan.source_minute_label or plan.source_text
-            text = f"{plan.title} — due {when}" + (f" (asked for at {asked})" if asked else "")
-            row = QListWidgetItem(text)
-            row.setData(Qt.ItemDataRole.UserRole, plan)
-            row.setToolTip("\n".join(p for p in (plan.title, plan.description, plan.source_label) if p))
-            self.due_list.addItem(row)
-        self.due_box.setVisible(bool(due))
-
-    def open_actions(self) -> list[action_service.ActionRecord]:
-        meeting = self.meeting
-        if meeting is None:
-            return []
-        if self._open_actions is None:
-            self._open_actions = (
-                self.context.call(
-                    self,
-                    lambda: action_service.open_actions_for_committee(
-                        self.context.database, meeting.committee_id, as_of=meeting.date
-                    ),
-                )
-                or []
-            )
-        return self._open_actions
+    def _show_due(self, meeting_id: int | None, due: Sequence[ForwardPlanRecord]) -> None:
+        if self._is_shown(meeting_id):
+            self.due_box.show_plans(due if self.editable else ())
 
     def _update_editor(self) -> None:
         item = self.current_item()
-        actions = self.open_actions() if item is not None and item.kind == ItemKind.ACTION_LOG else None
+        actions = None
+        if item is not None and item.kind == ItemKind.ACTION_LOG:
+            actions = self._open_actions
+            if actions is None:
+                self._read_open_actions()
         self.editor.show_item(item, editable=self.editable, open_actions=actions)
+
+    def _read_open_actions(self) -> None:
+        """The actions the action log item reviews; the editor lists them once they are read."""
+        meeting = self.meeting
+        if meeting is None or self._reading_actions:
+            return
+        self._reading_actions = True
+
+        def read(found: list[ActionRecord]) -> None:
+            self._reading_actions = False
+            if self._is_shown(meeting.id):
+                self._open_actions = found
+                self._update_editor()
+
+        def not_read(error: BaseException) -> None:
+            self._reading_actions = False
+            report_error(self, error)
+
+        agenda.open_actions(self.context, self, meeting).success(read).failure(not_read).run()
 
     def _update_summary(self, records: Sequence[AgendaItemRecord]) -> None:
         if self.meeting is None:
@@ -350,7 +330,7 @@ class AgendaBuilder(QWidget):
         row = self.model.row_of(current.id) if current else -1
         self.up_button.setEnabled(editable and row > 0)
         self.down_button.setEnabled(editable and 0 <= row < len(self.model.records) - 1)
-        self.accept_button.setEnabled(editable)
+        self.due_box.accept_button.setEnabled(editable)
 
     # selection ------------------------------------------------------------------------------
     def current_item(self) -> AgendaItemRecord | None:
@@ -380,309 +360,24 @@ class AgendaBuilder(QWidget):
             self.editor.title.setFocus()
             self.editor.title.selectAll()
 
-    # building -------------------------------------------------------------------------------
+    # actions (one module each) --------------------------------------------------------------
     def create_agenda(self) -> None:
-        """Add the standard items, then offer the action log and the forward-plan items due (one undo
-        step)."""
-        meeting = self.meeting
-        if meeting is None or not self.editable:
-            return
-        db = self.context.database
+        agenda_create.create_agenda(self)
 
-        def remove(created: list[AgendaItemRecord]) -> list[RemovedItem]:
-            return [agenda_service.remove_item(db, r.id) for r in sorted(created, key=lambda r: -r.position)]
+    def add_item(self, *, title: str = agenda_edits.NEW_ITEM_TITLE) -> None:
+        agenda_edits.add_item(self, title)
 
-        def restore(removed: list[RemovedItem]) -> None:
-            for entry in reversed(removed):
-                agenda_service.restore_item(db, entry)
-
-        stack = self.context.undo_stack
-        stack.beginMacro("Create agenda")
-        try:
-            created = run_create(
-                self.context,
-                self,
-                "Create agenda",
-                lambda: agenda_service.build_default_agenda(db, meeting.id),
-                remove,
-                restore,
-                "agenda",
-            )
-            due = (
-                self.context.call(self, lambda: plan_service.items_due(db, meeting.id))
-                if created is not None
-                else None
-            ) or []
-            has_matters = any(r.procedural_role == ProceduralRole.MATTERS_ARISING for r in self.model.records)
-            open_count = len(self.open_actions()) if created is not None and not has_matters else 0
-            if due or open_count:
-                dialog = AgendaOfferDialog(due, self, open_actions=open_count)
-                if dialog.exec() == QDialog.DialogCode.Accepted:
-                    if dialog.matters_arising_chosen():
-                        self.add_matters_arising()
-                    for plan in dialog.chosen():
-                        self.accept_plan(plan)
-        finally:
-            stack.endMacro()
-        if created and self.current_item() is None:
-            self.select_item(min(created, key=lambda r: r.position).id)
-
-    def accept_plan(self, plan: ForwardPlanRecord) -> bool:
-        """Put a forward-plan item on the agenda (before Date of Next Meeting); it is scheduled on the plan."""
-        meeting = self.meeting
-        if meeting is None:
-            return False
-        db = self.context.database
-
-        def create() -> AgendaItemRecord:
-            item = plan_service.accept_into_agenda(db, plan.id, meeting.id).item
-            self._select_id = item.id
-            return item
-
-        record = run_create(
-            self.context,
-            self,
-            f"Put “{plan.title}” on the agenda",
-            create,
-            lambda item: agenda_service.remove_item(db, item.id),
-            lambda removed: agenda_service.restore_item(db, removed),
-            "agenda",
-        )
-        return record is not None
+    def add_matters_arising(self) -> None:
+        agenda_edits.add_matters_arising(self)
 
     def accept_selected_due(self) -> None:
-        plans = [i.data(Qt.ItemDataRole.UserRole) for i in self.due_list.selectedItems()]
-        if not plans and self.due_list.currentItem() is not None:
-            plans = [self.due_list.currentItem().data(Qt.ItemDataRole.UserRole)]
-        if not plans:
-            return
-        stack = self.context.undo_stack
-        stack.beginMacro("Add forward-plan items to the agenda")
-        try:
-            for plan in plans:
-                if not self.accept_plan(plan):
-                    break
-        finally:
-            stack.endMacro()
-
-    def add_item(self, *, title: str = NEW_ITEM_TITLE) -> int | None:
-        """Add an item after the chosen business item, else after the last business item and before
-        Date of Next Meeting (``agenda.new_item_index``), and put the cursor in its title."""
-        meeting = self.meeting
-        if meeting is None or not self.editable:
-            return None
-        current = self.current_item()
-        after = current.id if current is not None else None
-        record = self._create_item(
-            "Add an agenda item",
-            lambda db: agenda_service.add_item(db, meeting.id, title, after_item_id=after),
-        )
-        if record is not None:
-            self._focus_editor()
-        return record.id if record is not None else None
-
-    def _create_item(self, text: str, create) -> AgendaItemRecord | None:  # type: ignore[no-untyped-def]
-        db = self.context.database
-
-        def made() -> AgendaItemRecord:
-            record = create(db).after
-            self._select_id = record.id
-            return record
-
-        return run_create(
-            self.context,
-            self,
-            text,
-            made,
-            lambda record: agenda_service.remove_item(db, record.id),
-            lambda removed: self._restore(removed),
-            "agenda",
-        )
-
-    def _restore(self, removed: RemovedItem) -> None:
-        agenda_service.restore_item(self.context.database, removed)
-        self._select_id = removed.before.id
-
-    def add_matters_arising(self) -> int | None:
-        """The action log as an item (after Minutes of Previous Meeting): the open actions come back."""
-        meeting = self.meeting
-        if meeting is None or not self.editable:
-            return None
-        record = self._create_item(
-            "Add the action log to the agenda",
-            lambda db: matters_arising.add_matters_arising(db, meeting.id),
-        )
-        return record.id if record is not None else None
+        self.due_box.accept_selected()
 
     def remove_selected(self) -> None:
-        items = self.selected_items()
-        if not items or not self.editable:
-            return
-        reports = sum(len(i.attachments) for i in items)
-        if reports:
-            names = ", ".join(f"{i.number} ({i.title})" for i in items)
-            answer = QMessageBox.question(
-                self,
-                "Remove agenda items",
-                f"Remove item{'s' if len(items) != 1 else ''} {names} and "
-                f"{reports} attached report{'s' if reports != 1 else ''}?\n\nEdit > Undo puts them back.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        db = self.context.database
-        removed: list[RemovedItem] = []
-        # Remove from the bottom up, so each item's number is still right when undo puts it back.
-        ordered = sorted(items, key=lambda r: r.position, reverse=True)
+        agenda_edits.remove_selected(self)
 
-        def do() -> None:
-            removed.clear()
-            for item in ordered:
-                removed.append(agenda_service.remove_item(db, item.id))
-
-        def undo() -> None:
-            for entry in reversed(removed):
-                agenda_service.restore_item(db, entry)
-                self._select_id = entry.before.id
-
-        label = f"Remove item {items[0].number}" if len(items) == 1 else f"Remove {len(items)} items"
-        run_edit(self.context, self, label, do, undo, "agenda")
-
-    # reordering -----------------------------------------------------------------------------
     def move_current(self, step: int) -> None:
-        """Move the current item one place up (-1) or down (+1)."""
-        item = self.current_item()
-        if item is None or not self.editable:
-            return
-        row = self.model.row_of(item.id)
-        target = row + step
-        if not 0 <= target < len(self.model.records):
-            return
-        db = self.context.database
-        old = item.position
-        self._select_id = item.id
-
-        def do() -> None:
-            agenda_service.move_item(db, item.id, target)
-            self._select_id = item.id
-
-        def undo() -> None:
-            agenda_service.move_item(db, item.id, old)
-            self._select_id = item.id
-
-        run_edit(self.context, self, f"Move “{item.title}” to number {target + 1}", do, undo, "agenda")
-
-    def move_items(self, ids: list[int], row: int) -> None:
-        """Dropped by drag and drop: ``ids`` go before ``row``."""
-        meeting = self.meeting
-        if meeting is None or not self.editable:
-            return
-        current = [r.id for r in self.model.records]
-        new = order_after_drop(current, ids, row)
-        if new == current:
-            return
-        db = self.context.database
-        focus = ids[0]
-
-        def do() -> None:
-            agenda_service.reorder_items(db, meeting.id, new)
-            self._select_id = focus
-
-        def undo() -> None:
-            agenda_service.reorder_items(db, meeting.id, current)
-            self._select_id = focus
-
-        label = "Move an agenda item" if len(ids) == 1 else f"Move {len(ids)} agenda items"
-        run_edit(self.context, self, label, do, undo, "agenda")
+        agenda_edits.move_current(self, step)
 
     def commit_pending(self) -> None:
         self.editor.commit_pending()
-
-
-def agenda_summary(records: Sequence[AgendaItemRecord]) -> str:
-    """ "13 items · 6 reports (12 pages) · 1 to follow · exempt: item 4"."""
-    if not records:
-        return "No agenda yet. “Create agenda” starts it with the standard items."
-    parts = [f"{len(records)} item{'s' if len(records) != 1 else ''}"]
-    reports = sum(len(r.attachments) for r in records)
-    pages = sum(r.attachment_pages for r in records)
-    if reports:
-        parts.append(
-            f"{reports} report{'s' if reports != 1 else ''} ({pages} page{'s' if pages != 1 else ''})"
-        )
-    to_follow = sum(1 for r in records if r.report_status == ReportStatus.TO_FOLLOW)
-    if to_follow:
-        parts.append(f"{to_follow} to follow")
-    exempt = [str(r.number) for r in records if r.is_exempt]
-    if exempt:
-        parts.append(f"exempt: item{'s' if len(exempt) != 1 else ''} {', '.join(exempt)}")
-    return " · ".join(parts)
-
-
-class AgendaOfferDialog(QDialog):
-    """What Create agenda offers beyond the standard items, ticked: the Action Log / Matters Arising item
-    when the committee has open actions, and the forward-plan items due at this meeting (those left stay
-    on the plan)."""
-
-    def __init__(
-        self,
-        plans: Sequence[ForwardPlanRecord],
-        parent: QWidget | None = None,
-        *,
-        open_actions: int = 0,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Also on this agenda")
-        self._offers_matters = open_actions > 0
-        self.matters = QCheckBox(
-            f"{ProceduralRole.MATTERS_ARISING.label}: the {open_actions} open "
-            f"action{'s' if open_actions != 1 else ''} from earlier meetings, to review"
-        )
-        self.matters.setObjectName("offerMattersArising")
-        self.matters.setChecked(self._offers_matters)
-        self.matters.setVisible(self._offers_matters)
-        intro = QLabel(
-            "The board asked to see these items at this meeting. Tick those to put on the agenda; "
-            "the others stay on the forward plan and are offered again next time."
-        )
-        intro.setWordWrap(True)
-        intro.setVisible(bool(plans))
-        self.list = QListWidget()
-        self.list.setObjectName("offeredItems")
-        self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        for plan in plans:
-            asked = plan.source_minute_label or plan.source_text
-            row = QListWidgetItem(f"{plan.title}" + (f" (asked for at {asked})" if asked else ""))
-            row.setData(Qt.ItemDataRole.UserRole, plan)
-            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            row.setCheckState(Qt.CheckState.Checked)
-            row.setToolTip("\n".join(p for p in (plan.title, plan.description, plan.source_label) if p))
-            self.list.addItem(row)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton("Add ticked items", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Leave them all", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.list.setVisible(bool(plans))
-        heading = QLabel("Tick what to put on the agenda as well:")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.matters)
-        layout.addWidget(intro)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
-        if plans:
-            self.resize(660, 320)
-        else:
-            self.setMinimumWidth(560)
-
-    def matters_arising_chosen(self) -> bool:
-        return self._offers_matters and self.matters.isChecked()
-
-    def chosen(self) -> list[ForwardPlanRecord]:
-        return [
-            self.list.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        ]

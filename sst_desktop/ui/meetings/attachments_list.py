@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services import attachments as attachment_service
-from sst_desktop.services.agenda import AgendaItemRecord
+from sst_desktop.services.agenda_records import AgendaItemRecord
 from sst_desktop.services.attachments import AttachmentRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.meetings.commands import run_edit
 from sst_desktop.ui.meetings.formatting import size_text
+from sst_desktop.ui.operations import agenda
 
 PDF_FILTER = "PDF reports (*.pdf);;All files (*)"
 _open_folder: tempfile.TemporaryDirectory[str] | None = None
@@ -111,41 +110,22 @@ class AttachmentsList(QWidget):
             settings.setValue("meetings/report_folder", str(Path(name).parent))
             self.attach_path(Path(name))
 
-    def attach_path(self, path: Path) -> bool:
-        """Attach one file; a file that is not a readable PDF is refused with the reason."""
+    def attach_path(self, path: Path) -> None:
+        """Attach one file; a file that is not a readable PDF is refused with the reason, and leaves
+        nothing behind (not even an undo step)."""
         item = self.item
-        if item is None:
-            return False
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            report_error(self, error)
-            return False
-        try:  # check before touching the undo stack, so a refused file leaves no trace
-            attachment_service.check_pdf(data, f"“{path.name}”")
-        except Exception as error:
-            report_error(self, error)
-            return False
-        db = self.context.database
-        added: list[int] = []
-
-        def do() -> None:
-            added.append(attachment_service.attach_pdf(db, item.id, data, path.name).after.id)  # type: ignore[union-attr]
-
-        def undo() -> None:
-            attachment_service.remove_attachment(db, added.pop())
-
-        return run_edit(self.context, self, f"Attach {path.name} to item {item.number}", do, undo, "agenda")
+        if item is not None:
+            agenda.attach_file(self.context, self, item, path).run()
 
     def open_selected(self) -> None:
         attachment = self.current()
-        if attachment is None:
-            return
-        data = self.context.call(
-            self, lambda: attachment_service.attachment_bytes(self.context.database, attachment.id)
-        )
-        if data is None:
-            return
+        if attachment is not None:
+            agenda.attachment_bytes(self.context, self, attachment).success(
+                lambda data: self._open(attachment, data)
+            ).run()
+
+    def _open(self, attachment: AttachmentRecord, data: bytes) -> None:
+        """Open a copy of the report in the PDF viewer."""
         folder = viewing_folder() / str(attachment.id)
         folder.mkdir(exist_ok=True)
         target = folder / (Path(attachment.filename).name or "report.pdf")
@@ -163,29 +143,10 @@ class AttachmentsList(QWidget):
         title, ok = QInputDialog.getText(
             self, "Rename report", "Title of the report:", text=attachment.display_title
         )
-        if not ok or title.strip() == attachment.title:
-            return
-        db = self.context.database
-        run_edit(
-            self.context,
-            self,
-            f"Rename {attachment.filename}",
-            lambda: attachment_service.rename_attachment(db, attachment.id, title),
-            lambda: attachment_service.rename_attachment(db, attachment.id, attachment.title),
-            "agenda",
-        )
+        if ok and title.strip() != attachment.title:
+            agenda.rename_attachment(self.context, self, attachment, title).run()
 
     def remove_selected(self) -> None:
         attachment = self.current()
-        if attachment is None or self.item is None:
-            return
-        db = self.context.database
-        removed: list[attachment_service.RemovedAttachment] = []
-        run_edit(
-            self.context,
-            self,
-            f"Remove {attachment.filename} from item {self.item.number}",
-            lambda: removed.append(attachment_service.remove_attachment(db, attachment.id)),
-            lambda: attachment_service.restore_attachment(db, removed.pop()),
-            "agenda",
-        )
+        if attachment is not None and self.item is not None:
+            agenda.remove_attachment(self.context, self, attachment, self.item).run()

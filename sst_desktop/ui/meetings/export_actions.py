@@ -1,25 +1,25 @@
 """The meeting's documents: agenda PDF, agenda pack (public or full) and the committee's calendar.
 
-Each asks where to save, writes the file whole or not at all, says what is missing (no committee
-officer, no venue…), and offers to open the file. The pack is built on the worker thread with a
-progress dialog and can be cancelled; nothing is written then.
+Each asks where to save, then writes the file on the database worker (``operations.documents``),
+whole or not at all, says what is missing (no committee officer, no venue…), and offers to open the
+file. The pack shows its progress and can be cancelled; nothing is written then.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sst_desktop.exports import agenda_pack, agenda_pdf, calendar_ics
-from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.tasks import Task, run_task
+from sst_desktop.ui.operations import documents
+from sst_desktop.ui.tasks import Task
 
 PDF_FILTER = "PDF documents (*.pdf)"
 ICS_FILTER = "Calendar files (*.ics)"
@@ -73,6 +73,7 @@ class MeetingExports(QObject):
         self.meeting: MeetingRecord | None = None
         self.committee: CommitteeRecord | None = None
         self.task: Task | None = None
+        self.writing = False  # an agenda or calendar is being written
 
         self.agenda_action = QAction("Agenda PDF…", self)
         self.agenda_action.setToolTip("Save the agenda of this meeting as a PDF")
@@ -101,10 +102,10 @@ class MeetingExports(QObject):
         self._update()
 
     def _update(self) -> None:
-        busy = self.task is not None
+        busy = self.task is not None or self.writing
         for action in (self.agenda_action, self.pack_action, self.full_pack_action):
             action.setEnabled(self.meeting is not None and not busy)
-        self.calendar_action.setEnabled(self.committee is not None)
+        self.calendar_action.setEnabled(self.committee is not None and not self.writing)
 
     # agenda ---------------------------------------------------------------------------------
     def export_agenda(self) -> None:
@@ -116,18 +117,26 @@ class MeetingExports(QObject):
         )
         if path is None:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = agenda_pdf.export_agenda(self.context.database, meeting.id, path)
-        except Exception as error:
-            QGuiApplication.restoreOverrideCursor()
-            report_error(self.widget, error)
-            return
-        QGuiApplication.restoreOverrideCursor()
+        self._writing(True)
+        documents.export_agenda(self.context, self.widget, meeting.id, path).success(
+            self._agenda_written
+        ).failure(self._not_written).run()
+
+    def _agenda_written(self, result: agenda_pdf.ExportResult) -> None:
+        self._writing(False)
         pages = f"{result.page_count} page{'s' if result.page_count != 1 else ''}"
         self._written(
             result, "Agenda saved", f"The agenda ({pages}) is saved as\n{result.path}", result.warnings
         )
+
+    def _writing(self, writing: bool) -> None:
+        """One document at a time: the actions wait while a file is written."""
+        self.writing = writing
+        self._update()
+
+    def _not_written(self, error: BaseException) -> None:
+        self._writing(False)
+        report_error(self.widget, error)
 
     # pack -----------------------------------------------------------------------------------
     def export_pack(self, *, full: bool = False) -> Task | None:
@@ -144,14 +153,7 @@ class MeetingExports(QObject):
         )
         if path is None:
             return None
-        db = self.context.database
-        meeting_id = meeting.id
-
-        def work(hooks: JobHooks) -> agenda_pack.PackResult:
-            return agenda_pack.export_agenda_pack(db, meeting_id, path, full=full, hooks=hooks)
-
-        label = f"Building the {'full' if full else 'public'} agenda pack for {meeting.title}…"
-        task = run_task(self.widget, label, work)
+        task = documents.export_pack(self.context, self.widget, meeting, path, full=full)
         self.task = task
         self._update()
         task.done.connect(lambda result: self._pack_done(result, full))
@@ -166,13 +168,13 @@ class MeetingExports(QObject):
             self.context.status_message.emit("Agenda pack cancelled; nothing was saved.")
 
     def _pack_done(self, result: agenda_pack.PackResult, full: bool) -> None:
-        documents = sum(1 for s in result.sections if not s.restricted)
+        shown = sum(1 for s in result.sections if not s.restricted)
         restricted = sum(1 for s in result.sections if s.restricted)
         lines = [
             f"The {'full' if full else 'public'} agenda pack ({result.page_count} pages) is saved as",
             str(result.path),
         ]
-        summary = f"After the agenda: {documents} document{'s' if documents != 1 else ''}"
+        summary = f"After the agenda: {shown} document{'s' if shown != 1 else ''}"
         if restricted:
             summary += f"; {restricted} exempt report{'s' if restricted != 1 else ''} replaced by the Schedule 12A notice"
         lines.append(summary + ".")
@@ -190,11 +192,13 @@ class MeetingExports(QObject):
         )
         if path is None:
             return
-        try:
-            result = calendar_ics.export_calendar(self.context.database, committee.id, path)
-        except Exception as error:
-            report_error(self.widget, error)
-            return
+        self._writing(True)
+        documents.export_calendar(self.context, self.widget, committee.id, path).success(
+            lambda result: self._calendar_written(committee, result)
+        ).failure(self._not_written).run()
+
+    def _calendar_written(self, committee: CommitteeRecord, result: calendar_ics.CalendarResult) -> None:
+        self._writing(False)
         text = f"{result.events} meeting{'s' if result.events != 1 else ''} of {committee.name} saved as\n{result.path}"
         if result.cancelled:
             text += f"\n{result.cancelled} cancelled or postponed, marked as cancelled in calendars."

@@ -3,53 +3,60 @@ standing items (on every agenda). Both feed "Create agenda"."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, MeetingStatus
-from sst_desktop.services import forward_plan as plan_service
-from sst_desktop.services import meetings as meeting_service
-from sst_desktop.services.forward_plan import NEXT_MEETING_LABEL, ForwardPlanRecord, StandingItemRecord
+from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind
+from sst_desktop.services.forward_plan import NEXT_MEETING_LABEL, ForwardPlanPatch, ForwardPlanRecord
 from sst_desktop.services.meetings import MeetingRecord
-from sst_desktop.services.records import CommitteeRecord
+from sst_desktop.services.outcome import Changed
+from sst_desktop.services.records import Change, CommitteeRecord
+from sst_desktop.services.standing_items import StandingItemPatch, StandingItemRecord
 from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.meetings.commands import run_create, run_edit
 from sst_desktop.ui.meetings.formatting import plain_date
+from sst_desktop.ui.meetings.meeting_dialogs import ChangeDialog
 from sst_desktop.ui.meetings.models import forward_plan_model, standing_items_model
+from sst_desktop.ui.operations import forward_plan, meetings
+from sst_desktop.ui.operations.op import ChangeOp
+from sst_desktop.ui.widgets.column_fit import ColumnFit
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+from sst_desktop.ui.window_geometry import keep_geometry
+
+RELOAD_ON = Changed.FORWARD_PLAN | Changed.AGENDA | Changed.MEETINGS | Changed.MINUTES | Changed.COMMITTEES
 
 ITEM_KINDS = [k for k in ItemKind if k not in (ItemKind.PROCEDURAL, ItemKind.ACTION_LOG)]
 
 
-class PlanItemDialog(QDialog):
+class PlanItemDialog(ChangeDialog):
     """Add or edit a forward-plan item (with ``meetings``) or a standing item (without)."""
 
     def __init__(
         self,
         title: str,
-        submit: Callable[[dict[str, object]], bool],
+        submit: Callable[[PlanItemDialog], ChangeOp[Any]],
         parent: QWidget | None = None,
         *,
         meetings: Sequence[MeetingRecord] | None = None,
-        values: dict[str, object] | None = None,
+        values: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -101,23 +108,30 @@ class PlanItemDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        keep_geometry(self, "forward_plan_item", QSize(520, self.sizeHint().height()))
 
-    def values(self) -> dict[str, object]:
-        values: dict[str, object] = {
-            "title": self.title.text(),
-            "description": self.description.toPlainText(),
-            "kind": self.kind.currentData(),
-            "presenters_text": self.presenters.text(),
-        }
-        if self.due is not None and self.source is not None:
-            values["target_meeting_id"] = self.due.currentData()
-            values["source_text"] = self.source.text()
-        return values
+    def plan_patch(self) -> ForwardPlanPatch:
+        """The forward-plan item as the form has it (title, details, when it is due, its source)."""
+        return ForwardPlanPatch(
+            title=self.title.text(),
+            description=self.description.toPlainText(),
+            kind=self.kind.currentData(),
+            presenters_text=self.presenters.text(),
+            target_meeting_id=self.due.currentData() if self.due is not None else None,
+            source_text=self.source.text() if self.source is not None else "",
+        )
+
+    def standing_patch(self) -> StandingItemPatch:
+        """The standing item as the form has it."""
+        return StandingItemPatch(
+            title=self.title.text(),
+            description=self.description.toPlainText(),
+            kind=self.kind.currentData(),
+            presenters_text=self.presenters.text(),
+        )
 
     def _accept(self) -> None:
-        if self._submit(self.values()):
-            self.accept()
+        self.run(self._submit(self))
 
 
 class ForwardPlanPanel(QWidget):
@@ -197,18 +211,12 @@ class ForwardPlanPanel(QWidget):
 
         for view in (self.plan_view, self.standing_view):
             view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-            header = view.horizontalHeader()
-            header.setStretchLastSection(False)
-            for column in range(view.model().columnCount()):
-                mode = (
-                    QHeaderView.ResizeMode.Stretch if column == 0 else QHeaderView.ResizeMode.ResizeToContents
-                )
-                header.setSectionResizeMode(column, mode)
-            if view is self.plan_view:  # titles need the room; presenters show in the tooltip
-                header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(2, 150)
-                view.setColumnHidden(3, True)
-        context.data_changed.connect(self._data_changed)
+        # Titles need the room; dates and statuses are kept whole; presenters show in the tooltip.
+        self._plan_columns = ColumnFit(self.plan_view, {0: 3, 2: 2})
+        self.plan_view.setColumnHidden(3, True)
+        self._standing_columns = ColumnFit(self.standing_view, {0: 3, 1: 2})
+        self._wanted: dict[str, int] = {}  # the row to choose in each list once it comes back
+        context.changed.connect(self._changed)
         self.show_committee(None)
 
     # showing --------------------------------------------------------------------------------
@@ -216,36 +224,33 @@ class ForwardPlanPanel(QWidget):
         self.committee = committee
         self.reload()
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in ("forward_plan", "agenda", "meeting", "minutes", "committee"):
+    def _changed(self, changed: Changed) -> None:
+        if changed & RELOAD_ON:
             self.reload()
 
     def reload(self) -> None:
+        for key, view in (("plan", self.plan_view), ("standing", self.standing_view)):
+            chosen = selected_record(view)
+            if chosen is not None:
+                self._wanted.setdefault(key, chosen.id)
         committee = self.committee
-        plan_id = getattr(selected_record(self.plan_view), "id", None)
-        standing_id = getattr(selected_record(self.standing_view), "id", None)
         if committee is None:
-            self.plan_model.set_records([])
-            self.standing_model.set_records([])
-        else:
-            db = self.context.database
-            closed = self.show_closed.isChecked()
-            self.plan_model.set_records(
-                self.context.call(
-                    self, lambda: plan_service.list_forward_plan(db, committee.id, include_closed=closed)
-                )
-                or []
-            )
-            self.standing_model.set_records(
-                self.context.call(
-                    self, lambda: plan_service.list_standing_items(db, committee.id, include_inactive=True)
-                )
-                or []
-            )
-        if plan_id is not None:
-            select_record(self.plan_view, lambda r: r.id == plan_id)
-        if standing_id is not None:
-            select_record(self.standing_view, lambda r: r.id == standing_id)
+            self._show_plan(None, ([], []))
+            return
+        forward_plan.list_plan(
+            self.context, self, committee.id, include_closed=self.show_closed.isChecked()
+        ).success(lambda plan: self._show_plan(committee.id, plan)).run()
+
+    def _show_plan(self, committee_id: int | None, plan: forward_plan.Plan) -> None:
+        if committee_id != (self.committee.id if self.committee else None):
+            return  # another committee was chosen meanwhile
+        plans, standing = plan
+        self.plan_model.set_records(plans)
+        self.standing_model.set_records(standing)
+        for key, view in (("plan", self.plan_view), ("standing", self.standing_view)):
+            wanted = self._wanted.pop(key, None)
+            if wanted is not None:
+                _select_id(view, wanted)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -268,64 +273,42 @@ class ForwardPlanPanel(QWidget):
         self.standing_up.setEnabled(row > 0)
         self.standing_down.setEnabled(0 <= row < self.standing_model.rowCount() - 1)
 
-    def _upcoming(self) -> list[MeetingRecord]:
-        committee = self.committee
-        if committee is None:
-            return []
-        return [
-            m
-            for m in self.context.call(
-                self,
-                lambda: meeting_service.list_meetings(
-                    self.context.database, committee.id, when="upcoming", today=self.today
-                ),
-            )
-            or []
-            if m.status == MeetingStatus.SCHEDULED
-        ]
+    def _choose(self, key: str, change: Change[Any]) -> None:
+        """Choose the row just made once the list comes back with it."""
+        if change.after is not None:
+            self._wanted[key] = change.after.id
 
     # forward plan ---------------------------------------------------------------------------
+    def _with_meetings(self, then: Callable[[list[MeetingRecord]], None]) -> None:
+        """Read the committee's scheduled meetings to come (a forward-plan item's choices), then ``then``."""
+        committee = self.committee
+        if committee is not None:
+            today = self.today or date.today()
+            meetings.scheduled_meetings(self.context, self, committee.id, today).success(then).run()
+
     def add_plan_item(self) -> None:
         committee = self.committee
         if committee is None:
             return
-        db = self.context.database
+        asked = self.today or date.today()
 
-        def submit(values: dict[str, object]) -> bool:
-            fields = dict(values)
-            title = str(fields.pop("title"))
-            fields["requested_on"] = self.today or date.today()
-            record = run_create(
-                self.context,
-                self,
-                f"Add “{title.strip()}” to the forward plan",
-                lambda: plan_service.add_forward_plan_item(db, committee.id, title, **fields),
-                lambda made: plan_service.delete_forward_plan_item(db, made.id).before,
-                lambda kept: plan_service.recreate_forward_plan_item(db, kept),
-                "forward_plan",
+        def submit(dialog: PlanItemDialog) -> ChangeOp[Change[ForwardPlanRecord]]:
+            details = dialog.plan_patch()
+            return forward_plan.add_plan_item(
+                self.context, dialog, committee.id, dialog.title.text(), replace(details, requested_on=asked)
             )
-            if record is not None:
-                select_record(self.plan_view, lambda r: r.id == record.id)
-            return record is not None
 
-        PlanItemDialog("Add to the forward plan", submit, self, meetings=self._upcoming()).exec()
+        def ask(upcoming: list[MeetingRecord]) -> None:
+            dialog = PlanItemDialog("Add to the forward plan", submit, self, meetings=upcoming)
+            dialog.made.connect(lambda change: self._choose("plan", change))
+            dialog.exec()
+
+        self._with_meetings(ask)
 
     def edit_plan_item(self) -> None:
         plan: ForwardPlanRecord | None = selected_record(self.plan_view)
         if plan is None:
             return
-        db = self.context.database
-
-        def submit(values: dict[str, object]) -> bool:
-            return not run_edit(
-                self.context,
-                self,
-                f"Edit “{plan.title}” on the forward plan",
-                lambda: plan_service.update_forward_plan_item(db, plan.id, **values),
-                lambda: plan_service.restore_forward_plan_item(db, plan),
-                "forward_plan",
-            ).failed
-
         values = {
             "title": plan.title,
             "description": plan.description,
@@ -334,122 +317,87 @@ class ForwardPlanPanel(QWidget):
             "target_meeting_id": plan.target_meeting_id,
             "source_text": plan.source_text,
         }
-        PlanItemDialog(
-            "Edit the forward-plan item", submit, self, meetings=self._upcoming(), values=values
-        ).exec()
+
+        def ask(upcoming: list[MeetingRecord]) -> None:
+            PlanItemDialog(
+                "Edit the forward-plan item",
+                lambda dialog: forward_plan.update_plan_item(self.context, dialog, plan, dialog.plan_patch()),
+                self,
+                meetings=upcoming,
+                values=values,
+            ).exec()
+
+        self._with_meetings(ask)
 
     def _set_plan_status(self, status: ForwardPlanStatus) -> None:
         plan: ForwardPlanRecord | None = selected_record(self.plan_view)
         if plan is None:
             return
-        db = self.context.database
-        change = (
-            plan_service.mark_forward_plan_done
-            if status == ForwardPlanStatus.DONE
-            else plan_service.drop_forward_plan_item
-        )
-        verb = "Mark" if status == ForwardPlanStatus.DONE else "Drop"
-        run_edit(
-            self.context,
-            self,
-            f"{verb} “{plan.title}”" + (" done" if status == ForwardPlanStatus.DONE else ""),
-            lambda: change(db, plan.id),
-            lambda: plan_service.restore_forward_plan_item(db, plan),
-            "forward_plan",
-        )
+        done = status == ForwardPlanStatus.DONE
+        (forward_plan.mark_done if done else forward_plan.drop)(self.context, self, plan).run()
 
     # standing items -------------------------------------------------------------------------
     def add_standing_item(self) -> None:
         committee = self.committee
         if committee is None:
             return
-        db = self.context.database
 
-        def submit(values: dict[str, object]) -> bool:
-            fields = dict(values)
-            title = str(fields.pop("title"))
-            record = run_create(
+        def submit(dialog: PlanItemDialog) -> ChangeOp[Change[StandingItemRecord]]:
+            return forward_plan.add_standing_item(
                 self.context,
-                self,
-                f"Add the standing item “{title.strip()}”",
-                lambda: plan_service.add_standing_item(db, committee.id, title, **fields),  # type: ignore[arg-type]
-                lambda made: plan_service.remove_standing_item(db, made.id).before,
-                lambda kept: plan_service.restore_standing_item(db, kept),
-                "forward_plan",
+                dialog,
+                committee.id,
+                dialog.title.text(),
+                description=dialog.description.toPlainText(),
+                kind=dialog.kind.currentData(),
+                presenters_text=dialog.presenters.text(),
             )
-            if record is not None:
-                select_record(self.standing_view, lambda r: r.id == record.id)
-            return record is not None
 
-        PlanItemDialog("Add a standing item", submit, self).exec()
+        dialog = PlanItemDialog("Add a standing item", submit, self)
+        dialog.made.connect(lambda change: self._choose("standing", change))
+        dialog.exec()
 
     def edit_standing_item(self) -> None:
         item: StandingItemRecord | None = selected_record(self.standing_view)
         if item is None:
             return
-        db = self.context.database
-        old = {
+        values = {
             "title": item.title,
             "description": item.description,
             "kind": item.kind,
             "presenters_text": item.presenters_text,
         }
-
-        def submit(values: dict[str, object]) -> bool:
-            return not run_edit(
-                self.context,
-                self,
-                f"Edit the standing item “{item.title}”",
-                lambda: plan_service.update_standing_item(db, item.id, **values),
-                lambda: plan_service.update_standing_item(db, item.id, **old),
-                "forward_plan",
-            ).failed
-
-        PlanItemDialog("Edit the standing item", submit, self, values=old).exec()
+        PlanItemDialog(
+            "Edit the standing item",
+            lambda dialog: forward_plan.update_standing_item(
+                self.context, dialog, item, dialog.standing_patch()
+            ),
+            self,
+            values=values,
+        ).exec()
 
     def toggle_standing_item(self) -> None:
         item: StandingItemRecord | None = selected_record(self.standing_view)
         if item is None:
             return
-        db = self.context.database
         verb = "Resume" if not item.active else "Pause"
-        run_edit(
-            self.context,
-            self,
-            f"{verb} the standing item “{item.title}”",
-            lambda: plan_service.update_standing_item(db, item.id, active=not item.active),
-            lambda: plan_service.update_standing_item(db, item.id, active=item.active),
-            "forward_plan",
-        )
+        forward_plan.update_standing_item(
+            self.context, self, item, StandingItemPatch(active=not item.active), verb
+        ).run()
 
     def remove_standing_item(self) -> None:
         item: StandingItemRecord | None = selected_record(self.standing_view)
-        if item is None:
-            return
-        db = self.context.database
-        run_edit(
-            self.context,
-            self,
-            f"Remove the standing item “{item.title}”",
-            lambda: plan_service.remove_standing_item(db, item.id),
-            lambda: plan_service.restore_standing_item(db, item),
-            "forward_plan",
-        )
+        if item is not None:
+            forward_plan.remove_standing_item(self.context, self, item).run()
 
     def move_standing_item(self, step: int) -> None:
         item: StandingItemRecord | None = selected_record(self.standing_view)
         if item is None:
             return
-        row = self.standing_model.row_of(lambda r: r.id == item.id)
-        target = row + step
-        if not 0 <= target < self.standing_model.rowCount():
-            return
-        db = self.context.database
-        run_edit(
-            self.context,
-            self,
-            f"Move the standing item “{item.title}”",
-            lambda: plan_service.move_standing_item(db, item.id, target),
-            lambda: plan_service.move_standing_item(db, item.id, row),
-            "forward_plan",
-        )
+        target = self.standing_model.row_of(lambda r: r.id == item.id) + step
+        if 0 <= target < self.standing_model.rowCount():
+            forward_plan.move_standing_item(self.context, self, item, target).run()
+
+
+def _select_id(view: QTableView, record_id: int) -> None:
+    select_record(view, lambda record: record.id == record_id)

@@ -20,16 +20,22 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import ItemKind, ReportStatus
-from sst_desktop.services import agenda as agenda_service
 from sst_desktop.services.actions import ActionRecord
-from sst_desktop.services.agenda import EXEMPT_PARAGRAPH_LABELS, EXEMPT_PARAGRAPHS, AgendaItemRecord
+from sst_desktop.services.agenda_records import (
+    EXEMPT_PARAGRAPH_LABELS,
+    EXEMPT_PARAGRAPHS,
+    AgendaItemPatch,
+    AgendaItemRecord,
+)
 from sst_desktop.services.meeting_texts import schedule_12a_notice
+from sst_desktop.services.patch import given
+from sst_desktop.services.records import Change
 from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.errors import user_message
+from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.meetings.attachments_list import AttachmentsList
-from sst_desktop.ui.meetings.commands import run_edit
 from sst_desktop.ui.meetings.formatting import plain_date
 from sst_desktop.ui.meetings.presenters import PresentersEditor
+from sst_desktop.ui.operations import agenda
 from sst_desktop.ui.widgets.fields import CommitLineEdit, CommitTextEdit
 
 DESCRIPTION_IDLE_MS = 1200
@@ -143,20 +149,23 @@ class AgendaItemEditor(QWidget):
         self._idle.setSingleShot(True)
         self._idle.setInterval(DESCRIPTION_IDLE_MS)
         self._idle.timeout.connect(self._description_paused)
-        self.title.commit_requested.connect(lambda text: self._save("title", text, self.title))
-        self.kind.activated.connect(lambda _: self._save("kind", self.kind.currentData()))
+        self.title.commit_requested.connect(lambda text: self._save(AgendaItemPatch(title=text), self.title))
+        self.kind.activated.connect(lambda _: self._save(AgendaItemPatch(kind=self.kind.currentData())))
         self.description.textChanged.connect(self._description_typed)
         self.description.commit_requested.connect(
-            lambda text: self._save("description", text, self.description)
+            lambda text: self._save(AgendaItemPatch(description=text), self.description)
         )
-        self.presenters.people_changed.connect(lambda ids: self._save("presenter_ids", tuple(ids)))
+        self.presenters.people_changed.connect(
+            lambda ids: self._save(AgendaItemPatch(presenter_ids=tuple(ids)))
+        )
         self.presenters.free_text.commit_requested.connect(
-            lambda text: self._save("presenters_text", text, self.presenters.free_text)
+            lambda text: self._save(AgendaItemPatch(presenters_text=text), self.presenters.free_text)
         )
         self.report_status.activated.connect(
-            lambda _: self._save("report_status", self.report_status.currentData())
+            lambda _: self._save(AgendaItemPatch(report_status=self.report_status.currentData()))
         )
         self._loading = False
+        self._actions: Sequence[ActionRecord] | None = None
         self.show_item(None)
 
     # showing --------------------------------------------------------------------------------
@@ -172,6 +181,7 @@ class AgendaItemEditor(QWidget):
             self._idle.stop()
         self.item = item
         self.editable = editable
+        self._actions = open_actions
         self.empty.setVisible(item is None)
         self.fields.setVisible(item is not None)
         if item is None:
@@ -226,32 +236,41 @@ class AgendaItemEditor(QWidget):
         if self._loading:
             return
         chosen = tuple(n for n, box in self.paragraphs.items() if box.isChecked())
-        self._save("exempt_paragraphs", chosen)
+        self._save(AgendaItemPatch(exempt_paragraphs=chosen))
 
-    def _save(self, field: str, value: object, widget: CommitLineEdit | CommitTextEdit | None = None) -> bool:
+    def _save(self, patch: AgendaItemPatch, widget: CommitLineEdit | CommitTextEdit | None = None) -> None:
+        """Save the field ``patch`` sets; a refused text stays in its box, marked (a box or list goes
+        back to what is stored)."""
         item = self.item
         if item is None or self._loading or not self.editable:
-            return False
-        old = getattr(item, field)
-        if value == old:
-            return True
-        db = self.context.database
-        command = run_edit(
-            self.context,
-            self,
-            f"Change the {FIELD_LABELS[field]} of item {item.number}",
-            lambda: agenda_service.update_item(db, item.id, **{field: value}),
-            lambda: agenda_service.update_item(db, item.id, **{field: old}),
-            "agenda",
-            key=("agenda_item", item.id, field),
-        )
-        if command.failed:
-            if widget is not None and command.error is not None:
-                widget.reject(user_message(command.error)[1])
-            elif self.item is not None:  # a box or list: show what is stored again
-                self.show_item(self.item, editable=self.editable)
-            return False
-        return True
+            return
+        changes = given(patch)
+        if all(getattr(item, name) == value for name, value in changes.items()):
+            return
+        what = ", ".join(FIELD_LABELS[name] for name in changes)
+        op = agenda.update_item(self.context, self, item, patch, what)
+        field = next(iter(changes))
+        refusal = op.refused_in(widget) if widget is not None else op.failure(self._refused)
+        typed = _text_of(widget)
+        refusal.success(lambda change: self._saved(change, widget, field, typed)).run()
+
+    def _saved(
+        self,
+        change: Change[AgendaItemRecord],
+        widget: CommitLineEdit | CommitTextEdit | None,
+        field: str,
+        typed: str,
+    ) -> None:
+        """The box shows the text as stored, unless the officer has typed on since (a description
+        saved while typing pauses); the list reloads the rest."""
+        fresh = change.after
+        if widget is not None and fresh is not None and self.item is not None and fresh.id == self.item.id:
+            widget.set_saved_text(str(getattr(fresh, field)), keep_edit=_text_of(widget) != typed)
+
+    def _refused(self, error: BaseException) -> None:
+        report_error(self, error)
+        if self.item is not None:  # a box or list: show what is stored again
+            self.show_item(self.item, editable=self.editable, open_actions=self._actions)
 
     def commit_pending(self) -> None:
         """Save what is typed but not yet left (another item chosen, the window closing)."""
@@ -261,6 +280,12 @@ class AgendaItemEditor(QWidget):
         for field in (self.title, self.description, self.presenters.free_text):
             if field.is_dirty():
                 field.commit_pending()
+
+
+def _text_of(widget: CommitLineEdit | CommitTextEdit | None) -> str:
+    if isinstance(widget, CommitTextEdit):
+        return widget.toPlainText()
+    return widget.text() if widget is not None else ""
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import MeetingStatus
-from sst_desktop.services import meetings as meeting_service
-from sst_desktop.services import minute_numbers
 from sst_desktop.services.meeting_texts import long_date
-from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.meetings import MeetingPatch, MeetingRecord
+from sst_desktop.services.patch import given
+from sst_desktop.services.records import Change
 from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.errors import user_message
-from sst_desktop.ui.meetings.commands import run_edit
+from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.operations import meetings
 from sst_desktop.ui.widgets.fields import CommitLineEdit, parse_time_text, time_text
 
 FIELD_LABELS = {
@@ -120,12 +120,12 @@ class MeetingDetailsEditor(QWidget):
         layout.addStretch(1)
 
         self.start_time.commit_requested.connect(self._save_time)
-        self.venue.commit_requested.connect(lambda text: self.save("venue", text, self.venue))
+        self.venue.commit_requested.connect(lambda text: self.save(MeetingPatch(venue=text), self.venue))
         self.remote_link.commit_requested.connect(
-            lambda text: self.save("remote_link", text, self.remote_link)
+            lambda text: self.save(MeetingPatch(remote_link=text), self.remote_link)
         )
         self.first_minute.commit_requested.connect(self._save_first_minute)
-        self.open_to_public.clicked.connect(lambda checked: self.save("open_to_public", checked))
+        self.open_to_public.clicked.connect(lambda checked: self.save(MeetingPatch(open_to_public=checked)))
         self.show_meeting(None)
 
     # showing --------------------------------------------------------------------------------
@@ -178,7 +178,7 @@ class MeetingDetailsEditor(QWidget):
         except ValueError as error:
             self.start_time.reject(str(error))
             return
-        self.save("start_time", value, self.start_time)
+        self.save(MeetingPatch(start_time=value), self.start_time)
 
     def _save_first_minute(self, text: str) -> None:
         meeting = self.meeting
@@ -191,48 +191,46 @@ class MeetingDetailsEditor(QWidget):
             )
             return
         value = int(text) if text else None
-        old = meeting.first_minute_number
-        if value == old:
-            self.first_minute.set_saved_text(_number_text(old))
+        if value == meeting.first_minute_number:
+            self.first_minute.set_saved_text(_number_text(value))
             return
-        db = self.context.database
-        command = run_edit(
-            self.context,
-            self,
-            f"Change where the minutes of {meeting.date:%d %b %Y} start",
-            lambda: minute_numbers.set_first_minute_number(db, meeting.id, value),
-            lambda: minute_numbers.set_first_minute_number(db, meeting.id, old),
-            "meeting",
-        )
-        if command.failed and command.error is not None:
-            self.first_minute.reject(user_message(command.error)[1])
+        typed = self.first_minute.text()
+        meetings.set_first_minute_number(self.context, self, meeting, value).refused_in(
+            self.first_minute
+        ).success(lambda change: self._saved(change, self.first_minute, "first_minute_number", typed)).run()
 
-    def save(self, field: str, value: object, widget: CommitLineEdit | None = None) -> bool:
+    def save(self, patch: MeetingPatch, widget: CommitLineEdit | None = None) -> None:
+        """Save the field ``patch`` sets; a refused text stays in its box, marked (a tick box goes
+        back to what is stored)."""
         meeting = self.meeting
         if meeting is None:
-            return False
-        old = getattr(meeting, field)
-        if value == old or (isinstance(value, str) and value.strip() == old):
+            return
+        changes = given(patch)
+        field = next(iter(changes))
+        if all(getattr(meeting, name) == _stripped(value) for name, value in changes.items()):
             if widget is not None:
-                widget.set_saved_text(old if isinstance(old, str) else time_text(old))  # type: ignore[arg-type]
-            return True
-        db = self.context.database
-        command = run_edit(
-            self.context,
-            self,
-            f"Change the {FIELD_LABELS[field]} of the meeting of {meeting.date:%d %b %Y}",
-            lambda: meeting_service.update_meeting(db, meeting.id, **{field: value}),
-            lambda: meeting_service.update_meeting(db, meeting.id, **{field: old}),
-            "meeting",
-            key=("meeting", meeting.id, field),
-        )
-        if command.failed:
-            if widget is not None and command.error is not None:
-                widget.reject(user_message(command.error)[1])
-            else:
-                self.show_meeting(self.meeting)
-            return False
-        return True
+                widget.set_saved_text(_shown(meeting, field))
+            return
+        what = ", ".join(FIELD_LABELS[name] for name in changes)
+        op = meetings.update_meeting(self.context, self, meeting, patch, what)
+        refusal = op.refused_in(widget) if widget is not None else op.failure(self._refused)
+        typed = widget.text() if widget is not None else ""
+        refusal.success(lambda change: self._saved(change, widget, field, typed)).run()
+
+    def _saved(
+        self, change: Change[MeetingRecord], widget: CommitLineEdit | None, field: str, typed: str
+    ) -> None:
+        """Show what is stored: "14:30" reads "2.30 pm" — unless the officer has typed on since."""
+        fresh = change.after
+        if fresh is None or self.meeting is None or fresh.id != self.meeting.id:
+            return
+        self.show_meeting(fresh)
+        if widget is not None:
+            widget.set_saved_text(_shown(fresh, field), keep_edit=widget.text() != typed)
+
+    def _refused(self, error: BaseException) -> None:
+        report_error(self, error)
+        self.show_meeting(self.meeting)  # the box as stored
 
     def commit_pending(self) -> None:
         """Save what is typed but not yet left (the window is closing or another meeting is chosen)."""
@@ -245,6 +243,18 @@ class MeetingDetailsEditor(QWidget):
 
 def _number_text(number: int | None) -> str:
     return "" if number is None else str(number)
+
+
+def _shown(meeting: MeetingRecord, field: str) -> str:
+    """A text field's value as its box shows it."""
+    value = getattr(meeting, field)
+    if field == "start_time":
+        return time_text(value)
+    return _number_text(value) if field == "first_minute_number" else str(value)
+
+
+def _stripped(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
 
 
 def status_text(meeting: MeetingRecord) -> str:

@@ -1,16 +1,18 @@
 """Dialogs that change meetings: schedule one or a series, cancel or postpone with a reason, move.
 
-Each dialog collects values and hands them to ``submit``; it closes only when ``submit`` returns True,
-so a refused change (a date already taken…) leaves the officer's typing in place to correct.
+Each dialog collects values and hands them to ``submit``, which returns the operation that makes the
+change. The dialog waits for it and closes only once it is made, so a refused change (a date already
+taken…) leaves the officer's typing in place to correct.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,23 +34,20 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.services.errors import ValidationError
-from sst_desktop.services.meetings import MeetingRecord, SeriesRule
+from sst_desktop.services.meeting_series import SeriesRule
+from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.records import CommitteeRecord
+from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.meetings.formatting import day_text, from_qtime, plain_date, to_qtime
+from sst_desktop.ui.operations.meetings import MeetingDetails
+from sst_desktop.ui.operations.op import ChangeOp
 from sst_desktop.ui.widgets.date_box import DateBox
+from sst_desktop.ui.window_geometry import keep_geometry
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ORDINALS = ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last"))
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 QUARTERLY = (3, 6, 9, 12)
-
-
-@dataclass(frozen=True)
-class MeetingDetails:
-    start_time: time | None
-    venue: str
-    remote_link: str
-    open_to_public: bool
 
 
 @dataclass(frozen=True)
@@ -64,19 +63,39 @@ class ScheduleRequest:
         return self.rule is not None
 
 
+class ChangeDialog(QDialog):
+    """A dialog whose OK makes a change: it waits for the operation (disabled, so nothing is asked
+    twice), closes when the change is made (``made`` carries the result) and, when it is refused,
+    gives the form back as typed and says why."""
+
+    made = Signal(object)
+
+    def run(self, op: ChangeOp[Any]) -> None:
+        self.setEnabled(False)
+        op.success(self._made).failure(self._refused).run()
+
+    def _made(self, result: object) -> None:
+        self.made.emit(result)
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.setEnabled(True)
+        report_error(self, error)
+
+
 def date_box(value: date) -> DateBox:
     """A meeting's date, shown with its weekday ("Thu 8 Sep 2022") as the meetings list shows it."""
     return DateBox(value, allow_empty=False, display=day_text)
 
 
-class ScheduleMeetingDialog(QDialog):
+class ScheduleMeetingDialog(ChangeDialog):
     """Schedule one meeting, or a series such as the second Thursday of March, June, September and
     December. Time, venue and openness start as the committee's defaults."""
 
     def __init__(
         self,
         committee: CommitteeRecord,
-        submit: Callable[[ScheduleRequest], bool],
+        submit: Callable[[QWidget, ScheduleRequest], ChangeOp[Any]],
         parent: QWidget | None = None,
         *,
         series: bool = False,
@@ -84,6 +103,7 @@ class ScheduleMeetingDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Schedule meetings of {committee.name}")
+        keep_geometry(self, "schedule_series" if series else "schedule_meeting")  # two sizes
         self._submit = submit
         today = today or date.today()
 
@@ -191,7 +211,7 @@ class ScheduleMeetingDialog(QDialog):
         self.end.date_changed.connect(self._update)
         self._update()
 
-    def _set_months(self, months) -> None:  # type: ignore[no-untyped-def]
+    def _set_months(self, months: Iterable[int]) -> None:
         chosen = set(months)
         for index, box in enumerate(self.months, start=1):
             box.setChecked(index in chosen)
@@ -254,8 +274,7 @@ class ScheduleMeetingDialog(QDialog):
         except ValidationError as error:
             self.preview.setText(str(error))
             return
-        if self._submit(request):
-            self.accept()
+        self.run(self._submit(self, request))
 
 
 class MeetingDetailsForm(QWidget):
@@ -291,18 +310,19 @@ class MeetingDetailsForm(QWidget):
         )
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(ChangeDialog):
     """Cancel or postpone a meeting: a reason is required (it is shown beside the meeting)."""
 
     def __init__(
         self,
         meeting: MeetingRecord,
         verb: str,
-        submit: Callable[[str], bool],
+        submit: Callable[[QWidget, str], ChangeOp[Any]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{verb.capitalize()} the meeting")
+        keep_geometry(self, "meeting_reason")
         self._submit = submit
         intro = QLabel(f"{verb.capitalize()} the meeting of {meeting.title}?\nSay why (required):")
         intro.setWordWrap(True)
@@ -331,18 +351,21 @@ class ReasonDialog(QDialog):
         self.ok.setEnabled(bool(self.reason.toPlainText().strip()))
 
     def _accept(self) -> None:
-        if self._submit(self.reason.toPlainText()):
-            self.accept()
+        self.run(self._submit(self, self.reason.toPlainText()))
 
 
-class MoveDialog(QDialog):
+class MoveDialog(ChangeDialog):
     """Move a meeting (also a postponed one) to another date, with an optional reason."""
 
     def __init__(
-        self, meeting: MeetingRecord, submit: Callable[[date, str], bool], parent: QWidget | None = None
+        self,
+        meeting: MeetingRecord,
+        submit: Callable[[QWidget, date, str], ChangeOp[Any]],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Move the meeting")
+        keep_geometry(self, "move_meeting")
         self._submit = submit
         self.date = date_box(meeting.date)
         self.reason = QLineEdit()
@@ -375,5 +398,4 @@ class MoveDialog(QDialog):
         if when is None or when == self._original:
             self._update()
             return
-        if self._submit(when, self.reason.text()):
-            self.accept()
+        self.run(self._submit(self, when, self.reason.text()))

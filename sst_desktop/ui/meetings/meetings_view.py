@@ -3,13 +3,14 @@ agenda, the committee's forward plan, and the documents (agenda, agenda pack, ca
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services import committees as committee_service
-from sst_desktop.services import meetings as meeting_service
-from sst_desktop.services.meetings import MeetingRecord, SeriesResult
-from sst_desktop.services.records import CommitteeRecord
+from sst_desktop.services.errors import NotFoundError
+from sst_desktop.services.meeting_series import SeriesResult
+from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.outcome import Changed
+from sst_desktop.services.records import Change, CommitteeRecord
 from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.meetings.agenda_builder import AgendaBuilder, agenda_summary
-from sst_desktop.ui.meetings.commands import run_create, run_edit
+from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.meetings.agenda_builder import AgendaBuilder
+from sst_desktop.ui.meetings.agenda_view import agenda_summary
 from sst_desktop.ui.meetings.export_actions import MeetingExports
 from sst_desktop.ui.meetings.formatting import plain_date
 from sst_desktop.ui.meetings.forward_plan_panel import ForwardPlanPanel
@@ -40,7 +43,15 @@ from sst_desktop.ui.meetings.meeting_dialogs import (
     ScheduleRequest,
 )
 from sst_desktop.ui.meetings.models import meetings_model
-from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+from sst_desktop.ui.operations import directory, meetings
+from sst_desktop.ui.operations.op import ChangeOp
+from sst_desktop.ui.widgets.column_fit import ColumnFit
+from sst_desktop.ui.widgets.record_model import (
+    RecordTableModel,
+    record_table_view,
+    select_record,
+    selected_record,
+)
 
 COMMITTEE_KEY = "meetings/committee_id"
 
@@ -54,6 +65,10 @@ class MeetingsPage(QWidget):
         self.today = today
         self.committee: CommitteeRecord | None = None
         self.meeting: MeetingRecord | None = None
+        self._wanted_committee: int | None = None  # to choose once the list comes back
+        self._wanted_meeting: int | None = None
+        self._neighbours: tuple[int, meetings.Neighbours] | None = None  # (meeting id, before/after)
+        self._column_fits: list[ColumnFit] = []  # kept, so Qt always calls the same Python object
 
         self.committee_box = QComboBox()
         self.committee_box.setObjectName("committee")
@@ -140,6 +155,7 @@ class MeetingsPage(QWidget):
         details_layout.addStretch(1)
 
         self.builder = AgendaBuilder(context)
+        self.builder.records_shown.connect(self._show_overview)
         self.plan = ForwardPlanPanel(context)
         self.plan.today = today
         self.tabs = QTabWidget()
@@ -159,28 +175,28 @@ class MeetingsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
-        context.data_changed.connect(self._data_changed)
+        context.changed.connect(self._changed)
         self.reload_committees()
 
-    def _meetings_view(self, model, name: str) -> QTableView:  # type: ignore[no-untyped-def]
+    def _meetings_view(self, model: RecordTableModel[MeetingRecord], name: str) -> QTableView:
         view = record_table_view(model)
         view.setObjectName(name)
         view.setMinimumWidth(280)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self._column_fits.append(ColumnFit(view, {2: 1}))  # the venue takes what date, time and status leave
         view.selectionModel().selectionChanged.connect(lambda *_: self._meeting_chosen(view))
         return view
 
     # committees -----------------------------------------------------------------------------
     def reload_committees(self) -> None:
-        current = self.committee.id if self.committee else QSettings().value(COMMITTEE_KEY, None)
-        committees = (
-            self.context.call(self, lambda: committee_service.list_committees(self.context.database)) or []
-        )
+        directory.list_committees(self.context, self, include_archived=False).success(
+            self._fill_committees
+        ).run()
+
+    def _fill_committees(self, committees: list[CommitteeRecord]) -> None:
+        current: object = self._wanted_committee
+        self._wanted_committee = None
+        if current is None:
+            current = self.committee.id if self.committee else QSettings().value(COMMITTEE_KEY, None)
         self.committee_box.blockSignals(True)
         self.committee_box.clear()
         for committee in committees:
@@ -195,7 +211,6 @@ class MeetingsPage(QWidget):
 
     def _committee_chosen(self, *_: object) -> None:
         committee: CommitteeRecord | None = self.committee_box.currentData()
-        changed = committee is None or self.committee is None or committee.id != self.committee.id
         self.committee = committee
         if committee is not None:
             QSettings().setValue(COMMITTEE_KEY, committee.id)
@@ -204,37 +219,33 @@ class MeetingsPage(QWidget):
         self.exports.set_committee(committee)
         self.calendar_button.setEnabled(committee is not None)
         self.plan.show_committee(committee)
-        self.reload_meetings(keep=None if changed else (self.meeting.id if self.meeting else None))
+        self.reload_meetings()
 
     def choose_committee(self, committee_id: int) -> bool:
+        """Show the committee's meetings; False when the list has not come yet (it is chosen then)."""
         for index in range(self.committee_box.count()):
             if self.committee_box.itemData(index).id == committee_id:
                 self.committee_box.setCurrentIndex(index)
                 return True
+        self._wanted_committee = committee_id
         return False
 
     # meetings -------------------------------------------------------------------------------
-    def reload_meetings(self, keep: int | None = None) -> None:
+    def reload_meetings(self) -> None:
+        """Read the committee's meetings again; the chosen one stays chosen (else the next one)."""
         committee = self.committee
-        today = self.today or date.today()
-        db = self.context.database
         if committee is None:
-            upcoming: list[MeetingRecord] = []
-            past: list[MeetingRecord] = []
-        else:
-            upcoming = (
-                self.context.call(
-                    self,
-                    lambda: meeting_service.list_meetings(db, committee.id, when="upcoming", today=today),
-                )
-                or []
-            )
-            past = (
-                self.context.call(
-                    self, lambda: meeting_service.list_meetings(db, committee.id, when="past", today=today)
-                )
-                or []
-            )
+            self._show_meetings(None, ([], []))
+            return
+        today = self.today or date.today()
+        meetings.list_meetings(self.context, self, committee.id, today).success(
+            lambda lists: self._show_meetings(committee.id, lists)
+        ).run()
+
+    def _show_meetings(self, committee_id: int | None, lists: meetings.Meetings) -> None:
+        if committee_id != (self.committee.id if self.committee else None):
+            return  # another committee was chosen meanwhile; its meetings are on the way
+        upcoming, past = lists
         for view in (self.upcoming_view, self.past_view):
             view.selectionModel().blockSignals(True)
         self.upcoming_model.set_records(upcoming)
@@ -243,31 +254,36 @@ class MeetingsPage(QWidget):
             view.selectionModel().blockSignals(False)
         self.upcoming_label.setText(f"Upcoming ({len(upcoming)})")
         self.past_label.setText(f"Past ({len(past)})")
-        if keep is None and (upcoming or past):  # the next meeting, else the latest one
-            keep = (upcoming or past)[0].id
+        keep = self._wanted_meeting or (self.meeting.id if self.meeting else None)
+        self._wanted_meeting = None
         found = keep is not None and self.select_meeting(keep)
+        if not found and (upcoming or past):  # the next meeting, else the latest one
+            found = self.select_meeting((upcoming or past)[0].id)
         if not found:
             self._show(None)
 
     def select_meeting(self, meeting_id: int) -> bool:
+        """Choose a meeting of the committee shown; False when it is not listed (yet: it is chosen
+        when the list comes back)."""
         for view in (self.upcoming_view, self.past_view):
             other = self.past_view if view is self.upcoming_view else self.upcoming_view
             if select_record(view, lambda m: m.id == meeting_id):
                 other.clearSelection()
                 self._meeting_chosen(view)
                 return True
+        self._wanted_meeting = meeting_id
         return False
 
-    def show_meeting(self, meeting_id: int) -> bool:
+    def show_meeting(self, meeting_id: int) -> None:
         """Show a meeting of any committee (e.g. asked for from another screen)."""
-        meeting = self.context.call(
-            self, lambda: meeting_service.get_meeting(self.context.database, meeting_id)
-        )
-        if meeting is None:
-            return False
+        meetings.get_meeting(self.context, self, meeting_id).success(self._show_asked_for).run()
+
+    def _show_asked_for(self, meeting: MeetingRecord) -> None:
         if self.committee is None or self.committee.id != meeting.committee_id:
+            self._wanted_meeting = meeting.id
             self.choose_committee(meeting.committee_id)
-        return self.select_meeting(meeting_id)
+        else:
+            self.select_meeting(meeting.id)
 
     def _meeting_chosen(self, view: QTableView) -> None:
         meeting: MeetingRecord | None = selected_record(view)
@@ -292,32 +308,44 @@ class MeetingsPage(QWidget):
         self.exports.set_meeting(meeting)
         for button in (self.agenda_button, self.pack_button, self.full_pack_button):
             button.setEnabled(meeting is not None)
-        self._update_overview()
+        if meeting is not None:
+            meetings.neighbours(self.context, self, meeting.id).success(
+                lambda found: self._neighbours_read(meeting.id, found)
+            ).failure(self._neighbours_not_read).run()
+        self._show_overview()
 
-    def _update_overview(self) -> None:
+    def _neighbours_read(self, meeting_id: int, found: meetings.Neighbours) -> None:
+        self._neighbours = (meeting_id, found)
+        self._show_overview()
+
+    def _neighbours_not_read(self, error: BaseException) -> None:
+        if not isinstance(error, NotFoundError):  # the meeting was deleted: the list is read again
+            report_error(self, error)
+
+    def _show_overview(self) -> None:
         """The agenda in one line, and the meetings before and after (what the agenda will name)."""
         meeting = self.meeting
         if meeting is None:
             self.overview.setText("")
             return
-        db = self.context.database
-        previous = self.context.call(self, lambda: meeting_service.previous_meeting(db, meeting.id))
-        following = self.context.call(self, lambda: meeting_service.next_meeting(db, meeting.id))
-        records = self.builder.model.records
         lines = [
-            f"Agenda: {agenda_summary(records)}" if records else "Agenda: not started (see the Agenda tab)",
-            f"Previous meeting: {plain_date(previous.date) if previous else 'none'}"
-            f"   ·   Next meeting: {plain_date(following.date) if following else 'none scheduled'}",
+            f"Agenda: {agenda_summary(self.builder.model.records)}"
+            if self.builder.model.records
+            else "Agenda: not started (see the Agenda tab)"
         ]
+        if self._neighbours is not None and self._neighbours[0] == meeting.id:
+            previous, following = self._neighbours[1]
+            lines.append(
+                f"Previous meeting: {plain_date(previous.date) if previous else 'none'}"
+                f"   ·   Next meeting: {plain_date(following.date) if following else 'none scheduled'}"
+            )
         self.overview.setText("\n".join(lines))
 
-    def _data_changed(self, kind: str) -> None:
-        if kind == "committee" or kind == "person":
+    def _changed(self, changed: Changed) -> None:
+        if changed & (Changed.COMMITTEES | Changed.PEOPLE):
             self.reload_committees()
-        elif kind in ("meeting", "minutes"):
-            self.reload_meetings(keep=self.meeting.id if self.meeting else None)
-        elif kind == "agenda":
-            self._update_overview()
+        elif changed & (Changed.MEETINGS | Changed.MINUTES):
+            self.reload_meetings()
 
     # scheduling -----------------------------------------------------------------------------
     def schedule(self, *, series: bool) -> None:
@@ -326,53 +354,34 @@ class MeetingsPage(QWidget):
             return
         dialog = ScheduleMeetingDialog(
             committee,
-            lambda request: self.submit_schedule(committee, request),
+            lambda parent, request: self._schedule_op(parent, committee, request),
             self,
             series=series,
             today=self.today,
         )
+        dialog.made.connect(lambda result: self._scheduled(committee, result))
         dialog.exec()
 
-    def submit_schedule(self, committee: CommitteeRecord, request: ScheduleRequest) -> bool:
-        """Schedule what the dialog asked for (one undo step); False when refused."""
-        db = self.context.database
-        details = request.details
-        options = {
-            "start_time": details.start_time,
-            "venue": details.venue,
-            "remote_link": details.remote_link,
-            "open_to_public": details.open_to_public,
-        }
-        if not request.is_series:
+    def _schedule_op(
+        self, parent: QWidget, committee: CommitteeRecord, request: ScheduleRequest
+    ) -> ChangeOp[Change[MeetingRecord]] | ChangeOp[SeriesResult]:
+        """What the dialog asked for, as one undo step."""
+        if request.rule is None:
             assert request.when is not None
-            when = request.when
-            made = run_create(
-                self.context,
-                self,
-                f"Schedule the meeting of {plain_date(when)}",
-                lambda: meeting_service.schedule_meeting(db, committee.id, when, **options),  # type: ignore[arg-type]
-                lambda record: meeting_service.delete_meeting(db, record.id).before,
-                lambda kept: meeting_service.recreate_meeting(db, kept),
-                "meeting",
+            return meetings.schedule_meeting(
+                self.context, parent, committee.id, request.when, request.details
             )
-            if made is not None:
-                self.select_meeting(made.id)
-            return made is not None
-        assert request.rule is not None and request.start is not None and request.end is not None
-        rule, start, end = request.rule, request.start, request.end
-        result: SeriesResult | None = run_create(
-            self.context,
-            self,
-            f"Schedule a series of meetings from {plain_date(start)}",
-            lambda: meeting_service.schedule_series(db, committee.id, rule, start, end, **options),  # type: ignore[arg-type]
-            lambda made: [
-                c.before for c in meeting_service.delete_meetings(db, [m.id for m in made.created])
-            ],
-            lambda kept: [meeting_service.recreate_meeting(db, r) for r in kept],
-            "meeting",
+        assert request.start is not None and request.end is not None
+        return meetings.schedule_series(
+            self.context, parent, committee.id, request.rule, request.start, request.end, request.details
         )
-        if result is None:
-            return False
+
+    def _scheduled(self, committee: CommitteeRecord, result: Change[MeetingRecord] | SeriesResult) -> None:
+        """Choose the new meeting (the first of a series); say which dates a series skipped."""
+        if isinstance(result, Change):
+            if result.after is not None:
+                self.select_meeting(result.after.id)
+            return
         if result.created:
             self.select_meeting(result.created[0].id)
         if result.skipped:
@@ -383,70 +392,37 @@ class MeetingsPage(QWidget):
                 f"{len(result.created)} meeting{'s' if len(result.created) != 1 else ''} scheduled. "
                 f"{committee.name} already meets on {days}, so no second meeting was added there.",
             )
-        return True
 
     # status changes -------------------------------------------------------------------------
-    def _status_change(self, text: str, change) -> bool:  # type: ignore[no-untyped-def]
-        meeting = self.meeting
-        if meeting is None:
-            return False
-        db = self.context.database
-        return not run_edit(
-            self.context,
-            self,
-            text,
-            lambda: change(db, meeting.id),
-            lambda: meeting_service.restore_meeting(db, meeting),
-            "meeting",
-        ).failed
-
     def cancel_meeting(self) -> None:
-        meeting = self.meeting
-        if meeting is None:
-            return
-        ReasonDialog(
-            meeting,
-            "cancel",
-            lambda reason: self._status_change(
-                f"Cancel the meeting of {plain_date(meeting.date)}",
-                lambda db, i: meeting_service.cancel_meeting(db, i, reason),
-            ),
-            self,
-        ).exec()
+        self._with_reason("cancel", meetings.cancel_meeting)
 
     def postpone_meeting(self) -> None:
+        self._with_reason("postpone", meetings.postpone_meeting)
+
+    def _with_reason(self, verb: str, change: Callable[..., ChangeOp[Any]]) -> None:
+        """Ask why (required), then cancel or postpone the chosen meeting."""
         meeting = self.meeting
-        if meeting is None:
-            return
-        ReasonDialog(
-            meeting,
-            "postpone",
-            lambda reason: self._status_change(
-                f"Postpone the meeting of {plain_date(meeting.date)}",
-                lambda db, i: meeting_service.postpone_meeting(db, i, reason),
-            ),
-            self,
-        ).exec()
+        if meeting is not None:
+            ReasonDialog(
+                meeting, verb, lambda parent, reason: change(self.context, parent, meeting, reason), self
+            ).exec()
 
     def move_meeting(self) -> None:
         meeting = self.meeting
-        if meeting is None:
-            return
-        MoveDialog(
-            meeting,
-            lambda when, reason: self._status_change(
-                f"Move the meeting of {plain_date(meeting.date)} to {plain_date(when)}",
-                lambda db, i: meeting_service.move_meeting(db, i, when, reason),
-            ),
-            self,
-        ).exec()
+        if meeting is not None:
+            MoveDialog(
+                meeting,
+                lambda parent, when, reason: meetings.move_meeting(
+                    self.context, parent, meeting, when, reason
+                ),
+                self,
+            ).exec()
 
     def reinstate_meeting(self) -> None:
         meeting = self.meeting
         if meeting is not None:
-            self._status_change(
-                f"Reinstate the meeting of {plain_date(meeting.date)}", meeting_service.reinstate_meeting
-            )
+            meetings.reinstate_meeting(self.context, self, meeting).run()
 
     def take_minutes(self, meeting_id: int) -> None:
         """Open minute-taking for the meeting. The Minutes screen owns minute-taking windows (and

@@ -24,9 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sst_desktop.domain.enums import ForwardPlanStatus, MeetingStatus, ReportStatus
-from sst_desktop.services.agenda import AgendaItemRecord
-from sst_desktop.services.forward_plan import ForwardPlanRecord, StandingItemRecord
+from sst_desktop.services.agenda_records import AgendaItemRecord
+from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.standing_items import StandingItemRecord
 from sst_desktop.ui.meetings.formatting import clock, day_text, place_text, plain_date
 from sst_desktop.ui.widgets.record_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
 
@@ -94,7 +95,7 @@ class AgendaModel(QAbstractItemModel):
     item ids and the row they were dropped before (``len(records)`` for the end).
     """
 
-    HEADERS = {
+    HEADERS: dict[int, str] = {  # by AgendaColumn, looked up by section number
         AgendaColumn.NUMBER: "No.",
         AgendaColumn.TITLE: "Item",
         AgendaColumn.KIND: "Kind",
@@ -142,12 +143,14 @@ class AgendaModel(QAbstractItemModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return len(AgendaColumn)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS.get(section, "")
+            return next((text for column, text in self.HEADERS.items() if column == section), "")
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.records):
             return None
         record = self.records[index.row()]

@@ -44,7 +44,9 @@ class OwnerBox(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
-        self.lineEdit().setPlaceholderText("Owner")
+        line = self.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.setPlaceholderText("Owner")
         self.addItem("", None)
         for person in people_list:
             self.addItem(person.full_name, person.id)
@@ -54,7 +56,7 @@ class OwnerBox(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self.activated.connect(lambda _i: self.owner_changed.emit())
-        self.lineEdit().editingFinished.connect(self.owner_changed.emit)
+        line.editingFinished.connect(self.owner_changed.emit)
 
     def owner(self) -> tuple[int | None, str]:
         """(person id, "") for someone in the directory, else (None, the text typed)."""
@@ -230,6 +232,7 @@ class ActionsList(QWidget):
             minute_id = self.minute_id
             records = self.session.call(self, lambda: actions.list_actions_for_minute(db, minute_id)) or []
         wanted = {r.id for r in records}
+        row: ActionRow | None
         for action_id in list(self.rows):
             if action_id not in wanted:
                 row = self.rows.pop(action_id)
@@ -286,10 +289,12 @@ class ActionsList(QWidget):
     def _apply_read_only(self) -> None:
         read_only = self.session.read_only
         self.new_edit.setReadOnly(read_only or self.minute_id is None)
+        for widget in (self.new_edit, self.new_number):  # confirmed minutes: nothing to type into
+            widget.setVisible(not read_only)
         for row in self.rows.values():
             row.text.setReadOnly(read_only)
-            for widget in (row.owner, row.organisation, row.due, row.next_meeting):
-                widget.setEnabled(not read_only)
+            for field in (row.owner, row.organisation, row.due, row.next_meeting):
+                field.setEnabled(not read_only)
             row.remove.setVisible(not read_only)
 
     # Saving fields ------------------------------------------------------------------------------
@@ -396,7 +401,9 @@ class ActionsList(QWidget):
         row = self.rows.get(action_id)
         if row is not None:
             row.owner.setFocus()
-            row.owner.lineEdit().selectAll()
+            line = row.owner.lineEdit()
+            if line is not None:
+                line.selectAll()
         return True
 
     def add_action(self, text: str, **fields: object) -> int | None:

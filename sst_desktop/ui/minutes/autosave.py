@@ -8,10 +8,15 @@ closing the window or quitting flushes at once.
 A save that breaks a rule (confirmed minutes, a blank required field) can never succeed: it is
 dropped and reported. A save that fails for a passing reason (the disk, a locked database) stays
 pending and is retried; the text is still in the editor, and the indicator says "Not saved".
+
+Given the database ``worker``, the writes run there, in order with every other database job, so
+the window keeps repainting while the database is busy; a write counts as pending until its answer
+is back, and "saved" is said only for a write that has committed.
 """
 
 from __future__ import annotations
 
+import contextvars
 import enum
 import logging
 import time
@@ -20,6 +25,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from sst_desktop.services.errors import ServiceError
+from sst_desktop.ui.operations.worker import DatabaseWorker
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +55,15 @@ class Autosaver(QObject):
         idle_ms: int = IDLE_MS,
         max_wait_ms: int = MAX_WAIT_MS,
         retry_ms: int = RETRY_MS,
+        worker: DatabaseWorker | None = None,
     ) -> None:
         super().__init__(parent)
         self.idle_ms = idle_ms
         self.max_wait_ms = max_wait_ms
         self.retry_ms = retry_ms
         self._pending: dict[str, Callable[[], object]] = {}
+        self._worker = worker
+        self._in_flight: dict[str, int] = {}  # writes handed to the worker, by key, not yet answered
         self._first_pending_at: float | None = None
         self._state = SaveState.SAVED
         self.last_saved_at: float | None = None  # time.time() of the last successful write
@@ -70,10 +79,10 @@ class Autosaver(QObject):
 
     @property
     def has_pending(self) -> bool:
-        return bool(self._pending)
+        return bool(self._pending or self._in_flight)
 
     def is_pending(self, key: str) -> bool:
-        return key in self._pending
+        return key in self._pending or key in self._in_flight
 
     def _set_state(self, state: SaveState) -> None:
         if state is not self._state:
@@ -104,13 +113,22 @@ class Autosaver(QObject):
         """Forget a pending write (its object was deleted meanwhile)."""
         self._pending.pop(key, None)
         if not self._pending:
-            self._first_pending_at = None
             self._timer.stop()
+        if not self.has_pending:
+            self._first_pending_at = None
             self._set_state(SaveState.SAVED)
 
     # Writing ------------------------------------------------------------------------------------
-    def flush(self) -> bool:
-        """Write everything pending now, in the order it was first changed. True if nothing is left."""
+    def flush(self, *, wait: bool = False) -> bool:
+        """Write everything pending now, in the order it was first changed. True if nothing is left.
+
+        With a worker the writes are queued (ahead of any database work asked for after this) and
+        True means none has failed so far; ``wait`` (closing the window) waits for their answers."""
+        if self._worker is not None:
+            self._hand_over(self._worker)
+            if wait:
+                self._worker.drain()
+            return not (self._pending or (wait and self._in_flight)) and self._state is not SaveState.ERROR
         self._timer.stop()
         retry = False
         while self._pending:
@@ -139,3 +157,62 @@ class Autosaver(QObject):
         self.last_error = None
         self._set_state(SaveState.SAVED)
         return True
+
+    # Writing on the database worker -------------------------------------------------------------
+    def _hand_over(self, worker: DatabaseWorker) -> None:
+        self._timer.stop()
+        while self._pending:
+            key = next(iter(self._pending))
+            save = self._pending.pop(key)
+            self._in_flight[key] = self._in_flight.get(key, 0) + 1
+            self._submit(worker, key, save)
+
+    def _submit(self, worker: DatabaseWorker, key: str, save: Callable[[], object]) -> None:
+        asked_in = contextvars.copy_context()  # e.g. who the change is recorded as made by
+
+        def write() -> object:
+            return asked_in.run(save)
+
+        def written(result: object) -> None:
+            self._written(key, result)
+
+        def not_written(error: BaseException) -> None:
+            self._not_written(key, save, error)
+
+        worker.submit(write, written, not_written)
+
+    def _answered(self, key: str) -> None:
+        left = self._in_flight.get(key, 0) - 1
+        if left > 0:
+            self._in_flight[key] = left
+        else:
+            self._in_flight.pop(key, None)
+
+    def _written(self, key: str, result: object) -> None:
+        self._answered(key)
+        self.last_saved_at = time.time()
+        self.saved.emit(key, result)
+        self._settled()
+
+    def _not_written(self, key: str, save: Callable[[], object], error: BaseException) -> None:
+        self._answered(key)
+        if isinstance(error, ServiceError):
+            log.info("save of %s refused: %s", key, error)
+            self.rejected.emit(key, error)
+            self._settled()
+            return
+        log.warning("save of %s failed: %s", key, error)  # the disk, a lock: keep it and try again
+        if key not in self._pending:  # unless newer text for it is already waiting
+            self._pending = {key: save, **self._pending}
+        self.last_error = error
+        self.failed.emit(key, error)
+        self._set_state(SaveState.ERROR)
+        self._timer.start(self.retry_ms)
+
+    def _settled(self) -> None:
+        """Every write answered: saved, unless one is waiting to be retried."""
+        if self.has_pending:
+            return
+        self._first_pending_at = None
+        self.last_error = None
+        self._set_state(SaveState.SAVED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,11 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import DeclarationAction, InterestKind
-from sst_desktop.services import attendance, declarations
-from sst_desktop.services.declarations import DeclarationRecord
+from sst_desktop.services.attendance import AttendanceRecord
+from sst_desktop.services.declarations import DeclarationPatch, DeclarationRecord
 from sst_desktop.services.meeting_texts import join_names
-from sst_desktop.ui.minutes.session import CHANGED_DECLARATIONS, MinuteSession
+from sst_desktop.services.outcome import Changed
+from sst_desktop.services.patch import UNSET
+from sst_desktop.ui.minutes.session import MinuteSession
+from sst_desktop.ui.operations import attendance, minutes
 from sst_desktop.ui.widgets.person_picker import PersonPicker
+from sst_desktop.ui.window_geometry import keep_geometry
 
 NONE_DECLARED = "No declarations of any disclosable pecuniary interests or personal interests were received."
 
@@ -42,6 +47,7 @@ class DeclarationDialog(QDialog):
     def __init__(
         self,
         session: MinuteSession,
+        register: list[AttendanceRecord],
         *,
         record: DeclarationRecord | None = None,
         item_id: int | None = None,
@@ -50,13 +56,11 @@ class DeclarationDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle("Declaration of interest")
+        keep_geometry(self, "declaration")
         self.setMinimumWidth(560)
 
         self.person = QComboBox()
         self.person.setObjectName("declarationPerson")
-        db = session.db
-        meeting_id = session.meeting.id
-        register = session.call(self, lambda: attendance.list_attendance(db, meeting_id)) or []
         present = [r for r in register if r.is_present or r.also_present]
         others = [r for r in register if not (r.is_present or r.also_present)]
         for r in [*present, *others]:
@@ -139,15 +143,16 @@ class DeclarationDialog(QDialog):
             return self.other.person_id()
         return int(value)
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> DeclarationPatch:
         """What was chosen (only once ``missing_choices`` is empty)."""
-        return {
-            "person_id": self.person_id(),
-            "agenda_item_id": self.item.currentData(),
-            "kind": InterestKind(self.kind.currentData()),
-            "nature": self.nature.text(),
-            "action": DeclarationAction(self.action.currentData()),
-        }
+        person_id = self.person_id()
+        return DeclarationPatch(
+            person_id=person_id if person_id is not None else UNSET,
+            agenda_item_id=self.item.currentData(),
+            kind=InterestKind(self.kind.currentData()),
+            nature=self.nature.text(),
+            action=DeclarationAction(self.action.currentData()),
+        )
 
     def missing_choices(self) -> list[tuple[str, QWidget]]:
         """What is still to choose, in the order of the form, with the field that takes it."""
@@ -242,20 +247,29 @@ class DeclarationsPanel(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         session.read_only_changed.connect(lambda _ro: self._apply_read_only())
+        session.context.changed.connect(self._changed)
         self._apply_read_only()
 
     def _apply_read_only(self) -> None:
         self.add_button.setEnabled(not self.session.read_only)
         self.remove_button.setEnabled(not self.session.read_only and bool(self.records))
+        for button in (self.add_button, self.remove_button):  # confirmed minutes: no changes offered
+            button.setVisible(not self.session.read_only)
 
     def set_item(self, item_id: int | None) -> None:
         self.item_id = item_id
         self.reload()
 
+    def _changed(self, changed: object) -> None:
+        if isinstance(changed, Changed) and changed & Changed.DECLARATIONS and shiboken6.isValid(self):
+            self.reload()  # an edit here, or Undo/Redo in this window or another
+
     def reload(self) -> None:
-        db = self.session.db
-        meeting_id = self.session.meeting.id
-        records = self.session.call(self, lambda: declarations.list_declarations(db, meeting_id)) or []
+        minutes.list_declarations(self.session.context, self, self.session.meeting.id).success(
+            self._show
+        ).run()
+
+    def _show(self, records: list[DeclarationRecord]) -> None:
         if not self.whole_meeting:
             records = [r for r in records if r.agenda_item_id == self.item_id]
         self.records = records
@@ -284,78 +298,40 @@ class DeclarationsPanel(QWidget):
         return self.records[row] if 0 <= row < len(self.records) else None
 
     def declare(self) -> bool:
+        """Ask who declared what (the register read first, off the GUI thread), then record it."""
         if self.session.refuse_if_read_only(self):
             return False
         item_id = self.item_id if not self.whole_meeting else None
-        dialog = DeclarationDialog(self.session, item_id=item_id, parent=self.window())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        return self.add(**dialog.values())
 
-    def add(self, **values: object) -> bool:
-        db = self.session.db
-        meeting_id = self.session.meeting.id
-        created: list[int] = []
+        def ask(register: list[AttendanceRecord]) -> None:
+            dialog = DeclarationDialog(self.session, register, item_id=item_id, parent=self.window())
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.add(dialog.values())
 
-        def do() -> None:
-            change = declarations.add_declaration(db, meeting_id, **values)  # type: ignore[arg-type]
-            assert change.after is not None
-            created[:] = [change.after.id]
+        attendance.list_attendance(self.session.context, self, self.session.meeting.id).success(ask).run()
+        return True
 
-        def undo() -> None:
-            if created:
-                declarations.remove_declaration(db, created[0])
-
-        ok = self.session.run(self, "Declaration of interest", do, undo, CHANGED_DECLARATIONS)
-        if ok:
-            self.reload()
-        return ok
+    def add(self, details: DeclarationPatch) -> bool:
+        op = minutes.add_declaration(self.session.context, self, self.session.meeting.id, details)
+        return self.session.go(self, op)
 
     def edit_current(self) -> bool:
         record = self.current()
         if record is None or self.session.refuse_if_read_only(self):
             return False
-        dialog = DeclarationDialog(self.session, record=record, parent=self.window())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        values = dialog.values()
-        db = self.session.db
-        before = record
-        ok = self.session.run(
-            self,
-            "Declaration changed",
-            lambda: declarations.update_declaration(db, before.id, **values),
-            lambda: declarations.update_declaration(
-                db,
-                before.id,
-                person_id=before.person_id,
-                agenda_item_id=before.agenda_item_id,
-                kind=before.kind,
-                nature=before.nature,
-                action=before.action,
-            ),
-            CHANGED_DECLARATIONS,
-        )
-        if ok:
-            self.reload()
-        return ok
+
+        def ask(register: list[AttendanceRecord]) -> None:
+            dialog = DeclarationDialog(self.session, register, record=record, parent=self.window())
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.session.go(
+                    self, minutes.update_declaration(self.session.context, self, record, dialog.values())
+                )
+
+        attendance.list_attendance(self.session.context, self, self.session.meeting.id).success(ask).run()
+        return True
 
     def remove_current(self) -> bool:
         record = self.current()
         if record is None:
             return False
-        db = self.session.db
-        current = [record.id]
-
-        def do() -> None:
-            declarations.remove_declaration(db, current[0])
-
-        def undo() -> None:
-            change = declarations.restore_declaration(db, record)
-            assert change.after is not None
-            current[:] = [change.after.id]
-
-        ok = self.session.run(self, "Declaration removed", do, undo, CHANGED_DECLARATIONS)
-        if ok:
-            self.reload()
-        return ok
+        return self.session.go(self, minutes.remove_declaration(self.session.context, self, record))

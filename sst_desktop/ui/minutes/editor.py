@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,6 +40,7 @@ from sst_desktop.ui.minutes.matters import MattersArisingPanel
 from sst_desktop.ui.minutes.resolutions import ResolutionsList
 from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
 from sst_desktop.ui.minutes.withdraw import withdraw_confirmation
+from sst_desktop.ui.window_geometry import keep_geometry
 
 
 def text_key(minute_id: int) -> str:
@@ -48,6 +49,10 @@ def text_key(minute_id: int) -> str:
 
 def summary_key(minute_id: int) -> str:
     return f"summary:{minute_id}"
+
+
+HEADING_PLACEHOLDER = "Heading of the minute"
+NARRATIVE_PLACEHOLDER = "What was reported and discussed…"
 
 
 def heading_key(minute_id: int) -> str:
@@ -87,7 +92,7 @@ class ReferencePicker(QDialog):
     def __init__(self, candidates: list[ReferenceCandidate], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Refer to an earlier minute")
-        self.resize(720, 460)
+        keep_geometry(self, "reference_picker", QSize(720, 460))
         self.candidates = candidates
         self.search = QLineEdit()
         self.search.setObjectName("referenceSearch")
@@ -160,7 +165,7 @@ class MinuteEditor(QWidget):
         self.exempt.hide()
         self.heading = QLineEdit()
         self.heading.setObjectName("minuteHeading")
-        self.heading.setPlaceholderText("Heading of the minute")
+        self.heading.setPlaceholderText(HEADING_PLACEHOLDER)
         self.heading.textEdited.connect(self._heading_typed)
         self.heading.installEventFilter(self._refuser)
 
@@ -227,7 +232,7 @@ class MinuteEditor(QWidget):
         # Narrative ------------------------------------------------------------------------------
         self.narrative = QPlainTextEdit()
         self.narrative.setObjectName("narrative")
-        self.narrative.setPlaceholderText("What was reported and discussed…")
+        self.narrative.setPlaceholderText(NARRATIVE_PLACEHOLDER)
         self.narrative.setTabChangesFocus(True)
         self.narrative.textChanged.connect(self._narrative_typed)
         self.narrative.installEventFilter(self._refuser)
@@ -258,12 +263,12 @@ class MinuteEditor(QWidget):
         # Lower part: resolutions, actions, declarations, matters arising -------------------------
         self.resolutions = ResolutionsList(session)
         self.resolutions.changed.connect(self._resolutions_changed)
-        self.actions = ActionsList(session)
-        self.actions.changed.connect(lambda: self.minute_changed.emit(self.minute))
+        self.actions_list = ActionsList(session)
+        self.actions_list.changed.connect(lambda: self.minute_changed.emit(self.minute))
         self.declarations = DeclarationsPanel(session)
         self.all_declarations = DeclarationsPanel(session, whole_meeting=True)
         self.matters = MattersArisingPanel(session)
-        for editor in (self.resolutions.new_edit, self.actions.new_edit):
+        for editor in (self.resolutions.new_edit, self.actions_list.new_edit):
             editor.installEventFilter(self._refuser)
 
         lower = QWidget()
@@ -274,19 +279,19 @@ class MinuteEditor(QWidget):
         lower_layout.addWidget(self.all_declarations)
         lower_layout.addWidget(self.matters)
         lower_layout.addWidget(self.resolutions)
-        lower_layout.addWidget(self.actions)
+        lower_layout.addWidget(self.actions_list)
         lower_layout.addWidget(self.declarations)
         lower_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("lowerScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(lower)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("lowerScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(lower)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("minuteSplitter")
         self.splitter.addWidget(upper)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.scroll_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
@@ -334,7 +339,7 @@ class MinuteEditor(QWidget):
         self.matters.setVisible(is_matters_arising(item))
         if is_matters_arising(item):
             self.matters.load()
-        self.actions.set_minute(minute.id if minute else None)
+        self.actions_list.set_minute(minute.id if minute else None)
         self.update_note()
         self._apply_read_only()
 
@@ -375,7 +380,7 @@ class MinuteEditor(QWidget):
         fresh = self.session.call(self, lambda: minutes.get_minute(db, minute_id))
         if fresh is not None:
             self._show_minute(fresh)
-            self.actions.reload()
+            self.actions_list.reload()
             self.declarations.reload()
             if self.all_declarations.isVisible():
                 self.all_declarations.reload()
@@ -386,9 +391,13 @@ class MinuteEditor(QWidget):
         read_only = self.session.read_only
         for editor in (self.heading, self.narrative, self.summary):
             editor.setReadOnly(read_only)
+        # An empty part of confirmed minutes stays empty: no invitation to type.
+        self.heading.setPlaceholderText("" if read_only else HEADING_PLACEHOLDER)
+        self.narrative.setPlaceholderText("" if read_only else NARRATIVE_PLACEHOLDER)
         for button in self.outcome_buttons.values():
             button.setEnabled(not read_only)
         self.reference_button.setEnabled(not read_only and self.minute is not None)
+        self.reference_button.setVisible(not read_only)
 
     # Procedural notes ---------------------------------------------------------------------------
     def update_note(self) -> None:
@@ -442,9 +451,9 @@ class MinuteEditor(QWidget):
     def _withdraw_confirmation(self) -> None:
         if self.minute is None or self._confirmed_previous is None:
             return
-        result = withdraw_confirmation(self, self.session, self.minute.id, self._confirmed_previous)
-        if result is not None:
-            self.reload()
+        withdraw_confirmation(
+            self, self.session, self.minute.id, self._confirmed_previous, lambda _result: self.reload()
+        )
 
     # Typing -------------------------------------------------------------------------------------
     def _narrative_typed(self) -> None:
@@ -503,7 +512,8 @@ class MinuteEditor(QWidget):
 
     def _show_references(self) -> None:
         while self.references_box.count():
-            widget = self.references_box.takeAt(0).widget()
+            item = self.references_box.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()

@@ -1,16 +1,18 @@
-"""Export a meeting's minutes from the GUI: choose where, write it off the GUI thread, offer to open it."""
+"""Export a meeting's minutes from the GUI: choose where, write it off the GUI thread, say what is
+missing from it (as the agenda export does) and offer to open it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from sst_desktop.exports.minutes_copy import MinutesFile
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.meetings import export_actions
 from sst_desktop.ui.tasks import Task, run_task
 
 FOLDER_SETTING = "minutes/export_folder"
@@ -46,10 +48,10 @@ def choose_target(parent: QWidget | None, meeting: MeetingRecord, kind: str, pub
 def start_export(
     parent: QWidget | None, context: AppContext, meeting_id: int, target: Path, *, kind: str, public: bool
 ) -> Task:
-    """Write the minutes to ``target`` on the worker thread; ``Task.done`` carries the path."""
+    """Write the minutes to ``target`` on the worker thread; ``Task.done`` carries the ``MinutesFile``."""
     db = context.database
 
-    def work(hooks: JobHooks) -> Path:
+    def work(hooks: JobHooks) -> MinutesFile:
         hooks.step(0, 1)
         if kind == "docx":
             from sst_desktop.exports.minutes_docx import write_minutes_docx as write
@@ -57,7 +59,7 @@ def start_export(
             from sst_desktop.exports.minutes_pdf import write_minutes_pdf as write
         written = write(db, meeting_id, target, public=public)
         hooks.step(1, 1)
-        return Path(written)
+        return written
 
     task = run_task(parent, "Writing the minutes…", work)
     _running.append(task)
@@ -65,16 +67,12 @@ def start_export(
     return task
 
 
-def offer_to_open(parent: QWidget | None, path: Path) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        "Minutes saved",
-        f"The minutes were saved as\n{path}\n\nOpen them now?",
-        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-        QMessageBox.StandardButton.Open,
-    )
-    if answer == QMessageBox.StandardButton.Open:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def offer_to_open(parent: QWidget | None, written: MinutesFile) -> bool:
+    """Say where the minutes are (and what is missing from them); open them if the officer wants."""
+    text = f"The minutes were saved as\n{written.path}"
+    if export_actions.offer_to_open(parent, "Minutes saved", text, written.warnings):
+        export_actions.open_file(written.path)
+        return True
     return False
 
 
@@ -91,5 +89,5 @@ def export_minutes(
     if target is None:
         return None
     task = start_export(parent, context, meeting.id, target, kind=kind, public=public)
-    task.done.connect(lambda path: offer_to_open(parent, Path(path)))
+    task.done.connect(lambda written: offer_to_open(parent, written))
     return task

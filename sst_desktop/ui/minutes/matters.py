@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,6 +24,7 @@ from sst_desktop.services import actions
 from sst_desktop.services.actions import ActionPatch, ActionRecord
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.ui.minutes.session import CHANGED_ACTIONS, MinuteSession
+from sst_desktop.ui.widgets.column_fit import ColumnFit
 
 COLUMNS = ("Ref", "From", "Action", "Owner", "Due", "Status", "Latest update")
 COL_REF, COL_FROM, COL_TEXT, COL_OWNER, COL_DUE, COL_STATUS, COL_UPDATE = range(7)
@@ -61,10 +61,11 @@ class MattersArisingPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_UPDATE, QHeaderView.ResizeMode.Stretch)
+        # References, dates and statuses whole; the action, its owner and the latest update share the
+        # rest (the action most) and wrap.
+        self.columns = ColumnFit(
+            self.table, {COL_TEXT: 5, COL_OWNER: 2, COL_UPDATE: 4}, minimum=90, wrap_rows=True
+        )
         self.table.setMinimumHeight(180)
 
         self.update_edit = QLineEdit()
@@ -144,7 +145,7 @@ class MattersArisingPanel(QWidget):
             box.setEnabled(not self.session.read_only)
             self.table.setCellWidget(row, COL_STATUS, box)
             self.status_boxes[record.id] = box
-        self.table.resizeRowsToContents()
+        self.columns.fit()
         if 0 <= current < len(self.records):
             self.table.selectRow(current)
         elif self.records:

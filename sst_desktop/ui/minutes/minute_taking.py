@@ -16,11 +16,12 @@ pending at once. The meeting and item are remembered, so a restart reopens them.
 from __future__ import annotations
 
 import contextlib
+import html
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,11 +40,13 @@ from sst_desktop.domain.enums import MeetingStatus, MinuteOutcome
 from sst_desktop.services import agenda, meetings, minutes
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
-from sst_desktop.services.meeting_texts import clock, weekday_date
+from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.minutes.editor import MinuteEditor
+from sst_desktop.ui.minutes.menus import build_menus
+from sst_desktop.ui.minutes.place import forget, remember
 from sst_desktop.ui.minutes.register import RegisterPanel
 from sst_desktop.ui.minutes.session import (
     CHANGED_ACTIONS,
@@ -56,39 +59,16 @@ from sst_desktop.ui.minutes.session import (
 from sst_desktop.ui.minutes.style import STYLE
 from sst_desktop.ui.minutes.widgets import ClockLabel, SaveIndicator
 from sst_desktop.ui.operations.undo import DocumentWindow
+from sst_desktop.ui.window_geometry import keep_geometry
 
-SETTINGS_DATABASE = "minute_taking/database"
-SETTINGS_MEETING = "minute_taking/meeting_id"
-SETTINGS_ITEM = "minute_taking/item_id"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
-
-
-def remember(settings: QSettings, database_url: str, meeting_id: int, item_id: int | None) -> None:
-    """Note where minute-taking is, so a restart can reopen it there."""
-    settings.setValue(SETTINGS_DATABASE, database_url)
-    settings.setValue(SETTINGS_MEETING, meeting_id)
-    settings.setValue(SETTINGS_ITEM, item_id or 0)
-    settings.sync()
-
-
-def forget(settings: QSettings) -> None:
-    for key in (SETTINGS_DATABASE, SETTINGS_MEETING, SETTINGS_ITEM):
-        settings.remove(key)
-    settings.sync()
-
-
-def remembered(settings: QSettings, database_url: str) -> tuple[int, int | None] | None:
-    """The meeting (and item) of ``database_url`` being minuted when the program last stopped."""
-    if str(settings.value(SETTINGS_DATABASE, "") or "") != database_url:
-        return None
-    try:
-        meeting_id = int(settings.value(SETTINGS_MEETING, 0) or 0)
-        item_id = int(settings.value(SETTINGS_ITEM, 0) or 0)
-    except (TypeError, ValueError):
-        return None
-    if meeting_id <= 0:
-        return None
-    return meeting_id, (item_id or None)
+KEYS_HELP = (
+    "Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Ctrl+Return resolution · "
+    "Alt+1–5 standard phrases · Ctrl+Shift+A action · Ctrl+D declaration"
+)
+READ_ONLY_KEYS_HELP = (
+    "Read only · Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Minutes menu: PDF or Word copies"
+)
 
 
 def item_mark(minute: MinuteRecord | None, has_actions: bool = False) -> str:
@@ -107,6 +87,8 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
     """Take the minutes of one meeting."""
 
     closed = Signal(int)  # meeting id
+    next_action: QAction  # made by build_menus
+    previous_action: QAction
 
     def __init__(
         self,
@@ -132,7 +114,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         self.quitting = False  # set when the application closes around this window
         self._told_refusals: set[str] = set()
         self.setWindowTitle(f"Minutes — {meeting.title}")
-        self.resize(1320, 860)
+        keep_geometry(self, "minute_taking", QSize(1320, 860))
 
         # Header ---------------------------------------------------------------------------------
         header = QWidget()
@@ -161,6 +143,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         self.banner = QLabel()
         self.banner.setObjectName("confirmedBanner")
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
 
         # Agenda and the page for the current item ------------------------------------------------
         self.agenda_list = QTreeWidget()
@@ -219,16 +202,14 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(
-            "Ctrl+PgDown/PgUp next/previous item · Ctrl+R register · Ctrl+Return resolution · "
-            "Alt+1–5 standard phrases · Ctrl+Shift+A action · Ctrl+D declaration"
-        )
+        self.statusBar().showMessage(KEYS_HELP)
 
-        self._build_menus()
+        build_menus(self)
         self.session.saver.rejected.connect(self._save_refused)
         self.session.read_only_changed.connect(lambda _ro: self._show_read_only())
         self.context.data_changed.connect(self._data_changed)
-        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        # A bound method, not a lambda: Qt drops the connection when this window is deleted.
+        self.context.status_message.connect(self.show_status)
         self._restore_layout()
         self._mark_held()
         self.load()
@@ -243,74 +224,13 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
             parts.append(meeting.place)
         return "  ·  ".join(parts)
 
-    def _action(self, menu, text: str, shortcuts: list[str], handler) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _=False: handler())
-        menu.addAction(action)
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        minutes_menu = bar.addMenu("&Minutes")
-        self._action(
-            minutes_menu, "Minutes PDF (public)…", ["Ctrl+Shift+P"], lambda: self.export("pdf", True)
-        )
-        self._action(minutes_menu, "Minutes PDF (full, confidential)…", [], lambda: self.export("pdf", False))
-        self._action(minutes_menu, "Minutes in Word (.docx)…", [], lambda: self.export("docx", True))
-        minutes_menu.addSeparator()
-        self._action(minutes_menu, "Close minute-taking", ["Ctrl+W"], self.close)
-
-        edit = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])  # as the main window
-        edit.addAction(undo)
-        edit.addAction(redo)
-
-        item = bar.addMenu("&Item")
-        self.next_action = self._action(item, "Next item", ["Ctrl+PgDown", "Alt+Down"], self.next_item)
-        self.previous_action = self._action(
-            item, "Previous item", ["Ctrl+PgUp", "Alt+Up"], self.previous_item
-        )
-        self._action(item, "Register", ["Ctrl+R"], self.show_register)
-        item.addSeparator()
-        self._action(item, "Narrative", ["Ctrl+T"], self.focus_narrative)
-        self._action(item, "New resolution", ["Ctrl+Return", "Ctrl+Enter"], self.focus_new_resolution)
-        self._action(item, "New action", ["Ctrl+Shift+A"], self.focus_new_action)
-        self._action(item, "Declare an interest…", ["Ctrl+D"], self.declare_interest)
-        self._action(item, "Refer to an earlier minute…", ["Ctrl+Shift+F"], self.refer_to_earlier)
-        item.addSeparator()
-        self._action(item, "Deferred", ["Ctrl+Shift+D"], lambda: self.toggle_outcome(MinuteOutcome.DEFERRED))
-        self._action(
-            item, "Withdrawn", ["Ctrl+Shift+W"], lambda: self.toggle_outcome(MinuteOutcome.WITHDRAWN)
-        )
-        self._action(item, "Action due at the next meeting", ["Ctrl+M"], self.due_next_meeting)
-
-        insert = bar.addMenu("I&nsert")
-        labels = (
-            "That the report be noted",
-            "That the update be noted",
-            "That <presenter> be thanked for their informative update",
-            "That a further report be submitted to the next meeting (and on the forward plan)",
-            "The item's own phrase (correct record / next meeting)",
-        )
-        for number, label in enumerate(labels, 1):
-            self._action(insert, label, [f"Alt+{number}"], lambda n=number: self.insert_phrase(n))
-
-        view = bar.addMenu("&View")
-        self._action(view, "Full screen", ["F11"], self.toggle_full_screen)
-
     def _restore_layout(self) -> None:
         state = self.settings.value("minute_taking/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)  # type: ignore[arg-type]
+        if isinstance(state, QByteArray):  # anything else was not written by this window
+            self.splitter.restoreState(state)
         editor_state = self.settings.value("minute_taking/editor_splitter")
-        if editor_state is not None:
-            self.editor.splitter.restoreState(editor_state)  # type: ignore[arg-type]
+        if isinstance(editor_state, QByteArray):
+            self.editor.splitter.restoreState(editor_state)
 
     def _mark_held(self) -> None:
         """Minutes are being taken: a scheduled meeting on or before today took place."""
@@ -379,7 +299,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
     def _mark_row(self, row: QTreeWidgetItem, item: AgendaItemRecord) -> None:
         minute = self.minutes_by_item.get(item.id)
         mark = item_mark(
-            minute, has_actions=bool(self.editor.actions.rows) if self._is_current(item.id) else False
+            minute, has_actions=bool(self.editor.actions_list.rows) if self._is_current(item.id) else False
         )
         if not mark and minute is not None and self._row_mark(row) == "✓":
             mark = "✓"  # actions added earlier still count
@@ -397,14 +317,18 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
     def _row_for(self, item_id: int | None) -> QTreeWidgetItem | None:
         for index in range(self.agenda_list.topLevelItemCount()):
             row = self.agenda_list.topLevelItem(index)
-            if row.data(0, ITEM_ROLE) == item_id:
+            if row is not None and row.data(0, ITEM_ROLE) == item_id:
                 return row
         return None
 
     def _show_read_only(self) -> None:
         reason = self.session.read_only_reason
-        self.banner.setText(reason)
+        confirmed_at = self.session.meeting.minutes_confirmed_at
+        headline = f"Confirmed on {plain_date(confirmed_at.date())} — read only." if confirmed_at else ""
+        self.banner.setText(f"<b>{html.escape(headline)}</b> {html.escape(reason)}" if reason else "")
         self.banner.setVisible(bool(reason))
+        self.save_indicator.setVisible(not reason)  # nothing is being saved: nothing can change
+        self.statusBar().showMessage(READ_ONLY_KEYS_HELP if reason else KEYS_HELP)
         self.badge.setText("CONFIRMED" if reason else "DRAFT")
         self.badge.setToolTip(reason or "These minutes are a draft until a later meeting confirms them.")
 
@@ -441,7 +365,8 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
                 self.minutes_by_item[item.id] = minute
         elif minute is not None:
             db = self.context.database
-            fresh = self.context.call(self, lambda: minutes.get_minute(db, minute.id))
+            minute_id = minute.id
+            fresh = self.context.call(self, lambda: minutes.get_minute(db, minute_id))
             if fresh is not None:
                 minute = fresh
                 self.minutes_by_item[item.id] = fresh
@@ -455,14 +380,16 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
 
     def next_item(self) -> None:
         index = self.current_row_index()
-        if index < self.agenda_list.topLevelItemCount() - 1:
-            self.agenda_list.setCurrentItem(self.agenda_list.topLevelItem(index + 1))
+        row = self.agenda_list.topLevelItem(index + 1)  # None after the last
+        if row is not None:
+            self.agenda_list.setCurrentItem(row)
             self._focus_page()
 
     def previous_item(self) -> None:
         index = self.current_row_index()
-        if index > 0:
-            self.agenda_list.setCurrentItem(self.agenda_list.topLevelItem(index - 1))
+        row = self.agenda_list.topLevelItem(index - 1) if index > 0 else None
+        if row is not None:
+            self.agenda_list.setCurrentItem(row)
             self._focus_page()
 
     def _focus_page(self) -> None:
@@ -474,52 +401,6 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
     def show_register(self) -> None:
         self.go_to(None)
         self.register.table.setFocus()
-
-    # Commands on the current item ---------------------------------------------------------------
-    def _on_item(self) -> bool:
-        return self.pages.currentWidget() is self.editor and self.editor.minute is not None
-
-    def focus_narrative(self) -> None:
-        if self._on_item():
-            self.editor.narrative.setFocus()
-
-    def focus_new_resolution(self) -> None:
-        if self._on_item():
-            self.editor.resolutions.focus_new()
-            self.editor.scroll.ensureWidgetVisible(self.editor.resolutions.new_edit)
-
-    def focus_new_action(self) -> None:
-        if self._on_item():
-            self.editor.actions.focus_new()
-            self.editor.scroll.ensureWidgetVisible(self.editor.actions.new_edit)
-
-    def insert_phrase(self, number: int) -> None:
-        if self._on_item():
-            self.editor.resolutions.insert_shortcut(number)
-
-    def declare_interest(self) -> None:
-        if self._on_item():
-            if self.editor.all_declarations.isVisible():
-                self.editor.all_declarations.declare()
-            else:
-                self.editor.declarations.declare()
-
-    def refer_to_earlier(self) -> None:
-        if self._on_item():
-            self.editor.pick_reference()
-
-    def toggle_outcome(self, outcome: MinuteOutcome) -> None:
-        if self._on_item():
-            self.editor.toggle_outcome(outcome)
-
-    def due_next_meeting(self) -> None:
-        if self._on_item():
-            row = self.editor.actions.focused_row()
-            if row is not None:
-                row.next_meeting.setChecked(True)
-
-    def toggle_full_screen(self) -> None:
-        self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     # Keeping the agenda marks and other panels current ------------------------------------------
     def _minute_changed(self, minute: MinuteRecord | None) -> None:
@@ -572,15 +453,20 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
             self._told_refusals.add(key)
             report_error(self, error)
 
+    def show_status(self, text: str) -> None:
+        """A message from any screen (saved, exported…), shown for a few seconds."""
+        self.statusBar().showMessage(text, 6000)
+
     # Saving and closing -------------------------------------------------------------------------
     def flush_pending(self) -> bool:
-        """Write whatever is still waiting for the typing to pause. True when all of it is written."""
-        return self.session.saver.flush()
+        """Write whatever is still waiting for the typing to pause, and wait for it (the window is
+        closing, or another database opening). True when all of it is written."""
+        return self.session.saver.flush(wait=True)
 
     def export(self, kind: str, public: bool) -> None:
         from sst_desktop.ui.minutes.export import export_minutes
 
-        self.flush_pending()
+        self.session.saver.flush()  # written ahead of the export, which runs after it on the worker
         export_minutes(self, self.context, self.session.meeting, kind=kind, public=public)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,8 +1,9 @@
 """The Minutes screen: every committee's meetings, to take their minutes or export them.
 
-Enter (or a double-click) opens minute-taking for the chosen meeting in its own window; the
-buttons write the public or full minutes as PDF, or the minutes as Word. A minute-taking window
-left open when the program stops is reopened at the same item next time (``resume_minute_taking``).
+Enter (or a double-click) opens minute-taking for the chosen meeting in its own window (for a meeting
+not yet held, only after the officer says so); the buttons write the public or full minutes as PDF, or
+the minutes as Word. A minute-taking window left open when the program stops is reopened at the same
+item next time (``resume_minute_taking``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +31,8 @@ from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow, forget, remembered
+from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+from sst_desktop.ui.minutes.place import forget, remembered
 from sst_desktop.ui.widgets.record_model import (
     Column,
     RecordTableModel,
@@ -37,6 +40,7 @@ from sst_desktop.ui.widgets.record_model import (
     select_record,
     selected_record,
 )
+from sst_desktop.ui.window_geometry import settings_for
 
 COMMITTEE_SETTING = "minutes/committee_id"
 
@@ -220,11 +224,16 @@ class MinutesPage(QWidget):
             return None
         return self.open_minute_taking(record.id)
 
-    def open_minute_taking(self, meeting_id: int, item_id: int | None = None) -> MinuteTakingWindow | None:
-        """Open (or bring forward) minute-taking for a meeting, at ``item_id`` when given."""
+    def open_minute_taking(
+        self, meeting_id: int, item_id: int | None = None, *, ask_if_future: bool = True
+    ) -> MinuteTakingWindow | None:
+        """Open (or bring forward) minute-taking for a meeting, at ``item_id`` when given. A meeting
+        not yet held is opened only when the officer says so (``ask_if_future``)."""
         self._watch_main_window()
         window = self.windows.get(meeting_id)
         if window is None:
+            if ask_if_future and not self._minutes_wanted(meeting_id):
+                return None
             settings = self.settings()
             window = self.context.call(
                 self, lambda: MinuteTakingWindow(self.context, meeting_id, settings, parent=self)
@@ -240,10 +249,28 @@ class MinutesPage(QWidget):
         window.activateWindow()
         return window
 
+    def _minutes_wanted(self, meeting_id: int) -> bool:
+        """Minutes record a meeting that took place: for one still to come, ask first (an officer may
+        prepare them ahead, but should not start them on the wrong meeting by mistake)."""
+        db = self.context.database
+        meeting = self.context.call(self, lambda: meetings.get_meeting(db, meeting_id))
+        if meeting is None:
+            return False
+        if meeting.date <= date.today() or meeting.minutes_confirmed_at is not None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "This meeting is in the future",
+            f"{meeting.title} has not been held yet.\n\nThis meeting is in the future — take minutes "
+            "anyway?\n\nMinutes record what happened at a meeting; take them now only to prepare them.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def settings(self) -> QSettings:
         """The main window's settings (where a restart looks for the meeting to reopen)."""
-        settings = getattr(self.window(), "settings", None)
-        return settings if isinstance(settings, QSettings) else QSettings()
+        return settings_for(self.window())
 
     def _watch_main_window(self) -> None:
         main = self.window()
@@ -281,9 +308,7 @@ def resume_minute_taking(main_window: QWidget) -> MinuteTakingWindow | None:
 
     Called once after the main window is shown. Nothing happens when no meeting was being minuted,
     or when it was in another database."""
-    settings = getattr(main_window, "settings", None)
-    if not isinstance(settings, QSettings):
-        settings = QSettings()
+    settings = settings_for(main_window)
     context: AppContext = main_window.context  # type: ignore[attr-defined]
     where = remembered(settings, context.database.url)
     if where is None:
@@ -298,4 +323,4 @@ def resume_minute_taking(main_window: QWidget) -> MinuteTakingWindow | None:
         report_error(main_window, error)
         return None
     page = main_window.page("minutes")  # type: ignore[attr-defined]
-    return page.open_minute_taking(meeting_id, item_id)
+    return page.open_minute_taking(meeting_id, item_id, ask_if_future=False)  # the officer chose it before

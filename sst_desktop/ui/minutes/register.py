@@ -11,155 +11,45 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTime, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from sst_desktop.domain.enums import AttendanceStatus
-from sst_desktop.services import attendance
 from sst_desktop.services.attendance import AttendanceRecord
+from sst_desktop.services.records import Change
 from sst_desktop.services.validation import name_key
-from sst_desktop.ui.minutes.session import CHANGED_ATTENDANCE, MinuteSession
+from sst_desktop.ui.minutes.register_dialogs import ComingsDialog, SubstituteDialog
+from sst_desktop.ui.minutes.register_model import (
+    COL_ARRIVED,
+    COL_LEFT,
+    COL_NAME,
+    COL_ORG,
+    COL_STATUS,
+    RegisterModel,
+    RegisterTable,
+    register_summary,
+)
+from sst_desktop.ui.minutes.session import MinuteSession
+from sst_desktop.ui.operations import attendance
+from sst_desktop.ui.operations.attendance import Entry
 from sst_desktop.ui.widgets.person_picker import PersonPicker
-
-_Index = QModelIndex | QPersistentModelIndex
-
-GREEN = QColor("#1f6f43")
-AMBER = QColor("#8a5a00")
-GREY = QColor("#6b7280")
-
-COLUMNS = ("Name", "Organisation / capacity", "Attendance", "Arrived", "Left")
-COL_NAME, COL_ORG, COL_STATUS, COL_ARRIVED, COL_LEFT = range(5)
 
 KEY_HELP = (
     "P present · R remote · A apologies · X absent · S substitute · C chair · "
     "L arrived · D left · Shift+L/D clear · Del remove added person"
 )
-
-
-def status_text(record: AttendanceRecord) -> str:
-    remote = " (remote)" if record.remote else ""
-    if record.also_present:
-        return f"Also present{remote}"
-    if record.status == AttendanceStatus.SUBSTITUTE:
-        return f"Substitute for {record.substitute_for_name}{remote}"
-    if record.status == AttendanceStatus.PRESENT:
-        return f"Present{remote}"
-    return "Apologies" if record.status == AttendanceStatus.APOLOGIES else "Absent"
-
-
-def _time(value: time | None) -> str:
-    return f"{value:%H:%M}" if value else ""
-
-
-def comings_text(at: time | None, item_number: int | None) -> str:
-    if at is None and item_number is None:
-        return ""
-    parts = [_time(at)] if at else []
-    if item_number is not None:
-        parts.append(f"item {item_number}")
-    return ", ".join(parts)
-
-
-class RegisterModel(QAbstractTableModel):
-    """The register in its own order (members as listed, then people added), so rows never jump
-    while the officer marks them."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AttendanceRecord] = []
-
-    def set_records(self, records: list[AttendanceRecord]) -> None:
-        rows = sorted(records, key=lambda r: (r.also_present, r.position, r.last_name.casefold(), r.id))
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def records(self) -> list[AttendanceRecord]:
-        return list(self._rows)
-
-    def record(self, row: int) -> AttendanceRecord | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, attendance_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == attendance_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        record = self.record(index.row()) if index.isValid() else None
-        if record is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_NAME:
-                return record.full_name + ("  (in the Chair)" if record.in_chair else "")
-            if column == COL_ORG:
-                return " — ".join(p for p in (record.capacity, record.organisation_name) if p)
-            if column == COL_STATUS:
-                return status_text(record)
-            if column == COL_ARRIVED:
-                return comings_text(record.arrived_at, record.arrived_item_number)
-            if column == COL_LEFT:
-                return comings_text(record.left_at, record.left_item_number)
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
-            if record.is_present or record.also_present:
-                return QBrush(GREEN)
-            if record.status == AttendanceStatus.APOLOGIES:
-                return QBrush(AMBER)
-            return QBrush(GREY)
-        if role == Qt.ItemDataRole.FontRole and column == COL_NAME and record.in_chair:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
-            return record.job_title or None
-        return None
-
-
-class RegisterTable(QTableView):
-    """Hands the register keys to the panel; everything else behaves as a table does."""
-
-    key_pressed = Signal(object)  # QKeyEvent; the panel sets ``accepted``
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        event.setAccepted(False)
-        self.key_pressed.emit(event)
-        if not event.isAccepted():
-            super().keyPressEvent(event)
 
 
 class RegisterPanel(QWidget):
@@ -236,6 +126,7 @@ class RegisterPanel(QWidget):
         keys = QLabel(KEY_HELP)
         keys.setObjectName("hint")
         keys.setWordWrap(True)
+        self.key_help = keys
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -249,6 +140,7 @@ class RegisterPanel(QWidget):
             "Also present: officers, presenters and guests — pick from the directory or add a new person"
         )
         also.setObjectName("muted")
+        self.also_help = also
         layout.addWidget(also)
         layout.addLayout(adding)
         self.setFocusProxy(self.table)
@@ -258,22 +150,18 @@ class RegisterPanel(QWidget):
     # Loading ------------------------------------------------------------------------------------
     def load(self) -> None:
         """Fill the register (pre-filled from the committee's members while the minutes are open)."""
-        db = self.session.db
-        meeting_id = self.session.meeting.id
-        if self.session.read_only:
-            records = self.session.call(self, lambda: attendance.list_attendance(db, meeting_id))
-        else:
-            records = self.session.call(self, lambda: attendance.prefill_register(db, meeting_id))
-        self._show(records or [])
+        read = attendance.list_attendance if self.session.read_only else attendance.prefill_register
+        read(self.session.context, self, self.session.meeting.id).success(self._loaded).run()
+
+    def _loaded(self, records: list[AttendanceRecord]) -> None:
+        self._show(records)
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
     def reload(self) -> None:
-        db = self.session.db
-        meeting_id = self.session.meeting.id
-        records = self.session.call(self, lambda: attendance.list_attendance(db, meeting_id))
-        if records is not None:
-            self._show(records)
+        attendance.list_attendance(self.session.context, self, self.session.meeting.id).success(
+            self._show
+        ).run()
 
     def _show(self, records: list[AttendanceRecord]) -> None:
         current = self.current()
@@ -286,14 +174,18 @@ class RegisterPanel(QWidget):
         self.changed.emit()
 
     def _apply_read_only(self, read_only: bool) -> None:
+        """Confirmed minutes: the register is read, not taken — its keys and the add row go."""
         for widget in (
             *self.buttons.values(),
             self.person_picker,
             self.capacity,
             self.add_also_button,
             self.add_member_button,
+            self.key_help,
+            self.also_help,
         ):
             widget.setEnabled(not read_only)
+            widget.setVisible(not read_only)
 
     # Selection ----------------------------------------------------------------------------------
     def current(self) -> AttendanceRecord | None:
@@ -335,57 +227,37 @@ class RegisterPanel(QWidget):
         action()
 
     # Marks --------------------------------------------------------------------------------------
-    def _edit(self, label: str, do: Callable[[int], object], *, advance: bool = False) -> bool:
+    def _edit(self, make: Callable[[AttendanceRecord], Entry], *, advance: bool = False) -> bool:
+        """Change the selected entry; marking moves on to the next row at once (the mark is shown
+        when it is saved), so a register is taken as fast as the keys are pressed."""
         record = self.current()
         if record is None:
             return False
-        db = self.session.db
-        before = record
-        result: list[object] = []
-
-        def run() -> None:
-            result[:] = [do(before.id)]
-
-        ok = self.session.run(
-            self,
-            f"{label}: {record.full_name}",
-            run,
-            lambda: attendance.update_attendance(db, before.id, before),
-            CHANGED_ATTENDANCE,
-        )
-        if ok:
-            after = getattr(result[0], "after", None) if result else None
-            if isinstance(after, AttendanceRecord):
-                self._show([after if r.id == after.id else r for r in self.model.records()])
-            else:
-                self.reload()
-            if advance:
-                self._advance()
+        ok = self.session.go(self, make(record), self._entry_changed)
+        if ok and advance:
+            self._advance()
         return ok
 
+    def _entry_changed(self, change: Change[AttendanceRecord]) -> None:
+        after = change.after
+        if after is not None and self.model.row_of(after.id) >= 0:
+            self._show([after if r.id == after.id else r for r in self.model.records()])
+        else:
+            self.reload()
+
     def mark_present(self, *, remote: bool = False) -> bool:
-        db = self.session.db
+        context = self.session.context
         record = self.current()
         if record is not None and record.status == AttendanceStatus.SUBSTITUTE:
             # Still the substitute; only where they attend from changes.
-            return self._edit(
-                "Remote" if remote else "In the room",
-                lambda i: attendance.set_remote(db, i, remote),
-                advance=True,
-            )
-        return self._edit(
-            "Present remotely" if remote else "Present",
-            lambda i: attendance.set_present(db, i, remote=remote),
-            advance=True,
-        )
+            return self._edit(lambda r: attendance.set_remote(context, self, r, remote), advance=True)
+        return self._edit(lambda r: attendance.set_present(context, self, r, remote), advance=True)
 
     def mark_apologies(self) -> bool:
-        db = self.session.db
-        return self._edit("Apologies", lambda i: attendance.set_apologies(db, i), advance=True)
+        return self._edit(lambda r: attendance.set_apologies(self.session.context, self, r), advance=True)
 
     def mark_absent(self) -> bool:
-        db = self.session.db
-        return self._edit("Absent", lambda i: attendance.set_absent(db, i), advance=True)
+        return self._edit(lambda r: attendance.set_absent(self.session.context, self, r), advance=True)
 
     def mark_substitute(self, for_person_id: int | None = None) -> bool:
         record = self.current()
@@ -396,52 +268,36 @@ class RegisterPanel(QWidget):
         if for_person_id is None:
             choices = [r for r in self.model.records() if r.id != record.id and not r.also_present]
             dialog = SubstituteDialog(record, choices, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
             for_person_id = dialog.chosen()
-        db = self.session.db
+            if for_person_id is None:
+                return False
         whom = for_person_id
-        return self._edit("Substitute", lambda i: attendance.set_substitute(db, i, whom), advance=True)
+        return self._edit(
+            lambda r: attendance.set_substitute(self.session.context, self, r, whom), advance=True
+        )
 
     def toggle_chair(self) -> bool:
         record = self.current()
         if record is None:
             return False
-        db = self.session.db
-        wanted = not record.in_chair
-        befores: list[AttendanceRecord] = []
-
-        def do() -> None:
-            changes = attendance.set_in_chair(db, record.id, wanted)
-            befores[:] = [c.before for c in changes if c.before is not None]
-
-        def undo() -> None:
-            for before in befores:
-                attendance.update_attendance(db, before.id, before)
-
-        label = "In the Chair" if wanted else "Not in the Chair"
-        ok = self.session.run(self, f"{label}: {record.full_name}", do, undo, CHANGED_ATTENDANCE)
-        if ok:
-            self.reload()
-        return ok
+        op = attendance.take_the_chair(self.session.context, self, record, not record.in_chair)
+        return self.session.go(self, op, lambda _outcome: self.reload())
 
     def mark_arrived(self, at: time | None = None, item_id: int | None = None) -> bool:
-        db = self.session.db
         at, item_id = self._now_and_item(at, item_id)
-        return self._edit("Arrived", lambda i: attendance.set_arrival(db, i, at, item_id))
+        return self._edit(lambda r: attendance.set_arrival(self.session.context, self, r, at, item_id))
 
     def mark_left(self, at: time | None = None, item_id: int | None = None) -> bool:
-        db = self.session.db
         at, item_id = self._now_and_item(at, item_id)
-        return self._edit("Left", lambda i: attendance.set_departure(db, i, at, item_id))
+        return self._edit(lambda r: attendance.set_departure(self.session.context, self, r, at, item_id))
 
     def clear_arrived(self) -> bool:
-        db = self.session.db
-        return self._edit("Arrival cleared", lambda i: attendance.set_arrival(db, i, None, None))
+        return self._edit(lambda r: attendance.set_arrival(self.session.context, self, r, None, None))
 
     def clear_left(self) -> bool:
-        db = self.session.db
-        return self._edit("Departure cleared", lambda i: attendance.set_departure(db, i, None, None))
+        return self._edit(lambda r: attendance.set_departure(self.session.context, self, r, None, None))
 
     def _now_and_item(self, at: time | None, item_id: int | None) -> tuple[time, int | None]:
         if at is None:
@@ -467,10 +323,10 @@ class RegisterPanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         chosen_at, chosen_item = dialog.values()
-        db = self.session.db
+        context = self.session.context
         if arrival:
-            return self._edit("Arrived", lambda i: attendance.set_arrival(db, i, chosen_at, chosen_item))
-        return self._edit("Left", lambda i: attendance.set_departure(db, i, chosen_at, chosen_item))
+            return self._edit(lambda r: attendance.set_arrival(context, self, r, chosen_at, chosen_item))
+        return self._edit(lambda r: attendance.set_departure(context, self, r, chosen_at, chosen_item))
 
     def edit_capacity(self) -> bool:
         record = self.current()
@@ -483,8 +339,7 @@ class RegisterPanel(QWidget):
         )
         if not ok:
             return False
-        db = self.session.db
-        return self._edit("Capacity", lambda i: attendance.set_capacity(db, i, text))
+        return self._edit(lambda r: attendance.set_capacity(self.session.context, self, r, text))
 
     # People added on the day --------------------------------------------------------------------
     def add_person(self, *, also_present: bool = True) -> bool:
@@ -495,30 +350,28 @@ class RegisterPanel(QWidget):
             person_id = self._typed_person()
             if person_id is None:
                 return False
-        db = self.session.db
-        meeting_id = self.session.meeting.id
-        capacity = self.capacity.text()
-        added: list[int] = []
+        chosen = person_id
 
-        def do() -> None:
-            change = attendance.add_attendee(
-                db, meeting_id, person_id, also_present=also_present, capacity=capacity
-            )
-            assert change.after is not None
-            added[:] = [change.after.id]
-
-        def undo() -> None:
-            if added:
-                attendance.remove_attendance(db, added[0])
-
-        label = "Also present" if also_present else "Added to the register"
-        ok = self.session.run(self, label, do, undo, CHANGED_ATTENDANCE)
-        if ok:
+        def added(_change: Change[AttendanceRecord]) -> None:
             self.person_picker.set_person(None)
             self.capacity.clear()
-            self.reload()
-            self.select_person(person_id)
-        return ok
+            attendance.list_attendance(self.session.context, self, self.session.meeting.id).success(
+                shown
+            ).run()
+
+        def shown(records: list[AttendanceRecord]) -> None:
+            self._show(records)
+            self.select_person(chosen)
+
+        op = attendance.add_attendee(
+            self.session.context,
+            self,
+            self.session.meeting.id,
+            person_id,
+            also_present=also_present,
+            capacity=self.capacity.text(),
+        )
+        return self.session.go(self, op, added)
 
     def _typed_person(self) -> int | None:
         """The person the picker's text names: the only match, else a new person added on the spot."""
@@ -526,7 +379,7 @@ class RegisterPanel(QWidget):
         if not typed:
             self.person_picker.setFocus()
             return None
-        self.person_picker.completer.popup().hide()
+        self.person_picker.hide_suggestions()
         found = self.person_picker.matches(typed)
         exact = [p for p in found if name_key(typed) in (name_key(p.full_name), name_key(p.plain_name))]
         if len(exact) == 1:
@@ -548,130 +401,33 @@ class RegisterPanel(QWidget):
         return created.id if created is not None else None
 
     def remove_current(self) -> bool:
+        """Take an added person off (Delete); members of the committee stay on the register."""
         record = self.current()
         if record is None:
             return False
-        if record.is_member and not record.also_present and record.person_id in self._member_ids():
-            if not self.session.refuse_if_read_only(self):
-                from PySide6.QtWidgets import QMessageBox
+        if not (record.is_member and not record.also_present):
+            return self._remove(record)
 
-                QMessageBox.information(
-                    self,
-                    "Members stay on the register",
-                    f"{record.full_name} is a member of the committee, so stays on the register. "
-                    "Mark them absent (X) or as having sent apologies (A) instead.",
-                )
-            return False
-        db = self.session.db
-        before = record
-        restored: list[int] = []
+        def checked(members: set[int]) -> None:
+            if record.person_id in members:
+                self._keep(record)
+            else:
+                self._remove(record)
 
-        def do() -> None:
-            attendance.remove_attendance(db, restored[0] if restored else before.id)
+        attendance.members_on(self.session.context, self, self.session.meeting.id).success(checked).run()
+        return True
 
-        def undo() -> None:
-            change = attendance.restore_attendance(db, before)
-            assert change.after is not None
-            restored[:] = [change.after.id]
+    def _keep(self, record: AttendanceRecord) -> None:
+        if not self.session.refuse_if_read_only(self):
+            from PySide6.QtWidgets import QMessageBox
 
-        ok = self.session.run(
-            self, f"Taken off the register: {record.full_name}", do, undo, CHANGED_ATTENDANCE
-        )
-        if ok:
-            self.reload()
-        return ok
+            QMessageBox.information(
+                self,
+                "Members stay on the register",
+                f"{record.full_name} is a member of the committee, so stays on the register. "
+                "Mark them absent (X) or as having sent apologies (A) instead.",
+            )
 
-    def _member_ids(self) -> set[int]:
-        db = self.session.db
-        meeting_id = self.session.meeting.id
-        return self.session.call(self, lambda: attendance.members_on(db, meeting_id)) or set()
-
-
-def register_summary(records: list[AttendanceRecord]) -> str:
-    members = [r for r in records if not r.also_present]
-    present = [r for r in members if r.is_present]
-    remote = sum(1 for r in present if r.remote)
-    apologies = sum(1 for r in members if r.status == AttendanceStatus.APOLOGIES)
-    absent = sum(1 for r in members if r.status == AttendanceStatus.ABSENT)
-    also = sum(1 for r in records if r.also_present)
-    chair = next((r.name for r in records if r.in_chair), "nobody yet")
-    remote_text = f" ({remote} remote)" if remote else ""
-    return (
-        f"Present {len(present)}{remote_text} · Apologies {apologies} · Absent {absent} · "
-        f"Also present {also} · In the Chair: {chair}"
-    )
-
-
-class SubstituteDialog(QDialog):
-    """Whom does this person substitute for? Members who sent apologies or are absent come first."""
-
-    def __init__(
-        self, record: AttendanceRecord, choices: list[AttendanceRecord], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Substitute")
-        away = [r for r in choices if not r.is_present]
-        others = [r for r in choices if r.is_present]
-        self.combo = QComboBox()
-        for r in [*away, *others]:
-            self.combo.addItem(f"{r.full_name} — {status_text(r)}", r.person_id)
-        if record.substitute_for_id is not None:
-            index = self.combo.findData(record.substitute_for_id)
-            if index >= 0:
-                self.combo.setCurrentIndex(index)
-        form = QFormLayout()
-        form.addRow(f"{record.full_name} substitutes for:", self.combo)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(box)
-
-    def chosen(self) -> int | None:
-        value = self.combo.currentData()
-        return int(value) if value is not None else None
-
-
-class ComingsDialog(QDialog):
-    """The time and item of a late arrival or early departure."""
-
-    def __init__(
-        self,
-        session: MinuteSession,
-        record: AttendanceRecord,
-        *,
-        arrival: bool,
-        at: time | None,
-        item_id: int | None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Arrived" if arrival else "Left")
-        now = datetime.now().time()
-        shown = at or now
-        self.time_edit = QTimeEdit(QTime(shown.hour, shown.minute))
-        self.time_edit.setDisplayFormat("HH:mm")
-        self.item = QComboBox()
-        self.item.addItem("(no item)", None)
-        for item in session.items:
-            self.item.addItem(f"{item.number}. {item.title}", item.id)
-        wanted = (
-            item_id if item_id is not None else (session.current_item.id if session.current_item else None)
-        )
-        index = self.item.findData(wanted)
-        self.item.setCurrentIndex(max(index, 0))
-        form = QFormLayout()
-        form.addRow(QLabel(record.full_name))
-        form.addRow("Time:", self.time_edit)
-        form.addRow("During item:", self.item)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(box)
-
-    def values(self) -> tuple[time, int | None]:
-        value = self.time_edit.time()
-        return time(value.hour(), value.minute()), self.item.currentData()
+    def _remove(self, record: AttendanceRecord) -> bool:
+        op = attendance.remove_attendance(self.session.context, self, record)
+        return self.session.go(self, op, lambda _change: self.reload())

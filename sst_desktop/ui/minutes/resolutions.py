@@ -22,10 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services import forward_plan, minutes
-from sst_desktop.services.minutes import MinuteRecord, QuickPhrase, QuickPhraseOption, ResolutionRecord
-from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
+from sst_desktop.services.minutes import (
+    Confirmation,
+    MinuteRecord,
+    QuickPhrase,
+    QuickPhraseOption,
+    ResolutionRecord,
+    not_held_reason,
+)
+from sst_desktop.services.records import Change
+from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.widgets import GrowingTextEdit, new_entry_row
+from sst_desktop.ui.operations import minutes
 
 # Alt+N inserts the N-th of these (the procedural phrase, where an item offers one, is Alt+5).
 SHORTCUT_ORDER = (
@@ -150,6 +158,7 @@ class ResolutionsList(QWidget):
             self._clear_rows()
             self.new_edit.set_text_quietly("")
         wanted = {r.id for r in records}
+        row: ResolutionRow | None
         for resolution_id in list(self.rows):
             if resolution_id not in wanted:
                 row = self.rows.pop(resolution_id)
@@ -203,16 +212,21 @@ class ResolutionsList(QWidget):
     def _apply_read_only(self) -> None:
         read_only = self.session.read_only or self.minute is None
         self.new_edit.setReadOnly(read_only)
+        # Confirmed minutes offer nothing to type into: no empty box, no phrases to insert.
+        for widget in (self.new_edit, self.new_number):
+            widget.setVisible(not self.session.read_only)
         for row in self.rows.values():
             row.edit.setReadOnly(self.session.read_only)
             row.remove.setVisible(not self.session.read_only)
         for button in self.phrase_buttons.values():
             button.setEnabled(not read_only)
+            button.setVisible(not self.session.read_only)
 
     # Standard phrases ---------------------------------------------------------------------------
     def _load_phrases(self) -> None:
         while self.phrase_bar.count():
-            widget = self.phrase_bar.takeAt(0).widget()
+            item = self.phrase_bar.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
@@ -220,9 +234,15 @@ class ResolutionsList(QWidget):
         self.options = []
         if self.minute is None:
             return
-        db = self.session.db
         minute_id = self.minute.id
-        self.options = self.session.call(self, lambda: minutes.quick_phrases(db, minute_id)) or []
+        minutes.quick_phrases(self.session.context, self, minute_id).success(
+            lambda options: self._show_phrases(minute_id, options)
+        ).run()
+
+    def _show_phrases(self, minute_id: int, options: list[QuickPhraseOption]) -> None:
+        if self.minute is None or self.minute.id != minute_id:
+            return  # another minute is shown by now
+        self.options = options
         column = 0
         for number, phrase in enumerate(SHORTCUT_ORDER, 1):
             self._add_phrase_button(phrase, f"Alt+{number}", column)
@@ -232,6 +252,7 @@ class ResolutionsList(QWidget):
                 self._add_phrase_button(phrase, "Alt+5", column)
                 column += 1
         self.phrase_bar.setColumnStretch(column, 1)
+        self._apply_read_only()
 
     def _add_phrase_button(self, phrase: QuickPhrase, shortcut: str, column: int) -> None:
         matching = [o for o in self.options if o.phrase == phrase]
@@ -269,33 +290,8 @@ class ResolutionsList(QWidget):
         option = next((o for o in matching if presenter is None or o.presenter == presenter), matching[0])
         if phrase == QuickPhrase.CORRECT_RECORD:
             return self.confirm_previous(option)
-        db = self.session.db
-        minute_id = self.minute.id
-        before_ids = {r.id for r in self.minute.resolutions}
-        added: list[int] = []
-        planned: list[int] = []
-        result: list[MinuteRecord] = []
-
-        def do() -> None:
-            if phrase == QuickPhrase.FURTHER_REPORT:
-                change, plan = minutes.insert_further_report(db, minute_id)
-                planned[:] = [plan.id]
-            else:
-                change = minutes.insert_quick_phrase(db, minute_id, phrase, presenter=option.presenter)
-            assert change.after is not None
-            added[:] = [r.id for r in change.after.resolutions if r.id not in before_ids]
-            result[:] = [change.after]
-
-        def undo() -> None:
-            for resolution_id in added:
-                minutes.remove_resolution(db, resolution_id)
-            for plan_id in planned:
-                forward_plan.delete_forward_plan_item(db, plan_id)
-
-        ok = self.session.run(self, f"Resolution: {option.text}", do, undo, CHANGED_MINUTES)
-        if ok and result:
-            self._after_change(result[0])
-        return ok
+        op = minutes.insert_phrase(self.session.context, self, self.minute.id, option)
+        return self.session.go(self, op, self._changed_minute)
 
     def _choose_presenter(self, options: list[QuickPhraseOption]) -> str | None:
         menu = QMenu(self)
@@ -317,6 +313,11 @@ class ResolutionsList(QWidget):
         confirmation…, with a reason kept in the audit trail."""
         if self.minute is None:
             return False
+        meeting = self.session.meeting
+        refused = not_held_reason(meeting.date, meeting.status)
+        if refused:  # the service refuses it too; say so before asking
+            QMessageBox.warning(self, "The previous minutes cannot be confirmed yet", refused)
+            return False
         answer = QMessageBox.question(
             self,
             "Confirm the previous minutes",
@@ -328,15 +329,11 @@ class ResolutionsList(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        db = self.session.db
-        minute_id = self.minute.id
-        confirmation = self.session.act(
-            self, lambda: minutes.confirm_previous_minutes(db, minute_id), CHANGED_MINUTES
-        )
-        if confirmation is None:
-            return False
+        op = minutes.confirm_previous_minutes(self.session.context, self, self.minute.id)
+        return self.session.go(self, op, self._confirmed)
+
+    def _confirmed(self, confirmation: Confirmation) -> None:
         self._after_change(confirmation.minute)
-        return True
 
     # Typing -------------------------------------------------------------------------------------
     def _typed(self, row: ResolutionRow) -> None:
@@ -347,9 +344,7 @@ class ResolutionsList(QWidget):
         if not text.strip():
             self.session.saver.discard(key)  # an emptied resolution is removed when left
             return
-        db = self.session.db
-        resolution_id = row.record.id
-        self.session.saver.schedule(key, lambda: minutes.set_resolution_text(db, resolution_id, text))
+        self.session.saver.schedule(key, minutes.resolution_typed(self.session.context, row.record.id, text))
 
     def _left(self, row: ResolutionRow) -> None:
         if self.session.read_only or row.record.id not in self.rows:
@@ -369,66 +364,37 @@ class ResolutionsList(QWidget):
         self.new_edit.setFocus()
 
     def add_typed(self) -> bool:
-        """Enter in the new-resolution box: add what was typed."""
+        """Enter in the new-resolution box: add what was typed (the box empties once it is saved)."""
         text = self.new_edit.toPlainText().strip()
         if not text or self.minute is None:
             return False
-        if self.add_resolution(text):
-            self.new_edit.set_text_quietly("")
-            self.new_edit.setFocus()
-            return True
-        return False
+        return self.add_resolution(text)
 
     def add_resolution(self, text: str) -> bool:
         if self.minute is None:
             return False
-        db = self.session.db
-        minute_id = self.minute.id
-        before_ids = {r.id for r in self.minute.resolutions}
-        added: list[int] = []
-        result: list[MinuteRecord] = []
 
-        def do() -> None:
-            change = minutes.add_resolution(db, minute_id, text)
-            assert change.after is not None
-            added[:] = [r.id for r in change.after.resolutions if r.id not in before_ids]
-            result[:] = [change.after]
+        def added(change: Change[MinuteRecord]) -> None:
+            if self.new_edit.toPlainText().strip() == text:
+                self.new_edit.set_text_quietly("")
+                self.new_edit.setFocus()
+            self._changed_minute(change)
 
-        def undo() -> None:
-            for resolution_id in added:
-                minutes.remove_resolution(db, resolution_id)
-
-        ok = self.session.run(self, "Resolution added", do, undo, CHANGED_MINUTES)
-        if ok and result:
-            self._after_change(result[0])
-        return ok
+        op = minutes.add_resolution(self.session.context, self, self.minute.id, text)
+        return self.session.go(self, op, added)
 
     def remove_resolution(self, resolution_id: int) -> bool:
         row = self.rows.get(resolution_id)
         if row is None or self.minute is None:
             return False
-        db = self.session.db
-        minute_id = self.minute.id
-        text = row.record.text
-        position = row.record.position
-        current: list[int] = [resolution_id]
-        result: list[MinuteRecord] = []
         self.session.saver.discard(resolution_key(resolution_id))
 
-        def do() -> None:
-            change = minutes.remove_resolution(db, current[0])
-            result[:] = [change.after] if change.after is not None else []
-
-        def undo() -> None:
-            change = minutes.add_resolution(db, minute_id, text, position=position)
-            assert change.after is not None
-            current[:] = [change.after.resolutions[position].id]
-
-        ok = self.session.run(self, "Resolution removed", do, undo, CHANGED_MINUTES)
-        if ok and result:
-            self._after_change(result[0])
+        def removed(change: Change[MinuteRecord]) -> None:
+            self._changed_minute(change)
             self.new_edit.setFocus()
-        return ok
+
+        op = minutes.remove_resolution(self.session.context, self, resolution_id)
+        return self.session.go(self, op, removed)
 
     def move_resolution(self, resolution_id: int, step: int) -> bool:
         row = self.rows.get(resolution_id)
@@ -438,23 +404,18 @@ class ResolutionsList(QWidget):
         new = max(0, min(len(self.rows) - 1, old + step))
         if new == old:
             return False
-        db = self.session.db
-        result: list[MinuteRecord] = []
 
-        def do() -> None:
-            result[:] = [minutes.move_resolution(db, resolution_id, new).after]  # type: ignore[list-item]
+        def moved(change: Change[MinuteRecord]) -> None:
+            self._changed_minute(change)
+            if resolution_id in self.rows:
+                self.rows[resolution_id].edit.setFocus()
 
-        ok = self.session.run(
-            self,
-            "Resolution moved",
-            do,
-            lambda: minutes.move_resolution(db, resolution_id, old),
-            CHANGED_MINUTES,
-        )
-        if ok and result:
-            self._after_change(result[0])
-            row.edit.setFocus()
-        return ok
+        op = minutes.move_resolution(self.session.context, self, resolution_id, new)
+        return self.session.go(self, op, moved)
+
+    def _changed_minute(self, change: Change[MinuteRecord]) -> None:
+        if change.after is not None:
+            self._after_change(change.after)
 
     def _after_change(self, minute: MinuteRecord) -> None:
         self.set_minute(minute, reload_phrases=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -15,9 +15,15 @@ from sst_desktop.services import meetings
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.outcome import Undoable
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext, ServiceCommand
+from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.minutes.autosave import Autosaver
+from sst_desktop.ui.operations.op import ChangeOp, alive
+from sst_desktop.ui.operations.worker import database_worker
+
+U = TypeVar("U", bound=Undoable)
 
 # What ``AppContext.data_changed`` announces for minute-taking edits.
 CHANGED_ATTENDANCE = "attendance"
@@ -36,16 +42,26 @@ class MinuteSession(QObject):
         super().__init__(parent)
         self.context = context
         self.meeting = meeting
-        self.saver = Autosaver(self)
+        self.saver = Autosaver(self, worker=database_worker())
         self.items: list[AgendaItemRecord] = []
         self.current_item: AgendaItemRecord | None = None
         self.read_only_reason = confirmed_reason(context.database, meeting)
         self._last_refusal = 0.0
-        self.busy = False  # True while an edit made here runs (its panel refreshes itself)
+        self._busy = False
+        self._own_changes = 0  # changes asked for here (``go``) whose answer has not come back
 
     @property
     def db(self) -> Database:
         return self.context.database
+
+    @property
+    def busy(self) -> bool:
+        """True while an edit made here runs: its panel refreshes itself, the window need not."""
+        return self._busy or self._own_changes > 0
+
+    @busy.setter
+    def busy(self, value: bool) -> None:
+        self._busy = value
 
     @property
     def read_only(self) -> bool:
@@ -64,6 +80,30 @@ class MinuteSession(QObject):
         return next((i for i in self.items if i.id == item_id), None)
 
     # Making edits -------------------------------------------------------------------------------
+    def go(self, parent: QWidget | None, op: ChangeOp[U], then: Callable[[U], None] | None = None) -> bool:
+        """Write pending typing, then run a change on the database worker (onto this window's undo
+        stack, unless the op has no undo text); ``then`` shows its result when it comes back.
+        False, with nothing run, while the minutes are confirmed."""
+        if self.refuse_if_read_only(parent):
+            return False
+        self.saver.flush()  # queued ahead of the change: the worker runs jobs in order
+        self._own_changes += 1
+
+        def done(result: U) -> None:
+            try:
+                self.saver.note_saved()
+                if then is not None:
+                    then(result)
+            finally:
+                self._own_changes -= 1
+
+        def failed(error: BaseException) -> None:
+            self._own_changes -= 1
+            report_error(alive(parent) if parent is not None else None, error)
+
+        op.success(done).failure(failed).run()
+        return True
+
     def run(
         self,
         parent: QWidget | None,

@@ -41,4 +41,11 @@ QWidget#lowerPane {{ background: #ffffff; }}
 QSplitter#minuteSplitter::handle {{ background: #eef0f3; height: 4px; }}
 QTableView#registerTable {{ font-size: 10.5pt; }}
 QLabel#emptyAgenda {{ color: #4b5563; font-size: 12pt; }}
+/* Wrapped cells: Qt sizes rows without the house padding, so a padded cell would cut its last line. */
+QTableWidget#mattersTable::item {{ padding: 0px; }}
+/* Confirmed minutes read as a record, not a form: no white boxes to type into. */
+QMainWindow#minuteTaking QLineEdit:read-only, QMainWindow#minuteTaking QPlainTextEdit:read-only,
+QMainWindow#minuteTaking QTextEdit:read-only {{ background: transparent; border: 1px solid transparent; }}
+QMainWindow#minuteTaking QComboBox:disabled, QMainWindow#minuteTaking QAbstractSpinBox:disabled {{
+    background: transparent; border: 1px solid transparent; color: #1d2733; }}
 """

@@ -6,8 +6,10 @@ withdrawn deliberately: the officer says why, and the audit trail keeps the reas
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services import minutes
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.minutes import Confirmation
-from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
+from sst_desktop.ui.minutes.session import MinuteSession
+from sst_desktop.ui.operations import minutes
+from sst_desktop.ui.window_geometry import keep_geometry
 
 
 class WithdrawConfirmationDialog(QDialog):
@@ -53,29 +56,33 @@ class WithdrawConfirmationDialog(QDialog):
         layout.addWidget(explanation)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
-        self.resize(520, 260)
+        keep_geometry(self, "withdraw_confirmation", QSize(520, 260))
 
     def text(self) -> str:
         return self.reason.toPlainText().strip()
 
 
 def withdraw_confirmation(
-    parent: QWidget, session: MinuteSession, minute_id: int, previous_date: date
-) -> Confirmation | None:
-    """Ask for the reason and withdraw; the result, or None when cancelled or refused."""
+    parent: QWidget,
+    session: MinuteSession,
+    minute_id: int,
+    previous_date: date,
+    then: Callable[[Confirmation], None],
+) -> bool:
+    """Ask for the reason and withdraw; ``then`` gets the result once it is recorded. False when
+    cancelled (or the minutes here are confirmed)."""
     dialog = WithdrawConfirmationDialog(previous_date, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    reason = dialog.text()
-    db = session.db
-    result: Confirmation | None = session.act(
-        parent, lambda: minutes.withdraw_confirmation(db, minute_id, reason), CHANGED_MINUTES
-    )
-    if result is not None:
+        return False
+
+    def withdrawn(result: Confirmation) -> None:
         QMessageBox.information(
             parent,
             "Confirmation withdrawn",
             f"The minutes of the meeting held on {plain_date(previous_date)} are no longer confirmed. "
             "The reason is recorded in this minute's History.",
         )
-    return result
+        then(result)
+
+    op = minutes.withdraw_confirmation(session.context, parent, minute_id, dialog.text())
+    return session.go(parent, op, withdrawn)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from sst_desktop.services.outcome import Undoable
 from sst_desktop.storage.engine import Database
-from sst_desktop.ui.errors import report_error, user_message
+from sst_desktop.ui.errors import refusal, report_error
 from sst_desktop.ui.operations.undo import OperationCommand, undo_stack_for
 from sst_desktop.ui.operations.worker import database_worker
 
@@ -35,7 +35,7 @@ U = TypeVar("U", bound=Undoable)
 class Rejectable(Protocol):
     """A form field that can show why the value typed into it was refused."""
 
-    def reject(self, message: str) -> None: ...
+    def reject(self, message: str, suggestion: str | None = None) -> None: ...
 
 
 def alive(widget: QWidget | None) -> QWidget | None:
@@ -119,8 +119,11 @@ class ChangeOp(ReadOp[U]):
 
     def _succeeded(self, result: Any) -> None:
         outcome: Undoable = result
-        if self._undo_text and outcome.undo is not None:
-            stack = undo_stack_for(self._parent) or self._context.undo_stack
+        parent = alive(self._parent)
+        if self._undo_text and outcome.undo is not None and (parent is not None or self._parent is None):
+            # (a change made in a window closed meanwhile is saved and announced, but that window's
+            # history has gone with it)
+            stack = undo_stack_for(parent) or self._context.undo_stack
             stack.push(OperationCommand(self._context, self._undo_text, outcome.undo))
         self._context.announce(outcome.changed)
         super()._succeeded(result)
@@ -128,5 +131,5 @@ class ChangeOp(ReadOp[U]):
     def _failed(self, error: BaseException) -> None:
         field = self._field
         if field is not None and (not isinstance(field, QWidget) or alive(field) is not None):
-            field.reject(user_message(error)[1])
+            field.reject(*refusal(error))
         super()._failed(error)

@@ -9,6 +9,7 @@ so, and the window shows it; it never stops repainting.
 
 from __future__ import annotations
 
+import contextvars
 import queue
 import threading
 from collections.abc import Callable
@@ -83,7 +84,8 @@ class DatabaseWorker(QObject):
                 self._timer.start()
         with self._done_lock:
             self._submitted += 1
-        self._queue.put((work, done, failed, quiet))
+        context = contextvars.copy_context()  # who is acting (audit) and the like, as the caller had them
+        self._queue.put((lambda: context.run(work), done, failed, quiet))
 
     def drain(self, timeout: float = 60.0) -> None:
         """Block until every job submitted so far has run, then deliver their answers now.

@@ -10,6 +10,7 @@ shown, or at ``calendar_start`` (today, unless the screen gives the meeting's da
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from datetime import date
 
@@ -120,17 +121,17 @@ class DateBox(QLineEdit):
         self.setText(self._shown(value))
 
     # The value ------------------------------------------------------------------------------------
-    def date(self) -> date | None:
+    def date(self) -> datetime.date | None:
         return self._value
 
-    def set_date(self, value: date | None) -> None:
+    def set_date(self, value: datetime.date | None) -> None:
         """Show ``value`` as the stored date (no ``date_changed``); a refused text goes."""
         self._value = value
         self._set_error("")
         self.setText(self._shown(value))
         self.setCursorPosition(0)
 
-    def set_limits(self, earliest: date | None = None, latest: date | None = None) -> None:
+    def set_limits(self, earliest: datetime.date | None = None, latest: datetime.date | None = None) -> None:
         self._earliest, self._latest = earliest, latest
 
     def is_edited(self) -> bool:
@@ -175,7 +176,7 @@ class DateBox(QLineEdit):
             self.date_changed.emit(value)
         return True
 
-    def _shown(self, value: date | None) -> str:
+    def _shown(self, value: datetime.date | None) -> str:
         return self._display(value) if value is not None else ""
 
     def _set_error(self, message: str) -> None:
@@ -241,7 +242,7 @@ class DateBox(QLineEdit):
     def _popup_gone(self) -> None:
         self.popup = None
 
-    def _picked(self, value: date | None) -> None:
+    def _picked(self, value: datetime.date | None) -> None:
         if self.popup is not None:
             self.popup.close()
         self.setText(self._shown(value))

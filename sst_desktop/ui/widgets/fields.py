@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from datetime import time
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from sst_desktop.services.validation import cleaned_form_of
 
 
 def _set_error(widget: QWidget, message: str) -> None:
@@ -41,7 +43,7 @@ class _SavedText:
     ``commit_requested`` signal (signals must live on the QObject subclass).
     """
 
-    commit_requested: Signal
+    commit_requested: SignalInstance  # as the field instance sees its Signal
 
     def _init_saved(self) -> None:
         self._saved = ""
@@ -73,10 +75,13 @@ class _SavedText:
     def is_dirty(self) -> bool:
         return self._text() != self._saved
 
-    def reject(self, message: str) -> None:
-        """The text was refused: keep it, mark the field and do not resubmit the same text."""
+    def reject(self, message: str, suggestion: str | None = None) -> None:
+        """The text was refused: keep it, mark the field and do not resubmit the same text. With a
+        ``suggestion`` (the text made acceptable), show that instead, ready to be saved as it is."""
         self._rejected = self._text()
         self._submitted = None
+        if suggestion is not None and cleaned_form_of(self._rejected, suggestion):
+            self._show(suggestion)
         _set_error(self, message)  # type: ignore[arg-type]
 
     def commit_pending(self) -> None:

@@ -5,13 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from sst_desktop.services import organisations
+from sst_desktop.services.outcome import Changed
+from sst_desktop.services.records import OrganisationRecord
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.operations import directory
 
 
 class OrganisationBox(QComboBox):
     """An editable list of organisations. A name not in the list is a new organisation
-    (``organisation_id()`` is then None and ``is_new()`` True); the caller decides when to create it."""
+    (``organisation_id()`` is then None and ``is_new()`` True); the caller decides when to create it.
+
+    The list arrives from the database worker, and again whenever organisations change; until then
+    the box shows what it was given (``set_organisation``)."""
 
     organisation_changed = Signal()  # the user picked another entry or finished typing
 
@@ -21,25 +26,43 @@ class OrganisationBox(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
-        self.lineEdit().setPlaceholderText("No organisation")
+        line = self.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.setPlaceholderText("No organisation")
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
+        self.addItem("", None)
         self.reload()
         self.activated.connect(lambda _i: self.organisation_changed.emit())
-        self.lineEdit().editingFinished.connect(self.organisation_changed.emit)
+        line = self.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.editingFinished.connect(self.organisation_changed.emit)
+        context.changed.connect(self._changed)
 
     def reload(self) -> None:
-        current = self.currentText()
+        """Fetch the list again (it is shown when it comes back)."""
+        directory.list_organisations(self.context, self).success(self._listed).run()
+
+    def _listed(self, records: list[OrganisationRecord]) -> None:
+        text = self.currentText()
+        shown = self.organisation_id()
         self.blockSignals(True)
         self.clear()
         self.addItem("", None)
-        for record in organisations.list_organisations(self.context.database):
+        for record in records:
             self.addItem(record.name, record.id)
-        self.setEditText(current)
+        if shown is not None and self.findData(shown) < 0:
+            self.addItem(text, shown)  # archived: still shown for the record that has it
+        self.setCurrentIndex(max(self.findText(text, Qt.MatchFlag.MatchFixedString), 0))
+        self.setEditText(text)
         self.blockSignals(False)
+
+    def _changed(self, changed: Changed) -> None:
+        if changed & Changed.ORGANISATIONS:
+            self.reload()
 
     def organisation_name(self) -> str:
         return " ".join(self.currentText().split())
@@ -60,7 +83,7 @@ class OrganisationBox(QComboBox):
         self.blockSignals(True)
         row = self.findData(organisation_id) if organisation_id is not None else 0
         if row < 0 and name:
-            self.addItem(name, organisation_id)  # archived: still shown for this person
+            self.addItem(name, organisation_id)  # archived, or the list is on its way
             row = self.count() - 1
         self.setCurrentIndex(max(row, 0))
         self.setEditText(self.itemText(max(row, 0)))

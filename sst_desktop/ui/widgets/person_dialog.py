@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -15,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services import organisations, people
-from sst_desktop.services.people import PossibleDuplicate
-from sst_desktop.services.records import OrganisationRecord, PersonRecord
+from sst_desktop.services.people import PersonPatch, PossibleDuplicate
+from sst_desktop.services.records import Change, PersonRecord
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.operations import directory
+from sst_desktop.ui.widgets.change_dialog import ChangeDialog
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
+from sst_desktop.ui.window_geometry import keep_geometry
 
 TITLES = (
     "Councillor",
@@ -85,14 +88,15 @@ def ask_add_anyway(parent: QWidget | None, name: str, duplicates: list[PossibleD
     return box.clickedButton() is add
 
 
-class PersonDialog(QDialog):
-    """New person. On OK the person is created through the undo stack; ``created`` holds the record."""
+class PersonDialog(ChangeDialog):
+    """New person. On OK the person is added through the undo stack; ``created`` holds the record."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, name_hint: str = "") -> None:
         super().__init__(parent)
         self.context = context
         self.created: PersonRecord | None = None
         self.setWindowTitle("New person")
+        keep_geometry(self, "new_person")
         self.setMinimumWidth(460)
 
         self.title = QComboBox()
@@ -140,29 +144,26 @@ class PersonDialog(QDialog):
         if last:
             self.check_duplicates()
 
-    def values(self) -> dict[str, object]:
-        return {
-            "title": self.title.currentText(),
-            "first_name": self.first_name.text(),
-            "last_name": self.last_name.text(),
-            "job_title": self.job_title.text(),
-            "email": self.email.text(),
-            "telephone": self.telephone.text(),
-        }
-
-    def find_duplicates(self) -> list[PossibleDuplicate]:
-        return (
-            self.context.call(
-                self,
-                lambda: people.possible_duplicates(
-                    self.context.database, self.first_name.text(), self.last_name.text()
-                ),
-            )
-            or []
+    def details(self) -> PersonPatch:
+        return PersonPatch(
+            title=self.title.currentText(),
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            job_title=self.job_title.text(),
+            email=self.email.text(),
+            telephone=self.telephone.text(),
         )
 
+    def _name(self) -> str:
+        return " ".join(p for p in (self.first_name.text().strip(), self.last_name.text().strip()) if p)
+
     def check_duplicates(self) -> None:
-        duplicates = self.find_duplicates()
+        """Say (under the form) who is already in the directory with a similar name."""
+        directory.possible_duplicates(
+            self.context, self, self.first_name.text(), self.last_name.text()
+        ).success(self._show_duplicates).run()
+
+    def _show_duplicates(self, duplicates: list[PossibleDuplicate]) -> None:
         self.duplicates.setVisible(bool(duplicates))
         if duplicates:
             self.duplicates.setText(
@@ -170,53 +171,26 @@ class PersonDialog(QDialog):
             )
 
     def accept(self) -> None:
-        duplicates = self.find_duplicates()
-        name = " ".join(p for p in (self.first_name.text().strip(), self.last_name.text().strip()) if p)
-        if duplicates and not ask_add_anyway(self, name, duplicates):
+        """Look for similar names once more, ask when there are some, then add the person (and
+        their organisation when it is new) as one undoable step. The form stays, as typed, on a refusal."""
+        self.setEnabled(False)  # one request at a time
+        directory.possible_duplicates(
+            self.context, self, self.first_name.text(), self.last_name.text()
+        ).success(self._add_unless_duplicate).failure(self._refused).run()
+
+    def _add_unless_duplicate(self, duplicates: list[PossibleDuplicate]) -> None:
+        if not self.isVisible():
+            return  # closed while the names were being checked: nothing is added
+        if duplicates and not ask_add_anyway(self, self._name(), duplicates):
+            self.setEnabled(True)
             return
-        record = create_person_undoably(self.context, self, self.values(), self.organisation)
-        if record is None:
-            return  # the error was shown; everything typed stays in the dialog
-        self.created = record
-        self.context.status_message.emit(f"Added {record.full_name} to the directory")
-        super().accept()
+        self.send(
+            directory.create_person(
+                self.context, self, self.details(), self.organisation.organisation_name(), self._name()
+            )
+        )
 
-
-def create_person_undoably(
-    context: AppContext, parent: QWidget | None, values: dict[str, object], organisation: OrganisationBox
-) -> PersonRecord | None:
-    """Create a person (and their organisation when it is new) as one undoable step."""
-    db = context.database
-    org_id = organisation.organisation_id()
-    new_org_name = organisation.organisation_name() if organisation.is_new() else ""
-    created_org: list[OrganisationRecord] = []
-
-    def create() -> PersonRecord:
-        organisation_id = org_id
-        if new_org_name:
-            org = organisations.create_organisation(db, new_org_name).after
-            assert org is not None
-            created_org.append(org)
-            organisation_id = org.id
-        try:
-            return people.create_person(db, organisation_id=organisation_id, **values).after  # type: ignore[return-value]
-        except Exception:
-            if created_org:
-                organisations.delete_organisation(db, created_org.pop().id)
-            raise
-
-    def delete(person_id: int) -> None:
-        people.delete_person(db, person_id)
-        for org in created_org:
-            organisations.delete_organisation(db, org.id)
-
-    def recreate(record: PersonRecord) -> None:
-        for org in created_org:
-            organisations.recreate_organisation(db, org)
-        people.recreate_person(db, record)
-
-    label = " ".join(str(values.get(k) or "").strip() for k in ("first_name", "last_name")).strip()
-    record = context.create(parent, f"Add {label or 'person'}", create, delete, recreate, "person")
-    if record is not None and created_org:
-        context.data_changed.emit("organisation")
-    return record
+    def _made(self, change: Change[Any]) -> None:
+        if change.after is not None:
+            self.context.status_message.emit(f"Added {change.after.full_name} to the directory")
+        super()._made(change)

@@ -137,8 +137,16 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if not 0 <= column < len(self.columns):
             return
         self.layoutAboutToBeChanged.emit()
+        before = self._rows
         self._sort = (column, order)
         self._rows = self._arranged()
+        # A view's selection and current row are persistent indexes: they follow their records.
+        moved = self.persistentIndexList()
+        if moved:
+            row_of = {id(record): row for row, record in enumerate(self._rows)}
+            self.changePersistentIndexList(
+                moved, [self.index(row_of[id(before[i.row()])], i.column()) for i in moved]
+            )
         self.layoutChanged.emit()
 
 

@@ -95,8 +95,9 @@ def test_docx_keeps_any_unicode_and_drops_what_xml_cannot_hold(db, seed, tmp_pat
     text = "Zoë <b>& “x”</b> =SUM(A1) 你好 مرحبا 😀\x00\x07\x1b end\ufffe"
     minutes.set_text(db, seed.minute_ids[7], text)
     minutes.add_resolution(db, seed.minute_ids[7], "the 😀 be noted\x0b")
-    target = write_minutes_docx(db, seed.meeting_id, tmp_path / "minutes.docx")
-    document = docx.Document(str(target))
+    written = write_minutes_docx(db, seed.meeting_id, tmp_path / "minutes.docx")
+    assert written.warnings == ()
+    document = docx.Document(str(written.path))
     body = _text(document)
     assert "Zoë <b>& “x”</b> =SUM(A1) 你好 مرحبا 😀 end" in body
     assert "(2) the 😀 be noted." in body

@@ -19,8 +19,11 @@ from sst_desktop.exports.minutes_content import (
 from sst_desktop.exports.minutes_pdf import build_minutes_pdf, public_minutes_pdf, write_minutes_pdf
 from sst_desktop.services import attendance, committees, declarations, minutes
 from sst_desktop.services.committees import CommitteePatch
+from sst_desktop.services.declarations import DeclarationPatch
+from sst_desktop.services.people import PersonPatch
 from tests.exports.minutes.conftest import HEADER
 from tests.exports.minutes_helpers import SEED_ORDER, in_order, pdf_pages, starts_with
+from tests.minutes_data import confirm_at_next_meeting
 
 
 def _add_exempt_item(db, seed, *, paragraphs: str = "7") -> int:  # type: ignore[no-untyped-def]
@@ -66,16 +69,7 @@ def test_running_header_on_later_pages_and_draft_on_every_page(db, seed) -> None
 
 
 def test_confirmed_minutes_carry_no_draft_mark(db, seed) -> None:  # type: ignore[no-untyped-def]
-    with db.write() as session:
-        session.add(
-            AgendaItem(
-                meeting_id=seed.next_id,
-                position=0,
-                title="Minutes of Previous Meeting",
-                procedural_role=ProceduralRole.PREVIOUS_MINUTES,
-            )
-        )
-    minutes.confirm_previous_minutes(db, minutes.open_minutes(db, seed.next_id)[0].id)
+    confirm_at_next_meeting(db, seed)
     pages = pdf_pages(build_minutes_pdf(db, seed.meeting_id))
     assert not any(DRAFT_MARK in page for page in pages)
     in_order(" ".join(pages), SEED_ORDER)
@@ -85,7 +79,7 @@ def test_also_present_declarations_arrivals_and_substitutes(db, seed) -> None:  
     register = {r.last_name: r for r in attendance.list_attendance(db, seed.meeting_id)}
     from sst_desktop.services import people
 
-    barton = people.create_person(db, first_name="Ian", last_name="Barton").after
+    barton = people.create_person(db, PersonPatch(first_name="Ian", last_name="Barton")).after
     attendance.add_also_present(db, seed.meeting_id, barton.id, "Committee Officer")
     attendance.set_substitute(db, register["Sexton"].id, register["Bellamy"].person_id)
     attendance.set_present(db, register["White"].id, remote=True)
@@ -94,11 +88,13 @@ def test_also_present_declarations_arrivals_and_substitutes(db, seed) -> None:  
     declarations.add_declaration(
         db,
         seed.meeting_id,
-        person_id=seed.person_ids["Hardy"],
-        kind="disclosable_pecuniary",
-        action="withdrew",
-        nature="being the owner of land next to an encampment site",
-        agenda_item_id=seed.item_ids[9],
+        DeclarationPatch(
+            person_id=seed.person_ids["Hardy"],
+            kind="disclosable_pecuniary",
+            action="withdrew",
+            nature="being the owner of land next to an encampment site",
+            agenda_item_id=seed.item_ids[9],
+        ),
     )
     text = " ".join(pdf_pages(build_minutes_pdf(db, seed.meeting_id)))
     in_order(
@@ -268,8 +264,8 @@ def test_any_unicode_markup_and_very_long_text_render_intact(db, seed) -> None: 
 
 
 def test_write_to_path_is_atomic_and_reports_bad_folders(db, seed, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    target = write_minutes_pdf(db, seed.meeting_id, tmp_path / "minutes.pdf")
-    assert target.read_bytes().startswith(b"%PDF")
+    written = write_minutes_pdf(db, seed.meeting_id, tmp_path / "minutes.pdf")
+    assert written.path.read_bytes().startswith(b"%PDF") and written.warnings == ()
     with pytest.raises(ExportError):
         write_minutes_pdf(db, seed.meeting_id, tmp_path / "missing" / "minutes.pdf")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
