@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from sst_desktop.domain import Committee, Meeting, Minute, Organisation, Person
 from sst_desktop.domain.enums import ActionKind, ActionStatus
@@ -123,3 +124,52 @@ def build_world(db: Database) -> World:
 def confirm_minutes(db: Database, meeting_id: int) -> None:
     with db.write() as s:
         s.get(Meeting, meeting_id).minutes_confirmed_at = datetime(2022, 9, 8, 11, 0)
+
+
+def add_many_actions(db: Database, committee_id: int, count: int, *, first_id: int = 1_000_000) -> list[int]:
+    """``count`` actions of one committee in one go, every third with a progress update; their ids.
+
+    Written straight through the driver in one transaction, values as SQLite stores them: a hundred
+    thousand take a second or two, where the ORM (or typed Core inserts) take several."""
+    stamp = "2024-01-02 09:30:00.000000"
+    statuses = [s.value for s in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DEFERRED)]
+    ids = list(range(first_id, first_id + count))
+    with db.write() as s:
+        short = s.get(Committee, committee_id).short_name  # type: ignore[union-attr]
+        connection = s.connection()
+        connection.exec_driver_sql(
+            "INSERT INTO actions (id, reference, kind, committee_id, position, text, response, owner_text,"
+            " due_date, due_next_meeting, status, created_at, updated_at)"
+            " VALUES (?, ?, 'action', ?, ?, ?, '', 'Community Safety Team', ?, 0, ?, ?, ?)",
+            [
+                (
+                    i,
+                    f"{short}/BULK/{i}",
+                    committee_id,
+                    i,
+                    f"Report back on the anti-social behaviour hotspots, item {i}",
+                    (date(2023, 1, 1) + timedelta(days=i % 700)).isoformat(),
+                    statuses[i % 3],
+                    stamp,
+                    stamp,
+                )
+                for i in ids
+            ],
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO action_updates (action_id, \"on\", text, author, created_at) VALUES (?, ?, ?, '', ?)",
+            [(i, "2023-02-01", f"Update {i}", stamp) for i in ids if i % 3 == 0],
+        )
+    return ids
+
+
+def world_file(folder: Path, *, busy_timeout: float) -> tuple[Path, Database]:
+    """The small world in a file of its own, opened to wait ``busy_timeout`` seconds for a lock;
+    its connections have let go of the file (so another program can take it whole)."""
+    from sst_desktop.storage.opening import open_path
+
+    path = folder / "world.db"
+    db = open_path(path, backup_dir=folder / "backups", busy_timeout=busy_timeout)
+    build_world(db)
+    db.engine.dispose()
+    return path, db

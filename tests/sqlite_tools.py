@@ -21,6 +21,17 @@ def connect(path: str | Path, **kwargs: object) -> Iterator[sqlite3.Connection]:
         connection.close()
 
 
+@contextmanager
+def held_exclusively(path: str | Path) -> Iterator[sqlite3.Connection]:
+    """Another connection holds ``path`` locked against reading too (exclusive locking mode), as a
+    program that took the whole file would; let go at the end of the block."""
+    with connect(path) as other:
+        other.execute("PRAGMA locking_mode = EXCLUSIVE")
+        other.execute("BEGIN EXCLUSIVE")
+        yield other
+        other.execute("ROLLBACK")
+
+
 def copy_alone(database: Path, folder: Path) -> Path:
     """A copy of just the database file, without the -wal and -shm beside it, as an email or a USB
     stick would carry it."""

@@ -49,6 +49,7 @@ from sst_desktop.exports import (
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.imports.actions_xlsx import import_actions_xlsx
 from sst_desktop.services import actions, agenda, attachments, attendance, declarations, minutes
+from sst_desktop.services.actions import ActionPatch
 from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.declarations import DeclarationPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
@@ -328,8 +329,12 @@ def test_confirmed_minutes_refuse_every_edit_through_the_services(db: Database, 
                 agenda_item_id=board.june_exempt_item,
             ),
         ),
-        "action wording": lambda: actions.update_action(db, board.exempt_action, text="rewritten"),
-        "action owner": lambda: actions.update_action(db, board.exempt_action, owner_text="Someone else"),
+        "action wording": lambda: actions.update_action(
+            db, board.exempt_action, ActionPatch(text="rewritten")
+        ),
+        "action owner": lambda: actions.update_action(
+            db, board.exempt_action, ActionPatch(owner_text="Someone else")
+        ),
         "action text": lambda: actions.set_action_text(db, board.exempt_action, "rewritten"),
         "delete action": lambda: actions.delete_action(db, board.exempt_action),
         "new action in the minute": lambda: actions.create_action(db, minute_id=minute.id, text="A new one"),

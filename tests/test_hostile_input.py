@@ -43,6 +43,7 @@ from sst_desktop.exports import (
 from sst_desktop.exports.xlsx_cells import EXCEL_CELL_LIMIT, TRUNCATION_MARK, clean_for_excel, set_text
 from sst_desktop.imports.actions_xlsx import import_actions_xlsx
 from sst_desktop.services import actions, agenda, meetings, minutes
+from sst_desktop.services.actions import ActionPatch
 from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.errors import ServiceError, ValidationError
 from sst_desktop.services.meetings import MeetingPatch
@@ -192,7 +193,10 @@ def type_everything(board: Board, texts: list[str]) -> Typed:
     put(lambda v: agenda.update_item(db, board.item_id, AgendaItemPatch(description=v)), description)
     put(lambda v: minutes.set_text(db, board.minute_id, v), text)
     put(lambda v: minutes.add_resolution(db, board.minute_id, v[:2000]), resolution)
-    put(lambda v: actions.update_action(db, board.action_id, text=v[:20000], owner_text=v[:300]), action)
+    put(
+        lambda v: actions.update_action(db, board.action_id, ActionPatch(text=v[:20000], owner_text=v[:300])),
+        action,
+    )
     put(lambda v: actions.add_update(db, board.action_id, v[:10000], on=date(2022, 7, 1)), update)
     put(lambda v: meetings.update_meeting(db, board.seed.meeting_id, MeetingPatch(venue=v[:300])), venue)
     item = agenda.get_item(db, board.item_id)
@@ -383,7 +387,8 @@ def test_spreadsheets_hold_text_never_formulas(boards, texts: list[str]) -> None
     assert result.truncated == ()
     no_formulas(log)
     strings = workbook_strings(log)
-    assert clean_for_excel(typed.action) in strings
+    action = clean_for_excel(typed.action)
+    assert action in strings or not action  # (wording a workbook cannot hold at all leaves the cell empty)
     assert any(clean_for_excel(typed.update) in s for s in strings)
 
     register = board.folder / "attendance.xlsx"
@@ -486,7 +491,7 @@ def test_a_hundred_thousand_character_minute(boards) -> None:  # type: ignore[no
 
     # An action cannot hold that much: a clear message, nothing saved.
     with pytest.raises(ServiceError, match="too long"):
-        actions.update_action(board.db, board.action_id, text=LONG_TEXT)
+        actions.update_action(board.db, board.action_id, ActionPatch(text=LONG_TEXT))
 
 
 def test_a_hundred_thousand_character_agenda_description(boards) -> None:  # type: ignore[no-untyped-def]

@@ -23,8 +23,6 @@ BELOW = ("sst_desktop.services", "sst_desktop.storage")
 # Screens that still call services on the GUI thread (through AppContext.call/edit), to be moved.
 STILL_CALLING = frozenset(
     {
-        "actions/log_model.py",
-        "actions/log_view.py",
         "minutes/actions_list.py",
         "minutes/editor.py",
         "minutes/matters.py",

@@ -45,6 +45,7 @@ from sst_desktop.services.actions import (
 )
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.jobs import JobHooks
+from sst_desktop.services.outcome import Changed, Reversal
 from sst_desktop.services.validation import required
 from sst_desktop.storage.engine import Database
 
@@ -145,8 +146,16 @@ class ImportPreview:
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What applying an import did. Applying is all or nothing and not an undo step: the officer saw
+    every change before choosing to apply them."""
+
     actions_changed: int
     updates_added: int
+    undo: Reversal | None = None
+
+    @property
+    def changed(self) -> Changed:
+        return Changed.ACTIONS if self.actions_changed else Changed.NOTHING
 
     @property
     def summary(self) -> str:
@@ -439,7 +448,7 @@ def apply_preview(
 ) -> ImportResult:
     """Apply the previewed changes in one transaction (all or none). Conflicts and problems stay out."""
     edits = [change.edit for change in preview.changes]
-    changed = apply_sheet_edits(db, edits, on=on, author=author, hooks=hooks)
+    changed = apply_sheet_edits(db, edits, on=on, author=author, hooks=hooks).value
     return ImportResult(actions_changed=changed, updates_added=sum(len(e.new_updates) for e in edits))
 
 

@@ -16,7 +16,7 @@ the response is ``response``, progress goes in updates, and signing it off compl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Select, and_, func, select, update
@@ -28,8 +28,10 @@ from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.jobs import JobHooks
+from sst_desktop.services.outcome import Changed, Outcome
+from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, optional_id, required, whole_number
+from sst_desktop.services.validation import optional, required
 from sst_desktop.storage.engine import Database
 
 DONE_STATUSES = frozenset(s for s in ActionStatus if s.is_done)
@@ -39,13 +41,6 @@ OPEN_STATUSES = frozenset(s for s in ActionStatus if not s.is_done)
 MINUTES_FIELDS = frozenset(
     {"text", "owner_person_id", "owner_text", "organisation_id", "kind", "minute_id", "position"}
 )
-ACTION_FIELDS = MINUTES_FIELDS | {
-    "response",
-    "due_date",
-    "due_next_meeting",
-    "status",
-    "completed_on",
-}
 TEXT_LIMIT = 20_000
 UPDATE_LIMIT = 10_000
 
@@ -316,6 +311,25 @@ def next_reference(session: Session, short_name: str, year: int) -> str:
 # Writing ------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ActionPatch:
+    """The action fields an edit sets (see ``patch``). Wording, owner and place in the minutes are
+    refused once the minutes are confirmed; the rest stays open to change."""
+
+    text: str | Unset = UNSET
+    response: str | Unset = UNSET
+    owner_person_id: int | Unset | None = UNSET
+    owner_text: str | Unset = UNSET
+    organisation_id: int | Unset | None = UNSET
+    kind: ActionKind | Unset = UNSET
+    minute_id: int | Unset | None = UNSET
+    position: int | Unset = UNSET
+    due_date: date | Unset | None = UNSET
+    due_next_meeting: bool | Unset = UNSET
+    status: ActionStatus | Unset = UNSET
+    completed_on: date | Unset | None = UNSET
+
+
 def create_action(
     db: Database,
     *,
@@ -336,7 +350,7 @@ def create_action(
     position: int | None = None,
 ) -> Change[ActionRecord]:
     """Record an action (or a recommendation). The committee and meeting follow from the minute
-    when one is given. The organisation defaults to the owner's."""
+    when one is given. The organisation defaults to the owner's. Undo removes it again."""
     values = _validated(
         {
             "text": text,
@@ -402,33 +416,28 @@ def create_action(
         )
         session.add(action)
         session.flush()
-        return Change(None, _record(session, action.id))
+        return _created(_record(session, action.id))
 
 
-def update_action(db: Database, action_id: int, **fields: object) -> Change[ActionRecord]:
-    """Change an action. Its wording and owner are refused once its minutes are confirmed; status,
-    due date, response and progress stay open to change."""
-    unknown = set(fields) - ACTION_FIELDS
-    if unknown:
-        raise ValidationError(f"Unknown action field(s): {', '.join(sorted(unknown))}.")
-    values = _validated(fields, partial=True)
-    for key in ("owner_person_id", "organisation_id", "minute_id"):
-        if key in fields:
-            value = fields[key]
-            values[key] = optional_id(value, "The linked record", field=key)
-    if "position" in fields:
-        values["position"] = whole_number(fields["position"], "The position", field="position")
+def update_action(db: Database, action_id: int, patch: ActionPatch) -> Change[ActionRecord]:
+    """Change the fields ``patch`` sets; undo puts back what they were. Wording and owner are refused
+    once the action's minutes are confirmed; status, due date, response and progress stay open."""
+    values = _validated(given(patch), partial=True)
     with db.write() as session:
         action = _get(session, action_id)
         before = _record(session, action_id)
+        revert = reverting(patch, before)
         if "status" in values or "completed_on" in values:
-            status = parse_status(values.get("status", action.status))
+            status = values.get("status", action.status)
+            assert isinstance(status, ActionStatus)
             on = values.get("completed_on")
             if on is None and action.status.is_done and status.is_done:
                 on = action.completed_on  # still done: keep the date it was done
             merged: dict[str, object] = {"status": status, "completed_on": on}
             _complete_status(merged)
             values.update(merged)
+            # the date it was done follows the status: undo puts back both as they were
+            revert = replace(revert, status=before.status, completed_on=before.completed_on)
         changed = {k: v for k, v in values.items() if getattr(action, k) != v}
         if MINUTES_FIELDS & changed.keys() and action.meeting_id is not None:
             ensure_minutes_editable(session, action.meeting_id)
@@ -443,33 +452,76 @@ def update_action(db: Database, action_id: int, **fields: object) -> Change[Acti
             setattr(action, key, value)
         action.updated_at = utcnow()
         session.flush()
-        return Change(before, _record(session, action_id))
+        return Change(
+            before,
+            _record(session, action_id),
+            Changed.ACTIONS,
+            lambda db: update_action(db, action_id, revert),
+        )
 
 
-def set_action_text(db: Database, action_id: int, text: str) -> str:
+def set_action_text(db: Database, action_id: int, text: str) -> Outcome[str]:
     """Save an action's wording while the officer types it: one small UPDATE (refused, like any change
-    of wording, once its minutes are confirmed). Returns the text stored."""
+    of wording, once its minutes are confirmed). The value is the text stored; undo puts back the
+    wording it replaced."""
     value = required(text, "The action", field="text", max_length=TEXT_LIMIT, multiline=True)
     with db.write() as session:
-        meeting_id = session.execute(select(Action.meeting_id).where(Action.id == action_id)).first()
-        if meeting_id is None:
+        found = session.execute(select(Action.meeting_id, Action.text).where(Action.id == action_id)).first()
+        if found is None:
             raise NotFoundError(f"There is no action with id {action_id}.")
-        if meeting_id[0] is not None:
-            ensure_minutes_editable(session, meeting_id[0])
+        meeting_id, before = found
+        if meeting_id is not None:
+            ensure_minutes_editable(session, meeting_id)
         session.execute(
             update(Action)
             .where(Action.id == action_id)
             .values(text=value, updated_at=utcnow())
             .execution_options(synchronize_session=False)
         )
-    return value
+    return Outcome(value, Changed.ACTIONS, lambda db: set_action_text(db, action_id, before))
 
 
 def set_status(
     db: Database, action_id: int, status: ActionStatus | str, completed_on: date | None = None
 ) -> Change[ActionRecord]:
-    """Move an action to ``status``. Completed (and closed) carry a date, today unless given."""
-    return update_action(db, action_id, status=status, completed_on=completed_on)
+    """Move an action to ``status`` (its value or label). Completed (and closed) carry a date, today
+    unless given; undo puts back the status and the date it had."""
+    return update_action(db, action_id, ActionPatch(status=parse_status(status), completed_on=completed_on))
+
+
+def set_due(db: Database, action_id: int, due: date | None) -> Change[ActionRecord]:
+    """Give an action a due date; with none, it stays due at the next meeting if it was."""
+    with db.write():
+        before = get_action(db, action_id)
+        return update_action(
+            db,
+            action_id,
+            ActionPatch(due_date=due, due_next_meeting=before.due_next_meeting and due is None),
+        )
+
+
+def set_owner(
+    db: Database,
+    action_id: int,
+    person_id: int | None,
+    owner_text: str = "",
+    organisation_id: int | None = None,
+) -> Change[ActionRecord]:
+    """Give an action to a person in the directory, or (``person_id`` None) to an owner as typed;
+    the organisation is the person's unless given. Refused once its minutes are confirmed."""
+    with db.write() as session:
+        if organisation_id is None and person_id is not None:
+            person = session.get(Person, person_id)
+            organisation_id = person.organisation_id if person is not None else None
+        return update_action(
+            db,
+            action_id,
+            ActionPatch(
+                owner_person_id=person_id,
+                owner_text="" if person_id is not None else owner_text,
+                organisation_id=organisation_id,
+            ),
+        )
 
 
 def sign_off(db: Database, action_id: int, on: date | None = None) -> Change[ActionRecord]:
@@ -479,8 +531,9 @@ def sign_off(db: Database, action_id: int, on: date | None = None) -> Change[Act
 
 def add_update(
     db: Database, action_id: int, text: str, on: date | None = None, author: str = ""
-) -> ActionUpdateRecord:
-    """Add a dated line of progress (today unless told). Allowed at any time: the log is live."""
+) -> Outcome[ActionUpdateRecord]:
+    """Add a dated line of progress (today unless told). Allowed at any time: the log is live.
+    Undo removes it again."""
     text = required(text, "The update", field="text", max_length=UPDATE_LIMIT, multiline=True)
     author = optional(author, "The author", field="author", max_length=200)
     if on is None:
@@ -493,11 +546,11 @@ def add_update(
         session.add(update)
         action.updated_at = utcnow()
         session.flush()
-        return _update_record(update)
+        return _update_added(_update_record(update))
 
 
-def delete_update(db: Database, update_id: int) -> ActionUpdateRecord:
-    """Remove a progress line (undo of adding it)."""
+def delete_update(db: Database, update_id: int) -> Outcome[ActionUpdateRecord]:
+    """Remove a progress line; undo puts it back as it was."""
     with db.write() as session:
         update = session.get(ActionUpdate, update_id)
         if update is None:
@@ -506,18 +559,89 @@ def delete_update(db: Database, update_id: int) -> ActionUpdateRecord:
         action = _get(session, update.action_id)
         session.delete(update)
         action.updated_at = utcnow()
-        return record
+        return Outcome(record, Changed.ACTIONS, lambda db: restore_update(db, record))
+
+
+def restore_update(db: Database, record: ActionUpdateRecord) -> Outcome[ActionUpdateRecord]:
+    """Put back a progress line removed by ``delete_update``, with the same id (redo of adding it)."""
+    with db.write() as session:
+        action = _get(session, record.action_id)
+        if session.get(ActionUpdate, record.id) is not None:
+            raise ServiceError("That progress update is already there.")
+        session.add(_update_row(record))
+        action.updated_at = utcnow()
+        session.flush()
+        return _update_added(record)
+
+
+def _update_added(record: ActionUpdateRecord) -> Outcome[ActionUpdateRecord]:
+    return Outcome(record, Changed.ACTIONS, lambda db: delete_update(db, record.id))
+
+
+def _update_row(record: ActionUpdateRecord) -> ActionUpdate:
+    """The progress line ``record`` describes, as it was (same id and times)."""
+    return ActionUpdate(
+        id=record.id,
+        action_id=record.action_id,
+        on=record.on,
+        text=record.text,
+        author=record.author,
+        created_at=record.created_at,
+    )
 
 
 def delete_action(db: Database, action_id: int) -> Change[ActionRecord]:
-    """Remove an action and its updates. Refused when it belongs to confirmed minutes."""
+    """Remove an action and its updates. Refused when it belongs to confirmed minutes. Undo puts
+    both back as they were (same ids)."""
     with db.write() as session:
         action = _get(session, action_id)
         if action.meeting_id is not None:
             ensure_minutes_editable(session, action.meeting_id)
         before = _record(session, action_id)
+        updates = tuple(_update_record(u) for u in action.updates)
         session.delete(action)
-        return Change(before, None)
+        return Change(before, None, Changed.ACTIONS, lambda db: restore_action(db, before, updates))
+
+
+def restore_action(
+    db: Database, record: ActionRecord, updates: tuple[ActionUpdateRecord, ...] = ()
+) -> Change[ActionRecord]:
+    """Put back an action removed by ``delete_action``, with its id, reference and progress updates
+    (redo of recording it)."""
+    values = _validated(
+        {name: getattr(record, name) for name in ("text", "kind", "response", "owner_text", "status")}
+        | {"due_date": record.due_date, "due_next_meeting": record.due_next_meeting}
+        | {"completed_on": record.completed_on},
+        partial=False,
+    )
+    with db.write() as session:
+        if session.get(Action, record.id) is not None:
+            raise ServiceError(f"{record.reference} is already there.")
+        if record.meeting_id is not None:
+            ensure_minutes_editable(session, record.meeting_id)
+        _check_reference_free(session, record.reference)
+        _check_people(session, record.owner_person_id, record.organisation_id)
+        session.add(
+            Action(
+                id=record.id,
+                reference=record.reference,
+                committee_id=record.committee_id,
+                meeting_id=record.meeting_id,
+                minute_id=record.minute_id,
+                owner_person_id=record.owner_person_id,
+                organisation_id=record.organisation_id,
+                position=record.position,
+                **values,
+            )
+        )
+        session.flush()
+        session.add_all(_update_row(u) for u in updates)
+        session.flush()
+        return _created(_record(session, record.id))
+
+
+def _created(record: ActionRecord) -> Change[ActionRecord]:
+    return Change(None, record, Changed.ACTIONS, lambda db: delete_action(db, record.id))
 
 
 # Helpers ------------------------------------------------------------------------------------------
@@ -587,7 +711,8 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         )
     if "kind" in fields:
         try:
-            values["kind"] = ActionKind(str(fields["kind"]))
+            kind = fields["kind"]
+            values["kind"] = kind if isinstance(kind, ActionKind) else ActionKind(str(kind))
         except ValueError as error:
             raise ValidationError(f"“{fields['kind']}” is not a kind of action.", field="kind") from error
     if "status" in fields:
@@ -600,6 +725,23 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
             values[key] = value
     if "due_next_meeting" in fields:
         values["due_next_meeting"] = bool(fields["due_next_meeting"])
+    for key, label in (
+        ("owner_person_id", "The owner"),
+        ("organisation_id", "The organisation"),
+        ("minute_id", "The minute"),
+        ("position", "The position"),
+    ):
+        if key in fields:
+            value = fields[key]
+            if value in (None, "") and key != "position":
+                values[key] = None
+                continue
+            try:
+                values[key] = int(value)  # type: ignore[call-overload]
+            except (TypeError, ValueError) as error:
+                raise ValidationError(
+                    f"{label} must be given by a whole number (an id).", field=key
+                ) from error
     return values
 
 
@@ -644,9 +786,10 @@ def apply_sheet_edits(
     on: date | None = None,
     author: str = "",
     hooks: JobHooks | None = None,
-) -> int:
+) -> Outcome[int]:
     """Apply every edit in one transaction: all of them, or (on any error or cancel) none.
-    New updates are dated ``on`` (today). Returns the number of actions changed."""
+    New updates are dated ``on`` (today). The value is the number of actions changed; a whole
+    import is not an undo step (the officer saw every change before applying it)."""
     hooks = hooks or JobHooks()
     on = on or date.today()
     author = optional(author, "The author", max_length=200)
@@ -694,4 +837,4 @@ def apply_sheet_edits(
                 hooks.step(index, len(edits))
         session.flush()
     hooks.progress(len(edits), len(edits))
-    return changed
+    return Outcome(changed, Changed.ACTIONS if changed else Changed.NOTHING)

@@ -71,7 +71,9 @@ def _procedural_items(session: Session, committee_id: int) -> list[AgendaItem]:
             .where(
                 Meeting.committee_id == committee_id,
                 Meeting.status != MeetingStatus.HELD,  # a cancelled one too, so it is right if reinstated
-                AgendaItem.procedural_role.in_((ProceduralRole.PREVIOUS_MINUTES, ProceduralRole.NEXT_MEETING)),
+                AgendaItem.procedural_role.in_(
+                    (ProceduralRole.PREVIOUS_MINUTES, ProceduralRole.NEXT_MEETING)
+                ),
             )
         )
     )

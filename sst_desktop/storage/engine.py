@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -102,6 +103,20 @@ class Database:
             with self._reader() as session:
                 yield session
         except DBAPIError as error:
+            raise translate_error(error, self, writing=False) from error
+
+    @contextmanager
+    def raw_read(self) -> Iterator[Any]:
+        """A driver connection for reads too big for the ORM (the action log's 100,000 rows);
+        nothing it does is committed. Failures a person can act on (locked, damaged, gone) become
+        ``StorageError``s, as in ``read``; the driver's own errors reach this block unwrapped."""
+        try:
+            connection = self.engine.raw_connection()
+            try:
+                yield connection
+            finally:
+                connection.close()
+        except (DBAPIError, sqlite3.Error) as error:
             raise translate_error(error, self, writing=False) from error
 
     @contextmanager
@@ -203,7 +218,9 @@ def _primary_code(error: BaseException) -> int | None:
     return int(code) & 0xFF
 
 
-def translate_error(error: DBAPIError, database: Database | None, *, writing: bool) -> BaseException:
+def translate_error(
+    error: DBAPIError | sqlite3.Error, database: Database | None, *, writing: bool
+) -> BaseException:
     """A ``StorageError`` for SQLite failures a person can act on; the original error otherwise."""
     code = _primary_code(error)
     name = database.display_name if database is not None else "the database"

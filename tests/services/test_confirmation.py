@@ -10,6 +10,7 @@ from sst_desktop.domain import Meeting
 from sst_desktop.domain.enums import AttendanceStatus, ProceduralRole
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import attendance, declarations, history, meetings, minutes, people
+from sst_desktop.services.actions import ActionPatch
 from sst_desktop.services.declarations import DeclarationPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ValidationError
 from sst_desktop.services.meeting_texts import plain_date
@@ -151,7 +152,7 @@ def test_confirmed_minutes_refuse_action_and_minute_deletion(db) -> None:  # typ
     with pytest.raises(ConfirmedMinutesError):
         actions.create_action(db, minute_id=seed.minute_ids[3], text="A new action")
     with pytest.raises(ConfirmedMinutesError):
-        actions.update_action(db, action.id, text="Changed wording")
+        actions.update_action(db, action.id, ActionPatch(text="Changed wording"))
     with pytest.raises(ConfirmedMinutesError):
         actions.delete_action(db, action.id)
     with pytest.raises(ConfirmedMinutesError):

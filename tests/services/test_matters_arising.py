@@ -6,6 +6,7 @@ import pytest
 
 from sst_desktop.domain.enums import ActionStatus, ItemKind, ProceduralRole
 from sst_desktop.services import actions, agenda, matters_arising
+from sst_desktop.services.actions import ActionPatch
 from sst_desktop.services.errors import ValidationError
 from tests.meeting_factory import make_sst
 
@@ -35,7 +36,7 @@ def test_added_after_minutes_counting_open_actions_of_earlier_meetings_only(db) 
         actions.create_action(db, text=text, committee_id=sst.committee_id, meeting_id=sst.june)
     done = actions.create_action(db, text="Done already", committee_id=sst.committee_id, meeting_id=sst.june)
     assert done.after is not None
-    actions.update_action(db, done.after.id, status=ActionStatus.COMPLETED)
+    actions.update_action(db, done.after.id, ActionPatch(status=ActionStatus.COMPLETED))
     actions.create_action(
         db, text="From a later meeting", committee_id=sst.committee_id, meeting_id=sst.december
     )

@@ -69,7 +69,8 @@ def test_action_wording_is_saved_and_refused_once_confirmed(db: Database, minute
     seed, record = minute
     action = actions.create_action(db, text="Discus at LCR", minute_id=record.id).after
     assert (
-        actions.set_action_text(db, action.id, " Discuss at LCR SD VAG – ÉÀ ") == "Discuss at LCR SD VAG – ÉÀ"
+        actions.set_action_text(db, action.id, " Discuss at LCR SD VAG – ÉÀ ").value
+        == "Discuss at LCR SD VAG – ÉÀ"
     )
     assert actions.get_action(db, action.id).text == "Discuss at LCR SD VAG – ÉÀ"
     with pytest.raises(ValidationError):

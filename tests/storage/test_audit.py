@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 
 from sst_desktop.domain import AuditEntry, Minute, Organisation
 from sst_desktop.services import actions, history, minutes
+from sst_desktop.services.actions import ActionPatch
 from sst_desktop.storage import audit
 from sst_desktop.storage.engine import Database
 from tests.minutes_data import build_committee_and_meetings
@@ -109,9 +110,9 @@ def test_actions_and_their_updates_are_recorded(db: Database, seed) -> None:  # 
         action = actions.create_action(db, minute_id=minute.id, text="Find independent DHR chairs").after
         assert action is not None
         actions.update_action(
-            db, action.id, due_date=date(2022, 9, 8), owner_person_id=seed.person_ids["Hare"]
+            db, action.id, ActionPatch(due_date=date(2022, 9, 8), owner_person_id=seed.person_ids["Hare"])
         )
-        update_record = actions.add_update(db, action.id, "Two chairs approached", on=date(2022, 7, 1))
+        update_record = actions.add_update(db, action.id, "Two chairs approached", on=date(2022, 7, 1)).value
         actions.sign_off(db, action.id, on=date(2022, 9, 1))
         actions.delete_update(db, update_record.id)
     records = history.action_history(db, action.id)

@@ -125,18 +125,22 @@ def page(qtbot, context: AppContext, world) -> ActionLogPage:  # type: ignore[no
 def test_due_and_update_dates_typed_in_the_action_log(qtbot, db, world, page) -> None:  # type: ignore[no-untyped-def]
     action_id = world.refs["prevent"]
     assert page.select_action(action_id)
+    settle(qtbot)
     due = page.details.due
 
     type_date(qtbot, due, "15 Jan 2027")
+    settle(qtbot)
     assert actions.get_action(db, action_id).due_date == date(2027, 1, 15)
     assert due.text() == "15/01/2027"
 
     type_date(qtbot, due, "31/02/2027")
+    settle(qtbot)
     assert due.text() == "31/02/2027" and due.property("error") is True
     assert "February 2027 has 28 days" in due.toolTip()
     assert actions.get_action(db, action_id).due_date == date(2027, 1, 15)
 
     type_date(qtbot, due, "")
+    settle(qtbot)
     assert actions.get_action(db, action_id).due_date is None
 
     # A progress update dated by typing; an impossible date adds nothing.
@@ -144,10 +148,12 @@ def test_due_and_update_dates_typed_in_the_action_log(qtbot, db, world, page) ->
     page.details.update_text.setText("Risk assessment drafted")
     type_date(qtbot, page.details.update_on, "30/02/2022")
     qtbot.keyClick(page.details.update_text, Qt.Key.Key_Return)
+    settle(qtbot)
     assert actions.list_updates(db, action_id) == before
     assert page.details.update_text.text() == "Risk assessment drafted"
     type_date(qtbot, page.details.update_on, "1/3/22")
     qtbot.keyClick(page.details.update_text, Qt.Key.Key_Return)
+    settle(qtbot)
     added = set(actions.list_updates(db, action_id)) - set(before)
     assert [(u.on, u.text) for u in added] == [(date(2022, 3, 1), "Risk assessment drafted")]
 

@@ -154,7 +154,9 @@ def test_action_log_details_have_a_history_button(qtbot, context, db, seed) -> N
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)
+    settle(qtbot)  # the log is read on the database worker
     page.table.setCurrentIndex(page.model.index(0, 0))
+    settle(qtbot)
     assert page.details.record is not None and page.details.record.id == action.id  # type: ignore[union-attr]
     qtbot.mouseClick(page.details.history_button, Qt.MouseButton.LeftButton)
     dialog = next(w for w in page.findChildren(HistoryDialog))

@@ -32,6 +32,8 @@ from sst_desktop.services import (
     people,
     standing_items,
 )
+from sst_desktop.services.action_filters import LogFilter
+from sst_desktop.services.action_rows import Column
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
 from sst_desktop.ui.actions.log_model import ActionLogModel
@@ -91,11 +93,11 @@ def test_action_log_model(qtmodeltester, demo: Database) -> None:  # type: ignor
     log = al.load_log(demo)
     assert log.rows
     model.set_log(log)
-    model.sort(al.Column.DUE, Qt.SortOrder.DescendingOrder)
-    model.set_filter(al.LogFilter(text="prevent"))
-    model.set_filter(al.LogFilter(text="preventx"))  # narrowing to nothing
-    model.set_filter(al.LogFilter())
-    model.sort(al.Column.REFERENCE, Qt.SortOrder.AscendingOrder)
+    model.sort(Column.DUE, Qt.SortOrder.DescendingOrder)
+    model.set_filter(LogFilter(text="prevent"))
+    model.set_filter(LogFilter(text="preventx"))  # narrowing to nothing
+    model.set_filter(LogFilter())
+    model.sort(Column.REFERENCE, Qt.SortOrder.AscendingOrder)
     model.set_log(al.load_log(demo))
 
 

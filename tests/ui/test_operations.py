@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import textwrap
 import threading
 from pathlib import Path
 
@@ -22,21 +21,10 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.op import ChangeOp, ReadOp
 from sst_desktop.ui.operations.undo import DocumentWindow, undo_stack_for
 from sst_desktop.ui.operations.worker import database_worker
+from tests.ui.lock_holder import SCRIPT as HOLDER
 from tests.ui.waiting import settle
 
 ROOT = Path(__file__).resolve().parents[2]
-
-HOLDER = textwrap.dedent(
-    """
-    import sqlite3, sys, time
-    connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-    connection.execute("BEGIN IMMEDIATE")
-    print("locked", flush=True)
-    time.sleep(float(sys.argv[2]))
-    connection.execute("COMMIT")
-    connection.close()
-    """
-)
 
 
 class Document(DocumentWindow, QMainWindow):

@@ -42,6 +42,7 @@ class ActionDetails(QWidget):
         super().__init__(parent)
         self.setObjectName("action-details")
         self.record: ActionRecord | None = None
+        self.updates: list[ActionUpdateRecord] = []
         self._loading = False
 
         self.heading = QLabel()
@@ -184,10 +185,24 @@ class ActionDetails(QWidget):
         self.show_action(None, [])
 
     # Showing ----------------------------------------------------------------------------------
-    def show_action(self, record: ActionRecord | None, updates: list[ActionUpdateRecord]) -> None:
+    def show_action(
+        self, record: ActionRecord | None, updates: list[ActionUpdateRecord], *, keep_typing: bool = False
+    ) -> None:
+        """Show ``record``; ``keep_typing`` (the same action read again after a change) leaves a date
+        box alone while it holds text the officer is still typing."""
+        typing = {
+            box
+            for box in (self.completed, self.due)
+            if keep_typing
+            and record is not None
+            and self.record is not None
+            and self.record.id == record.id
+            and box.is_edited()
+        }
         self._loading = True
         try:
             self.record = record
+            self.updates = updates
             self._body.setVisible(record is not None)
             self._add_box.setVisible(record is not None)
             self.placeholder.setVisible(record is None)
@@ -214,8 +229,10 @@ class ActionDetails(QWidget):
             self.owner.setToolTip(owner)
             self.status.setCurrentIndex(max(self.status.findData(record.status.value), 0))
             self.completed.setEnabled(record.status.is_done)
-            self.completed.set_date(record.completed_on)
-            self.due.set_date(record.due_date)
+            if self.completed not in typing:
+                self.completed.set_date(record.completed_on)
+            if self.due not in typing:
+                self.due.set_date(record.due_date)
             next_meeting = record.due_date is None and record.due_next_meeting
             self.due.setPlaceholderText("Next meeting" if next_meeting else PLACEHOLDER)
             if record.is_overdue:
@@ -236,6 +253,10 @@ class ActionDetails(QWidget):
             self.history.scrollToBottom()
         finally:
             self._loading = False
+
+    def show_again(self) -> None:
+        """Show the action as stored again (a change typed or chosen was refused)."""
+        self.show_action(self.record, self.updates)
 
     def focus_update(self) -> None:
         if self.record is not None:

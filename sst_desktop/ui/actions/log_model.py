@@ -4,19 +4,24 @@ No QSortFilterProxyModel: measured on 100,000 rows it takes seconds to sort beca
 calls back into Python, where sorting and filtering the row list in Python takes tens of milliseconds.
 The model keeps all rows sorted by the current column (``_base``) and shows the rows of ``_base`` that
 pass the filter (``_rows``); a search that only grows narrows the rows already shown.
+
+The model never reads the database: until the log's latest updates arrive, it asks for those of the
+rows being painted (``latest_wanted``) and shows them when they come (``show_latest``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from contextlib import suppress
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from sst_desktop.services import action_log as al
-from sst_desktop.services.action_log import ActionLog, Column, LogFilter, Row
+from sst_desktop.services import action_filters as af
+from sst_desktop.services import action_rows as ar
+from sst_desktop.services.action_filters import LogFilter
+from sst_desktop.services.action_rows import ActionLog, Column, Latest, LogChanges, Row
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row tuple
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the action id
@@ -31,8 +36,8 @@ RECOMMENDATION_TEXT = QBrush(QColor("#5b2a86"))
 _BOLD = QFont()
 _BOLD.setBold(True)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
-_RECOMMENDATION = al.RECOMMENDATION
-_LABELS = tuple(status.label for status in al.STATUSES)
+_RECOMMENDATION = ar.RECOMMENDATION
+_LABELS = tuple(status.label for status in ar.STATUSES)
 
 
 def one_line(text: str | None) -> str:
@@ -42,9 +47,11 @@ def one_line(text: str | None) -> str:
 
 
 class ActionLogModel(QAbstractTableModel):
-    """Rows of ``services.action_log``; ``status_edited(action_id, status value)`` asks for a change."""
+    """Rows of ``services.action_log``; ``status_edited(action_id, status value)`` asks for a change,
+    ``latest_wanted(action ids)`` for the latest updates of rows shown before the log has them."""
 
     status_edited = Signal(int, str)
+    latest_wanted = Signal(list)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -55,9 +62,8 @@ class ActionLogModel(QAbstractTableModel):
         self._rows: list[Row] = []  # the rows shown
         self.today = date.today()
         self._today_iso = self.today.isoformat()
-        # Until the log's latest updates arrive (read in the background), those of the rows being
-        # painted are read here, a window at a time, through ``latest_reader(ids)``.
-        self.latest_reader: Callable[[list[int]], al.Latest] | None = None
+        # Until the log's latest updates arrive, those of the rows being painted are asked for a
+        # window at a time (``latest_wanted``); None while on the way, or when there is none.
         self._window: dict[int, tuple[str, str] | None] = {}
 
     # Contents ---------------------------------------------------------------------------------
@@ -94,7 +100,7 @@ class ActionLogModel(QAbstractTableModel):
         self.beginResetModel()
         self._spec = spec
         if narrowing:
-            self._rows = al.filter_rows(
+            self._rows = af.filter_rows(
                 self._log, LogFilter(text=spec.text), today=self.today, rows=self._rows
             )
         else:
@@ -104,7 +110,7 @@ class ActionLogModel(QAbstractTableModel):
     def _filtered(self, spec: LogFilter) -> list[Row]:
         if spec == LogFilter():
             return self._base
-        return al.filter_rows(self._log, spec, today=self.today, rows=self._base)
+        return af.filter_rows(self._log, spec, today=self.today, rows=self._base)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
@@ -114,7 +120,7 @@ class ActionLogModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._sort = key
         # sort everything in stored order (sequential memory access), then keep what the filter shows
-        self._base = al.sort_rows(self._log, self._log.rows, *key)
+        self._base = af.sort_rows(self._log, self._log.rows, *key)
         self._rows = self._filtered(self._spec)
         self.layoutChanged.emit()
 
@@ -131,38 +137,76 @@ class ActionLogModel(QAbstractTableModel):
                 return index
         return -1
 
+    def want_latest_near(self, row: int) -> bool:
+        """Ask for the latest updates of the rows around ``row`` (those about to be painted); False
+        when there is nothing to ask for."""
+        ids = [
+            r[ar.R_ID] for r in self._rows[max(row - 100, 0) : row + 200] if r[ar.R_ID] not in self._window
+        ]
+        if not ids or self._log.latest is not None:
+            return False
+        for action_id in ids:
+            self._window[action_id] = None
+        self.latest_wanted.emit(ids)
+        return True
+
+    def show_latest(self, found: Latest) -> None:
+        """The latest updates asked for (``latest_wanted``) have come."""
+        if self._log.latest is not None:
+            return  # those of the whole log came first
+        self._window.update(found)
+        self._latest_column_changed()
+
     def latest_arrived(self) -> None:
         """The log's latest updates are read: show them (and sort or search on them) from now on."""
-        self._log.ensure_latest()
         self._window = {}
+        if self._spec.words or (self._sort is not None and self._sort[0] is Column.LATEST_UPDATE):
+            self.beginResetModel()  # the rows found and their order may change with them
+            self._base = self._arranged_base()
+            self._rows = self._filtered(self._spec)
+            self.endResetModel()
+        else:
+            self._latest_column_changed()
+
+    def _latest_column_changed(self) -> None:
         if self._rows:
             column = Column.LATEST_UPDATE
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
-    def refresh_rows(
-        self, fresh: list[Row], removed: list[int] | tuple[int, ...] = (), latest: al.Latest | None = None
-    ) -> None:
-        """Rows re-read after an edit replace the old ones where they stand. A row that no longer
-        matches the filter stays until the filter changes, so it does not vanish under the pointer."""
+    def apply_changes(self, changes: LogChanges) -> None:
+        """Actions changed, added or removed since the log was read take their place. A changed row
+        that no longer matches the filter stays until the filter changes, so it does not vanish
+        under the pointer."""
         self._window = {}
-        new = self._log.patch(fresh, removed, latest)
-        if new or removed:
+        log = self._log
+        where = log.positions()
+        before = {r[0]: log.rows[where[r[0]]] for r in changes.rows if r[0] in where}
+        new = log.take_changes(changes)
+        if new or changes.removed:
             self.beginResetModel()
             self._base = self._arranged_base()
             self._rows = self._filtered(self._spec)
             self.endResetModel()
             return
-        by_id = {r[0]: r for r in fresh}
-        shown_all = self._rows is self._base
-        self._base = [by_id.get(r[0], r) for r in self._base]
-        self._rows = self._base if shown_all else [by_id.get(r[0], r) for r in self._rows]
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+        lists = [self._rows] if self._rows is self._base else [self._rows, self._base]
+        changed: list[int] = []  # places in the rows shown
+        for row in changes.rows:
+            for rows in lists:
+                # found by the row it replaces (a scan in C, not a Python loop over 100,000 rows);
+                # a row filtered out is not there
+                with suppress(ValueError):
+                    place = rows.index(before[row[0]])
+                    rows[place] = row
+                    if rows is self._rows:
+                        changed.append(place)
+        last = len(Column) - 1
+        for place in changed:  # (only those rows are painted again)
+            self.dataChanged.emit(self.index(place, 0), self.index(place, last))
 
     def _arranged_base(self) -> list[Row]:
         if self._sort is None:
             return list(self._log.rows)
-        return al.sort_rows(self._log, self._log.rows, *self._sort)
+        return af.sort_rows(self._log, self._log.rows, *self._sort)
 
     # Qt model -------------------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
@@ -203,9 +247,9 @@ class ActionLogModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if self._overdue(r):
                 return OVERDUE_TEXT if column in (Column.DUE, Column.STATUS) else None
-            if r[al.R_STATUS] in al.DONE:
+            if r[ar.R_STATUS] in ar.DONE:
                 return DONE_TEXT
-            if column == Column.REFERENCE and r[al.R_KIND] == _RECOMMENDATION:
+            if column == Column.REFERENCE and r[ar.R_KIND] == _RECOMMENDATION:
                 return RECOMMENDATION_TEXT
             return None
         if role == Qt.ItemDataRole.FontRole:
@@ -215,13 +259,13 @@ class ActionLogModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, column, index.row())
         if role == Qt.ItemDataRole.EditRole:
-            return al.STATUSES[r[al.R_STATUS]].value if column == Column.STATUS else self._display(r, column)
+            return ar.STATUSES[r[ar.R_STATUS]].value if column == Column.STATUS else self._display(r, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _CENTRE if column == Column.MINUTE else None
         if role == ROW_ROLE:
             return r
         if role == ID_ROLE:
-            return r[al.R_ID]
+            return r[ar.R_ID]
         if role == OVERDUE_ROLE:
             return self._overdue(r)
         return None
@@ -230,68 +274,59 @@ class ActionLogModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != Column.STATUS:
             return False
         r = self._rows[index.row()]
-        if value == al.STATUSES[r[al.R_STATUS]].value:
+        if value == ar.STATUSES[r[ar.R_STATUS]].value:
             return False
-        self.status_edited.emit(r[al.R_ID], str(value))
+        self.status_edited.emit(r[ar.R_ID], str(value))
         return True
 
     # Cells ------------------------------------------------------------------------------------
     def _overdue(self, r: Row) -> bool:
-        return r[al.R_DUE] is not None and r[al.R_DUE] < self._today_iso and r[al.R_STATUS] not in al.DONE
+        return r[ar.R_DUE] is not None and r[ar.R_DUE] < self._today_iso and r[ar.R_STATUS] not in ar.DONE
 
     def _display(self, r: Row, column: int) -> str:
         if column == Column.REFERENCE:
-            return r[al.R_REFERENCE]
+            return r[ar.R_REFERENCE]
         if column == Column.COMMITTEE:
-            return self._log.committee_short(r[al.R_COMMITTEE_ID])
+            return self._log.committee_short(r[ar.R_COMMITTEE_ID])
         if column == Column.MEETING_DATE:
-            return al.uk_date(self._log.meeting_date(r))
+            return ar.uk_date(self._log.meeting_date(r))
         if column == Column.MINUTE:
             number = self._log.minute_number(r)
             return "" if number is None else str(number)
         if column == Column.ACTION:
-            text = one_line(r[al.R_TEXT])
-            return f"Recommendation: {text}" if r[al.R_KIND] == _RECOMMENDATION else text
+            text = one_line(r[ar.R_TEXT])
+            return f"Recommendation: {text}" if r[ar.R_KIND] == _RECOMMENDATION else text
         if column == Column.OWNER:
             return self._log.owner(r)
         if column == Column.ORGANISATION:
             return self._log.organisation(r)
         if column == Column.DUE:
-            return al.due_text(r)
+            return ar.due_text(r)
         if column == Column.STATUS:
-            return _LABELS[r[al.R_STATUS]]
+            return _LABELS[r[ar.R_STATUS]]
         if column == Column.LATEST_UPDATE:
             return one_line(self._latest_text(r))
         return ""
 
     def _latest_text(self, r: Row, row: int = -1) -> str:
         log = self._log
-        if log.latest is not None or log.latest_ready or self.latest_reader is None:
+        if log.latest is not None:
             return log.latest_update_text(r)
-        if r[al.R_ID] not in self._window:
-            self._read_window(row if row >= 0 else self.row_of_id(r[al.R_ID]))
-        update = self._window.get(r[al.R_ID])
-        return f"{al.uk_date(update[0])}: {update[1]}" if update else ""
-
-    def _read_window(self, row: int) -> None:
-        ids = [x[al.R_ID] for x in self._rows[max(row - 100, 0) : row + 200]]
-        try:
-            found = self.latest_reader(ids) if self.latest_reader else {}
-        except Exception:  # the whole map arrives soon; a failed peek only leaves cells empty meanwhile
-            found = {}
-        for action_id in ids:
-            self._window[action_id] = found.get(action_id)
+        if r[ar.R_ID] not in self._window:
+            self.want_latest_near(row if row >= 0 else self.row_of_id(r[ar.R_ID]))
+        update = self._window.get(r[ar.R_ID]) or log.update_of(r)
+        return f"{ar.uk_date(update[0])}: {update[1]}" if update else ""
 
     def _tooltip(self, r: Row, column: int, index_row: int = -1) -> str | None:
         if column == Column.ACTION:
-            kind = "Recommendation" if r[al.R_KIND] == _RECOMMENDATION else "Action"
-            return f"{kind} {r[al.R_REFERENCE]}\n\n{r[al.R_TEXT]}"
+            kind = "Recommendation" if r[ar.R_KIND] == _RECOMMENDATION else "Action"
+            return f"{kind} {r[ar.R_REFERENCE]}\n\n{r[ar.R_TEXT]}"
         if column == Column.LATEST_UPDATE:
             return self._latest_text(r, index_row) or None
         if column == Column.COMMITTEE:
-            info = self._log.committees.get(r[al.R_COMMITTEE_ID])
+            info = self._log.committees.get(r[ar.R_COMMITTEE_ID])
             return info.name if info else None
         if column == Column.DUE and self._overdue(r):
-            days = (self.today - date.fromisoformat(r[al.R_DUE])).days
+            days = (self.today - date.fromisoformat(r[ar.R_DUE])).days
             return f"Overdue by {days} day{'' if days == 1 else 's'}"
         return None

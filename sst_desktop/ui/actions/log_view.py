@@ -1,57 +1,58 @@
 """The action log: every action and recommendation of every committee, to filter, sort, update and
-chase; details and progress history beside it; the spreadsheet partners work with, out and back in."""
+chase; details and progress history beside it; the spreadsheet partners work with, out and back in.
+
+The page is the tab; its parts live beside it: the filter bar (``log_filters``), the table model
+(``log_model``), the details (``log_details``), the edits (``log_edits``) and the workbooks
+(``log_workbooks``). It reads through ``operations.actions`` on the database worker: the rows first,
+then the latest updates; after a change, only the actions changed since.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from sst_desktop.domain.enums import ActionKind, ActionStatus
-from sst_desktop.services import action_log as al
-from sst_desktop.services import actions
-from sst_desktop.services.action_log import Column, LogFilter
-from sst_desktop.ui.actions.commands import ActionCommand
+from sst_desktop.services import action_rows as ar
+from sst_desktop.services.action_rows import ActionLog, Column, Latest, LatestIndex, LogChanges
+from sst_desktop.services.actions import ActionRecord, ActionUpdateRecord
+from sst_desktop.services.outcome import Changed
 from sst_desktop.ui.actions.log_details import ActionDetails
+from sst_desktop.ui.actions.log_edits import ActionEdits
+from sst_desktop.ui.actions.log_filters import LogFilterBar
 from sst_desktop.ui.actions.log_model import ID_ROLE, ActionLogModel
+from sst_desktop.ui.actions.log_workbooks import LogWorkbooks
 from sst_desktop.ui.actions.status_delegate import StatusDelegate
-from sst_desktop.ui.actions.transfer import ExportChoices, ImportPreviewDialog
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.tasks import Task, run_task
+from sst_desktop.ui.operations import actions as operations
+from sst_desktop.ui.operations.worker import database_worker
 from sst_desktop.ui.widgets.column_fit import ColumnFit
 
-ALL = "__all__"
-NOT_DONE = "__not_done__"
-# Kinds of change elsewhere that alter what the log shows (names of committees, people…).
-RELOAD_ON = frozenset(
-    {"action", "actions", "minutes", "minute", "meeting", "meetings", "committee", "person", "organisation"}
-)
+# Kinds of change that alter what the log shows beyond the actions themselves (names of committees,
+# people, organisations; meeting dates, minute numbers): the log is read again.
+RELOAD_ON = Changed.COMMITTEES | Changed.PEOPLE | Changed.ORGANISATIONS | Changed.MEETINGS | Changed.MINUTES
 # The text columns share the width the others leave, in these proportions; dates, references,
 # numbers and statuses always get the width they need.
-TEXT_COLUMNS: dict[int, int] = {Column.ACTION: 6, Column.OWNER: 2, Column.ORGANISATION: 2, Column.LATEST_UPDATE: 3}
+TEXT_COLUMNS: dict[int, int] = {
+    Column.ACTION: 6,
+    Column.OWNER: 2,
+    Column.ORGANISATION: 2,
+    Column.LATEST_UPDATE: 3,
+}
 A_DATE = "00/00/0000"
 
 
@@ -66,15 +67,15 @@ class WidestValues:
     organisation: str = ""
 
     @classmethod
-    def of(cls, log: al.ActionLog) -> WidestValues:
+    def of(cls, log: ActionLog) -> WidestValues:
         rows = log.rows
         return cls(
-            reference=max((r[al.R_REFERENCE] for r in rows), key=len, default=""),
-            statuses=tuple(al.STATUSES[i].label for i in {r[al.R_STATUS] for r in rows}),
-            next_meeting=any(r[al.R_DUE_NEXT_MEETING] and not r[al.R_DUE] for r in rows),
+            reference=max((r[ar.R_REFERENCE] for r in rows), key=len, default=""),
+            statuses=tuple(ar.STATUSES[i].label for i in {r[ar.R_STATUS] for r in rows}),
+            next_meeting=any(r[ar.R_DUE_NEXT_MEETING] and not r[ar.R_DUE] for r in rows),
             # (every name the log knows, not only those in use: a cap a little wide costs nothing)
             owner=max(
-                (*log.people.values(), *{r[al.R_OWNER] for r in rows if r[al.R_OWNER].__class__ is str}),
+                (*log.people.values(), *{r[ar.R_OWNER] for r in rows if r[ar.R_OWNER].__class__ is str}),
                 key=len,
                 default="",
             ),
@@ -86,58 +87,24 @@ class ActionLogPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.db = context.database
-        self._stale = False
-        self._own_change = False
-        self._tasks: list[Task] = []
-        self.last_export: object = None  # the last export's result, for the status line and tests
-        self.last_import: object = None
+        self._stale = False  # names changed while hidden: read the log again when shown
+        self._loading = False  # a read of the whole log is on its way
+        self._whole_latest_due = False  # the latest updates of the whole log are to be read next
+        self._reading_changes = False  # a read of the actions changed since is on its way
+        self._changed_again = False  # and another change came meanwhile: read again after it
 
-        # Filter bar ---------------------------------------------------------------------------
-        self.search = QLineEdit()
-        self.search.setObjectName("log-search")
-        self.search.setPlaceholderText("Search reference, action, owner, organisation, updates…  (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.committee = QComboBox()
-        self.committee.setObjectName("log-committee")
-        self.kind = QComboBox()
-        self.kind.setObjectName("log-kind")
-        self.kind.addItem("Actions and recommendations", ALL)
-        self.kind.addItem("Actions", ActionKind.ACTION.value)
-        self.kind.addItem("Recommendations", ActionKind.RECOMMENDATION.value)
-        self.status = QComboBox()
-        self.status.setObjectName("log-status")
-        self.status.addItem("Any status", ALL)
-        self.status.addItem("Not done", NOT_DONE)
-        for status in ActionStatus:
-            self.status.addItem(status.label, status.value)
-        self.owner = QComboBox()
-        self.owner.setObjectName("log-owner")
-        self.owner.setMaxVisibleItems(25)
-        self.owner.setMinimumContentsLength(14)
-        self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.organisation = QComboBox()
-        self.organisation.setObjectName("log-organisation")
-        self.organisation.setMaxVisibleItems(25)
-        self.organisation.setMinimumContentsLength(14)
-        self.organisation.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.overdue = QCheckBox("Overdue")
-        self.overdue.setObjectName("log-overdue")
-        self.due_soon = QCheckBox("Due within")
-        self.due_soon.setObjectName("log-due-soon")
-        self.due_days = QSpinBox()
-        self.due_days.setObjectName("log-due-days")
-        self.due_days.setRange(0, 3650)
-        self.due_days.setValue(14)
-        self.due_days.setSuffix(" days")
-        self.due_days.setToolTip("Not done and due by then (overdue ones included)")
-        self.clear_button = QPushButton("Clear filters")
-        self.clear_button.setObjectName("log-clear")
+        # Filter bar and buttons ---------------------------------------------------------------
+        self.filters = LogFilterBar()
         self.count = QLabel()
         self.count.setObjectName("log-count")
-
+        self.waiting = QLabel("Waiting for the database…")
+        self.waiting.setObjectName("log-waiting")
+        self.waiting.setToolTip(
+            "The database is busy (another program may be saving to it). Nothing is lost: your work is "
+            "read and saved as soon as it is free."
+        )
+        self.waiting.setStyleSheet("color: #9c5b00; font-weight: bold;")
+        self.waiting.hide()
         self.export_button = QPushButton("Export…")
         self.export_button.setObjectName("log-export")
         self.export_button.setToolTip("Write the action log as an Excel workbook partners can update")
@@ -146,23 +113,9 @@ class ActionLogPage(QWidget):
         self.import_button.setToolTip("Read back a workbook partners updated; you see every change first")
         self.register_button = QPushButton("Attendance register…")
         self.register_button.setObjectName("log-register")
-
-        first = QHBoxLayout()
-        first.addWidget(self.search, 3)
-        first.addWidget(self.committee, 1)
-        first.addWidget(self.kind)
-        first.addWidget(self.status)
-        second = QHBoxLayout()
-        second.addWidget(QLabel("Owner"))
-        second.addWidget(self.owner, 1)
-        second.addWidget(QLabel("Organisation"))
-        second.addWidget(self.organisation, 1)
-        second.addWidget(self.overdue)
-        second.addWidget(self.due_soon)
-        second.addWidget(self.due_days)
-        second.addWidget(self.clear_button)
         third = QHBoxLayout()
         third.addWidget(self.count, 1)
+        third.addWidget(self.waiting)
         third.addWidget(self.export_button)
         third.addWidget(self.import_button)
         third.addWidget(self.register_button)
@@ -213,36 +166,29 @@ class ActionLogPage(QWidget):
         self.splitter = splitter
 
         layout = QVBoxLayout(self)
-        layout.addLayout(first)
-        layout.addLayout(second)
+        layout.addWidget(self.filters)
         layout.addLayout(third)
         layout.addWidget(splitter, 1)
 
         # Wiring ---------------------------------------------------------------------------------
-        self.search.textChanged.connect(self.apply_filters)
-        for combo in (self.committee, self.kind, self.status, self.owner, self.organisation):
-            combo.currentIndexChanged.connect(self.apply_filters)
-        self.overdue.toggled.connect(self.apply_filters)
-        self.due_soon.toggled.connect(self.apply_filters)
-        self.due_days.valueChanged.connect(self._due_days_changed)
-        self.clear_button.clicked.connect(self.clear_filters)
+        self.edits = ActionEdits(self, context)
+        self.workbooks = LogWorkbooks(self, context)
+        self.filters.changed.connect(self.apply_filters)
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.model.status_edited.connect(self.change_status)
+        self.model.status_edited.connect(self.edits.change_status)
+        self.model.latest_wanted.connect(self._latest_wanted)
         self.model.modelReset.connect(self._update_count)
-        self.details.status_chosen.connect(self.change_status)
-        self.details.due_chosen.connect(self.change_due)
-        self.details.update_added.connect(self.add_update)
+        self.details.status_chosen.connect(self.edits.change_status)
+        self.details.due_chosen.connect(self.edits.change_due)
+        self.details.update_added.connect(self.edits.add_update)
         self.details.open_minute.connect(self.open_minute)
         self.details.history_requested.connect(self.show_history)
-        self.export_button.clicked.connect(self.choose_export)
-        self.import_button.clicked.connect(self.choose_import)
-        self.register_button.clicked.connect(self.choose_register)
-        self.context.data_changed.connect(self._data_changed)
-        # Ctrl+F reaches focus_search() through the main window's Edit → Find.
-        clear_search = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
-        clear_search.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear_search.activated.connect(self.search.clear)
+        self.export_button.clicked.connect(self.workbooks.choose_export)
+        self.import_button.clicked.connect(self.workbooks.choose_import)
+        self.register_button.clicked.connect(self.workbooks.choose_register)
+        self.context.changed.connect(self._data_changed)
+        database_worker().waiting.connect(self.waiting.setVisible)
         update_shortcut = QShortcut(QKeySequence("Ctrl+U"), self)
         update_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         update_shortcut.activated.connect(self.details.focus_update)
@@ -250,29 +196,43 @@ class ActionLogPage(QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(400)
         self._reload_timer.timeout.connect(self.reload)
-        # the latest updates come from the background a moment after the rows
-        self._latest_timer = QTimer(self)
-        self._latest_timer.setInterval(25)
-        self._latest_timer.timeout.connect(self._check_latest)
-        self.model.latest_reader = lambda ids: al.load_latest(self.db, ids)
 
         self.reload()
 
     # Loading -------------------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the log again, keeping the filters, the sort and the chosen action."""
-        chosen = self.current_action_id()
-        log = self.context.call(self, lambda: al.load_log(self.db, latest_in_background=True))
-        if log is None:
-            return
         self._stale = False
+        self._loading = True
+        if not self.model.log.rows:
+            self.count.setText("Reading the action log…")
+        operations.load_log(self.context, self).success(self._loaded).failure(self._load_failed).run()
+
+    def _loaded(self, log: ActionLog) -> None:
+        self._loading = False
+        chosen = self.current_action_id()
         self._shown_values = WidestValues.of(log)
-        self._fill_choices(log)
+        self.filters.fill_choices(log)
         self.model.set_log(log)
-        self._latest_timer.start()
         self._update_count()
         if chosen is not None:
             self.select_action(chosen)
+        # The latest updates of the rows in view first; those of the whole log once they have come
+        # (so the first paint has the database worker, and the interpreter, to itself).
+        self._whole_latest_due = True
+        if not self.model.want_latest_near(max(self.table.rowAt(0), 0)):
+            self._read_whole_latest()
+        if self._changed_again:  # an edit came while the log was on its way
+            self._changed_again = False
+            self._read_changes()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._loading = False
+        self._update_count()
+        report_error(self, error)
+
+    def _latest_wanted(self, action_ids: list[int]) -> None:
+        operations.latest_of(self.context, self, action_ids).success(self._window_arrived).run()
 
     def _natural_width(self, column: int) -> int:
         """The width a column needs to show every row whole (measured on the widest values, not read
@@ -296,92 +256,80 @@ class ActionLogPage(QWidget):
             needed = fit.text_width(*samples.get(column, ()))
         return max(needed, fit.header_width(column))
 
-    def _check_latest(self) -> None:
-        if not self.model.log.latest_ready:
-            return
-        self._latest_timer.stop()
-        self.context.call(self, self.model.latest_arrived)
-        error = self.model.log.latest_error
-        if error is not None:
-            self.model.log.latest_error = None
-            report_error(self, error)
+    def _window_arrived(self, found: Latest) -> None:
+        self.model.show_latest(found)
+        if self._whole_latest_due:
+            self._read_whole_latest()
 
-    def _fill_choices(self, log: al.ActionLog) -> None:
-        def refill(combo: QComboBox, everything: str, items: Sequence[tuple[str, object]]) -> None:
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, ALL)
-            for text, data in items:
-                combo.addItem(text, data)
-            position = combo.findData(current)
-            combo.setCurrentIndex(position if position >= 0 else 0)
-            combo.blockSignals(False)
+    def _read_whole_latest(self) -> None:
+        self._whole_latest_due = False
+        log = self.model.log
+        operations.load_latest(self.context, self, log.rows).success(
+            lambda index: self._latest_loaded(log, index)
+        ).run()
 
-        committees = sorted(log.committees.values(), key=lambda c: c.name.casefold())
-        refill(self.committee, "All committees", [(c.name, c.id) for c in committees])
-        refill(self.owner, "Any owner", log.owner_choices())
-        refill(self.organisation, "Any organisation", log.organisation_choices())
+    def _latest_loaded(self, log: ActionLog, index: LatestIndex) -> None:
+        if log is not self.model.log:
+            return  # read for a log since replaced
+        chosen = self.current_action_id()
+        log.take_latest(index)
+        self.model.latest_arrived()
+        if chosen is not None and self.current_action_id() != chosen:
+            self.select_action(chosen, show=False)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self._reload_timer.start(0)
 
-    def _data_changed(self, kind: str) -> None:
-        if self._own_change or kind not in RELOAD_ON:
+    def _data_changed(self, changed: Changed) -> None:
+        if changed & RELOAD_ON:
+            self._stale = True
+            if self.isVisible():
+                self._reload_timer.start()
+        elif changed & Changed.ACTIONS:
+            self._read_changes()
+
+    def _read_changes(self) -> None:
+        """Read the actions changed since the log was read (one read at a time: a change announced
+        meanwhile is read after it)."""
+        if self._loading or self._reading_changes:
+            self._changed_again = True
             return
-        self._stale = True
-        if self.isVisible():
-            self._reload_timer.start()
+        self._reading_changes = True
+        log = self.model.log
+        operations.load_changes(self.context, self, log).success(
+            lambda changes: self._changes_loaded(log, changes)
+        ).failure(self._changes_failed).run()
+
+    def _changes_loaded(self, log: ActionLog, changes: LogChanges) -> None:
+        self._reading_changes = False
+        again, self._changed_again = self._changed_again, False
+        if log is not self.model.log:
+            return  # a fresh log has come meanwhile (it reads what changed since itself)
+        chosen = self.current_action_id()
+        self.model.apply_changes(changes)
+        self._update_count()
+        if chosen is not None and self.current_action_id() != chosen:
+            self.select_action(chosen, show=False)
+        record = self.details.record
+        if record is not None and (
+            record.id in changes.removed or any(r[0] == record.id for r in changes.rows)
+        ):
+            self._show_details(record.id, again=True)
+        if again:
+            self._read_changes()
+
+    def _changes_failed(self, error: BaseException) -> None:
+        self._reading_changes = self._changed_again = False
+        report_error(self, error)
 
     # Filtering and sorting -------------------------------------------------------------------------
-    def current_filter(self) -> LogFilter:
-        committee = self.committee.currentData()
-        status = self.status.currentData()
-        if status == ALL:
-            statuses = None
-        elif status == NOT_DONE:
-            statuses = frozenset(s for s in ActionStatus if not s.is_done)
-        else:
-            statuses = frozenset({ActionStatus(status)})
-        owner = self.owner.currentData()
-        organisation = self.organisation.currentData()
-        kind = self.kind.currentData()
-        return LogFilter(
-            committee_ids=None if committee in (ALL, None) else frozenset({committee}),
-            statuses=statuses,
-            owner=None if owner in (ALL, None) else owner,
-            organisation_id=None if organisation in (ALL, None) else organisation,
-            overdue=self.overdue.isChecked(),
-            due_within_days=self.due_days.value() if self.due_soon.isChecked() else None,
-            kind=None if kind in (ALL, None) else ActionKind(kind),
-            text=self.search.text(),
-        )
-
     def apply_filters(self) -> None:
         chosen = self.current_action_id()
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(self.filters.current_filter())
         if chosen is not None:
             self.select_action(chosen, show=False)
-
-    def _due_days_changed(self) -> None:
-        if self.due_soon.isChecked():
-            self.apply_filters()
-
-    def clear_filters(self) -> None:
-        for widget in (self.committee, self.kind, self.status, self.owner, self.organisation):
-            widget.blockSignals(True)
-            widget.setCurrentIndex(0)
-            widget.blockSignals(False)
-        for box in (self.overdue, self.due_soon):
-            box.blockSignals(True)
-            box.setChecked(False)
-            box.blockSignals(False)
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.apply_filters()
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         if column < 0:
@@ -395,7 +343,7 @@ class ActionLogPage(QWidget):
         shown, total = len(self.model.rows()), len(self.model.log.rows)
         overdue_today = date.today().isoformat()
         if shown <= 20_000:
-            late = sum(1 for r in self.model.rows() if al.is_overdue(r, overdue_today))
+            late = sum(1 for r in self.model.rows() if ar.is_overdue(r, overdue_today))
             late_text = f"; {late:,} overdue" if late else ""
         else:
             late_text = ""
@@ -405,8 +353,7 @@ class ActionLogPage(QWidget):
             self.count.setText(f"{shown:,} of {total:,} actions{late_text}")
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self.filters.focus_search()
 
     # Selection ------------------------------------------------------------------------------------
     def current_action_id(self) -> int | None:
@@ -416,6 +363,7 @@ class ActionLogPage(QWidget):
         return index.data(ID_ROLE)
 
     def select_action(self, action_id: int, *, show: bool = True) -> bool:
+        """Choose the action in the table (its details follow from the database)."""
         row = self.model.row_of_id(action_id)
         if row < 0:
             self.table.clearSelection()
@@ -437,104 +385,31 @@ class ActionLogPage(QWidget):
             return
         self._show_details(action_id)
 
-    def _show_details(self, action_id: int | None) -> None:
+    def _show_details(self, action_id: int | None, *, again: bool = False) -> None:
+        """Read the action into the details (``again``: the one shown, changed meanwhile)."""
         if action_id is None:
             self.details.show_action(None, [])
             return
-        loaded = self.context.call(
-            self, lambda: (actions.get_action(self.db, action_id), actions.list_updates(self.db, action_id))
-        )
-        if loaded is None:
-            self.details.show_action(None, [])
-            return
-        self.details.show_action(*loaded)
+        operations.load_action(self.context, self, action_id).success(
+            lambda loaded: self._details_loaded(action_id, *loaded, again=again)
+        ).failure(lambda error: self._details_failed(action_id, error)).run()
 
-    # Edits ----------------------------------------------------------------------------------------
-    def _refresh(self, ids: tuple[int, ...]) -> None:
-        fresh, latest = al.load_rows(self.db, ids)
-        gone = tuple(set(ids) - {r[0] for r in fresh})
-        self.model.refresh_rows(fresh, gone, latest)
-        self._update_count()
-        if self.details.record is not None and self.details.record.id in ids:
-            self._show_details(self.details.record.id)
-        self._own_change = True
-        try:
-            self.context.data_changed.emit("action")
-        finally:
-            self._own_change = False
+    def _details_loaded(
+        self,
+        action_id: int,
+        record: ActionRecord | None,
+        updates: list[ActionUpdateRecord],
+        *,
+        again: bool = False,
+    ) -> None:
+        if self.current_action_id() == action_id:  # (another may have been chosen meanwhile)
+            self.details.show_action(record, updates, keep_typing=again)
 
-    def _push(self, command: ActionCommand) -> bool:
-        self.context.push(command)
-        return not command.failed
+    def _details_failed(self, action_id: int, error: BaseException) -> None:
+        self._details_loaded(action_id, None, [])
+        report_error(self, error)
 
-    def change_status(self, action_id: int, value: str, completed_on: object = None) -> bool:
-        before = self.context.call(self, lambda: actions.get_action(self.db, action_id))
-        if before is None:
-            return False
-        status = ActionStatus(value)
-        when = completed_on if isinstance(completed_on, date) else None
-        text = f"Mark {before.reference} {status.label.lower()}"
-        return self._push(
-            ActionCommand(
-                self.context,
-                text,
-                (action_id,),
-                lambda: actions.set_status(self.db, action_id, status, when),
-                lambda: actions.update_action(
-                    self.db, action_id, status=before.status, completed_on=before.completed_on
-                ),
-                self._refresh,
-                self,
-            )
-        )
-
-    def change_due(self, action_id: int, due: object) -> bool:
-        before = self.context.call(self, lambda: actions.get_action(self.db, action_id))
-        if before is None:
-            return False
-        when = due if isinstance(due, date) else None
-        return self._push(
-            ActionCommand(
-                self.context,
-                f"Change the due date of {before.reference}",
-                (action_id,),
-                lambda: actions.update_action(
-                    self.db,
-                    action_id,
-                    due_date=when,
-                    due_next_meeting=before.due_next_meeting and when is None,
-                ),
-                lambda: actions.update_action(
-                    self.db, action_id, due_date=before.due_date, due_next_meeting=before.due_next_meeting
-                ),
-                self._refresh,
-                self,
-            )
-        )
-
-    def add_update(self, action_id: int, text: str, on: object = None) -> bool:
-        when = on if isinstance(on, date) else None
-        added: list[int] = []
-
-        def do() -> None:
-            added[:] = [actions.add_update(self.db, action_id, text, on=when).id]
-
-        def undo() -> None:
-            if added:
-                actions.delete_update(self.db, added[0])
-
-        record = self.details.record
-        reference = record.reference if record is not None and record.id == action_id else "the action"
-        ok = self._push(
-            ActionCommand(
-                self.context, f"Add an update to {reference}", (action_id,), do, undo, self._refresh, self
-            )
-        )
-        if ok:
-            self.details.update_text.clear()
-            self.context.status_message.emit(f"Update added to {reference}.")
-        return ok
-
+    # Going elsewhere ------------------------------------------------------------------------------
     def show_history(self, action_id: int) -> None:
         """The action's audit trail: who changed it and its progress updates, when, from what."""
         from sst_desktop.ui.history_dialog import show_action_history
@@ -548,135 +423,3 @@ class ActionLogPage(QWidget):
         where = f" (minute {record.minute_number})" if record and record.minute_number is not None else ""
         self.context.status_message.emit(f"Opening the meeting this action came from{where}…")
         self.context.open_meeting_requested.emit(meeting_id)
-
-    # Spreadsheets ----------------------------------------------------------------------------------
-    def _documents(self) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return folder or str(Path.home())
-
-    def choose_export(self) -> None:
-        shown, total = len(self.model.rows()), len(self.model.log.rows)
-        dialog = ExportChoices(shown, total, self)
-        if dialog.exec() != ExportChoices.DialogCode.Accepted:
-            return
-        suggested = str(Path(self._documents()) / f"Action log {date.today():%d-%m-%Y}.xlsx")
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export the action log", suggested, "Excel workbook (*.xlsx)"
-        )
-        if not name:
-            return
-        if not name.lower().endswith(".xlsx"):
-            name += ".xlsx"
-        self.export_to(
-            Path(name),
-            shown_only=dialog.shown_only.isChecked(),
-            per_committee=dialog.per_committee.isChecked(),
-        )
-
-    def export_to(self, path: Path, *, shown_only: bool = False, per_committee: bool = False) -> Task:
-        """Write the workbook in the background; a message says what was written (and what was cut)."""
-        from sst_desktop.exports.actions_xlsx import export_actions_xlsx
-
-        shown = self.model.rows()
-        ids = [r[0] for r in shown] if shown_only and len(shown) != len(self.model.log.rows) else None
-        db = self.db
-        task = run_task(
-            self,
-            "Writing the action log workbook…",
-            lambda hooks: export_actions_xlsx(
-                db, path, action_ids=ids, per_committee=per_committee, hooks=hooks
-            ),
-        )
-        task.done.connect(self._exported)
-        self._keep(task)
-        return task
-
-    def _exported(self, result: object) -> None:
-        self.last_export = result
-        summary = getattr(result, "summary", "")
-        self.context.status_message.emit(summary)
-        if getattr(result, "truncated", ()):
-            QMessageBox.warning(self, "Some text was cut", summary)
-
-    def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import an action log partners updated", self._documents(), "Excel workbook (*.xlsx)"
-        )
-        if name:
-            self.preview_import(Path(name))
-
-    def preview_import(self, path: Path, *, ask: bool = True) -> Task:
-        """Read the file in the background, then show every change before anything is applied."""
-        from sst_desktop.imports.actions_xlsx import preview_actions_xlsx
-
-        db = self.db
-        task = run_task(
-            self, f"Reading {path.name}…", lambda hooks: preview_actions_xlsx(db, path, hooks=hooks)
-        )
-        if ask:
-            task.done.connect(self._confirm_import)
-        self._keep(task)
-        return task
-
-    def _confirm_import(self, preview: object) -> None:
-        dialog = ImportPreviewDialog(preview, self)  # type: ignore[arg-type]
-        if dialog.exec() == ImportPreviewDialog.DialogCode.Accepted:
-            self.apply_import(preview)
-
-    def apply_import(self, preview: object) -> Task:
-        from sst_desktop.imports.actions_xlsx import apply_preview
-
-        db = self.db
-        task = run_task(self, "Applying the changes…", lambda hooks: apply_preview(db, preview, hooks=hooks))  # type: ignore[arg-type]
-        task.done.connect(self._imported)
-        self._keep(task)
-        return task
-
-    def _imported(self, result: object) -> None:
-        self.last_import = result
-        self.reload()
-        self._own_change = True
-        try:
-            self.context.data_changed.emit("action")
-        finally:
-            self._own_change = False
-        self.context.status_message.emit(getattr(result, "summary", "Imported."))
-
-    def choose_register(self) -> None:
-        committee_id = self.committee.currentData()
-        if committee_id in (ALL, None):
-            committees = sorted(self.model.log.committees.values(), key=lambda c: c.name.casefold())
-            if not committees:
-                QMessageBox.information(self, "Attendance register", "There are no committees yet.")
-                return
-            names = [c.name for c in committees]
-            name, ok = QInputDialog.getItem(self, "Attendance register", "Committee", names, 0, False)
-            if not ok:
-                return
-            committee_id = committees[names.index(name)].id
-        info = self.model.log.committees[committee_id]
-        suggested = str(Path(self._documents()) / f"Attendance {info.short_name.replace('/', '-')}.xlsx")
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Attendance register", suggested, "Excel workbook (*.xlsx)"
-        )
-        if path:
-            self.export_register(
-                committee_id, Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
-            )
-
-    def export_register(self, committee_id: int, path: Path) -> Task:
-        from sst_desktop.exports.attendance_xlsx import export_attendance_xlsx
-
-        db = self.db
-        task = run_task(
-            self,
-            "Writing the attendance register…",
-            lambda hooks: export_attendance_xlsx(db, committee_id, path, hooks=hooks),
-        )
-        task.done.connect(self._exported)
-        self._keep(task)
-        return task
-
-    def _keep(self, task: Task) -> None:
-        self._tasks.append(task)
-        task.ended.connect(lambda t=task: self._tasks.remove(t) if t in self._tasks else None)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.services import actions, meetings, organisations, people
-from sst_desktop.services.actions import ActionRecord
+from sst_desktop.services.actions import ActionPatch, ActionRecord
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.records import PersonRecord
 from sst_desktop.ui.minutes.session import CHANGED_ACTIONS, MinuteSession
@@ -305,7 +305,7 @@ class ActionsList(QWidget):
         action_id = row.record.id
 
         def save() -> None:
-            actions.update_action(db, action_id, **values)
+            actions.update_action(db, action_id, ActionPatch(**values))  # type: ignore[arg-type]
 
         self.session.saver.schedule(action_key(action_id, field), save)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.domain.enums import ActionStatus
 from sst_desktop.services import actions
-from sst_desktop.services.actions import ActionRecord
+from sst_desktop.services.actions import ActionPatch, ActionRecord
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.ui.minutes.session import CHANGED_ACTIONS, MinuteSession
 from sst_desktop.ui.widgets.column_fit import ColumnFit
@@ -177,7 +177,7 @@ class MattersArisingPanel(QWidget):
             f"{before.reference}: {status.label}",
             lambda: actions.set_status(db, action_id, status, on),
             lambda: actions.update_action(
-                db, action_id, status=before.status, completed_on=before.completed_on
+                db, action_id, ActionPatch(status=before.status, completed_on=before.completed_on)
             ),
             CHANGED_ACTIONS,
         )
@@ -194,7 +194,7 @@ class MattersArisingPanel(QWidget):
         added: list[int] = []
 
         def do() -> None:
-            added[:] = [actions.add_update(db, record.id, text, on=on).id]
+            added[:] = [actions.add_update(db, record.id, text, on=on).value.id]
 
         def undo() -> None:
             if added:

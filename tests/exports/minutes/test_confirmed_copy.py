@@ -67,7 +67,9 @@ def test_confirmed_minutes_print_as_confirmed_after_the_directory_changes(db, se
     people.update_person(
         db, seed.person_ids["Robson"], PersonPatch(title="Chief Superintendent", first_name="Graham")
     )
-    organisations.update_organisation(db, actions.get_action(db, action_id).organisation_id, OrganisationPatch(name="Sefton MBC"))
+    organisations.update_organisation(
+        db, actions.get_action(db, action_id).organisation_id, OrganisationPatch(name="Sefton MBC")
+    )
     actions.update_action(db, action_id, due_date=date(2022, 12, 8))
     meetings.update_meeting(db, seed.meeting_id, MeetingPatch(venue="Southport Town Hall"))
 
