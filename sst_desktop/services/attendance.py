@@ -8,6 +8,7 @@ call and is refused once the minutes are confirmed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import time
 
@@ -228,7 +229,10 @@ def _record(session: Session, row: Attendance) -> AttendanceRecord:
     return to_record(row, numbers=_item_numbers(session, row.meeting_id))
 
 
-def _edit(db: Database, attendance_id: int, change) -> Change[AttendanceRecord]:  # type: ignore[no-untyped-def]
+def edit_entry(
+    db: Database, attendance_id: int, change: Callable[[Session, Attendance], None]
+) -> Change[AttendanceRecord]:
+    """Change one entry of the register in one transaction (refused once the minutes are confirmed)."""
     with db.write() as session:
         row = _get(session, attendance_id)
         ensure_minutes_editable(session, row.meeting_id)
@@ -253,7 +257,7 @@ def set_present(db: Database, attendance_id: int, *, remote: bool = False) -> Ch
         row.substitute_for_id = None
         row.remote = bool(remote)
 
-    return _edit(db, attendance_id, change)
+    return edit_entry(db, attendance_id, change)
 
 
 def set_apologies(db: Database, attendance_id: int) -> Change[AttendanceRecord]:
@@ -273,7 +277,7 @@ def _set_away(db: Database, attendance_id: int, status: AttendanceStatus) -> Cha
         row.remote = False
         row.in_chair = False
 
-    return _edit(db, attendance_id, change)
+    return edit_entry(db, attendance_id, change)
 
 
 def set_substitute(db: Database, attendance_id: int, for_person_id: int) -> Change[AttendanceRecord]:
@@ -288,7 +292,7 @@ def set_substitute(db: Database, attendance_id: int, for_person_id: int) -> Chan
         row.substitute_for_id = for_person_id
         row.also_present = False
 
-    return _edit(db, attendance_id, change)
+    return edit_entry(db, attendance_id, change)
 
 
 def set_remote(db: Database, attendance_id: int, remote: bool) -> Change[AttendanceRecord]:
@@ -297,7 +301,7 @@ def set_remote(db: Database, attendance_id: int, remote: bool) -> Change[Attenda
             raise ValidationError("Only someone present can attend remotely.")
         row.remote = bool(remote)
 
-    return _edit(db, attendance_id, change)
+    return edit_entry(db, attendance_id, change)
 
 
 def set_in_chair(db: Database, attendance_id: int, in_chair: bool = True) -> list[Change[AttendanceRecord]]:
@@ -413,7 +417,7 @@ def set_capacity(db: Database, attendance_id: int, capacity: str) -> Change[Atte
     def change(session: Session, row: Attendance) -> None:
         row.capacity = value
 
-    return _edit(db, attendance_id, change)
+    return edit_entry(db, attendance_id, change)
 
 
 def remove_attendance(db: Database, attendance_id: int) -> Change[AttendanceRecord]:
@@ -474,48 +478,7 @@ def update_attendance(db: Database, attendance_id: int, record: AttendanceRecord
         row.left_item_id = record.left_item_id
         row.position = record.position
 
-    return _edit(db, attendance_id, change)
-
-
-# ---------------------------------------------------------------------------------------------- comings and goings
-
-
-def _check_item(session: Session, meeting_id: int, item_id: int | None) -> None:
-    if item_id is None:
-        return
-    item = session.get(AgendaItem, item_id)
-    if item is None or item.meeting_id != meeting_id:
-        raise ValidationError("The item must be one of this meeting's agenda items.", field="item")
-
-
-def set_arrival(
-    db: Database, attendance_id: int, at: time | None, item_id: int | None = None
-) -> Change[AttendanceRecord]:
-    """Arrived late, at ``at`` during agenda item ``item_id``; ``None`` and ``None`` clear it."""
-    if at is not None and not isinstance(at, time):
-        raise ValidationError("The time of arrival must be a time of day.", field="arrived_at")
-
-    def change(session: Session, row: Attendance) -> None:
-        _check_item(session, row.meeting_id, item_id)
-        row.arrived_at = at.replace(second=0, microsecond=0) if at else None
-        row.arrived_item_id = item_id
-
-    return _edit(db, attendance_id, change)
-
-
-def set_departure(
-    db: Database, attendance_id: int, at: time | None, item_id: int | None = None
-) -> Change[AttendanceRecord]:
-    """Left early, at ``at`` during agenda item ``item_id``; ``None`` and ``None`` clear it."""
-    if at is not None and not isinstance(at, time):
-        raise ValidationError("The time of departure must be a time of day.", field="left_at")
-
-    def change(session: Session, row: Attendance) -> None:
-        _check_item(session, row.meeting_id, item_id)
-        row.left_at = at.replace(second=0, microsecond=0) if at else None
-        row.left_item_id = item_id
-
-    return _edit(db, attendance_id, change)
+    return edit_entry(db, attendance_id, change)
 
 
 def members_on(db: Database, meeting_id: int) -> set[int]:

@@ -7,7 +7,7 @@ from datetime import date, time
 import pytest
 
 from sst_desktop.domain.enums import AttendanceStatus
-from sst_desktop.services import attendance, memberships, people
+from sst_desktop.services import attendance, attendance_times, memberships, people
 from sst_desktop.services.attendance import minutes_name
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.people import PersonPatch
@@ -129,14 +129,14 @@ def test_also_present_and_new_person_on_the_spot(db, seed) -> None:  # type: ign
 def test_arrivals_and_departures_with_time_and_item(db, seed) -> None:  # type: ignore[no-untyped-def]
     register = {r.last_name: r for r in attendance.prefill_register(db, seed.meeting_id)}
     attendance.set_present(db, register["White"].id)
-    arrived = attendance.set_arrival(db, register["White"].id, time(10, 25, 41), seed.item_ids[4]).after
+    arrived = attendance_times.set_arrival(db, register["White"].id, time(10, 25, 41), seed.item_ids[4]).after
     assert arrived.arrived_at == time(10, 25) and arrived.arrived_item_number == 5
-    left = attendance.set_departure(db, register["White"].id, time(11, 40), seed.item_ids[8]).after
+    left = attendance_times.set_departure(db, register["White"].id, time(11, 40), seed.item_ids[8]).after
     assert left.left_at == time(11, 40) and left.left_item_number == 9
-    cleared = attendance.set_departure(db, register["White"].id, None, None).after
+    cleared = attendance_times.set_departure(db, register["White"].id, None, None).after
     assert cleared.left_at is None and cleared.left_item_id is None
     with pytest.raises(ValidationError):
-        attendance.set_arrival(db, register["White"].id, time(10, 0), 999_999)
+        attendance_times.set_arrival(db, register["White"].id, time(10, 0), 999_999)
 
 
 def test_register_sorted_as_the_minutes_print_it(db, seed) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,15 @@ import pytest
 from sst_desktop.domain import Meeting
 from sst_desktop.domain.enums import AttendanceStatus, ProceduralRole
 from sst_desktop.exports.minutes_copy import copy_minutes
-from sst_desktop.services import attendance, declarations, history, meetings, minutes, people
+from sst_desktop.services import (
+    attendance,
+    attendance_times,
+    declarations,
+    history,
+    meetings,
+    minutes,
+    people,
+)
 from sst_desktop.services.actions import ActionPatch
 from sst_desktop.services.declarations import DeclarationPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ValidationError
@@ -101,8 +109,8 @@ def _every_edit(db, seed, declaration):  # type: ignore[no-untyped-def]
         "set_remote": lambda: attendance.set_remote(db, entry.id, True),
         "set_in_chair": lambda: attendance.set_in_chair(db, entry.id),
         "set_capacity": lambda: attendance.set_capacity(db, entry.id, "Officer"),
-        "set_arrival": lambda: attendance.set_arrival(db, entry.id, time(10, 5)),
-        "set_departure": lambda: attendance.set_departure(db, entry.id, time(11, 5)),
+        "set_arrival": lambda: attendance_times.set_arrival(db, entry.id, time(10, 5)),
+        "set_departure": lambda: attendance_times.set_departure(db, entry.id, time(11, 5)),
         "add_also_present": lambda: attendance.add_also_present(db, seed.meeting_id, guest.id),
         "add_new_person_also_present": lambda: attendance.add_new_person_also_present(
             db, seed.meeting_id, PersonPatch(last_name="Newcomer")

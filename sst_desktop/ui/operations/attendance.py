@@ -11,7 +11,7 @@ from datetime import time
 
 from PySide6.QtWidgets import QWidget
 
-from sst_desktop.services import attendance
+from sst_desktop.services import attendance, attendance_times
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.outcome import Outcome
 from sst_desktop.services.records import Change
@@ -93,7 +93,7 @@ def set_arrival(
     return ChangeOp(
         context,
         parent,
-        lambda db: attendance.set_arrival(db, entry.id, at, item_id),
+        lambda db: attendance_times.set_arrival(db, entry.id, at, item_id),
         f"{label}: {entry.full_name}",
     )
 
@@ -105,7 +105,7 @@ def set_departure(
     return ChangeOp(
         context,
         parent,
-        lambda db: attendance.set_departure(db, entry.id, at, item_id),
+        lambda db: attendance_times.set_departure(db, entry.id, at, item_id),
         f"{label}: {entry.full_name}",
     )
 

@@ -17,7 +17,7 @@ from sst_desktop.exports.minutes_content import (
     NOT_SUBJECT_TO_CALL_IN,
 )
 from sst_desktop.exports.minutes_pdf import build_minutes_pdf, public_minutes_pdf, write_minutes_pdf
-from sst_desktop.services import attendance, committees, declarations, minutes
+from sst_desktop.services import attendance, attendance_times, committees, declarations, minutes
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.declarations import DeclarationPatch
 from sst_desktop.services.people import PersonPatch
@@ -83,8 +83,8 @@ def test_also_present_declarations_arrivals_and_substitutes(db, seed) -> None:  
     attendance.add_also_present(db, seed.meeting_id, barton.id, "Committee Officer")
     attendance.set_substitute(db, register["Sexton"].id, register["Bellamy"].person_id)
     attendance.set_present(db, register["White"].id, remote=True)
-    attendance.set_arrival(db, register["Hollis"].id, time(10, 25), seed.item_ids[4])
-    attendance.set_departure(db, register["Stanley"].id, time(11, 40), seed.item_ids[8])
+    attendance_times.set_arrival(db, register["Hollis"].id, time(10, 25), seed.item_ids[4])
+    attendance_times.set_departure(db, register["Stanley"].id, time(11, 40), seed.item_ids[8])
     declarations.add_declaration(
         db,
         seed.meeting_id,
