@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -135,6 +134,8 @@ class _PypdfProblems(logging.Handler):
 
 
 def _read_pages(data: bytes, name: str) -> int:
+    from pypdf import PdfReader  # (when a report is read: start-up need not load it)
+
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
         raise ValidationError(
