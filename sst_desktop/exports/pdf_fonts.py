@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -76,9 +76,25 @@ FALLBACKS: dict[str, tuple[str, ...]] = {
 }
 
 
+_reportlab_to_unicode = ttfonts.makeToUnicodeCMap
+_BEYOND_BMP = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with characters beyond the BMP (emoji) written as UTF-16 surrogate
+    pairs as the PDF standard says: reportlab writes their code points in five hex digits, which text
+    extraction, search and screen readers reject, so the emoji would read back as nothing."""
+
+    def utf16(match: re.Match[str]) -> str:
+        return f"<{match[1]}> <{chr(int(match[2], 16)).encode('utf-16-be').hex().upper()}>"
+
+    return _BEYOND_BMP.sub(utf16, _reportlab_to_unicode(fontname, subset))
+
+
 @cache
 def register_fonts() -> str:
     """Register the app's font family once; return the regular font's name."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     for name in FACES:
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", FILES[name]))))
     pdfmetrics.registerFontFamily(
