@@ -3,8 +3,8 @@
 reportlab's ``Paragraph`` parses markup, so every user text goes through ``para_text``: it escapes
 ``& < >``, keeps line breaks, and puts each character in a font that has a glyph for it *in the face
 the text is set in* (regular, bold, italic, bold italic). The app's own font is DejaVu Sans; fonts for
-the scripts it lacks ship beside it in ``resources/fonts`` (see ``SOURCES.txt`` there), so every
-machine prints the same: Arabic in bold (Noto Sans Arabic Bold), Devanagari (Noto Sans Devanagari,
+what it lacks ship beside it in ``resources/fonts`` (see ``SOURCES.txt`` there), so every machine
+prints the same: Persian and Urdu letters (Noto Sans Arabic), Devanagari (Noto Sans Devanagari,
 letters unshaped: reportlab draws no conjuncts), Chinese, Japanese, Korean and full-width forms
 (WenQuanYi Micro Hei) and emoji in black and white (Symbola). A face without a script borrows the
 nearest face that has it (italic Arabic prints upright), since a real glyph beats an empty box. A
@@ -45,6 +45,7 @@ FONT_ITALIC = "SSTSans-Italic"
 FONT_BOLD_ITALIC = "SSTSans-BoldItalic"
 FACES = (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC)
 
+ARABIC = "SSTArabic"
 ARABIC_BOLD = "SSTArabic-Bold"
 DEVANAGARI = "SSTDevanagari"
 DEVANAGARI_BOLD = "SSTDevanagari-Bold"
@@ -57,6 +58,7 @@ FILES: dict[str, str] = {
     FONT_BOLD: "DejaVuSans-Bold.ttf",
     FONT_ITALIC: "DejaVuSans-Oblique.ttf",
     FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+    ARABIC: "NotoSansArabic-Regular.ttf",
     ARABIC_BOLD: "NotoSansArabic-Bold.ttf",
     DEVANAGARI: "NotoSansDevanagari-Regular.ttf",
     DEVANAGARI_BOLD: "NotoSansDevanagari-Bold.ttf",
@@ -64,9 +66,10 @@ FILES: dict[str, str] = {
     SYMBOLS: "Symbola-Emoji.ttf",
 }
 
-# Where each face looks, in order, for a character it has no glyph for. DejaVu's bold and oblique
-# faces lack Arabic; the oblique ones borrow the upright face of their weight.
-_REGULAR_SCRIPTS = (DEVANAGARI, CJK, SYMBOLS)
+# Where each face looks, in order, for a character it has no glyph for. DejaVu's oblique faces lack
+# Arabic and borrow the upright face of their weight; Noto Sans Arabic adds the Persian and Urdu
+# letters DejaVu lacks.
+_REGULAR_SCRIPTS = (ARABIC, DEVANAGARI, CJK, SYMBOLS)
 _BOLD_SCRIPTS = (ARABIC_BOLD, DEVANAGARI_BOLD, CJK, SYMBOLS)
 FALLBACKS: dict[str, tuple[str, ...]] = {
     FONT: _REGULAR_SCRIPTS,
