@@ -34,7 +34,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
 from sst_desktop.domain.enums import ActionKind, ActionStatus
-from sst_desktop.exports.actions_xlsx_sheet import WIDTHS, sheet_setup, write_mark
+from sst_desktop.exports.actions_xlsx_sheet import WIDTHS, add_mark_sheet, sheet_setup
 from sst_desktop.exports.atomic import atomic_path
 from sst_desktop.exports.xlsx_cells import set_text
 from sst_desktop.services import action_log as al
@@ -146,7 +146,7 @@ def export_actions_xlsx(
                 titles.append(ws.title)
                 sheets.append((ws, count))
             only = selection.groups[0] if len(selection.groups) == 1 else None
-            write_mark(wb, total, committee=only.short_name if only else "")
+            add_mark_sheet(wb, total, committee=only.short_name if only else "")
             wb.save(skeleton)
             parts = [(ws.path.lstrip("/"), count) for ws, count in sheets]
             _stream_rows(skeleton, temporary, parts, iter(selection), writer, truncated, hooks)

@@ -141,7 +141,7 @@ def _add_rules(ws, last_row: int) -> None:  # type: ignore[no-untyped-def]
     ws.data_validations.append(hint)
 
 
-def write_mark(wb: Workbook, rows: int, *, committee: str = "") -> None:
+def add_mark_sheet(wb: Workbook, rows: int, *, committee: str = "") -> None:
     """The very hidden sheet that tells the import this file is ours (and, when every row is one
     committee's, which committee: the import refuses another committee's reference typed in)."""
     ws = wb.create_sheet(MARK_SHEET)
