@@ -241,6 +241,14 @@ def pdf_text(path: Path) -> str:
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def no_silent_box(path: Path, warnings: tuple[str, ...]) -> None:
+    """A character drawn as an empty box is one the export's warnings name."""
+    from tests.exports.pdf_glyphs import drawn
+
+    if any(d.is_box for d in drawn(path)):
+        assert any(w.startswith("No font can print") for w in warnings), f"{path.name}: a box, unreported"
+
+
 def latin_tokens(text: str) -> list[str]:
     """Words of Latin script and ASCII punctuation on lines without right-to-left text: drawn left to
     right by the main font, so they must come back from the PDF exactly. (Lines with right-to-left
@@ -332,7 +340,9 @@ def test_agenda_and_minutes_pdfs(boards, texts: list[str]) -> None:  # type: ign
     typed = type_everything(board, texts)
     meeting_id = board.seed.meeting_id
     full_agenda = board.folder / "agenda-full.pdf"
-    agenda_pdf.export_agenda(board.db, meeting_id, full_agenda, public=False)
+    no_silent_box(
+        full_agenda, agenda_pdf.export_agenda(board.db, meeting_id, full_agenda, public=False).warnings
+    )
     text = pdf_text(full_agenda)
     assert_tokens_in(
         latin_tokens(typed.title.upper()) + latin_tokens(typed.title), text.upper() + text, "agenda title"
@@ -340,11 +350,11 @@ def test_agenda_and_minutes_pdfs(boards, texts: list[str]) -> None:  # type: ign
     assert_tokens_in(latin_tokens(typed.description), text, "agenda description")
     assert_tokens_in(latin_tokens(typed.venue), text, "agenda venue")
     public = board.folder / "agenda.pdf"
-    agenda_pdf.export_agenda(board.db, meeting_id, public)
+    no_silent_box(public, agenda_pdf.export_agenda(board.db, meeting_id, public).warnings)
     pdf_text(public)
 
     target = board.folder / "minutes.pdf"
-    minutes_pdf.write_minutes_pdf(board.db, meeting_id, target)
+    no_silent_box(target, minutes_pdf.write_minutes_pdf(board.db, meeting_id, target).warnings)
     text = pdf_text(target)
     for name in ("text", "resolution", "action", "update"):
         value = getattr(typed, name)
@@ -360,7 +370,9 @@ def test_agenda_pack(boards, texts: list[str]) -> None:  # type: ignore[no-untyp
     board = boards()
     typed = type_everything(board, texts)
     target = board.folder / "pack.pdf"
-    agenda_pack.export_agenda_pack(board.db, board.seed.meeting_id, target, full=True)
+    no_silent_box(
+        target, agenda_pack.export_agenda_pack(board.db, board.seed.meeting_id, target, full=True).warnings
+    )
     text = pdf_text(target)
     assert_tokens_in(latin_tokens(typed.description), text, "pack description")
 
