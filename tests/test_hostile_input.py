@@ -21,7 +21,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -79,8 +79,14 @@ HOSTILE = [
     "مرحبا بكم في الاجتماع",  # Arabic
     "שלום עולם",  # Hebrew
     "社区安全伙伴关系",  # Chinese
+    "地域安全会議のカタカナ",  # Japanese
+    "지역 안전 협의회",  # Korean
+    "ＳＳＴ　会議（第２回）",  # full-width forms
+    "सामुदायिक सुरक्षा",  # Devanagari
+    "Кириллица",
     "Ελληνικά",
     "👩‍👩‍👧 🚓 🏳️‍🌈",
+    "🎉👍😀 ☎ ✓ ⚠",
     "e\u0301\u0301",
     "Frackleton–Frackelton’s “quotes”",
     "- a bullet\n- another",
@@ -235,6 +241,14 @@ def pdf_text(path: Path) -> str:
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def no_silent_box(path: Path, warnings: tuple[str, ...]) -> None:
+    """A character drawn as an empty box is one the export's warnings name."""
+    from tests.exports.pdf_glyphs import drawn
+
+    if any(d.is_box for d in drawn(path)):
+        assert any(w.startswith("No font can print") for w in warnings), f"{path.name}: a box, unreported"
+
+
 def latin_tokens(text: str) -> list[str]:
     """Words of Latin script and ASCII punctuation on lines without right-to-left text: drawn left to
     right by the main font, so they must come back from the PDF exactly. (Lines with right-to-left
@@ -326,7 +340,9 @@ def test_agenda_and_minutes_pdfs(boards, texts: list[str]) -> None:  # type: ign
     typed = type_everything(board, texts)
     meeting_id = board.seed.meeting_id
     full_agenda = board.folder / "agenda-full.pdf"
-    agenda_pdf.export_agenda(board.db, meeting_id, full_agenda, public=False)
+    no_silent_box(
+        full_agenda, agenda_pdf.export_agenda(board.db, meeting_id, full_agenda, public=False).warnings
+    )
     text = pdf_text(full_agenda)
     assert_tokens_in(
         latin_tokens(typed.title.upper()) + latin_tokens(typed.title), text.upper() + text, "agenda title"
@@ -334,11 +350,11 @@ def test_agenda_and_minutes_pdfs(boards, texts: list[str]) -> None:  # type: ign
     assert_tokens_in(latin_tokens(typed.description), text, "agenda description")
     assert_tokens_in(latin_tokens(typed.venue), text, "agenda venue")
     public = board.folder / "agenda.pdf"
-    agenda_pdf.export_agenda(board.db, meeting_id, public)
+    no_silent_box(public, agenda_pdf.export_agenda(board.db, meeting_id, public).warnings)
     pdf_text(public)
 
     target = board.folder / "minutes.pdf"
-    minutes_pdf.write_minutes_pdf(board.db, meeting_id, target)
+    no_silent_box(target, minutes_pdf.write_minutes_pdf(board.db, meeting_id, target).warnings)
     text = pdf_text(target)
     for name in ("text", "resolution", "action", "update"):
         value = getattr(typed, name)
@@ -354,9 +370,76 @@ def test_agenda_pack(boards, texts: list[str]) -> None:  # type: ignore[no-untyp
     board = boards()
     typed = type_everything(board, texts)
     target = board.folder / "pack.pdf"
-    agenda_pack.export_agenda_pack(board.db, board.seed.meeting_id, target, full=True)
+    no_silent_box(
+        target, agenda_pack.export_agenda_pack(board.db, board.seed.meeting_id, target, full=True).warnings
+    )
     text = pdf_text(target)
     assert_tokens_in(latin_tokens(typed.description), text, "pack description")
+
+
+def visible(text: str) -> set[str]:
+    """The characters of ``text`` that print something, compatibility-folded (an Arabic letter and its
+    joined presentation form are one; joiners, bidi marks and control characters print nothing)."""
+    folded = unicodedata.normalize("NFKD", text)
+    return {ch for ch in folded if unicodedata.category(ch)[0] in "LNSPM"}
+
+
+def test_every_hostile_string_prints_with_real_glyphs_in_every_pdf(boards) -> None:  # type: ignore[no-untyped-def]
+    """Every string above, typed everywhere at once (an item, a minute, a resolution, an action and
+    whoever owns it (printed in italic), the venue, the committee's name in the running header, and a
+    person who arrived late and left early, in italic lines), reads back from every PDF: agenda and
+    pack, public and full, minutes public and full, and the next meeting's pack holding these minutes.
+    Each character is drawn with a real glyph of an embedded font: no empty box (.notdef, read back
+    as NUL), no blank glyph for a visible character, and no font warning, since every script here
+    has a shipped font."""
+    from sst_desktop.services import attendance, attendance_times, committees, people
+    from sst_desktop.services.committees import CommitteePatch
+    from tests.exports.pdf_glyphs import boxes, drawn
+
+    board = boards()
+    db, seed = board.db, board.seed
+    every = "\n".join(HOSTILE)
+    type_everything(board, [every] * 7)
+    put(
+        lambda v: committees.update_committee(db, seed.committee_id, CommitteePatch(name=v)),
+        "SST 社区 مرحبا 🚓",
+    )
+    present = [r for r in attendance.list_attendance(db, seed.meeting_id) if r.is_present]
+    for record, names in zip(
+        present[:2], (("مرحبا", "社区 👩‍👩‍👧"), ("सामुदायिक", "지역 ＳＳＴ")), strict=True
+    ):
+        people.update_person(db, record.person_id, PersonPatch(first_name=names[0], last_name=names[1]))
+    attendance_times.set_arrival(db, present[0].id, time(10, 25), board.item_id)
+    attendance_times.set_departure(db, present[1].id, time(11, 40), board.item_id)
+    agenda.build_default_agenda(db, seed.next_id)
+
+    folder = board.folder
+    written = {
+        "agenda": agenda_pdf.export_agenda(db, seed.meeting_id, folder / "a.pdf").warnings,
+        "full agenda": agenda_pdf.export_agenda(
+            db, seed.meeting_id, folder / "af.pdf", public=False
+        ).warnings,
+        "pack": agenda_pack.export_agenda_pack(db, seed.meeting_id, folder / "p.pdf").warnings,
+        "full pack": agenda_pack.export_agenda_pack(
+            db, seed.meeting_id, folder / "pf.pdf", full=True
+        ).warnings,
+        "minutes": minutes_pdf.write_minutes_pdf(db, seed.meeting_id, folder / "m.pdf").warnings,
+        "full minutes": minutes_pdf.write_minutes_pdf(
+            db, seed.meeting_id, folder / "mf.pdf", public=False
+        ).warnings,
+        "next pack": agenda_pack.export_agenda_pack(db, seed.next_id, folder / "n.pdf").warnings,
+    }
+    files = dict(zip(written, ("a", "af", "p", "pf", "m", "mf", "n"), strict=True))
+    for name, stem in files.items():
+        path = folder / f"{stem}.pdf"
+        assert "\x00" not in "".join(page.extract_text() or "" for page in PdfReader(path).pages), name
+        assert boxes(path) == [], f"{name}: {boxes(path)[:5]}"
+        printed = {ch for d in drawn(path) for ch in visible(d.char)}
+        for text in HOSTILE:
+            assert visible(text) <= printed, f"{name} lost {sorted(visible(text) - printed)} of {text!r}"
+        assert not [w for w in written[name] if "No font" in w], name
+    italic = {d.font for d in drawn(folder / "m.pdf") if "\u0600" <= d.char <= "\u06ff" or d.char >= "\ufe70"}
+    assert "DejaVuSans" in italic  # the italic lines' Arabic, upright, as in a regular line
 
 
 @checked(10)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
@@ -37,7 +37,7 @@ from sst_desktop.exports.agenda_pdf import (
 )
 from sst_desktop.exports.atomic import atomic_path
 from sst_desktop.exports.minutes_pdf import public_minutes_pdf
-from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, register_fonts
+from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, draw_text, missing_glyphs, register_fonts
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.attachments import attachments_for_items
 from sst_desktop.services.jobs import JobHooks
@@ -140,6 +140,19 @@ def build_agenda_pack(
     full: bool = False,
     hooks: JobHooks | None = None,
     minutes_source: MinutesSource | None = default_minutes_source,
+) -> PackDocument:
+    with missing_glyphs() as missing:
+        document = _assemble(db, meeting_id, full=full, hooks=hooks, minutes_source=minutes_source)
+    return replace(document, warnings=(*document.warnings, *missing.warnings()))
+
+
+def _assemble(
+    db: Database,
+    meeting_id: int,
+    *,
+    full: bool,
+    hooks: JobHooks | None,
+    minutes_source: MinutesSource | None,
 ) -> PackDocument:
     hooks = hooks or JobHooks()
     content = read_agenda(db, meeting_id)
@@ -378,7 +391,6 @@ def _decorations(pages: list[_Page], content: AgendaContent, *, full: bool) -> b
             canvas.setFont(FONT_BOLD, 20)
             canvas.drawCentredString(width / 2, height * 0.5, DOCUMENT_RESTRICTED)
         elif page.kind == "placeholder":
-            canvas.setFont(FONT, 11)
             _centred_lines(canvas, page.text, width, height * 0.6, max_chars=80)
         if page.number is not None:
             _agenda_item_mark(canvas, page.number, width, height)
@@ -424,4 +436,4 @@ def _centred_lines(canvas: Canvas, text: str, width: float, y: float, *, max_cha
     if line:
         lines.append(line)
     for offset, part in enumerate(lines):
-        canvas.drawCentredString(width / 2, y - offset * 15, part)
+        draw_text(canvas, width / 2, y - offset * 15, part, FONT, 11, align="centre")

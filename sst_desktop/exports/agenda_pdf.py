@@ -25,7 +25,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 
 from sst_desktop.domain.enums import MeetingStatus, ReportStatus
 from sst_desktop.exports.atomic import atomic_path
-from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, para_text
+from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, missing_glyphs, paragraph
 from sst_desktop.exports.pdf_style import (
     MARGIN_BOTTOM,
     MARGIN_LEFT,
@@ -168,37 +168,37 @@ def agenda_story(
     meeting, committee = content.meeting, content.committee
     story: list = [
         Paragraph("AGENDA", s["title"]),
-        Paragraph(para_text(committee.name), s["committee"]),
-        Paragraph(para_text(long_date(meeting.date)), s["centre_bold"]),
+        paragraph(committee.name, s["committee"]),
+        paragraph(long_date(meeting.date), s["centre_bold"]),
     ]
     place = time_and_place(meeting)
     if place:
-        story.append(Paragraph(para_text(place), s["centre"]))
+        story.append(paragraph(place, s["centre"]))
     if meeting.remote_link:
-        story.append(Paragraph(para_text(meeting.remote_link), s["centre"]))
+        story.append(paragraph(meeting.remote_link, s["centre"]))
     if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
         notice = f"THIS MEETING HAS BEEN {meeting.status.label.upper()}"
-        story.append(Paragraph(para_text(notice), s["notice"]))
+        story.append(paragraph(notice, s["notice"]))
         if meeting.status_reason:
-            story.append(Paragraph(para_text(meeting.status_reason), s["centre"]))
+            story.append(paragraph(meeting.status_reason, s["centre"]))
     if not meeting.open_to_public:
-        story.append(Paragraph(para_text(NOT_OPEN_TO_PUBLIC), s["notice"]))
+        story.append(paragraph(NOT_OPEN_TO_PUBLIC, s["notice"]))
     if content.members:
         story.append(Spacer(1, 4 * mm))
         story.append(Paragraph("MEMBERSHIP:", s["heading"]))
-        story.append(Paragraph(para_text(membership_text(content.members)), s["body"]))
+        story.append(paragraph(membership_text(content.members), s["body"]))
     story.append(Spacer(1, 2 * mm))
     for item in content.items:
         block: list[Flowable] = [item_heading(item.number, item.title)]
-        block += [Paragraph(para_text(line), s["item_body"]) for line in item_lines(item, public=public)]
+        block += [paragraph(line, s["item_body"]) for line in item_lines(item, public=public)]
         if page_refs and item.id in page_refs:
-            block.append(Paragraph(para_text(page_refs[item.id]), s["item_body"]))
+            block.append(paragraph(page_refs[item.id], s["item_body"]))
         story.append(KeepTogether(block))
     officer = officer_rows(committee)
     if officer:
         story.append(Spacer(1, 8 * mm))
         table = Table(
-            [[Paragraph(para_text(k), s["heading"]), Paragraph(para_text(v), s["body"])] for k, v in officer],
+            [[paragraph(k, s["heading"]), paragraph(v, s["body"])] for k, v in officer],
             colWidths=(52 * mm, None),
             hAlign="LEFT",
         )
@@ -233,7 +233,7 @@ def _numbered_style() -> ParagraphStyle:
 
 def item_heading(number: int, title: str) -> Paragraph:
     """ "4.   DHR10 report": the number hangs in the margin, the title wraps under itself."""
-    return Paragraph(para_text(title), _numbered_style(), bulletText=f"{number}.")
+    return paragraph(title, _numbered_style(), bullet=f"{number}.")
 
 
 def officer_rows(committee: CommitteeRecord) -> list[tuple[str, str]]:
@@ -293,8 +293,10 @@ def _confidential(canvas, doc) -> None:  # type: ignore[no-untyped-def]
 
 def build_agenda_pdf(db: Database, meeting_id: int, *, public: bool = True) -> AgendaDocument:
     content = read_agenda(db, meeting_id)
-    pdf = render(content, public=public)
-    return AgendaDocument(pdf, len(PdfReader(io.BytesIO(pdf)).pages), tuple(agenda_warnings(content)))
+    with missing_glyphs() as missing:
+        pdf = render(content, public=public)
+    warnings = (*agenda_warnings(content), *missing.warnings())
+    return AgendaDocument(pdf, len(PdfReader(io.BytesIO(pdf)).pages), warnings)
 
 
 def export_agenda(db: Database, meeting_id: int, target: Path | str, *, public: bool = True) -> ExportResult:

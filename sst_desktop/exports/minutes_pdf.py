@@ -28,7 +28,15 @@ from sst_desktop.exports.minutes_content import (
     Run,
 )
 from sst_desktop.exports.minutes_copy import MinutesFile, printed_minutes
-from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, para_text
+from sst_desktop.exports.pdf_fonts import (
+    FONT,
+    FONT_BOLD,
+    draw_text,
+    face_of,
+    missing_glyphs,
+    para_text,
+    paragraph,
+)
 from sst_desktop.exports.pdf_style import (
     MARGIN_BOTTOM,
     MARGIN_LEFT,
@@ -96,10 +104,10 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _markup(runs: tuple[Run, ...]) -> str:
+def _markup(runs: tuple[Run, ...], style: ParagraphStyle) -> str:
     parts = []
     for run in runs:
-        text = para_text(run.text)
+        text = para_text(run.text, face_of(style.fontName, bold=run.bold, italic=run.italic))
         if not text:
             continue
         if run.italic:
@@ -145,8 +153,8 @@ def _flowables(content: MinutesContent) -> list[Flowable]:
         if block.kind == "attendance":
             attendance_rows.append(
                 [
-                    Paragraph(para_text(block.label), st["attendance_label"]),
-                    Paragraph(_markup(block.runs), st["attendance"]),
+                    paragraph(block.label, st["attendance_label"]),
+                    Paragraph(_markup(block.runs, st["attendance"]), st["attendance"]),
                 ]
             )
             continue
@@ -157,16 +165,18 @@ def _flowables(content: MinutesContent) -> list[Flowable]:
 
 
 def _paragraph(block: Block, st: dict[str, ParagraphStyle]) -> Paragraph:
-    text = _markup(block.runs)
+    bullet = None
     if block.kind == "heading":
-        return Paragraph(text, st["heading"], bulletText=block.label or None)
-    if block.kind == "list":
-        return Paragraph(text, st["list"], bulletText=block.label or "•")
-    if block.kind in ("notice", "committee", "held"):
-        return Paragraph(text, st[block.kind])
-    if block.kind == "resolved":
-        return Paragraph(text, st["resolved_keep" if block.keep_with_next else "resolved"])
-    return Paragraph(text, st["body_keep" if block.keep_with_next else "body"])
+        style, bullet = st["heading"], block.label or None
+    elif block.kind == "list":
+        style, bullet = st["list"], block.label or "•"
+    elif block.kind in ("notice", "committee", "held"):
+        style = st[block.kind]
+    elif block.kind == "resolved":
+        style = st["resolved_keep" if block.keep_with_next else "resolved"]
+    else:
+        style = st["body_keep" if block.keep_with_next else "body"]
+    return Paragraph(_markup(block.runs, style), style, bulletText=bullet)
 
 
 class _Pages:
@@ -202,8 +212,14 @@ class _Pages:
             canvas.drawCentredString(width / 2, 10 * mm, CONFIDENTIAL_MARK)
         if not first:
             canvas.setFillColor(colors.black)
-            canvas.setFont(FONT_BOLD, 10.5)
-            canvas.drawString(MARGIN_LEFT, height - MARGIN_TOP + 2 * mm, self.content.running_header)
+            draw_text(
+                canvas,
+                MARGIN_LEFT,
+                height - MARGIN_TOP + 2 * mm,
+                self.content.running_header,
+                FONT_BOLD,
+                10.5,
+            )
         canvas.restoreState()
 
 
@@ -238,11 +254,12 @@ def write_minutes_pdf(
 ) -> MinutesFile:
     """Write the minutes to ``target`` (whole or not at all); the result says what is missing."""
     content = printed_minutes(db, meeting_id, public=public)
-    data = render(content)
+    with missing_glyphs() as missing:
+        data = render(content)
     target = Path(target)
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
-    return MinutesFile(target, content.warnings)
+    return MinutesFile(target, (*content.warnings, *missing.warnings()))
 
 
 def public_minutes_pdf(db: Database, meeting_id: int) -> bytes | None:
