@@ -1,0 +1,200 @@
+"""Keeping the search index in step with the record, in the same transaction as each change.
+
+Installed once for every SQLAlchemy session (as the audit trail is): after each flush, the documents of
+the rows it added, changed or deleted are rebuilt (``search_documents.refresh``), and so are those of
+rows whose documents depend on them (an item made exempt hides its minute, resolutions, actions and
+reports from public searches). ORM bulk ``update(Minute)…`` statements — how minute text is saved while
+the officer types — are followed the same way. The word index itself follows ``search_documents``:
+FTS5 triggers on SQLite, a GIN expression index on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from pypdf import PdfReader
+from sqlalchemy import Connection, event, insert, select
+from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.orm.attributes import get_history
+
+from sst_desktop.domain import (
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    Attachment,
+    AttachmentPage,
+    Declaration,
+    Meeting,
+    Minute,
+    Organisation,
+    Person,
+    Resolution,
+)
+from sst_desktop.storage import search_documents as documents
+
+log = logging.getLogger(__name__)
+_installed = False
+Targets = dict[str, set[int]]
+
+
+def install() -> None:
+    """Listen to every session (once per process)."""
+    global _installed
+    if _installed:
+        return
+    event.listen(Session, "after_flush", _after_flush)
+    event.listen(Session, "do_orm_execute", _on_orm_execute)
+    _installed = True
+
+
+def page_texts(data: bytes) -> list[str]:
+    """The text of each page of a PDF, extracted once when it is attached ('' for unreadable pages)."""
+    texts = []
+    for page in PdfReader(io.BytesIO(data), strict=False).pages:
+        try:
+            texts.append(page.extract_text() or "")
+        except Exception as error:  # pypdf raises many kinds on odd content; the page stays unsearchable
+            log.info("no text from a report page: %r", error)
+            texts.append("")
+    return texts
+
+
+def store_pages(connection: Connection, attachment_id: int, texts: list[str]) -> None:
+    rows = [{"attachment_id": attachment_id, "page": n, "text": t} for n, t in enumerate(texts, 1)]
+    if rows:
+        connection.execute(insert(documents.PAGE), rows)
+    documents.refresh(connection, "report", [attachment_id])
+
+
+def index_everything(connection: Connection, *, extract_reports: bool = False) -> int:
+    """Index the whole record (a migration, a repair); ``extract_reports`` first reads the text of every
+    report that has none stored."""
+    if extract_reports:
+        done = set(connection.execute(select(documents.PAGE.c.attachment_id).distinct()).scalars())
+        for attachment_id, content in connection.execute(select(documents.ATT.c.id, documents.ATT.c.content)):
+            if attachment_id not in done:
+                try:
+                    texts = page_texts(bytes(content))
+                except Exception as error:  # a damaged old report stays unsearchable, nothing else fails
+                    log.info("no text from report %s: %r", attachment_id, error)
+                    continue
+                connection.execute(
+                    insert(documents.PAGE),
+                    [{"attachment_id": attachment_id, "page": n, "text": t} for n, t in enumerate(texts, 1)],
+                )
+    return documents.index_all(connection)
+
+
+# What a change touches -----------------------------------------------------------------------------
+def _changed(obj: object, *keys: str) -> bool:
+    return any(get_history(obj, key).has_changes() for key in keys)
+
+
+def _collect(targets: Targets, obj: object, *, deleted: bool = False, new: bool = False) -> None:
+    if isinstance(obj, Minute):
+        targets["minute"].add(obj.id)
+    elif isinstance(obj, Resolution):
+        targets["resolution"].add(obj.id)
+    elif isinstance(obj, Action):
+        targets["action"].add(obj.id)
+    elif isinstance(obj, ActionUpdate):
+        targets["action"].add(obj.action_id)
+    elif isinstance(obj, AgendaItem):
+        targets["item"].add(obj.id)
+        if not new and not deleted and _changed(obj, "exempt_paragraphs"):
+            targets["item-children"].add(obj.id)
+    elif isinstance(obj, Attachment):
+        targets["report"].add(obj.id)
+    elif isinstance(obj, AttachmentPage):
+        targets["report"].add(obj.attachment_id)
+    elif isinstance(obj, Declaration):
+        targets["declaration"].add(obj.id)
+    elif isinstance(obj, Person):
+        targets["person"].add(obj.id)
+        if not new:
+            targets["person-children"].add(obj.id)
+    elif isinstance(obj, Organisation):
+        targets["organisation"].add(obj.id)
+        if not new:
+            targets["organisation-children"].add(obj.id)
+    elif isinstance(obj, Meeting) and not new and (deleted or _changed(obj, "date", "committee_id")):
+        targets["meeting"].add(obj.id)
+
+
+def _expand(connection: Connection, targets: Targets) -> None:
+    """Add the rows whose documents depend on the changed ones."""
+
+    def ids(column: Any, where: Any) -> set[int]:
+        return set(connection.execute(select(column).where(where)).scalars())
+
+    if targets["meeting"]:
+        for kind, source_id in connection.execute(
+            select(documents.DOCS.c.kind, documents.DOCS.c.source_id)
+            .where(documents.DOCS.c.meeting_id.in_(targets["meeting"]))
+            .distinct()
+        ):
+            targets[kind].add(source_id)
+    if targets["item-children"]:
+        chosen = targets["item-children"]
+        targets["minute"] |= ids(documents.MIN.c.id, documents.MIN.c.agenda_item_id.in_(chosen))
+        targets["report"] |= ids(documents.ATT.c.id, documents.ATT.c.agenda_item_id.in_(chosen))
+    if targets["minute"]:
+        chosen = targets["minute"]
+        targets["resolution"] |= ids(documents.RES.c.id, documents.RES.c.minute_id.in_(chosen))
+        targets["action"] |= ids(documents.ACT.c.id, documents.ACT.c.minute_id.in_(chosen))
+    if targets["organisation-children"]:
+        targets["person"] |= ids(
+            documents.PERSON.c.id, documents.PERSON.c.organisation_id.in_(targets["organisation-children"])
+        )
+    if targets["person-children"]:
+        targets["declaration"] |= ids(
+            documents.DECL.c.id, documents.DECL.c.person_id.in_(targets["person-children"])
+        )
+
+
+def _apply(connection: Connection, targets: Targets) -> None:
+    _expand(connection, targets)
+    for kind in documents.BUILDERS:
+        documents.refresh(connection, kind, targets.get(kind, ()))
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    targets: Targets = defaultdict(set)
+    for obj in session.new:
+        _collect(targets, obj, new=True)
+    for obj in session.dirty:
+        if obj not in session.deleted and session.is_modified(obj, include_collections=False):
+            _collect(targets, obj)
+    for obj in session.deleted:
+        _collect(targets, obj, deleted=True)
+    if targets:
+        _apply(session.connection(), targets)
+
+
+_BULK_KINDS: dict[type, str] = {Minute: "minute", Resolution: "resolution", Action: "action"}
+
+
+def _on_orm_execute(state: ORMExecuteState) -> Any:
+    if not (state.is_update or state.is_delete):
+        return None
+    mapper = state.bind_mapper
+    kind = _BULK_KINDS.get(mapper.class_) if mapper is not None else None
+    if kind is None:
+        return None
+    table = mapper.local_table  # type: ignore[union-attr]
+    params = state.parameters
+    if isinstance(params, list) and params and "id" in params[0]:
+        chosen: Iterable[int] = [p["id"] for p in params]
+    else:
+        where = state.statement.whereclause  # type: ignore[attr-defined]
+        query = select(table.c.id) if where is None else select(table.c.id).where(where)
+        chosen = list(state.session.connection().execute(query).scalars())
+    result = state.invoke_statement()
+    targets: Targets = defaultdict(set)
+    targets[kind].update(chosen)
+    _apply(state.session.connection(), targets)
+    return result

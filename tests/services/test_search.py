@@ -1,0 +1,208 @@
+"""Full-text search over the record, on SQLite and PostgreSQL: every matching rule, confidentiality,
+order, filters, and the index kept in step as the record changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sst_desktop.services import agenda, attachments, minutes
+from sst_desktop.services.actions import add_update, create_action
+from sst_desktop.services.agenda_records import AgendaItemPatch
+from sst_desktop.services.committees import CommitteePatch, create_committee
+from sst_desktop.services.declarations import DeclarationPatch, add_declaration
+from sst_desktop.services.meetings import schedule_meeting
+from sst_desktop.services.people import PersonPatch, update_person
+from sst_desktop.services.search import Kind, SearchRequest, search
+from sst_desktop.storage.engine import Database
+from tests.meeting_factory import make_sst, pdf_bytes
+
+
+@dataclass(frozen=True)
+class Record:
+    sst: int
+    prevent: int
+    taxi_minute: int
+    exempt_item: int
+    exempt_minute: int
+    december_minute: int
+    action: int
+    report: int
+    person: int
+
+
+def minute_with(db: Database, meeting_id: int, title: str, text: str, **details: object) -> tuple[int, int]:
+    item = agenda.add_item(db, meeting_id, title, AgendaItemPatch(**details)).after  # type: ignore[arg-type]
+    assert item is not None
+    minute = minutes.minute_for_item(db, item.id)
+    minutes.set_text(db, minute.id, text)
+    return item.id, minute.id
+
+
+def build(db: Database) -> Record:
+    sst = make_sst(db)
+    prevent = create_committee(db, CommitteePatch(name="Prevent Steering Group", short_name="PREVENT")).after
+    assert prevent is not None
+    old = schedule_meeting(db, prevent.id, date(2019, 3, 14)).after
+    assert old is not None
+    _, taxi = minute_with(
+        db, sst.june, "Night-time economy", "The board discussed taxi marshalling in Southport town centre."
+    )
+    minutes.add_resolution(db, taxi, "That the taxi marshalling pilot be extended.")
+    minute_with(db, sst.september, "Licensing", "Marshalling of every taxi rank was reviewed.")
+    minute_with(db, old.id, "Prevent update", "The Café résumé of Prevent referrals by Zoë Núñez.")
+    exempt_item, exempt_minute = minute_with(
+        db,
+        sst.september,
+        "Domestic Homicide Review",
+        "Details of the homicide of a resident in Bootle.",
+        exempt_paragraphs="1,2",
+        description="Report of the DHR chair on the safeguarding findings.",
+    )
+    minutes.set_public_summary(db, exempt_minute, "Members noted the review.")
+    _, december = minute_with(
+        db, sst.december, "Taxi marshalling evaluation", "A final taxi report was noted."
+    )
+    action = create_action(
+        db, text="Circulate the taxi marshalling figures", committee_id=sst.committee_id, meeting_id=sst.june
+    ).after
+    assert action is not None
+    add_update(db, action.id, "Figures sent to the licensing team", on=date(2022, 7, 1))
+    report_item = agenda.add_item(db, sst.december, "Prevent annual report").after
+    assert report_item is not None
+    report = attachments.attach_pdf(
+        db,
+        report_item.id,
+        pdf_bytes("Prevent annual report", "Referrals against national benchmarks rose."),
+        "prevent.pdf",
+    ).after
+    assert report is not None
+    add_declaration(
+        db,
+        sst.september,
+        DeclarationPatch(
+            person_id=sst.people["Kelly"],
+            kind="other_registrable",
+            nature="Governor of Bootle High",
+            action="withdrew",
+        ),
+    )
+    return Record(
+        sst.committee_id,
+        prevent.id,
+        taxi,
+        exempt_item,
+        exempt_minute,
+        december,
+        action.id,
+        report.id,
+        sst.people["Burnett"],
+    )
+
+
+def found(db: Database, text: str, **options: object) -> list[tuple[Kind, int]]:
+    return [(h.kind, h.source_id) for h in search(db, SearchRequest(text, **options))]  # type: ignore[arg-type]
+
+
+def test_every_word_must_match_in_any_order_as_prefixes(db: Database) -> None:
+    record = build(db)
+    forwards = found(db, "taxi marshalling", kinds=frozenset({Kind.MINUTE}))
+    assert (Kind.MINUTE, record.taxi_minute) in forwards
+    assert found(db, "marshalling taxi", kinds=frozenset({Kind.MINUTE})) == forwards
+    # the heading of an exempt item's minute is published; its discussion is not
+    assert (Kind.MINUTE, record.exempt_minute) in found(db, "homic")
+    assert found(db, "homicide resident") == []
+    assert found(db, "homicide resident", confidential=True) == [(Kind.MINUTE, record.exempt_minute)]
+    assert found(db, "taxi zebra") == []
+
+
+def test_a_quoted_phrase_matches_those_words_together(db: Database) -> None:
+    record = build(db)
+    phrase = found(db, '"taxi marshalling"', kinds=frozenset({Kind.MINUTE}))
+    words = found(db, "taxi marshalling", kinds=frozenset({Kind.MINUTE}))
+    assert (Kind.MINUTE, record.taxi_minute) in phrase
+    assert len(words) == len(phrase) + 1  # "Marshalling of every taxi rank" has both words, not the phrase
+    assert found(db, '"taxi marsh"') == []  # a closed phrase is exact, not a prefix
+
+
+def test_accents_and_case_are_ignored(db: Database) -> None:
+    build(db)
+    assert found(db, "CAFE RESUME") == found(db, "café résumé") != []
+    assert found(db, "zoe nunez") == found(db, "Zoë Núñez") != []
+
+
+def test_newest_meeting_first_with_a_highlighted_snippet(db: Database) -> None:
+    record = build(db)
+    hits = search(db, SearchRequest("taxi"))
+    dates = [h.dated for h in hits if h.dated is not None]
+    assert dates == sorted(dates, reverse=True)
+    assert (hits[0].kind, hits[0].source_id) == (Kind.MINUTE, record.december_minute)
+    assert hits[0].committee == "SST"
+    assert ("taxi", True) in hits[0].snippet.pieces or ("Taxi", True) in hits[0].snippet.pieces
+    assert "[taxi]" in hits[0].snippet.bracketed().lower()
+    june = [h for h in hits if h.dated == date(2022, 6, 22)]
+    assert [h.kind for h in june][:1] == [Kind.MINUTE]  # two matches in the minute beat one elsewhere
+    best = search(db, SearchRequest("taxi marshalling", order="best"))
+    assert {(h.kind, h.source_id) for h in best} == {
+        (h.kind, h.source_id) for h in search(db, SearchRequest("taxi marshalling"))
+    }
+
+
+def test_confidential_results_only_when_asked_and_marked(db: Database) -> None:
+    record = build(db)
+    public = search(db, SearchRequest("review", kinds=frozenset({Kind.MINUTE})))
+    assert [(h.kind, h.confidential) for h in public if h.source_id == record.exempt_minute] == [
+        (Kind.MINUTE, False)
+    ]
+    assert found(db, "safeguarding") == []
+    assert found(db, "bootle resident") == []
+    full = search(db, SearchRequest("bootle resident", confidential=True))
+    assert [(h.kind, h.source_id, h.confidential) for h in full] == [
+        (Kind.MINUTE, record.exempt_minute, True)
+    ]
+    assert [h.confidential for h in search(db, SearchRequest("safeguarding", confidential=True))] == [True]
+
+
+def test_filters_by_committee_dates_and_kind(db: Database) -> None:
+    record = build(db)
+    assert {h.committee_id for h in search(db, SearchRequest("prevent", committee_id=record.prevent))} == {
+        record.prevent
+    }
+    in_2022 = search(db, SearchRequest("taxi", date_from=date(2022, 9, 1), date_to=date(2022, 12, 8)))
+    assert {h.dated for h in in_2022} == {date(2022, 9, 8), date(2022, 12, 8)}
+    assert {h.kind for h in search(db, SearchRequest("taxi", kinds=frozenset({Kind.RESOLUTION})))} == {
+        Kind.RESOLUTION
+    }
+    assert {h.kind for h in search(db, SearchRequest("licensing", kinds=frozenset({Kind.ACTION})))} == {
+        Kind.ACTION
+    }
+    assert found(db, "   ") == []
+
+
+def test_attached_report_text_is_found_at_its_page(db: Database) -> None:
+    record = build(db)
+    hits = search(db, SearchRequest("benchmarks"))
+    assert [(h.kind, h.source_id, h.page) for h in hits] == [(Kind.REPORT, record.report, 2)]
+    attachments.remove_attachment(db, record.report)
+    assert found(db, "benchmarks") == []
+
+
+def test_declarations_people_and_organisations_are_found(db: Database) -> None:
+    record = build(db)
+    assert {k for k, _ in found(db, "governor kelly")} == {Kind.DECLARATION}
+    assert (Kind.PERSON, record.person) in found(db, "burnett")
+    update_person(db, record.person, PersonPatch(last_name="Burnett-Jones"))
+    assert (Kind.PERSON, record.person) in found(db, "jones")
+
+
+def test_the_index_follows_every_edit(db: Database) -> None:
+    record = build(db)
+    minutes.set_text(db, record.taxi_minute, "Hackney carriage ranks were discussed.")
+    assert (Kind.MINUTE, record.taxi_minute) in found(db, "hackney")
+    assert (Kind.MINUTE, record.taxi_minute) not in found(db, "southport")
+    add_update(db, record.action, "Zebra crossing survey done", on=date(2022, 8, 1))
+    assert found(db, "zebra") == [(Kind.ACTION, record.action)]
+    agenda.update_item(db, record.exempt_item, AgendaItemPatch(exempt_paragraphs=""))
+    assert (Kind.MINUTE, record.exempt_minute) in found(db, "bootle resident")
+    minutes.delete_minute(db, record.december_minute)
+    assert (Kind.MINUTE, record.december_minute) not in found(db, "evaluation")
