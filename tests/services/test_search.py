@@ -120,3 +120,13 @@ def test_the_index_follows_every_edit(db: Database) -> None:
     assert (Kind.MINUTE, record.exempt_minute) in found(db, "bootle resident")
     minutes.delete_minute(db, record.december_minute)
     assert (Kind.MINUTE, record.december_minute) not in found(db, "evaluation")
+
+
+def test_a_minute_can_refer_to_another_committees_earlier_minute(db: Database) -> None:
+    record = build(db)
+    prevent_minute = found(db, "cafe resume", kinds=frozenset({Kind.MINUTE}))[0][1]
+    after = minutes.add_reference(db, record.december_minute, prevent_minute).after
+    assert after is not None
+    assert after.references[0].text == (
+        "Further to Minute No. 1 of the meeting of the Prevent Steering Group held on 14 March 2019"
+    )
