@@ -138,7 +138,9 @@ def test_down_and_enter_open_an_agenda_item_on_the_meetings_screen(
     assert page.builder.current_item().id == world.exempt_item  # type: ignore[attr-defined]
 
 
-def test_the_navigation_box_opens_search_with_what_was_typed(qtbot, window: MainWindow, world: Record) -> None:  # type: ignore[no-untyped-def]
+def test_the_navigation_box_opens_search_with_what_was_typed(
+    qtbot, window: MainWindow, world: Record
+) -> None:  # type: ignore[no-untyped-def]
     box = window.navigation_search  # type: ignore[attr-defined]
     QTest.keyClicks(box, "b")
     search = search_window(window)

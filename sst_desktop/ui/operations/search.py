@@ -24,5 +24,8 @@ def report_file(
     return ReadOp(
         context,
         parent,
-        lambda db: (attachments.get_attachment(db, attachment_id), attachments.attachment_bytes(db, attachment_id)),
+        lambda db: (
+            attachments.get_attachment(db, attachment_id),
+            attachments.attachment_bytes(db, attachment_id),
+        ),
     )

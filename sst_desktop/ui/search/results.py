@@ -25,8 +25,12 @@ def group_title(hit: SearchHit) -> str:
 
 
 def hit_html(hit: SearchHit) -> str:
-    mark = '<span style="color:#b00020; font-weight:bold">CONFIDENTIAL</span>&nbsp; ' if hit.confidential else ""
-    snippet = "".join(f"<b>{escape(text)}</b>" if marked else escape(text) for text, marked in hit.snippet.pieces)
+    mark = (
+        '<span style="color:#b00020; font-weight:bold">CONFIDENTIAL</span>&nbsp; ' if hit.confidential else ""
+    )
+    snippet = "".join(
+        f"<b>{escape(text)}</b>" if marked else escape(text) for text, marked in hit.snippet.pieces
+    )
     return f'{mark}<span style="font-weight:600">{escape(hit.label)}</span><br><span>{snippet}</span>'
 
 

@@ -140,7 +140,9 @@ class SearchWindow(QDialog):
         if request.date_from and request.date_to and request.date_from > request.date_to:
             self.status.setText("The ‘From’ date is after the ‘to’ date.")
             return
-        search_ops.find(self.context, self, request).success(lambda hits: self._show(asked, request, hits)).run()
+        search_ops.find(self.context, self, request).success(
+            lambda hits: self._show(asked, request, hits)
+        ).run()
 
     def _show(self, asked: int, request: SearchRequest, hits: list[SearchHit]) -> None:
         if asked != self._asked:
@@ -211,5 +213,3 @@ class SearchWindow(QDialog):
         row = self.model.first_hit_row(current + step if current >= 0 else 0, step)
         if row >= 0:
             self.results.setCurrentIndex(self.model.index(row))
-
-
