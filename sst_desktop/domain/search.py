@@ -1,8 +1,9 @@
 """What full-text search reads: one row per searchable piece of the record, and the text of reports.
 
 ``SearchDocument`` rows are derived data, rebuilt from the record by ``sst_desktop.storage.search_index``
-whenever the record changes. The word index over their ``body`` is not a model: it is an FTS5 table on
-SQLite and a GIN expression index on PostgreSQL (migration 0006), because neither fits the ORM.
+whenever the record changes. Their words come from the record through the ``search_bodies`` view; the
+word index is not a model: an FTS5 table on SQLite, a GIN expression index on PostgreSQL (migration
+0006), because neither fits the ORM.
 
 The id of a document orders it newest first (``day << 24 | sequence``), so the newest matches of a
 query come straight off the index in id order without sorting every match.
@@ -21,7 +22,10 @@ from sst_desktop.domain.base import Base
 class SearchDocument(Base):
     __tablename__ = "search_documents"
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # on SQLite the rowid itself (INTEGER PRIMARY KEY), which the FTS5 table's rowid names
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=False
+    )
     # minute, resolution, action, item, report, declaration, person, organisation
     kind: Mapped[str] = mapped_column(String(20), nullable=False)
     source_id: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -37,6 +41,8 @@ class SearchDocument(Base):
     public: Mapped[bool] = mapped_column(Boolean, nullable=False)
     full: Mapped[bool] = mapped_column(Boolean, nullable=False)
     label: Mapped[str] = mapped_column(String(600), default="", nullable=False)
+    # PostgreSQL: the words its GIN index covers, copied from the search_bodies view; SQLite: empty
+    # (its FTS5 table reads the view itself)
     body: Mapped[str] = mapped_column(Text, default="", nullable=False)
 
     __table_args__ = (

@@ -10,7 +10,7 @@ marked so.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, Literal
@@ -23,7 +23,7 @@ from sst_desktop.services.search_query import Term, fts5_match, parse, tsquery
 from sst_desktop.services.search_snippets import Snippet, label_hits, snippet
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.search_documents import DAY_BITS, EPOCH
-from sst_desktop.storage.search_text import FTS_TABLE, PG_FOLD_FUNCTION
+from sst_desktop.storage.search_text import BODY_VIEW, FTS_TABLE, PG_FOLD_FUNCTION, words
 
 DEFAULT_LIMIT = 200
 
@@ -87,13 +87,21 @@ def search(db: Database, request: SearchRequest) -> list[SearchHit]:
     if request.date_from and request.date_to and request.date_from > request.date_to:
         raise ValidationError("The 'from' date is after the 'to' date.", field="date_from")
     terms = parse(request.text)
-    if not terms:
-        return []
+    # A word of one letter still being typed would have the index merge every word with that letter
+    # (a tenth of a second on 100,000 actions): it is matched here, among the other words' results.
+    letters = tuple(t for t in terms if t.prefix and len(t.words) == 1 and len(t.words[0]) == 1)
+    indexed = tuple(t for t in terms if t not in letters)
+    if not indexed:
+        return []  # one letter alone: the next keystroke will say more
+    wider = replace(request, limit=request.limit * 4) if letters else request
     with db.read() as session:
         connection = session.connection()
-        rows = list(connection.execute(*_query(connection.dialect.name, terms, request)))
+        rows = list(connection.execute(*_query(connection.dialect.name, indexed, wider)))
+        bodies = _bodies(connection, [r.id for r in rows])
+        if letters:
+            rows = [r for r in rows if _has_words(bodies.get(r.id) or "", letters)][: request.limit]
         committees = _committees(connection, {r.committee_id for r in rows if r.committee_id is not None})
-    hits = [_hit(row, terms, committees) for row in rows]
+    hits = [_hit(row, bodies.get(row.id) or "", terms, committees) for row in rows]
     return _grouped(hits, terms) if request.order == "newest" else hits
 
 
@@ -124,7 +132,7 @@ def _query(dialect: str, terms: tuple[Term, ...], request: SearchRequest) -> tup
     if request.kinds:
         where.append("d.kind IN :kinds")
         params["kinds"] = sorted(k.value for k in request.kinds)
-    columns = "d.id, d.kind, d.source_id, d.anchor_id, d.page, d.meeting_id, d.committee_id, d.dated, d.public, d.label, d.body"
+    columns = "d.id, d.kind, d.source_id, d.anchor_id, d.page, d.meeting_id, d.committee_id, d.dated, d.public, d.label"
     if dialect == "sqlite":
         params["match"] = fts5_match(terms)
         # the id bounds go to the FTS5 table itself, so the newest matches come off its index in order
@@ -160,7 +168,23 @@ def _committees(connection: Any, ids: Iterable[int]) -> dict[int, tuple[str, str
     return {r.id: (r.name, r.short_name) for r in rows}
 
 
-def _hit(row: Any, terms: tuple[Term, ...], committees: dict[int, tuple[str, str]]) -> SearchHit:
+def _has_words(body: str, letters: tuple[Term, ...]) -> bool:
+    """Whether ``body`` has a word starting with each of these one-letter terms."""
+    initials = {w[0] for w in words(body)}
+    return all(t.words[0] in initials for t in letters)
+
+
+def _bodies(connection: Any, ids: list[int]) -> dict[int, str]:
+    """The words of the documents found, read from the record, for their snippets."""
+    if not ids:
+        return {}
+    query = text(f"SELECT id, body FROM {BODY_VIEW} WHERE id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    return {row.id: row.body for row in connection.execute(query, {"ids": ids})}
+
+
+def _hit(row: Any, body: str, terms: tuple[Term, ...], committees: dict[int, tuple[str, str]]) -> SearchHit:
     name, short = committees.get(row.committee_id, ("", ""))
     return SearchHit(
         kind=Kind(row.kind),
@@ -173,7 +197,7 @@ def _hit(row: Any, terms: tuple[Term, ...], committees: dict[int, tuple[str, str
         committee_short_name=short,
         dated=row.dated,
         label=row.label,
-        snippet=snippet(row.body, terms),
+        snippet=snippet(body, terms),
         confidential=not row.public,
     )
 

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, and_, delete, func, insert, select
+from sqlalchemy import ColumnElement, Connection, Table, and_, bindparam, delete, func, insert, select, text
 from sqlalchemy.sql.expression import true
 
 from sst_desktop.domain import (
@@ -32,7 +32,7 @@ from sst_desktop.domain import (
     Resolution,
     SearchDocument,
 )
-from sst_desktop.domain.enums import InterestKind
+from sst_desktop.storage.search_text import BODY_VIEW, FTS_TABLE
 
 Doc = dict[str, Any]
 
@@ -50,10 +50,6 @@ DAY_BITS = 24  # documents per day before ids would run into the next day's
 EPOCH = date(1800, 1, 1)
 
 
-def _joined(*parts: str | None) -> str:
-    return "\n".join(p.strip() for p in parts if p and p.strip())
-
-
 def _exempt(paragraphs: str | None) -> bool:
     return bool((paragraphs or "").strip())
 
@@ -62,7 +58,7 @@ def minute_label(number: int | None, heading: str) -> str:
     return f"Minute {number}: {heading}" if number else heading
 
 
-def _doc(kind: str, source_id: int, body: str, *, public: bool = True, full: bool = True, **rest: Any) -> Doc:
+def _doc(kind: str, source_id: int, *, public: bool = True, full: bool = True, **rest: Any) -> Doc:
     values = {
         "meeting_id": None,
         "committee_id": None,
@@ -72,7 +68,7 @@ def _doc(kind: str, source_id: int, body: str, *, public: bool = True, full: boo
         "label": "",
     }
     values.update(rest)
-    return {"kind": kind, "source_id": source_id, "body": body, "public": public, "full": full, **values}
+    return {"kind": kind, "source_id": source_id, "body": "", "public": public, "full": full, **values}
 
 
 def _meeting(row: Any) -> dict[str, Any]:
@@ -90,10 +86,10 @@ def minutes(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]
     for row in connection.execute(query):
         common = {**_meeting(row), "anchor_id": row.id, "label": minute_label(row.number, row.heading)}
         if _exempt(row.exempt_paragraphs):
-            yield _doc("minute", row.id, _joined(row.heading, row.public_summary), full=False, **common)
-            yield _doc("minute", row.id, _joined(row.heading, row.text), public=False, **common)
+            yield _doc("minute", row.id, full=False, **common)  # its heading and published summary
+            yield _doc("minute", row.id, public=False, **common)  # its heading and discussion
         else:
-            yield _doc("minute", row.id, _joined(row.heading, row.text), **common)
+            yield _doc("minute", row.id, **common)
 
 
 def resolutions(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]:
@@ -113,7 +109,6 @@ def resolutions(connection: Connection, where: ColumnElement[bool]) -> Iterator[
         yield _doc(
             "resolution",
             row.id,
-            row.text,
             public=public,
             anchor_id=row.minute_id,
             label=label,
@@ -131,23 +126,11 @@ def actions(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]
         )
         .where(where)
     )
-    rows = list(connection.execute(query))
-    updates: dict[int, list[str]] = defaultdict(list)
-    if rows:
-        chosen = select(ACT.c.id).where(where).scalar_subquery() if len(rows) > 500 else [r.id for r in rows]
-        for action_id, text in connection.execute(
-            select(UPD.c.action_id, UPD.c.text)
-            .where(UPD.c.action_id.in_(chosen))
-            .order_by(UPD.c.on, UPD.c.id)
-        ):
-            updates[action_id].append(text)
-    for row in rows:
-        body = _joined(row.reference, row.text, row.response, row.owner_text, *updates.get(row.id, ()))
+    for row in connection.execute(query):
         dated = row.date or row.due_date or row.created_at.date()
         yield _doc(
             "action",
             row.id,
-            body,
             public=not _exempt(row.exempt_paragraphs),
             meeting_id=row.meeting_id,
             committee_id=row.committee_id,
@@ -165,12 +148,11 @@ def items(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]:
     )
     for row in connection.execute(query):
         common = {**_meeting(row), "anchor_id": row.id, "label": f"Agenda item: {row.title}"}
-        body = _joined(row.title, row.description, row.presenters_text)
         if _exempt(row.exempt_paragraphs):
-            yield _doc("item", row.id, row.title, full=False, **common)
-            yield _doc("item", row.id, body, public=False, **common)
+            yield _doc("item", row.id, full=False, **common)  # its title
+            yield _doc("item", row.id, public=False, **common)  # its title, description and presenters
         else:
-            yield _doc("item", row.id, body, **common)
+            yield _doc("item", row.id, **common)
 
 
 def reports(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]:
@@ -185,13 +167,10 @@ def reports(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]
         .where(where)
     )
     for row in connection.execute(query):
-        if not row.text.strip():
-            continue
         title = row.title or Path(row.filename).stem or row.filename
         yield _doc(
             "report",
             row.id,
-            row.text,
             public=not _exempt(row.exempt_paragraphs),
             page=row.page,
             anchor_id=row.agenda_item_id,
@@ -216,11 +195,9 @@ def declarations(connection: Connection, where: ColumnElement[bool]) -> Iterator
     )
     for row in connection.execute(query):
         name = _person_name(row)
-        kind = InterestKind(row.kind).label if row.kind in set(InterestKind) else str(row.kind)
         yield _doc(
             "declaration",
             row.id,
-            _joined(name, kind, row.nature),
             anchor_id=row.agenda_item_id,
             label=f"Declaration of interest: {name}",
             **_meeting(row),
@@ -228,22 +205,15 @@ def declarations(connection: Connection, where: ColumnElement[bool]) -> Iterator
 
 
 def people(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]:
-    query = (
-        select(PERSON, ORG.c.name.label("organisation"))
-        .select_from(PERSON.outerjoin(ORG, ORG.c.id == PERSON.c.organisation_id))
-        .where(where)
-    )
+    query = select(PERSON).where(where)
     for row in connection.execute(query):
         name = _person_name(row)
-        body = _joined(name, row.job_title, row.organisation, row.email)
-        yield _doc("person", row.id, body, anchor_id=row.id, label=name)
+        yield _doc("person", row.id, anchor_id=row.id, label=name)
 
 
 def organisations(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]:
     for row in connection.execute(select(ORG).where(where)):
-        yield _doc(
-            "organisation", row.id, _joined(row.name, row.short_name), anchor_id=row.id, label=row.name
-        )
+        yield _doc("organisation", row.id, anchor_id=row.id, label=row.name)
 
 
 Builder = Callable[[Connection, ColumnElement[bool]], Iterator[Doc]]
@@ -265,8 +235,9 @@ def _day(dated: date | None) -> int:
     return 0 if dated is None else max(1, (dated - EPOCH).days + 1)
 
 
-def write(connection: Connection, docs: Iterable[Doc], *, empty: bool = False) -> int:
-    """Insert documents with ids ordering them newest first; ``empty``: the table has none yet."""
+def write(connection: Connection, docs: Iterable[Doc], *, empty: bool = False) -> list[int]:
+    """Insert documents with ids ordering them newest first (``empty``: the table has none yet); their
+    ids. The word index is told separately (``_words``)."""
     by_day: dict[int, list[Doc]] = defaultdict(list)
     for doc in docs:
         by_day[_day(doc["dated"])].append(doc)
@@ -282,25 +253,73 @@ def write(connection: Connection, docs: Iterable[Doc], *, empty: bool = False) -
         rows.extend({**doc, "id": first + n} for n, doc in enumerate(group))
     for start in range(0, len(rows), 5000):
         connection.execute(insert(DOCS), rows[start : start + 5000])
-    return len(rows)
+    return [row["id"] for row in rows]
+
+
+def _chunks(values: list[int], size: int = 500) -> Iterator[list[int]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _words(connection: Connection, ids: list[int], *, adding: bool) -> None:
+    """Tell the word index about documents just written (``adding``) or about to go.
+
+    SQLite's FTS5 table reads their words through the ``search_bodies`` view, from the record itself, so
+    a document must leave the index before its source changes (FTS5 removes exactly the words it is
+    given). PostgreSQL copies the words into ``search_documents.body``, which its GIN index covers."""
+    sqlite = connection.dialect.name == "sqlite"
+    if not adding and not sqlite:
+        return
+    for part in _chunks(ids):
+        if sqlite and adding:
+            sql = f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT id, body FROM {BODY_VIEW} WHERE id IN :ids"
+        elif sqlite:
+            sql = (
+                f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, body) "
+                f"SELECT 'delete', id, body FROM {BODY_VIEW} WHERE id IN :ids"
+            )
+        else:
+            sql = (
+                f"UPDATE search_documents SET body = COALESCE(v.body, '') FROM {BODY_VIEW} v "
+                "WHERE v.id = search_documents.id AND search_documents.id IN :ids"
+            )
+        connection.execute(text(sql).bindparams(bindparam("ids", expanding=True)), {"ids": part})
+
+
+def remove(connection: Connection, kind: str, ids: Iterable[int]) -> None:
+    """Take these source rows' documents out of the index, while the rows still say what was indexed."""
+    chosen = sorted({i for i in ids if i is not None})
+    for part in _chunks(chosen):
+        where = and_(DOCS.c.kind == kind, DOCS.c.source_id.in_(part))
+        doc_ids = list(connection.execute(select(DOCS.c.id).where(where)).scalars())
+        if doc_ids:
+            _words(connection, doc_ids, adding=False)
+            connection.execute(delete(DOCS).where(DOCS.c.id.in_(doc_ids)))
 
 
 def refresh(connection: Connection, kind: str, ids: Iterable[int]) -> None:
-    """Rebuild the documents of these source rows (none for rows that no longer exist)."""
-    chosen = sorted(set(ids))
-    if not chosen:
-        return
+    """Index these source rows as they are now (nothing for rows that no longer exist)."""
+    chosen = sorted({i for i in ids if i is not None})
+    remove(connection, kind, chosen)  # nothing, when the change was announced beforehand
     builder, id_column = BUILDERS[kind]
-    for start in range(0, len(chosen), 500):
-        part = chosen[start : start + 500]
-        connection.execute(delete(DOCS).where(and_(DOCS.c.kind == kind, DOCS.c.source_id.in_(part))))
-        write(connection, builder(connection, id_column.in_(part)))
+    for part in _chunks(chosen):
+        _words(connection, write(connection, builder(connection, id_column.in_(part))), adding=True)
 
 
 def index_all(connection: Connection) -> int:
     """Index the whole record from scratch; the number of documents written."""
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
     connection.execute(delete(DOCS))
-    return sum(
-        write(connection, builder(connection, true()), empty=n == 0)
+    written = sum(
+        len(write(connection, builder(connection, true()), empty=n == 0))
         for n, (builder, _) in enumerate(BUILDERS.values())
     )
+    if sqlite:
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    else:
+        connection.exec_driver_sql(
+            f"UPDATE search_documents SET body = COALESCE(v.body, '') FROM {BODY_VIEW} v WHERE v.id = search_documents.id"
+        )
+    return written

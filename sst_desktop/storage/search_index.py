@@ -14,6 +14,7 @@ import io
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from pypdf import PdfReader
@@ -37,18 +38,15 @@ from sst_desktop.domain import (
 from sst_desktop.storage import search_documents as documents
 
 log = logging.getLogger(__name__)
-_installed = False
 Targets = dict[str, set[int]]
 
 
+@cache
 def install() -> None:
-    """Listen to every session (once per process)."""
-    global _installed
-    if _installed:
-        return
+    """Listen to every session (``cache``: once per process)."""
+    event.listen(Session, "before_flush", _before_flush)
     event.listen(Session, "after_flush", _after_flush)
     event.listen(Session, "do_orm_execute", _on_orm_execute)
-    _installed = True
 
 
 def page_texts(data: bytes) -> list[str]:
@@ -94,34 +92,36 @@ def _changed(obj: object, *keys: str) -> bool:
     return any(get_history(obj, key).has_changes() for key in keys)
 
 
+# each row's own documents: (kind, the attribute naming the source row)
+_OWN: dict[type, tuple[str, str]] = {
+    Minute: ("minute", "id"),
+    Resolution: ("resolution", "id"),
+    Action: ("action", "id"),
+    ActionUpdate: ("action", "action_id"),
+    AgendaItem: ("item", "id"),
+    Attachment: ("report", "id"),
+    AttachmentPage: ("report", "attachment_id"),
+    Declaration: ("declaration", "id"),
+    Person: ("person", "id"),
+    Organisation: ("organisation", "id"),
+}
+# rows whose names appear in other rows' documents (a declaration names the person)
+_NAMED_ELSEWHERE: dict[type, str] = {Person: "person-children", Organisation: "organisation-children"}
+
+
 def _collect(targets: Targets, obj: object, *, deleted: bool = False, new: bool = False) -> None:
-    if isinstance(obj, Minute):
-        targets["minute"].add(obj.id)
-    elif isinstance(obj, Resolution):
-        targets["resolution"].add(obj.id)
-    elif isinstance(obj, Action):
-        targets["action"].add(obj.id)
-    elif isinstance(obj, ActionUpdate):
-        targets["action"].add(obj.action_id)
-    elif isinstance(obj, AgendaItem):
-        targets["item"].add(obj.id)
-        if not new and not deleted and _changed(obj, "exempt_paragraphs"):
-            targets["item-children"].add(obj.id)
-    elif isinstance(obj, Attachment):
-        targets["report"].add(obj.id)
-    elif isinstance(obj, AttachmentPage):
-        targets["report"].add(obj.attachment_id)
-    elif isinstance(obj, Declaration):
-        targets["declaration"].add(obj.id)
-    elif isinstance(obj, Person):
-        targets["person"].add(obj.id)
-        if not new:
-            targets["person-children"].add(obj.id)
-    elif isinstance(obj, Organisation):
-        targets["organisation"].add(obj.id)
-        if not new:
-            targets["organisation-children"].add(obj.id)
-    elif isinstance(obj, Meeting) and not new and (deleted or _changed(obj, "date", "committee_id")):
+    own = _OWN.get(type(obj))
+    if own is not None:
+        targets[own[0]].add(getattr(obj, own[1]))
+    if isinstance(obj, ActionUpdate) and obj.action_id is None and obj.action is not None:
+        targets["action"].add(obj.action.id)  # added through the relationship
+    if new:
+        return
+    if type(obj) in _NAMED_ELSEWHERE:
+        targets[_NAMED_ELSEWHERE[type(obj)]].add(obj.id)  # type: ignore[attr-defined]
+    elif isinstance(obj, AgendaItem) and not deleted and _changed(obj, "exempt_paragraphs"):
+        targets["item-children"].add(obj.id)
+    elif isinstance(obj, Meeting) and (deleted or _changed(obj, "date", "committee_id")):
         targets["meeting"].add(obj.id)
 
 
@@ -156,13 +156,7 @@ def _expand(connection: Connection, targets: Targets) -> None:
         )
 
 
-def _apply(connection: Connection, targets: Targets) -> None:
-    _expand(connection, targets)
-    for kind in documents.BUILDERS:
-        documents.refresh(connection, kind, targets.get(kind, ()))
-
-
-def _after_flush(session: Session, _context: object) -> None:
+def _targets(session: Session) -> Targets:
     targets: Targets = defaultdict(set)
     for obj in session.new:
         _collect(targets, obj, new=True)
@@ -171,8 +165,39 @@ def _after_flush(session: Session, _context: object) -> None:
             _collect(targets, obj)
     for obj in session.deleted:
         _collect(targets, obj, deleted=True)
+    return targets
+
+
+def _remove(connection: Connection, targets: Targets) -> None:
+    """Before a change: its documents leave the index while the record still holds what was indexed."""
+    _expand(connection, targets)
+    for kind in documents.BUILDERS:
+        documents.remove(connection, kind, targets.get(kind, ()))
+
+
+def _add(connection: Connection, targets: Targets) -> None:
+    """After a change: its documents, as the record now stands."""
+    _expand(connection, targets)
+    for kind in documents.BUILDERS:
+        documents.refresh(connection, kind, targets.get(kind, ()))
+
+
+_REMOVED = "sst_search_removed"
+
+
+def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    targets = _targets(session)
     if targets:
-        _apply(session.connection(), targets)
+        _remove(session.connection(), targets)
+        session.info[_REMOVED] = targets  # (expanded) what the flush must index again
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    targets = _targets(session)
+    for kind, ids in session.info.pop(_REMOVED, {}).items():
+        targets[kind] |= ids
+    if targets:
+        _add(session.connection(), targets)
 
 
 _BULK_KINDS: dict[type, str] = {Minute: "minute", Resolution: "resolution", Action: "action"}
@@ -187,14 +212,20 @@ def _on_orm_execute(state: ORMExecuteState) -> Any:
         return None
     table = mapper.local_table  # type: ignore[union-attr]
     params = state.parameters
+    connection = state.session.connection()
     if isinstance(params, list) and params and "id" in params[0]:
         chosen: Iterable[int] = [p["id"] for p in params]
     else:
         where = state.statement.whereclause  # type: ignore[attr-defined]
         query = select(table.c.id) if where is None else select(table.c.id).where(where)
-        chosen = list(state.session.connection().execute(query).scalars())
+        chosen = list(connection.execute(query).scalars())
+
+    def targets() -> Targets:
+        found: Targets = defaultdict(set)
+        found[kind].update(chosen)
+        return found
+
+    _remove(connection, targets())
     result = state.invoke_statement()
-    targets: Targets = defaultdict(set)
-    targets[kind].update(chosen)
-    _apply(state.session.connection(), targets)
+    _add(connection, targets())
     return result

@@ -13,12 +13,15 @@ import unicodedata
 from collections.abc import Iterator
 
 WORD = re.compile(r"[^\W_]+")
-FTS_TABLE = "search_fts"  # the SQLite FTS5 table over search_documents.body
+FTS_TABLE = "search_fts"  # the SQLite FTS5 table, reading the words of each document through BODY_VIEW
+BODY_VIEW = "search_bodies"  # each document's words, read from the record (migration 0006)
 PG_FOLD_FUNCTION = "sst_search_fold"
 
 
 def fold(word: str) -> str:
     """``Résumé`` → ``resume``: lower case, accents removed."""
+    if word.isascii():
+        return word.lower()  # most words: nothing to decompose
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

@@ -120,6 +120,17 @@ def test_the_index_follows_every_edit(db: Database) -> None:
     assert (Kind.MINUTE, record.exempt_minute) in found(db, "bootle resident")
     minutes.delete_minute(db, record.december_minute)
     assert (Kind.MINUTE, record.december_minute) not in found(db, "evaluation")
+    assert_index_matches_the_record(db)
+
+
+def assert_index_matches_the_record(db: Database) -> None:
+    """SQLite's FTS5 table left exactly the words of each document as it was indexed: its integrity
+    check compares the index with the words the record now gives (it raises if they differ)."""
+    with db.write() as session:
+        if session.connection().dialect.name == "sqlite":
+            session.connection().exec_driver_sql(
+                "INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)"
+            )
 
 
 def test_a_minute_can_refer_to_another_committees_earlier_minute(db: Database) -> None:
@@ -130,3 +141,30 @@ def test_a_minute_can_refer_to_another_committees_earlier_minute(db: Database) -
     assert after.references[0].text == (
         "Further to Minute No. 1 of the meeting of the Prevent Steering Group held on 14 March 2019"
     )
+
+
+def test_undoing_changes_keeps_the_index_exact(db: Database) -> None:
+    """Deleting and restoring minutes, items and reports (undo), and renaming people and organisations
+    whose names other documents carry, leave every document's words indexed exactly."""
+    record = build(db)
+    removed = minutes.delete_minute(db, record.taxi_minute)
+    assert found(db, "southport") == []
+    restored = minutes.restore_minute(db, removed)
+    assert (Kind.MINUTE, restored.id) in found(db, "southport")
+    gone = attachments.remove_attachment(db, record.report)
+    assert gone.undo is not None
+    gone.undo(db)
+    assert [k for k, _ in found(db, "benchmarks")] == [Kind.REPORT]
+    agenda.update_item(db, record.exempt_item, AgendaItemPatch(title="Domestic Homicide Review 2022"))
+    update_person(db, record.person, PersonPatch(first_name="Simón"))
+    assert (Kind.PERSON, record.person) in found(db, "simon burnett")
+    assert_index_matches_the_record(db)
+
+
+def test_a_last_word_of_one_letter_narrows_the_other_words_results(db: Database) -> None:
+    build(db)
+    assert found(db, "t") == []  # one letter alone waits for the next
+    with_m = found(db, "taxi m")
+    assert with_m and set(with_m) <= set(found(db, "taxi"))
+    assert set(with_m) == set(found(db, "taxi ma")) | set(found(db, "taxi me")) | set(found(db, "taxi mo"))
+    assert found(db, "taxi q") == []

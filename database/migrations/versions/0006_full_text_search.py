@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from sst_desktop.storage.search_text import FTS_TABLE, PG_FOLD_FUNCTION, fold_table
+from sst_desktop.storage.search_text import BODY_VIEW, FTS_TABLE, PG_FOLD_FUNCTION, fold_table
 
 revision = "0006"
 down_revision = "0005"
@@ -23,7 +23,9 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "search_documents",
-        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column(
+            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=False, nullable=False
+        ),
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("source_id", sa.Integer(), nullable=False),
         sa.Column("page", sa.Integer(), nullable=False),
@@ -52,7 +54,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("attachment_id", "page", name=op.f("pk_attachment_pages")),
     )
-    if op.get_bind().dialect.name == "postgresql":
+    postgresql = op.get_bind().dialect.name == "postgresql"
+    op.execute(f"CREATE VIEW {BODY_VIEW} AS {body_view(postgresql)}")
+    if postgresql:
         source, target = fold_table()
         op.execute(
             sa.text(
@@ -66,26 +70,40 @@ def upgrade() -> None:
             f"USING gin (to_tsvector('simple'::regconfig, {PG_FOLD_FUNCTION}(body)))"
         )
     else:
+        # The words are read from the record through the view, not kept twice (the index would
+        # otherwise add most of the database's size again).
         op.execute(
-            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(body, content='search_documents', "
+            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(body, content='{BODY_VIEW}', "
             "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
-        )
-        op.execute(
-            f"CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN "
-            f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (new.id, new.body); END"
-        )
-        op.execute(
-            f"CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN "
-            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, body) VALUES ('delete', old.id, old.body); END"
-        )
-        op.execute(
-            f"CREATE TRIGGER search_documents_au AFTER UPDATE OF id, body ON search_documents BEGIN "
-            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, body) VALUES ('delete', old.id, old.body); "
-            f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (new.id, new.body); END"
         )
     from sst_desktop.storage.search_index import index_everything
 
     index_everything(op.get_bind(), extract_reports=True)
+
+
+def body_view(postgresql: bool) -> str:
+    """Each document's words, from the record: what the FTS5 table indexes and snippets are cut from."""
+    # (on SQLite in the order of the index on action_id, "on", id: the same each time the words are read)
+    aggregate = (
+        "string_agg(u.text, ' ' ORDER BY u.\"on\", u.id)" if postgresql else "group_concat(u.text, ' ')"
+    )
+    updates_of_a = f"(SELECT {aggregate} FROM action_updates u WHERE u.action_id = a.id)"
+    return f"""SELECT d.id AS id, CASE d.kind
+ WHEN 'minute' THEN (SELECT m.heading || ' ' || CASE WHEN d."full" THEN m.text ELSE m.public_summary END
+   FROM minutes m WHERE m.id = d.source_id)
+ WHEN 'resolution' THEN (SELECT r.text FROM resolutions r WHERE r.id = d.source_id)
+ WHEN 'action' THEN (SELECT a.reference || ' ' || a.text || ' ' || a.response || ' ' || a.owner_text || ' '
+   || COALESCE({updates_of_a}, '') FROM actions a WHERE a.id = d.source_id)
+ WHEN 'item' THEN (SELECT i.title || CASE WHEN d."full" THEN ' ' || i.description || ' ' || i.presenters_text
+   ELSE '' END FROM agenda_items i WHERE i.id = d.source_id)
+ WHEN 'report' THEN (SELECT p.text FROM attachment_pages p WHERE p.attachment_id = d.source_id AND p.page = d.page)
+ WHEN 'declaration' THEN (SELECT p.title || ' ' || p.first_name || ' ' || p.last_name || ' ' || x.nature
+   FROM declarations x JOIN people p ON p.id = x.person_id WHERE x.id = d.source_id)
+ WHEN 'person' THEN (SELECT p.title || ' ' || p.first_name || ' ' || p.last_name || ' ' || p.job_title || ' '
+   || p.email || ' ' || COALESCE((SELECT o.name FROM organisations o WHERE o.id = p.organisation_id), '')
+   FROM people p WHERE p.id = d.source_id)
+ WHEN 'organisation' THEN (SELECT o.name || ' ' || o.short_name FROM organisations o WHERE o.id = d.source_id)
+ END AS body FROM search_documents d"""
 
 
 def downgrade() -> None:
@@ -93,9 +111,8 @@ def downgrade() -> None:
         op.execute("DROP INDEX ix_search_documents_words")
         op.execute(f"DROP FUNCTION {PG_FOLD_FUNCTION}(text)")
     else:
-        for trigger in ("search_documents_ai", "search_documents_ad", "search_documents_au"):
-            op.execute(f"DROP TRIGGER {trigger}")
         op.execute(f"DROP TABLE {FTS_TABLE}")
+    op.execute(f"DROP VIEW {BODY_VIEW}")
     op.drop_table("attachment_pages")
     op.drop_index("ix_search_documents_meeting_id", table_name="search_documents")
     op.drop_index("ix_search_documents_source", table_name="search_documents")

@@ -95,6 +95,7 @@ class HtmlDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self.view = view
+        self._heights: dict[tuple[str, int], int] = {}  # (rich text, width) -> height
 
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         document = QTextDocument()
@@ -122,6 +123,12 @@ class HtmlDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        self.initStyleOption(option, index)
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 6)
+        width = self.view.viewport().width()
+        key = (str(index.data(HTML_ROLE) or ""), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 2000:
+                self._heights.clear()
+            self.initStyleOption(option, index)
+            height = self._heights[key] = int(self._document(option, index).size().height()) + 6
+        return QSize(width, height)

@@ -42,6 +42,9 @@ KIND_CHOICES: tuple[tuple[str, frozenset[Kind]], ...] = (
 )
 
 
+SHOWN = 60  # results per query: a screenful or three; more words narrow it
+
+
 class SearchWindow(QDialog):
     """One per main window, kept between uses (the last query and filters stay)."""
 
@@ -105,6 +108,9 @@ class SearchWindow(QDialog):
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        # lay out the first rows and paint them; the rest follow (each row's height is measured text)
+        self.results.setLayoutMode(QListView.LayoutMode.Batched)
+        self.results.setBatchSize(12)
         self.results.setAlternatingRowColors(False)
         self.results.activated.connect(lambda index: self._open(index.data(HIT_ROLE)))
         self.status = QLabel("Type to search minutes, decisions, actions, agendas, reports and people.")
@@ -122,6 +128,7 @@ class SearchWindow(QDialog):
         kinds = self.kind.currentData()
         return SearchRequest(
             self.query.text(),
+            limit=SHOWN,
             committee_id=self.committee.currentData(),
             date_from=self.date_from.date(),
             date_to=self.date_to.date(),
@@ -160,6 +167,8 @@ class SearchWindow(QDialog):
     def _summary(request: SearchRequest, hits: list[SearchHit]) -> str:
         if not request.text.strip():
             return "Type to search minutes, decisions, actions, agendas, reports and people."
+        if not hits and len(request.text.strip()) < 2:
+            return "Type another letter…"
         if not hits:
             return "Nothing found. Fewer words, or another committee or dates, may find it."
         more = " (the first; add words to narrow it)" if len(hits) >= request.limit else ""
