@@ -28,6 +28,7 @@ from sst_desktop.domain import (
     AgendaItem,
     Attachment,
     AttachmentPage,
+    Committee,
     Declaration,
     Meeting,
     Minute,
@@ -123,6 +124,8 @@ def _collect(targets: Targets, obj: object, *, deleted: bool = False, new: bool 
         targets["item-children"].add(obj.id)
     elif isinstance(obj, Meeting) and (deleted or _changed(obj, "date", "committee_id")):
         targets["meeting"].add(obj.id)
+    elif isinstance(obj, Committee) and deleted:
+        targets["committee"].add(obj.id)  # its actions go with it, those of no meeting too
 
 
 def _expand(connection: Connection, targets: Targets) -> None:
@@ -131,13 +134,14 @@ def _expand(connection: Connection, targets: Targets) -> None:
     def ids(column: Any, where: Any) -> set[int]:
         return set(connection.execute(select(column).where(where)).scalars())
 
-    if targets["meeting"]:
-        for kind, source_id in connection.execute(
-            select(documents.DOCS.c.kind, documents.DOCS.c.source_id)
-            .where(documents.DOCS.c.meeting_id.in_(targets["meeting"]))
-            .distinct()
-        ):
-            targets[kind].add(source_id)
+    for column, chosen in (
+        (documents.DOCS.c.meeting_id, targets["meeting"]),
+        (documents.DOCS.c.committee_id, targets["committee"]),
+    ):
+        if chosen:
+            query = select(documents.DOCS.c.kind, documents.DOCS.c.source_id).where(column.in_(chosen))
+            for kind, source_id in connection.execute(query.distinct()):
+                targets[kind].add(source_id)
     if targets["item-children"]:
         chosen = targets["item-children"]
         targets["minute"] |= ids(documents.MIN.c.id, documents.MIN.c.agenda_item_id.in_(chosen))
