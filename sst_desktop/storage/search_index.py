@@ -172,16 +172,18 @@ def _targets(session: Session) -> Targets:
     return targets
 
 
-def _remove(connection: Connection, targets: Targets) -> None:
+def _remove(connection: Connection, targets: Targets, *, expand: bool = True) -> None:
     """Before a change: its documents leave the index while the record still holds what was indexed."""
-    _expand(connection, targets)
+    if expand:
+        _expand(connection, targets)
     for kind in documents.BUILDERS:
         documents.remove(connection, kind, targets.get(kind, ()))
 
 
-def _add(connection: Connection, targets: Targets) -> None:
+def _add(connection: Connection, targets: Targets, *, expand: bool = True) -> None:
     """After a change: its documents, as the record now stands."""
-    _expand(connection, targets)
+    if expand:
+        _expand(connection, targets)
     for kind in documents.BUILDERS:
         documents.refresh(connection, kind, targets.get(kind, ()))
 
@@ -229,7 +231,8 @@ def _on_orm_execute(state: ORMExecuteState) -> Any:
         found[kind].update(chosen)
         return found
 
-    _remove(connection, targets())
+    # (these statements save wording as it is typed: no other row's documents depend on it)
+    _remove(connection, targets(), expand=False)
     result = state.invoke_statement()
-    _add(connection, targets())
+    _add(connection, targets(), expand=False)
     return result

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from sst_desktop.services import agenda, attachments, minutes
-from sst_desktop.services.actions import add_update
+from sst_desktop.services.actions import add_update, set_action_text
 from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.people import PersonPatch, update_person
 from sst_desktop.services.search import Kind, SearchRequest, search
@@ -114,6 +114,11 @@ def test_the_index_follows_every_edit(db: Database) -> None:
     minutes.set_text(db, record.taxi_minute, "Hackney carriage ranks were discussed.")
     assert (Kind.MINUTE, record.taxi_minute) in found(db, "hackney")
     assert (Kind.MINUTE, record.taxi_minute) not in found(db, "southport")
+    set_action_text(db, record.action, "Circulate the hackney carriage figures")  # saved as typed
+    assert (Kind.ACTION, record.action) in found(db, "hackney carriage")
+    resolution = minutes.get_minute(db, record.taxi_minute).resolutions[0].id
+    minutes.set_resolution_text(db, resolution, "That the rank pilot be extended.")
+    assert (Kind.RESOLUTION, resolution) in found(db, "rank pilot")
     add_update(db, record.action, "Zebra crossing survey done", on=date(2022, 8, 1))
     assert found(db, "zebra") == [(Kind.ACTION, record.action)]
     agenda.update_item(db, record.exempt_item, AgendaItemPatch(exempt_paragraphs=""))

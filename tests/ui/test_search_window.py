@@ -95,6 +95,9 @@ def test_filters_by_kind_and_committee(qtbot, window: MainWindow, world: Record)
     settle(qtbot)
     assert {kind for kind, _ in shown(search)} == {Kind.RESOLUTION}
     search.kind.setCurrentIndex(0)
+    search.order.setCurrentIndex(search.order.findData("best"))
+    settle(qtbot)
+    assert "best match first" in search.status.text() and shown(search)
     search.committee.setCurrentIndex(search.committee.findData(world.prevent))
     settle(qtbot)
     assert shown(search) == []

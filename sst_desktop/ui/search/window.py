@@ -84,6 +84,11 @@ class SearchWindow(QDialog):
         for box in (self.date_from, self.date_to):
             box.setMaximumWidth(130)
             box.date_changed.connect(self.refresh)
+        self.order = QComboBox()
+        self.order.setObjectName("searchOrder")
+        self.order.addItem("Newest first", "newest")
+        self.order.addItem("Best match first", "best")
+        self.order.currentIndexChanged.connect(self.refresh)
         self.confidential = QCheckBox("Include confidential (exempt) text")
         self.confidential.setObjectName("searchConfidential")
         self.confidential.setToolTip(
@@ -95,6 +100,7 @@ class SearchWindow(QDialog):
         filters = QHBoxLayout()
         filters.addWidget(self.committee, 2)
         filters.addWidget(self.kind, 1)
+        filters.addWidget(self.order)
         filters.addWidget(QLabel("From"))
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel("to"))
@@ -107,6 +113,8 @@ class SearchWindow(QDialog):
         self.results.setModel(self.model)
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        # rows wrap to the list's width (the delegate measures them so): never a sideways scroll bar
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         # lay out the first rows and paint them; the rest follow (each row's height is measured text)
         self.results.setLayoutMode(QListView.LayoutMode.Batched)
@@ -134,6 +142,7 @@ class SearchWindow(QDialog):
             date_to=self.date_to.date(),
             kinds=kinds if isinstance(kinds, frozenset) else frozenset(),
             confidential=self.confidential.isChecked(),
+            order="best" if self.order.currentData() == "best" else "newest",
         )
 
     def refresh(self, *_: object) -> None:
@@ -173,7 +182,8 @@ class SearchWindow(QDialog):
             return "Nothing found. Fewer words, or another committee or dates, may find it."
         more = " (the first; add words to narrow it)" if len(hits) >= request.limit else ""
         one = "result" if len(hits) == 1 else "results"
-        return f"{len(hits)} {one}{more}, newest meeting first. Enter opens the chosen one."
+        order = "best match first" if request.order == "best" else "newest meeting first"
+        return f"{len(hits)} {one}{more}, {order}. Enter opens the chosen one."
 
     def _fill_committees(self, committees: list[CommitteeRecord]) -> None:
         chosen = self.committee.currentData()
