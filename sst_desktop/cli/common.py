@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from sst_desktop.services.errors import ServiceError
@@ -60,6 +61,16 @@ def output_path(value: str, *suffixes: str) -> Path:
     if not path.parent.exists():
         raise CommandError(f"the folder {path.parent} does not exist")
     return path
+
+
+def date_option(value: str | None, option: str) -> date | None:
+    """A ``--from``/``--to`` date, or a ``CommandError`` showing the form it takes."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise CommandError(f"{option} must be a date like 2022-09-08, not “{value}”") from error
 
 
 def print_warnings(warnings: tuple[str, ...]) -> None:

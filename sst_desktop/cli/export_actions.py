@@ -8,9 +8,8 @@ sst-desktop export attendance --committee SST --out attendance.xlsx
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
-from sst_desktop.cli.common import CommandError, add_database_option, open_for, output_path
+from sst_desktop.cli.common import CommandError, add_database_option, date_option, open_for, output_path
 from sst_desktop.domain.enums import ActionKind, ActionStatus
 
 STATUS_CHOICES = ", ".join([*(s.value for s in ActionStatus), "not-done"])
@@ -66,15 +65,6 @@ def parse_statuses(values: list[str] | None) -> set[ActionStatus] | None:
     return found
 
 
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(f"{option} must be a date like 2022-09-08, not “{value}”") from error
-
-
 def run_actions(args: argparse.Namespace) -> int:
     from sst_desktop.exports.actions_xlsx import export_actions_xlsx
     from sst_desktop.services.committees import find_committee
@@ -103,7 +93,7 @@ def run_attendance(args: argparse.Namespace) -> int:
     from sst_desktop.services.committees import find_committee
 
     target = output_path(args.out, ".xlsx")
-    since, until = _date(args.since, "--from"), _date(args.until, "--to")
+    since, until = date_option(args.since, "--from"), date_option(args.until, "--to")
     if since and until and since > until:
         raise CommandError("--from must not be after --to")
     db = open_for(args)

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "sst_desktop.cli.export",
     "sst_desktop.cli.backup",
     "sst_desktop.cli.import_actions",
+    "sst_desktop.cli.search",
 )
 
 

@@ -25,6 +25,7 @@ from sst_desktop.domain import AuditEntry, Base
 from sst_desktop.exports.minutes_copy import copy_confirmed_minutes
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
+from sst_desktop.storage.search_index import index_everything
 
 # "Now" in the demo's world: after the September agenda was published, before the meeting.
 DEMO_TIMESTAMP = datetime(2022, 9, 1, 9, 0)
@@ -77,6 +78,8 @@ def populate(db: Database) -> None:
         session.execute(
             update(Base.metadata.tables[AuditEntry.__tablename__]).values(at=DEMO_TIMESTAMP, user=DEMO_USER)
         )
+        # Searchable as a real database is: the reports' text read, every row indexed at its final dates.
+        index_everything(session.connection(), extract_reports=True)
 
 
 def _without_fsync(db: Database) -> None:

@@ -26,12 +26,14 @@ from sst_desktop.domain.minutes import (
     MinuteReference,
     Resolution,
 )
+from sst_desktop.domain.search import AttachmentPage, SearchDocument
 
 __all__ = [
     "Action",
     "ActionUpdate",
     "AgendaItem",
     "Attachment",
+    "AttachmentPage",
     "Attendance",
     "AuditEntry",
     "Base",
@@ -47,6 +49,7 @@ __all__ = [
     "Organisation",
     "Person",
     "Resolution",
+    "SearchDocument",
     "StandingItem",
     "agenda_item_presenters",
 ]

@@ -25,6 +25,7 @@ from sst_desktop.services.outcome import Changed, Reversal
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import optional
 from sst_desktop.storage.engine import Database
+from sst_desktop.storage.search_index import page_texts, store_pages
 
 log = logging.getLogger(__name__)
 
@@ -201,6 +202,7 @@ def attach_pdf(
     filename = optional(Path(filename or "report.pdf").name, "The file name", max_length=500) or "report.pdf"
     pages = check_pdf(data, f"“{filename}”")
     title = optional(title, "The title", field="title", max_length=500)
+    texts = page_texts(data)  # read before the write starts, so the database is not held meanwhile
     with db.write() as session:
         item = _item(session, agenda_item_id)
         ensure_agenda_editable(session, item.meeting_id)
@@ -220,6 +222,7 @@ def attach_pdf(
         if item.report_status in (ReportStatus.NONE, ReportStatus.TO_FOLLOW):
             item.report_status = ReportStatus.ATTACHED
         session.flush()
+        store_pages(session.connection(), attachment.id, texts)
         return _added(to_record(attachment))
 
 
@@ -295,6 +298,7 @@ def remove_attachment(db: Database, attachment_id: int) -> RemovedAttachment:
 def restore_attachment(db: Database, removed: RemovedAttachment) -> Change[AttachmentRecord]:
     """Undo of ``remove_attachment``: the same file, title and place."""
     record = removed.before
+    texts = page_texts(removed.content)
     with db.write() as session:
         item = _item(session, record.agenda_item_id)
         ensure_agenda_editable(session, item.meeting_id)
@@ -318,6 +322,7 @@ def restore_attachment(db: Database, removed: RemovedAttachment) -> Change[Attac
             sibling.position = index
         item.report_status = removed.report_status
         session.flush()
+        store_pages(session.connection(), attachment.id, texts)
         return _added(to_record(attachment))
 
 

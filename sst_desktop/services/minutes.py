@@ -64,6 +64,8 @@ class ReferenceRecord:
     heading: str
     meeting_id: int
     meeting_date: date
+    # the other committee's name, when the minute referred to is another committee's
+    committee_name: str = ""
 
     @property
     def text(self) -> str:
@@ -172,7 +174,8 @@ def reference_sentence(references: list[ReferenceRecord] | tuple[ReferenceRecord
     parts = []
     for ref in references:
         what = f"Minute No. {ref.number}" if ref.number is not None else f"the minute “{ref.heading}”"
-        parts.append(f"{what} of the meeting held on {plain_date(ref.meeting_date)}")
+        of = f" of the {ref.committee_name}" if ref.committee_name else ""
+        parts.append(f"{what} of the meeting{of} held on {plain_date(ref.meeting_date)}")
     if not parts:
         return ""
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -234,6 +237,7 @@ def to_record(minute: Minute, number: int | None = None) -> MinuteRecord:
                         heading=ref.referenced.heading,
                         meeting_id=ref.referenced.meeting_id,
                         meeting_date=ref.referenced.meeting.date,
+                        committee_name=_other_committee(minute, ref.referenced),
                     )
                     for ref in minute.references
                 ),
@@ -242,6 +246,12 @@ def to_record(minute: Minute, number: int | None = None) -> MinuteRecord:
         ),
         updated_at=minute.updated_at,
     )
+
+
+def _other_committee(minute: Minute, referenced: Minute) -> str:
+    """The referred-to minute's committee name when it is not the referring minute's committee."""
+    committee = referenced.meeting.committee
+    return committee.name if committee.id != minute.meeting.committee_id else ""
 
 
 def _records(session: Session, meeting_id: int) -> list[MinuteRecord]:
@@ -876,13 +886,9 @@ def add_reference(db: Database, minute_id: int, referenced_minute_id: int) -> Ch
         target = _get(session, referenced_minute_id)
         if target.id == minute.id:
             raise ValidationError("A minute cannot refer to itself.")
-        if (
-            target.meeting.committee_id != minute.meeting.committee_id
-            or target.meeting.date >= minute.meeting.date
-        ):
-            raise ValidationError(
-                "A minute can refer only to a minute of an earlier meeting of this committee."
-            )
+        if target.meeting.date >= minute.meeting.date:
+            # (any committee's: "Further to Minute No. 12 of the meeting of the Prevent Steering Group …")
+            raise ValidationError("A minute can refer only to a minute of an earlier meeting.")
         before = _record_of(session, minute)
         if any(r.referenced_minute_id == target.id for r in minute.references):
             return Change(before, before)  # referred to already: nothing to take back

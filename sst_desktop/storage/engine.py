@@ -361,4 +361,11 @@ def _install_audit() -> None:
     audit.install()
 
 
+def _install_search_index() -> None:
+    from sst_desktop.storage import search_index
+
+    search_index.install()
+
+
 _install_audit()
+_install_search_index()

@@ -150,6 +150,9 @@ class MainWindow(DocumentWindow, QMainWindow):
         from sst_desktop.ui.file_actions import FileActions
 
         self.file_actions = FileActions(self)
+        from sst_desktop.ui.search.navigate import install_search
+
+        install_search(self)
 
         self.restore_geometry()
         if database_notices := list(getattr(self.context.database, "notices", []) or []):

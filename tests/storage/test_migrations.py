@@ -12,6 +12,7 @@ from sst_desktop.storage.backup import list_backups
 from sst_desktop.storage.engine import create_app_engine, sqlite_url
 from sst_desktop.storage.migrations import current_revision, head_revision, script_directory, upgrade
 from sst_desktop.storage.opening import open_path
+from sst_desktop.storage.search_text import models_only
 from tests.sqlite_tools import connect
 
 
@@ -24,7 +25,8 @@ def test_migrated_schema_equals_models(tmp_path: Path) -> None:
     upgrade(engine)
     with engine.connect() as connection:
         diff = compare_metadata(
-            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+            MigrationContext.configure(connection, opts={"compare_type": True, "include_name": models_only}),
+            Base.metadata,
         )
     engine.dispose()
     assert diff == []

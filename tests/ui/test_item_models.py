@@ -51,9 +51,10 @@ from sst_desktop.ui.meetings.models import (
 )
 from sst_desktop.ui.minutes.page import meetings_model as minutes_meetings_model
 from sst_desktop.ui.minutes.register_model import RegisterModel
+from sst_desktop.ui.search.results import ResultsModel
 from sst_desktop.ui.widgets.record_model import RecordTableModel
 
-TESTED = {ActionLogModel, AgendaModel, RegisterModel, RecordTableModel}
+TESTED = {ActionLogModel, AgendaModel, RegisterModel, RecordTableModel, ResultsModel}
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +100,18 @@ def test_action_log_model(qtmodeltester, demo: Database) -> None:  # type: ignor
     model.set_filter(LogFilter())
     model.sort(Column.REFERENCE, Qt.SortOrder.AscendingOrder)
     model.set_log(al.load_log(demo))
+
+
+def test_search_results_model(qtmodeltester, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.services.search import SearchRequest, search
+
+    model = ResultsModel()
+    qtmodeltester.check(model)
+    hits = search(demo, SearchRequest("prevent", confidential=True))
+    assert hits
+    model.set_hits(hits)
+    model.set_hits(search(demo, SearchRequest("serious violence")))
+    model.set_hits([])
 
 
 def test_agenda_model(qtmodeltester, demo: Database) -> None:  # type: ignore[no-untyped-def]

@@ -275,10 +275,21 @@ def _declaration(c: Catalogue) -> QDialog:
 
 
 def _reference_picker(c: Catalogue) -> QDialog:
-    from sst_desktop.ui.minutes.editor import ReferencePicker
+    from sst_desktop.ui.search.reference_picker import ReferencePicker
 
     minute_id = c.june_minute_id()
-    return ReferencePicker(minutes.reference_candidates(c.db, minute_id), c.minute_taking(JUNE))
+    window = c.minute_taking(JUNE)
+    return ReferencePicker(
+        c.context, minutes.reference_candidates(c.db, minute_id), window.session.meeting.date, window
+    )
+
+
+def _search(c: Catalogue) -> QDialog:
+    from sst_desktop.ui.search.navigate import search_window
+
+    found = search_window(c.main)
+    found.search_for("prevent")
+    return found
 
 
 def _history(c: Catalogue) -> QDialog:
@@ -320,6 +331,7 @@ OPENERS: dict[str, Callable[[Catalogue], QWidget]] = {
     "arrived": _arrived,
     "declaration": _declaration,
     "reference-picker": _reference_picker,
+    "search": _search,
     "history": _history,
 }
 

@@ -6,18 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -32,7 +29,7 @@ from sst_desktop.domain.enums import AttendanceStatus, ItemKind, MinuteOutcome, 
 from sst_desktop.services import attendance, minutes
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.meeting_texts import join_names, plain_date
-from sst_desktop.services.minutes import MinuteRecord, ReferenceCandidate
+from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.ui.history_dialog import history_button
 from sst_desktop.ui.minutes.actions_list import ActionsList
 from sst_desktop.ui.minutes.declarations import DeclarationsPanel
@@ -40,7 +37,7 @@ from sst_desktop.ui.minutes.matters import MattersArisingPanel
 from sst_desktop.ui.minutes.resolutions import ResolutionsList
 from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
 from sst_desktop.ui.minutes.withdraw import withdraw_confirmation
-from sst_desktop.ui.window_geometry import keep_geometry
+from sst_desktop.ui.search.reference_picker import ReferencePicker
 
 
 def text_key(minute_id: int) -> str:
@@ -84,62 +81,6 @@ class _RefuseTyping(QObject):
             self.session.refuse_if_read_only(watched if isinstance(watched, QWidget) else None)
             return True
         return False
-
-
-class ReferencePicker(QDialog):
-    """Pick the earlier minute this one refers to ("Further to Minute No. 29 …") — never typed."""
-
-    def __init__(self, candidates: list[ReferenceCandidate], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Refer to an earlier minute")
-        keep_geometry(self, "reference_picker", QSize(720, 460))
-        self.candidates = candidates
-        self.search = QLineEdit()
-        self.search.setObjectName("referenceSearch")
-        self.search.setPlaceholderText("Filter by number, heading or date…")
-        self.search.textChanged.connect(self._filter)
-        self.list = QListWidget()
-        self.list.setObjectName("referenceList")
-        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
-        self.search.returnPressed.connect(self.accept)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText("Refer to it")
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(box)
-        self._filter("")
-        self.search.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Up and Down in the filter box move through the list.
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-        ):
-            self.list.keyPressEvent(event)
-            return True
-        return super().eventFilter(watched, event)
-
-    def _filter(self, text: str) -> None:
-        words = [w.casefold() for w in text.split()]
-        self.list.clear()
-        for candidate in self.candidates:
-            label = candidate.label
-            if all(w in label.casefold() for w in words):
-                entry = QListWidgetItem(label)
-                entry.setData(Qt.ItemDataRole.UserRole, candidate.minute_id)
-                self.list.addItem(entry)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-
-    def chosen(self) -> int | None:
-        entry = self.list.currentItem()
-        return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
 
 
 class MinuteEditor(QWidget):
@@ -540,14 +481,8 @@ class MinuteEditor(QWidget):
         candidates = self.session.call(self, lambda: minutes.reference_candidates(db, minute_id))
         if candidates is None:
             return False
-        if not candidates:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.information(
-                self, "No earlier minutes", "This committee has no earlier minutes to refer to yet."
-            )
-            return False
-        dialog = ReferencePicker(candidates, self.window())
+        # any committee's earlier minutes can be found by their words (the record's search)
+        dialog = ReferencePicker(self.session.context, candidates, self.session.meeting.date, self.window())
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
             return False
         return self.add_reference(int(dialog.chosen()))  # type: ignore[arg-type]
