@@ -1,0 +1,26 @@
+"""Another officer: a separate process that makes one change to the team's database through the
+services, as another copy of SST Desktop would (``python -m tests.team.officer URL ACTION ARGS…``)."""
+
+from __future__ import annotations
+
+import sys
+
+from sst_desktop.services import committees
+from sst_desktop.services.committees import CommitteePatch
+from sst_desktop.storage.opening import open_database
+
+
+def main(url: str, action: str, *arguments: str) -> None:
+    database = open_database(url)
+    try:
+        if action == "rename-committee":
+            committee_id, name = int(arguments[0]), arguments[1]
+            committees.update_committee(database, committee_id, CommitteePatch(name=name))
+        else:
+            raise SystemExit(f"unknown action {action}")
+    finally:
+        database.dispose()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
