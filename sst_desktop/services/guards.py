@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sst_desktop.domain import Meeting
@@ -9,8 +10,18 @@ from sst_desktop.services.errors import ConfirmedMinutesError, NotFoundError
 
 
 def ensure_minutes_editable(session: Session, meeting_id: int) -> Meeting:
-    """Refuse any change to the minutes of a meeting once a later meeting confirmed them."""
-    meeting = session.get(Meeting, meeting_id)
+    """Refuse any change to the minutes of a meeting once a later meeting confirmed them.
+
+    The meeting's row is share-locked until the change commits (on a database server; SQLite's
+    writers take turns anyway): a confirmation, which updates that row, waits for edits already
+    checked to commit, and an edit checked after a confirmation began waits for it and is refused.
+    Nothing can commit to confirmed minutes."""
+    meeting = session.scalars(
+        select(Meeting)
+        .where(Meeting.id == meeting_id)
+        .with_for_update(read=True)
+        .execution_options(populate_existing=True)
+    ).first()
     if meeting is None:
         raise NotFoundError(f"There is no meeting with id {meeting_id}.")
     if meeting.minutes_confirmed_at is not None:
