@@ -26,7 +26,7 @@ from sst_desktop.domain import Action, ActionUpdate, Committee, Meeting, Minute,
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
-from sst_desktop.services.guards import ensure_minutes_editable
+from sst_desktop.services.guards import ensure_minutes_editable, take_turns
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
@@ -301,6 +301,7 @@ def reference_prefix(short_name: str, year: int) -> str:
 def next_reference(session: Session, short_name: str, year: int) -> str:
     """The next free reference for a committee and year: "SST/2022/001", "SST/2022/002"…"""
     prefix = reference_prefix(short_name, year)
+    take_turns(session, f"action reference {prefix}")  # two officers never get the same one
     existing = session.scalars(
         select(Action.reference).where(func.substr(Action.reference, 1, len(prefix)) == prefix)
     ).all()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sst_desktop.domain import Meeting
@@ -30,3 +30,11 @@ def ensure_minutes_editable(session: Session, meeting_id: int) -> Meeting:
             f"on {meeting.minutes_confirmed_at:%d %B %Y} and can no longer be changed."
         )
     return meeting
+
+
+def take_turns(session: Session, key: str) -> None:
+    """Changes that work out the same next value (an action's reference) take turns: the first
+    commits before the next reads (a lock held to the end of the transaction, on a database server;
+    SQLite's writers take turns anyway)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))

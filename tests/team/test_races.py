@@ -6,10 +6,13 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
-from sst_desktop.services import minutes
+from sst_desktop.services import actions, committees, minutes
+from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.errors import ConfirmedMinutesError
+from sst_desktop.storage.engine import Database
 from tests.minutes_data import build_committee_and_meetings
 from tests.server import server_database
 
@@ -57,3 +60,25 @@ def test_an_edit_checked_while_the_minutes_are_being_confirmed_is_refused() -> N
                 confirmer.wait()
         assert outcome == ["refused"]  # never committed after the confirmation
         assert minutes.get_minute(db, minute.id).text == "Members considered the report."
+
+
+def test_officers_adding_actions_at_once_each_get_their_own_reference(shared: Database) -> None:
+    board = committees.create_committee(
+        shared, CommitteePatch(name="Safer Sefton Together", short_name="SST")
+    ).after
+    url = shared.engine.url.render_as_string(hide_password=False)
+    officers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.team.officer", url, "add-actions", str(board.id), "20"],
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    said = [officer.communicate(timeout=120)[1] for officer in officers]
+    failures = [text for officer, text in zip(officers, said, strict=True) if officer.returncode != 0]
+    assert failures == []  # no officer saw an error
+    references = [a.reference for a in actions.list_actions(shared, committee_id=board.id)]
+    year = date.today().year
+    assert sorted(references) == [f"SST/{year}/{n:03d}" for n in range(1, 81)]
