@@ -26,7 +26,7 @@ from sst_desktop.domain import Action, ActionUpdate, Committee, Meeting, Minute,
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
-from sst_desktop.services.guards import ensure_minutes_editable, take_turns
+from sst_desktop.services.guards import ensure_minutes_editable, for_change, take_turns
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
@@ -649,7 +649,7 @@ def _created(record: ActionRecord) -> Change[ActionRecord]:
 
 
 def _get(session: Session, action_id: int) -> Action:
-    action = session.get(Action, action_id)
+    action = for_change(session, Action, action_id)
     if action is None:
         raise NotFoundError(f"There is no action with id {action_id}.")
     return action
@@ -797,7 +797,7 @@ def apply_sheet_edits(
     changed = 0
     with db.write() as session:
         for index, edit in enumerate(edits):
-            action = session.get(Action, edit.action_id)
+            action = for_change(session, Action, edit.action_id)
             if action is None:
                 raise NotFoundError(
                     f"{edit.reference} no longer exists in SST Desktop; preview the file again."

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sst_desktop.domain import Meeting
 from sst_desktop.services.errors import ConfirmedMinutesError, NotFoundError
+
+M = TypeVar("M")
 
 
 def ensure_minutes_editable(session: Session, meeting_id: int) -> Meeting:
@@ -38,3 +42,13 @@ def take_turns(session: Session, key: str) -> None:
     SQLite's writers take turns anyway)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
+
+
+def for_change(session: Session, model: type[M], row_id: int) -> M | None:
+    """The row ``row_id`` as it is now, locked against other changes until this one commits (on a
+    database server): what a change compares and replaces is never an older copy, so an import's
+    version check and the audit's "before" values are the values actually replaced."""
+    table: Any = model
+    return session.scalars(
+        select(model).where(table.id == row_id).with_for_update().execution_options(populate_existing=True)
+    ).first()
