@@ -22,3 +22,15 @@ class AuditEntry(Base):
     changes: Mapped[str] = mapped_column(Text, default="{}", nullable=False)  # JSON {field: [old, new]}
 
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+
+class ChangeFeedEntry(Base):
+    """One committed change, so that other copies of SST Desktop on the same database can show it:
+    which tables it touched and which running copy made it (``storage.change_feed``)."""
+
+    __tablename__ = "change_feed"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    instance: Mapped[str] = mapped_column(String(32), nullable=False)
+    tables: Mapped[str] = mapped_column(String(2000), nullable=False)  # comma-separated table names

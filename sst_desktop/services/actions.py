@@ -26,7 +26,7 @@ from sst_desktop.domain import Action, ActionUpdate, Committee, Meeting, Minute,
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
-from sst_desktop.services.guards import ensure_minutes_editable
+from sst_desktop.services.guards import ensure_minutes_editable, for_change, take_turns
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
@@ -301,6 +301,7 @@ def reference_prefix(short_name: str, year: int) -> str:
 def next_reference(session: Session, short_name: str, year: int) -> str:
     """The next free reference for a committee and year: "SST/2022/001", "SST/2022/002"…"""
     prefix = reference_prefix(short_name, year)
+    take_turns(session, f"action reference {prefix}")  # two officers never get the same one
     existing = session.scalars(
         select(Action.reference).where(func.substr(Action.reference, 1, len(prefix)) == prefix)
     ).all()
@@ -648,7 +649,7 @@ def _created(record: ActionRecord) -> Change[ActionRecord]:
 
 
 def _get(session: Session, action_id: int) -> Action:
-    action = session.get(Action, action_id)
+    action = for_change(session, Action, action_id)
     if action is None:
         raise NotFoundError(f"There is no action with id {action_id}.")
     return action
@@ -796,7 +797,7 @@ def apply_sheet_edits(
     changed = 0
     with db.write() as session:
         for index, edit in enumerate(edits):
-            action = session.get(Action, edit.action_id)
+            action = for_change(session, Action, edit.action_id)
             if action is None:
                 raise NotFoundError(
                     f"{edit.reference} no longer exists in SST Desktop; preview the file again."

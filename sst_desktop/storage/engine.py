@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from sst_desktop.storage import change_feed
 from sst_desktop.storage.errors import (
     DamagedDatabaseError,
     DatabaseBusyError,
@@ -149,6 +150,7 @@ class Database:
                     yield session
                 finally:
                     self._open_write.session = None
+                change_feed.record(session)  # other copies on this database learn of it
                 session.commit()
             except BaseException:
                 session.rollback()
@@ -359,6 +361,9 @@ def _install_audit() -> None:
     from sst_desktop.storage import audit
 
     audit.install()
+    change_feed.install()
+
+
 
 
 def _install_search_index() -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWi
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.open_flow import FILE_FILTER, open_interactively
 from sst_desktop.ui.operations.backups import take_open_backup
+from sst_desktop.ui.operations.watch import ChangeWatcher
 
 if TYPE_CHECKING:
     from sst_desktop.ui.main_window import MainWindow
@@ -48,6 +49,7 @@ def open_window(
     if replacing is not None:
         replacing.close()
     _BackupAfterShow(window)
+    window.defer(lambda: ChangeWatcher(window.context, window))  # other officers' changes show
     return window
 
 
