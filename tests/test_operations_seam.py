@@ -28,7 +28,6 @@ STILL_CALLING = frozenset(
         "main_window.py",
         "minutes/minute_taking.py",
         "minutes/page.py",
-        "minutes/session.py",
         "open_flow.py",
     }
 )

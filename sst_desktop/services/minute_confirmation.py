@@ -16,9 +16,11 @@ from sst_desktop.domain.enums import (
     MeetingStatus,
     ProceduralRole,
 )
+from sst_desktop.services import meetings
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.minute_records import (
     CORRECT_RECORD,
     Confirmation,
@@ -149,3 +151,21 @@ def withdraw_confirmation(db: Database, minute_id: int, reason: str) -> Confirma
             },
         )
         return Confirmation(_record_of(session, minute), previous.id, None)
+
+
+def confirmed_reason(db: Database, meeting: MeetingRecord) -> str:
+    """Why the minutes of ``meeting`` can no longer change ("" while they can)."""
+    if meeting.minutes_confirmed_at is None:
+        return ""
+    by = ""
+    if meeting.minutes_confirmed_by_id is not None:
+        try:
+            confirming = meetings.get_meeting(db, meeting.minutes_confirmed_by_id)
+            by = f" at the meeting held on {plain_date(confirming.date)}"
+        except NotFoundError:  # the confirming meeting was deleted since
+            by = ""
+    return (
+        f"These minutes were confirmed as a correct record{by} "
+        f"(on {plain_date(meeting.minutes_confirmed_at.date())}). Confirmed minutes are a legal record: "
+        "they can be read and exported, but no longer changed."
+    )

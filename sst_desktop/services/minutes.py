@@ -29,6 +29,7 @@ from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.minute_confirmation import (
     confirm_previous_minutes,
+    confirmed_reason,
     not_held_reason,
     previous_meeting,
     withdraw_confirmation,
@@ -99,6 +100,7 @@ __all__ = [
     "add_reference",
     "add_resolution",
     "confirm_previous_minutes",
+    "confirmed_reason",
     "delete_minute",
     "get_minute",
     "insert_further_report",
