@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sst_desktop.services import committees
 from tests.ui import test_directory_committees as committee_screen
 from tests.ui.directory_support import capture_message_boxes, drive_dialog
+from tests.ui.waiting import settle
 
 sample, page = committee_screen.sample, committee_screen.page  # the committee screen's fixtures
 
@@ -32,6 +33,7 @@ def test_a_line_break_in_the_committee_name_is_refused_and_the_joined_name_offer
     name = page.details.name
     paste(qtbot, name, "Safer Sefton\nPartnership")
     qtbot.keyClick(name, Qt.Key.Key_Return)
+    settle(qtbot)
 
     assert "The committee's name must be on one line" in boxes.texts()
     assert committees.get_committee(db, sample.sst).name == "Safer Sefton Together"  # as it was
@@ -39,6 +41,7 @@ def test_a_line_break_in_the_committee_name_is_refused_and_the_joined_name_offer
     assert "must be on one line" in name.toolTip()
 
     qtbot.keyClick(name, Qt.Key.Key_Return)  # saved as shown
+    settle(qtbot)
     assert committees.get_committee(db, sample.sst).name == "Safer Sefton Partnership"
     assert not name.property("error")
     assert len(boxes.shown) == 1
@@ -59,10 +62,12 @@ def test_a_control_character_in_the_venue_becomes_a_space_and_the_officer_is_tol
     venue = page.details.venue
     paste(qtbot, venue, pasted)
     qtbot.keyClick(venue, Qt.Key.Key_Return)
+    settle(qtbot)
     assert told in boxes.texts() and "The venue" in boxes.texts()
     assert committees.get_committee(db, sample.sst).default_venue != saved
     assert venue.text() == saved  # never "SouthportTown Hall"
     qtbot.keyClick(venue, Qt.Key.Key_Return)
+    settle(qtbot)
     assert committees.get_committee(db, sample.sst).default_venue == saved
 
 
@@ -75,6 +80,7 @@ def test_a_dialog_shows_the_cleaned_text_and_saves_it_on_ok_again(qtbot, monkeyp
         qtbot.keyClicks(dialog.short_name, "PRWG")
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         ok.click()
+        settle(qtbot)  # the refusal comes back and the cleaned name is shown
         seen.append(dialog.name.text())
         ok.click()
 
@@ -93,15 +99,19 @@ def test_a_resolution_typed_live_gets_the_space_too(qtbot, monkeypatch, context,
     window = MinuteTakingWindow(context, seed.meeting_id, settings)
     qtbot.addWidget(window)
     window.show()
+    settle(qtbot)
     window.go_to(seed.item_ids[3])
+    settle(qtbot)
     boxes = capture_message_boxes(monkeypatch)
     new = window.editor.resolutions.new_edit
     paste(qtbot, new, "the report be\x07noted")
     qtbot.keyClick(new, Qt.Key.Key_Return)
+    settle(qtbot)
     assert "The resolution had a control character (U+0007)" in boxes.texts()
     assert new.toPlainText() == "the report be noted"
     assert minutes.minute_for_item(db, seed.item_ids[3]).resolutions == ()
     qtbot.keyClick(new, Qt.Key.Key_Return)
+    settle(qtbot)
     assert [r.text for r in minutes.minute_for_item(db, seed.item_ids[3]).resolutions] == [
         "the report be noted"
     ]
