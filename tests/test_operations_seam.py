@@ -23,12 +23,8 @@ BELOW = ("sst_desktop.services", "sst_desktop.storage")
 # Screens that still call services on the GUI thread (through AppContext.call/edit), to be moved.
 STILL_CALLING = frozenset(
     {
-        "minutes/actions_list.py",
-        "minutes/editor.py",
-        "minutes/matters.py",
         "minutes/minute_taking.py",
         "minutes/page.py",
-        "minutes/session.py",
     }
 )
 

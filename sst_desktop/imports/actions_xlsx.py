@@ -35,14 +35,10 @@ from sst_desktop.imports.action_rows import (
     read_action_rows,
 )
 from sst_desktop.imports.xlsx_reader import UNKNOWN
+from sst_desktop.services.action_records import UPDATE_LIMIT, version_stamp
 from sst_desktop.services.action_sheet import SheetColumn, sheet_version
-from sst_desktop.services.actions import (
-    UPDATE_LIMIT,
-    SheetEdit,
-    apply_sheet_edits,
-    parse_status,
-    version_stamp,
-)
+from sst_desktop.services.action_sheet_edits import SheetEdit, apply_sheet_edits
+from sst_desktop.services.actions import parse_status
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.outcome import Changed, Reversal

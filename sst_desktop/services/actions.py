@@ -11,6 +11,10 @@ Rules:
 
 A recommendation (kind ``recommendation``) is tracked the same way: the recommendation is the text,
 the response is ``response``, progress goes in updates, and signing it off completes it.
+
+This module records and edits actions; the records and reading them are in ``action_records``, the
+progress updates in ``action_updates`` (both also reachable here, as ``actions.X``), and the edits
+of a returned spreadsheet in ``action_sheet_edits``.
 """
 
 from __future__ import annotations
@@ -19,274 +23,81 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlalchemy import Select, and_, func, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.orm import Session
 
-from sst_desktop.domain import Action, ActionUpdate, Committee, Meeting, Minute, Organisation, Person
+from sst_desktop.domain import Action, Committee, Meeting, Minute, Organisation, Person
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import ActionKind, ActionStatus
+from sst_desktop.services.action_records import (
+    DONE_STATUSES,
+    OPEN_STATUSES,
+    UPDATE_LIMIT,
+    ActionRecord,
+    ActionUpdateRecord,
+    _get,
+    _record,
+    _update_record,
+    _update_row,
+    find_action,
+    get_action,
+    list_actions,
+    list_actions_for_meeting,
+    list_actions_for_minute,
+    list_recommendations,
+    list_updates,
+    open_actions_for_committee,
+    version_stamp,
+)
+from sst_desktop.services.action_updates import add_update, delete_update, restore_update
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
-from sst_desktop.services.guards import ensure_minutes_editable, for_change, take_turns
-from sst_desktop.services.jobs import JobHooks
+from sst_desktop.services.guards import ensure_minutes_editable, take_turns
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import optional, required
 from sst_desktop.storage.engine import Database
 
-DONE_STATUSES = frozenset(s for s in ActionStatus if s.is_done)
-OPEN_STATUSES = frozenset(s for s in ActionStatus if not s.is_done)
+__all__ = [
+    "DONE_STATUSES",
+    "MINUTES_FIELDS",
+    "OPEN_STATUSES",
+    "TEXT_LIMIT",
+    "UPDATE_LIMIT",
+    "ActionPatch",
+    "ActionRecord",
+    "ActionUpdateRecord",
+    "add_update",
+    "create_action",
+    "delete_action",
+    "delete_update",
+    "find_action",
+    "get_action",
+    "list_actions",
+    "list_actions_for_meeting",
+    "list_actions_for_minute",
+    "list_recommendations",
+    "list_updates",
+    "next_reference",
+    "open_actions_for_committee",
+    "parse_status",
+    "reference_prefix",
+    "restore_action",
+    "restore_update",
+    "set_action_text",
+    "set_due",
+    "set_owner",
+    "set_status",
+    "sign_off",
+    "update_action",
+    "version_stamp",
+]
 
 # Fields that are part of the minutes: refused once the minutes are confirmed.
 MINUTES_FIELDS = frozenset(
     {"text", "owner_person_id", "owner_text", "organisation_id", "kind", "minute_id", "position"}
 )
 TEXT_LIMIT = 20_000
-UPDATE_LIMIT = 10_000
-
-
-@dataclass(frozen=True)
-class ActionRecord:
-    id: int
-    reference: str
-    kind: ActionKind
-    committee_id: int
-    committee_name: str
-    committee_short_name: str
-    meeting_id: int | None
-    meeting_date: date | None
-    minute_id: int | None
-    minute_number: int | None
-    text: str
-    response: str
-    owner_person_id: int | None
-    owner_person_name: str
-    owner_text: str
-    organisation_id: int | None
-    organisation_name: str
-    due_date: date | None
-    due_next_meeting: bool
-    status: ActionStatus
-    completed_on: date | None
-    latest_update_text: str
-    latest_update_on: date | None
-    updated_at: datetime
-    position: int = 0
-
-    @property
-    def owner(self) -> str:
-        """Who the action is with, as people read it: the person, else the free text."""
-        return self.owner_person_name or self.owner_text
-
-    @property
-    def is_done(self) -> bool:
-        return self.status.is_done
-
-    def overdue_on(self, as_of: date) -> bool:
-        return self.due_date is not None and self.due_date < as_of and not self.status.is_done
-
-    @property
-    def is_overdue(self) -> bool:
-        """Due date passed (today) and not done."""
-        return self.overdue_on(date.today())
-
-    @property
-    def version(self) -> str:
-        """The stamp an exported spreadsheet keeps to tell whether the action changed since."""
-        return version_stamp(self.updated_at)
-
-    @property
-    def is_recommendation(self) -> bool:
-        return self.kind is ActionKind.RECOMMENDATION
-
-    @property
-    def signed_off(self) -> bool:
-        """A recommendation is signed off when it is completed."""
-        return self.status is ActionStatus.COMPLETED
-
-
-@dataclass(frozen=True)
-class ActionUpdateRecord:
-    id: int
-    action_id: int
-    on: date
-    text: str
-    author: str
-    created_at: datetime
-
-
-# Reading ------------------------------------------------------------------------------------------
-
-
-def _record_query() -> Select:
-    owner = aliased(Person)
-    latest = aliased(ActionUpdate)
-    latest_id = (
-        select(latest.id)
-        .where(latest.action_id == Action.id)
-        .order_by(latest.on.desc(), latest.id.desc())
-        .limit(1)
-        .correlate(Action)
-        .scalar_subquery()
-    )
-    return (
-        select(
-            Action,
-            Committee.name,
-            Committee.short_name,
-            Meeting.date,
-            Minute.number,
-            owner.first_name,
-            owner.last_name,
-            Organisation.name,
-            ActionUpdate.text,
-            ActionUpdate.on,
-        )
-        .join(Committee, Committee.id == Action.committee_id)
-        .outerjoin(Meeting, Meeting.id == Action.meeting_id)
-        .outerjoin(Minute, Minute.id == Action.minute_id)
-        .outerjoin(owner, owner.id == Action.owner_person_id)
-        .outerjoin(Organisation, Organisation.id == Action.organisation_id)
-        .outerjoin(ActionUpdate, ActionUpdate.id == latest_id)
-    )
-
-
-def _to_record(row) -> ActionRecord:  # type: ignore[no-untyped-def]
-    action: Action = row[0]
-    first, last = row[5], row[6]
-    person_name = " ".join(p for p in (first, last) if p) if (first or last) else ""
-    return ActionRecord(
-        id=action.id,
-        reference=action.reference,
-        kind=action.kind,
-        committee_id=action.committee_id,
-        committee_name=row[1],
-        committee_short_name=row[2],
-        meeting_id=action.meeting_id,
-        meeting_date=row[3],
-        minute_id=action.minute_id,
-        minute_number=row[4],
-        text=action.text,
-        response=action.response,
-        owner_person_id=action.owner_person_id,
-        owner_person_name=person_name,
-        owner_text=action.owner_text,
-        organisation_id=action.organisation_id,
-        organisation_name=row[7] or "",
-        due_date=action.due_date,
-        due_next_meeting=action.due_next_meeting,
-        status=action.status,
-        completed_on=action.completed_on,
-        latest_update_text=row[8] or "",
-        latest_update_on=row[9],
-        updated_at=action.updated_at,
-        position=action.position,
-    )
-
-
-def _load(session: Session, *conditions, order=None) -> list[ActionRecord]:  # type: ignore[no-untyped-def]
-    query = _record_query().where(*conditions)
-    if order is None:
-        order = (Meeting.date, Minute.number, Action.position, Action.id)
-    query = query.order_by(*order)
-    return [_to_record(row) for row in session.execute(query)]
-
-
-def _record(session: Session, action_id: int) -> ActionRecord:
-    found = _load(session, Action.id == action_id)
-    if not found:
-        raise NotFoundError(f"There is no action with id {action_id}.")
-    return found[0]
-
-
-def get_action(db: Database, action_id: int) -> ActionRecord:
-    with db.read() as session:
-        return _record(session, action_id)
-
-
-def find_action(db: Database, reference: str) -> ActionRecord:
-    """An action by its reference ("SST/2022/004"), ignoring case and surrounding spaces."""
-    key = reference.strip()
-    with db.read() as session:
-        found = _load(session, func.upper(Action.reference) == key.upper())
-    if not found:
-        raise NotFoundError(f"There is no action with the reference “{reference}”.")
-    return found[0]
-
-
-def list_actions(
-    db: Database,
-    *,
-    committee_id: int | None = None,
-    kind: ActionKind | None = None,
-    statuses: frozenset[ActionStatus] | set[ActionStatus] | None = None,
-) -> list[ActionRecord]:
-    """Actions as full records (for screens showing a few hundred; the log loads rows faster, see
-    ``services.action_log``)."""
-    conditions = []
-    if committee_id is not None:
-        conditions.append(Action.committee_id == committee_id)
-    if kind is not None:
-        conditions.append(Action.kind == kind)
-    if statuses is not None:
-        conditions.append(Action.status.in_(list(statuses)))
-    with db.read() as session:
-        return _load(session, *conditions)
-
-
-def list_actions_for_minute(db: Database, minute_id: int) -> list[ActionRecord]:
-    with db.read() as session:
-        return _load(session, Action.minute_id == minute_id, order=(Action.position, Action.id))
-
-
-def list_actions_for_meeting(db: Database, meeting_id: int) -> list[ActionRecord]:
-    """Actions recorded at a meeting, in minute order."""
-    with db.read() as session:
-        return _load(
-            session,
-            Action.meeting_id == meeting_id,
-            order=(Minute.position, Minute.number, Action.position, Action.id),
-        )
-
-
-def open_actions_for_committee(
-    db: Database, committee_id: int, as_of: date | None = None
-) -> list[ActionRecord]:
-    """The committee's actions that are not done, from meetings held before ``as_of`` (a meeting's
-    date, for its matters arising; by default today, i.e. every open action), oldest first."""
-    conditions = [Action.committee_id == committee_id, Action.status.in_(list(OPEN_STATUSES))]
-    if as_of is not None:
-        conditions.append((Action.meeting_id.is_(None)) | (Meeting.date < as_of))
-    with db.read() as session:
-        return _load(session, *conditions)
-
-
-def list_recommendations(db: Database, committee_id: int | None = None) -> list[ActionRecord]:
-    return list_actions(db, committee_id=committee_id, kind=ActionKind.RECOMMENDATION)
-
-
-def list_updates(db: Database, action_id: int) -> list[ActionUpdateRecord]:
-    """The dated history of progress on an action, oldest first."""
-    with db.read() as session:
-        if session.get(Action, action_id) is None:
-            raise NotFoundError(f"There is no action with id {action_id}.")
-        rows = session.scalars(
-            select(ActionUpdate)
-            .where(ActionUpdate.action_id == action_id)
-            .order_by(ActionUpdate.on, ActionUpdate.id)
-        )
-        return [_update_record(u) for u in rows]
-
-
-def _update_record(update: ActionUpdate) -> ActionUpdateRecord:
-    return ActionUpdateRecord(
-        id=update.id,
-        action_id=update.action_id,
-        on=update.on,
-        text=update.text,
-        author=update.author,
-        created_at=update.created_at,
-    )
 
 
 # References ---------------------------------------------------------------------------------------
@@ -530,67 +341,6 @@ def sign_off(db: Database, action_id: int, on: date | None = None) -> Change[Act
     return set_status(db, action_id, ActionStatus.COMPLETED, on)
 
 
-def add_update(
-    db: Database, action_id: int, text: str, on: date | None = None, author: str = ""
-) -> Outcome[ActionUpdateRecord]:
-    """Add a dated line of progress (today unless told). Allowed at any time: the log is live.
-    Undo removes it again."""
-    text = required(text, "The update", field="text", max_length=UPDATE_LIMIT, multiline=True)
-    author = optional(author, "The author", field="author", max_length=200)
-    if on is None:
-        on = date.today()
-    elif not isinstance(on, date) or isinstance(on, datetime):
-        raise ValidationError("The update's date must be a date.", field="on")
-    with db.write() as session:
-        action = _get(session, action_id)
-        update = ActionUpdate(action_id=action_id, on=on, text=text, author=author)
-        session.add(update)
-        action.updated_at = utcnow()
-        session.flush()
-        return _update_added(_update_record(update))
-
-
-def delete_update(db: Database, update_id: int) -> Outcome[ActionUpdateRecord]:
-    """Remove a progress line; undo puts it back as it was."""
-    with db.write() as session:
-        update = session.get(ActionUpdate, update_id)
-        if update is None:
-            raise NotFoundError(f"There is no progress update with id {update_id}.")
-        record = _update_record(update)
-        action = _get(session, update.action_id)
-        session.delete(update)
-        action.updated_at = utcnow()
-        return Outcome(record, Changed.ACTIONS, lambda db: restore_update(db, record))
-
-
-def restore_update(db: Database, record: ActionUpdateRecord) -> Outcome[ActionUpdateRecord]:
-    """Put back a progress line removed by ``delete_update``, with the same id (redo of adding it)."""
-    with db.write() as session:
-        action = _get(session, record.action_id)
-        if session.get(ActionUpdate, record.id) is not None:
-            raise ServiceError("That progress update is already there.")
-        session.add(_update_row(record))
-        action.updated_at = utcnow()
-        session.flush()
-        return _update_added(record)
-
-
-def _update_added(record: ActionUpdateRecord) -> Outcome[ActionUpdateRecord]:
-    return Outcome(record, Changed.ACTIONS, lambda db: delete_update(db, record.id))
-
-
-def _update_row(record: ActionUpdateRecord) -> ActionUpdate:
-    """The progress line ``record`` describes, as it was (same id and times)."""
-    return ActionUpdate(
-        id=record.id,
-        action_id=record.action_id,
-        on=record.on,
-        text=record.text,
-        author=record.author,
-        created_at=record.created_at,
-    )
-
-
 def delete_action(db: Database, action_id: int) -> Change[ActionRecord]:
     """Remove an action and its updates. Refused when it belongs to confirmed minutes. Undo puts
     both back as they were (same ids)."""
@@ -646,13 +396,6 @@ def _created(record: ActionRecord) -> Change[ActionRecord]:
 
 
 # Helpers ------------------------------------------------------------------------------------------
-
-
-def _get(session: Session, action_id: int) -> Action:
-    action = for_change(session, Action, action_id)
-    if action is None:
-        raise NotFoundError(f"There is no action with id {action_id}.")
-    return action
 
 
 def _check_reference_free(session: Session, reference: str) -> None:
@@ -748,94 +491,3 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
 
 def _s(value: object) -> str:
     return "" if value is None else str(value)
-
-
-# Edits coming back from a spreadsheet ---------------------------------------------------------------
-
-
-def version_stamp(value: object) -> str:
-    """An ``updated_at`` as text ("2024-01-05 10:31:07.123456"), the same from every driver."""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    text = str(value or "").replace("T", " ")
-    if len(text) == 19:
-        text += ".000000"
-    return text
-
-
-@dataclass(frozen=True)
-class SheetEdit:
-    """What a partner changed on one action in a returned spreadsheet, checked and ready to apply.
-
-    ``version`` is the action's version when the change was previewed: if it moved since, the
-    action was edited meanwhile and the whole batch is refused."""
-
-    action_id: int
-    reference: str
-    version: str
-    status: ActionStatus | None = None
-    completed_on: date | None = None
-    set_due: bool = False
-    due_date: date | None = None
-    new_updates: tuple[str, ...] = ()
-
-
-def apply_sheet_edits(
-    db: Database,
-    edits: list[SheetEdit] | tuple[SheetEdit, ...],
-    *,
-    on: date | None = None,
-    author: str = "",
-    hooks: JobHooks | None = None,
-) -> Outcome[int]:
-    """Apply every edit in one transaction: all of them, or (on any error or cancel) none.
-    New updates are dated ``on`` (today). The value is the number of actions changed; a whole
-    import is not an undo step (the officer saw every change before applying it)."""
-    hooks = hooks or JobHooks()
-    on = on or date.today()
-    author = optional(author, "The author", max_length=200)
-    changed = 0
-    with db.write() as session:
-        for index, edit in enumerate(edits):
-            action = for_change(session, Action, edit.action_id)
-            if action is None:
-                raise NotFoundError(
-                    f"{edit.reference} no longer exists in SST Desktop; preview the file again."
-                )
-            if version_stamp(action.updated_at) != edit.version:
-                raise ServiceError(
-                    f"{edit.reference} was changed in SST Desktop after the preview; "
-                    "nothing was imported. Preview the file again."
-                )
-            touched = False
-            if edit.status is not None or edit.completed_on is not None:
-                status = edit.status or action.status
-                when = edit.completed_on
-                if when is None and status.is_done and action.status.is_done:
-                    when = action.completed_on
-                merged: dict[str, object] = {"status": status, "completed_on": when}
-                try:
-                    _complete_status(merged)
-                except ValidationError as error:
-                    raise ValidationError(f"{edit.reference}: {error}") from error
-                for key, value in merged.items():
-                    if getattr(action, key) != value:
-                        setattr(action, key, value)
-                        touched = True
-            if edit.set_due and (action.due_date != edit.due_date):
-                action.due_date = edit.due_date
-                if edit.due_date is not None:
-                    action.due_next_meeting = False
-                touched = True
-            for text in edit.new_updates:
-                text = required(text, "The update", max_length=UPDATE_LIMIT, multiline=True)
-                session.add(ActionUpdate(action_id=action.id, on=on, text=text, author=author))
-                touched = True
-            if touched:
-                action.updated_at = utcnow()
-                changed += 1
-            if index % 100 == 0:
-                hooks.step(index, len(edits))
-        session.flush()
-    hooks.progress(len(edits), len(edits))
-    return Outcome(changed, Changed.ACTIONS if changed else Changed.NOTHING)

@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from sst_desktop.ui.operations.worker import database_worker  # noqa: E402
 from tests.benchmarks.run import Benchmark  # noqa: E402
 
 SAVE_LIMIT = 0.020
@@ -95,9 +96,13 @@ def saves() -> dict[str, float]:
     editor = win.editor
     narrative, resolution, action = [], [], []
     editor.resolutions.add_resolution("the report be noted")
+    editor.actions_list.add_action("Share the process with partners")
+    while not database_worker().is_idle():  # both are added on the database worker
+        app.processEvents()
+        time.sleep(0.001)
+    app.processEvents()
     row = editor.resolutions.ordered_rows()[0]
-    action_id = editor.actions_list.add_action("Share the process with partners")
-    action_row = editor.actions_list.rows[action_id]
+    action_row = editor.actions_list.ordered_rows()[0]
     text = editor.narrative.toPlainText()
     for n in range(ROUNDS):
         text += SENTENCE

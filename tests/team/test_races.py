@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sst_desktop.domain.enums import ActionStatus
 from sst_desktop.services import actions, committees, minutes
-from sst_desktop.services.actions import SheetEdit
+from sst_desktop.services.action_sheet_edits import SheetEdit, apply_sheet_edits
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
 from sst_desktop.storage.engine import Database
@@ -95,7 +95,7 @@ def test_an_import_never_overwrites_a_status_changed_while_it_ran() -> None:
         edit = SheetEdit(action.id, action.reference, action.version, status=ActionStatus.COMPLETED)
         changing = f"UPDATE actions SET status = 'in_progress', updated_at = now() WHERE id = {action.id}"
         with half_way(db, changing) as commit:
-            importing, outcome = meanwhile(lambda: actions.apply_sheet_edits(db, [edit]))
+            importing, outcome = meanwhile(lambda: apply_sheet_edits(db, [edit]))
             commit()
             importing.join(30)
         assert len(outcome) == 1 and isinstance(outcome[0], ServiceError)

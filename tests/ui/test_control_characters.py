@@ -80,7 +80,7 @@ def test_a_dialog_shows_the_cleaned_text_and_saves_it_on_ok_again(qtbot, monkeyp
         qtbot.keyClicks(dialog.short_name, "PRWG")
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         ok.click()
-        settle(qtbot)
+        settle(qtbot)  # the refusal comes back and the cleaned name is shown
         seen.append(dialog.name.text())
         ok.click()
 
@@ -99,7 +99,9 @@ def test_a_resolution_typed_live_gets_the_space_too(qtbot, monkeypatch, context,
     window = MinuteTakingWindow(context, seed.meeting_id, settings)
     qtbot.addWidget(window)
     window.show()
+    settle(qtbot)
     window.go_to(seed.item_ids[3])
+    settle(qtbot)
     boxes = capture_message_boxes(monkeypatch)
     new = window.editor.resolutions.new_edit
     paste(qtbot, new, "the report be\x07noted")

@@ -25,10 +25,12 @@ from tests.ui.waiting import settle
 def row(qtbot, context: AppContext, settings, db: Database) -> ActionRow:  # type: ignore[no-untyped-def]
     """Minute-taking on the meeting of 22 June 2022, an action typed in item 4's minute: its row."""
     window, _seed = minute_taking_at(qtbot, context, settings, db, 4)
+    settle(qtbot)
     actions_list = window.editor.actions_list
     actions_list.new_edit.setFocus()
     qtbot.keyClicks(actions_list.new_edit, "Recruit DHR chairs")
     qtbot.keyClick(actions_list.new_edit, Qt.Key.Key_Return)
+    settle(qtbot)  # the action is added on the database worker, then shown
     return actions_list.ordered_rows()[0]
 
 

@@ -389,8 +389,11 @@ def test_reference_to_an_earlier_minute_is_picked_from_a_list(qtbot, window, db,
         qtbot.keyClicks(dialog.search, "Apologies")  # type: ignore[attr-defined]
         key(qtbot, dialog.search, Qt.Key.Key_Return)  # type: ignore[attr-defined]
 
+    settle(qtbot)
     when_dialog_opens(pick)
     key(qtbot, window.editor.narrative, Qt.Key.Key_F, CTRL | SHIFT)
+    settle(qtbot)  # the earlier minutes are read, then the picker opens
+    settle(qtbot)
     fourth = minutes.minute_for_item(db, seed.item_ids[3])
     assert [r.referenced_minute_id for r in fourth.references] == [earlier[0].id]
     assert fourth.references[0].text == "Further to Minute No. 1 of the meeting held on 17 March 2022"
@@ -409,8 +412,10 @@ def test_matters_arising_shows_open_actions_and_records_progress(qtbot, db, cont
     win = MinuteTakingWindow(context, seed.meeting_id, settings)
     qtbot.addWidget(win)
     win.show()
+    settle(qtbot)
     item = next(i for i in win.session.items if i.kind == ItemKind.ACTION_LOG)
     win.go_to(item.id)
+    settle(qtbot)
     panel = win.editor.matters
     assert panel.isVisible()
     assert [r.id for r in panel.records] == [open_action.id]
@@ -418,12 +423,14 @@ def test_matters_arising_shows_open_actions_and_records_progress(qtbot, db, cont
     panel.update_edit.setFocus()
     qtbot.keyClicks(panel.update_edit, "MFRS have the process; training booked")
     key(qtbot, panel.update_edit, Qt.Key.Key_Return)
+    settle(qtbot)
     updates = actions.list_updates(db, open_action.id)
     assert [(u.text, u.on) for u in updates] == [
         ("MFRS have the process; training booked", date(2022, 6, 22))
     ]
     box = panel.status_boxes[open_action.id]
     box.setCurrentIndex(box.findData(ActionStatus.COMPLETED.value))
+    settle(qtbot)
     done = actions.get_action(db, open_action.id)
     assert done.status == ActionStatus.COMPLETED and done.completed_on == date(2022, 6, 22)
     assert [r.id for r in panel.records] == [open_action.id]  # still listed, so a slip can be undone
@@ -451,18 +458,23 @@ def test_confirmed_minutes_open_read_only_and_refuse_edits(
     win = MinuteTakingWindow(context, seed.meeting_id, settings)
     qtbot.addWidget(win)
     win.show()
+    settle(qtbot)
     assert win.banner.isVisible()
     assert "confirmed as a correct record at the meeting held on 8 September 2022" in win.banner.text()
     assert win.badge.text() == "CONFIRMED"
     win.go_to(seed.item_ids[3])
+    settle(qtbot)
     assert win.editor.narrative.isReadOnly()
     qtbot.keyClicks(win.editor.narrative, "x")
     assert told and "no longer changed" in told[0]
     assert win.editor.narrative.toPlainText() == ""
     key(qtbot, win.editor.narrative, Qt.Key.Key_1, ALT)
+    settle(qtbot)
     assert minutes.minute_for_item(db, seed.item_ids[3]).resolutions == ()
     win.show_register()
+    settle(qtbot)
     key(qtbot, win.register.table, Qt.Key.Key_P)
+    settle(qtbot)
     assert all(r.status == AttendanceStatus.ABSENT for r in attendance.list_attendance(db, seed.meeting_id))
 
 
@@ -606,18 +618,23 @@ def test_minutes_of_22_june_2022_entered_through_the_window(  # type: ignore[no-
 
 def test_undo_and_redo_of_a_resolution_and_an_action(qtbot, window, db, seed) -> None:  # type: ignore[no-untyped-def]
     window.go_to(seed.item_ids[3])
+    settle(qtbot)
     editor = window.editor
     key(qtbot, editor.narrative, Qt.Key.Key_1, ALT)
     editor.actions_list.add_action("Check the cost of the training")
+    settle(qtbot)
     minute_id = editor.minute.id
     assert len(minutes.get_minute(db, minute_id).resolutions) == 1
     window.agenda_list.setFocus()  # outside a text box, Ctrl+Z undoes the last edit of the minutes
     key(qtbot, window.agenda_list, Qt.Key.Key_Z, CTRL)
+    settle(qtbot)
     assert actions.list_actions_for_minute(db, minute_id) == []
     assert editor.actions_list.rows == {}
     key(qtbot, window.agenda_list, Qt.Key.Key_Z, CTRL)
+    settle(qtbot)
     assert minutes.get_minute(db, minute_id).resolutions == ()
     assert editor.resolutions.rows == {}
     key(qtbot, window.agenda_list, Qt.Key.Key_Z, CTRL | SHIFT)
+    settle(qtbot)
     assert [r.text for r in minutes.get_minute(db, minute_id).resolutions] == ["the report be noted"]
     assert editor.resolutions.texts() == ["the report be noted"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import shutil
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -40,11 +41,21 @@ from sst_desktop.storage.opening import open_path
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.main_window import MainWindow
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+from sst_desktop.ui.operations.worker import database_worker
 
 LAPTOP = QSize(1366, 728)  # the screen of tests/conftest.py: 1366×768 less its taskbar
 JUNE = "SST@2022-06-22"  # a whole meeting minuted: register, resolutions, actions
 MARCH = "SST@2022-03-17"  # minutes confirmed at the June meeting
 SEPTEMBER = "SST@2022-09-08"  # its agenda gains Matters Arising: June's open actions come back
+
+
+def answered() -> None:
+    """Every read and change asked of the database worker has run and its answer is shown."""
+    deadline = time.monotonic() + 10
+    while not database_worker().is_idle() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    QApplication.processEvents()
 
 
 def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -81,6 +92,7 @@ class Catalogue:
             self.opened.append(widget)
         widget.show()
         QApplication.processEvents()
+        answered()
         return widget
 
     def close(self) -> None:
@@ -120,8 +132,10 @@ class Catalogue:
         meeting_id = meetings.find_meeting(self.db, meeting).id
         # (the Minutes screen gives the meeting's window if it is open already)
         window = self.main.page("minutes").open_minute_taking(meeting_id)  # type: ignore[attr-defined]
+        answered()
         item = next((i for i in window.session.items if i.title == item_title), None)
         window.go_to(item.id if item else None)
+        answered()
         return window
 
     def with_matters_arising(self) -> MinuteTakingWindow:

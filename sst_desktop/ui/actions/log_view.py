@@ -89,6 +89,7 @@ class ActionLogPage(QWidget):
         self.context = context
         self._stale = False  # names changed while hidden: read the log again when shown
         self._loading = False  # a read of the whole log is on its way
+        self._select_next: int | None = None  # an action asked for while the log was on its way
         self._whole_latest_due = False  # the latest updates of the whole log are to be read next
         self._reading_changes = False  # a read of the actions changed since is on its way
         self._changed_again = False  # and another change came meanwhile: read again after it
@@ -210,7 +211,8 @@ class ActionLogPage(QWidget):
 
     def _loaded(self, log: ActionLog) -> None:
         self._loading = False
-        chosen = self.current_action_id()
+        chosen = self._select_next or self.current_action_id()
+        self._select_next = None
         self._shown_values = WidestValues.of(log)
         self.filters.fill_choices(log)
         self.model.set_log(log)
@@ -361,6 +363,13 @@ class ActionLogPage(QWidget):
         if not index.isValid():
             return None
         return index.data(ID_ROLE)
+
+    def open_action(self, action_id: int) -> bool:
+        """Choose the action now, or as soon as the log it is in has been read."""
+        if self._loading:
+            self._select_next = action_id
+            return True
+        return self.select_action(action_id)
 
     def select_action(self, action_id: int, *, show: bool = True) -> bool:
         """Choose the action in the table (its details follow from the database)."""

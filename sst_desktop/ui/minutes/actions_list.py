@@ -6,6 +6,7 @@ organisation, the due date and the "Next meeting" shortcut. Every field saves as
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services import actions, meetings, organisations, people
 from sst_desktop.services.actions import ActionPatch, ActionRecord
-from sst_desktop.services.meeting_texts import plain_date
-from sst_desktop.services.records import PersonRecord
-from sst_desktop.ui.minutes.session import CHANGED_ACTIONS, MinuteSession
+from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.organisations import OrganisationRecord
+from sst_desktop.services.outcome import Changed, Outcome
+from sst_desktop.services.records import Change, PersonRecord
+from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.widgets import GrowingTextEdit, new_entry_row
+from sst_desktop.ui.operations import directory, minute_actions
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
 
@@ -173,6 +176,7 @@ class ActionsList(QWidget):
         self.rows: dict[int, ActionRow] = {}
         self._people: list[PersonRecord] | None = None
         self._next_meeting_date: date | bool | None = False  # False: not looked up yet
+        self._focus_owner_of: int | None = None  # an action just added here: its owner is typed next
 
         title = QLabel("ACTIONS")
         title.setObjectName("sectionTitle")
@@ -192,27 +196,17 @@ class ActionsList(QWidget):
         layout.addLayout(self.rows_layout)
         layout.addLayout(new_row)
         session.read_only_changed.connect(lambda _ro: self._apply_read_only())
-        session.context.data_changed.connect(self._data_changed)
+        session.context.changed.connect(self._data_changed)
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("person", "organisation"):
+    def _data_changed(self, changed: Changed) -> None:
+        if changed & (Changed.PEOPLE | Changed.ORGANISATIONS):
             self._people = None
-        if what == "meeting":
+        if changed & Changed.MEETINGS:
             self._next_meeting_date = False
 
     def people(self) -> list[PersonRecord]:
-        if self._people is None:
-            db = self.session.db
-            self._people = self.session.call(self, lambda: people.list_people(db)) or []
-        return self._people
-
-    def next_meeting_date(self) -> date | None:
-        if self._next_meeting_date is False:
-            db = self.session.db
-            meeting_id = self.session.meeting.id
-            following = self.session.call(self, lambda: meetings.next_meeting(db, meeting_id))
-            self._next_meeting_date = following.date if following is not None else None
-        return self._next_meeting_date  # type: ignore[return-value]
+        """The directory as last read (for the owners' lists)."""
+        return self._people or []
 
     # Showing ------------------------------------------------------------------------------------
     def set_minute(self, minute_id: int | None) -> None:
@@ -226,11 +220,24 @@ class ActionsList(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        records: list[ActionRecord] = []
-        if self.minute_id is not None:
-            db = self.session.db
-            minute_id = self.minute_id
-            records = self.session.call(self, lambda: actions.list_actions_for_minute(db, minute_id)) or []
+        """Read the minute's actions again (the directory too, the first time or once it changed)."""
+        minute_id = self.minute_id
+        if minute_id is None:
+            self._show(None, [])
+            return
+        context = self.session.context
+        if self._people is None:
+            directory.list_people(context, self).success(lambda found: self._people_read(found)).run()
+        minute_actions.actions_of_minute(context, self, minute_id).success(
+            lambda records: self._show(minute_id, records)
+        ).run()
+
+    def _people_read(self, found: list[PersonRecord]) -> None:
+        self._people = found
+
+    def _show(self, minute_id: int | None, records: list[ActionRecord]) -> None:
+        if minute_id != self.minute_id:
+            return  # another minute is shown by now
         wanted = {r.id for r in records}
         row: ActionRow | None
         for action_id in list(self.rows):
@@ -253,6 +260,13 @@ class ActionsList(QWidget):
             row.show()
         self.new_number.setText(f"({len(records) + 1})")
         self._apply_read_only()
+        added = self.rows.get(self._focus_owner_of) if self._focus_owner_of is not None else None
+        if added is not None:
+            self._focus_owner_of = None
+            added.owner.setFocus()
+            line = added.owner.lineEdit()
+            if line is not None:
+                line.selectAll()
         self.changed.emit()
 
     def _refresh_row(self, row: ActionRow, record: ActionRecord) -> None:
@@ -298,27 +312,22 @@ class ActionsList(QWidget):
             row.remove.setVisible(not read_only)
 
     # Saving fields ------------------------------------------------------------------------------
-    def _schedule(self, row: ActionRow, field: str, **values: object) -> None:
+    def _schedule(self, row: ActionRow, field: str, patch: ActionPatch) -> None:
         if self.session.read_only:
             return
-        db = self.session.db
         action_id = row.record.id
-
-        def save() -> None:
-            actions.update_action(db, action_id, ActionPatch(**values))  # type: ignore[arg-type]
-
+        save = minute_actions.action_edited(self.session.context, action_id, patch)
         self.session.saver.schedule(action_key(action_id, field), save)
 
     def _text_typed(self, row: ActionRow) -> None:
         text = row.text.toPlainText()
+        key = action_key(row.record.id, "text")
         if text.strip() and not self.session.read_only:
-            db = self.session.db
-            action_id = row.record.id
             self.session.saver.schedule(
-                action_key(action_id, "text"), lambda: actions.set_action_text(db, action_id, text)
+                key, minute_actions.action_typed(self.session.context, row.record.id, text)
             )
         else:
-            self.session.saver.discard(action_key(row.record.id, "text"))
+            self.session.saver.discard(key)
 
     def _owner_changed(self, row: ActionRow) -> None:
         person_id, text = row.owner.owner()
@@ -327,52 +336,69 @@ class ActionsList(QWidget):
             row.record.owner_text if person_id is None else "",
         ):
             return
-        values: dict[str, object] = {"owner_person_id": person_id, "owner_text": text}
+        patch = ActionPatch(owner_person_id=person_id, owner_text=text)
         if person_id is not None and row.organisation.organisation_id() is None:
             organisation = next((p for p in self.people() if p.id == person_id), None)
             if organisation is not None and organisation.organisation_id is not None:
                 row.organisation.set_organisation(
                     organisation.organisation_id, organisation.organisation_name
                 )
-                values["organisation_id"] = organisation.organisation_id
-        self._schedule(row, "owner", **values)
-        row.record = _replace(row.record, owner_person_id=person_id, owner_text=text)
+                patch = replace(patch, organisation_id=organisation.organisation_id)
+        self._schedule(row, "owner", patch)
+        row.record = replace(row.record, owner_person_id=person_id, owner_text=text)
 
     def _organisation_changed(self, row: ActionRow) -> None:
         if self.session.read_only:
             return
-        organisation_id = row.organisation.organisation_id()
         if row.organisation.is_new():
             name = row.organisation.organisation_name()
-            db = self.session.db
-            created = self.session.call(self, lambda: organisations.find_or_create_organisation(db, name))
-            if created is None:
-                return
-            organisation_id = created.id
-            row.organisation.reload()
-            row.organisation.set_organisation(created.id, created.name)
-            self.session.context.data_changed.emit("organisation")
+            minute_actions.organisation_named(self.session.context, self, name).success(
+                lambda outcome: self._organisation_added(row, outcome)
+            ).run()
+            return
+        self._set_organisation(row, row.organisation.organisation_id())
+
+    def _organisation_added(self, row: ActionRow, outcome: Outcome[OrganisationRecord]) -> None:
+        created = outcome.value
+        if row.record.id not in self.rows:
+            return  # the action was removed meanwhile
+        row.organisation.reload()
+        row.organisation.set_organisation(created.id, created.name)
+        self._set_organisation(row, created.id)
+
+    def _set_organisation(self, row: ActionRow, organisation_id: int | None) -> None:
         if organisation_id == row.record.organisation_id:
             return
-        self._schedule(row, "organisation", organisation_id=organisation_id)
-        row.record = _replace(row.record, organisation_id=organisation_id)
+        self._schedule(row, "organisation", ActionPatch(organisation_id=organisation_id))
+        row.record = replace(row.record, organisation_id=organisation_id)
 
     def _due_changed(self, row: ActionRow) -> None:
         due = row.due_date()
         row.next_meeting.blockSignals(True)
         row.next_meeting.setChecked(False)
         row.next_meeting.blockSignals(False)
-        self._schedule(row, "due", due_date=due, due_next_meeting=False)
+        self._schedule(row, "due", ActionPatch(due_date=due, due_next_meeting=False))
 
     def _next_meeting_toggled(self, row: ActionRow, checked: bool) -> None:
-        due = self.next_meeting_date() if checked else row.due_date()
+        if checked and self._next_meeting_date is False:  # look it up first
+            minute_actions.next_meeting(self.session.context, self, self.session.meeting.id).success(
+                lambda following: self._next_meeting_found(row, following)
+            ).run()
+            return
+        due = self._next_meeting_date if checked else row.due_date()
+        assert due is None or isinstance(due, date)
         if checked:
             row.due.set_date(due)
-        self._schedule(row, "due", due_date=due, due_next_meeting=checked)
+        self._schedule(row, "due", ActionPatch(due_date=due, due_next_meeting=checked))
         if checked and due is None:
             self.session.context.status_message.emit(
                 "No next meeting is scheduled yet: the action is due at the next meeting, whenever it is."
             )
+
+    def _next_meeting_found(self, row: ActionRow, following: MeetingRecord | None) -> None:
+        self._next_meeting_date = following.date if following is not None else None
+        if row.record.id in self.rows and row.next_meeting.isChecked():
+            self._next_meeting_toggled(row, True)
 
     def set_due_next_meeting(self, action_id: int) -> None:
         row = self.rows.get(action_id)
@@ -391,89 +417,35 @@ class ActionsList(QWidget):
         self.new_edit.setFocus()
 
     def add_typed(self) -> bool:
+        """Enter in the new-action box: add what was typed, then go to its owner once it is saved."""
         text = self.new_edit.toPlainText().strip()
         if not text:
             return False
-        action_id = self.add_action(text)
-        if action_id is None:
-            return False
-        self.new_edit.set_text_quietly("")
-        row = self.rows.get(action_id)
-        if row is not None:
-            row.owner.setFocus()
-            line = row.owner.lineEdit()
-            if line is not None:
-                line.selectAll()
-        return True
+        return self.add_action(text)
 
-    def add_action(self, text: str, **fields: object) -> int | None:
+    def add_action(self, text: str) -> bool:
         if self.minute_id is None:
-            return None
-        db = self.session.db
-        minute_id = self.minute_id
-        created: list[int] = []
+            return False
+        op = minute_actions.add_action(self.session.context, self, self.minute_id, text)
+        return self.session.go(self, op, lambda change: self._added(text, change))
 
-        def do() -> None:
-            change = actions.create_action(db, text=text, minute_id=minute_id, **fields)  # type: ignore[arg-type]
-            assert change.after is not None
-            created[:] = [change.after.id]
-
-        def undo() -> None:
-            if created:
-                actions.delete_action(db, created[0])
-
-        if not self.session.run(self, "Action added", do, undo, CHANGED_ACTIONS):
-            return None
+    def _added(self, text: str, change: Change[ActionRecord]) -> None:
+        if change.after is None or change.after.minute_id != self.minute_id:
+            return
+        if self.new_edit.toPlainText().strip() == text:
+            self.new_edit.set_text_quietly("")
+        self._focus_owner_of = change.after.id
         self.reload()
-        return created[0] if created else None
 
     def remove_action(self, action_id: int) -> bool:
         row = self.rows.get(action_id)
         if row is None:
             return False
-        db = self.session.db
-        before = row.record
-        current = [action_id]
         for field in ("text", "owner", "organisation", "due"):
             self.session.saver.discard(action_key(action_id, field))
+        op = minute_actions.remove_action(self.session.context, self, row.record)
+        return self.session.go(self, op, lambda _change: self._removed())
 
-        def do() -> None:
-            actions.delete_action(db, current[0])
-
-        def undo() -> None:
-            change = actions.create_action(
-                db,
-                text=before.text,
-                minute_id=before.minute_id,
-                kind=before.kind,
-                response=before.response,
-                owner_person_id=before.owner_person_id,
-                owner_text=before.owner_text,
-                organisation_id=before.organisation_id,
-                due_date=before.due_date,
-                due_next_meeting=before.due_next_meeting,
-                status=before.status,
-                completed_on=before.completed_on,
-                reference=before.reference,
-                position=before.position,
-            )
-            assert change.after is not None
-            current[:] = [change.after.id]
-
-        ok = self.session.run(self, f"Action removed: {before.reference}", do, undo, CHANGED_ACTIONS)
-        if ok:
-            self.reload()
-            self.new_edit.setFocus()
-        return ok
-
-
-def _replace(record: ActionRecord, **changes: object) -> ActionRecord:
-    from dataclasses import replace
-
-    return replace(record, **changes)  # type: ignore[arg-type]
-
-
-def due_label(record: ActionRecord) -> str:
-    if record.due_next_meeting:
-        return "Next meeting" + (f" ({plain_date(record.due_date)})" if record.due_date else "")
-    return plain_date(record.due_date) if record.due_date else ""
+    def _removed(self) -> None:
+        self.reload()
+        self.new_edit.setFocus()

@@ -126,8 +126,11 @@ class Autosaver(QObject):
         True means none has failed so far; ``wait`` (closing the window) waits for their answers."""
         if self._worker is not None:
             self._hand_over(self._worker)
-            if wait:
+            for _round in range(3 if wait else 0):
                 self._worker.drain()
+                if not self._pending:
+                    break
+                self._hand_over(self._worker)  # an answer shown meanwhile asked for one more write
             return not (self._pending or (wait and self._in_flight)) and self._state is not SaveState.ERROR
         self._timer.stop()
         retry = False

@@ -4,40 +4,35 @@ apologies, the previous minutes' confirmation, the open actions)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QScrollArea,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sst_desktop.domain.enums import AttendanceStatus, ItemKind, MinuteOutcome, ProceduralRole
-from sst_desktop.services import attendance, minutes
+from sst_desktop.domain.enums import ItemKind, MinuteOutcome, ProceduralRole
 from sst_desktop.services.agenda import AgendaItemRecord
-from sst_desktop.services.meeting_texts import join_names, plain_date
 from sst_desktop.services.minutes import MinuteRecord
+from sst_desktop.services.records import Change
 from sst_desktop.ui.history_dialog import history_button
 from sst_desktop.ui.minutes.actions_list import ActionsList
 from sst_desktop.ui.minutes.declarations import DeclarationsPanel
 from sst_desktop.ui.minutes.matters import MattersArisingPanel
+from sst_desktop.ui.minutes.procedure_note import ProcedureNote
+from sst_desktop.ui.minutes.references import MinuteReferences
 from sst_desktop.ui.minutes.resolutions import ResolutionsList
-from sst_desktop.ui.minutes.session import CHANGED_MINUTES, MinuteSession
-from sst_desktop.ui.minutes.withdraw import withdraw_confirmation
-from sst_desktop.ui.search.reference_picker import ReferencePicker
+from sst_desktop.ui.minutes.session import MinuteSession
+from sst_desktop.ui.operations import minutes
 
 
 def text_key(minute_id: int) -> str:
@@ -134,41 +129,22 @@ class MinuteEditor(QWidget):
         top.addLayout(outcome_row)
 
         # References -----------------------------------------------------------------------------
-        self.references_box = QHBoxLayout()
-        self.references_box.setSpacing(6)
-        self.reference_button = QPushButton("Further to an earlier minute…   Ctrl+Shift+F")
-        self.reference_button.setObjectName("referenceButton")
-        self.reference_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.reference_button.clicked.connect(self.pick_reference)
-        references_row = QHBoxLayout()
-        references_row.addLayout(self.references_box)
-        references_row.addStretch(1)
-        references_row.addWidget(self.reference_button)
+        self.references = MinuteReferences(session)
+        self.references.changed.connect(self._changed_here)
+        self.references_box = self.references.box
+        self.reference_button = self.references.button
         self.history_button = history_button(  # who changed this minute, when, from what
             self, session.context, "minute", self._minute_id_for_history, self._history_title
         )
         self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        references_row.addWidget(self.history_button)
+        self.references.row.addWidget(self.history_button)
 
         # Procedural notes (apologies from the register, previous minutes…) -----------------------
-        self.note = QLabel()
-        self.note.setObjectName("procedureNote")
-        self.note.setWordWrap(True)
-        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note_button = QPushButton()
-        self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.note_button.clicked.connect(self.register_requested.emit)
-        self.withdraw_button = QPushButton("Withdraw confirmation…")
-        self.withdraw_button.setToolTip("Take back a confirmation recorded in error, giving the reason")
-        self.withdraw_button.clicked.connect(self._withdraw_confirmation)
-        self._confirmed_previous: date | None = None  # previous meeting's date, when confirmed here
-        note_row = QHBoxLayout()
-        note_row.addWidget(self.note, 1)
-        note_row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
-        note_row.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.note_frame = QFrame()
-        self.note_frame.setObjectName("noteFrame")
-        self.note_frame.setLayout(note_row)
+        self.note_frame = ProcedureNote(session)
+        self.note_frame.register_requested.connect(self.register_requested.emit)
+        self.note_frame.withdrawn.connect(lambda _result: self.reload())
+        self.note = self.note_frame.note
+        self.withdraw_button = self.note_frame.withdraw_button
 
         # Narrative ------------------------------------------------------------------------------
         self.narrative = QPlainTextEdit()
@@ -195,7 +171,7 @@ class MinuteEditor(QWidget):
         upper_layout.addLayout(top)
         upper_layout.addWidget(self.heading)
         upper_layout.addWidget(self.presenters)
-        upper_layout.addLayout(references_row)
+        upper_layout.addWidget(self.references)
         upper_layout.addWidget(self.note_frame)
         upper_layout.addWidget(self.narrative, 1)
         upper_layout.addWidget(self.summary_label)
@@ -303,7 +279,7 @@ class MinuteEditor(QWidget):
             if summary_free and self.summary.toPlainText() != minute.public_summary:
                 self._set_plain(self.summary, minute.public_summary)
             self.outcome_buttons[minute.outcome].setChecked(True)
-        self._show_references()
+        self.references.show_minute(minute)
         self.resolutions.set_minute(minute, reload_phrases=new_item)
 
     @staticmethod
@@ -316,17 +292,21 @@ class MinuteEditor(QWidget):
         """Read the minute again (after an undo, or another window's change)."""
         if self.minute is None:
             return
-        db = self.session.db
         minute_id = self.minute.id
-        fresh = self.session.call(self, lambda: minutes.get_minute(db, minute_id))
-        if fresh is not None:
-            self._show_minute(fresh)
-            self.actions_list.reload()
-            self.declarations.reload()
-            if self.all_declarations.isVisible():
-                self.all_declarations.reload()
-            self.update_note()
-            self.minute_changed.emit(fresh)
+        minutes.get_minute(self.session.context, self, minute_id).success(
+            lambda fresh: self._reloaded(minute_id, fresh)
+        ).run()
+
+    def _reloaded(self, minute_id: int, fresh: MinuteRecord) -> None:
+        if self.minute is None or self.minute.id != minute_id:
+            return  # another item is shown by now
+        self._show_minute(fresh)
+        self.actions_list.reload()
+        self.declarations.reload()
+        if self.all_declarations.isVisible():
+            self.all_declarations.reload()
+        self.update_note()
+        self.minute_changed.emit(fresh)
 
     def _apply_read_only(self) -> None:
         read_only = self.session.read_only
@@ -337,83 +317,24 @@ class MinuteEditor(QWidget):
         self.narrative.setPlaceholderText("" if read_only else NARRATIVE_PLACEHOLDER)
         for button in self.outcome_buttons.values():
             button.setEnabled(not read_only)
-        self.reference_button.setEnabled(not read_only and self.minute is not None)
-        self.reference_button.setVisible(not read_only)
+        self.references.apply_read_only()
 
     # Procedural notes ---------------------------------------------------------------------------
     def update_note(self) -> None:
-        role = self.item.procedural_role if self.item is not None else None
-        text = ""
-        button = ""
-        confirmed_here: date | None = None
-        db = self.session.db
-        meeting_id = self.session.meeting.id
-        if role == ProceduralRole.APOLOGIES:
-            register = self.session.call(self, lambda: attendance.list_attendance(db, meeting_id)) or []
-            away = [r.name for r in register if r.status == AttendanceStatus.APOLOGIES and not r.also_present]
-            subs = [
-                f"{r.name} (substituting for {r.substitute_for_name})"
-                for r in register
-                if r.status == AttendanceStatus.SUBSTITUTE
-            ]
-            text = (
-                f"From the register: apologies for absence were received from {join_names(away)}."
-                if away
-                else "From the register: no apologies for absence have been marked yet."
-            )
-            if subs:
-                text += f" Substitutes: {join_names(subs)}."
-            button = "Open the register   Ctrl+R"
-        elif role == ProceduralRole.PREVIOUS_MINUTES:
-            previous = self.session.call(self, lambda: minutes.previous_meeting(db, meeting_id))
-            if previous is not None and previous.minutes_confirmed_by_id == meeting_id:
-                confirmed_here = previous.date
-            if previous is None:
-                text = "This committee has no earlier meeting whose minutes could be confirmed."
-            elif previous.minutes_confirmed_at is not None:
-                where = " at this meeting" if previous.minutes_confirmed_by_id == meeting_id else ""
-                text = f"The minutes of the meeting held on {plain_date(previous.date)} are confirmed{where}."
-            else:
-                text = (
-                    f"The minutes of the meeting held on {plain_date(previous.date)} are not confirmed yet: "
-                    "press Alt+5 (Correct record) when the meeting agrees them."
-                )
-        elif role == ProceduralRole.DECLARATIONS:
-            text = "Record each declaration with Ctrl+D. With none, the minutes say so in the standard words."
-        elif self.minute is not None and self.minute.outcome != MinuteOutcome.TAKEN:
-            text = f"This item was {self.minute.outcome.label.lower()}; the minutes say so under its heading."
-        self._confirmed_previous = confirmed_here
-        self.withdraw_button.setVisible(confirmed_here is not None and not self.session.read_only)
-        self.note.setText(text)
-        self.note_button.setText(button)
-        self.note_button.setVisible(bool(button))
-        self.note_frame.setVisible(bool(text))
-
-    def _withdraw_confirmation(self) -> None:
-        if self.minute is None or self._confirmed_previous is None:
-            return
-        withdraw_confirmation(
-            self, self.session, self.minute.id, self._confirmed_previous, lambda _result: self.reload()
-        )
+        self.note_frame.show_for(self.item, self.minute)
 
     # Typing -------------------------------------------------------------------------------------
     def _narrative_typed(self) -> None:
         if self.minute is None or self.session.read_only:
             return
-        db = self.session.db
-        minute_id = self.minute.id
-        text = self.narrative.toPlainText()
-        self.session.saver.schedule(text_key(minute_id), lambda: minutes.set_text(db, minute_id, text))
+        typed = minutes.text_typed(self.session.context, self.minute.id, self.narrative.toPlainText())
+        self.session.saver.schedule(text_key(self.minute.id), typed)
 
     def _summary_typed(self) -> None:
         if self.minute is None or self.session.read_only:
             return
-        db = self.session.db
-        minute_id = self.minute.id
-        text = self.summary.toPlainText()
-        self.session.saver.schedule(
-            summary_key(minute_id), lambda: minutes.set_public_summary(db, minute_id, text)
-        )
+        typed = minutes.summary_typed(self.session.context, self.minute.id, self.summary.toPlainText())
+        self.session.saver.schedule(summary_key(self.minute.id), typed)
 
     def _heading_typed(self, text: str) -> None:
         if self.minute is None or self.session.read_only:
@@ -422,9 +343,7 @@ class MinuteEditor(QWidget):
         if not text.strip():
             self.session.saver.discard(key)  # a minute keeps a heading; an empty one is not saved
             return
-        db = self.session.db
-        minute_id = self.minute.id
-        self.session.saver.schedule(key, lambda: minutes.set_heading(db, minute_id, text))
+        self.session.saver.schedule(key, minutes.heading_typed(self.session.context, self.minute.id, text))
 
     # Outcome and references ---------------------------------------------------------------------
     def set_outcome(self, outcome: MinuteOutcome) -> bool:
@@ -432,18 +351,16 @@ class MinuteEditor(QWidget):
             return False
         if self.minute.outcome == outcome:
             return True
-        db = self.session.db
-        minute_id = self.minute.id
-        before = self.minute.outcome
-        ok = self.session.run(
-            self,
-            f"Item {outcome.label.lower()}",
-            lambda: minutes.set_outcome(db, minute_id, outcome),
-            lambda: minutes.set_outcome(db, minute_id, before),
-            CHANGED_MINUTES,
-        )
-        self.reload()
-        return ok
+        op = minutes.set_outcome(self.session.context, self, self.minute.id, outcome)
+        if not self.session.go(self, op, self._outcome_set):
+            self.outcome_buttons[self.minute.outcome].setChecked(True)  # refused: as stored
+            return False
+        return True
+
+    def _outcome_set(self, change: Change[MinuteRecord]) -> None:
+        if change.after is not None:
+            self._changed_here(change.after)
+            self.update_note()
 
     def toggle_outcome(self, outcome: MinuteOutcome) -> bool:
         if self.minute is None:
@@ -451,88 +368,21 @@ class MinuteEditor(QWidget):
         wanted = MinuteOutcome.TAKEN if self.minute.outcome == outcome else outcome
         return self.set_outcome(wanted)
 
-    def _show_references(self) -> None:
-        while self.references_box.count():
-            item = self.references_box.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        if self.minute is None:
-            return
-        for reference in self.minute.references:
-            label = QLabel(reference.text)
-            label.setObjectName("referenceChip")
-            remove = QToolButton()
-            remove.setText("✕")
-            remove.setObjectName("removeButton")
-            remove.setToolTip("Remove this reference")
-            remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            remove.setVisible(not self.session.read_only)
-            remove.clicked.connect(lambda _=False, r=reference.id: self.remove_reference(r))
-            self.references_box.addWidget(label)
-            self.references_box.addWidget(remove)
-
     def pick_reference(self) -> bool:
-        if self.minute is None or self.session.refuse_if_read_only(self):
-            return False
-        db = self.session.db
-        minute_id = self.minute.id
-        candidates = self.session.call(self, lambda: minutes.reference_candidates(db, minute_id))
-        if candidates is None:
-            return False
-        # any committee's earlier minutes can be found by their words (the record's search)
-        dialog = ReferencePicker(self.session.context, candidates, self.session.meeting.date, self.window())
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
-            return False
-        return self.add_reference(int(dialog.chosen()))  # type: ignore[arg-type]
+        return self.references.pick()
 
     def add_reference(self, referenced_minute_id: int) -> bool:
-        if self.minute is None:
-            return False
-        db = self.session.db
-        minute_id = self.minute.id
-        added: list[int] = []
-        before_ids = {r.id for r in self.minute.references}
-
-        def do() -> None:
-            change = minutes.add_reference(db, minute_id, referenced_minute_id)
-            assert change.after is not None
-            added[:] = [r.id for r in change.after.references if r.id not in before_ids]
-
-        def undo() -> None:
-            for reference_id in added:
-                minutes.remove_reference(db, reference_id)
-
-        ok = self.session.run(self, "Reference to an earlier minute", do, undo, CHANGED_MINUTES)
-        self.reload()
-        return ok
+        return self.references.add(referenced_minute_id)
 
     def remove_reference(self, reference_id: int) -> bool:
-        if self.minute is None:
-            return False
-        reference = next((r for r in self.minute.references if r.id == reference_id), None)
-        if reference is None:
-            return False
-        db = self.session.db
-        minute_id = self.minute.id
-        current = [reference_id]
+        return self.references.remove(reference_id)
 
-        def do() -> None:
-            minutes.remove_reference(db, current[0])
-
-        def undo() -> None:
-            change = minutes.add_reference(db, minute_id, reference.referenced_minute_id)
-            assert change.after is not None
-            current[:] = [
-                r.id
-                for r in change.after.references
-                if r.referenced_minute_id == reference.referenced_minute_id
-            ]
-
-        ok = self.session.run(self, "Reference removed", do, undo, CHANGED_MINUTES)
-        self.reload()
-        return ok
+    def _changed_here(self, minute: MinuteRecord) -> None:
+        """A change made in this editor came back: show it, and the agenda's mark follows."""
+        if self.minute is None or self.minute.id != minute.id:
+            return
+        self._show_minute(minute)
+        self.minute_changed.emit(minute)
 
     def _resolutions_changed(self, minute: MinuteRecord) -> None:
         self.minute = minute

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import ActionStatus
-from sst_desktop.services import actions
-from sst_desktop.services.actions import ActionPatch, ActionRecord
+from sst_desktop.services.actions import ActionRecord
 from sst_desktop.services.meeting_texts import plain_date
-from sst_desktop.ui.minutes.session import CHANGED_ACTIONS, MinuteSession
+from sst_desktop.ui.minutes.session import MinuteSession
+from sst_desktop.ui.operations import actions, agenda
 from sst_desktop.ui.widgets.column_fit import ColumnFit
 
 COLUMNS = ("Ref", "From", "Action", "Owner", "Due", "Status", "Latest update")
@@ -94,21 +94,19 @@ class MattersArisingPanel(QWidget):
     def load(self) -> None:
         """The open actions as they stand when the item comes up (kept listed once done, so a status
         set by mistake can be put back)."""
-        db = self.session.db
-        committee_id = self.session.meeting.committee_id
-        on = self.meeting_date
-        self.records = (
-            self.session.call(self, lambda: actions.open_actions_for_committee(db, committee_id, as_of=on))
-            or []
-        )
+        agenda.open_actions(self.session.context, self, self.session.meeting).success(self._loaded).run()
+
+    def _loaded(self, records: list[ActionRecord]) -> None:
+        self.records = records
         self._fill()
 
     def _refresh(self, action_id: int) -> None:
-        db = self.session.db
-        fresh = self.session.call(self, lambda: actions.get_action(db, action_id))
-        if fresh is None:
-            return
-        self.records = [fresh if r.id == action_id else r for r in self.records]
+        actions.load_action(self.session.context, self, action_id).success(
+            lambda found: self._refreshed(found[0])
+        ).run()
+
+    def _refreshed(self, fresh: ActionRecord) -> None:
+        self.records = [fresh if r.id == fresh.id else r for r in self.records]
         self._fill()
 
     def _fill(self) -> None:
@@ -170,41 +168,28 @@ class MattersArisingPanel(QWidget):
         before = next((r for r in self.records if r.id == action_id), None)
         if before is None or before.status == status:
             return False
-        db = self.session.db
         on = self.meeting_date if status.is_done else None
-        ok = self.session.run(
-            self,
-            f"{before.reference}: {status.label}",
-            lambda: actions.set_status(db, action_id, status, on),
-            lambda: actions.update_action(
-                db, action_id, ActionPatch(status=before.status, completed_on=before.completed_on)
-            ),
-            CHANGED_ACTIONS,
-        )
-        self._refresh(action_id)
-        return ok
+        op = actions.set_status(self.session.context, self, action_id, before.reference, status, on)
+        if not self.session.go(self, op, lambda _change: self._refresh(action_id)):
+            self._refresh(action_id)  # refused: the box shows the status as stored
+            return False
+        return True
 
     def add_update(self) -> bool:
         record = self.current()
         text = self.update_edit.text().strip()
         if record is None or not text:
             return False
-        db = self.session.db
-        on = self.meeting_date
-        added: list[int] = []
 
-        def do() -> None:
-            added[:] = [actions.add_update(db, record.id, text, on=on).value.id]
-
-        def undo() -> None:
-            if added:
-                actions.delete_update(db, added[0])
-
-        ok = self.session.run(self, f"Update on {record.reference}", do, undo, CHANGED_ACTIONS)
-        if ok:
-            self.update_edit.clear()
+        def added(_outcome: object) -> None:
+            if self.update_edit.text().strip() == text:
+                self.update_edit.clear()
             self._refresh(record.id)
-        return ok
+
+        op = actions.add_update(
+            self.session.context, self, record.id, record.reference, text, self.meeting_date
+        )
+        return self.session.go(self, op, added)
 
     def select_action(self, action_id: int) -> None:
         row = next((i for i, r in enumerate(self.records) if r.id == action_id), -1)

@@ -42,20 +42,14 @@ from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minutes import MinuteRecord
+from sst_desktop.services.outcome import Changed
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.minutes.editor import MinuteEditor
 from sst_desktop.ui.minutes.menus import build_menus
 from sst_desktop.ui.minutes.place import forget, remember
 from sst_desktop.ui.minutes.register import RegisterPanel
-from sst_desktop.ui.minutes.session import (
-    CHANGED_ACTIONS,
-    CHANGED_ATTENDANCE,
-    CHANGED_DECLARATIONS,
-    CHANGED_MINUTES,
-    MinuteSession,
-    confirmed_reason,
-)
+from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.style import STYLE
 from sst_desktop.ui.minutes.widgets import ClockLabel, SaveIndicator
 from sst_desktop.ui.operations.undo import DocumentWindow
@@ -109,7 +103,9 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.settings = settings if settings is not None else QSettings()
         meeting = meetings.get_meeting(context.database, meeting_id)
-        self.session = MinuteSession(context, meeting, self)
+        self.session = MinuteSession(
+            context, meeting, minutes.confirmed_reason(context.database, meeting), self
+        )
         self.minutes_by_item: dict[int, MinuteRecord] = {}
         self.quitting = False  # set when the application closes around this window
         self._told_refusals: set[str] = set()
@@ -207,7 +203,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         build_menus(self)
         self.session.saver.rejected.connect(self._save_refused)
         self.session.read_only_changed.connect(lambda _ro: self._show_read_only())
-        self.context.data_changed.connect(self._data_changed)
+        self.context.changed.connect(self._data_changed)
         # A bound method, not a lambda: Qt drops the connection when this window is deleted.
         self.context.status_message.connect(self.show_status)
         self._restore_layout()
@@ -246,7 +242,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
             self.session.meeting = change.after
             self.session.busy = True  # this window loads next anyway
             try:
-                self.context.data_changed.emit("meeting")
+                self.context.announce(Changed.MEETINGS)
             finally:
                 self.session.busy = False
 
@@ -416,29 +412,31 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         if self.pages.currentWidget() is self.editor:
             self.editor.update_note()
 
-    def _data_changed(self, what: str) -> None:
+    def _data_changed(self, changed: Changed) -> None:
         """Another screen (or Undo) changed something shown here."""
         if self.session.busy:
             return  # the panel that made the change has refreshed itself
-        if what == CHANGED_ATTENDANCE:
-            self.register.reload()
-        elif what in (CHANGED_MINUTES, CHANGED_DECLARATIONS, CHANGED_ACTIONS):
-            self._refresh_confirmation()
-            if self.pages.currentWidget() is self.editor:
-                self.editor.reload()
-                if what == CHANGED_ACTIONS and self.editor.matters.isVisible():
-                    self.editor.matters.load()
-        elif what in ("agenda", "meeting"):
+        if changed & (Changed.AGENDA | Changed.MEETINGS):
             self.session.saver.flush()
             self._refresh_confirmation()
             self.load()
+            return
+        if changed & Changed.ATTENDANCE:
+            self.register.reload()
+        if changed & (Changed.MINUTES | Changed.DECLARATIONS | Changed.ACTIONS):
+            self._refresh_confirmation()
+            if self.pages.currentWidget() is self.editor:
+                self.editor.reload()
+                if changed & Changed.ACTIONS and self.editor.matters.isVisible():
+                    self.editor.matters.load()
 
     def _refresh_confirmation(self) -> None:
         db = self.context.database
         fresh = self.context.call(self, lambda: meetings.get_meeting(db, self.session.meeting.id))
         if fresh is not None:
             self.session.meeting = fresh
-            self.session.set_read_only(confirmed_reason(db, fresh))
+            reason = self.context.call(self, lambda: minutes.confirmed_reason(db, fresh))
+            self.session.set_read_only(reason if reason is not None else self.session.read_only_reason)
 
     def _save_refused(self, key: str, error: object) -> None:
         """A change the database will never accept. Confirmed minutes: say so and stop editing. Any
@@ -489,7 +487,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         else:
             self.settings.sync()
         with contextlib.suppress(RuntimeError, TypeError):
-            self.context.data_changed.disconnect(self._data_changed)
+            self.context.changed.disconnect(self._data_changed)
         self.agenda_list.blockSignals(True)  # no item changes while the window is taken down
         self.closed.emit(self.session.meeting.id)
         super().closeEvent(event)

@@ -32,7 +32,7 @@ from sst_desktop.services.minutes import (
 )
 from sst_desktop.services.records import Change
 from sst_desktop.ui.minutes.session import MinuteSession
-from sst_desktop.ui.minutes.widgets import GrowingTextEdit, new_entry_row
+from sst_desktop.ui.minutes.widgets import GrowingTextEdit, clear_layout, new_entry_row
 from sst_desktop.ui.operations import minutes
 
 # Alt+N inserts the N-th of these (the procedural phrase, where an item offers one, is Alt+5).
@@ -224,12 +224,7 @@ class ResolutionsList(QWidget):
 
     # Standard phrases ---------------------------------------------------------------------------
     def _load_phrases(self) -> None:
-        while self.phrase_bar.count():
-            item = self.phrase_bar.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        clear_layout(self.phrase_bar)
         self.phrase_buttons.clear()
         self.options = []
         if self.minute is None:

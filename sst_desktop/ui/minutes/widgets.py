@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent, QTextOption
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPlainTextEdit, QSizePolicy, QWidget
 
 from sst_desktop.ui.minutes.autosave import Autosaver, SaveState
 
@@ -155,3 +155,13 @@ def new_entry_row(edit: QWidget) -> tuple[QLabel, QHBoxLayout]:
     row.addWidget(edit, 1)
     row.addSpacing(28)
     return number, row
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every widget out of ``layout`` (hidden at once, deleted later) to fill it afresh."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()

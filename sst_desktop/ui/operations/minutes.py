@@ -1,5 +1,5 @@
-"""Operations of minute-taking: declarations of interest, resolutions, confirming the previous
-minutes.
+"""Operations of minute-taking: the minute's texts, outcome and references, declarations of
+interest, resolutions, confirming the previous minutes.
 
 Each function builds the operation for one thing the officer does while minuting; the widget says
 what to do with the result and runs it (see ``op``). Edits go on the minute-taking window's own undo
@@ -12,15 +12,93 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from sst_desktop.domain.enums import MinuteOutcome
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import declarations, minutes
 from sst_desktop.services.declarations import DeclarationPatch, DeclarationRecord
-from sst_desktop.services.minutes import Confirmation, MinuteRecord, QuickPhraseOption, TextSaved
+from sst_desktop.services.minutes import (
+    Confirmation,
+    MeetingRef,
+    MinuteRecord,
+    QuickPhraseOption,
+    ReferenceCandidate,
+    TextSaved,
+)
 from sst_desktop.services.records import Change
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.op import ChangeOp, ReadOp
 
 
+# The minute itself ----------------------------------------------------------------------------------
+def get_minute(context: AppContext, parent: QWidget, minute_id: int) -> ReadOp[MinuteRecord]:
+    return ReadOp(context, parent, lambda db: minutes.get_minute(db, minute_id))
+
+
+def minute_for_item(context: AppContext, parent: QWidget, item_id: int) -> ReadOp[MinuteRecord]:
+    """The minute of an agenda item, begun (empty) the first time the item comes up."""
+    return ReadOp(context, parent, lambda db: minutes.minute_for_item(db, item_id))
+
+
+def previous_meeting(context: AppContext, parent: QWidget, meeting_id: int) -> ReadOp[MeetingRef | None]:
+    """The meeting whose minutes this one confirms."""
+    return ReadOp(context, parent, lambda db: minutes.previous_meeting(db, meeting_id))
+
+
+def text_typed(context: AppContext, minute_id: int, text: str) -> Callable[[], TextSaved]:
+    """The write of the narrative as typed, for the autosaver (run on the database worker)."""
+    database = context.database
+    return lambda: minutes.set_text(database, minute_id, text)
+
+
+def summary_typed(context: AppContext, minute_id: int, text: str) -> Callable[[], TextSaved]:
+    """The write of an exempt item's published summary as typed, for the autosaver."""
+    database = context.database
+    return lambda: minutes.set_public_summary(database, minute_id, text)
+
+
+def heading_typed(context: AppContext, minute_id: int, heading: str) -> Callable[[], Change[MinuteRecord]]:
+    """The write of the heading as typed, for the autosaver."""
+    database = context.database
+    return lambda: minutes.set_heading(database, minute_id, heading)
+
+
+def set_outcome(
+    context: AppContext, parent: QWidget, minute_id: int, outcome: MinuteOutcome
+) -> ChangeOp[Change[MinuteRecord]]:
+    return ChangeOp(
+        context,
+        parent,
+        lambda db: minutes.set_outcome(db, minute_id, outcome),
+        f"Item {outcome.label.lower()}",
+    )
+
+
+def reference_candidates(
+    context: AppContext, parent: QWidget, minute_id: int
+) -> ReadOp[list[ReferenceCandidate]]:
+    return ReadOp(context, parent, lambda db: minutes.reference_candidates(db, minute_id))
+
+
+def add_reference(
+    context: AppContext, parent: QWidget, minute_id: int, referenced_minute_id: int
+) -> ChangeOp[Change[MinuteRecord]]:
+    return ChangeOp(
+        context,
+        parent,
+        lambda db: minutes.add_reference(db, minute_id, referenced_minute_id),
+        "Reference to an earlier minute",
+    )
+
+
+def remove_reference(
+    context: AppContext, parent: QWidget, reference_id: int
+) -> ChangeOp[Change[MinuteRecord]]:
+    return ChangeOp(
+        context, parent, lambda db: minutes.remove_reference(db, reference_id), "Reference removed"
+    )
+
+
+# Declarations of interest ---------------------------------------------------------------------------
 def list_declarations(
     context: AppContext, parent: QWidget, meeting_id: int
 ) -> ReadOp[list[DeclarationRecord]]:

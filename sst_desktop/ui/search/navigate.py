@@ -88,7 +88,7 @@ def open_hit(window: MainWindow, hit: SearchHit) -> None:
             ).run()
     elif hit.kind == Kind.ACTION:
         page: Any = window.show_page("actions")
-        if not page.select_action(hit.source_id):
+        if not page.open_action(hit.source_id):
             window.show_status("The action is hidden by the action log's filters: clear them to see it.")
     elif hit.kind == Kind.PERSON:
         window.show_page("people").select_person(hit.source_id)  # type: ignore[attr-defined]

@@ -1,0 +1,75 @@
+"""Operations on the actions recorded in a minute while it is taken: reading them, adding and
+removing one, and the writes of its fields as they are edited (for the autosaver).
+
+Changing an open action's status or adding an update from the matters arising use the action log's
+operations (``actions``); the actions the item reviews come from ``agenda.open_actions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from sst_desktop.services import actions, meetings, organisations
+from sst_desktop.services.actions import ActionPatch, ActionRecord
+from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.organisations import OrganisationRecord
+from sst_desktop.services.outcome import Changed, Outcome
+from sst_desktop.services.records import Change
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.operations.op import ChangeOp, ReadOp
+
+
+def actions_of_minute(context: AppContext, parent: QWidget, minute_id: int) -> ReadOp[list[ActionRecord]]:
+    return ReadOp(context, parent, lambda db: actions.list_actions_for_minute(db, minute_id))
+
+
+def next_meeting(context: AppContext, parent: QWidget, meeting_id: int) -> ReadOp[MeetingRecord | None]:
+    """The committee's meeting after this one (an action "due at the next meeting" is due then)."""
+    return ReadOp(context, parent, lambda db: meetings.next_meeting(db, meeting_id))
+
+
+def add_action(
+    context: AppContext, parent: QWidget, minute_id: int, text: str
+) -> ChangeOp[Change[ActionRecord]]:
+    return ChangeOp(
+        context, parent, lambda db: actions.create_action(db, text=text, minute_id=minute_id), "Action added"
+    )
+
+
+def remove_action(
+    context: AppContext, parent: QWidget, action: ActionRecord
+) -> ChangeOp[Change[ActionRecord]]:
+    return ChangeOp(
+        context,
+        parent,
+        lambda db: actions.delete_action(db, action.id),
+        f"Action removed: {action.reference}",
+    )
+
+
+def action_typed(context: AppContext, action_id: int, text: str) -> Callable[[], Outcome[str]]:
+    """The write of an action's wording as typed, for the autosaver (run on the database worker)."""
+    database = context.database
+    return lambda: actions.set_action_text(database, action_id, text)
+
+
+def action_edited(
+    context: AppContext, action_id: int, patch: ActionPatch
+) -> Callable[[], Change[ActionRecord]]:
+    """The write of an action's owner, organisation or due date as edited, for the autosaver."""
+    database = context.database
+    return lambda: actions.update_action(database, action_id, patch)
+
+
+def organisation_named(
+    context: AppContext, parent: QWidget, name: str
+) -> ChangeOp[Outcome[OrganisationRecord]]:
+    """The organisation typed for an action, added to the directory when new (not an undo step: the
+    action's own edit is what the officer takes back)."""
+    return ChangeOp(
+        context,
+        parent,
+        lambda db: Outcome(organisations.find_or_create_organisation(db, name), Changed.ORGANISATIONS),
+    )
