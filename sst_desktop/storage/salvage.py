@@ -156,12 +156,16 @@ def _copy(
     dst.execute("PRAGMA journal_mode = OFF")  # a partial file: nothing to roll back to
     dst.execute("PRAGMA foreign_keys = OFF")
     dst.execute("BEGIN")
-    for _name, sql in schema.tables:
-        dst.execute(sql)
+    indexes = _full_text_indexes(schema.tables)
+    for name, sql in schema.tables:
+        if not _part_of(name, indexes):  # (an index's own tables come with it)
+            dst.execute(sql)
     rows = left_out = 0
     damaged: list[str] = []
     for index, (name, sql) in enumerate(schema.tables):
         step(index, len(schema.tables))
+        if name in indexes or _part_of(name, indexes):
+            continue  # rebuilt from the copied rows below, never copied from a damaged file
         copied, garbled, unreadable = _copy_table(src, dst, name, sql)
         rows += copied
         left_out += garbled
@@ -169,6 +173,8 @@ def _copy(
             damaged.append(name)
     for kind, name, sql in schema.later:
         left_out += _create(src, dst, kind, name, sql)
+    for name in indexes:
+        dst.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'rebuild\')')
     unlinked, orphans = _unlink_lost_rows(dst)
     dst.execute(f"PRAGMA application_id = {int(schema.application_id)}")
     dst.execute(f"PRAGMA user_version = {int(schema.user_version)}")
@@ -185,6 +191,16 @@ def _copy(
         left_out=left_out + orphans,
         unlinked=unlinked,
     )
+
+
+def _full_text_indexes(tables: list[tuple[str, str]]) -> list[str]:
+    """The full-text indexes (FTS5 virtual tables): made anew in the new file, not copied."""
+    return [name for name, sql in tables if sql.lstrip().upper().startswith("CREATE VIRTUAL TABLE")]
+
+
+def _part_of(name: str, indexes: list[str]) -> bool:
+    """Is ``name`` one of the tables a full-text index keeps for itself (``search_fts_data``…)?"""
+    return any(name.startswith(f"{index}_") for index in indexes)
 
 
 class _Unreadable(Exception):
