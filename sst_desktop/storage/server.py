@@ -93,7 +93,7 @@ def scrub(message: str, password: str | None) -> str:
     return message.replace(password, "***") if password else message
 
 
-def team_url(host: str, port: int | None, database: str, user: str, sslmode: str = "prefer") -> str:
+def team_url(host: str, port: int | None, dbname: str, user: str, sslmode: str = "prefer") -> str:
     """The URL File → Connect to a team database… opens (no password: see ``without_password``)."""
     query = {"sslmode": sslmode} if sslmode and sslmode != "prefer" else {}
     url = URL.create(
@@ -101,7 +101,7 @@ def team_url(host: str, port: int | None, database: str, user: str, sslmode: str
         username=user.strip() or None,
         host=host.strip() or None,
         port=port or None,
-        database=database.strip() or None,
+        database=dbname.strip() or None,
         query=query,
     )
     return url.render_as_string(hide_password=False)
