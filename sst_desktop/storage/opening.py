@@ -295,6 +295,11 @@ def _open_server(
         problem = server.connection_problem(error, url, password)
         if problem is not None:
             raise problem from error
+        if getattr(error.orig, "sqlstate", None) == "42501":  # insufficient privilege
+            raise ReadOnlyLocationError(
+                f"{database.display_name} needs its tables created or upgraded, which your login may not do.",
+                advice="Ask IT to open it once with the database owner's login; then open it again.",
+            ) from error
         raise DamagedDatabaseError(
             f"{database.display_name} could not be opened: "
             f"{server.scrub(str(error.orig).strip().splitlines()[0], password)}.",

@@ -16,7 +16,7 @@ from sst_desktop.domain import AuditEntry
 from sst_desktop.services import minutes
 from sst_desktop.services.organisations import create_organisation, list_organisations
 from sst_desktop.storage import audit, pg_backup, server
-from sst_desktop.storage.errors import BackupError
+from sst_desktop.storage.errors import BackupError, ReadOnlyLocationError
 from sst_desktop.storage.locate import resolve_url
 from sst_desktop.storage.migrations import head_revision, upgrade
 from sst_desktop.storage.opening import open_database
@@ -247,3 +247,10 @@ def test_on_a_server_the_audit_names_the_database_role() -> None:
             assert json.loads(last.changes)["text"][1] == "Members considered the report."
         finally:
             database.dispose()
+
+
+def test_an_officer_who_may_not_create_tables_is_told_to_ask_it() -> None:
+    with login_role("sst_test_officer"), empty_server_database() as url:
+        with pytest.raises(ReadOnlyLocationError, match="your login may not do") as refused:
+            open_database(as_role(url, "sst_test_officer"))
+        assert "database owner's login" in refused.value.advice
