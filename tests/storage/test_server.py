@@ -254,3 +254,10 @@ def test_an_officer_who_may_not_create_tables_is_told_to_ask_it() -> None:
         with pytest.raises(ReadOnlyLocationError, match="your login may not do") as refused:
             open_database(as_role(url, "sst_test_officer"))
         assert "database owner's login" in refused.value.advice
+
+
+def test_tls_required_by_the_officer_but_not_offered_by_the_server_says_so() -> None:
+    with empty_server_database() as url:
+        with pytest.raises(server.ServerUnavailableError, match="SSL") as refused:
+            open_database(f"{url}?sslmode=require")
+        assert "TLS setting (sslmode)" in refused.value.advice
