@@ -137,7 +137,7 @@ def test_a_refused_change_is_explained_and_not_on_the_stack(
     class Field:
         reason = ""
 
-        def reject(self, message: str) -> None:
+        def reject(self, message: str, _suggestion: str | None = None) -> None:
             self.reason = message
 
     field = Field()

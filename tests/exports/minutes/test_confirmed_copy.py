@@ -11,6 +11,7 @@ from sst_desktop.exports.minutes_content import DRAFT_MARK
 from sst_desktop.exports.minutes_docx import build_minutes_docx
 from sst_desktop.exports.minutes_pdf import build_minutes_pdf, public_minutes_pdf
 from sst_desktop.services import actions, committees, meetings, minutes, organisations, people
+from sst_desktop.services.actions import ActionPatch
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.meetings import MeetingPatch
 from sst_desktop.services.minutes_copies import stored_copy
@@ -70,7 +71,7 @@ def test_confirmed_minutes_print_as_confirmed_after_the_directory_changes(db, se
     organisations.update_organisation(
         db, actions.get_action(db, action_id).organisation_id, OrganisationPatch(name="Sefton MBC")
     )
-    actions.update_action(db, action_id, due_date=date(2022, 12, 8))
+    actions.update_action(db, action_id, ActionPatch(due_date=date(2022, 12, 8)))
     meetings.update_meeting(db, seed.meeting_id, MeetingPatch(venue="Southport Town Hall"))
 
     assert _documents(db, seed.meeting_id) == confirmed
