@@ -21,6 +21,10 @@ fi
 mkdir -p "$dir"
 [ "$(id -u)" = 0 ] && chown postgres "$dir"
 "${as_postgres[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+# One role must give a password (the tests of asking for one and of .pgpass); every other is trusted.
+printf 'host all sst_password_test 127.0.0.1/32 scram-sha-256\n%s\n' "$(cat "$dir/data/pg_hba.conf")" >"$dir/data/pg_hba.conf.new"
+mv "$dir/data/pg_hba.conf.new" "$dir/data/pg_hba.conf"
+[ "$(id -u)" = 0 ] && chown postgres "$dir/data/pg_hba.conf"
 "${as_postgres[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" -w start >/dev/null
 echo "export SST_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:$port/postgres"

@@ -56,3 +56,38 @@ def server_database() -> Iterator[Database]:
             yield database
         finally:
             database.dispose()
+
+
+@contextmanager
+def login_role(name: str, password: str | None = None) -> Iterator[str]:
+    """A login role on the test server (dropped afterwards: drop its databases first)."""
+    engine = create_engine(make_url(admin_url()), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+            secret = f" PASSWORD '{password}'" if password else ""
+            connection.execute(text(f'CREATE ROLE "{name}" LOGIN{secret}'))
+        try:
+            yield name
+        finally:
+            with engine.connect() as connection:
+                connection.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+    finally:
+        engine.dispose()
+
+
+def grant_all(url: str, role: str) -> None:
+    """Let ``role`` read and change every table of the (migrated) database at ``url``."""
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(f'GRANT USAGE ON SCHEMA public TO "{role}"'))
+            connection.execute(text(f'GRANT ALL ON ALL TABLES IN SCHEMA public TO "{role}"'))
+            connection.execute(text(f'GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "{role}"'))
+    finally:
+        engine.dispose()
+
+
+def as_role(url: str, role: str, password: str | None = None) -> str:
+    """``url`` logging in as ``role`` (with ``password`` in it, when given)."""
+    return make_url(url).set(username=role, password=password).render_as_string(hide_password=False)

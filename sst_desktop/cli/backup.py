@@ -6,6 +6,9 @@
 ``backup`` without ``--out`` writes into the database's backup folder and keeps the newest N there.
 ``restore`` checks the backup is an intact SST Desktop database first, and keeps a copy of the
 current file in the backup folder before replacing it.
+
+A team database on a server is backed up with ``pg_dump`` (custom format, ``.dump``) into a folder
+named after the server and database, and restored with ``pg_restore``: same checks, same rotation.
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sst_desktop.cli.common import CommandError, add_database_option, database_url
-from sst_desktop.storage import backup
+from sst_desktop.cli.common import CommandError, add_database_option, database_url, open_with_password
+from sst_desktop.storage import backup, pg_backup
 from sst_desktop.storage.engine import sqlite_path
 from sst_desktop.storage.errors import StorageError
 from sst_desktop.storage.files import inspect_sqlite_file
 from sst_desktop.storage.locate import resolve_url
+from sst_desktop.storage.server import display_url, is_server_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -77,26 +81,28 @@ def _database_file(args: argparse.Namespace, *, must_exist: bool = True) -> Path
     return path
 
 
+def _out_file(args: argparse.Namespace, example: str) -> Path:
+    """``--out FILE``, refused when it is a folder, in a missing folder, or there already (no --force)."""
+    target = Path(args.out).expanduser()
+    if target.is_dir():
+        raise CommandError(f"{target} is a folder: give the backup a file name, e.g. {target / example}")
+    if not target.parent.is_dir():
+        raise CommandError(f"the folder {target.parent} does not exist")
+    if target.exists() and not args.force:
+        raise CommandError(f"{target} already exists (use --force to replace it)")
+    return target
+
+
 def run_backup(args: argparse.Namespace) -> int:
+    url = resolve_url(args.database, create_folder=False)
+    if is_server_url(url):
+        return _server_backup(args, url)
     path = _database_file(args, must_exist=not args.list)
     if args.list:
-        found = backup.list_backups(path)
-        if not found:
-            print(f"no backups of {path} in {backup.backups_folder(path)}")
-        for info in found:
-            print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.label:<18}  {info.size:>10,} bytes  {info.path}")
-        return 0
+        return _print_backups(backup.list_backups(path), str(path), backup.backups_folder(path))
     inspect_sqlite_file(path)  # refuses (one line, file untouched) what is not an SST Desktop database
     if args.out:
-        target = Path(args.out).expanduser()
-        if target.is_dir():
-            raise CommandError(
-                f"{target} is a folder: give the backup a file name, e.g. {target / path.name}"
-            )
-        if not target.parent.is_dir():
-            raise CommandError(f"the folder {target.parent} does not exist")
-        if target.exists() and not args.force:
-            raise CommandError(f"{target} already exists (use --force to replace it)")
+        target = _out_file(args, path.name)
         if target.exists() and target.resolve() == path.resolve():
             raise CommandError(f"{target} is the database itself; choose another file")
         backup.backup_to(path, target)
@@ -109,7 +115,43 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_backups(found: list[backup.BackupInfo], name: str, folder: Path) -> int:
+    if not found:
+        print(f"no backups of {name} in {folder}")
+    for info in found:
+        print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.label:<18}  {info.size:>10,} bytes  {info.path}")
+    return 0
+
+
+def _server_backup(args: argparse.Namespace, url: str) -> int:
+    if args.list:
+        return _print_backups(
+            pg_backup.list_server_backups(url), display_url(url), pg_backup.server_backups_folder(url)
+        )
+    database = open_with_password(url, migrate=False)
+    try:
+        if args.out:
+            target = _out_file(args, "sst.dump")
+            pg_backup.dump_to(database, target)
+        else:
+            target = pg_backup.take_server_backup(database, reason="manual", keep=args.keep)
+    finally:
+        database.dispose()
+    print(f"backed up {database.display_name} to {target}")
+    return 0
+
+
 def run_restore(args: argparse.Namespace) -> int:
+    url = resolve_url(args.database, create_folder=False)
+    if is_server_url(url):
+        database = open_with_password(url, migrate=False)
+        try:
+            done = pg_backup.restore_server_backup(Path(args.source).expanduser(), database, keep=args.keep)
+        finally:
+            database.dispose()
+        print(f"restored {done.database} from {done.restored_from}")
+        print(f"the database as it was before is kept at {done.kept_copy}")
+        return 0
     path = _database_file(args)
     source = Path(args.source).expanduser()
     result = backup.restore_backup(source, path, keep=args.keep)

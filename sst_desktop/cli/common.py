@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sst_desktop.services.errors import ServiceError
 from sst_desktop.storage.engine import Database
@@ -14,6 +16,7 @@ from sst_desktop.storage.errors import StorageError
 from sst_desktop.storage.files import first_damage
 from sst_desktop.storage.locate import existing_database_url
 from sst_desktop.storage.opening import open_database
+from sst_desktop.storage.server import PasswordNeededError, display_url
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -27,9 +30,10 @@ def add_database_option(parser: argparse.ArgumentParser, *, top_level: bool = Fa
     the namespace when not given, so it does not hide the one given before the subcommand."""
     parser.add_argument(
         "--database",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=None if top_level else argparse.SUPPRESS,
-        help="SQLite database file (default: $SST_DATABASE_URL, else the file in your data folder)",
+        help="SQLite database file, or a team database's URL (postgresql://user@host/db; the password "
+        "comes from ~/.pgpass or is asked for) (default: $SST_DATABASE_URL, else the file in your data folder)",
     )
 
 
@@ -42,7 +46,7 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 def open_for(args: argparse.Namespace) -> Database:
-    database = open_database(database_url(args))
+    database = open_with_password(database_url(args))
     if database.damage:
         print(
             f"warning: {database.display_name} is damaged (its integrity check found: "
@@ -51,6 +55,18 @@ def open_for(args: argparse.Namespace) -> Database:
             file=sys.stderr,
         )
     return database
+
+
+def open_with_password(url: str, **options: Any) -> Database:
+    """Open ``url``; a server that wants a password not in ``.pgpass`` gets it asked for at the
+    terminal (never echoed), when there is one to ask at."""
+    try:
+        return open_database(url, **options)
+    except PasswordNeededError:
+        if not sys.stdin.isatty():
+            raise
+    password = getpass.getpass(f"Password for {display_url(url)}: ")
+    return open_database(url, password=password, **options)
 
 
 def output_path(value: str, *suffixes: str) -> Path:

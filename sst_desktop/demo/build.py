@@ -14,7 +14,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import event, update
+from sqlalchemy import event, func, select, text, update
 
 from sst_desktop.demo.directory import build_directory
 from sst_desktop.demo.peer_review import build_peer_review
@@ -24,6 +24,7 @@ from sst_desktop.demo.safer_sefton import build_safer_sefton
 from sst_desktop.domain import AuditEntry, Base
 from sst_desktop.exports.minutes_copy import copy_confirmed_minutes
 from sst_desktop.storage.engine import Database
+from sst_desktop.storage.errors import StorageError
 from sst_desktop.storage.opening import open_path
 from sst_desktop.storage.search_index import index_everything
 
@@ -59,6 +60,39 @@ def build_demo_database(path: Path, replace: bool = False) -> None:
         os.replace(building, path)
     finally:
         _remove(building)
+
+
+def fill_server_database(db: Database) -> None:
+    """Enter the demo data into an open, migrated server database that holds no records yet, in one
+    transaction (a failure leaves it empty). A database with records in it is refused: the demo is
+    never mixed into a team's real record."""
+    with db.read() as session:
+        held = {
+            table.name: count
+            for table in Base.metadata.sorted_tables
+            if (count := session.scalar(select(func.count()).select_from(table)) or 0)
+        }
+    if held:
+        first = ", ".join(f"{count} {name}" for name, count in list(held.items())[:3])
+        raise DemoRefusedError(
+            f"{db.display_name} already holds records ({first}…); the demo goes only into an empty database.",
+            advice="Ask IT for a new, empty database for the demo (for example: createdb sst_demo).",
+        )
+    with db.write() as session:
+        populate(db)
+        # Rows entered with their ids leave the id sequences behind: move each past its table's rows.
+        for table in Base.metadata.sorted_tables:
+            if "id" in table.c and table.c.id.autoincrement is not False and table.c.id.primary_key:
+                session.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table.name}"
+                    )
+                )
+
+
+class DemoRefusedError(StorageError):
+    """The demo would go into a database that already holds a record."""
 
 
 def populate(db: Database) -> None:

@@ -47,7 +47,7 @@ class Action(Timestamped, Base):
     owner_person: Mapped[Person | None] = relationship()
     organisation: Mapped[Organisation | None] = relationship()
     updates: Mapped[list[ActionUpdate]] = relationship(
-        back_populates="action", cascade="all, delete-orphan", order_by="ActionUpdate.on"
+        back_populates="action", cascade="all, delete-orphan", order_by="[ActionUpdate.on, ActionUpdate.id]"
     )
 
     __table_args__ = (

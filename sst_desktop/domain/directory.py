@@ -79,14 +79,18 @@ class Committee(Timestamped, Base):
     officer: Mapped[Person | None] = relationship()
     parent: Mapped[Committee | None] = relationship(remote_side=[id])
     former_names: Mapped[list[CommitteeFormerName]] = relationship(
-        back_populates="committee", cascade="all, delete-orphan", order_by="CommitteeFormerName.position"
+        back_populates="committee",
+        cascade="all, delete-orphan",
+        order_by="[CommitteeFormerName.position, CommitteeFormerName.id]",
     )
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="committee", cascade="all, delete-orphan"
     )
     meetings: Mapped[list[Meeting]] = relationship(back_populates="committee", cascade="all, delete-orphan")
     standing_items: Mapped[list[StandingItem]] = relationship(
-        back_populates="committee", cascade="all, delete-orphan", order_by="StandingItem.position"
+        back_populates="committee",
+        cascade="all, delete-orphan",
+        order_by="[StandingItem.position, StandingItem.id]",
     )
 
     __table_args__ = (

@@ -63,7 +63,7 @@ class Meeting(Timestamped, Base):
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     agenda_items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+        back_populates="meeting", cascade="all, delete-orphan", order_by="[AgendaItem.position, AgendaItem.id]"
     )
     attendance: Mapped[list[Attendance]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
@@ -120,7 +120,7 @@ class AgendaItem(Timestamped, Base):
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
     presenters: Mapped[list[Person]] = relationship(secondary=agenda_item_presenters)
     attachments: Mapped[list[Attachment]] = relationship(
-        back_populates="agenda_item", cascade="all, delete-orphan", order_by="Attachment.position"
+        back_populates="agenda_item", cascade="all, delete-orphan", order_by="[Attachment.position, Attachment.id]"
     )
 
     __table_args__ = (CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),)

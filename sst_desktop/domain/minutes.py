@@ -96,7 +96,7 @@ class Minute(Timestamped, Base):
     meeting: Mapped[Meeting] = relationship(back_populates="minutes")
     agenda_item: Mapped[AgendaItem | None] = relationship()
     resolutions: Mapped[list[Resolution]] = relationship(
-        back_populates="minute", cascade="all, delete-orphan", order_by="Resolution.position"
+        back_populates="minute", cascade="all, delete-orphan", order_by="[Resolution.position, Resolution.id]"
     )
     references: Mapped[list[MinuteReference]] = relationship(
         back_populates="minute", cascade="all, delete-orphan", foreign_keys="MinuteReference.minute_id"

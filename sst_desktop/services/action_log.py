@@ -232,7 +232,7 @@ SELECT c.id, c.name, c.short_name, COUNT(*)
 FROM actions a JOIN committees c ON c.id = a.committee_id
 {where}
 GROUP BY c.id, c.name, c.short_name
-ORDER BY c.name
+ORDER BY c.name, c.id
 """
 
 _EXPORT_SQL = """

@@ -31,7 +31,7 @@ def previous_orm(session: Session, meeting: Meeting) -> Meeting | None:
             Meeting.date < meeting.date,
             Meeting.status.in_(TAKING_PLACE),
         )
-        .order_by(Meeting.date.desc())
+        .order_by(Meeting.date.desc(), Meeting.id.desc())
         .limit(1)
     )
 
@@ -44,7 +44,7 @@ def next_orm(session: Session, meeting: Meeting) -> Meeting | None:
             Meeting.date > meeting.date,
             Meeting.status == MeetingStatus.SCHEDULED,
         )
-        .order_by(Meeting.date)
+        .order_by(Meeting.date, Meeting.id)
         .limit(1)
     )
 

@@ -98,7 +98,7 @@ def attendance_register(
             select(Meeting.id, Meeting.date)
             .where(Meeting.committee_id == committee_id)
             .where(Meeting.status.not_in([MeetingStatus.CANCELLED, MeetingStatus.POSTPONED]))
-            .order_by(Meeting.date)
+            .order_by(Meeting.date, Meeting.id)
         )
         if since is not None:
             query = query.where(Meeting.date >= since)

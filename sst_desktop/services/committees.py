@@ -64,7 +64,7 @@ def _query():  # type: ignore[no-untyped-def]
 
 def list_committees(db: Database, *, include_archived: bool = False) -> list[CommitteeRecord]:
     with db.read() as session:
-        query = _query().order_by(func.lower(Committee.name))
+        query = _query().order_by(func.lower(Committee.name), Committee.id)
         if not include_archived:
             query = query.where(Committee.archived.is_(False))
         return [to_record(c) for c in session.scalars(query)]

@@ -49,7 +49,7 @@ class DeclarationPatch:
 
 def _numbers(session: Session, meeting_id: int) -> dict[int, int]:
     ids = session.scalars(
-        select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
+        select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position, AgendaItem.id)
     ).all()
     return {item_id: index for index, item_id in enumerate(ids, 1)}
 

@@ -54,7 +54,7 @@ def list_memberships(
     if not include_past:
         records = [r for r in records if r.is_current(on)]
     order = list(MembershipRole)
-    return sorted(records, key=lambda r: (order.index(r.role), r.person_sort_key, r.start_date))
+    return sorted(records, key=lambda r: (order.index(r.role), r.person_sort_key, r.start_date, r.id))
 
 
 def list_person_memberships(
@@ -71,7 +71,7 @@ def list_person_memberships(
         records = [to_record(m) for m in rows]
     if not include_past:
         records = [r for r in records if r.is_current(on)]
-    return sorted(records, key=lambda r: (not r.is_current(on), r.committee_id, r.start_date))
+    return sorted(records, key=lambda r: (not r.is_current(on), r.committee_id, r.start_date, r.id))
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ class OrganisationPatch:
 
 def list_organisations(db: Database, *, include_archived: bool = False) -> list[OrganisationRecord]:
     with db.read() as session:
-        query = select(Organisation).order_by(func.lower(Organisation.name))
+        query = select(Organisation).order_by(func.lower(Organisation.name), Organisation.id)
         if not include_archived:
             query = query.where(Organisation.archived.is_(False))
         return [to_record(o) for o in session.scalars(query)]

@@ -61,7 +61,7 @@ def list_people(db: Database, *, search: str = "", include_archived: bool = Fals
         if not include_archived:
             query = query.where(Person.archived.is_(False))
         people = [to_record(p) for p in session.scalars(query)]
-    return sorted(filter_people(people, search), key=lambda p: p.sort_key)
+    return sorted(filter_people(people, search), key=lambda p: (*p.sort_key, p.id))
 
 
 def filter_people(people: list[PersonRecord], search: str) -> list[PersonRecord]:

@@ -8,10 +8,11 @@ Installed once for every SQLAlchemy session (``install()``, done when the engine
   the officer types) are recorded around their execution: the affected rows are read before and after.
 
 Each entry is written in the same transaction as the change it describes, so one never exists without
-the other. ``changes`` is JSON ``{field: [old, new]}``; ``user`` is the operating-system user (or the
-one set with ``acting_as``). Edits of the same row by the same user within ``COALESCE_SECONDS`` are
-merged into one entry (first old value, last new value), so typing a paragraph makes one entry, not one
-per pause. Plain SQL strings (``text()``) and other programs' changes are not seen.
+the other. ``changes`` is JSON ``{field: [old, new]}``; ``user`` is the database role on a server
+(``session_user``), else the operating-system user (or the one set with ``acting_as``). Edits of the
+same row by the same user within ``COALESCE_SECONDS`` are merged into one entry (first old value, last
+new value), so typing a paragraph makes one entry, not one per pause; never across a change made in
+between that the trail did not see (plain SQL, another program), whose replaced text would be hidden.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, delete, event, inspect, select, update
+from sqlalchemy import Connection, Table, and_, delete, event, inspect, select, update
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session
 from sqlalchemy.orm.attributes import get_history
 
 from sst_desktop.domain import Action, ActionUpdate, AuditEntry, Minute, Resolution
 from sst_desktop.domain.base import utcnow
+from sst_desktop.storage.server import session_user
 
 TRACKED: dict[type, str] = {
     Minute: Minute.__tablename__,
@@ -203,9 +205,24 @@ def record_event(
 
 
 # Writing, with typing bursts merged ----------------------------------------------------------------
+def _user(connection: Connection) -> str:
+    """Who is changing the record: on a server the database role this connection logged in as (each
+    officer has a login, and nobody can record a change under another's name); on an SQLite file the
+    computer's user (``current_user``)."""
+    if connection.dialect.name == "postgresql":
+        return session_user(connection)[:200]
+    return current_user()
+
+
+def _continues(previous: dict[str, list[Any]], changes: dict[str, list[Any]]) -> bool:
+    """Does ``changes`` start where ``previous`` ended, field by field? If not, a change nobody saw
+    here came in between (another program, plain SQL), and merging would hide the text it replaced."""
+    return all(previous[key][1] == old for key, (old, _new) in changes.items() if key in previous)
+
+
 def _write(session: Session, entries: list[dict[str, Any]]) -> None:
     connection = session.connection()
-    user = current_user()
+    user = _user(connection)
     now = utcnow()
     window = now - timedelta(seconds=COALESCE_SECONDS)
     fresh: list[dict[str, Any]] = []
@@ -217,7 +234,13 @@ def _write(session: Session, entries: list[dict[str, Any]]) -> None:
                 .order_by(_audit.c.id.desc())
                 .limit(1)
             ).first()
-            if last is not None and last.operation == "update" and last.user == user and last.at >= window:
+            if (
+                last is not None
+                and last.operation == "update"
+                and last.user == user
+                and last.at >= window
+                and _continues(json.loads(last.changes), entry["changes"])
+            ):
                 merged = json.loads(last.changes)
                 for key, (old, new) in entry["changes"].items():
                     merged[key] = [merged[key][0], new] if key in merged else [old, new]

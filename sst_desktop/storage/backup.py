@@ -42,7 +42,11 @@ STALE_PARTIAL_SECONDS = 15 * 60
 MAX_KEEP = 1000
 REASONS = ("open", "manual", "before-migration", "before-restore")
 _GROUPS = {"open": "routine", "manual": "routine"}
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<day>\d{8})-(?P<time>\d{6})-(?P<reason>[a-z-]+?)(?:-(?P<n>\d+))?\.db$")
+# A server's backups are pg_dump archives (.dump, see pg_backup); they share the names and rotation.
+SUFFIXES = (".db", ".dump")
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<day>\d{8})-(?P<time>\d{6})-(?P<reason>[a-z-]+?)(?:-(?P<n>\d+))?\.(?:db|dump)$"
+)
 _REASON_LABELS = {
     "open": "When opened",
     "manual": "Backed up by hand",
@@ -138,15 +142,7 @@ def backup_database_file(
     skip_if_unchanged: bool = False,
 ) -> Path | None:
     reason = reason if reason in REASONS else "manual"
-    target_folder = backups_folder(source, folder)
-    try:
-        target_folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise BackupError(
-            f"The backup folder {target_folder} cannot be created ({error.strerror}).",
-            advice="Choose another backup folder, or free some space.",
-        ) from error
-    _remove_stale_partials(target_folder)
+    target_folder = prepare_folder(backups_folder(source, folder))
     target = _new_name(target_folder, source.stem, reason)
     backup_to(source, target)
     if skip_if_unchanged:
@@ -158,6 +154,19 @@ def backup_database_file(
     return target
 
 
+def prepare_folder(target_folder: Path) -> Path:
+    """Make one database's backup folder (BackupError if it cannot be), tidied of stale partial copies."""
+    try:
+        target_folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(
+            f"The backup folder {target_folder} cannot be created ({error.strerror}).",
+            advice="Choose another backup folder, or free some space.",
+        ) from error
+    _remove_stale_partials(target_folder)
+    return target_folder
+
+
 def _remove_stale_partials(folder: Path) -> None:
     """Remove copies a killed program left half-written (old enough that nobody is still writing them)."""
     limit = time.time() - STALE_PARTIAL_SECONDS
@@ -167,14 +176,18 @@ def _remove_stale_partials(folder: Path) -> None:
                 partial.unlink()
 
 
-def _new_name(folder: Path, stem: str, reason: str) -> Path:
+def _new_name(folder: Path, stem: str, reason: str, suffix: str = ".db") -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{stem}-{stamp}-{reason}.db"
+    target = folder / f"{stem}-{stamp}-{reason}{suffix}"
     counter = 2
     while target.exists():
-        target = folder / f"{stem}-{stamp}-{reason}-{counter}.db"
+        target = folder / f"{stem}-{stamp}-{reason}-{counter}{suffix}"
         counter += 1
     return target
+
+
+def _backup_files(folder: Path) -> list[Path]:
+    return [path for suffix in SUFFIXES for path in folder.glob(f"*{suffix}")]
 
 
 def _open_source(source: Path) -> sqlite3.Connection:
@@ -297,10 +310,14 @@ def parse_name(path: Path) -> BackupInfo | None:
 
 def list_backups(database_path: Path, folder: Path | None = None) -> list[BackupInfo]:
     """The backups of this database, newest first."""
-    target_folder = backups_folder(database_path, folder)
+    return backups_in(backups_folder(database_path, folder))
+
+
+def backups_in(target_folder: Path) -> list[BackupInfo]:
+    """The backups in one database's backup folder, newest first."""
     if not target_folder.is_dir():
         return []
-    found = [info for p in target_folder.glob("*.db") if (info := parse_name(p)) is not None]
+    found = [info for p in _backup_files(target_folder) if (info := parse_name(p)) is not None]
     return sorted(found, key=lambda b: (b.taken_at, b.path.stat().st_mtime_ns), reverse=True)
 
 
@@ -308,7 +325,7 @@ def rotate(folder: Path, keep: int) -> list[Path]:
     """Keep the newest ``keep`` backups of each kind in ``folder``; return what was removed."""
     keep = max(1, keep)
     groups: dict[str, list[BackupInfo]] = {}
-    for path in folder.glob("*.db"):
+    for path in _backup_files(folder):
         info = parse_name(path)
         if info is not None:
             groups.setdefault(_GROUPS.get(info.reason, info.reason), []).append(info)

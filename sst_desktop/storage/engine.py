@@ -35,6 +35,13 @@ from sst_desktop.storage.errors import (
     ReadOnlyDatabaseError,
     StorageError,
 )
+from sst_desktop.storage.server import (
+    connection_problem,
+    create_server_engine,
+    display_url,
+    is_server_url,
+    server_failure,
+)
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +79,8 @@ class Database:
     busy_timeout: float = BUSY_TIMEOUT_SECONDS
     read_only_reason: str = ""
     damage: tuple[str, ...] = ()  # what the integrity check found when it was opened (then read-only)
+    # A server's password, when one was given: kept for this run only, never in ``url``, never shown.
+    password: str | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._open_write = threading.local()  # this thread's write session, while one is open
@@ -88,7 +97,7 @@ class Database:
     @property
     def display_name(self) -> str:
         path = self.path
-        return str(path) if path is not None else make_url(self.url).render_as_string(hide_password=True)
+        return str(path) if path is not None else display_url(self.url)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -224,6 +233,8 @@ def translate_error(
     error: DBAPIError | sqlite3.Error, database: Database | None, *, writing: bool
 ) -> BaseException:
     """A ``StorageError`` for SQLite failures a person can act on; the original error otherwise."""
+    if isinstance(error, DBAPIError) and database is not None and database.path is None:
+        return server_failure(error, database.url, writing=writing) or error
     code = _primary_code(error)
     name = database.display_name if database is not None else "the database"
     lost = "This change was not saved. " if writing else ""
@@ -262,6 +273,8 @@ def translate_error(
 def is_storage_failure(error: BaseException) -> bool:
     """True for errors the user must see (locked, read-only, full, damaged), False for bugs."""
     if isinstance(error, StorageError):
+        return True
+    if isinstance(error, DBAPIError) and connection_problem(error, "postgresql://") is not None:
         return True
     if isinstance(error, DBAPIError | sqlite3.Error):
         return _primary_code(error) in (
@@ -304,6 +317,7 @@ def create_app_engine(
     wal: bool = True,
     immutable: bool = False,
     busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+    password: str | None = None,
 ) -> Engine:
     """An engine with the application's connection rules installed.
 
@@ -312,6 +326,8 @@ def create_app_engine(
     folder we cannot write to). ``wal=False`` keeps the rollback journal (network shares).
     """
     parsed = make_url(url)
+    if is_server_url(parsed):
+        return create_server_engine(url, password)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
 

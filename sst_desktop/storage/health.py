@@ -9,6 +9,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
+
 from sst_desktop.storage.engine import (
     SQLITE_BUSY,
     SQLITE_CANTOPEN,
@@ -22,6 +25,7 @@ from sst_desktop.storage.errors import StorageError
 from sst_desktop.storage.files import inspect_sqlite_file, location_writable, quiet_read_uri
 from sst_desktop.storage.filesystems import is_network_location
 from sst_desktop.storage.migrations import current_revision, head_revision, known_revisions
+from sst_desktop.storage.server import connection_problem, scrub, without_password
 
 RESTORE_ADVICE = "Restore a backup: sst-desktop restore --from FILE (the damaged file is kept)."
 
@@ -33,6 +37,7 @@ class HealthReport:
     head: str = ""
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)  # what a server check looked at (see _check_server)
 
     @property
     def healthy(self) -> bool:
@@ -137,14 +142,79 @@ def _check_revision(report: HealthReport) -> None:
 
 
 def _check_server(url: str, report: HealthReport) -> HealthReport:
-    engine = create_app_engine(url)
+    """What can be checked of a server database without changing it: the schema version, that every
+    constraint is validated, and the indexes' structure with amcheck where the database has it.
+    ``report.checked`` says exactly which of these ran."""
+    url, password = without_password(url)
+    report.url = url
+    try:
+        engine = create_app_engine(url, password=password)
+    except StorageError as error:
+        report.problems.append(str(error))
+        return report
     try:
         with engine.connect() as connection:
             report.revision = current_revision(connection)
-    except Exception as error:
-        report.problems.append(f"the database cannot be reached: {error}")
+            report.checked.append(
+                f"schema version {report.revision or 'none'} (this version's is {report.head})"
+            )
+            _check_constraints(connection, report)
+            _check_indexes(connection, report)
+    except DBAPIError as error:
+        problem = connection_problem(error, url, password)
+        report.problems.append(
+            str(problem) if problem else f"the database cannot be checked: {scrub(str(error.orig), password)}"
+        )
         return report
     finally:
         engine.dispose()
     _check_revision(report)
     return report
+
+
+def _check_constraints(connection: Connection, report: HealthReport) -> None:
+    rows = connection.execute(
+        text(
+            "SELECT c.conrelid::regclass::text, c.conname, c.convalidated FROM pg_constraint c "
+            "JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = current_schema() "
+            "ORDER BY 1, 2"
+        )
+    ).all()
+    invalid = [f"{table}.{name}" for table, name, valid in rows if not valid]
+    if invalid:
+        report.problems.append(
+            f"{len(invalid)} constraints are not validated (first {invalid[0]}): rows may break the record's "
+            "rules. Ask IT to run ALTER TABLE … VALIDATE CONSTRAINT, or restore a backup."
+        )
+    else:
+        report.checked.append(f"all {len(rows)} constraints (keys, references, checks) validated")
+
+
+def _check_indexes(connection: Connection, report: HealthReport) -> None:
+    installed = connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'amcheck'")).scalar()
+    if not installed:
+        report.notes.append(
+            "amcheck is not installed in this database, so its indexes were not checked "
+            "(IT can add it: CREATE EXTENSION amcheck)."
+        )
+        return
+    indexes = (
+        connection.execute(
+            text(
+                "SELECT i.indexrelid::regclass::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am a ON a.oid = c.relam "
+                "WHERE n.nspname = current_schema() AND a.amname = 'btree' AND i.indisvalid ORDER BY 1"
+            )
+        )
+        .scalars()
+        .all()
+    )
+    for index in indexes:
+        try:
+            connection.execute(text("SELECT bt_index_check(CAST(:name AS regclass))"), {"name": index})
+        except DBAPIError as error:
+            report.problems.append(
+                f"index {index} is damaged ({str(error.orig).strip().splitlines()[0]}). Ask IT to REINDEX it."
+            )
+            connection.rollback()
+    report.checked.append(f"amcheck: {len(indexes)} indexes")

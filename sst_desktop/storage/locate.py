@@ -1,4 +1,4 @@
-"""Which database to open: ``--database PATH``, else ``SST_DATABASE_URL``, else the user's default file."""
+"""Which database to open: ``--database PATH`` (or URL), else ``SST_DATABASE_URL``, else the user's default file."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sst_desktop.paths import default_database_path
 from sst_desktop.storage.engine import sqlite_path, sqlite_url
+from sst_desktop.storage.server import checked_url
 
 ENV_URL = "SST_DATABASE_URL"
 CREATE_HINT = "a new database is made with File → New database… in SST Desktop or “sst-desktop demo-db PATH”"
@@ -16,11 +17,13 @@ CREATE_HINT = "a new database is made with File → New database… in SST Deskt
 def resolve_url(database: str | Path | None = None, *, create_folder: bool = True) -> str:
     """The URL to open. ``create_folder`` makes the default file's folder (the GUI, which may create
     the default database); commands that only read or change an existing file pass False."""
+    if database and isinstance(database, str) and "://" in database:
+        return checked_url(database)  # a URL: a team's server (postgresql://user@host/db)
     if database:
         return sqlite_url(Path(database).expanduser())
     url = os.environ.get(ENV_URL, "").strip()
     if url:
-        return url
+        return checked_url(url)
     path = default_database_path()
     if create_folder:
         path.parent.mkdir(parents=True, exist_ok=True)

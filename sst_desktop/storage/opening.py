@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from sst_desktop.storage import backup
+from sst_desktop.storage import backup, pg_backup, server
 from sst_desktop.storage.engine import (
     APPLICATION_ID,
     BUSY_TIMEOUT_SECONDS,
@@ -31,6 +31,7 @@ from sst_desktop.storage.engine import (
 from sst_desktop.storage.errors import (
     BackupError,
     DamagedDatabaseError,
+    ForeignDatabaseError,
     NewerDatabaseError,
     ReadOnlyLocationError,
     StorageError,
@@ -69,6 +70,7 @@ def open_database(
     backup_on_open: bool = True,
     read_only: bool = False,
     busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+    password: str | None = None,
 ) -> Database:
     """Open (creating if needed) the database at ``url`` and bring its schema up to date.
 
@@ -77,10 +79,23 @@ def open_database(
     kind in ``backup_dir`` (the user's backup folder by default). ``read_only`` opens without the
     right to change anything; a file or folder we cannot write is opened that way by itself, and
     so is a file whose integrity check fails (``Database.damage`` says what was found).
+
+    A server database (PostgreSQL) is reached with ``password`` or the one in ``url`` (kept out of
+    ``Database.url``), else through the officer's ``.pgpass``; its schema changes under a lock,
+    after a ``pg_dump`` backup (see ``pg_backup``).
     """
-    path = sqlite_path(url)
+    path = sqlite_path(server.checked_url(url))
     if path is None:
-        return _open_server(url, migrate=migrate, busy_timeout=busy_timeout)
+        url, given = server.without_password(url)
+        return _open_server(
+            url,
+            password=password if password is not None else given,
+            migrate=migrate,
+            read_only=read_only,
+            busy_timeout=busy_timeout,
+            backup_dir=backup_dir,
+            keep_backups=keep_backups,
+        )
 
     state = inspect_sqlite_file(path)
     notices: list[str] = []
@@ -231,32 +246,86 @@ def _someone_is_writing(path: Path) -> bool:
         probe.close()
 
 
-def _open_server(url: str, *, migrate: bool, busy_timeout: float) -> Database:
-    """A database that is not an SQLite file (PostgreSQL, in-memory): no file checks, no backups."""
-    engine = create_app_engine(url, busy_timeout=busy_timeout)
-    database = Database(url=url, engine=engine, busy_timeout=busy_timeout)
+def _open_server(
+    url: str,
+    *,
+    password: str | None,
+    migrate: bool,
+    read_only: bool,
+    busy_timeout: float,
+    backup_dir: Path | None,
+    keep_backups: int,
+) -> Database:
+    """A database that is not an SQLite file (PostgreSQL, in-memory): no file checks.
+
+    A server's schema is created or upgraded under its migration lock (``server.migration_lock``),
+    after a ``pg_dump`` backup when there is something to keep."""
+    engine = create_app_engine(url, busy_timeout=busy_timeout, password=password)
+    database = Database(
+        url=url,
+        engine=engine,
+        busy_timeout=busy_timeout,
+        password=password,
+        read_only=read_only,
+        read_only_reason="It was opened read-only. Open it again normally to make changes."
+        if read_only
+        else "",
+    )
     try:
         with engine.connect() as connection:
-            revision = _revision(connection)
-        if revision is not None and revision not in known_revisions():
-            raise NewerDatabaseError(
-                f"The database was made by a newer version of SST Desktop (schema {revision}).",
-                advice="Install the newer version to open it.",
-            )
-        if migrate and revision != head_revision():
-            upgrade(engine)
+            revision = _server_revision(connection, database)
+        if migrate and not read_only and revision != head_revision():
+            if not server.is_server_url(url):
+                upgrade(engine)
+                return database
+            with server.migration_lock(engine) as connection:
+                revision = _server_revision(connection, database)  # another program may have done it
+                if revision != head_revision():
+                    if revision is not None:
+                        # Refuse to upgrade without a copy of what was there.
+                        pg_backup.take_server_backup(
+                            database, reason="before-migration", folder=backup_dir, keep=keep_backups
+                        )
+                    upgrade(engine)
     except StorageError:
         engine.dispose()
         raise
     except DBAPIError as error:
         engine.dispose()
-        translated = translate_error(error, database, writing=False)
-        if isinstance(translated, StorageError):
-            raise translated from error
+        problem = server.connection_problem(error, url, password)
+        if problem is not None:
+            raise problem from error
+        if getattr(error.orig, "sqlstate", None) == "42501":  # insufficient privilege
+            raise ReadOnlyLocationError(
+                f"{database.display_name} needs its tables created or upgraded, which your login may not do.",
+                advice="Ask IT to open it once with the database owner's login; then open it again.",
+            ) from error
         raise DamagedDatabaseError(
-            f"The database could not be opened: {error.orig}.", advice="Check the database URL and server."
+            f"{database.display_name} could not be opened: "
+            f"{server.scrub(str(error.orig).strip().splitlines()[0], password)}.",
+            advice="Check the database URL and server.",
         ) from error
     return database
+
+
+def _server_revision(connection, database: Database) -> str | None:  # type: ignore[no-untyped-def]
+    """The schema revision of a server database; refuses one made by a newer version, or one
+    holding tables that are not SST Desktop's."""
+    tables = inspect(connection).get_table_names()
+    if "alembic_version" not in tables:
+        if tables and server.is_server_url(database.url):
+            raise ForeignDatabaseError(
+                f"{database.display_name} holds tables that are not SST Desktop's ({', '.join(sorted(tables)[:3])}…).",
+                advice="Ask IT for an empty database of its own for SST Desktop; this one has not been changed.",
+            )
+        return None
+    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if revision is not None and revision not in known_revisions():
+        raise NewerDatabaseError(
+            f"{database.display_name} was made by a newer version of SST Desktop (schema {revision}).",
+            advice="Install the newer version to open it.",
+        )
+    return revision
 
 
 def _revision(connection) -> str | None:  # type: ignore[no-untyped-def]

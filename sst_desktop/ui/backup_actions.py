@@ -5,6 +5,8 @@
 - **Save a copy…** writes the same kind of copy to a file the officer names: the whole record in one
   file, to hand to someone (the database file itself may have recent changes in a ``-wal`` beside it
   while SST Desktop runs).
+- A team database on a server is backed up with ``pg_dump`` and restored with ``pg_restore`` (see
+  ``storage.pg_backup``), from the same entries; Save a copy… is for files.
 - **Restore from backup…** lists this database's backups with their dates and kinds (or takes any
   backup file), asks for confirmation, saves any edit in progress, keeps a copy of the current file,
   restores, and reopens the database in a fresh window.
@@ -47,6 +49,9 @@ from sst_desktop.storage.backup import (
     list_backups,
 )
 from sst_desktop.storage.errors import BackupError
+from sst_desktop.storage.pg_backup import list_server_backups, server_backups_folder
+from sst_desktop.storage.server import describe as describe_server
+from sst_desktop.storage.server import is_server_url
 from sst_desktop.ui.open_flow import ask_new_database_file
 from sst_desktop.ui.operations import backups
 from sst_desktop.ui.tasks import Task
@@ -81,10 +86,25 @@ def _size(size: int) -> str:
     return str(size)
 
 
+def _target(database: Database) -> Path | str | None:
+    """What has backups: the database file, a server database's URL (no password), or nothing."""
+    if database.path is not None:
+        return database.path
+    return database.url if is_server_url(database.url) else None
+
+
+def _name(target: Path | str) -> str:
+    return target.name if isinstance(target, Path) else describe_server(target)
+
+
+def _folder(target: Path | str) -> Path:
+    return backups_folder(target) if isinstance(target, Path) else server_backups_folder(target)
+
+
 class RestoreDialog(QDialog):
     """Choose the backup to restore: this database's backups, newest first, or another file."""
 
-    def __init__(self, parent: QWidget | None, database_path: Path, settings: QSettings) -> None:
+    def __init__(self, parent: QWidget | None, database_path: Path | str, settings: QSettings) -> None:
         super().__init__(parent)
         self.setObjectName("restore-dialog")
         self.setWindowTitle("Restore from backup")
@@ -94,7 +114,7 @@ class RestoreDialog(QDialog):
         self.chosen: Path | None = None
 
         intro = QLabel(
-            f"Choose the backup of {database_path.name} to bring back. Before it is restored, a copy of the "
+            f"Choose the backup of {_name(database_path)} to bring back. Before it is restored, a copy of the "
             "database as it is now is kept with the backups, so a restore can itself be undone."
         )
         intro.setWordWrap(True)
@@ -146,7 +166,8 @@ class RestoreDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.backups = list_backups(self.database_path)
+        target = self.database_path
+        self.backups = list_backups(target) if isinstance(target, Path) else list_server_backups(target)
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             taken = QTableWidgetItem(f"{info.taken_at:%a %d %b %Y  %H:%M:%S}")
@@ -177,16 +198,16 @@ class RestoreDialog(QDialog):
             self.accept()
 
     def _choose_file(self) -> None:
-        start = str(backups_folder(self.database_path))
+        start = str(_folder(self.database_path))
         name, _ = QFileDialog.getOpenFileName(
-            self, "Choose a backup file", start, "SST Desktop backups (*.db);;All files (*)"
+            self, "Choose a backup file", start, "SST Desktop backups (*.db *.dump);;All files (*)"
         )
         if name:
             self.chosen = Path(name)
             self.accept()
 
     def _show_folder(self) -> None:
-        folder = backups_folder(self.database_path)
+        folder = _folder(self.database_path)
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
@@ -218,9 +239,10 @@ class BackupActions(QObject):
         window.add_file_action(self.copy_action, section="backup")
         window.add_file_action(self.restore_action, section="backup")
         is_file = window.context.database.path is not None
-        self.backup_action.setEnabled(is_file)
+        has_backups = is_file or is_server_url(window.context.database.url)  # (a server: pg_dump)
+        self.backup_action.setEnabled(has_backups)
         self.copy_action.setEnabled(is_file)
-        self.restore_action.setEnabled(is_file)
+        self.restore_action.setEnabled(has_backups)
         self.task: Task | None = None
 
     @property
@@ -268,10 +290,10 @@ class BackupActions(QObject):
     # Restore ----------------------------------------------------------------------------------
     def choose_and_restore(self) -> None:
         """Ask which backup, then restore it (see ``restore_from``)."""
-        path = self.database.path
-        if path is None:
+        target = _target(self.database)
+        if target is None:
             return
-        dialog = RestoreDialog(self.window, path, self.settings)
+        dialog = RestoreDialog(self.window, target, self.settings)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return
         self.restore_from(dialog.chosen)
@@ -280,7 +302,7 @@ class BackupActions(QObject):
         """Check ``source`` (on the worker), confirm, keep a copy of the current file, restore
         ``source`` and reopen; ``restored`` fires with the new window."""
         database = self.database
-        path = database.path
+        path = _target(database)
         if path is None:
             return
         if database.read_only and not database.damage:  # (a damaged file is read-only to protect it)
@@ -295,11 +317,11 @@ class BackupActions(QObject):
             lambda info: self._confirm_restore(source, path, info)
         ).run()
 
-    def _confirm_restore(self, source: Path, path: Path, info: BackupInfo) -> None:
+    def _confirm_restore(self, source: Path, path: Path | str, info: BackupInfo) -> None:
         answer = QMessageBox.question(
             self.window,
             "Restore from backup",
-            f"Replace {path.name} with the backup taken {describe(info)}?\n\n"
+            f"Replace {_name(path)} with the backup taken {describe(info)}?\n\n"
             "Changes made since then will no longer show. The database as it is now is kept with the "
             "backups first, so you can go back to it.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -311,18 +333,19 @@ class BackupActions(QObject):
         task = self.task = backups.restore(self.window, self.database, source, backup_keep(self.settings))
         task.done.connect(lambda result: self._reopen(path, result.kept_copy, info))
 
-    def _reopen(self, path: Path, kept: Path | None, info: BackupInfo) -> MainWindow | None:
+    def _reopen(self, path: Path | str, kept: Path | None, info: BackupInfo) -> MainWindow | None:
         from sst_desktop.ui.file_actions import open_window
         from sst_desktop.ui.open_flow import open_interactively
 
-        reopened = open_interactively(self.window, path)
+        # (a server's schema may be older than this version's: opening it again brings it up to date)
+        reopened = open_interactively(self.window, path, password=self.database.password)
         if reopened is None:
             return None
         old = self.database
         window = open_window(reopened, settings=self.settings, replacing=self.window)
         old.dispose()
         kept_text = f" The database as it was is kept as {kept}." if kept else ""
-        window.show_notice(f"Restored {path.name} from the backup taken {describe(info)}.{kept_text}")
+        window.show_notice(f"Restored {_name(path)} from the backup taken {describe(info)}.{kept_text}")
         self.restored.emit(window)
         return window
 

@@ -132,6 +132,9 @@ class FileActions(QObject):
         window.add_file_action(self.new_action, section="database")
         window.add_file_action(self.open_action, section="database")
         window.add_file_action(self.recent_menu.menuAction(), section="database")
+        from sst_desktop.ui.connect_dialog import TeamActions  # Connect to a team database…
+
+        self.team_actions = TeamActions(window, self._switch_to)
         window.add_file_action(self.quit_action, section="quit")
         from sst_desktop.ui.backup_actions import BackupActions  # Back up now, Restore from backup…
 
@@ -203,7 +206,8 @@ class FileActions(QObject):
         QApplication.quit()
 
     # Helpers ----------------------------------------------------------------------------------
-    def _switch_to(self, path: Path) -> MainWindow | None:
+    def _switch_to(self, path: Path | str) -> MainWindow | None:
+        """Open ``path`` (or a server's URL) in a new window in place of this one."""
         database = open_interactively(self.window, path)
         if database is None:
             return None

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop import __version__
 from sst_desktop.storage.errors import StorageError
+from sst_desktop.storage.server import describe
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import user_message
 from sst_desktop.ui.operations.undo import DocumentWindow
@@ -278,7 +279,7 @@ class MainWindow(DocumentWindow, QMainWindow):
 
     def show_about(self) -> None:
         database = self.context.database
-        where = str(database.path) if database.path else database.url
+        where = database.display_name  # (a server's URL without its password)
         QMessageBox.about(
             self,
             "About SST Desktop",
@@ -326,16 +327,16 @@ class MainWindow(DocumentWindow, QMainWindow):
     def _title(self) -> str:
         database = self.context.database
         path = database.path
-        name = path.name if path else "database"
+        name = path.name if path else describe(database.url)
         read_only = " (read-only)" if getattr(database, "read_only", False) else ""
         return f"{name}{read_only} — SST Desktop"
 
     def _update_database_label(self) -> None:
         database = self.context.database
         path = database.path
-        self.database_label.setText(str(path) if path else database.url)
-        self.database_name.setText(path.name if path else "")
-        self.database_name.setToolTip(str(path) if path else database.url)
+        self.database_label.setText(database.display_name)
+        self.database_name.setText(path.name if path else describe(database.url))
+        self.database_name.setToolTip(database.display_name)
 
     def restore_geometry(self) -> None:
         """The layout of bars and docks; the size and position come back when the window shows

@@ -7,7 +7,9 @@ database, damaged, made by a newer version, in a folder it cannot use…) a dial
 - **Open a backup…** — pick one of the backups taken of this database; it is copied to a new file you
   name, and that copy is opened (neither the backup nor the refused file is changed);
 - **Quit** (at start-up) or **Cancel** (from File → Open);
-- when another program is busy writing to the file: **Try again** and **Open read-only**.
+- when another program is busy writing to the file: **Try again** and **Open read-only**;
+- when a team's server cannot be reached: **Try again**; when it wants a password that ``.pgpass``
+  does not give, the password is asked for (``connect_dialog.ask_password``) and never kept.
 
 The refused file itself is never modified.
 
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sst_desktop.storage.engine import Database, sqlite_path, sqlite_url
 from sst_desktop.storage.errors import DatabaseBusyError, StorageError
+from sst_desktop.storage.server import PasswordNeededError, ServerUnavailableError
 
 FILE_FILTER = "SST Desktop databases (*.db *.sqlite *.sqlite3);;All files (*)"
 
@@ -43,11 +46,13 @@ def open_interactively(
     *,
     at_start: bool = False,
     backup_on_open: bool = False,
+    password: str | None = None,
 ) -> Database | None:
     """Open ``target`` (a path, an SQLAlchemy URL, or None for the default database).
 
     Returns the open database, or None when the user gave up (Quit / Cancel). The open-time backup
-    is left to ``take_open_backup`` unless ``backup_on_open``.
+    is left to ``take_open_backup`` unless ``backup_on_open``. ``password`` is a server's, when
+    the officer already gave it in this run.
     """
     from sst_desktop.ui.operations import opening
 
@@ -65,9 +70,19 @@ def open_interactively(
     while True:
         if failure is None:
             try:
-                return opening.open_file(url, backup_on_open=backup_on_open, read_only=read_only)
+                return opening.open_file(
+                    url, backup_on_open=backup_on_open, read_only=read_only, password=password
+                )
             except StorageError as error:
                 failure = error
+        if isinstance(failure, PasswordNeededError):
+            from sst_desktop.ui.connect_dialog import ask_password
+
+            password = ask_password(parent, url, failure)
+            if password is None:
+                return None
+            failure = None
+            continue
         refused = sqlite_path(url) if url else None
         backups = _backups_of(refused)
         choice = ask_what_next(parent, failure, has_backups=bool(backups), at_start=at_start)
@@ -125,7 +140,8 @@ def ask_what_next(
         advice += " The file has not been changed."
     box.setInformativeText(advice)
     busy = isinstance(error, DatabaseBusyError)
-    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole) if busy else None
+    again = busy or isinstance(error, ServerUnavailableError)
+    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole) if again else None
     read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.ActionRole) if busy else None
     another = box.addButton("Choose another file…", QMessageBox.ButtonRole.AcceptRole)
     backup = box.addButton("Open a backup…", QMessageBox.ButtonRole.ActionRole) if has_backups else None

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select, update
+from sqlalchemy import text as sql_text
 
 from sst_desktop.domain import AuditEntry, Minute, Organisation
 from sst_desktop.services import actions, history, minutes
@@ -163,3 +164,16 @@ def test_history_of_something_that_never_existed(db: Database) -> None:
         history.minute_history(db, 999)
     with pytest.raises(NotFoundError):
         history.action_history(db, 999)
+
+
+def test_merging_never_hides_text_a_change_in_between_replaced(db: Database, seed) -> None:  # type: ignore[no-untyped-def]
+    """A change the trail did not see (another program, plain SQL) between two of one officer's saves
+    breaks the burst: merged, the entry would say "" → "C" and "B", which the save replaced, would be lost."""
+    minute = minutes.minute_for_item(db, seed.item_ids[3])
+    with audit.acting_as("ibarton"):
+        minutes.set_text(db, minute.id, "A")
+    with db.write() as session:
+        session.execute(sql_text("UPDATE minutes SET text = 'B' WHERE id = :id"), {"id": minute.id})
+    with audit.acting_as("ibarton"):
+        minutes.set_text(db, minute.id, "C")
+    assert [json.loads(e.changes)["text"] for e in text_updates(db, minute.id)] == [["", "A"], ["B", "C"]]

@@ -50,13 +50,13 @@ def actions_of(window) -> BackupActions:  # type: ignore[no-untyped-def]
     return window.file_actions.backup_actions
 
 
-def on_next_modal(handle) -> list[object]:  # type: ignore[no-untyped-def]
-    """Run ``handle(widget)`` on the next modal window to appear (a dialog or message box)."""
+def on_next_modal(handle, kind: type = object) -> list[object]:  # type: ignore[no-untyped-def]
+    """Run ``handle(widget)`` on the next modal window (of type ``kind``) to appear (a dialog or message box)."""
     seen: list[object] = []
 
     def attempt(tries: int = 0) -> None:
         widget = QApplication.activeModalWidget()
-        if widget is None or widget in seen:
+        if widget is None or widget in seen or not isinstance(widget, kind):
             if tries < 250:
                 QTimer.singleShot(20, lambda: attempt(tries + 1))
             return

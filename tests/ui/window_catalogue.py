@@ -191,6 +191,20 @@ def _restore(c: Catalogue) -> QDialog:
     return RestoreDialog(c.main, c.db.path, c.settings)
 
 
+def _connect(c: Catalogue) -> QDialog:
+    from sst_desktop.ui.connect_dialog import ConnectDialog
+
+    return ConnectDialog(c.main, c.settings)
+
+
+def _password(c: Catalogue) -> QDialog:
+    from sst_desktop.storage.server import PasswordNeededError
+    from sst_desktop.ui.connect_dialog import PasswordDialog
+
+    reason = PasswordNeededError("The server wants a password.", wrong=True)
+    return PasswordDialog(c.main, "postgresql+psycopg://ibarton@db.sefton.local/sst", reason)
+
+
 def _schedule(series: bool) -> Callable[[Catalogue], QDialog]:
     def make(c: Catalogue) -> QDialog:
         from sst_desktop.ui.meetings.meeting_dialogs import ScheduleMeetingDialog
@@ -329,6 +343,8 @@ OPENERS: dict[str, Callable[[Catalogue], QWidget]] = {
     "export-choices": _export_choices,
     "import-preview": _import_preview,
     "restore-backup": _restore,
+    "connect-team-database": _connect,
+    "database-password": _password,
     "schedule-meeting": _schedule(series=False),
     "schedule-series": _schedule(series=True),
     "meeting-reason": _reason,

@@ -57,7 +57,7 @@ class ActionLogModel(QAbstractTableModel):
         super().__init__(parent)
         self._log = ActionLog(rows=[], committees={})
         self._spec = LogFilter()
-        self._sort: tuple[Column, bool] | None = None
+        self._sort: tuple[Column, bool] | None = (Column.REFERENCE, False)  # reference order by default
         self._base: list[Row] = []  # every row, in the current sort order
         self._rows: list[Row] = []  # the rows shown
         self.today = date.today()

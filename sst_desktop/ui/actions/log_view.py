@@ -142,7 +142,7 @@ class ActionLogPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(Column.REFERENCE, Qt.SortOrder.AscendingOrder)  # (the model's default)
         header.setHighlightSections(False)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow text column: "Organis…"
         header.setSectionsMovable(True)

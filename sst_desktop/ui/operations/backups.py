@@ -1,4 +1,4 @@
-"""Backups, copies and restores of the open database file, on the database worker.
+"""Backups, copies and restores of the open database file (or server database), on the database worker.
 
 They queue behind the edits the window has asked for, so a backup holds everything typed before it
 was asked for, and a restore replaces the file only once every pending save has reached it."""
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from sst_desktop.storage import backup
+from sst_desktop.storage import backup, pg_backup
 from sst_desktop.storage.backup import BackupInfo, RestoreResult
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.errors import StorageError
@@ -19,7 +19,13 @@ from sst_desktop.ui.tasks import Task, run_task
 
 
 def back_up(parent: QWidget, database: Database, keep: int) -> Task:
-    """A backup taken by hand; ``Task.done`` gives its path."""
+    """A backup taken by hand (of a server: with pg_dump); ``Task.done`` gives its path."""
+    if database.path is None:
+        return run_task(
+            parent,
+            f"Backing up {database.display_name}…",
+            lambda hooks: pg_backup.take_server_backup(database, reason="manual", keep=keep),
+        )
     return run_task(
         parent,
         "Backing up the database…",
@@ -36,6 +42,8 @@ def save_copy(parent: QWidget, source: Path, target: Path) -> Task:
 
 def check_backup(context: AppContext, parent: QWidget, source: Path) -> ReadOp[BackupInfo]:
     """What ``source`` holds, refused (``StorageError``) unless it is a backup that can be restored."""
+    if context.database.path is None:
+        return ReadOp(context, parent, lambda db: pg_backup.verify_server_backup(source, db))
     return ReadOp(context, parent, lambda db: backup.verify_backup(source))
 
 
@@ -43,7 +51,12 @@ def restore(parent: QWidget, database: Database, source: Path, keep: int) -> Tas
     """Replace the open file with ``source`` (its current state kept with the backups first); the
     database's connections close first, so nothing of the old file stays open."""
     path = database.path
-    assert path is not None, "only a database file has backups"
+    if path is None:  # a server: pg_restore into it, a pg_dump of it kept first
+        return run_task(
+            parent,
+            f"Restoring {database.display_name} from the backup…",
+            lambda hooks: pg_backup.restore_server_backup(source, database, keep=keep),
+        )
 
     def work(hooks: object) -> RestoreResult:
         database.dispose()

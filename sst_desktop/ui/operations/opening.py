@@ -1,5 +1,5 @@
-"""Opening a database file from the window: on the database worker, the window repainting meanwhile
-(an integrity check and any migration can take a while on a large or distant file)."""
+"""Opening a database file or a team's server database from the window: on the database worker, the
+window repainting meanwhile (an integrity check, a migration or a distant server can take a while)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,11 @@ def database_url(target: str | Path | None) -> str:
     return locate.resolve_url(target)
 
 
-def open_file(url: str, *, backup_on_open: bool, read_only: bool) -> Database:
-    """Open (and bring up to date) the database at ``url``; raises ``StorageError`` when refused."""
+def open_file(url: str, *, backup_on_open: bool, read_only: bool, password: str | None = None) -> Database:
+    """Open (and bring up to date) the database at ``url`` (a server's with ``password``, if one was
+    asked for); raises ``StorageError`` when refused."""
     return database_worker().wait_for(
-        lambda: opening.open_database(url, backup_on_open=backup_on_open, read_only=read_only)
+        lambda: opening.open_database(
+            url, backup_on_open=backup_on_open, read_only=read_only, password=password
+        )
     )
