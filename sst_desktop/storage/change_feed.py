@@ -14,6 +14,7 @@ Only the newest ``KEEP`` lines are kept: each new line drops the one ``KEEP`` be
 
 from __future__ import annotations
 
+import time
 import uuid
 from typing import Any, cast
 
@@ -96,6 +97,7 @@ class FeedReader:
         if self._postgres:
             self._driver.autocommit = True
             self._driver.execute(f"LISTEN {CHANNEL}")
+        self._heard: list[str] = []  # notifications taken while waiting, not yet read
         self._version = self._data_version()
         self._last = self._newest()
 
@@ -103,20 +105,25 @@ class FeedReader:
         self._raw.close()
 
     def wait(self, seconds: float) -> set[str]:
+        """Wait up to ``seconds`` (a PostgreSQL notification ends the wait at once), then ``poll``."""
         if self._postgres:
-            arrived = [
-                n.payload
-                for n in self._driver.notifies(timeout=seconds, stop_after=1)
-                if n.payload != INSTANCE
-            ]
-            return self._read() if arrived else set()
-        import time
+            self._heard += [n.payload for n in self._driver.notifies(timeout=seconds, stop_after=1)]
+        else:
+            time.sleep(seconds)
+        return self.poll()
 
-        time.sleep(seconds)
-        version = self._data_version()
-        if version == self._version:
-            return set()
-        self._version = version
+    def poll(self) -> set[str]:
+        """The tables other copies changed since the last look, without waiting."""
+        if self._postgres:
+            heard = [*self._heard, *(n.payload for n in self._driver.notifies(timeout=0))]
+            self._heard = []
+            if all(payload == INSTANCE for payload in heard):
+                return set()
+        else:
+            version = self._data_version()
+            if version == self._version:
+                return set()
+            self._version = version
         return self._read()
 
     def _data_version(self) -> int:

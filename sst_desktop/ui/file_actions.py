@@ -6,6 +6,7 @@ one (after saving any edit in progress); the database that was open is released.
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,9 +68,15 @@ class _BackupAfterShow(QObject):
         )
 
     def _run(self, database: Database) -> None:
-        notice = take_open_backup(database)
-        if notice:
-            self.failed.emit(notice)
+        collecting = gc.isenabled()
+        gc.disable()  # (no cycle collection on this thread: Qt objects are freed on the GUI thread)
+        try:
+            notice = take_open_backup(database)
+            if notice:
+                self.failed.emit(notice)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 def close_databases() -> None:

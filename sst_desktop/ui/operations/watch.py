@@ -9,6 +9,7 @@ thread; a database that cannot be read for a moment is tried again.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 
@@ -82,22 +83,31 @@ class ChangeWatcher(QObject):
     def _follow(self, engine: object) -> None:
         reader: FeedReader | None = None
         while not self._stop.is_set():
+            self._stop.wait(CHECK_SECONDS)
+            failed = False
+            collecting = gc.isenabled()
+            gc.disable()  # (no cycle collection on this thread: it may hold Qt objects; see worker)
             try:
-                if reader is None:
-                    reader = FeedReader(engine)
-                tables = reader.wait(CHECK_SECONDS)
-            except Exception as error:  # locked, gone, a server restarting: try again later
-                log.info("the change feed could not be read: %s", error)
-                if reader is not None:
-                    reader.close()
-                    reader = None
-                self._stop.wait(RETRY_SECONDS)
-                continue
-            if tables and not self._stop.is_set():
                 try:
-                    self.arrived.emit(tables)
-                except RuntimeError:  # the window has gone meanwhile
-                    break
+                    if reader is None:
+                        reader = FeedReader(engine)
+                    tables = reader.poll()
+                except Exception as error:  # locked, gone, a server restarting: try again later
+                    log.info("the change feed could not be read: %s", error)
+                    if reader is not None:
+                        reader.close()
+                        reader = None
+                    failed, tables = True, set()
+                if tables and not self._stop.is_set():
+                    try:
+                        self.arrived.emit(tables)
+                    except RuntimeError:  # the window has gone meanwhile
+                        break
+            finally:
+                if collecting:
+                    gc.enable()
+            if failed:
+                self._stop.wait(RETRY_SECONDS)
         if reader is not None:
             reader.close()
 

@@ -10,6 +10,7 @@ so, and the window shows it; it never stops repainting.
 from __future__ import annotations
 
 import contextvars
+import gc
 import queue
 import threading
 from collections.abc import Callable
@@ -131,12 +132,22 @@ class DatabaseWorker(QObject):
             if job is None:
                 return
             work, done, failed, quiet = job
+            # No cycle collection while this thread works: it runs in whichever thread allocates
+            # when it is due, and a Qt object caught in a cycle (a closed dialog and its models)
+            # must never be freed here, which crashes Qt. The GUI thread collects as usual.
+            collecting = gc.isenabled()
+            gc.disable()
             try:
-                result = work()
-            except BaseException as error:  # handed to the GUI thread, which reports it
-                self._deliver.emit((failed, error, quiet))
-            else:
-                self._deliver.emit((done, result, quiet))
+                try:
+                    result = work()
+                except BaseException as error:  # handed to the GUI thread, which reports it
+                    self._deliver.emit((failed, error, quiet))
+                else:
+                    self._deliver.emit((done, result, quiet))
+                del work, done, failed, job  # (freed now, while the collector is off)
+            finally:
+                if collecting:
+                    gc.enable()
             with self._done_lock:
                 self._finished += 1
                 self._done_lock.notify_all()
