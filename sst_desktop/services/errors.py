@@ -24,3 +24,14 @@ class NotFoundError(ServiceError):
 
 class ConfirmedMinutesError(ServiceError):
     """Confirmed minutes are a legal record and no longer change."""
+
+
+class EditConflictError(ServiceError):
+    """Another officer saved this text after the officer's copy was read: the save was not applied.
+    ``theirs`` is the text as it is now, saved by ``who`` at ``when`` (UTC)."""
+
+    def __init__(self, message: str, *, theirs: str, who: str, when: object) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+        self.who = who
+        self.when = when

@@ -24,7 +24,7 @@ from sst_desktop.domain import AgendaItem, Meeting, Minute, MinuteReference, Res
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import MinuteOutcome
 from sst_desktop.services import minute_numbers
-from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.errors import EditConflictError, NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.minute_confirmation import (
@@ -77,6 +77,7 @@ from sst_desktop.services.minute_resolutions import (
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import clean_text, required
+from sst_desktop.storage import audit
 from sst_desktop.storage.engine import Database
 
 __all__ = [
@@ -302,14 +303,30 @@ def _clean_body(value: str | None) -> str:
     return clean_text(value, multiline=True, strip=False)
 
 
-def _save_text(db: Database, minute_id: int, field: str, value: str | None) -> TextSaved:
+def _save_text(
+    db: Database, minute_id: int, field: str, value: str | None, based_on: str | None = None
+) -> TextSaved:
+    """Save one text of a minute. With ``based_on`` (the text as the officer's copy last had it),
+    a text another officer has changed since is not overwritten: ``EditConflictError`` says whose
+    text is there now (the row is locked while it is compared, on a database server)."""
     text = _clean_body(value)
     now = utcnow()
+    column = getattr(Minute, field)
     with db.write() as session:
-        meeting_id = session.scalar(select(Minute.meeting_id).where(Minute.id == minute_id))
-        if meeting_id is None:
+        found = session.execute(
+            select(Minute.meeting_id, column, Minute.updated_at).where(Minute.id == minute_id).with_for_update()
+        ).first()
+        if found is None:
             raise NotFoundError(f"There is no minute with id {minute_id}.")
+        meeting_id, stored, changed_at = found
         ensure_minutes_editable(session, meeting_id)
+        if based_on is not None and (stored or "") != _clean_body(based_on) and (stored or "") != text:
+            raise EditConflictError(
+                "Another officer changed this text while you were typing; yours was not saved.",
+                theirs=stored or "",
+                who=audit.last_editor(session, Minute.__tablename__, minute_id),
+                when=changed_at,
+            )
         session.execute(
             update(Minute)
             .where(Minute.id == minute_id)
@@ -319,9 +336,9 @@ def _save_text(db: Database, minute_id: int, field: str, value: str | None) -> T
     return TextSaved(minute_id, field, len(text), now)
 
 
-def set_text(db: Database, minute_id: int, text: str | None) -> TextSaved:
-    """Save the narrative of a minute (called while typing: one small UPDATE)."""
-    return _save_text(db, minute_id, "text", text)
+def set_text(db: Database, minute_id: int, text: str | None, based_on: str | None = None) -> TextSaved:
+    """Save the narrative of a minute (called while typing: one small UPDATE); see ``_save_text``."""
+    return _save_text(db, minute_id, "text", text, based_on)
 
 
 def set_public_summary(db: Database, minute_id: int, text: str | None) -> TextSaved:

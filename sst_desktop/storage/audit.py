@@ -193,6 +193,17 @@ def _on_orm_execute(state: ORMExecuteState) -> Any:
     return result
 
 
+def last_editor(session: Session, entity: str, entity_id: int) -> str:
+    """Who last changed the row, as the audit trail records it ("" when it has no record)."""
+    found = session.execute(
+        select(_audit.c.user)
+        .where(and_(_audit.c.entity == entity, _audit.c.entity_id == entity_id))
+        .order_by(_audit.c.id.desc())
+        .limit(1)
+    ).scalar()
+    return str(found or "")
+
+
 def record_event(
     session: Session, entity: str, entity_id: int, operation: str, changes: dict[str, list[Any]]
 ) -> None:

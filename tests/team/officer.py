@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from sst_desktop.services import actions, committees
+from sst_desktop.services import actions, committees, minutes
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.storage.opening import open_database
 
@@ -16,6 +16,8 @@ def main(url: str, action: str, *arguments: str) -> None:
         if action == "rename-committee":
             committee_id, name = int(arguments[0]), arguments[1]
             committees.update_committee(database, committee_id, CommitteePatch(name=name))
+        elif action == "set-minute-text":
+            minutes.set_text(database, int(arguments[0]), arguments[1])
         elif action == "add-actions":
             committee_id, count = int(arguments[0]), int(arguments[1])
             for number in range(count):

@@ -302,6 +302,16 @@ def _declaration(c: Catalogue) -> QDialog:
     return DeclarationDialog(window.session, c.register(), item_id=item.id, parent=window)
 
 
+def _edit_conflict(c: Catalogue) -> QDialog:
+    from sst_desktop.services.errors import EditConflictError
+    from sst_desktop.ui.minutes.conflict import ConflictDialog
+
+    window = c.minute_taking(JUNE)
+    theirs = "Members considered the DHR report presented by Steve Martlew. " * 6
+    conflict = EditConflictError("changed", theirs=theirs, who="jsmith", when=None)
+    return ConflictDialog("Members considered the report. " * 8, conflict, "Domestic Homicide Reviews", window)
+
+
 def _reference_picker(c: Catalogue) -> QDialog:
     from sst_desktop.ui.search.reference_picker import ReferencePicker
 
@@ -360,6 +370,7 @@ OPENERS: dict[str, Callable[[Catalogue], QWidget]] = {
     "substitute": _substitute,
     "arrived": _arrived,
     "declaration": _declaration,
+    "edit-conflict": _edit_conflict,
     "reference-picker": _reference_picker,
     "search": _search,
     "history": _history,

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.domain.enums import ItemKind, MinuteOutcome, ProceduralRole
 from sst_desktop.services.agenda import AgendaItemRecord
+from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.services.records import Change
 from sst_desktop.ui.history_dialog import history_button
 from sst_desktop.ui.minutes.actions_list import ActionsList
+from sst_desktop.ui.minutes.conflict import ConflictDialog
 from sst_desktop.ui.minutes.declarations import DeclarationsPanel
 from sst_desktop.ui.minutes.matters import MattersArisingPanel
 from sst_desktop.ui.minutes.procedure_note import ProcedureNote
@@ -89,6 +91,7 @@ class MinuteEditor(QWidget):
         self.session = session
         self.item: AgendaItemRecord | None = None
         self.minute: MinuteRecord | None = None
+        self._basis: minutes.TextBasis | None = None  # the text its next save is based on
         self._refuser = _RefuseTyping(session, self)
 
         # Heading line ---------------------------------------------------------------------------
@@ -273,8 +276,10 @@ class MinuteEditor(QWidget):
                 self.heading.setText(minute.heading)
                 self.heading.setCursorPosition(0)
             text_free = new_item or not saver.is_pending(text_key(minute.id))
-            if text_free and self.narrative.toPlainText() != minute.text:
-                self._set_plain(self.narrative, minute.text)
+            if text_free:
+                self._basis = minutes.TextBasis(minute.text)  # the next save is based on this
+                if self.narrative.toPlainText() != minute.text:
+                    self._set_plain(self.narrative, minute.text)
             summary_free = new_item or not saver.is_pending(summary_key(minute.id))
             if summary_free and self.summary.toPlainText() != minute.public_summary:
                 self._set_plain(self.summary, minute.public_summary)
@@ -327,8 +332,26 @@ class MinuteEditor(QWidget):
     def _narrative_typed(self) -> None:
         if self.minute is None or self.session.read_only:
             return
-        typed = minutes.text_typed(self.session.context, self.minute.id, self.narrative.toPlainText())
+        typed = minutes.text_typed(
+            self.session.context, self.minute.id, self.narrative.toPlainText(), self._basis
+        )
         self.session.saver.schedule(text_key(self.minute.id), typed)
+
+    def resolve_conflict(self, minute_id: int, conflict: EditConflictError) -> None:
+        """Another officer saved this minute's text while this one typed: show both, and go on with
+        the text the officer chooses (saved over theirs, unless it is theirs)."""
+        if self.minute is None or self.minute.id != minute_id:
+            return
+        dialog = ConflictDialog(self.narrative.toPlainText(), conflict, self.minute.heading, self.window())
+        dialog.exec()
+        chosen = dialog.text
+        dialog.deleteLater()
+        if self.minute is None or self.minute.id != minute_id:
+            return
+        self._basis = minutes.TextBasis(conflict.theirs)
+        self._set_plain(self.narrative, chosen)
+        if chosen != conflict.theirs:
+            self._narrative_typed()
 
     def _summary_typed(self) -> None:
         if self.minute is None or self.session.read_only:

@@ -39,13 +39,13 @@ from PySide6.QtWidgets import (
 from sst_desktop.domain.enums import MeetingStatus, MinuteOutcome
 from sst_desktop.services import agenda, meetings, minutes
 from sst_desktop.services.agenda import AgendaItemRecord
-from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError
+from sst_desktop.services.errors import ConfirmedMinutesError, EditConflictError, ServiceError
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.services.outcome import Changed
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.minutes.editor import MinuteEditor
+from sst_desktop.ui.minutes.editor import MinuteEditor, text_key
 from sst_desktop.ui.minutes.menus import build_menus
 from sst_desktop.ui.minutes.place import forget, remember
 from sst_desktop.ui.minutes.register import RegisterPanel
@@ -445,6 +445,10 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         if isinstance(error, ConfirmedMinutesError):
             self._refresh_confirmation()
             QMessageBox.warning(self, "These minutes are confirmed", str(error))
+            return
+        minute = self.editor.minute
+        if isinstance(error, EditConflictError) and minute is not None and key == text_key(minute.id):
+            self.editor.resolve_conflict(minute.id, error)
             return
         self.statusBar().showMessage(f"Not saved: {error}", 15_000)
         if key not in self._told_refusals and isinstance(error, BaseException):

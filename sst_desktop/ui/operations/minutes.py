@@ -9,6 +9,7 @@ stack, because the widget asking is in that window.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
@@ -44,10 +45,29 @@ def previous_meeting(context: AppContext, parent: QWidget, meeting_id: int) -> R
     return ReadOp(context, parent, lambda db: minutes.previous_meeting(db, meeting_id))
 
 
-def text_typed(context: AppContext, minute_id: int, text: str) -> Callable[[], TextSaved]:
-    """The write of the narrative as typed, for the autosaver (run on the database worker)."""
+@dataclass
+class TextBasis:
+    """A minute's text as this window last read or saved it: what its next save is based on, so that
+    another officer's text saved meanwhile is never overwritten (read and moved on by the saves
+    themselves, on the database worker, in the order they were typed)."""
+
+    text: str
+
+
+def text_typed(
+    context: AppContext, minute_id: int, text: str, basis: TextBasis | None = None
+) -> Callable[[], TextSaved]:
+    """The write of the narrative as typed, for the autosaver (run on the database worker). With a
+    ``basis``, a text another officer changed since is refused (``EditConflictError``)."""
     database = context.database
-    return lambda: minutes.set_text(database, minute_id, text)
+
+    def save() -> TextSaved:
+        saved = minutes.set_text(database, minute_id, text, based_on=basis.text if basis else None)
+        if basis is not None:
+            basis.text = text
+        return saved
+
+    return save
 
 
 def summary_typed(context: AppContext, minute_id: int, text: str) -> Callable[[], TextSaved]:

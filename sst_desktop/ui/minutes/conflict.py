@@ -1,0 +1,117 @@
+"""Another officer changed a minute's text while this officer was typing it: nothing is thrown away.
+
+The save was not applied (``EditConflictError``). The dialog shows who changed it and when, both
+texts side by side with the differences marked, and a box holding this officer's text to edit into
+a merge; the officer keeps theirs, takes the other's, or saves the merge. Taking the other's text
+puts this officer's on the clipboard, so it too can still be pasted somewhere.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.services.errors import EditConflictError
+from sst_desktop.ui.history_dialog import marked_difference
+from sst_desktop.ui.window_geometry import keep_geometry
+
+
+class Choice(enum.Enum):
+    MINE = "mine"
+    THEIRS = "theirs"
+    MERGED = "merged"
+
+
+class ConflictDialog(QDialog):
+    """Keep mine, take theirs, or save a merge; ``text`` is the text chosen."""
+
+    def __init__(self, mine: str, conflict: EditConflictError, heading: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflict-dialog")
+        self.setWindowTitle("Someone else changed this minute")
+        keep_geometry(self, "edit_conflict", QSize(900, 560))
+        self.mine_text, self.theirs_text = mine, conflict.theirs
+        self.choice = Choice.MINE
+        who = conflict.who or "Another officer"
+        when = _local_time(conflict.when)
+        intro = QLabel(
+            f"{who} changed the text of “{heading}” {when} while you were typing, so your text was not "
+            "saved. Nothing is lost: choose which to keep, or edit the two together below."
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        # each side with the words only it has highlighted
+        mine_html = marked_difference(conflict.theirs, mine)[1]
+        theirs_html = marked_difference(mine, conflict.theirs)[1]
+        self.mine = _view("conflict-mine", mine_html)
+        self.theirs = _view("conflict-theirs", theirs_html)
+        self.merge = QPlainTextEdit(mine)
+        self.merge.setObjectName("conflict-merge")
+        grid = QGridLayout()
+        grid.addWidget(QLabel("Yours (not saved)"), 0, 0)
+        grid.addWidget(QLabel(f"Theirs (saved by {who})"), 0, 1)
+        grid.addWidget(self.mine, 1, 0)
+        grid.addWidget(self.theirs, 1, 1)
+        buttons = QDialogButtonBox()
+        self.keep_mine = self._button(buttons, "Keep mine", Choice.MINE)
+        self.take_theirs = self._button(buttons, "Take theirs", Choice.THEIRS)
+        self.save_merge = self._button(buttons, "Save the text below", Choice.MERGED)
+        self.keep_mine.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(grid, 2)
+        layout.addWidget(QLabel("Or edit them together:"))
+        layout.addWidget(self.merge, 1)
+        layout.addWidget(buttons)
+
+    def _button(self, buttons: QDialogButtonBox, text: str, choice: Choice) -> QPushButton:
+        button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+        button.clicked.connect(lambda: self._choose(choice))
+        return button
+
+    def _choose(self, choice: Choice) -> None:
+        self.choice = choice
+        if choice is Choice.THEIRS:
+            QGuiApplication.clipboard().setText(self.mine_text)
+        self.accept()
+
+    def reject(self) -> None:
+        self.choice = Choice.MINE  # (closing it keeps what was typed; it is saved over theirs)
+        super().reject()
+
+    @property
+    def text(self) -> str:
+        return {
+            Choice.MINE: self.mine_text,
+            Choice.THEIRS: self.theirs_text,
+            Choice.MERGED: self.merge.toPlainText(),
+        }[self.choice]
+
+
+def _view(name: str, html: str) -> QTextEdit:
+    view = QTextEdit()
+    view.setObjectName(name)
+    view.setReadOnly(True)
+    view.setHtml(html)
+    return view
+
+
+def _local_time(value: object) -> str:
+    if not isinstance(value, datetime):
+        return "just now"
+    moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return f"at {moment.astimezone():%H:%M}"
