@@ -14,14 +14,14 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import event, func, select, text, update
+from sqlalchemy import delete, event, func, select, text, update
 
 from sst_desktop.demo.directory import build_directory
 from sst_desktop.demo.peer_review import build_peer_review
 from sst_desktop.demo.report_texts import ALL_REPORTS
 from sst_desktop.demo.reports import render_report
 from sst_desktop.demo.safer_sefton import build_safer_sefton
-from sst_desktop.domain import AuditEntry, Base
+from sst_desktop.domain import AuditEntry, Base, ChangeFeedEntry
 from sst_desktop.exports.minutes_copy import copy_confirmed_minutes
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.errors import StorageError
@@ -108,6 +108,8 @@ def populate(db: Database) -> None:
             stamps = {name: DEMO_TIMESTAMP for name in ("created_at", "updated_at") if name in table.c}
             if stamps:
                 session.execute(update(table).values(**stamps))
+        # A new database has no history of changes for other copies to catch up on.
+        session.execute(delete(Base.metadata.tables[ChangeFeedEntry.__tablename__]))
         # The audit trail records the rows above as entered by the demo, at the demo's "now".
         session.execute(
             update(Base.metadata.tables[AuditEntry.__tablename__]).values(at=DEMO_TIMESTAMP, user=DEMO_USER)

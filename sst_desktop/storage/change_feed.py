@@ -57,8 +57,9 @@ def _after_flush(session: Session, _context: object) -> None:
 def _on_orm_execute(state: ORMExecuteState) -> None:
     if state.is_update or state.is_delete or state.is_insert:
         mapper = state.bind_mapper
-        if mapper is not None:
-            _touched(state.session).add(mapper.local_table.name)  # type: ignore[attr-defined]
+        table = mapper.local_table.name if mapper is not None else None  # type: ignore[attr-defined]
+        if table is not None and table != _feed.name:
+            _touched(state.session).add(table)
 
 
 def record(session: Session) -> None:
