@@ -235,9 +235,18 @@ def _day(dated: date | None) -> int:
     return 0 if dated is None else max(1, (dated - EPOCH).days + 1)
 
 
+def _one_at_a_time(connection: Connection) -> None:
+    """On a database server, changes to the index take turns until they commit: each works out the
+    next free ids of a day, and a source's document is removed and written again, so two officers
+    saving at once must never both do it (SQLite's writers take turns anyway)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('sst search documents'))"))
+
+
 def write(connection: Connection, docs: Iterable[Doc], *, empty: bool = False) -> list[int]:
     """Insert documents with ids ordering them newest first (``empty``: the table has none yet); their
     ids. The word index is told separately (``_words``)."""
+    _one_at_a_time(connection)
     by_day: dict[int, list[Doc]] = defaultdict(list)
     for doc in docs:
         by_day[_day(doc["dated"])].append(doc)
@@ -289,6 +298,8 @@ def _words(connection: Connection, ids: list[int], *, adding: bool) -> None:
 def remove(connection: Connection, kind: str, ids: Iterable[int]) -> None:
     """Take these source rows' documents out of the index, while the rows still say what was indexed."""
     chosen = sorted({i for i in ids if i is not None})
+    if chosen:
+        _one_at_a_time(connection)
     for part in _chunks(chosen):
         where = and_(DOCS.c.kind == kind, DOCS.c.source_id.in_(part))
         doc_ids = list(connection.execute(select(DOCS.c.id).where(where)).scalars())

@@ -16,6 +16,10 @@ def main(url: str, action: str, *arguments: str) -> None:
         if action == "rename-committee":
             committee_id, name = int(arguments[0]), arguments[1]
             committees.update_committee(database, committee_id, CommitteePatch(name=name))
+        elif action == "type-minute":
+            minute_id, count = int(arguments[0]), int(arguments[1])
+            for number in range(count):
+                minutes.set_text(database, minute_id, f"Typed by officer, save {number + 1}")
         elif action == "set-minute-text":
             minutes.set_text(database, int(arguments[0]), arguments[1])
         elif action == "add-actions":

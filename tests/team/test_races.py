@@ -123,3 +123,23 @@ def test_officers_adding_actions_at_once_each_get_their_own_reference(shared: Da
     references = [a.reference for a in actions.list_actions(shared, committee_id=board.id)]
     year = date.today().year
     assert sorted(references) == [f"SST/{year}/{n:03d}" for n in range(1, 81)]
+
+
+def test_officers_typing_minutes_of_one_meeting_at_once_never_fail(shared: Database) -> None:
+    """Each save re-indexes its minute for search; on a server those writes take turns (the search
+    index's ids of one day were given twice, and saves failed, before)."""
+    seed = build_committee_and_meetings(shared)
+    minute_ids = [minutes.minute_for_item(shared, item).id for item in seed.item_ids[2:6]]  # type: ignore[union-attr]
+    url = shared.engine.url.render_as_string(hide_password=False)
+    officers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.team.officer", url, "type-minute", str(minute_id), "25"],
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for minute_id in minute_ids
+    ]
+    said = [officer.communicate(timeout=120)[1] for officer in officers]
+    assert [text for officer, text in zip(officers, said, strict=True) if officer.returncode != 0] == []
+    assert [minutes.get_minute(shared, m).text for m in minute_ids] == ["Typed by officer, save 25"] * 4
