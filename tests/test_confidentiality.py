@@ -402,7 +402,7 @@ def test_confirmed_minutes_cannot_be_edited_in_the_gui(
     from PySide6.QtWidgets import QMessageBox
 
     from sst_desktop.ui.context import AppContext
-    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+    from tests.ui.minute_window import open_minute_taking
 
     confirm_june(db, board)
     before = snapshot(db, board)
@@ -410,7 +410,7 @@ def test_confirmed_minutes_cannot_be_edited_in_the_gui(
     for kind in ("information", "warning"):
         monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *a, **k: told.append(text))
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MinuteTakingWindow(AppContext(db), board.sst.june, settings)
+    window = open_minute_taking(AppContext(db), board.sst.june, settings)
     qtbot.addWidget(window)
     window.show()
     window.go_to(board.june_exempt_item)

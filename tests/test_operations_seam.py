@@ -3,8 +3,7 @@
 A module under ``sst_desktop/ui/`` (outside ``ui/operations/``) may take plain types and pure
 helpers from the services and storage (records, patches, enums, errors, date wording) but nothing
 that is given the database: reads and changes go through ``sst_desktop.ui.operations``, which runs
-them on the database worker. The screens not yet
-moved over are listed in ``STILL_CALLING``; the list only shrinks.
+them on the database worker. There are no exceptions.
 """
 
 from __future__ import annotations
@@ -19,14 +18,6 @@ import sst_desktop
 
 UI = Path(sst_desktop.__file__).parent / "ui"
 BELOW = ("sst_desktop.services", "sst_desktop.storage")
-
-# Screens that still call services on the GUI thread (through AppContext.call/edit), to be moved.
-STILL_CALLING = frozenset(
-    {
-        "minutes/minute_taking.py",
-        "minutes/page.py",
-    }
-)
 
 
 def _given_the_database(function: object) -> bool:
@@ -78,10 +69,5 @@ def _screens() -> dict[str, list[str]]:
 
 
 def test_widgets_call_operations_not_services() -> None:
-    offenders = {name: calls for name, calls in _screens().items() if calls and name not in STILL_CALLING}
+    offenders = {name: calls for name, calls in _screens().items() if calls}
     assert offenders == {}, "call these through sst_desktop.ui.operations instead"
-
-
-def test_the_list_of_screens_still_to_move_only_shrinks() -> None:
-    moved = sorted(name for name, calls in _screens().items() if name in STILL_CALLING and not calls)
-    assert moved == [], "these no longer call services: take them off STILL_CALLING"

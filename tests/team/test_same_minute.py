@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QPushButton
 from sst_desktop.services import minutes
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.minutes.conflict import ConflictDialog
-from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import build_committee_and_meetings
 from tests.team.test_live_screens import another_officer
+from tests.ui.minute_window import open_minute_taking
 from tests.ui.test_backup_actions import on_next_modal
 from tests.ui.waiting import settle
 
@@ -27,7 +27,7 @@ def _typed_over_another_officers_save(qtbot, shared, settings, answer):  # type:
     seed = build_committee_and_meetings(shared)
     minute = minutes.minute_for_item(shared, seed.item_ids[3])
     assert minute is not None
-    window = MinuteTakingWindow(AppContext(shared), seed.meeting_id, settings)
+    window = open_minute_taking(AppContext(shared), seed.meeting_id, settings)
     qtbot.addWidget(window)
     window.show()
     window.go_to(seed.item_ids[3])

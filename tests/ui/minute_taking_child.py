@@ -47,8 +47,8 @@ def main(argv: list[str]) -> int:
     from sst_desktop.storage.opening import open_path
     from sst_desktop.ui.context import AppContext
     from sst_desktop.ui.minutes.editor import text_key
-    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
     from sst_desktop.ui.operations.worker import database_worker
+    from tests.ui.minute_window import open_minute_taking
 
     database, settings_path, round_number = Path(argv[0]), argv[1], int(argv[2])
     app = QApplication([])
@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
     context = AppContext(db)
     settings = QSettings(settings_path, QSettings.Format.IniFormat)
     meeting_id = int(argv[3])
-    window = MinuteTakingWindow(context, meeting_id, settings)
+    window = open_minute_taking(context, meeting_id, settings)
     window.show()
     items = agenda.list_agenda_items(db, meeting_id)
 

@@ -92,11 +92,11 @@ def test_a_dialog_shows_the_cleaned_text_and_saves_it_on_ok_again(qtbot, monkeyp
 
 def test_a_resolution_typed_live_gets_the_space_too(qtbot, monkeypatch, context, settings, db) -> None:  # type: ignore[no-untyped-def]
     from sst_desktop.services import minutes
-    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
     from tests.minutes_data import build_committee_and_meetings
+    from tests.ui.minute_window import open_minute_taking
 
     seed = build_committee_and_meetings(db)
-    window = MinuteTakingWindow(context, seed.meeting_id, settings)
+    window = open_minute_taking(context, seed.meeting_id, settings)
     qtbot.addWidget(window)
     window.show()
     settle(qtbot)

@@ -121,9 +121,9 @@ def test_marked_difference_strikes_out_and_highlights_words() -> None:
 
 
 def test_minute_taking_screen_has_a_history_button(qtbot, context, settings, db, seed) -> None:  # type: ignore[no-untyped-def]
-    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+    from tests.ui.minute_window import open_minute_taking
 
-    window = MinuteTakingWindow(context, seed.meeting_id, settings)
+    window = open_minute_taking(context, seed.meeting_id, settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

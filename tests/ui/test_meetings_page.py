@@ -593,6 +593,7 @@ def test_take_minutes_opens_minute_taking_for_the_meeting(
     page.select_meeting(sst.september)
     assert page.details.take_minutes_button.isEnabled()
     qtbot.mouseClick(page.details.take_minutes_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # the window opens once what it shows is read
     minutes_page = window.page("minutes")
     taking = minutes_page.windows.get(sst.september)
     assert taking is not None and taking.isVisible()

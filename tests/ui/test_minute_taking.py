@@ -26,6 +26,7 @@ from sst_desktop.ui.minutes.autosave import SaveState
 from sst_desktop.ui.minutes.declarations import DeclarationDialog
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import SeedMeeting, build_committee_and_meetings
+from tests.ui.minute_window import open_minute_taking
 from tests.ui.waiting import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -40,7 +41,7 @@ def seed(db: Database) -> SeedMeeting:
 
 @pytest.fixture
 def window(qtbot, context: AppContext, settings, seed: SeedMeeting) -> MinuteTakingWindow:  # type: ignore[no-untyped-def]
-    win = MinuteTakingWindow(context, seed.meeting_id, settings)
+    win = open_minute_taking(context, seed.meeting_id, settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -125,7 +126,7 @@ def register_by_name(db: Database, meeting_id: int) -> dict[str, attendance.Atte
 def test_a_remembered_layout_not_written_by_the_window_is_ignored(qtbot, context, settings, seed) -> None:  # type: ignore[no-untyped-def]
     settings.setValue("minute_taking/splitter", "wide")  # edited by hand, or by another program
     settings.setValue("minute_taking/editor_splitter", 2)
-    win = MinuteTakingWindow(context, seed.meeting_id, settings)
+    win = open_minute_taking(context, seed.meeting_id, settings)
     qtbot.addWidget(win)
     win.show()
     assert win.splitter.count() > 1 and win.editor.splitter.count() == 2
@@ -409,7 +410,7 @@ def test_matters_arising_shows_open_actions_and_records_progress(qtbot, db, cont
         db, text="Share the DHR process with MFRS", minute_id=earlier_minute.id
     ).after
     agenda.add_item(db, seed.meeting_id, "Action Log", AgendaItemPatch(kind=ItemKind.ACTION_LOG), position=3)
-    win = MinuteTakingWindow(context, seed.meeting_id, settings)
+    win = open_minute_taking(context, seed.meeting_id, settings)
     qtbot.addWidget(win)
     win.show()
     settle(qtbot)
@@ -455,7 +456,7 @@ def test_confirmed_minutes_open_read_only_and_refuse_edits(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
 
-    win = MinuteTakingWindow(context, seed.meeting_id, settings)
+    win = open_minute_taking(context, seed.meeting_id, settings)
     qtbot.addWidget(win)
     win.show()
     settle(qtbot)
@@ -493,11 +494,13 @@ def test_minutes_page_opens_minute_taking_and_exports_pdf_and_word(  # type: ign
     main.show()
     page = main.show_page("minutes")
     assert isinstance(page, MinutesPage)
+    settle(qtbot)  # the meetings are read
     assert [r.id for r in page.model.records()] == [seed.next_id, seed.meeting_id, seed.previous_id]
     assert page.select_meeting(seed.meeting_id)
     back_from_dialog(qtbot, main)
     page.table.setFocus()
     key(qtbot, page.table, Qt.Key.Key_Return)
+    settle(qtbot)  # the window opens once what it shows is read
     window = page.windows[seed.meeting_id]
     back_from_dialog(qtbot, window)
     window.go_to(seed.item_ids[3])
@@ -535,7 +538,7 @@ def test_minutes_of_22_june_2022_entered_through_the_window(  # type: ignore[no-
     from sst_desktop.storage.opening import open_path
     from tests.minutes_data import ACTIONS, NARRATIVE, RESOLUTIONS, build_seed_meeting
 
-    win = MinuteTakingWindow(context, seed.meeting_id, settings)
+    win = open_minute_taking(context, seed.meeting_id, settings)
     qtbot.addWidget(win)
     win.show()
     back_from_dialog(qtbot, win)

@@ -127,9 +127,9 @@ def seed(db):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def window(qtbot, context, settings, seed):  # type: ignore[no-untyped-def]
-    from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+    from tests.ui.minute_window import open_minute_taking
 
-    win = MinuteTakingWindow(context, seed.meeting_id, settings)
+    win = open_minute_taking(context, seed.meeting_id, settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -172,7 +172,8 @@ def test_switching_item_writes_pending_typing_at_once(qtbot, window, db, seed) -
     qtbot.keyClicks(narrative, "It was reported that chairs were hard to find.")
     assert window.session.saver.has_pending
     qtbot.keyClick(narrative, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    # No waiting: the switch flushed it.
+    # No waiting for a pause in the typing: the switch handed it to the database worker at once.
+    settle(qtbot)
     assert _text(db, seed.item_ids[3]) == "It was reported that chairs were hard to find."
     assert window.session.current_item.id == seed.item_ids[4]
     assert not window.session.saver.has_pending
@@ -201,12 +202,14 @@ def test_a_restart_reopens_the_meeting_at_the_item(qtbot, context, settings, db,
         first.show()
         page = first.show_page("minutes")
         assert isinstance(page, MinutesPage)
+        settle(qtbot)  # the meetings are read
         assert page.select_meeting(seed.meeting_id)
         if QApplication.activeWindow() is not first:
             with qtbot.waitActive(first):
                 first.activateWindow()
         page.table.setFocus()
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
+        settle(qtbot)  # the window opens once what it shows is read
         minute_window = page.windows[seed.meeting_id]
         minute_window.go_to(seed.item_ids[6])
         qtbot.keyClicks(minute_window.editor.narrative, "Typed just before the laptop died")
@@ -217,7 +220,9 @@ def test_a_restart_reopens_the_meeting_at_the_item(qtbot, context, settings, db,
 
         second = MainWindow(context, settings)
         second.show()
-        reopened = resume_minute_taking(second)
+        resume_minute_taking(second)
+        settle(qtbot)  # reopened once what it shows is read
+        reopened = second.page("minutes").windows.get(seed.meeting_id)
         assert reopened is not None
         assert reopened.session.meeting.id == seed.meeting_id
         assert reopened.session.current_item.id == seed.item_ids[6]
@@ -247,6 +252,8 @@ def test_nothing_is_reopened_for_another_database(qtbot, context, settings, db, 
     main = MainWindow(context, settings)
     try:
         assert resume_minute_taking(main) is None
+        settle(qtbot)
+        assert main.page("minutes").windows == {}
     finally:
         _dispose(main)
 

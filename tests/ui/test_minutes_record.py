@@ -17,9 +17,10 @@ from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.people import PersonPatch
-from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import SeedMeeting, build_seed_meeting
+from tests.ui.minute_window import open_minute_taking
 from tests.ui.test_minute_taking import ALT, _dispose, answer_yes, back_from_dialog, key
+from tests.ui.waiting import settle
 
 __all__ = ["answer_yes"]  # a fixture these tests use
 
@@ -51,7 +52,7 @@ def test_minutes_confirmed_in_the_window_print_as_confirmed_after_renames(  # ty
 ) -> None:
     seed = build_seed_meeting(db)
     item_id = _previous_minutes_item(db, seed)
-    window = MinuteTakingWindow(context, seed.next_id, settings)
+    window = open_minute_taking(context, seed.next_id, settings)
     qtbot.addWidget(window)
     window.show()
     back_from_dialog(qtbot, window)
@@ -97,10 +98,12 @@ def test_minutes_of_a_meeting_not_yet_held_open_only_when_the_officer_says_so_an
     request.addfinalizer(lambda: _dispose(main))
     main.show()
     page = main.show_page("minutes")
+    settle(qtbot)  # the meetings are read
     assert page.select_meeting(future.id)
     back_from_dialog(qtbot, main)
     page.table.setFocus()
     key(qtbot, page.table, Qt.Key.Key_Return)  # Take minutes: answered No
+    settle(qtbot)  # (asked once the meeting is read)
     assert asked[0][0] == "This meeting is in the future"
     assert "This meeting is in the future — take minutes anyway?" in asked[0][1]
     assert plain_date(day) in asked[0][1]
@@ -109,6 +112,7 @@ def test_minutes_of_a_meeting_not_yet_held_open_only_when_the_officer_says_so_an
     assert meetings.get_meeting(db, future.id).status == MeetingStatus.SCHEDULED
 
     key(qtbot, page.table, Qt.Key.Key_Return)  # asked again: Yes, to prepare the minutes
+    settle(qtbot)
     window = page.windows[future.id]
     back_from_dialog(qtbot, window)
     assert meetings.get_meeting(db, future.id).status == MeetingStatus.SCHEDULED  # not marked held
@@ -153,6 +157,7 @@ def test_minutes_export_warns_of_an_empty_register_and_no_minutes(  # type: igno
     request.addfinalizer(lambda: _dispose(main))
     main.show()
     page = main.show_page("minutes")
+    settle(qtbot)  # the meetings are read
     assert page.select_meeting(bare.id)
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(notes) == 1, timeout=10_000)

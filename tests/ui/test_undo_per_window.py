@@ -13,6 +13,7 @@ from sst_desktop.ui.main_window import MainWindow
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from sst_desktop.ui.minutes.withdraw import WithdrawConfirmationDialog
 from tests.minutes_data import SeedMeeting, build_committee_and_meetings
+from tests.ui.minute_window import open_minute_taking
 from tests.ui.test_minute_taking import back_from_dialog, when_dialog_opens
 from tests.ui.waiting import settle
 
@@ -44,6 +45,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def _minute_taking_at_previous_minutes(qtbot, main: MainWindow, seed: SeedMeeting) -> MinuteTakingWindow:  # type: ignore[no-untyped-def]
     main.open_meeting(seed.meeting_id, seed.item_ids[2])
+    settle(qtbot)  # the window opens once what it shows is read
     taking: MinuteTakingWindow = main.page("minutes").windows[seed.meeting_id]  # type: ignore[attr-defined]
     qtbot.waitExposed(taking)
     back_from_dialog(qtbot, taking)  # the minute-taking window is the active one
@@ -111,7 +113,7 @@ def test_minute_taking_edits_are_undone_in_their_own_window(qtbot, db, settings,
 
 def test_withdraw_confirmation_asks_for_a_reason_and_is_audited(qtbot, db, settings, seed, answers) -> None:  # type: ignore[no-untyped-def]
     context = AppContext(db)
-    taking = MinuteTakingWindow(context, seed.meeting_id, settings)
+    taking = open_minute_taking(context, seed.meeting_id, settings)
     qtbot.addWidget(taking)
     taking.show()
     qtbot.waitExposed(taking)

@@ -22,7 +22,9 @@ def test_status_messages_after_minute_taking_closed_raise_nothing(qtbot, db, set
     qtbot.addWidget(main)
     main.show()
     settle(qtbot)
-    window = main.page("minutes").open_minute_taking(seed.meeting_id)
+    main.page("minutes").open_minute_taking(seed.meeting_id)
+    settle(qtbot)  # the window opens once what it shows is read
+    window = main.page("minutes").windows.get(seed.meeting_id)
     assert window is not None and window.isVisible()
     window.close()
     _deleted_now()  # the window deletes itself when closed

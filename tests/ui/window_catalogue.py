@@ -130,9 +130,11 @@ class Catalogue:
 
     def minute_taking(self, meeting: str, item_title: str | None = None) -> MinuteTakingWindow:
         meeting_id = meetings.find_meeting(self.db, meeting).id
-        # (the Minutes screen gives the meeting's window if it is open already)
-        window = self.main.page("minutes").open_minute_taking(meeting_id)  # type: ignore[attr-defined]
-        answered()
+        # (the Minutes screen brings the meeting's window forward if it is open already)
+        page = self.main.page("minutes")
+        page.open_minute_taking(meeting_id)  # type: ignore[attr-defined]
+        answered()  # the window opens once what it shows is read
+        window: MinuteTakingWindow = page.windows[meeting_id]  # type: ignore[attr-defined]
         item = next((i for i in window.session.items if i.title == item_title), None)
         window.go_to(item.id if item else None)
         answered()

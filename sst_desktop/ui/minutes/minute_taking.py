@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import html
-from datetime import date
+from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -36,22 +36,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.domain.enums import MeetingStatus, MinuteOutcome
-from sst_desktop.services import agenda, meetings, minutes
 from sst_desktop.services.agenda import AgendaItemRecord
-from sst_desktop.services.errors import ConfirmedMinutesError, EditConflictError, ServiceError
+from sst_desktop.services.errors import ConfirmedMinutesError, EditConflictError
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.services.outcome import Changed
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.minutes.editor import MinuteEditor, text_key
+from sst_desktop.ui.minutes.editor import MinuteEditor, heading_key, summary_key, text_key
+from sst_desktop.ui.minutes.known import item_mark, says_the_same
 from sst_desktop.ui.minutes.menus import build_menus
 from sst_desktop.ui.minutes.place import forget, remember
 from sst_desktop.ui.minutes.register import RegisterPanel
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.style import STYLE
 from sst_desktop.ui.minutes.widgets import ClockLabel, SaveIndicator
+from sst_desktop.ui.operations import minute_taking, minutes
+from sst_desktop.ui.operations.minute_taking import Confirmation, MinuteTaking
 from sst_desktop.ui.operations.undo import DocumentWindow
 from sst_desktop.ui.window_geometry import keep_geometry
 
@@ -65,20 +66,8 @@ READ_ONLY_KEYS_HELP = (
 )
 
 
-def item_mark(minute: MinuteRecord | None, has_actions: bool = False) -> str:
-    if minute is None:
-        return ""
-    if minute.outcome == MinuteOutcome.DEFERRED:
-        return "deferred"
-    if minute.outcome == MinuteOutcome.WITHDRAWN:
-        return "withdrawn"
-    if minute.text.strip() or minute.resolutions or minute.references or has_actions:
-        return "✓"
-    return ""
-
-
 class MinuteTakingWindow(DocumentWindow, QMainWindow):
-    """Take the minutes of one meeting."""
+    """Take the minutes of one meeting, from what ``open_minute_taking_window`` read for it."""
 
     closed = Signal(int)  # meeting id
     next_action: QAction  # made by build_menus
@@ -87,7 +76,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
     def __init__(
         self,
         context: AppContext,
-        meeting_id: int,
+        opened: MinuteTaking,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -102,10 +91,8 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         # the window discards it.
         self.undo_stack = QUndoStack(self)
         self.settings = settings if settings is not None else QSettings()
-        meeting = meetings.get_meeting(context.database, meeting_id)
-        self.session = MinuteSession(
-            context, meeting, minutes.confirmed_reason(context.database, meeting), self
-        )
+        meeting = opened.meeting
+        self.session = MinuteSession(context, meeting, opened.read_only_reason, self)
         self.minutes_by_item: dict[int, MinuteRecord] = {}
         self.quitting = False  # set when the application closes around this window
         self._told_refusals: set[str] = set()
@@ -207,8 +194,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         # A bound method, not a lambda: Qt drops the connection when this window is deleted.
         self.context.status_message.connect(self.show_status)
         self._restore_layout()
-        self._mark_held()
-        self.load()
+        self._show(opened)
 
     # Building -----------------------------------------------------------------------------------
     def _meeting_line(self) -> str:
@@ -228,34 +214,18 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         if isinstance(editor_state, QByteArray):
             self.editor.splitter.restoreState(editor_state)
 
-    def _mark_held(self) -> None:
-        """Minutes are being taken: a scheduled meeting on or before today took place."""
-        meeting = self.session.meeting
-        if self.session.read_only or meeting.status != MeetingStatus.SCHEDULED or meeting.date > date.today():
-            return
-        db = self.context.database
-        try:
-            change = meetings.mark_held(db, meeting.id)
-        except ServiceError:
-            return
-        if change.after is not None:
-            self.session.meeting = change.after
-            self.session.busy = True  # this window loads next anyway
-            try:
-                self.context.announce(Changed.MEETINGS)
-            finally:
-                self.session.busy = False
-
     # Loading ------------------------------------------------------------------------------------
     def load(self, item_id: int | None = None) -> None:
-        db = self.context.database
-        meeting_id = self.session.meeting.id
-        self.session.items = self.context.call(self, lambda: agenda.list_agenda_items(db, meeting_id)) or []
-        if self.session.read_only:
-            records = self.context.call(self, lambda: minutes.list_minutes(db, meeting_id))
-        else:
-            records = self.context.call(self, lambda: minutes.open_minutes(db, meeting_id))
-        self.minutes_by_item = {m.agenda_item_id: m for m in records or [] if m.agenda_item_id is not None}
+        """Read the meeting, its agenda and minutes again, then show ``item_id`` (None: the current one)."""
+        minute_taking.read_minute_taking(self.context, self, self.session.meeting.id).success(
+            lambda data: self._show(data, item_id)
+        ).run()
+
+    def _show(self, data: MinuteTaking, item_id: int | None = None) -> None:
+        self.session.meeting = data.meeting
+        self.session.set_read_only(data.read_only_reason)
+        self.session.items = list(data.items)
+        self.minutes_by_item = {m.agenda_item_id: m for m in data.minutes if m.agenda_item_id is not None}
         self.register.load()
         self._fill_agenda()
         self.empty.setVisible(not self.session.items)
@@ -352,23 +322,52 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
             self.register.reload()
             remember(self.settings, self.context.database.url, self.session.meeting.id, None)
             return
+        self._keep_typed()
         self.session.set_current_item(item)
+        # Shown at once as this window knows it, so that typing goes to this item's minute; read
+        # again behind the writes just flushed, in case another officer or window changed it.
         minute = self.minutes_by_item.get(item.id)
-        if minute is None and not self.session.read_only:
-            db = self.context.database
-            minute = self.context.call(self, lambda: minutes.minute_for_item(db, item.id))
-            if minute is not None:
-                self.minutes_by_item[item.id] = minute
-        elif minute is not None:
-            db = self.context.database
-            minute_id = minute.id
-            fresh = self.context.call(self, lambda: minutes.get_minute(db, minute_id))
-            if fresh is not None:
-                minute = fresh
-                self.minutes_by_item[item.id] = fresh
         self.editor.set_item(item, minute)
         self.pages.setCurrentWidget(self.editor)
         remember(self.settings, self.context.database.url, self.session.meeting.id, item.id)
+        if minute is not None:
+            read = minutes.get_minute(self.context, self, minute.id)
+        elif not self.session.read_only:
+            read = minutes.minute_for_item(self.context, self, item.id)  # begun the first time
+        else:
+            return
+        read.success(lambda fresh: self._minute_read(item, minute, fresh)).run()
+
+    def _keep_typed(self) -> None:
+        """What was typed into the minute being left (written now) is that minute as this window
+        knows it: coming back to it shows it at once."""
+        minute = self.editor.minute
+        if minute is None or minute.agenda_item_id is None or self.session.read_only:
+            return
+        heading = self.editor.heading.text()
+        self.minutes_by_item[minute.agenda_item_id] = replace(
+            minute,
+            heading=heading if heading.strip() else minute.heading,  # (an empty heading is not saved)
+            text=self.editor.narrative.toPlainText(),
+            public_summary=self.editor.summary.toPlainText(),
+        )
+
+    def _minute_read(self, item: AgendaItemRecord, shown: MinuteRecord | None, fresh: MinuteRecord) -> None:
+        """The minute of ``item`` as stored, ``shown`` being what the editor was given meanwhile."""
+        editor = self.editor
+        if editor.item is None or editor.item.id != item.id:
+            return  # another item is shown by now (what was typed into this one is newer)
+        self._minute_changed(fresh)
+        if says_the_same(shown, fresh):
+            return
+        if editor.minute is shown and not self._typing_in(fresh.id):
+            editor.set_item(item, fresh)
+        else:
+            editor.reload()  # (keeps what is being typed; a text changed meanwhile is a conflict)
+
+    def _typing_in(self, minute_id: int) -> bool:
+        saver = self.session.saver
+        return any(saver.is_pending(key(minute_id)) for key in (text_key, heading_key, summary_key))
 
     def current_row_index(self) -> int:
         row = self.agenda_list.currentItem()
@@ -418,7 +417,6 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
             return  # the panel that made the change has refreshed itself
         if changed & (Changed.AGENDA | Changed.MEETINGS):
             self.session.saver.flush()
-            self._refresh_confirmation()
             self.load()
             return
         if changed & Changed.ATTENDANCE:
@@ -431,12 +429,13 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
                     self.editor.matters.load()
 
     def _refresh_confirmation(self) -> None:
-        db = self.context.database
-        fresh = self.context.call(self, lambda: meetings.get_meeting(db, self.session.meeting.id))
-        if fresh is not None:
-            self.session.meeting = fresh
-            reason = self.context.call(self, lambda: minutes.confirmed_reason(db, fresh))
-            self.session.set_read_only(reason if reason is not None else self.session.read_only_reason)
+        minute_taking.confirmation(self.context, self, self.session.meeting.id).success(
+            self._confirmation_read
+        ).run()
+
+    def _confirmation_read(self, confirmation: Confirmation) -> None:
+        self.session.meeting = confirmation.meeting
+        self.session.set_read_only(confirmation.read_only_reason)
 
     def _save_refused(self, key: str, error: object) -> None:
         """A change the database will never accept. Confirmed minutes: say so and stop editing. Any

@@ -1,13 +1,14 @@
 """The Minutes screen: every committee's meetings, to take their minutes or export them.
 
-Enter (or a double-click) opens minute-taking for the chosen meeting in its own window (for a meeting
-not yet held, only after the officer says so); the buttons write the public or full minutes as PDF, or
-the minutes as Word. A minute-taking window left open when the program stops is reopened at the same
-item next time (``resume_minute_taking``).
+Enter (or a double-click) opens minute-taking for the chosen meeting in its own window, once what it
+shows has been read (for a meeting not yet held, only after the officer says so); the buttons write
+the public or full minutes as PDF, or the minutes as Word. A minute-taking window left open when the
+program stops is reopened at the same item next time (``resume_minute_taking``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import shiboken6
@@ -25,14 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import MeetingStatus
-from sst_desktop.services import committees, meetings
 from sst_desktop.services.errors import NotFoundError
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.outcome import Changed
+from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+from sst_desktop.ui.minutes.opening import open_minute_taking_window
 from sst_desktop.ui.minutes.place import forget, remembered
+from sst_desktop.ui.operations import minute_taking
 from sst_desktop.ui.widgets.record_model import (
     Column,
     RecordTableModel,
@@ -88,6 +92,7 @@ class MinutesPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.windows: dict[int, MinuteTakingWindow] = {}
+        self._opening: dict[int, int | None] = {}  # meeting id: the item to show, while being read
         self._watching: QWidget | None = None
         self._closing = _MainWindowClosing(self)
 
@@ -149,17 +154,18 @@ class MinutesPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(hint)
         self.setFocusProxy(self.table)
-        context.data_changed.connect(self._data_changed)
+        context.changed.connect(self._data_changed)
         self._fill_committees()
-        self.reload()
 
     # Data ---------------------------------------------------------------------------------------
     def _fill_committees(self) -> None:
+        """Read the committees into the box (keeping the choice), then the meetings."""
+        minute_taking.list_committees(self.context, self).success(self._show_committees).run()
+
+    def _show_committees(self, records: list[CommitteeRecord]) -> None:
         wanted = self.committee_box.currentData()
         if wanted is None:
             wanted = QSettings().value(COMMITTEE_SETTING)
-        db = self.context.database
-        records = self.context.call(self, lambda: committees.list_committees(db)) or []
         self.committee_box.blockSignals(True)
         self.committee_box.clear()
         self.committee_box.addItem("All committees", None)
@@ -168,16 +174,23 @@ class MinutesPage(QWidget):
         index = self.committee_box.findData(int(wanted)) if str(wanted or "").isdigit() else 0
         self.committee_box.setCurrentIndex(max(index, 0))
         self.committee_box.blockSignals(False)
+        self.reload()
 
     def _committee_chosen(self) -> None:
         QSettings().setValue(COMMITTEE_SETTING, self.committee_box.currentData() or "")
         self.reload()
 
     def reload(self) -> None:
-        current = self.selected()
-        db = self.context.database
+        """Read the chosen committee's meetings again (the chosen meeting stays chosen)."""
         committee_id = self.committee_box.currentData()
-        records = self.context.call(self, lambda: meetings.list_meetings(db, committee_id)) or []
+        minute_taking.list_meetings(self.context, self, committee_id).success(
+            lambda records: self._show_meetings(committee_id, records)
+        ).run()
+
+    def _show_meetings(self, committee_id: int | None, records: list[MeetingRecord]) -> None:
+        if committee_id != self.committee_box.currentData():
+            return  # another committee was chosen meanwhile: its meetings follow
+        current = self.selected()
         self.model.set_records(records)
         self.model.sort(0, Qt.SortOrder.DescendingOrder)
         if current is not None and select_record(self.table, lambda r: r.id == current.id):
@@ -195,11 +208,10 @@ class MinutesPage(QWidget):
         if target is not None:
             select_record(self.table, lambda r: r.id == target.id)
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("committee",):
+    def _data_changed(self, changed: Changed) -> None:
+        if changed & Changed.COMMITTEES:
             self._fill_committees()
-            self.reload()
-        elif what in ("meeting", "minutes", "agenda"):
+        elif changed & (Changed.MEETINGS | Changed.MINUTES | Changed.AGENDA):
             self.reload()
 
     def selected(self) -> MeetingRecord | None:
@@ -225,37 +237,77 @@ class MinutesPage(QWidget):
         return self.open_minute_taking(record.id)
 
     def open_minute_taking(
-        self, meeting_id: int, item_id: int | None = None, *, ask_if_future: bool = True
+        self,
+        meeting_id: int,
+        item_id: int | None = None,
+        *,
+        ask_if_future: bool = True,
+        missing: Callable[[], None] | None = None,
     ) -> MinuteTakingWindow | None:
-        """Open (or bring forward) minute-taking for a meeting, at ``item_id`` when given. A meeting
-        not yet held is opened only when the officer says so (``ask_if_future``)."""
+        """Bring forward the meeting's minute-taking window (returned), at ``item_id`` when given; or
+        open it once what it shows has been read (None is returned meanwhile), the screen staying
+        responsive. A meeting not yet held is opened only when the officer says so
+        (``ask_if_future``). A meeting that is no longer there is explained, or ``missing`` is called."""
         self._watch_main_window()
         window = self.windows.get(meeting_id)
         if window is None:
-            if ask_if_future and not self._minutes_wanted(meeting_id):
-                return None
-            settings = self.settings()
-            window = self.context.call(
-                self, lambda: MinuteTakingWindow(self.context, meeting_id, settings, parent=self)
-            )
-            if window is None:
-                return None
-            self.windows[meeting_id] = window
-            window.closed.connect(lambda mid: self.windows.pop(mid, None))
-            window.show()
+            if meeting_id in self._opening:
+                self._opening[meeting_id] = item_id if item_id is not None else self._opening[meeting_id]
+                return None  # (already being read: asked twice)
+            self._opening[meeting_id] = item_id
+            if ask_if_future:
+                minute_taking.get_meeting(self.context, self, meeting_id).success(
+                    lambda meeting: self._open_if_wanted(meeting, missing)
+                ).failure(lambda error: self._not_opened(meeting_id, error, missing)).run()
+            else:
+                self._open(meeting_id, missing)
+            return None
         if item_id is not None:
             window.go_to(item_id)
         window.raise_()
         window.activateWindow()
         return window
 
-    def _minutes_wanted(self, meeting_id: int) -> bool:
+    def _open_if_wanted(self, meeting: MeetingRecord, missing: Callable[[], None] | None) -> None:
+        if self._minutes_wanted(meeting):
+            self._open(meeting.id, missing)
+        else:
+            self._opening.pop(meeting.id, None)
+
+    def _open(self, meeting_id: int, missing: Callable[[], None] | None) -> None:
+        open_minute_taking_window(
+            self.context,
+            meeting_id,
+            self._opened,
+            settings=self.settings(),
+            parent=self,
+            failed=lambda error: self._not_opened(meeting_id, error, missing),
+        )
+
+    def _opened(self, window: MinuteTakingWindow) -> None:
+        meeting_id = window.session.meeting.id
+        if meeting_id not in self._opening:
+            window.deleteLater()  # the program is closing meanwhile
+            return
+        item_id = self._opening.pop(meeting_id)
+        self.windows[meeting_id] = window
+        window.closed.connect(lambda mid: self.windows.pop(mid, None))
+        window.show()
+        if item_id is not None:
+            window.go_to(item_id)
+        window.raise_()
+        window.activateWindow()
+
+    def _not_opened(self, meeting_id: int, error: BaseException, missing: Callable[[], None] | None) -> None:
+        self._opening.pop(meeting_id, None)
+        if missing is not None and isinstance(error, NotFoundError):
+            missing()
+        else:
+            report_error(self, error)
+
+    def _minutes_wanted(self, meeting: MeetingRecord) -> bool:
         """Minutes record a meeting that took place: for one still to come, ask first (an officer may
         prepare them ahead, but should not start them on the wrong meeting by mistake)."""
-        db = self.context.database
-        meeting = self.context.call(self, lambda: meetings.get_meeting(db, meeting_id))
-        if meeting is None:
-            return False
         if meeting.date <= date.today() or meeting.minutes_confirmed_at is not None:
             return True
         answer = QMessageBox.question(
@@ -279,6 +331,7 @@ class MinutesPage(QWidget):
             self._watching = main
 
     def close_windows(self, *, quitting: bool = False) -> None:
+        self._opening.clear()  # (one being read opens no more)
         for window in list(self.windows.values()):
             window.quitting = quitting
             window.close()
@@ -303,24 +356,20 @@ class MinutesPage(QWidget):
         export_minutes(self, self.context, record, kind=kind, public=public)
 
 
-def resume_minute_taking(main_window: QWidget) -> MinuteTakingWindow | None:
-    """Reopen the minute-taking window that was open when the program last stopped, at the same item.
+def resume_minute_taking(main_window: QWidget) -> None:
+    """Reopen the minute-taking window that was open when the program last stopped, at the same item
+    (once what it shows has been read).
 
     Called once after the main window is shown. Nothing happens when no meeting was being minuted,
-    or when it was in another database."""
+    when it was in another database, or when the meeting was deleted since (it is forgotten); a
+    database that cannot be read is explained, and the main window stays usable."""
     settings = settings_for(main_window)
     context: AppContext = main_window.context  # type: ignore[attr-defined]
     where = remembered(settings, context.database.url)
     if where is None:
-        return None
+        return
     meeting_id, item_id = where
-    try:
-        meetings.get_meeting(context.database, meeting_id)
-    except NotFoundError:
-        forget(settings)  # the meeting was deleted since
-        return None
-    except Exception as error:  # the database cannot be read: say so, the window stays usable
-        report_error(main_window, error)
-        return None
     page = main_window.page("minutes")  # type: ignore[attr-defined]
-    return page.open_minute_taking(meeting_id, item_id, ask_if_future=False)  # the officer chose it before
+    page.open_minute_taking(  # the officer chose it before: no question
+        meeting_id, item_id, ask_if_future=False, missing=lambda: forget(settings)
+    )
