@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services.actions import ActionRecord, ActionUpdateRecord
+from sst_desktop.ui.widgets.accessible import with_clear_button
 from sst_desktop.ui.widgets.date_box import PLACEHOLDER, DateBox
 
 UPDATE_DAYS_AHEAD = 366  # an update may be dated ahead (a meeting booked), not years ahead
@@ -121,7 +122,8 @@ class ActionDetails(QWidget):
         self.update_text = QLineEdit()
         self.update_text.setObjectName("update-text")
         self.update_text.setPlaceholderText("Type a progress update and press Enter")
-        self.update_text.setClearButtonEnabled(True)
+        with_clear_button(self.update_text)
+        self.update_text.setAccessibleName("Progress update")
         self.update_text.returnPressed.connect(self._add_update)
         self.update_on = DateBox(date.today(), allow_empty=False)
         self.update_on.setObjectName("update-on")

@@ -125,6 +125,7 @@ class ActionLogPage(QWidget):
         self.model = ActionLogModel(self)
         self.table = QTableView()
         self.table.setObjectName("action-log")
+        self.table.setAccessibleName("Actions")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -90,6 +90,7 @@ class ImportPreviewDialog(QDialog):
 
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("import-preview")
+        self.table.setAccessibleName("Changes the workbook makes")
         self.table.setHorizontalHeaderLabels(["", "Reference", "Where", "What", "Details"])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -40,6 +40,7 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         self.model = committee_model()
         self.list = record_table_view(self.model)
         self.list.setObjectName("committee-list")
+        self.list.setAccessibleName("Committees")
         self.list.setAlternatingRowColors(False)
         self.list.setWordWrap(True)
         self.list.horizontalHeader().setVisible(False)

@@ -189,6 +189,7 @@ class PeoplePage(RecordListPage[PersonRecord]):
         self.model = people_model()
         self.table = record_table_view(self.model, sortable=True)
         self.table.setObjectName("people")
+        self.table.setAccessibleName("People")
         # Name, organisation, job title and email share the width; the telephone number is kept whole.
         self.columns = ColumnFit(self.table, {0: 3, 1: 2, 2: 2, 3: 2})
         self.count = QLabel()

@@ -47,10 +47,12 @@ class ReferencePicker(QDialog):
         self._asked = 0
         self.search = QLineEdit()
         self.search.setObjectName("referenceSearch")
+        self.search.setAccessibleName("Find a minute")
         self.search.setPlaceholderText("Number, heading, date, or words of any committee's earlier minute…")
         self.search.textChanged.connect(self._filter)
         self.list = QListWidget()
         self.list.setObjectName("referenceList")
+        self.list.setAccessibleName("Minutes found")
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
         self.search.returnPressed.connect(self.accept)
         self.note = QLabel()

@@ -27,6 +27,7 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.operations import search as search_ops
 from sst_desktop.ui.search.results import HIT_ROLE, HtmlDelegate, ResultsModel
+from sst_desktop.ui.widgets.accessible import with_clear_button
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.window_geometry import keep_geometry
 
@@ -63,7 +64,8 @@ class SearchWindow(QDialog):
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
         self.query.setPlaceholderText('Words to find, in any order — "quotes" for an exact phrase')
-        self.query.setClearButtonEnabled(True)
+        with_clear_button(self.query)
+        self.query.setAccessibleName("Words to find")
         self.query.textChanged.connect(self.refresh)
         self.query.returnPressed.connect(self.open_current)
         self.query.installEventFilter(self)
@@ -79,8 +81,10 @@ class SearchWindow(QDialog):
         self.kind.currentIndexChanged.connect(self.refresh)
         self.date_from = DateBox(allow_empty=True)
         self.date_from.setObjectName("searchFrom")
+        self.date_from.setAccessibleName("From")
         self.date_to = DateBox(allow_empty=True)
         self.date_to.setObjectName("searchTo")
+        self.date_to.setAccessibleName("To")
         for box in (self.date_from, self.date_to):
             box.setMaximumWidth(130)
             box.date_changed.connect(self.refresh)
@@ -110,6 +114,7 @@ class SearchWindow(QDialog):
         self.model = ResultsModel(self)
         self.results = QListView()
         self.results.setObjectName("searchResults")
+        self.results.setAccessibleName("Results")
         self.results.setModel(self.model)
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setResizeMode(QListView.ResizeMode.Adjust)

@@ -114,6 +114,7 @@ class DateBox(QLineEdit):
         self.calendar_action = self.addAction(
             QIcon(str(resource("icons", "chevron-down.png"))), QLineEdit.ActionPosition.TrailingPosition
         )
+        self.calendar_action.setText("Choose from a calendar")  # what a screen reader says for the button
         self.calendar_action.setToolTip("Choose from a calendar (F4)")
         self.calendar_action.triggered.connect(self.open_calendar)
         self.editingFinished.connect(self.commit)
