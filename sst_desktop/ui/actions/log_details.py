@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services.actions import ActionRecord, ActionUpdateRecord
+from sst_desktop.ui import theme
 from sst_desktop.ui.widgets.accessible import with_clear_button
 from sst_desktop.ui.widgets.date_box import PLACEHOLDER, DateBox
 
@@ -57,7 +58,7 @@ class ActionDetails(QWidget):
         self.source = QLabel()
         self.source.setTextFormat(Qt.TextFormat.PlainText)
         self.source.setWordWrap(True)
-        self.source.setStyleSheet("color: #4a5568;")
+        self.source.setStyleSheet(theme.text_style("details_text"))
         self.open_button = QPushButton("Go to minute")
         self.open_button.setObjectName("open-minute")
         self.open_button.setToolTip("Open the meeting and the minute this action came from")
@@ -98,7 +99,7 @@ class ActionDetails(QWidget):
         self.due.setObjectName("details-due")
         self.due.date_changed.connect(self._due_edited)
         self.overdue = QLabel()
-        self.overdue.setStyleSheet("color: #9c1c13; font-weight: bold;")
+        self.overdue.setStyleSheet(theme.text_style("error_text", bold=True))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -180,7 +181,7 @@ class ActionDetails(QWidget):
         self.placeholder = QLabel("Choose an action to see its history and add updates.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #7a8494;")
+        self.placeholder.setStyleSheet(theme.text_style("done_text"))
         outer.addWidget(self.placeholder)
         self._body = scroll
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.paths import resource
 from sst_desktop.services.dates import EXAMPLE, check_limits, date_text, parse_date_text
+from sst_desktop.ui import theme
 
 PLACEHOLDER = "dd/mm/yyyy"
 HINT = f"Type a date ({EXAMPLE}; “No date” clears it), or press F4 for a calendar"
@@ -150,7 +151,7 @@ class DateBox(QLineEdit):
             self._message = QLabel(self._error)
             self._message.setObjectName("dateError")
             self._message.setWordWrap(True)
-            self._message.setStyleSheet("color: #9c1c13;")
+            self._message.setStyleSheet(theme.text_style("error_text"))
             self._message.setVisible(bool(self._error))
         return self._message
 
