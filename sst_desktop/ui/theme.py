@@ -123,6 +123,9 @@ def uses_own_colours(palette: QPalette) -> bool:
     hints = QGuiApplication.styleHints()
     if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark:
         return True
+    accessibility = getattr(hints, "accessibility", None)  # Qt 6.10 and later
+    if accessibility is not None and accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+        return True
     return palette.color(Role.Window).lightnessF() < 0.5 or palette.color(Role.Base).lightnessF() < 0.5
 
 

@@ -34,3 +34,39 @@ def test_tables_say_their_column_headers(qtbot, catalogue, name) -> None:  # typ
             assert all(h.strip() for h in headers), (
                 f"{name}: the table {table!r} has unnamed columns {headers}"
             )
+
+
+def test_the_save_indicator_announces_saving_stopped_and_recovered(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A screen reader hears "Not saved — retrying" when a save fails, and "Saved" once it succeeds,
+    without being told every routine save."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    from sst_desktop.ui.minutes.autosave import Autosaver, SaveState
+    from sst_desktop.ui.minutes.widgets import SaveIndicator
+
+    heard: list[str] = []
+
+    def hear(event: object) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append(event.message())
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", hear)
+    attempts: list[int] = []
+
+    def flaky() -> None:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise OSError(28, "No space left on device")
+
+    saver = Autosaver(idle_ms=10, max_wait_ms=50, retry_ms=50)
+    indicator = SaveIndicator(saver)
+    qtbot.addWidget(indicator)
+    saver.schedule("narrative", lambda: None)
+    qtbot.waitUntil(lambda: saver.state is SaveState.SAVED and not saver.has_pending, timeout=2000)
+    assert heard == []  # a routine save is not announced
+    saver.schedule("narrative", flaky)
+    qtbot.waitUntil(lambda: saver.state is SaveState.ERROR, timeout=2000)
+    qtbot.waitUntil(lambda: saver.state is SaveState.SAVED and not saver.has_pending, timeout=2000)
+    assert heard[0] == "Not saved — retrying"
+    assert heard[-1].startswith("Saved")
+    assert indicator.accessibleDescription() == "Everything you typed is in the database."
