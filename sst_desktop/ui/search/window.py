@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -86,7 +87,6 @@ class SearchWindow(QDialog):
         self.date_to.setObjectName("searchTo")
         self.date_to.setAccessibleName("To")
         for box in (self.date_from, self.date_to):
-            box.setMaximumWidth(130)
             box.date_changed.connect(self.refresh)
         self.order = QComboBox()
         self.order.setObjectName("searchOrder")
@@ -101,15 +101,26 @@ class SearchWindow(QDialog):
         )
         self.confidential.toggled.connect(self.refresh)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.committee, 2)
-        filters.addWidget(self.kind, 1)
-        filters.addWidget(self.order)
-        filters.addWidget(QLabel("From"))
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel("to"))
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.confidential)
+        choices = QHBoxLayout()
+        choices.addWidget(self.committee, 2)
+        choices.addWidget(self.kind, 1)
+        choices.addWidget(self.order)
+        span = QHBoxLayout()
+        span.addWidget(QLabel("From"))
+        span.addWidget(self.date_from)
+        span.addWidget(QLabel("to"))
+        span.addWidget(self.date_to)
+        span.addWidget(self.confidential)
+        span.addStretch(1)
+        # One row where the screen holds it; with large text the dates go on a second row.
+        filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        filters.addLayout(choices, 1)
+        filters.addLayout(span)
+        parts = [choices.itemAt(i).widget() for i in range(choices.count())]
+        parts += [span.itemAt(i).widget() for i in range(span.count())]
+        needed = sum(part.sizeHint().width() + 8 for part in parts if part is not None) + 40
+        if needed > self.screen().availableGeometry().width():
+            filters.setDirection(QBoxLayout.Direction.TopToBottom)
 
         self.model = ResultsModel(self)
         self.results = QListView()
