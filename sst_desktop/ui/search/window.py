@@ -116,9 +116,8 @@ class SearchWindow(QDialog):
         filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         filters.addLayout(choices, 1)
         filters.addLayout(span)
-        parts = [choices.itemAt(i).widget() for i in range(choices.count())]
-        parts += [span.itemAt(i).widget() for i in range(span.count())]
-        needed = sum(part.sizeHint().width() + 8 for part in parts if part is not None) + 40
+        parts = [self.committee, self.kind, self.order, self.date_from, self.date_to, self.confidential]
+        needed = sum(part.sizeHint().width() + 8 for part in parts) + 120  # and the two labels
         if needed > self.screen().availableGeometry().width():
             filters.setDirection(QBoxLayout.Direction.TopToBottom)
 
