@@ -70,3 +70,35 @@ def test_the_save_indicator_announces_saving_stopped_and_recovered(qtbot, monkey
     assert heard[0] == "Not saved — retrying"
     assert heard[-1].startswith("Saved")
     assert indicator.accessibleDescription() == "Everything you typed is in the database."
+
+
+@pytest.mark.parametrize("name", list(OPENERS))
+def test_focus_is_always_visible(qtbot, catalogue, name) -> None:  # type: ignore[no-untyped-def]
+    """Every control the keyboard reaches looks different when it has the focus."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    window = catalogue.open(name)
+    qtbot.waitExposed(window)
+    settle(qtbot)
+    reachable = [
+        w
+        for w in window.findChildren(QWidget)
+        if w.isVisible()
+        and w.isEnabled()
+        and w.window() is window
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+        and w.width() > 4
+    ]
+    assert reachable, f"{name}: nothing takes the focus"
+    unseen = []
+    for widget in reachable[:30]:
+        widget.clearFocus()
+        QApplication.processEvents()
+        before = widget.grab().toImage()
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        if widget.hasFocus() and widget.grab().toImage() == before:
+            unseen.append(f"{type(widget).__name__}#{widget.objectName()}")
+    assert unseen == [], f"{name}: focus not visible on"

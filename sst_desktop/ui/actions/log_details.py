@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services.actions import ActionRecord, ActionUpdateRecord
 from sst_desktop.ui import theme
 from sst_desktop.ui.widgets.accessible import with_clear_button
+from sst_desktop.ui.widgets.column_fit import vertical_scroll
 from sst_desktop.ui.widgets.date_box import PLACEHOLDER, DateBox
 
 UPDATE_DAYS_AHEAD = 366  # an update may be dated ahead (a meeting booked), not years ahead
@@ -166,11 +166,7 @@ class ActionDetails(QWidget):
         layout.addLayout(form)
         layout.addWidget(history_title)
         layout.addWidget(self.history, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = vertical_scroll(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll, 1)

@@ -49,6 +49,8 @@ QTableWidget#mattersTable::item { padding: 0px; }
 /* Confirmed minutes read as a record, not a form: no white boxes to type into. */
 QMainWindow#minuteTaking QLineEdit:read-only, QMainWindow#minuteTaking QPlainTextEdit:read-only,
 QMainWindow#minuteTaking QTextEdit:read-only { background: transparent; border: 1px solid transparent; }
+QMainWindow#minuteTaking QLineEdit:read-only:focus, QMainWindow#minuteTaking QPlainTextEdit:read-only:focus,
+QMainWindow#minuteTaking QTextEdit:read-only:focus { border: 1px solid @minutes_accent@; }
 QMainWindow#minuteTaking QComboBox:disabled, QMainWindow#minuteTaking QAbstractSpinBox:disabled {
     background: transparent; border: 1px solid transparent; color: @minutes_text@; }
 """

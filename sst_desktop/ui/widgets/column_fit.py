@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
-from PySide6.QtWidgets import QHeaderView, QListView, QTableView, QToolTip
+from PySide6.QtWidgets import QFrame, QHeaderView, QListView, QScrollArea, QTableView, QToolTip, QWidget
 
 # Room a cell takes around its text: the style's margins and the house style's item padding.
 CELL_PADDING = 16
@@ -172,3 +172,15 @@ def wrap_list(view: QListView) -> QListView:
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return view
+
+
+def vertical_scroll(body: QWidget) -> QScrollArea:
+    """``body`` in a frameless area that scrolls up and down only. The area is not a stop of its own
+    when tabbing: the keyboard goes straight to the controls it holds."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(body)
+    return scroll
