@@ -245,6 +245,38 @@ def test_public_minutes_pdf_and_word(db: Database, board: Board, tmp_path: Path)
     present(zip_everything(full_word), (MINUTE_TEXT, RESOLUTION, ACTION_TEXT), "the full minutes (Word)")
 
 
+def test_published_website(db: Database, board: Board, tmp_path: Path) -> None:
+    """Every page and every file of the published website, with open actions: nothing exempt."""
+    from sst_desktop.exports.website.writer import publish_site
+    from sst_desktop.services.action_records import get_action
+
+    minutes.open_minutes(db, board.sst.september)
+    public_action = actions.create_action(db, minute_id=board.june_open_minute, text="Set up the sub-group").after
+    assert public_action is not None
+    site = tmp_path / "site"
+    result = publish_site(db, board.sst.committee_id, site, with_actions=True)
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    assert len(files) == result.files + 1  # and the manifest
+    for path in files:
+        data = path.read_bytes()
+        everything = pdf_everything(data) if path.suffix == ".pdf" else data.decode("utf-8")
+        absent(everything, (*ALL_SECRETS, REPORT_FILE), f"the website's {path.relative_to(site)}")
+    june = (site / "meetings" / f"{db_date(db, board.sst.june)}.html").read_text(encoding="utf-8")
+    assert PUBLIC_SUMMARY in " ".join(june.split())
+    assert "DHR10 report" in (site / "meetings" / f"{db_date(db, board.sst.september)}.html").read_text()
+    exempt_action = get_action(db, board.exempt_action)
+    assert not exempt_action.is_done
+    listed = (site / "actions.html").read_text(encoding="utf-8")
+    assert exempt_action.reference not in listed
+    assert public_action.reference in listed and "Set up the sub-group" in listed
+
+
+def db_date(db: Database, meeting_id: int) -> str:
+    from sst_desktop.services.meetings import get_meeting
+
+    return get_meeting(db, meeting_id).date.isoformat()
+
+
 def test_calendar_and_attendance_register_carry_no_item_content(
     db: Database, board: Board, tmp_path: Path
 ) -> None:

@@ -33,13 +33,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def apply_style(app: QApplication) -> None:
-    """The house look: Fusion plus resources/styles/app.qss."""
+    """The house look: Fusion plus resources/styles/app.qss, in the colours ``ui.theme`` chooses for
+    the desktop's palette (house colours on a light desktop; its own on a dark or high-contrast one).
+    Chosen again when the desktop's colour scheme changes while the program runs."""
     from sst_desktop.paths import resource
+    from sst_desktop.ui import theme
 
     app.setStyle("Fusion")
+    theme.apply(app.palette())
     with contextlib.suppress(OSError):  # an unstyled window still works
         style = resource("styles", "app.qss").read_text(encoding="utf-8")
-        app.setStyleSheet(style.replace("@ICONS@", resource("icons").as_posix()))
+        app.setStyleSheet(theme.fill(style.replace("@ICONS@", resource("icons").as_posix())))
+    hints = app.styleHints()
+    if hints is not None and not app.property("sst-follows-scheme"):
+        app.setProperty("sst-follows-scheme", True)
+        hints.colorSchemeChanged.connect(lambda *_: apply_style(app))
 
 
 def demo_copy_path() -> Path:

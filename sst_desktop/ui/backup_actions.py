@@ -120,6 +120,7 @@ class RestoreDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("backup-table")
+        self.table.setAccessibleName("Backups")
         self.table.setHorizontalHeaderLabels(["Taken", "Kind", "Size"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -133,6 +134,7 @@ class RestoreDialog(QDialog):
 
         self.keep = QSpinBox()
         self.keep.setObjectName("backup-keep")
+        self.keep.setAccessibleName("Backups of each kind to keep")
         self.keep.setRange(1, MAX_KEEP)
         self.keep.setValue(backup_keep(settings))
         self.keep.valueChanged.connect(lambda value: self.settings.setValue(KEEP_KEY, int(value)))

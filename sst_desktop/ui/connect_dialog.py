@@ -146,6 +146,7 @@ class PasswordDialog(QDialog):
         label.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("password")
+        self.password.setAccessibleName("Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -146,6 +146,9 @@ class FileActions(QObject):
         from sst_desktop.ui.backup_actions import BackupActions  # Back up now, Restore from backup…
 
         self.backup_actions = BackupActions(window)
+        from sst_desktop.ui.publish_dialog import PublishActions  # Publish website…
+
+        self.publish_actions = PublishActions(window)
         from sst_desktop.ui.damaged import (
             DamagedFileActions,
         )  # a damaged file: restore, or save what can be read

@@ -66,6 +66,7 @@ class HistoryDialog(QDialog):
         heading.setStyleSheet("font-weight: bold;")
         self.tree = QTreeWidget()
         self.tree.setObjectName("history-tree")
+        self.tree.setAccessibleName("Changes")
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(["When", "Who", "What", "Change"])
         self.tree.setAlternatingRowColors(True)
@@ -106,6 +107,7 @@ class HistoryDialog(QDialog):
     def _text_view(name: str) -> QTextEdit:
         view = QTextEdit()
         view.setObjectName(name)
+        view.setAccessibleName("Before" if name.endswith("before") else "After")
         view.setReadOnly(True)
         view.setAcceptRichText(False)
         return view

@@ -62,6 +62,7 @@ class MainWindow(DocumentWindow, QMainWindow):
 
         # Navigation ---------------------------------------------------------------------------
         self.navigation = QListWidget()
+        self.navigation.setAccessibleName("Pages")
         self.navigation.setObjectName("navigation")
         self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.shortcuts: dict[str, str] = {}

@@ -19,8 +19,9 @@ from sst_desktop.services import actions, committees
 from sst_desktop.services.action_rows import Column
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.outcome import Changed
+from sst_desktop.ui import theme
 from sst_desktop.ui.actions import log_workbooks
-from sst_desktop.ui.actions.log_model import OVERDUE_BACKGROUND, ActionLogModel
+from sst_desktop.ui.actions.log_model import ActionLogModel
 from sst_desktop.ui.actions.log_view import ActionLogPage
 from sst_desktop.ui.actions.transfer import ExportChoices, ImportPreviewDialog
 from sst_desktop.ui.context import AppContext
@@ -86,7 +87,7 @@ def test_every_action_shows_with_its_columns(qtbot, db, world, page) -> None:  #
 def test_overdue_rows_stand_out(qtbot, db, world, page) -> None:  # type: ignore[no-untyped-def]
     rows = {r[ar.R_REFERENCE]: i for i, r in enumerate(page.model.rows())}
     overdue = page.model.index(rows[ref(db, world, "prevent")], Column.DUE)
-    assert overdue.data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
+    assert overdue.data(Qt.ItemDataRole.BackgroundRole) == theme.brush("overdue_back")
     assert overdue.data(Qt.ItemDataRole.FontRole).bold()
     assert overdue.data(Qt.ItemDataRole.ToolTipRole) == "Overdue by 10 days"
     done = page.model.index(rows[ref(db, world, "done")], Column.DUE)  # past due but completed

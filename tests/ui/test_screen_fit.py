@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
 
 from sst_desktop.ui.main_window import MainWindow
@@ -46,6 +47,28 @@ def test_window_fits_a_laptop_and_needs_no_sideways_scrolling(qtbot, catalogue, 
     frame = window.frameGeometry()
     assert area.contains(frame), f"{name}: frame {frame} is not on the screen {area}"
     assert frame.width() <= LAPTOP.width() and frame.height() <= LAPTOP.height()
+    assert scrolled_sideways(window) == [], name
+
+
+@pytest.fixture
+def large_text(qapp):  # type: ignore[no-untyped-def]
+    """Text scaled to 150%, as Windows' "Make text bigger" does, for the test; then back."""
+    before = qapp.font()
+    bigger = QFont(before)
+    bigger.setPointSizeF(before.pointSizeF() * 1.5)
+    qapp.setFont(bigger)
+    yield
+    qapp.setFont(before)
+
+
+@pytest.mark.parametrize("name", list(OPENERS))
+def test_window_fits_a_laptop_with_text_at_150_percent(qtbot, large_text, catalogue, name) -> None:  # type: ignore[no-untyped-def]
+    window = catalogue.open(name)
+    qtbot.waitExposed(window)
+    settle(qtbot)
+    area = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    assert area.contains(frame), f"{name}: frame {frame} is not on the screen {area}"
     assert scrolled_sideways(window) == [], name
 
 

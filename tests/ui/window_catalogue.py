@@ -199,6 +199,12 @@ def _connect(c: Catalogue) -> QDialog:
     return ConnectDialog(c.main, c.settings)
 
 
+def _publish(c: Catalogue) -> QDialog:
+    from sst_desktop.ui.publish_dialog import PublishDialog
+
+    return PublishDialog(c.context, c.settings, c.main)
+
+
 def _password(c: Catalogue) -> QDialog:
     from sst_desktop.storage.server import PasswordNeededError
     from sst_desktop.ui.connect_dialog import PasswordDialog
@@ -357,6 +363,7 @@ OPENERS: dict[str, Callable[[Catalogue], QWidget]] = {
     "restore-backup": _restore,
     "connect-team-database": _connect,
     "database-password": _password,
+    "publish-website": _publish,
     "schedule-meeting": _schedule(series=False),
     "schedule-series": _schedule(series=True),
     "meeting-reason": _reason,

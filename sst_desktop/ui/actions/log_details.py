@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services.actions import ActionRecord, ActionUpdateRecord
+from sst_desktop.ui import theme
+from sst_desktop.ui.widgets.accessible import with_clear_button
+from sst_desktop.ui.widgets.column_fit import vertical_scroll
 from sst_desktop.ui.widgets.date_box import PLACEHOLDER, DateBox
 
 UPDATE_DAYS_AHEAD = 366  # an update may be dated ahead (a meeting booked), not years ahead
@@ -56,7 +58,7 @@ class ActionDetails(QWidget):
         self.source = QLabel()
         self.source.setTextFormat(Qt.TextFormat.PlainText)
         self.source.setWordWrap(True)
-        self.source.setStyleSheet("color: #4a5568;")
+        self.source.setStyleSheet(theme.text_style("details_text"))
         self.open_button = QPushButton("Go to minute")
         self.open_button.setObjectName("open-minute")
         self.open_button.setToolTip("Open the meeting and the minute this action came from")
@@ -97,7 +99,7 @@ class ActionDetails(QWidget):
         self.due.setObjectName("details-due")
         self.due.date_changed.connect(self._due_edited)
         self.overdue = QLabel()
-        self.overdue.setStyleSheet("color: #9c1c13; font-weight: bold;")
+        self.overdue.setStyleSheet(theme.text_style("error_text", bold=True))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -121,7 +123,8 @@ class ActionDetails(QWidget):
         self.update_text = QLineEdit()
         self.update_text.setObjectName("update-text")
         self.update_text.setPlaceholderText("Type a progress update and press Enter")
-        self.update_text.setClearButtonEnabled(True)
+        with_clear_button(self.update_text)
+        self.update_text.setAccessibleName("Progress update")
         self.update_text.returnPressed.connect(self._add_update)
         self.update_on = DateBox(date.today(), allow_empty=False)
         self.update_on.setObjectName("update-on")
@@ -163,11 +166,7 @@ class ActionDetails(QWidget):
         layout.addLayout(form)
         layout.addWidget(history_title)
         layout.addWidget(self.history, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = vertical_scroll(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll, 1)
@@ -178,7 +177,7 @@ class ActionDetails(QWidget):
         self.placeholder = QLabel("Choose an action to see its history and add updates.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #7a8494;")
+        self.placeholder.setStyleSheet(theme.text_style("done_text"))
         outer.addWidget(self.placeholder)
         self._body = scroll
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)

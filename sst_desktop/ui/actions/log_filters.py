@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.services.action_filters import LogFilter
 from sst_desktop.services.action_rows import ActionLog
+from sst_desktop.ui.widgets.accessible import with_clear_button
 
 ALL = "__all__"
 NOT_DONE = "__not_done__"
@@ -37,7 +38,8 @@ class LogFilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("log-search")
         self.search.setPlaceholderText("Search reference, action, owner, organisation, updates…  (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
+        with_clear_button(self.search)
+        self.search.setAccessibleName("Search the action log")
         self.committee = QComboBox()
         self.committee.setObjectName("log-committee")
         self.kind = QComboBox()
@@ -69,6 +71,7 @@ class LogFilterBar(QWidget):
         self.due_soon.setObjectName("log-due-soon")
         self.due_days = QSpinBox()
         self.due_days.setObjectName("log-due-days")
+        self.due_days.setAccessibleName("Due within this many days")
         self.due_days.setRange(0, 3650)
         self.due_days.setValue(14)
         self.due_days.setSuffix(" days")

@@ -16,12 +16,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from sst_desktop.services import action_filters as af
 from sst_desktop.services import action_rows as ar
 from sst_desktop.services.action_filters import LogFilter
 from sst_desktop.services.action_rows import ActionLog, Column, Latest, LogChanges, Row
+from sst_desktop.ui import theme
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row tuple
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the action id
@@ -29,10 +30,6 @@ OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
 
-OVERDUE_BACKGROUND = QBrush(QColor("#fde4e2"))
-OVERDUE_TEXT = QBrush(QColor("#9c1c13"))
-DONE_TEXT = QBrush(QColor("#7a8494"))
-RECOMMENDATION_TEXT = QBrush(QColor("#5b2a86"))
 _BOLD = QFont()
 _BOLD.setBold(True)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
@@ -243,14 +240,14 @@ class ActionLogModel(QAbstractTableModel):
                 return one_line(self._latest_text(r, index.row()))
             return self._display(r, column)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return OVERDUE_BACKGROUND if self._overdue(r) else None
+            return theme.brush("overdue_back") if self._overdue(r) else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if self._overdue(r):
-                return OVERDUE_TEXT if column in (Column.DUE, Column.STATUS) else None
+                return theme.brush("error_text") if column in (Column.DUE, Column.STATUS) else None
             if r[ar.R_STATUS] in ar.DONE:
-                return DONE_TEXT
+                return theme.brush("done_text")
             if column == Column.REFERENCE and r[ar.R_KIND] == _RECOMMENDATION:
-                return RECOMMENDATION_TEXT
+                return theme.brush("recommendation_text")
             return None
         if role == Qt.ItemDataRole.FontRole:
             if column == Column.DUE and self._overdue(r):

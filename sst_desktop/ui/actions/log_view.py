@@ -30,6 +30,7 @@ from sst_desktop.services import action_rows as ar
 from sst_desktop.services.action_rows import ActionLog, Column, Latest, LatestIndex, LogChanges
 from sst_desktop.services.actions import ActionRecord, ActionUpdateRecord
 from sst_desktop.services.outcome import Changed
+from sst_desktop.ui import theme
 from sst_desktop.ui.actions.log_details import ActionDetails
 from sst_desktop.ui.actions.log_edits import ActionEdits
 from sst_desktop.ui.actions.log_filters import LogFilterBar
@@ -104,7 +105,7 @@ class ActionLogPage(QWidget):
             "The database is busy (another program may be saving to it). Nothing is lost: your work is "
             "read and saved as soon as it is free."
         )
-        self.waiting.setStyleSheet("color: #9c5b00; font-weight: bold;")
+        self.waiting.setStyleSheet(theme.text_style("waiting_text", bold=True))
         self.waiting.hide()
         self.export_button = QPushButton("Export…")
         self.export_button.setObjectName("log-export")
@@ -125,6 +126,7 @@ class ActionLogPage(QWidget):
         self.model = ActionLogModel(self)
         self.table = QTableView()
         self.table.setObjectName("action-log")
+        self.table.setAccessibleName("Actions")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.imports.actions_xlsx import ImportPreview
+from sst_desktop.ui import theme
 from sst_desktop.ui.window_geometry import keep_geometry
-
-CONFLICT = QBrush(QColor("#fff1d6"))
-PROBLEM = QBrush(QColor("#fde4e2"))
 
 
 class ExportChoices(QDialog):
@@ -90,6 +88,7 @@ class ImportPreviewDialog(QDialog):
 
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("import-preview")
+        self.table.setAccessibleName("Changes the workbook makes")
         self.table.setHorizontalHeaderLabels(["", "Reference", "Where", "What", "Details"])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -112,10 +111,10 @@ class ImportPreviewDialog(QDialog):
                     )
                 )
         for issue in preview.conflicts:
-            rows.append(("Conflict", issue.reference, issue.where, "Not applied", issue.message, CONFLICT))
+            rows.append(("Conflict", issue.reference, issue.where, "Not applied", issue.message, theme.brush("conflict_back")))
         for issue in preview.problems:
             rows.append(
-                ("Problem", issue.reference or "—", issue.where, "Not applied", issue.message, PROBLEM)
+                ("Problem", issue.reference or "—", issue.where, "Not applied", issue.message, theme.brush("overdue_back"))
             )
         for note in preview.notes:
             rows.append(("Note", "", "", "", note, None))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from sst_desktop.ui.directory.models import committee_model
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.pages import PageSpec
 from sst_desktop.ui.widgets.change_dialog import run_modal
+from sst_desktop.ui.widgets.column_fit import vertical_scroll
 from sst_desktop.ui.widgets.record_list_page import RecordListPage
 from sst_desktop.ui.widgets.record_model import record_table_view
 
@@ -40,6 +40,7 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         self.model = committee_model()
         self.list = record_table_view(self.model)
         self.list.setObjectName("committee-list")
+        self.list.setAccessibleName("Committees")
         self.list.setAlternatingRowColors(False)
         self.list.setWordWrap(True)
         self.list.horizontalHeader().setVisible(False)
@@ -85,11 +86,7 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         body_layout.addLayout(header)
         body_layout.addWidget(self.details)
         body_layout.addWidget(self.members, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = vertical_scroll(body)
 
         splitter = QSplitter()
         splitter.addWidget(left)

@@ -159,6 +159,7 @@ class EndMembershipDialog(QDialog):
         )
         text.setWordWrap(True)
         self.end = DateBox(max(date.today(), member.start_date), allow_empty=False)
+        text.setBuddy(self.end)  # a screen reader names the date box by this sentence
         self.end.set_limits(earliest=member.start_date)
         layout = QVBoxLayout(self)
         layout.addWidget(text)

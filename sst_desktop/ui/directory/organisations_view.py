@@ -46,6 +46,7 @@ class OrganisationsPage(RecordListPage[OrganisationRecord]):
         self.model = organisation_model(self._counts)
         self.table = record_table_view(self.model, sortable=True)
         self.table.setObjectName("organisations")
+        self.table.setAccessibleName("Organisations")
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)

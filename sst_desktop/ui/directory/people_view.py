@@ -27,7 +27,7 @@ from sst_desktop.ui.directory.models import people_model
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.change_dialog import run_modal
-from sst_desktop.ui.widgets.column_fit import ColumnFit
+from sst_desktop.ui.widgets.column_fit import ColumnFit, wrap_list
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
 from sst_desktop.ui.widgets.list_panel import list_panel
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
@@ -189,6 +189,7 @@ class PeoplePage(RecordListPage[PersonRecord]):
         self.model = people_model()
         self.table = record_table_view(self.model, sortable=True)
         self.table.setObjectName("people")
+        self.table.setAccessibleName("People")
         # Name, organisation, job title and email share the width; the telephone number is kept whole.
         self.columns = ColumnFit(self.table, {0: 3, 1: 2, 2: 2, 3: 2})
         self.count = QLabel()
@@ -210,6 +211,7 @@ class PeoplePage(RecordListPage[PersonRecord]):
         self.archive_button.clicked.connect(self.toggle_archived)
         self.committees_box = QGroupBox("Committees")
         self.committees_list = QListWidget()
+        wrap_list(self.committees_list)
         self.committees_list.setObjectName("person-committees")
         box_layout = QVBoxLayout(self.committees_box)
         box_layout.addWidget(self.committees_list)

@@ -98,6 +98,7 @@ class AgendaOfferDialog(QDialog):
         intro.setVisible(bool(plans))
         self.list = QListWidget()
         self.list.setObjectName("offeredItems")
+        self.list.setAccessibleName("Items offered")
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)

@@ -118,6 +118,8 @@ class ScheduleMeetingDialog(ChangeDialog):
         monthly.clicked.connect(lambda: self._set_months(range(1, 13)))
         self.start = date_box(today)
         self.end = date_box(date(today.year + 1, today.month, min(today.day, 28)))
+        self.start.setAccessibleName("First date of the series")
+        self.end.setAccessibleName("Last date of the series")
         self.preview = QLabel()
         self.preview.setObjectName("seriesPreview")
         self.preview.setWordWrap(True)
@@ -265,6 +267,7 @@ class MeetingDetailsForm(QWidget):
         self.has_time.setChecked(committee.default_start_time is not None)
         self.time = QTimeEdit(to_qtime(committee.default_start_time or time(10, 0)))
         self.time.setDisplayFormat("h.mm ap")
+        self.time.setAccessibleName("Start time")
         self.time.setEnabled(self.has_time.isChecked())
         self.has_time.toggled.connect(self.time.setEnabled)
         self.venue = QLineEdit(committee.default_venue)
@@ -307,6 +310,7 @@ class ReasonDialog(ChangeDialog):
         intro.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
+        self.reason.setAccessibleName("Reason")
         self.reason.setPlaceholderText(
             "e.g. Not quorate" if verb == "cancel" else "e.g. Awaiting the Community Safety Strategy"
         )

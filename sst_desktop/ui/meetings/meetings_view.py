@@ -181,6 +181,9 @@ class MeetingsPage(QWidget):
     def _meetings_view(self, model: RecordTableModel[MeetingRecord], name: str) -> QTableView:
         view = record_table_view(model)
         view.setObjectName(name)
+        view.setAccessibleName(
+            {"upcomingMeetings": "Upcoming meetings", "pastMeetings": "Past meetings"}.get(name, name)
+        )
         view.setMinimumWidth(280)
         self._column_fits.append(ColumnFit(view, {2: 1}))  # the venue takes what date, time and status leave
         view.selectionModel().selectionChanged.connect(lambda *_: self._meeting_chosen(view))

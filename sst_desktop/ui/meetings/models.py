@@ -21,13 +21,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from sst_desktop.domain.enums import ForwardPlanStatus, MeetingStatus, ReportStatus
 from sst_desktop.services.agenda_records import AgendaItemRecord
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.standing_items import StandingItemRecord
+from sst_desktop.ui import theme
 from sst_desktop.ui.meetings.formatting import clock, day_text, place_text, plain_date
 from sst_desktop.ui.widgets.record_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
 
@@ -37,8 +38,6 @@ AGENDA_MIME = "application/x-sst-agenda-items"
 
 Index = QModelIndex | QPersistentModelIndex
 
-_MUTED = QBrush(QColor("#6b6b6b"))
-_WARN = QBrush(QColor("#a33a00"))
 
 
 def meeting_columns() -> list[Column[MeetingRecord]]:
@@ -180,9 +179,9 @@ class AgendaModel(QAbstractItemModel):
             if column == AgendaColumn.REPORT and (
                 record.is_exempt or record.report_status == ReportStatus.TO_FOLLOW
             ):
-                return _WARN
+                return theme.brush("caution_text")
             if record.is_procedural and column != AgendaColumn.TITLE:
-                return _MUTED
+                return theme.brush("list_muted")
         if role == Qt.ItemDataRole.FontRole and column == AgendaColumn.TITLE and not record.is_procedural:
             font = QFont()
             font.setBold(True)

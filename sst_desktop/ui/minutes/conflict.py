@@ -61,6 +61,7 @@ class ConflictDialog(QDialog):
         self.theirs = _view("conflict-theirs", theirs_html)
         self.merge = QPlainTextEdit(mine)
         self.merge.setObjectName("conflict-merge")
+        self.merge.setAccessibleName("Text to save")
         grid = QGridLayout()
         grid.addWidget(QLabel("Yours (not saved)"), 0, 0)
         grid.addWidget(QLabel(f"Theirs (saved by {who})"), 0, 1)
@@ -105,6 +106,7 @@ class ConflictDialog(QDialog):
 def _view(name: str, html: str) -> QTextEdit:
     view = QTextEdit()
     view.setObjectName(name)
+    view.setAccessibleName("Your text" if name.endswith("mine") else "Their text")
     view.setReadOnly(True)
     view.setHtml(html)
     return view

@@ -28,6 +28,7 @@ from sst_desktop.services.declarations import DeclarationPatch, DeclarationRecor
 from sst_desktop.services.meeting_texts import join_names
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.patch import UNSET
+from sst_desktop.ui import theme
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.operations import attendance, minutes
 from sst_desktop.ui.widgets.person_picker import PersonPicker
@@ -97,7 +98,7 @@ class DeclarationDialog(QDialog):
         self.missing = QLabel()
         self.missing.setObjectName("declarationMissing")
         self.missing.setWordWrap(True)
-        self.missing.setStyleSheet("color: #9c1c13;")
+        self.missing.setStyleSheet(theme.text_style("error_text"))
         self.missing.setVisible(False)
 
         if record is not None:

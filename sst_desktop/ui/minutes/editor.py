@@ -8,13 +8,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -35,6 +33,7 @@ from sst_desktop.ui.minutes.references import MinuteReferences
 from sst_desktop.ui.minutes.resolutions import ResolutionsList
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.operations import minutes
+from sst_desktop.ui.widgets.column_fit import vertical_scroll
 
 
 def text_key(minute_id: int) -> str:
@@ -202,11 +201,8 @@ class MinuteEditor(QWidget):
         lower_layout.addWidget(self.actions_list)
         lower_layout.addWidget(self.declarations)
         lower_layout.addStretch(1)
-        self.scroll_area = QScrollArea()
+        self.scroll_area = vertical_scroll(lower)
         self.scroll_area.setObjectName("lowerScroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(lower)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("minuteSplitter")

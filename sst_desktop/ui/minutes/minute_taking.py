@@ -49,7 +49,7 @@ from sst_desktop.ui.minutes.menus import build_menus
 from sst_desktop.ui.minutes.place import forget, remember
 from sst_desktop.ui.minutes.register import RegisterPanel
 from sst_desktop.ui.minutes.session import MinuteSession
-from sst_desktop.ui.minutes.style import STYLE
+from sst_desktop.ui.minutes.style import minutes_style
 from sst_desktop.ui.minutes.widgets import ClockLabel, SaveIndicator
 from sst_desktop.ui.operations import minute_taking, minutes
 from sst_desktop.ui.operations.minute_taking import Confirmation, MinuteTaking
@@ -85,7 +85,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
             self.setWindowFlag(Qt.WindowType.Window, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setObjectName("minuteTaking")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(minutes_style())
         self.context = context
         # This window's own history: Ctrl+Z here never reaches the main window's edits, and closing
         # the window discards it.

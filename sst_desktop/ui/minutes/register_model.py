@@ -7,17 +7,15 @@ from datetime import time
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QTableView
 
 from sst_desktop.domain.enums import AttendanceStatus
 from sst_desktop.services.attendance import AttendanceRecord
+from sst_desktop.ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
 
-GREEN = QColor("#1f6f43")
-AMBER = QColor("#8a5a00")
-GREY = QColor("#6b7280")
 
 COLUMNS = ("Name", "Organisation / capacity", "Attendance", "Arrived", "Left")
 COL_NAME, COL_ORG, COL_STATUS, COL_ARRIVED, COL_LEFT = range(5)
@@ -106,10 +104,10 @@ class RegisterModel(QAbstractTableModel):
                 return comings_text(record.left_at, record.left_item_number)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
             if record.is_present or record.also_present:
-                return QBrush(GREEN)
+                return theme.brush("success_text")
             if record.status == AttendanceStatus.APOLOGIES:
-                return QBrush(AMBER)
-            return QBrush(GREY)
+                return theme.brush("amber_text")
+            return theme.brush("grey_text")
         if role == Qt.ItemDataRole.FontRole and column == COL_NAME and record.in_chair:
             font = QFont()
             font.setBold(True)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent, QTextOption
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPlainTextEdit, QSizePolicy, QWidget
 
 from sst_desktop.ui.minutes.autosave import Autosaver, SaveState
+from sst_desktop.ui.widgets.accessible import announce
 
 
 class ClockLabel(QLabel):
@@ -37,6 +38,7 @@ class SaveIndicator(QLabel):
         self.setObjectName("saveIndicator")
         self._saver = saver
         self.refused: dict[str, str] = {}  # key -> why a change was not accepted (until it is)
+        self._look = ""  # saved, pending or error: a change to or from error is announced
         self.setMinimumWidth(150)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         saver.state_changed.connect(self.show_state)
@@ -70,6 +72,10 @@ class SaveIndicator(QLabel):
             tip, look = "Everything you typed is in the database.", "saved"
         self.setText(text)
         self.setToolTip(tip)
+        self.setAccessibleDescription(tip)
+        if look != self._look and "error" in (look, self._look) and self._look:
+            announce(self, text)  # a screen reader hears that saving stopped, and that it recovered
+        self._look = look
         self.setProperty("state", look)
         self.style().unpolish(self)
         self.style().polish(self)

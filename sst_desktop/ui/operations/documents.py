@@ -1,16 +1,19 @@
 """Operations that write a meeting's documents: the agenda PDF, the agenda pack and the committee's
-calendar. They read the record on the database worker and write the file there, whole or not at all,
+calendar, and the committee's published website. They read the record on the database worker and write the file there, whole or not at all,
 so the window never waits on them; the pack, which can take a while, shows its progress and can be
 cancelled (``tasks``)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
 from sst_desktop.exports import agenda_pack, agenda_pdf, calendar_ics
+from sst_desktop.exports.website.writer import publish_site
 from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.op import ReadOp
 from sst_desktop.ui.tasks import Task, run_task
@@ -39,4 +42,25 @@ def export_pack(
         parent,
         label,
         lambda hooks: agenda_pack.export_agenda_pack(database, meeting.id, path, full=full, hooks=hooks),
+    )
+
+
+def publish_website(
+    context: AppContext,
+    parent: QWidget,
+    committee: CommitteeRecord,
+    folder: Path,
+    *,
+    since: date | None,
+    with_actions: bool,
+) -> Task:
+    """Publish a committee's public record as a static website, with progress; connect to ``Task.done``
+    (a ``PublishResult``)."""
+    database = context.database
+    return run_task(
+        parent,
+        f"Publishing the website of {committee.name}…",
+        lambda hooks: publish_site(
+            database, committee.id, folder, since=since, with_actions=with_actions, hooks=hooks
+        ),
     )

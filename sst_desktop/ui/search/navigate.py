@@ -22,6 +22,7 @@ from sst_desktop.services.attachments import AttachmentRecord
 from sst_desktop.services.search import Kind, SearchHit
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.operations import search as search_ops
+from sst_desktop.ui.widgets.accessible import with_clear_button
 
 if TYPE_CHECKING:
     from sst_desktop.ui.main_window import MainWindow
@@ -44,7 +45,8 @@ def install_search(window: MainWindow) -> None:
     box.setObjectName("navigationSearch")
     box.setPlaceholderText(f"Search… ({SHORTCUT})")
     box.setToolTip("Search minutes, decisions, actions, agendas and reports")
-    box.setClearButtonEnabled(True)
+    with_clear_button(box)
+    box.setAccessibleName("Search")
 
     def typed(text: str) -> None:
         if text.strip():

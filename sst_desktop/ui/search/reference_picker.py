@@ -27,6 +27,7 @@ from sst_desktop.services.minutes import ReferenceCandidate
 from sst_desktop.services.search import Kind, SearchHit, SearchRequest
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations import search as search_ops
+from sst_desktop.ui.widgets.column_fit import wrap_list
 from sst_desktop.ui.window_geometry import keep_geometry
 
 
@@ -47,10 +48,13 @@ class ReferencePicker(QDialog):
         self._asked = 0
         self.search = QLineEdit()
         self.search.setObjectName("referenceSearch")
+        self.search.setAccessibleName("Find a minute")
         self.search.setPlaceholderText("Number, heading, date, or words of any committee's earlier minute…")
         self.search.textChanged.connect(self._filter)
         self.list = QListWidget()
+        wrap_list(self.list)
         self.list.setObjectName("referenceList")
+        self.list.setAccessibleName("Minutes found")
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
         self.search.returnPressed.connect(self.accept)
         self.note = QLabel()

@@ -6,11 +6,12 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.search import SearchHit
+from sst_desktop.ui import theme
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -71,7 +72,7 @@ class ResultsModel(QAbstractListModel):
         if role == HIT_ROLE:
             return row if isinstance(row, SearchHit) else None
         if role == Qt.ItemDataRole.BackgroundRole and isinstance(row, str):
-            return QColor("#e8edf3")  # a meeting's heading row
+            return theme.colour("group_row")  # a meeting's heading row
         if role == HTML_ROLE:
             return f"<b>{escape(row)}</b>" if isinstance(row, str) else hit_html(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

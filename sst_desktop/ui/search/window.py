@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -27,6 +28,7 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.operations import search as search_ops
 from sst_desktop.ui.search.results import HIT_ROLE, HtmlDelegate, ResultsModel
+from sst_desktop.ui.widgets.accessible import with_clear_button
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.window_geometry import keep_geometry
 
@@ -63,7 +65,8 @@ class SearchWindow(QDialog):
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
         self.query.setPlaceholderText('Words to find, in any order — "quotes" for an exact phrase')
-        self.query.setClearButtonEnabled(True)
+        with_clear_button(self.query)
+        self.query.setAccessibleName("Words to find")
         self.query.textChanged.connect(self.refresh)
         self.query.returnPressed.connect(self.open_current)
         self.query.installEventFilter(self)
@@ -79,10 +82,11 @@ class SearchWindow(QDialog):
         self.kind.currentIndexChanged.connect(self.refresh)
         self.date_from = DateBox(allow_empty=True)
         self.date_from.setObjectName("searchFrom")
+        self.date_from.setAccessibleName("From")
         self.date_to = DateBox(allow_empty=True)
         self.date_to.setObjectName("searchTo")
+        self.date_to.setAccessibleName("To")
         for box in (self.date_from, self.date_to):
-            box.setMaximumWidth(130)
             box.date_changed.connect(self.refresh)
         self.order = QComboBox()
         self.order.setObjectName("searchOrder")
@@ -97,19 +101,30 @@ class SearchWindow(QDialog):
         )
         self.confidential.toggled.connect(self.refresh)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.committee, 2)
-        filters.addWidget(self.kind, 1)
-        filters.addWidget(self.order)
-        filters.addWidget(QLabel("From"))
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel("to"))
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.confidential)
+        choices = QHBoxLayout()
+        choices.addWidget(self.committee, 2)
+        choices.addWidget(self.kind, 1)
+        choices.addWidget(self.order)
+        span = QHBoxLayout()
+        span.addWidget(QLabel("From"))
+        span.addWidget(self.date_from)
+        span.addWidget(QLabel("to"))
+        span.addWidget(self.date_to)
+        span.addWidget(self.confidential)
+        span.addStretch(1)
+        # One row where the screen holds it; with large text the dates go on a second row.
+        filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        filters.addLayout(choices, 1)
+        filters.addLayout(span)
+        parts = [self.committee, self.kind, self.order, self.date_from, self.date_to, self.confidential]
+        needed = sum(part.sizeHint().width() + 8 for part in parts) + 120  # and the two labels
+        if needed > self.screen().availableGeometry().width():
+            filters.setDirection(QBoxLayout.Direction.TopToBottom)
 
         self.model = ResultsModel(self)
         self.results = QListView()
         self.results.setObjectName("searchResults")
+        self.results.setAccessibleName("Results")
         self.results.setModel(self.model)
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setResizeMode(QListView.ResizeMode.Adjust)

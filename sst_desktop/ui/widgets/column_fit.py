@@ -1,7 +1,7 @@
 """Table columns sized to the table, so a table never needs scrolling sideways to be read.
 
 Columns whose content has a natural width — dates, numbers, references, statuses — get exactly that
-width and are never cut short. The text columns share what is left by weight (none narrower than
+width and are cut short only when the table cannot hold them all (large text on a small screen). The text columns share what is left by weight (none narrower than
 ``minimum``), and a cell whose text does not fit shows all of it in a tooltip (or wraps, where the
 view wraps and ``wrap_rows`` is set). Widths follow the table as it is resized and as its rows change.
 """
@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
-from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip
+from PySide6.QtWidgets import QFrame, QHeaderView, QListView, QScrollArea, QTableView, QToolTip, QWidget
 
 # Room a cell takes around its text: the style's margins and the house style's item padding.
 CELL_PADDING = 16
@@ -93,20 +93,32 @@ class ColumnFit(QObject):
         shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
         fixed = {c: self._natural(c) for c in shown if c not in self.text}
         flexible = [c for c in sorted(shown, key=header.visualIndex) if c in self.text]
+        available = self.view.viewport().width()
+        least = self.least()
+        floor = len(flexible) * least
+        if fixed and sum(fixed.values()) + floor > available:
+            # Too narrow even for the fixed columns (large text, a small screen): they give up room in
+            # proportion and elide, with the whole text in the tooltip, rather than scroll sideways.
+            room, total = max(available - floor, 0), sum(fixed.values())
+            fixed = {c: max(least, width * room // total) for c, width in fixed.items()}
         widths = dict(fixed)
-        widths.update(self.shares(self.view.viewport().width() - sum(fixed.values()), flexible))
+        widths.update(self.shares(available - sum(fixed.values()), flexible))
         for column, width in widths.items():
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
         if self.wrap_rows:
             self.view.resizeRowsToContents()
 
+    def least(self) -> int:
+        """The narrowest a column may be: a few characters, and no less than the header allows."""
+        return max(MINIMUM_TEXT, self.view.horizontalHeader().minimumSectionSize())
+
     def shares(self, spare: int, columns: list[int]) -> dict[int, int]:
         """Split ``spare`` pixels between text ``columns`` by weight. A column whose text needs less
         than its share gets what it needs; one that would fall below ``minimum`` gets that; the
         others share the rest. Only when even the minimums do not fit do they shrink below it
         (never below a few characters), rather than scroll sideways."""
-        floor = max(min(self.minimum, spare // max(len(columns), 1)), MINIMUM_TEXT)
+        floor = max(min(self.minimum, spare // max(len(columns), 1)), self.least())
         need = {c: max(self._natural(c), floor) for c in columns}
         widths: dict[int, int] = {}
         rest = list(columns)
@@ -152,3 +164,23 @@ class ColumnFit(QObject):
         else:
             QToolTip.hideText()
         return True
+
+
+def wrap_list(view: QListView) -> QListView:
+    """A list whose long entries wrap onto more lines, so it never needs scrolling sideways."""
+    view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return view
+
+
+def vertical_scroll(body: QWidget) -> QScrollArea:
+    """``body`` in a frameless area that scrolls up and down only. The area is not a stop of its own
+    when tabbing: the keyboard goes straight to the controls it holds."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(body)
+    return scroll

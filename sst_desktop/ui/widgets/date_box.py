@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.paths import resource
 from sst_desktop.services.dates import EXAMPLE, check_limits, date_text, parse_date_text
+from sst_desktop.ui import theme
 
 PLACEHOLDER = "dd/mm/yyyy"
 HINT = f"Type a date ({EXAMPLE}; “No date” clears it), or press F4 for a calendar"
@@ -114,6 +115,7 @@ class DateBox(QLineEdit):
         self.calendar_action = self.addAction(
             QIcon(str(resource("icons", "chevron-down.png"))), QLineEdit.ActionPosition.TrailingPosition
         )
+        self.calendar_action.setText("Choose from a calendar")  # what a screen reader says for the button
         self.calendar_action.setToolTip("Choose from a calendar (F4)")
         self.calendar_action.triggered.connect(self.open_calendar)
         self.editingFinished.connect(self.commit)
@@ -149,7 +151,7 @@ class DateBox(QLineEdit):
             self._message = QLabel(self._error)
             self._message.setObjectName("dateError")
             self._message.setWordWrap(True)
-            self._message.setStyleSheet("color: #9c1c13;")
+            self._message.setStyleSheet(theme.text_style("error_text"))
             self._message.setVisible(bool(self._error))
         return self._message
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from sst_desktop.services.validation import cleaned_form_of
+from sst_desktop.ui.widgets.accessible import with_clear_button
 
 
 def _set_error(widget: QWidget, message: str) -> None:
@@ -172,7 +173,8 @@ class SearchField(QLineEdit):
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
-        self.setClearButtonEnabled(True)
+        with_clear_button(self)
+        self.setAccessibleName(placeholder.split(" (")[0].rstrip("…. "))
         self.setObjectName("search")
         self._escape = _EscapeClears(self)
         self.installEventFilter(self._escape)

@@ -9,6 +9,7 @@ from sst_desktop.services.outcome import Changed
 from sst_desktop.services.records import OrganisationRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations import directory
+from sst_desktop.ui.widgets.accessible import name_editor
 
 
 class OrganisationBox(QComboBox):
@@ -29,6 +30,7 @@ class OrganisationBox(QComboBox):
         line = self.lineEdit()
         assert line is not None  # an editable combo box has one
         line.setPlaceholderText("No organisation")
+        name_editor(line, "Organisation")
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

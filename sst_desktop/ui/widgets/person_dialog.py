@@ -18,6 +18,7 @@ from sst_desktop.services.people import PersonPatch, PossibleDuplicate
 from sst_desktop.services.records import Change, PersonRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations import directory
+from sst_desktop.ui.widgets.accessible import name_editor
 from sst_desktop.ui.widgets.change_dialog import ChangeDialog
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
 from sst_desktop.ui.window_geometry import keep_geometry
@@ -101,6 +102,7 @@ class PersonDialog(ChangeDialog):
         self.title.setEditable(True)
         self.title.addItems(["", *TITLES])
         self.title.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        name_editor(self.title.lineEdit(), "Title")
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
         self.job_title = QLineEdit()

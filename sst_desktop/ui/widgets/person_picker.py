@@ -27,6 +27,7 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.operations.worker import database_worker
+from sst_desktop.ui.widgets.accessible import with_clear_button
 from sst_desktop.ui.widgets.change_dialog import run_modal
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,7 +64,8 @@ class PersonPicker(QWidget):
 
         self.line_edit = QLineEdit()
         self.line_edit.setPlaceholderText(placeholder)
-        self.line_edit.setClearButtonEnabled(True)
+        with_clear_button(self.line_edit)
+        self.line_edit.setAccessibleName(placeholder.rstrip("…. "))
         self.line_edit.installEventFilter(self)
         self.setFocusProxy(self.line_edit)
         layout = QHBoxLayout(self)

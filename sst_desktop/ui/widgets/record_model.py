@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+from sst_desktop.ui import theme
 
 R = TypeVar("R")
 
@@ -22,7 +24,6 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
-_MUTED = QBrush(QColor("#7a8494"))
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(record) or None
         if role == Qt.ItemDataRole.ForegroundRole and self._muted is not None and self._muted(record):
-            return _MUTED
+            return theme.brush("done_text")
         if role == Qt.ItemDataRole.FontRole and self._bold is not None and self._bold(record):
             font = QFont()
             font.setBold(True)
