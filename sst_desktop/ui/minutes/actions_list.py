@@ -29,6 +29,7 @@ from sst_desktop.services.records import Change, PersonRecord
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.widgets import GrowingTextEdit, new_entry_row
 from sst_desktop.ui.operations import directory, minute_actions
+from sst_desktop.ui.widgets.accessible import name_editor
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
 
@@ -50,6 +51,7 @@ class OwnerBox(QComboBox):
         line = self.lineEdit()
         assert line is not None  # an editable combo box has one
         line.setPlaceholderText("Owner")
+        name_editor(line, "Owner")
         self.addItem("", None)
         for person in people_list:
             self.addItem(person.full_name, person.id)
@@ -96,6 +98,7 @@ class ActionRow(QWidget):
         self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.text = GrowingTextEdit(max_lines=6)
         self.text.setObjectName("actionText")
+        self.text.setAccessibleName("Action")
         self.text.set_text_quietly(record.text)
         self.reference = QLabel(record.reference)
         self.reference.setObjectName("muted")
@@ -118,6 +121,7 @@ class ActionRow(QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.due = DateBox(calendar_start=session.meeting.date)  # due dates are reckoned from the meeting
         self.due.setObjectName("actionDue")
+        self.due.setAccessibleName("Due")
         self.due.refused.connect(session.context.status_message.emit)
         self.next_meeting = QPushButton("Next meeting")
         self.next_meeting.setObjectName("nextMeetingButton")
@@ -184,6 +188,7 @@ class ActionsList(QWidget):
         self.rows_layout.setSpacing(2)
         self.new_edit = GrowingTextEdit(max_lines=4)
         self.new_edit.setObjectName("newAction")
+        self.new_edit.setAccessibleName("New action")
         self.new_edit.setPlaceholderText(
             "Type an action and press Enter; then its owner, organisation and due date"
         )

@@ -103,6 +103,7 @@ class MinuteEditor(QWidget):
         self.exempt.hide()
         self.heading = QLineEdit()
         self.heading.setObjectName("minuteHeading")
+        self.heading.setAccessibleName("Heading of the minute")
         self.heading.setPlaceholderText(HEADING_PLACEHOLDER)
         self.heading.textEdited.connect(self._heading_typed)
         self.heading.installEventFilter(self._refuser)
@@ -151,6 +152,7 @@ class MinuteEditor(QWidget):
         # Narrative ------------------------------------------------------------------------------
         self.narrative = QPlainTextEdit()
         self.narrative.setObjectName("narrative")
+        self.narrative.setAccessibleName("Minute")
         self.narrative.setPlaceholderText(NARRATIVE_PLACEHOLDER)
         self.narrative.setTabChangesFocus(True)
         self.narrative.textChanged.connect(self._narrative_typed)

@@ -53,6 +53,7 @@ class MattersArisingPanel(QWidget):
         self.none_label.setObjectName("muted")
         self.table = QTableWidget()
         self.table.setObjectName("mattersTable")
+        self.table.setAccessibleName("Actions arising")
         self.table.setColumnCount(len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.verticalHeader().hide()
@@ -70,6 +71,7 @@ class MattersArisingPanel(QWidget):
 
         self.update_edit = QLineEdit()
         self.update_edit.setObjectName("actionUpdate")
+        self.update_edit.setAccessibleName("Progress reported")
         self.update_edit.setPlaceholderText("Progress reported for the selected action — Enter records it")
         self.update_edit.returnPressed.connect(self.add_update)
         self.update_button = QPushButton("Record update")

@@ -131,6 +131,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         # Agenda and the page for the current item ------------------------------------------------
         self.agenda_list = QTreeWidget()
         self.agenda_list.setObjectName("agendaList")
+        self.agenda_list.setAccessibleName("Agenda")
         self.agenda_list.setColumnCount(3)
         self.agenda_list.setHeaderHidden(True)
         self.agenda_list.setRootIsDecorated(False)

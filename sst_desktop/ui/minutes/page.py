@@ -111,6 +111,7 @@ class MinutesPage(QWidget):
         self.model = meetings_model(self)
         self.table = record_table_view(self.model, sortable=True)
         self.table.setObjectName("minutesMeetings")
+        self.table.setAccessibleName("Meetings")
         header = self.table.horizontalHeader()
         for column in (0, 1, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -70,6 +70,7 @@ class RegisterPanel(QWidget):
 
         self.table = RegisterTable()
         self.table.setObjectName("registerTable")
+        self.table.setAccessibleName("Register")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -111,6 +112,7 @@ class RegisterPanel(QWidget):
         self.person_picker.setObjectName("alsoPresentPicker")
         self.capacity = QLineEdit()
         self.capacity.setPlaceholderText("Capacity (Presenter, Officer…)")
+        self.capacity.setAccessibleName("Capacity")
         self.capacity.setMaximumWidth(240)
         self.add_also_button = QPushButton("Add as also present")
         self.add_also_button.clicked.connect(lambda: self.add_person(also_present=True))

@@ -67,6 +67,7 @@ class ResolutionRow(QWidget):
         self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.edit = GrowingTextEdit(max_lines=8)
         self.edit.setObjectName("resolutionEdit")
+        self.edit.setAccessibleName("Resolution")
         self.edit.set_text_quietly(record.text)
         self.remove = QToolButton()
         self.remove.setText("✕")
@@ -128,6 +129,7 @@ class ResolutionsList(QWidget):
         self.rows_layout.setSpacing(4)
         self.new_edit = GrowingTextEdit(max_lines=6)
         self.new_edit.setObjectName("newResolution")
+        self.new_edit.setAccessibleName("New resolution")
         self.new_edit.setPlaceholderText(
             "Type a resolution (“That …” is added in the minutes) and press Enter"
         )
