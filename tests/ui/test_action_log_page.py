@@ -251,7 +251,7 @@ def test_go_to_minute_asks_for_the_meeting(qtbot, db, world, context, page) -> N
 def test_changes_made_elsewhere_reload_the_log(qtbot, db, world, context, page) -> None:  # type: ignore[no-untyped-def]
     page.select_action(world.refs["asb"])
     actions.create_action(db, minute_id=world.m14, text="Made in the minutes screen")
-    context.data_changed.emit("action")
+    context.announce(Changed.ACTIONS)
     qtbot.waitUntil(lambda: page.model.rowCount() == 7, timeout=3000)
     assert page.current_action_id() == world.refs["asb"]  # the choice survives the reload
 

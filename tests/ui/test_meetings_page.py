@@ -16,6 +16,7 @@ from sst_desktop.domain.enums import MeetingStatus
 from sst_desktop.services import agenda, attachments, meetings
 from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.committees import CommitteePatch
+from sst_desktop.services.outcome import Changed
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.meetings import export_actions, meeting_dialogs
@@ -537,7 +538,7 @@ def test_a_committee_without_meetings(qtbot, page: MeetingsPage, context: AppCon
         context.database, CommitteePatch(name="Peer Review Working Group", short_name="PRWG")
     ).after
     assert created is not None
-    context.data_changed.emit("committee")  # as the Committees screen announces it
+    context.announce(Changed.COMMITTEES)  # as the Committees screen announces it
     settle(qtbot)
     assert page.committee_box.count() == 2
     assert page.committee is not None and page.committee.short_name == "SST"  # the choice stays
