@@ -56,7 +56,7 @@ class Meeting(Timestamped, Base):
     # "Adjourned", "Special": printed before "Meeting" on the agenda and the minutes.
     title_prefix: Mapped[str] = mapped_column(String(100), default="", nullable=False)
     # A themed session's title ("Themed session: Serious Violence Duty"), printed under the committee.
-    title: Mapped[str] = mapped_column(String(300), default="", nullable=False)
+    session_title: Mapped[str] = mapped_column(String(300), default="", nullable=False)
     # Where this meeting's minute numbers start, when the meetings before it in the municipal year are
     # not in this database (a council starting mid-year); None = continue from the previous meeting.
     first_minute_number: Mapped[int | None] = mapped_column(Integer)
@@ -68,7 +68,9 @@ class Meeting(Timestamped, Base):
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     agenda_items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="[AgendaItem.position, AgendaItem.id]"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="[AgendaItem.position, AgendaItem.id]",
     )
     attendance: Mapped[list[Attendance]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
@@ -132,7 +134,9 @@ class AgendaItem(Timestamped, Base):
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
     presenters: Mapped[list[Person]] = relationship(secondary=agenda_item_presenters)
     attachments: Mapped[list[Attachment]] = relationship(
-        back_populates="agenda_item", cascade="all, delete-orphan", order_by="[Attachment.position, Attachment.id]"
+        back_populates="agenda_item",
+        cascade="all, delete-orphan",
+        order_by="[Attachment.position, Attachment.id]",
     )
 
     __table_args__ = (CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),)

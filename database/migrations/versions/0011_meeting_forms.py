@@ -32,7 +32,7 @@ def _flag(table: str, name: str) -> None:
 
 def upgrade() -> None:
     _text("meetings", "title_prefix", 100)
-    _text("meetings", "title", 300)
+    _text("meetings", "session_title", 300)
     _text("agenda_items", "flag", 40)
     _text("agenda_items", "section_heading", 200)
     if op.get_bind().dialect.name == "sqlite":
@@ -95,7 +95,7 @@ def downgrade() -> None:
     for table, name in (
         ("agenda_items", "section_heading"),
         ("agenda_items", "flag"),
-        ("meetings", "title"),
+        ("meetings", "session_title"),
         ("meetings", "title_prefix"),
     ):
         op.drop_column(table, name)
