@@ -56,13 +56,63 @@ def upgrade() -> None:
     _flag("minutes", "confirms_two_meetings")
     _text("people", "known_as", 100)
     _flag("committees", "declarations_as_table")
-    with op.batch_alter_table("minute_references") as batch:
-        batch.alter_column("referenced_minute_id", existing_type=sa.Integer(), nullable=True)
-        batch.add_column(sa.Column("resolution_number", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("typed_committee", sa.String(200), nullable=False, server_default=""))
-        batch.add_column(sa.Column("typed_date", sa.Date(), nullable=True))
-        batch.add_column(sa.Column("typed_number", sa.Integer(), nullable=True))
-        batch.create_check_constraint(op.f("ck_minute_references_links_or_typed"), LINKS_OR_TYPED)
+    if op.get_bind().dialect.name == "sqlite":
+        _rebuild_references()
+        return
+    op.alter_column("minute_references", "referenced_minute_id", existing_type=sa.Integer(), nullable=True)
+    for column in _new_reference_columns():
+        op.add_column("minute_references", column)
+    op.create_check_constraint(
+        op.f("ck_minute_references_links_or_typed"), "minute_references", LINKS_OR_TYPED
+    )
+
+
+def _new_reference_columns() -> list[sa.Column]:
+    return [
+        sa.Column("resolution_number", sa.Integer(), nullable=True),
+        sa.Column("typed_committee", sa.String(200), nullable=False, server_default=""),
+        sa.Column("typed_date", sa.Date(), nullable=True),
+        sa.Column("typed_number", sa.Integer(), nullable=True),
+    ]
+
+
+def _rebuild_references() -> None:
+    """SQLite cannot drop NOT NULL in place. The table is rebuilt by hand, constraints in a fixed order,
+    so the same database always migrates to the same bytes (a batch rebuild orders them by chance)."""
+    op.create_table(
+        "_minute_references_new",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("minute_id", sa.Integer(), nullable=False),
+        sa.Column("referenced_minute_id", sa.Integer(), nullable=True),
+        *_new_reference_columns(),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_minute_references")),
+        sa.UniqueConstraint(
+            "minute_id",
+            "referenced_minute_id",
+            name=op.f("uq_minute_references_minute_id_referenced_minute_id"),
+        ),
+        sa.CheckConstraint("minute_id <> referenced_minute_id", name=op.f("ck_minute_references_not_self")),
+        sa.CheckConstraint(LINKS_OR_TYPED, name=op.f("ck_minute_references_links_or_typed")),
+        sa.ForeignKeyConstraint(
+            ["minute_id"],
+            ["minutes.id"],
+            name=op.f("fk_minute_references_minute_id_minutes"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["referenced_minute_id"],
+            ["minutes.id"],
+            name=op.f("fk_minute_references_referenced_minute_id_minutes"),
+            ondelete="CASCADE",
+        ),
+    )
+    op.execute(
+        "INSERT INTO _minute_references_new (id, minute_id, referenced_minute_id) "
+        "SELECT id, minute_id, referenced_minute_id FROM minute_references ORDER BY id"
+    )
+    op.drop_table("minute_references")
+    op.rename_table("_minute_references_new", "minute_references")
+    op.create_index(op.f("ix_minute_references_minute_id"), "minute_references", ["minute_id"], unique=False)
 
 
 def downgrade() -> None:
