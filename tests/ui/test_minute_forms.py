@@ -116,3 +116,26 @@ def test_two_meetings_confirmed_subject_to_a_correction(qtbot, context, settings
     ]
     assert meetings.get_meeting(db, seed.previous_id).minutes_confirmed_by_id == seed.next_id
     assert meetings.get_meeting(db, seed.meeting_id).minutes_confirmed_by_id == seed.next_id
+
+
+def test_reference_to_one_resolution_of_an_earlier_minute(qtbot, context, settings, db, seed) -> None:  # type: ignore[no-untyped-def]
+    earlier = minutes.open_minutes(db, seed.previous_id)[0]
+    minutes.add_resolution(db, earlier.id, "the apologies be noted")
+    minutes.add_resolution(db, earlier.id, "the register be kept")
+    window = _window(qtbot, context, settings, seed.meeting_id)
+    window.go_to(seed.item_ids[3])
+    settle(qtbot)
+
+    def pick(dialog: QWidget) -> None:
+        dialog.list.setCurrentRow(0)  # type: ignore[attr-defined]
+        dialog.resolution.setValue(2)  # type: ignore[attr-defined]
+        dialog.accept()
+
+    when_dialog_opens(pick)
+    qtbot.mouseClick(window.editor.reference_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    settle(qtbot)
+    fourth = minutes.minute_for_item(db, seed.item_ids[3])
+    assert [r.text for r in fourth.references] == [
+        "Further to Minute No. 1 (Resolution 2) of the meeting held on 17 March 2022"
+    ]

@@ -91,7 +91,7 @@ class AgendaItemEditor(QWidget):
         self.flag = CommitLineEdit()
         self.flag.setObjectName("itemFlag")
         self.flag.setPlaceholderText("e.g. NEW, POSTPONED")
-        self.flag.setMaximumWidth(150)
+        self.flag.setMaximumWidth(190)
         self.section_heading = CommitLineEdit()
         self.section_heading.setObjectName("sectionHeading")
         self.section_heading.setPlaceholderText(

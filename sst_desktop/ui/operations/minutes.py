@@ -101,12 +101,16 @@ def reference_candidates(
 
 
 def add_reference(
-    context: AppContext, parent: QWidget, minute_id: int, referenced_minute_id: int
+    context: AppContext,
+    parent: QWidget,
+    minute_id: int,
+    referenced_minute_id: int,
+    resolution_number: int | None = None,
 ) -> ChangeOp[Change[MinuteRecord]]:
     return ChangeOp(
         context,
         parent,
-        lambda db: minutes.add_reference(db, minute_id, referenced_minute_id),
+        lambda db: minutes.add_reference(db, minute_id, referenced_minute_id, resolution_number),
         "Reference to an earlier minute",
     )
 
