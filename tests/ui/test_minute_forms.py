@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
-from sst_desktop.domain.enums import ItemKind, ProceduralRole
+from sst_desktop.domain.enums import ItemKind, ItemNumbering, ProceduralRole
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import agenda, meetings, minutes
 from sst_desktop.services.agenda_records import AgendaItemPatch
@@ -139,3 +139,11 @@ def test_reference_to_one_resolution_of_an_earlier_minute(qtbot, context, settin
     assert [r.text for r in fourth.references] == [
         "Further to Minute No. 1 (Resolution 2) of the meeting held on 17 March 2022"
     ]
+
+
+def test_the_agenda_beside_the_minutes_numbers_items_as_printed(qtbot, context, settings, db, seed) -> None:  # type: ignore[no-untyped-def]
+    agenda.add_item(db, seed.meeting_id, "Welcome", AgendaItemPatch(numbering=ItemNumbering.NONE), position=0)
+    agenda.update_item(db, seed.item_ids[5], AgendaItemPatch(numbering=ItemNumbering.LETTER))
+    window = _window(qtbot, context, settings, seed.meeting_id)
+    shown = [window.agenda_list.topLevelItem(i).text(0) for i in range(1, 9)]
+    assert shown == ["", "1.", "2.", "3.", "4.", "5.", "(A)", "6."]
