@@ -44,6 +44,8 @@ class Person(Timestamped, Base):
     )  # Councillor, Superintendent, Ms
     first_name: Mapped[str] = mapped_column(String(100), default="", nullable=False)
     last_name: Mapped[str] = mapped_column(String(100), nullable=False)
+    # The first name documents print when the person goes by another ("Bob" for Robert).
+    known_as: Mapped[str] = mapped_column(String(100), default="", nullable=False)
     job_title: Mapped[str] = mapped_column(String(200), default="", nullable=False)
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL"), index=True
@@ -73,6 +75,8 @@ class Committee(Timestamped, Base):
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     open_to_public: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
     uses_call_in: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    # Declarations of interest printed as a table (Member / Minute No. / Nature of Interest), not sentences.
+    declarations_as_table: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
     municipal_year_start_month: Mapped[int] = mapped_column(Integer, default=5, nullable=False)
     archived: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
 

@@ -45,6 +45,15 @@ class ItemKind(LabelledEnum):
     OTHER = "other"
 
 
+class ItemNumbering(LabelledEnum):
+    """How an agenda item is labelled: numbered (and minuted under a number), unnumbered, or lettered
+    (A), (B) … under the numbered item before it."""
+
+    NUMBER = "number"
+    NONE = "none"
+    LETTER = "letter"
+
+
 class ProceduralRole(LabelledEnum):
     """Which standard item a procedural agenda item is, so documents can word it the house way."""
 
@@ -125,6 +134,9 @@ _LABELS: dict[tuple[type, str], str] = {
         (ProceduralRole.PREVIOUS_MINUTES, "Minutes of Previous Meeting"),
         (ProceduralRole.MATTERS_ARISING, "Action Log / Matters Arising"),
         (ProceduralRole.NEXT_MEETING, "Date of Next Meeting"),
+        (ItemNumbering.NUMBER, "Numbered"),
+        (ItemNumbering.NONE, "Not numbered"),
+        (ItemNumbering.LETTER, "Lettered (A), (B)"),
         (ReportStatus.NONE, "No report"),
         (ReportStatus.TO_FOLLOW, "Report to follow"),
         (ReportStatus.VERBAL, "Verbal"),

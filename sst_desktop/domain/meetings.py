@@ -27,6 +27,7 @@ from sst_desktop.domain.directory import Committee, Person
 from sst_desktop.domain.enums import (
     ForwardPlanStatus,
     ItemKind,
+    ItemNumbering,
     MeetingStatus,
     ProceduralRole,
     ReportStatus,
@@ -52,6 +53,10 @@ class Meeting(Timestamped, Base):
     )
     status_reason: Mapped[str] = mapped_column(Text, default="", nullable=False)
     open_to_public: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    # "Adjourned", "Special": printed before "Meeting" on the agenda and the minutes.
+    title_prefix: Mapped[str] = mapped_column(String(100), default="", nullable=False)
+    # A themed session's title ("Themed session: Serious Violence Duty"), printed under the committee.
+    session_title: Mapped[str] = mapped_column(String(300), default="", nullable=False)
     # Where this meeting's minute numbers start, when the meetings before it in the municipal year are
     # not in this database (a council starting mid-year); None = continue from the previous meeting.
     first_minute_number: Mapped[int | None] = mapped_column(Integer)
@@ -63,7 +68,9 @@ class Meeting(Timestamped, Base):
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     agenda_items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="[AgendaItem.position, AgendaItem.id]"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="[AgendaItem.position, AgendaItem.id]",
     )
     attendance: Mapped[list[Attendance]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
@@ -116,11 +123,20 @@ class AgendaItem(Timestamped, Base):
     standing_item_id: Mapped[int | None] = mapped_column(ForeignKey("standing_items.id", ondelete="SET NULL"))
     # Schedule 12A paragraphs (1-7) as "3" or "1,3"; empty when the item is not exempt.
     exempt_paragraphs: Mapped[str] = mapped_column(String(20), default="", nullable=False)
+    # "POSTPONED", "NEW": printed beside the title on the agenda.
+    flag: Mapped[str] = mapped_column(String(40), default="", nullable=False)
+    # An unnumbered heading printed before this item ("Public Session", "Part 2 - not open to the public").
+    section_heading: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    numbering: Mapped[ItemNumbering] = mapped_column(
+        enum_column(ItemNumbering, "item_numbering"), default=ItemNumbering.NUMBER, nullable=False
+    )
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
     presenters: Mapped[list[Person]] = relationship(secondary=agenda_item_presenters)
     attachments: Mapped[list[Attachment]] = relationship(
-        back_populates="agenda_item", cascade="all, delete-orphan", order_by="[Attachment.position, Attachment.id]"
+        back_populates="agenda_item",
+        cascade="all, delete-orphan",
+        order_by="[Attachment.position, Attachment.id]",
     )
 
     __table_args__ = (CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),)

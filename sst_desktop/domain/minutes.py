@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sst_desktop.domain.base import Base, Timestamped, enum_column
@@ -92,6 +102,19 @@ class Minute(Timestamped, Base):
     outcome: Mapped[MinuteOutcome] = mapped_column(
         enum_column(MinuteOutcome, "minute_outcome"), default=MinuteOutcome.TAKEN, nullable=False
     )
+    # "It was moved by …, seconded by … and RESOLVED:".
+    moved_by: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    seconded_by: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    # An executive body's decision form: the resolutions print as "Decision Made", then these.
+    decision_reasons: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    alternative_options: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    # "Further to Minute No. 29 …, the Partnership considered …": the references open the narrative.
+    references_inline: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    # Minutes of Previous Meeting: whether the item confirms the two meetings before this one, the
+    # correction the record is confirmed subject to, and whether the Minute book is signed later.
+    confirms_two_meetings: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    confirmed_subject_to: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    minute_book_later: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
 
     meeting: Mapped[Meeting] = relationship(back_populates="minutes")
     agenda_item: Mapped[AgendaItem | None] = relationship()
@@ -106,7 +129,10 @@ class Minute(Timestamped, Base):
 
 
 class MinuteReference(Base):
-    """ "Further to Minute No. 29 of the meeting held on 11 December 2017" — a link, not typed text."""
+    """ "Further to Minute No. 29 of the meeting held on 11 December 2017" — a link, not typed text.
+
+    A minute from before the app's records has no row to link to: ``referenced_minute_id`` is empty
+    and the committee, date and number are typed (``typed_*``)."""
 
     __tablename__ = "minute_references"
 
@@ -114,16 +140,22 @@ class MinuteReference(Base):
     minute_id: Mapped[int] = mapped_column(
         ForeignKey("minutes.id", ondelete="CASCADE"), nullable=False, index=True
     )
-    referenced_minute_id: Mapped[int] = mapped_column(
-        ForeignKey("minutes.id", ondelete="CASCADE"), nullable=False
+    referenced_minute_id: Mapped[int | None] = mapped_column(
+        ForeignKey("minutes.id", ondelete="CASCADE"), nullable=True
     )
+    # "Minute No. 43 (Resolution 2)": one resolution of the minute referred to (1 = the first).
+    resolution_number: Mapped[int | None] = mapped_column(Integer)
+    typed_committee: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    typed_date: Mapped[date | None] = mapped_column(Date)
+    typed_number: Mapped[int | None] = mapped_column(Integer)
 
     minute: Mapped[Minute] = relationship(back_populates="references", foreign_keys=[minute_id])
-    referenced: Mapped[Minute] = relationship(foreign_keys=[referenced_minute_id])
+    referenced: Mapped[Minute | None] = relationship(foreign_keys=[referenced_minute_id])
 
     __table_args__ = (
         UniqueConstraint("minute_id", "referenced_minute_id"),
         CheckConstraint("minute_id <> referenced_minute_id", name="not_self"),
+        CheckConstraint("referenced_minute_id IS NOT NULL OR typed_date IS NOT NULL", name="links_or_typed"),
     )
 
 

@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 
 from sst_desktop.domain.enums import MeetingStatus, ReportStatus
 from sst_desktop.exports.atomic import atomic_path
+from sst_desktop.exports.meeting_forms import flagged_title, meeting_name
 from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, missing_glyphs, paragraph
 from sst_desktop.exports.pdf_style import (
     MARGIN_BOTTOM,
@@ -35,6 +36,7 @@ from sst_desktop.exports.pdf_style import (
     styles,
 )
 from sst_desktop.services.agenda import AgendaItemRecord, list_agenda_items
+from sst_desktop.services.agenda_records import item_labels
 from sst_desktop.services.committees import get_committee
 from sst_desktop.services.meeting_texts import (
     NOT_OPEN_TO_PUBLIC,
@@ -169,6 +171,11 @@ def agenda_story(
     story: list = [
         Paragraph("AGENDA", s["title"]),
         paragraph(committee.name, s["committee"]),
+        *(
+            paragraph(line, s["centre_bold"])
+            for line in (meeting_name(meeting), meeting.session_title)
+            if line
+        ),
         paragraph(long_date(meeting.date), s["centre_bold"]),
     ]
     place = time_and_place(meeting)
@@ -188,8 +195,11 @@ def agenda_story(
         story.append(Paragraph("MEMBERSHIP:", s["heading"]))
         story.append(paragraph(membership_text(content.members), s["body"]))
     story.append(Spacer(1, 2 * mm))
+    labels = item_labels(content.items)
     for item in content.items:
-        block: list[Flowable] = [item_heading(item.number, item.title)]
+        if item.section_heading.strip():
+            story.append(paragraph(item.section_heading.strip(), s["heading"]))
+        block: list[Flowable] = [item_heading(labels[item.id], flagged_title(item))]
         block += [paragraph(line, s["item_body"]) for line in item_lines(item, public=public)]
         if page_refs and item.id in page_refs:
             block.append(paragraph(page_refs[item.id], s["item_body"]))
@@ -231,9 +241,12 @@ def _numbered_style() -> ParagraphStyle:
     )
 
 
-def item_heading(number: int, title: str) -> Paragraph:
-    """ "4.   DHR10 report": the number hangs in the margin, the title wraps under itself."""
-    return paragraph(title, _numbered_style(), bullet=f"{number}.")
+def item_heading(number: int | str, title: str) -> Paragraph:
+    """ "4.   DHR10 report": the number hangs in the margin, the title wraps under itself; a lettered
+    item hangs "(A)", an unnumbered one nothing."""
+    label = str(number)
+    bullet = f"{label}." if label.isdigit() else label
+    return paragraph(title, _numbered_style(), bullet=bullet or None)
 
 
 def officer_rows(committee: CommitteeRecord) -> list[tuple[str, str]]:

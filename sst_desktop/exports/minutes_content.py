@@ -20,7 +20,8 @@ from sst_desktop.domain.enums import (
     MinuteOutcome,
     ProceduralRole,
 )
-from sst_desktop.services import actions, attendance, committees, declarations, meetings, minutes
+from sst_desktop.exports import meeting_forms as forms_text
+from sst_desktop.services import actions, agenda, attendance, committees, declarations, meetings, minutes
 from sst_desktop.services.actions import ActionRecord
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.declarations import DeclarationRecord
@@ -52,6 +53,8 @@ EXEMPT_NOT_PUBLISHED = (
 )
 DEFERRED_RESOLUTION = "consideration of this item be deferred to a future meeting"
 WITHDRAWN_TEXT = "This item was withdrawn from the agenda."
+# "(I) Housing" / "(II) Transport" on a line of its own: an item's sub-section, printed as a heading.
+SUB_SECTION = re.compile(r"^\s*(\((?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\))\s+(\S.*)$")
 
 _INTEREST_WORDS = {
     InterestKind.DISCLOSABLE_PECUNIARY: "a disclosable pecuniary interest",
@@ -85,13 +88,15 @@ class Block:
     kind: ``notice`` (centred bold line), ``committee`` (centred bold, large), ``held`` (centred bold),
     ``attendance`` (``label`` in the left column, ``runs`` beside it), ``heading`` (``label`` = the
     minute number, text in capitals), ``body`` (indented under the heading), ``list`` (``label`` such
-    as "(1)" or "•", hanging), ``resolved`` (a body paragraph that starts with RESOLVED:).
+    as "(1)" or "•", hanging), ``resolved`` (a body paragraph that starts with RESOLVED:), ``table``
+    (``cells``: rows of plain text, the first a header).
     """
 
     kind: str
     runs: tuple[Run, ...] = ()
     label: str = ""
     keep_with_next: bool = False
+    cells: tuple[tuple[str, ...], ...] = ()
 
     @property
     def text(self) -> str:
@@ -116,6 +121,7 @@ class MinutesContent:
         for block in self.blocks:
             prefix = f"{block.label} " if block.label else ""
             lines.append(prefix + block.text)
+            lines.extend(" | ".join(row) for row in block.cells)
         return "\n".join(lines)
 
 
@@ -202,7 +208,11 @@ def narrative_blocks(text: str) -> list[Block]:
     for raw in text.replace("\r\n", "\n").split("\n"):
         line = raw.rstrip()
         bullet = re.match(r"^\s*(?:[-*•–])\s+(.*)$", line)
-        if bullet:
+        section = SUB_SECTION.match(line)
+        if section:
+            flush()
+            blocks.append(Block("list", (Run(section.group(2), bold=True),), label=section.group(1)))
+        elif bullet:
             flush()
             blocks.append(Block("list", (_plain(bullet.group(1)),), label="•"))
         elif not line.strip():
@@ -289,10 +299,12 @@ def minutes_content(
         blocks.append(Block("notice", (Run(NOT_SUBJECT_TO_CALL_IN, bold=True),)))
     name = committee.name.upper()
     blocks.append(Block("committee", (Run(name, bold=True),)))
-    blocks.append(
-        Block("held", (Run(held_line(meeting.venue, meeting.remote_link, meeting.date), bold=True),))
-    )
+    if meeting.session_title.strip():
+        blocks.append(Block("held", (Run(upper(meeting.session_title.strip()), bold=True),)))
+    held = forms_text.held_prefix(meeting, held_line(meeting.venue, meeting.remote_link, meeting.date))
+    blocks.append(Block("held", (Run(held, bold=True),)))
     blocks.extend(_attendance_blocks(register))
+    forms = forms_text.minute_forms(agenda.list_agenda_items(db, meeting_id), committee.declarations_as_table)
 
     numbers = {m.agenda_item_id: m.number for m in outline if m.agenda_item_id is not None}
     paragraphs_ahead = sorted({p for m in outline if m.is_exempt for p in m.exempt_paragraphs})
@@ -303,9 +315,18 @@ def minutes_content(
             blocks.append(Block("heading", (Run(EXCLUSION_HEADING, bold=True),), keep_with_next=True))
             text = EXCLUSION_TEXT.format(paragraphs=join_names(str(p) for p in paragraphs_ahead))
             blocks.append(Block("resolved", (Run("RESOLVED:", bold=True), _plain(" " + text))))
+        section = forms.sections.get(minute.agenda_item_id or 0)
+        if section:
+            blocks.append(Block("heading", (Run(upper(section), bold=True),), keep_with_next=True))
         blocks.extend(
             _minute_blocks(
-                minute, register, declared, numbers, actions_by_minute.get(minute.id, []), public=public
+                minute,
+                register,
+                declared,
+                numbers,
+                actions_by_minute.get(minute.id, []),
+                public=public,
+                forms=forms,
             )
         )
 
@@ -421,8 +442,10 @@ def _minute_blocks(
     minute_actions: list[ActionRecord],
     *,
     public: bool,
+    forms: forms_text.MinuteForms | None = None,
 ) -> list[Block]:
-    label = f"{minute.number}." if minute.number is not None else ""
+    forms = forms or forms_text.MinuteForms()
+    label = forms_text.minute_label(minute, forms)
     blocks = [Block("heading", (Run(upper(minute.heading), bold=True),), label=label, keep_with_next=True)]
     blocks.extend(_comings_and_goings(minute, register))
     role = minute.procedural_role
@@ -437,7 +460,10 @@ def _minute_blocks(
         else:
             blocks.append(_body(_plain(NO_APOLOGIES)))
     if role == ProceduralRole.DECLARATIONS:
-        if declared:
+        if declared and forms.declarations_as_table:
+            rows = forms_text.declaration_rows(declared, numbers, forms.letters)
+            blocks.append(Block("table", cells=rows))
+        elif declared:
             blocks.extend(_body(_plain(declaration_sentence(d, numbers))) for d in declared)
         else:
             blocks.append(_body(_plain(NO_DECLARATIONS)))
@@ -451,16 +477,35 @@ def _minute_blocks(
             blocks.append(_body(_plain(EXEMPT_NOT_PUBLISHED.format(paragraphs=paragraphs))))
         return blocks
 
-    if minute.references:
-        blocks.append(_body(_plain(minutes.reference_sentence(minute.references) + ".")))
+    opening = forms_text.opening_sentence(minute)
+    narrative = narrative_blocks(minute.text)
+    if opening and minute.references_inline and narrative and narrative[0].kind == "body":
+        first = narrative[0]
+        narrative[0] = Block(
+            "body", (_plain(opening + " "), *first.runs), keep_with_next=first.keep_with_next
+        )
+    elif opening:
+        blocks.append(_body(_plain(opening)))
     if minute.outcome == MinuteOutcome.WITHDRAWN:
         blocks.append(_body(_plain(WITHDRAWN_TEXT)))
-    blocks.extend(narrative_blocks(minute.text))
+    blocks.extend(narrative)
     clauses = [r.text for r in minute.resolutions]
     if minute.outcome == MinuteOutcome.DEFERRED and not clauses:
         clauses = [DEFERRED_RESOLUTION]
     own_line = role in (ProceduralRole.PREVIOUS_MINUTES, ProceduralRole.NEXT_MEETING)
-    blocks.extend(resolved_blocks(clauses, own_line=own_line))
+    resolved = resolved_blocks(clauses, own_line=own_line)
+    if resolved and forms_text.is_decision_form(minute):
+        blocks.append(Block("body", (Run(forms_text.DECISION_MADE, bold=True),), keep_with_next=True))
+    moved = forms_text.moved_seconded(minute)
+    if resolved and moved:
+        blocks.append(Block("body", (_plain(moved),), keep_with_next=True))
+    blocks.extend(resolved)
+    for heading, text in forms_text.decision_form(minute):
+        blocks.append(Block("body", (Run(heading, bold=True),), keep_with_next=True))
+        blocks.extend(narrative_blocks(text))
+    book = forms_text.minute_book_sentence(minute)
+    if book:
+        blocks.append(_body(_plain(book)))
     if minute_actions:
         blocks.append(Block("body", (Run("Actions:", bold=True),), keep_with_next=True))
         for index, action in enumerate(minute_actions, 1):

@@ -35,6 +35,9 @@ def to_json(content: MinutesContent) -> str:
     data: dict[str, Any] = asdict(content)
     data["format"] = FORMAT
     data["meeting_date"] = content.meeting_date.isoformat()
+    for block in data["blocks"]:
+        if not block["cells"]:
+            del block["cells"]  # only tables have cells: copies of minutes without one read as before
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
@@ -46,6 +49,7 @@ def from_json(text: str) -> MinutesContent:
             runs=tuple(Run(r["text"], bool(r.get("bold")), bool(r.get("italic"))) for r in b.get("runs", ())),
             label=b.get("label", ""),
             keep_with_next=bool(b.get("keep_with_next")),
+            cells=tuple(tuple(str(c) for c in row) for row in b.get("cells", ())),
         )
         for b in data["blocks"]
     )

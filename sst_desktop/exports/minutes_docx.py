@@ -25,6 +25,7 @@ from sst_desktop.exports.minutes_content import (
     MinutesContent,
 )
 from sst_desktop.exports.minutes_copy import MinutesFile, printed_minutes
+from sst_desktop.exports.minutes_tables import docx_table
 from sst_desktop.storage.engine import Database
 
 FONT_NAME = "Arial"
@@ -96,6 +97,9 @@ def _add_block(document, block: Block) -> None:  # type: ignore[no-untyped-def]
             number.bold = True
         _runs(paragraph, block)
         _spacing(paragraph, before=10, after=6, keep=True)
+        return
+    if block.kind == "table":
+        docx_table(document, block, xml_safe)
         return
     if block.kind == "list":
         paragraph = document.add_paragraph()

@@ -28,6 +28,7 @@ from sst_desktop.exports.minutes_content import (
     Run,
 )
 from sst_desktop.exports.minutes_copy import MinutesFile, printed_minutes
+from sst_desktop.exports.minutes_tables import pdf_table
 from sst_desktop.exports.pdf_fonts import (
     FONT,
     FONT_BOLD,
@@ -159,6 +160,9 @@ def _flowables(content: MinutesContent) -> list[Flowable]:
             )
             continue
         flush_attendance()
+        if block.kind == "table":
+            story.append(pdf_table(block, st["body"], PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT))
+            continue
         story.append(_paragraph(block, st))
     flush_attendance()
     return story

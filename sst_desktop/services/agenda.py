@@ -24,7 +24,7 @@ from sst_desktop.domain import (
     Person,
     StandingItem,
 )
-from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ProceduralRole, ReportStatus
+from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ItemNumbering, ProceduralRole, ReportStatus
 from sst_desktop.services import minute_numbers
 from sst_desktop.services.agenda_records import (
     AgendaItemPatch,
@@ -292,12 +292,15 @@ def update_item(db: Database, item_id: int, patch: AgendaItemPatch) -> Change[Ag
         for key, value in values.items():
             setattr(item, key, value)
         session.flush()
+        changed = Changed.AGENDA
+        if "numbering" in values:  # an unnumbered or lettered item takes no minute number
+            changed = _renumber(session, item.meeting_id, _items(session, item.meeting_id))
         session.refresh(item)
         revert = reverting(patch, before)
         return Change(
             before,
             _record(session, _get(session, item_id)),
-            Changed.AGENDA,
+            changed,
             lambda db: update_item(db, item_id, revert),
         )
 
@@ -392,6 +395,9 @@ def restore_item(db: Database, removed: RemovedItem) -> Change[AgendaItemRecord]
             "presenter_ids": [i for i in record.presenter_ids if session.get(Person, i) is not None],
             "report_status": record.report_status,
             "exempt_paragraphs": ",".join(str(p) for p in record.exempt_paragraphs),
+            "flag": record.flag,
+            "section_heading": record.section_heading,
+            "numbering": record.numbering,
             "standing_item_id": record.standing_item_id
             if record.standing_item_id is not None
             and session.get(StandingItem, record.standing_item_id) is not None
@@ -477,6 +483,17 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
     if "standing_item_id" in fields:
         raw = fields["standing_item_id"]
         values["standing_item_id"] = optional_id(raw, "The standing item", field="standing_item_id")
+    if "flag" in fields:
+        values["flag"] = optional(_s(fields["flag"]), "The flag", field="flag", max_length=40).upper()
+    if "section_heading" in fields:
+        values["section_heading"] = optional(
+            _s(fields["section_heading"]), "The section heading", field="section_heading", max_length=200
+        )
+    if "numbering" in fields:
+        values["numbering"] = (
+            _enum(ItemNumbering, fields["numbering"], "way of numbering an item", "numbering")
+            or ItemNumbering.NUMBER
+        )
     return values
 
 

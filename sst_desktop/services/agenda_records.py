@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sst_desktop.domain import AgendaItem, Person
-from sst_desktop.domain.enums import ItemKind, ProceduralRole, ReportStatus
+from sst_desktop.domain.enums import ItemKind, ItemNumbering, ProceduralRole, ReportStatus
 from sst_desktop.services.attachments import AttachmentRecord
 from sst_desktop.services.attachments import to_record as attachment_record
 from sst_desktop.services.errors import ValidationError
@@ -48,6 +48,9 @@ class AgendaItemRecord:
     forward_plan_item_id: int | None = None
     has_minute: bool = False
     updated_at: datetime | None = None
+    flag: str = ""  # "POSTPONED", "NEW"
+    section_heading: str = ""  # printed, unnumbered, before the item
+    numbering: ItemNumbering = ItemNumbering.NUMBER
 
     @property
     def number(self) -> int:
@@ -88,6 +91,9 @@ class AgendaItemPatch:
     report_status: ReportStatus | Unset = UNSET
     exempt_paragraphs: Sequence[int] | str | Unset = UNSET  # (1, 7) or "1, 7"
     standing_item_id: int | Unset | None = UNSET
+    flag: str | Unset = UNSET
+    section_heading: str | Unset = UNSET
+    numbering: ItemNumbering | Unset = UNSET
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,32 @@ class RemovedItem:
     @property
     def after(self) -> None:
         return None
+
+
+def item_labels(items: Sequence[AgendaItemRecord]) -> dict[int, str]:
+    """What each item is printed as, in order: "1", "2" for numbered items (unnumbered ones do not
+    count), "(A)", "(B)" for lettered items under the numbered item before them, "" for the rest."""
+    labels: dict[int, str] = {}
+    number = letter = 0
+    for item in items:
+        if item.numbering == ItemNumbering.NUMBER:
+            number, letter = number + 1, 0
+            labels[item.id] = str(number)
+        elif item.numbering == ItemNumbering.LETTER:
+            letter += 1
+            labels[item.id] = f"({letter_label(letter)})"
+        else:
+            labels[item.id] = ""
+    return labels
+
+
+def letter_label(index: int) -> str:
+    """1 → "A", 26 → "Z", 27 → "AA"."""
+    text = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
 
 
 def parse_exempt_paragraphs(value: object) -> tuple[int, ...]:
@@ -155,6 +187,9 @@ def to_record(
         forward_plan_item_id=forward_plan_item_id,
         has_minute=has_minute,
         updated_at=item.updated_at,
+        flag=item.flag,
+        section_heading=item.section_heading,
+        numbering=item.numbering,
     )
 
 

@@ -96,7 +96,9 @@ class AttendanceRecord:
 
 def _item_numbers(session: Session, meeting_id: int) -> dict[int, int]:
     ids = session.scalars(
-        select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position, AgendaItem.id)
+        select(AgendaItem.id)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(AgendaItem.position, AgendaItem.id)
     ).all()
     return {item_id: index for index, item_id in enumerate(ids, 1)}
 
@@ -112,14 +114,16 @@ def to_record(
         meeting_id=row.meeting_id,
         person_id=row.person_id,
         title=person.title,
-        first_name=person.first_name,
+        first_name=person.known_as or person.first_name,
         last_name=person.last_name,
         organisation_name=person.organisation.name if person.organisation else "",
         job_title=person.job_title,
         status=row.status,
         remote=row.remote,
         substitute_for_id=row.substitute_for_id,
-        substitute_for_name=minutes_name(sub.title, sub.first_name, sub.last_name) if sub else "",
+        substitute_for_name=minutes_name(sub.title, sub.known_as or sub.first_name, sub.last_name)
+        if sub
+        else "",
         in_chair=row.in_chair,
         also_present=row.also_present,
         capacity=row.capacity,

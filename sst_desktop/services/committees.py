@@ -32,6 +32,7 @@ COMMITTEE_FIELDS = (
     "open_to_public",
     "uses_call_in",
     "municipal_year_start_month",
+    "declarations_as_table",
 )
 
 
@@ -53,6 +54,7 @@ def to_record(committee: Committee) -> CommitteeRecord:
         officer_email=officer.email if officer else "",
         open_to_public=committee.open_to_public,
         uses_call_in=committee.uses_call_in,
+        declarations_as_table=committee.declarations_as_table,
         municipal_year_start_month=committee.municipal_year_start_month,
         archived=committee.archived,
     )
@@ -112,6 +114,7 @@ class CommitteePatch:
     open_to_public: bool | Unset = UNSET
     uses_call_in: bool | Unset = UNSET
     municipal_year_start_month: int | Unset = UNSET
+    declarations_as_table: bool | Unset = UNSET
 
 
 def create_committee(db: Database, details: CommitteePatch) -> Change[CommitteeRecord]:
@@ -274,7 +277,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         if key in fields:
             value = fields[key]
             values[key] = optional_id(value, "The linked record", field=key)
-    for key in ("open_to_public", "uses_call_in"):
+    for key in ("open_to_public", "uses_call_in", "declarations_as_table"):
         if key in fields:
             values[key] = bool(fields[key])
     if "municipal_year_start_month" in fields:

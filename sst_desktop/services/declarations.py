@@ -49,7 +49,9 @@ class DeclarationPatch:
 
 def _numbers(session: Session, meeting_id: int) -> dict[int, int]:
     ids = session.scalars(
-        select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position, AgendaItem.id)
+        select(AgendaItem.id)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(AgendaItem.position, AgendaItem.id)
     ).all()
     return {item_id: index for index, item_id in enumerate(ids, 1)}
 
@@ -64,7 +66,7 @@ def to_record(row: Declaration, numbers: dict[int, int]) -> DeclarationRecord:
         item_number=numbers.get(row.agenda_item_id) if row.agenda_item_id else None,
         item_title=item.title if item is not None else "",
         person_id=row.person_id,
-        person_name=minutes_name(person.title, person.first_name, person.last_name),
+        person_name=minutes_name(person.title, person.known_as or person.first_name, person.last_name),
         kind=row.kind,
         nature=row.nature,
         action=row.action,

@@ -55,6 +55,8 @@ class MeetingRecord:
     created_at: datetime
     updated_at: datetime
     first_minute_number: int | None = None  # set only when the year's earlier minutes are elsewhere
+    title_prefix: str = ""  # "Adjourned", "Special"
+    session_title: str = ""  # a themed session's title
 
     @property
     def ref(self) -> str:
@@ -90,6 +92,8 @@ class MeetingPatch:
     open_to_public: bool | Unset = UNSET
     status: MeetingStatus | Unset = UNSET
     status_reason: str | Unset = UNSET
+    title_prefix: str | Unset = UNSET
+    session_title: str | Unset = UNSET
 
 
 def meeting_ref(record: MeetingRecord) -> str:
@@ -116,6 +120,8 @@ def to_record(meeting: Meeting) -> MeetingRecord:
         created_at=meeting.created_at,
         updated_at=meeting.updated_at,
         first_minute_number=meeting.first_minute_number,
+        title_prefix=meeting.title_prefix,
+        session_title=meeting.session_title,
     )
 
 
@@ -328,6 +334,14 @@ def _validated(session: Session, meeting: Meeting, fields: dict[str, object]) ->
         values["status_reason"] = optional(
             _s(fields["status_reason"]), "The reason", field="status_reason", multiline=True
         )
+    if "title_prefix" in fields:
+        values["title_prefix"] = optional(
+            _s(fields["title_prefix"]), "The title prefix", field="title_prefix", max_length=100
+        )
+    if "session_title" in fields:
+        values["session_title"] = optional(
+            _s(fields["session_title"]), "The meeting title", field="session_title", max_length=300
+        )
     return values
 
 
@@ -438,6 +452,8 @@ def recreate_meeting(db: Database, record: MeetingRecord) -> Change[MeetingRecor
             status_reason=record.status_reason,
             open_to_public=record.open_to_public,
             first_minute_number=record.first_minute_number,
+            title_prefix=record.title_prefix,
+            session_title=record.session_title,
         )
         session.add(meeting)
         session.flush()

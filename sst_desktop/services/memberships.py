@@ -27,7 +27,7 @@ def to_record(membership: Membership) -> MembershipRecord:
         id=membership.id,
         committee_id=membership.committee_id,
         person_id=membership.person_id,
-        person_name=" ".join(p for p in (person.first_name, person.last_name) if p),
+        person_name=" ".join(p for p in (person.known_as or person.first_name, person.last_name) if p),
         person_title=person.title,
         person_sort_key=(person.last_name.casefold(), person.first_name.casefold()),
         organisation_name=person.organisation.name if person.organisation else "",

@@ -21,8 +21,12 @@ from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingRecord
+from sst_desktop.services.minute_forms import (
+    correct_record_text,
+    is_correct_record_resolution,
+    meetings_confirmed,
+)
 from sst_desktop.services.minute_records import (
-    CORRECT_RECORD,
     Confirmation,
     MeetingRef,
     _add_resolution,
@@ -85,35 +89,45 @@ def confirm_previous_minutes(db: Database, minute_id: int, copier: Copier) -> Co
         refused = not_held_reason(meeting.date, meeting.status)
         if refused:
             raise ValidationError(refused)
-        previous = _previous_meeting(session, meeting)
-        if previous is None:
+        confirming = meetings_confirmed(session, minute)
+        if not confirming:
             raise ValidationError(
                 "There is no earlier meeting of this committee whose minutes could be confirmed."
             )
-        if previous.minutes_confirmed_at is not None and previous.minutes_confirmed_by_id not in (
-            None,
-            meeting.id,
-        ):
+        if minute.confirms_two_meetings and len(confirming) < 2:
             raise ValidationError(
-                f"The minutes of the meeting held on {plain_date(previous.date)} were already confirmed "
-                "at another meeting."
+                "There is only one earlier meeting of this committee: it cannot confirm two."
             )
-        # The copy is read from what is committed, before this transaction writes anything.
-        copy = copier(db, previous.id) if previous.minutes_confirmed_at is None else None
-        text = CORRECT_RECORD.format(date=plain_date(previous.date))
+        for previous in confirming:
+            if previous.minutes_confirmed_at is not None and previous.minutes_confirmed_by_id not in (
+                None,
+                meeting.id,
+            ):
+                raise ValidationError(
+                    f"The minutes of the meeting held on {plain_date(previous.date)} were already confirmed "
+                    "at another meeting."
+                )
+        # The copies are read from what is committed, before this transaction writes anything.
+        copies = {p.id: copier(db, p.id) for p in confirming if p.minutes_confirmed_at is None}
+        text = correct_record_text([p.date for p in confirming], minute.confirmed_subject_to)
         if not any(r.text.strip().rstrip(".").casefold() == text.casefold() for r in minute.resolutions):
             _add_resolution(session, minute, text, None)
-        if copy is not None:
+        for previous in confirming:
+            copy = copies.get(previous.id)
+            if copy is None:
+                continue
             # Freeze the numbers as they stand: give every item its minute and store the numbers first.
             sync_minutes(session, previous)
             previous.minutes_confirmed_at = utcnow()
             previous.minutes_confirmed_by_id = meeting.id
             keep_copy(session, previous.id, copy)
             session.flush()
+        if copies:
             audit.record_event(
                 session, Minute.__tablename__, minute.id, "confirm", {"confirmed": [None, text]}
             )
-        return Confirmation(_record_of(session, minute), previous.id, previous.minutes_confirmed_at)
+        last = confirming[-1]
+        return Confirmation(_record_of(session, minute), last.id, last.minutes_confirmed_at)
 
 
 def withdraw_confirmation(db: Database, minute_id: int, reason: str) -> Confirmation:
@@ -127,30 +141,32 @@ def withdraw_confirmation(db: Database, minute_id: int, reason: str) -> Confirma
     with db.write() as session:
         minute = _get(session, minute_id)
         meeting = ensure_minutes_editable(session, minute.meeting_id)
-        previous = session.scalar(select(Meeting).where(Meeting.minutes_confirmed_by_id == meeting.id))
-        if previous is None:
+        confirmed = list(
+            session.scalars(
+                select(Meeting).where(Meeting.minutes_confirmed_by_id == meeting.id).order_by(Meeting.date)
+            )
+        )
+        if not confirmed:
             raise ValidationError("This meeting has not confirmed any earlier minutes.")
-        text = CORRECT_RECORD.format(date=plain_date(previous.date)).casefold()
+        text = correct_record_text([p.date for p in confirmed], minute.confirmed_subject_to)
         for resolution in list(minute.resolutions):
-            if resolution.text.strip().rstrip(".").casefold() == text:
+            if is_correct_record_resolution(resolution.text):
                 minute.resolutions.remove(resolution)
                 session.delete(resolution)
         _reposition(_ordered(minute))
-        previous.minutes_confirmed_at = None
-        previous.minutes_confirmed_by_id = None
-        drop_copy(session, previous.id)
+        for previous in confirmed:
+            previous.minutes_confirmed_at = None
+            previous.minutes_confirmed_by_id = None
+            drop_copy(session, previous.id)
         session.flush()
         audit.record_event(
             session,
             Minute.__tablename__,
             minute.id,
             "withdraw",
-            {
-                "confirmed": [CORRECT_RECORD.format(date=plain_date(previous.date)), None],
-                "reason": [None, why],
-            },
+            {"confirmed": [text, None], "reason": [None, why]},
         )
-        return Confirmation(_record_of(session, minute), previous.id, None)
+        return Confirmation(_record_of(session, minute), confirmed[-1].id, None)
 
 
 def confirmed_reason(db: Database, meeting: MeetingRecord) -> str:

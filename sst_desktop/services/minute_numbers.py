@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sst_desktop.domain import AgendaItem, Committee, Meeting, Minute
-from sst_desktop.domain.enums import MeetingStatus
+from sst_desktop.domain.enums import ItemNumbering, MeetingStatus
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.storage.engine import Database
@@ -60,7 +60,7 @@ class Slot:
     position: int
     agenda_item_id: int | None
     minute_id: int | None
-    number: int
+    number: int | None  # None: an unnumbered or lettered item, printed without a minute number
 
 
 def number_slots(session: Session, meeting_id: int) -> list[Slot]:
@@ -71,7 +71,7 @@ def number_slots(session: Session, meeting_id: int) -> list[Slot]:
     return _year_slots(session, meeting)[meeting.id]
 
 
-def renumber(session: Session, meeting_id: int) -> dict[int, int]:
+def renumber(session: Session, meeting_id: int) -> dict[int, int | None]:
     """Store the numbers of every unconfirmed meeting in ``meeting_id``'s municipal year.
 
     Returns ``{minute_id: number}`` for the minutes of ``meeting_id``. Confirmed meetings keep theirs.
@@ -101,13 +101,13 @@ def renumber(session: Session, meeting_id: int) -> dict[int, int]:
     return {s.minute_id: s.number for s in slots.get(meeting.id, []) if s.minute_id is not None}
 
 
-def renumber_meeting(db: Database, meeting_id: int) -> dict[int, int]:
+def renumber_meeting(db: Database, meeting_id: int) -> dict[int, int | None]:
     """Renumber after an agenda change (items added, removed or moved); confirmed numbers never move."""
     with db.write() as session:
         return renumber(session, meeting_id)
 
 
-def set_first_minute_number(db: Database, meeting_id: int, number: int | None) -> dict[int, int]:
+def set_first_minute_number(db: Database, meeting_id: int, number: int | None) -> dict[int, int | None]:
     """Start this meeting's minute numbers at ``number`` (None: continue from the previous meeting).
 
     For the first meeting recorded in a municipal year whose earlier minutes live elsewhere.
@@ -138,14 +138,17 @@ def _year_slots(session: Session, meeting: Meeting) -> dict[int, list[Slot]]:
     ).all()
     ids = [m.id for m in meetings]
     items_by_meeting: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    unnumbered: set[int] = set()
     item_id: int | None  # an agenda item's id below; a minute may have none
     minute_id: int | None  # a minute's id below; an item may have none yet
-    for item_id, mid, position in session.execute(
-        select(AgendaItem.id, AgendaItem.meeting_id, AgendaItem.position).where(
+    for item_id, mid, position, numbering in session.execute(
+        select(AgendaItem.id, AgendaItem.meeting_id, AgendaItem.position, AgendaItem.numbering).where(
             AgendaItem.meeting_id.in_(ids)
         )
     ):
         items_by_meeting[mid].append((position, item_id))
+        if numbering != ItemNumbering.NUMBER:
+            unnumbered.add(item_id)
     minutes_by_meeting: dict[int, list[tuple[int, int | None, int, int | None]]] = defaultdict(list)
     for minute_id, mid, item_id, position, number in session.execute(
         select(Minute.id, Minute.meeting_id, Minute.agenda_item_id, Minute.position, Minute.number).where(
@@ -162,7 +165,7 @@ def _year_slots(session: Session, meeting: Meeting) -> dict[int, list[Slot]]:
             # Frozen: the stored numbers are the record; later meetings count on from the highest.
             frozen = sorted(rows, key=lambda r: (r[3] is None, r[3] or 0, r[2], r[0]))
             result[m.id] = [
-                Slot(m.id, position, item_id, minute_id, number or 0)
+                Slot(m.id, position, item_id, minute_id, number)
                 for minute_id, item_id, position, number in frozen
             ]
             last = max([last, *(r[3] for r in rows if r[3] is not None)])
@@ -182,6 +185,9 @@ def _year_slots(session: Session, meeting: Meeting) -> dict[int, list[Slot]]:
         places.sort(key=lambda p: (p[0], p[1], p[2] or 0, p[3] or 0))
         slots = []
         for position, _kind, item_id, minute_id in places:
+            if item_id in unnumbered:
+                slots.append(Slot(m.id, position, item_id, minute_id, None))
+                continue
             last += 1
             slots.append(Slot(m.id, position, item_id, minute_id, last))
         result[m.id] = slots

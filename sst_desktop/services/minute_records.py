@@ -40,17 +40,25 @@ class ResolutionRecord:
 
 @dataclass(frozen=True)
 class ReferenceRecord:
-    """A link from a minute to an earlier one; ``text`` is generated, never typed."""
+    """A link from a minute to an earlier one; ``text`` is generated, never typed.
+
+    A minute from before these records has no ``referenced_minute_id`` nor ``meeting_id``: its
+    committee, date and number were typed (``typed`` is True)."""
 
     id: int
     minute_id: int
-    referenced_minute_id: int
+    referenced_minute_id: int | None
     number: int | None
     heading: str
-    meeting_id: int
+    meeting_id: int | None
     meeting_date: date
     # the other committee's name, when the minute referred to is another committee's
     committee_name: str = ""
+    resolution_number: int | None = None  # "Minute No. 43 (Resolution 2)"
+
+    @property
+    def typed(self) -> bool:
+        return self.referenced_minute_id is None
 
     @property
     def text(self) -> str:
@@ -75,6 +83,15 @@ class MinuteRecord:
     resolutions: tuple[ResolutionRecord, ...] = ()
     references: tuple[ReferenceRecord, ...] = ()
     updated_at: datetime | None = None
+    # the forms of a minute (``minute_forms``)
+    moved_by: str = ""
+    seconded_by: str = ""
+    decision_reasons: str = ""
+    alternative_options: str = ""
+    references_inline: bool = False
+    confirms_two_meetings: bool = False
+    confirmed_subject_to: str = ""
+    minute_book_later: bool = False
 
     @property
     def is_exempt(self) -> bool:
@@ -158,7 +175,14 @@ def reference_sentence(references: list[ReferenceRecord] | tuple[ReferenceRecord
     """ "Further to Minute No. 29 of the meeting held on 11 December 2017" (several joined by "and")."""
     parts = []
     for ref in references:
-        what = f"Minute No. {ref.number}" if ref.number is not None else f"the minute “{ref.heading}”"
+        if ref.number is not None:
+            what = f"Minute No. {ref.number}"
+        elif ref.heading:
+            what = f"the minute “{ref.heading}”"
+        else:
+            what = "the minute"
+        if ref.resolution_number is not None:
+            what += f" (Resolution {ref.resolution_number})"
         of = f" of the {ref.committee_name}" if ref.committee_name else ""
         parts.append(f"{what} of the meeting{of} held on {plain_date(ref.meeting_date)}")
     if not parts:
@@ -213,23 +237,46 @@ def to_record(minute: Minute, number: int | None = None) -> MinuteRecord:
         ),
         references=tuple(
             sorted(
-                (
-                    ReferenceRecord(
-                        id=ref.id,
-                        minute_id=ref.minute_id,
-                        referenced_minute_id=ref.referenced_minute_id,
-                        number=ref.referenced.number,
-                        heading=ref.referenced.heading,
-                        meeting_id=ref.referenced.meeting_id,
-                        meeting_date=ref.referenced.meeting.date,
-                        committee_name=_other_committee(minute, ref.referenced),
-                    )
-                    for ref in minute.references
-                ),
+                (_reference_record(minute, ref) for ref in minute.references),
                 key=lambda r: (r.meeting_date, r.number or 0, r.id),
             )
         ),
         updated_at=minute.updated_at,
+        moved_by=minute.moved_by,
+        seconded_by=minute.seconded_by,
+        decision_reasons=minute.decision_reasons,
+        alternative_options=minute.alternative_options,
+        references_inline=minute.references_inline,
+        confirms_two_meetings=minute.confirms_two_meetings,
+        confirmed_subject_to=minute.confirmed_subject_to,
+        minute_book_later=minute.minute_book_later,
+    )
+
+
+def _reference_record(minute: Minute, ref: MinuteReference) -> ReferenceRecord:
+    target = ref.referenced
+    if target is None:  # a minute from before these records, as typed
+        return ReferenceRecord(
+            id=ref.id,
+            minute_id=ref.minute_id,
+            referenced_minute_id=None,
+            number=ref.typed_number,
+            heading="",
+            meeting_id=None,
+            meeting_date=ref.typed_date or date.min,
+            committee_name=ref.typed_committee,
+            resolution_number=ref.resolution_number,
+        )
+    return ReferenceRecord(
+        id=ref.id,
+        minute_id=ref.minute_id,
+        referenced_minute_id=ref.referenced_minute_id,
+        number=target.number,
+        heading=target.heading,
+        meeting_id=target.meeting_id,
+        meeting_date=target.meeting.date,
+        committee_name=_other_committee(minute, target),
+        resolution_number=ref.resolution_number,
     )
 
 

@@ -21,8 +21,8 @@ from sst_desktop.services.forward_plan import ForwardPlanPatch, ForwardPlanRecor
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minute_confirmation import confirm_previous_minutes
+from sst_desktop.services.minute_forms import correct_record_text, meetings_confirmed
 from sst_desktop.services.minute_records import (
-    CORRECT_RECORD,
     FURTHER_REPORT,
     REPORT_NOTED,
     RESOLUTION_MAX,
@@ -37,7 +37,6 @@ from sst_desktop.services.minute_records import (
     _get,
     _next_meeting,
     _ordered,
-    _previous_meeting,
     _record_of,
     _reposition,
     get_minute,
@@ -197,9 +196,9 @@ def quick_phrases(db: Database, minute_id: int) -> list[QuickPhraseOption]:
             options.append(QuickPhraseOption(QuickPhrase.THANKED, THANKED.format(presenter=name), name))
         options.append(QuickPhraseOption(QuickPhrase.FURTHER_REPORT, FURTHER_REPORT))
         if item is not None and item.procedural_role == ProceduralRole.PREVIOUS_MINUTES:
-            previous = _previous_meeting(session, minute.meeting)
-            if previous is not None:
-                text = CORRECT_RECORD.format(date=plain_date(previous.date))
+            confirming = meetings_confirmed(session, minute)
+            if confirming:
+                text = correct_record_text([p.date for p in confirming], minute.confirmed_subject_to)
                 options.insert(0, QuickPhraseOption(QuickPhrase.CORRECT_RECORD, text))
         if item is not None and item.procedural_role == ProceduralRole.NEXT_MEETING:
             following = _next_meeting(session, minute.meeting)

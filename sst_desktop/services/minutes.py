@@ -26,7 +26,6 @@ from sst_desktop.domain.enums import MinuteOutcome
 from sst_desktop.services import minute_numbers
 from sst_desktop.services.errors import EditConflictError, NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.minute_confirmation import (
     confirm_previous_minutes,
     confirmed_reason,
@@ -34,6 +33,7 @@ from sst_desktop.services.minute_confirmation import (
     previous_meeting,
     withdraw_confirmation,
 )
+from sst_desktop.services.minute_forms import apply_form
 from sst_desktop.services.minute_records import (
     CORRECT_RECORD,
     FURTHER_REPORT,
@@ -61,6 +61,7 @@ from sst_desktop.services.minute_records import (
     sync_minutes,
     to_record,
 )
+from sst_desktop.services.minute_references import add_reference, reference_candidates, remove_reference
 from sst_desktop.services.minute_resolutions import (
     add_resolution,
     insert_further_report,
@@ -277,10 +278,25 @@ def restore_minute(db: Database, removed: RemovedMinute) -> MinuteRecord:
         session.flush()
         for index, resolution in enumerate(record.resolutions):
             session.add(Resolution(minute_id=minute.id, position=index, text=resolution.text))
+        apply_form(minute, record)
         for reference in record.references:
-            if session.get(Minute, reference.referenced_minute_id) is not None:
+            if reference.typed:
                 session.add(
-                    MinuteReference(minute_id=minute.id, referenced_minute_id=reference.referenced_minute_id)
+                    MinuteReference(
+                        minute_id=minute.id,
+                        typed_committee=reference.committee_name,
+                        typed_date=reference.meeting_date,
+                        typed_number=reference.number,
+                        resolution_number=reference.resolution_number,
+                    )
+                )
+            elif session.get(Minute, reference.referenced_minute_id) is not None:
+                session.add(
+                    MinuteReference(
+                        minute_id=minute.id,
+                        referenced_minute_id=reference.referenced_minute_id,
+                        resolution_number=reference.resolution_number,
+                    )
                 )
         for action in session.scalars(select(Action).where(Action.id.in_(removed.action_ids))):
             action.minute_id = minute.id
@@ -314,7 +330,9 @@ def _save_text(
     column = getattr(Minute, field)
     with db.write() as session:
         found = session.execute(
-            select(Minute.meeting_id, column, Minute.updated_at).where(Minute.id == minute_id).with_for_update()
+            select(Minute.meeting_id, column, Minute.updated_at)
+            .where(Minute.id == minute_id)
+            .with_for_update()
         ).first()
         if found is None:
             raise NotFoundError(f"There is no minute with id {minute_id}.")
@@ -377,72 +395,4 @@ def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> C
             _record_of(session, minute),
             Changed.MINUTES,
             lambda db: set_outcome(db, minute_id, before.outcome),
-        )
-
-
-# ---------------------------------------------------------------------------------------------- references
-
-
-def reference_candidates(db: Database, minute_id: int, *, search: str = "") -> list[ReferenceCandidate]:
-    """Earlier minutes of the same committee for the picker, newest meeting first."""
-    with db.read() as session:
-        minute = _get(session, minute_id)
-        meeting = minute.meeting
-        rows = session.execute(
-            select(Minute.id, Minute.number, Minute.heading, Meeting.id, Meeting.date)
-            .join(Meeting, Minute.meeting_id == Meeting.id)
-            .where(Meeting.committee_id == meeting.committee_id, Meeting.date < meeting.date)
-            .order_by(Meeting.date.desc(), Minute.number.desc(), Minute.position.desc())
-        ).all()
-    found = [ReferenceCandidate(*row) for row in rows]
-    words = [w.casefold() for w in search.split()]
-    if words:
-        found = [
-            c
-            for c in found
-            if all(
-                w in f"{c.number or ''} {c.heading} {plain_date(c.meeting_date)}".casefold() for w in words
-            )
-        ]
-    return found
-
-
-def add_reference(db: Database, minute_id: int, referenced_minute_id: int) -> Change[MinuteRecord]:
-    with db.write() as session:
-        minute = _get(session, minute_id)
-        ensure_minutes_editable(session, minute.meeting_id)
-        target = _get(session, referenced_minute_id)
-        if target.id == minute.id:
-            raise ValidationError("A minute cannot refer to itself.")
-        if target.meeting.date >= minute.meeting.date:
-            # (any committee's: "Further to Minute No. 12 of the meeting of the Prevent Steering Group …")
-            raise ValidationError("A minute can refer only to a minute of an earlier meeting.")
-        before = _record_of(session, minute)
-        if any(r.referenced_minute_id == target.id for r in minute.references):
-            return Change(before, before)  # referred to already: nothing to take back
-        reference = MinuteReference(minute_id=minute.id, referenced_minute_id=target.id)
-        minute.references.append(reference)
-        session.flush()
-        added = reference.id
-        return Change(
-            before, _record_of(session, minute), Changed.MINUTES, lambda db: remove_reference(db, added)
-        )
-
-
-def remove_reference(db: Database, reference_id: int) -> Change[MinuteRecord]:
-    with db.write() as session:
-        reference = session.get(MinuteReference, reference_id)
-        if reference is None:
-            raise NotFoundError(f"There is no minute reference with id {reference_id}.")
-        minute = reference.minute
-        ensure_minutes_editable(session, minute.meeting_id)
-        before = _record_of(session, minute)
-        minute_id, referenced = minute.id, reference.referenced_minute_id
-        minute.references.remove(reference)
-        session.delete(reference)
-        return Change(
-            before,
-            _record_of(session, minute),
-            Changed.MINUTES,
-            lambda db: add_reference(db, minute_id, referenced),
         )

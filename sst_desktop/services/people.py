@@ -26,7 +26,16 @@ from sst_desktop.services.validation import (
 )
 from sst_desktop.storage.engine import Database
 
-PERSON_FIELDS = ("title", "first_name", "last_name", "job_title", "organisation_id", "email", "telephone")
+PERSON_FIELDS = (
+    "title",
+    "first_name",
+    "last_name",
+    "job_title",
+    "organisation_id",
+    "email",
+    "telephone",
+    "known_as",
+)
 
 
 def to_record(person: Person) -> PersonRecord:
@@ -41,6 +50,7 @@ def to_record(person: Person) -> PersonRecord:
         email=person.email,
         telephone=person.telephone,
         archived=person.archived,
+        known_as=person.known_as,
     )
 
 
@@ -100,6 +110,7 @@ class PersonPatch:
     organisation_id: int | Unset | None = UNSET
     email: str | Unset = UNSET
     telephone: str | Unset = UNSET
+    known_as: str | Unset = UNSET
 
 
 def create_person(db: Database, details: PersonPatch) -> Change[PersonRecord]:
@@ -275,6 +286,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         ("first_name", "The first name", 100),
         ("job_title", "The job title", 200),
         ("telephone", "The telephone number", 50),
+        ("known_as", "The name the person is known by", 100),
     ):
         if not partial or key in fields:
             values[key] = optional(_s(fields.get(key)), label, field=key, max_length=limit)

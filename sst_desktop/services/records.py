@@ -43,6 +43,7 @@ class PersonRecord:
     email: str = ""
     telephone: str = ""
     archived: bool = False
+    known_as: str = ""  # the first name documents print ("Bob" for Robert)
 
     @property
     def full_name(self) -> str:
@@ -78,6 +79,8 @@ class CommitteeRecord:
     uses_call_in: bool = False
     municipal_year_start_month: int = 5
     archived: bool = False
+    # declarations of interest in the minutes as a table (Member / Minute No. / Nature of Interest)
+    declarations_as_table: bool = False
 
 
 @dataclass(frozen=True)

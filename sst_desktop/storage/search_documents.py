@@ -77,7 +77,9 @@ def _meeting(row: Any) -> dict[str, Any]:
 
 def minutes(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]:
     query = (
-        select(MIN, MEET.c.committee_id, MEET.c.date, ITEM.c.exempt_paragraphs)
+        # Named columns, not the whole table: migration 0006 indexes with the tables as they stood then.
+        select(MIN.c.id, MIN.c.number, MIN.c.heading, MIN.c.meeting_id)
+        .add_columns(MEET.c.committee_id, MEET.c.date, ITEM.c.exempt_paragraphs)
         .select_from(
             MIN.join(MEET, MEET.c.id == MIN.c.meeting_id).outerjoin(ITEM, ITEM.c.id == MIN.c.agenda_item_id)
         )
@@ -142,7 +144,8 @@ def actions(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]
 
 def items(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]:
     query = (
-        select(ITEM, MEET.c.committee_id, MEET.c.date)
+        select(ITEM.c.id, ITEM.c.title, ITEM.c.exempt_paragraphs, ITEM.c.meeting_id)
+        .add_columns(MEET.c.committee_id, MEET.c.date)
         .select_from(ITEM.join(MEET, MEET.c.id == ITEM.c.meeting_id))
         .where(where)
     )
@@ -205,7 +208,7 @@ def declarations(connection: Connection, where: ColumnElement[bool]) -> Iterator
 
 
 def people(connection: Connection, where: ColumnElement[bool]) -> Iterator[Doc]:
-    query = select(PERSON).where(where)
+    query = select(PERSON.c.id, PERSON.c.title, PERSON.c.first_name, PERSON.c.last_name).where(where)
     for row in connection.execute(query):
         name = _person_name(row)
         yield _doc("person", row.id, anchor_id=row.id, label=name)

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ProceduralRole, ReportStatus
+from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ItemNumbering, ProceduralRole, ReportStatus
 from sst_desktop.services import actions, agenda, attachments, forward_plan, meetings, standing_items
 from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.forward_plan import ForwardPlanPatch
@@ -551,3 +551,40 @@ def test_agenda_model_passes_the_model_tester(
     qtmodeltester.check(builder.model, force_py=True)
     builder.model.set_records([])  # an empty agenda too
     qtmodeltester.check(builder.model, force_py=True)
+
+
+def test_number_flag_and_section_heading_of_an_item(
+    qtbot, monkeypatch, builder: AgendaBuilder, context: AppContext, sst: SST
+) -> None:
+    db = context.database
+    build(builder, qtbot, monkeypatch)
+    welcome = agenda.add_item(db, sst.september, "Welcome and introductions", position=0).after
+    assert welcome is not None
+    builder.reload()
+    settle(qtbot)
+    builder.select_item(welcome.id)
+    editor = builder.editor
+
+    editor.numbering.setCurrentIndex(editor.numbering.findData(ItemNumbering.NONE))
+    editor.numbering.activated.emit(editor.numbering.currentIndex())
+    settle(qtbot)
+    assert agenda.get_item(db, welcome.id).numbering == ItemNumbering.NONE
+    assert shown_numbers(builder)[:3] == ["", "1.", "2."]  # Apologies is item 1 again
+
+    apologies = agenda.list_agenda_items(db, sst.september)[1]
+    builder.select_item(apologies.id)
+    settle(qtbot)
+    editor.section_heading.setFocus()
+    qtbot.keyClicks(editor.section_heading, "Public Session")
+    qtbot.keyClick(editor.section_heading, Qt.Key.Key_Return)
+    editor.flag.setFocus()
+    qtbot.keyClicks(editor.flag, "new")
+    qtbot.keyClick(editor.flag, Qt.Key.Key_Return)
+    settle(qtbot)
+    stored_item = agenda.get_item(db, apologies.id)
+    assert (stored_item.section_heading, stored_item.flag) == ("Public Session", "NEW")
+    assert editor.flag.text() == "NEW"
+
+    context.undo_stack.undo()  # the flag
+    settle(qtbot)
+    assert agenda.get_item(db, apologies.id).flag == ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
@@ -368,3 +368,15 @@ def test_archive_and_restore_committee(qtbot, monkeypatch, context, db, sample, 
     context.undo_stack.undo()
     settle(qtbot)
     assert [c.short_name for c in committees.list_committees(db)] == ["SST"]
+
+
+def test_declarations_as_a_table_is_ticked_on_the_committee(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    box = page.details.declarations_as_table
+    assert not box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().bottomLeft() + QPoint(8, -6))
+    settle(qtbot)
+    assert committees.get_committee(db, sample.sst).declarations_as_table is True
+    context.undo_stack.undo()
+    settle(qtbot)
+    assert committees.get_committee(db, sample.sst).declarations_as_table is False
+    assert not box.isChecked()

@@ -327,3 +327,17 @@ def test_undo_puts_the_stored_organisation_back_in_the_box_with_the_focus(
     settle(qtbot)
     assert people.get_person(db, sample.hardy).organisation_id == sample.council
     assert context.undo_stack.index() == 0 and context.undo_stack.count() == 1
+
+
+def test_known_as_name_typed_in_the_details(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    assert page.select_person(sample.hardy)
+    known_as = page.details.known_as
+    known_as.setFocus()
+    qtbot.keyClicks(known_as, "Trish")
+    qtbot.keyClick(known_as, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert people.get_person(db, sample.hardy).known_as == "Trish"
+    context.undo_stack.undo()
+    settle(qtbot)
+    assert people.get_person(db, sample.hardy).known_as == ""
+    assert known_as.text() == ""

@@ -233,6 +233,37 @@ def test_edit_the_details_in_place(qtbot, page: MeetingsPage, context: AppContex
     )
 
 
+def test_meeting_prefix_and_title_typed_in_place(
+    qtbot, page: MeetingsPage, context: AppContext, sst: SST, errors
+) -> None:
+    details = page.details
+    details.title_prefix.setFocus()
+    qtbot.keyClicks(details.title_prefix, "Adjourned")
+    qtbot.keyClick(details.title_prefix, Qt.Key.Key_Return)
+    details.session_title.setFocus()
+    qtbot.keyClicks(details.session_title, "Themed session: Serious Violence Duty")
+    qtbot.keyClick(details.session_title, Qt.Key.Key_Return)
+    settle(qtbot)
+    record = meetings.get_meeting(context.database, sst.september)
+    assert (record.title_prefix, record.session_title) == (
+        "Adjourned",
+        "Themed session: Serious Violence Duty",
+    )
+
+    details.title_prefix.selectAll()
+    qtbot.keyClicks(details.title_prefix, "x" * 101)
+    qtbot.keyClick(details.title_prefix, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert details.title_prefix.property("error") is True  # refused, kept as typed, marked
+    assert errors == ["The title prefix is too long (101 characters; at most 100)."]
+    errors.clear()
+    assert meetings.get_meeting(context.database, sst.september).title_prefix == "Adjourned"
+
+    context.undo_stack.undo()
+    settle(qtbot)
+    assert meetings.get_meeting(context.database, sst.september).session_title == ""
+
+
 def test_cancel_a_meeting_with_a_reason(
     qtbot, monkeypatch, page: MeetingsPage, context: AppContext, sst: SST
 ) -> None:

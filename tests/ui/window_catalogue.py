@@ -330,6 +330,12 @@ def _reference_picker(c: Catalogue) -> QDialog:
     )
 
 
+def _typed_reference(c: Catalogue) -> QDialog:
+    from sst_desktop.ui.minutes.forms_panel import TypedReferenceDialog
+
+    return TypedReferenceDialog(date(2022, 6, 22), c.minute_taking(JUNE))
+
+
 def _search(c: Catalogue) -> QDialog:
     from sst_desktop.ui.search.navigate import search_window
 
@@ -381,6 +387,7 @@ OPENERS: dict[str, Callable[[Catalogue], QWidget]] = {
     "declaration": _declaration,
     "edit-conflict": _edit_conflict,
     "reference-picker": _reference_picker,
+    "typed-reference": _typed_reference,
     "search": _search,
     "history": _history,
 }

@@ -38,6 +38,7 @@ LABELS = {
     "officer_id": "committee officer",
     "open_to_public": "public access",
     "uses_call_in": "call-in",
+    "declarations_as_table": "declarations layout",
     "municipal_year_start_month": "municipal year",
     "description": "description",
 }
@@ -74,6 +75,11 @@ class CommitteeDetails(QGroupBox):
         self.officer_contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_to_public = QCheckBox("Meetings are open to the public")
         self.uses_call_in = QCheckBox("Decisions are subject to call-in")
+        self.declarations_as_table = QCheckBox("Minutes list declarations of interest as a table")
+        self.declarations_as_table.setObjectName("declarationsAsTable")
+        self.declarations_as_table.setToolTip(
+            "Member / Minute No. / Nature of Interest, instead of a sentence for each declaration."
+        )
         self.year_start = QComboBox()
         for month in range(1, 13):
             self.year_start.addItem(calendar.month_name[month], month)
@@ -106,6 +112,7 @@ class CommitteeDetails(QGroupBox):
         checks.setSpacing(4)
         checks.addWidget(self.open_to_public)
         checks.addWidget(self.uses_call_in)
+        checks.addWidget(self.declarations_as_table)
         right.addRow("", checks)
 
         grid = QGridLayout(self)
@@ -130,6 +137,9 @@ class CommitteeDetails(QGroupBox):
         )
         self.open_to_public.clicked.connect(lambda checked: self.save(CommitteePatch(open_to_public=checked)))
         self.uses_call_in.clicked.connect(lambda checked: self.save(CommitteePatch(uses_call_in=checked)))
+        self.declarations_as_table.clicked.connect(
+            lambda checked: self.save(CommitteePatch(declarations_as_table=checked))
+        )
         self.officer.person_changed.connect(lambda person_id: self.save(CommitteePatch(officer_id=person_id)))
         self.setEnabled(False)
 
@@ -149,6 +159,7 @@ class CommitteeDetails(QGroupBox):
         self.year_start.setCurrentIndex(record.municipal_year_start_month - 1)
         self.open_to_public.setChecked(record.open_to_public)
         self.uses_call_in.setChecked(record.uses_call_in)
+        self.declarations_as_table.setChecked(record.declarations_as_table)
         if not (same and self.officer.line_edit.hasFocus()):
             self.officer.set_person_id(record.officer_id, record.officer_name or None)
         contact = [x for x in (record.officer_telephone, record.officer_email) if x]

@@ -43,6 +43,7 @@ FIELD_LABELS = {
     "organisation_id": "organisation",
     "email": "email",
     "telephone": "telephone",
+    "known_as": "known-as name",
 }
 
 
@@ -62,6 +63,9 @@ class PersonDetails(QGroupBox):
         self.title_edit.setCompleter(completer)
         self.first_name = CommitLineEdit()
         self.last_name = CommitLineEdit()
+        self.known_as = CommitLineEdit()
+        self.known_as.setObjectName("knownAs")
+        self.known_as.setPlaceholderText("the first name documents print, e.g. Bob for Robert")
         self.job_title = CommitLineEdit()
         self.organisation = OrganisationBox(context)
         self._organisation_shown = ""  # the name the box was given, to tell it from one being typed
@@ -71,6 +75,7 @@ class PersonDetails(QGroupBox):
             "title": self.title_edit,
             "first_name": self.first_name,
             "last_name": self.last_name,
+            "known_as": self.known_as,
             "job_title": self.job_title,
             "email": self.email,
             "telephone": self.telephone,
@@ -80,6 +85,7 @@ class PersonDetails(QGroupBox):
         form.addRow("Title or rank", self.title_edit)
         form.addRow("First name(s)", self.first_name)
         form.addRow("Surname", self.last_name)
+        form.addRow("Known as", self.known_as)
         form.addRow("Job title", self.job_title)
         form.addRow("Organisation", self.organisation)
         form.addRow("Email", self.email)
@@ -95,6 +101,9 @@ class PersonDetails(QGroupBox):
         )
         self.job_title.commit_requested.connect(
             lambda text: self.save(PersonPatch(job_title=text), self.job_title)
+        )
+        self.known_as.commit_requested.connect(
+            lambda text: self.save(PersonPatch(known_as=text), self.known_as)
         )
         self.email.commit_requested.connect(lambda text: self.save(PersonPatch(email=text), self.email))
         self.telephone.commit_requested.connect(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.domain.enums import ItemKind, ReportStatus
+from sst_desktop.domain.enums import ItemKind, ItemNumbering, ReportStatus
 from sst_desktop.services.actions import ActionRecord
 from sst_desktop.services.agenda_records import (
     EXEMPT_PARAGRAPH_LABELS,
@@ -48,6 +48,9 @@ FIELD_LABELS = {
     "presenter_ids": "presenters",
     "report_status": "report status",
     "exempt_paragraphs": "exemption",
+    "numbering": "numbering",
+    "flag": "flag",
+    "section_heading": "section heading",
 }
 
 
@@ -79,6 +82,21 @@ class AgendaItemEditor(QWidget):
         self.report_status.setMaximumWidth(240)
         for status in ReportStatus:
             self.report_status.addItem(status.label, status)
+
+        # How the agenda and minutes print the item: numbered or not, a flag, a heading before it.
+        self.numbering = QComboBox()
+        self.numbering.setObjectName("itemNumbering")
+        for numbering in ItemNumbering:
+            self.numbering.addItem(numbering.label, numbering)
+        self.flag = CommitLineEdit()
+        self.flag.setObjectName("itemFlag")
+        self.flag.setPlaceholderText("e.g. NEW, POSTPONED")
+        self.flag.setMaximumWidth(190)
+        self.section_heading = CommitLineEdit()
+        self.section_heading.setObjectName("sectionHeading")
+        self.section_heading.setPlaceholderText(
+            "Heading before the item, e.g. Part 2 - not open to the public"
+        )
 
         self.paragraphs: dict[int, QCheckBox] = {}
         boxes = QHBoxLayout()
@@ -122,6 +140,13 @@ class AgendaItemEditor(QWidget):
         form.addRow(_label("&Description:", self.description), self.description)
         form.addRow(_label("&Presenters:", self.presenters.picker), self.presenters)
         form.addRow(_label("&Report:", self.report_status), self.report_status)
+        printed = QHBoxLayout()
+        printed.addWidget(self.numbering)
+        printed.addWidget(_label("Fla&g:", self.flag))
+        printed.addWidget(self.flag)
+        printed.addWidget(_label("Section &heading:", self.section_heading))
+        printed.addWidget(self.section_heading, 1)
+        form.addRow(_label("Nu&mbering:", self.numbering), printed)
         exempt_label = _label("E&xempt:", self.paragraphs[1])
         exempt_label.setToolTip(
             "Exempt information: the paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972"
@@ -164,6 +189,13 @@ class AgendaItemEditor(QWidget):
         self.report_status.activated.connect(
             lambda _: self._save(AgendaItemPatch(report_status=self.report_status.currentData()))
         )
+        self.numbering.activated.connect(
+            lambda _: self._save(AgendaItemPatch(numbering=self.numbering.currentData()))
+        )
+        self.flag.commit_requested.connect(lambda text: self._save(AgendaItemPatch(flag=text), self.flag))
+        self.section_heading.commit_requested.connect(
+            lambda text: self._save(AgendaItemPatch(section_heading=text), self.section_heading)
+        )
         self._loading = False
         self._actions: Sequence[ActionRecord] | None = None
         self.show_item(None)
@@ -195,6 +227,9 @@ class AgendaItemEditor(QWidget):
             self.presenters.set_people(item.presenter_ids, item.presenter_names)
             self.presenters.free_text.set_saved_text(item.presenters_text, keep_edit=same)
             self.report_status.setCurrentIndex(self.report_status.findData(item.report_status))
+            self.numbering.setCurrentIndex(self.numbering.findData(item.numbering))
+            self.flag.set_saved_text(item.flag, keep_edit=same)
+            self.section_heading.set_saved_text(item.section_heading, keep_edit=same)
             for number, box in self.paragraphs.items():
                 box.setChecked(number in item.exempt_paragraphs)
             self.exempt_notice.setText(
@@ -210,6 +245,9 @@ class AgendaItemEditor(QWidget):
                 self.kind,
                 self.presenters,
                 self.report_status,
+                self.numbering,
+                self.flag,
+                self.section_heading,
                 *self.paragraphs.values(),
             ):
                 widget.setEnabled(editable)
@@ -277,7 +315,13 @@ class AgendaItemEditor(QWidget):
         self._idle.stop()
         if self.item is None or not self.editable:
             return
-        for field in (self.title, self.description, self.presenters.free_text):
+        for field in (
+            self.title,
+            self.description,
+            self.presenters.free_text,
+            self.flag,
+            self.section_heading,
+        ):
             if field.is_dirty():
                 field.commit_pending()
 

@@ -28,6 +28,8 @@ FIELD_LABELS = {
     "venue": "venue",
     "remote_link": "remote link",
     "open_to_public": "public access",
+    "title_prefix": "prefix",
+    "session_title": "meeting title",
 }
 
 
@@ -74,6 +76,13 @@ class MeetingDetailsEditor(QWidget):
             "Minute numbers run on through the municipal year. Give a number here only when the year's "
             "earlier minutes are not in SST Desktop (for example, the first meeting you record)."
         )
+        self.title_prefix = CommitLineEdit()
+        self.title_prefix.setObjectName("titlePrefix")
+        self.title_prefix.setPlaceholderText("e.g. Adjourned, Special")
+        self.title_prefix.setMaximumWidth(220)
+        self.session_title = CommitLineEdit()
+        self.session_title.setObjectName("sessionTitle")
+        self.session_title.setPlaceholderText("e.g. Themed session: Serious Violence Duty (optional)")
         self.open_to_public = QCheckBox("Open to the public")
         self.open_to_public.setToolTip(
             "When not open, the agenda says “THIS MEETING IS NOT OPEN TO THE PUBLIC”."
@@ -81,6 +90,8 @@ class MeetingDetailsEditor(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Meeting &prefix:", self.title_prefix)
+        form.addRow("Meeting titl&e:", self.session_title)
         form.addRow("Start &time:", self.start_time)
         form.addRow("&Venue:", self.venue)
         form.addRow("Remote &link:", self.remote_link)
@@ -125,6 +136,12 @@ class MeetingDetailsEditor(QWidget):
             lambda text: self.save(MeetingPatch(remote_link=text), self.remote_link)
         )
         self.first_minute.commit_requested.connect(self._save_first_minute)
+        self.title_prefix.commit_requested.connect(
+            lambda text: self.save(MeetingPatch(title_prefix=text), self.title_prefix)
+        )
+        self.session_title.commit_requested.connect(
+            lambda text: self.save(MeetingPatch(session_title=text), self.session_title)
+        )
         self.open_to_public.clicked.connect(lambda checked: self.save(MeetingPatch(open_to_public=checked)))
         self.show_meeting(None)
 
@@ -134,7 +151,15 @@ class MeetingDetailsEditor(QWidget):
         if not same:
             self.commit_pending()
         self.meeting = meeting
-        fields = (self.start_time, self.venue, self.remote_link, self.first_minute, self.open_to_public)
+        fields = (
+            self.title_prefix,
+            self.session_title,
+            self.start_time,
+            self.venue,
+            self.remote_link,
+            self.first_minute,
+            self.open_to_public,
+        )
         if meeting is None:
             self.heading.setText("No meeting chosen")
             self.reference.setText("")
@@ -156,6 +181,8 @@ class MeetingDetailsEditor(QWidget):
         self.status.setObjectName("warning" if unusual else "")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
+        self.title_prefix.set_saved_text(meeting.title_prefix, keep_edit=same)
+        self.session_title.set_saved_text(meeting.session_title, keep_edit=same)
         self.start_time.set_saved_text(time_text(meeting.start_time), keep_edit=same)
         self.venue.set_saved_text(meeting.venue, keep_edit=same)
         self.remote_link.set_saved_text(meeting.remote_link, keep_edit=same)
@@ -236,7 +263,14 @@ class MeetingDetailsEditor(QWidget):
         """Save what is typed but not yet left (the window is closing or another meeting is chosen)."""
         if self.meeting is None:
             return
-        for field in (self.start_time, self.venue, self.remote_link, self.first_minute):
+        for field in (
+            self.title_prefix,
+            self.session_title,
+            self.start_time,
+            self.venue,
+            self.remote_link,
+            self.first_minute,
+        ):
             if field.is_dirty():
                 field.commit_pending()
 

@@ -27,6 +27,7 @@ from sst_desktop.ui.history_dialog import history_button
 from sst_desktop.ui.minutes.actions_list import ActionsList
 from sst_desktop.ui.minutes.conflict import ConflictDialog
 from sst_desktop.ui.minutes.declarations import DeclarationsPanel
+from sst_desktop.ui.minutes.forms_panel import MinuteFormPanel
 from sst_desktop.ui.minutes.matters import MattersArisingPanel
 from sst_desktop.ui.minutes.procedure_note import ProcedureNote
 from sst_desktop.ui.minutes.references import MinuteReferences
@@ -189,6 +190,8 @@ class MinuteEditor(QWidget):
         self.declarations = DeclarationsPanel(session)
         self.all_declarations = DeclarationsPanel(session, whole_meeting=True)
         self.matters = MattersArisingPanel(session)
+        self.forms = MinuteFormPanel(session)
+        self.forms.changed.connect(self._form_changed)
         for editor in (self.resolutions.new_edit, self.actions_list.new_edit):
             editor.installEventFilter(self._refuser)
 
@@ -200,6 +203,7 @@ class MinuteEditor(QWidget):
         lower_layout.addWidget(self.all_declarations)
         lower_layout.addWidget(self.matters)
         lower_layout.addWidget(self.resolutions)
+        lower_layout.addWidget(self.forms)
         lower_layout.addWidget(self.actions_list)
         lower_layout.addWidget(self.declarations)
         lower_layout.addStretch(1)
@@ -283,6 +287,7 @@ class MinuteEditor(QWidget):
                 self._set_plain(self.summary, minute.public_summary)
             self.outcome_buttons[minute.outcome].setChecked(True)
         self.references.show_minute(minute)
+        self.forms.show_minute(minute, self.item.procedural_role if self.item is not None else None)
         self.resolutions.set_minute(minute, reload_phrases=new_item)
 
     @staticmethod
@@ -321,6 +326,7 @@ class MinuteEditor(QWidget):
         for button in self.outcome_buttons.values():
             button.setEnabled(not read_only)
         self.references.apply_read_only()
+        self.forms.apply_read_only()
 
     # Procedural notes ---------------------------------------------------------------------------
     def update_note(self) -> None:
@@ -404,6 +410,11 @@ class MinuteEditor(QWidget):
             return
         self._show_minute(minute)
         self.minute_changed.emit(minute)
+
+    def _form_changed(self, minute: MinuteRecord) -> None:
+        """A form field saved: the standard phrases follow it (two meetings confirmed, "subject to")."""
+        self._changed_here(minute)
+        self.resolutions.set_minute(minute, reload_phrases=True)
 
     def _resolutions_changed(self, minute: MinuteRecord) -> None:
         self.minute = minute

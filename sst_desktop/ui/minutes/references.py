@@ -81,12 +81,14 @@ class MinuteReferences(QWidget):
         dialog = ReferencePicker(self.session.context, candidates, self.session.meeting.date, self.window())
         chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
         if chosen is not None:
-            self.add(int(chosen))
+            self.add(int(chosen), dialog.chosen_resolution())
 
-    def add(self, referenced_minute_id: int) -> bool:
+    def add(self, referenced_minute_id: int, resolution_number: int | None = None) -> bool:
         if self.minute is None:
             return False
-        op = minutes.add_reference(self.session.context, self, self.minute.id, referenced_minute_id)
+        op = minutes.add_reference(
+            self.session.context, self, self.minute.id, referenced_minute_id, resolution_number
+        )
         return self.session.go(self, op, self._changed)
 
     def remove(self, reference_id: int) -> bool:

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QWidget
 
 from sst_desktop.domain.enums import MinuteOutcome
 from sst_desktop.exports.minutes_copy import copy_minutes
-from sst_desktop.services import declarations, minutes
+from sst_desktop.services import declarations, minute_forms, minutes
 from sst_desktop.services.declarations import DeclarationPatch, DeclarationRecord
+from sst_desktop.services.minute_forms import MinuteFormPatch, TypedReference
 from sst_desktop.services.minutes import (
     Confirmation,
     MeetingRef,
@@ -100,12 +101,16 @@ def reference_candidates(
 
 
 def add_reference(
-    context: AppContext, parent: QWidget, minute_id: int, referenced_minute_id: int
+    context: AppContext,
+    parent: QWidget,
+    minute_id: int,
+    referenced_minute_id: int,
+    resolution_number: int | None = None,
 ) -> ChangeOp[Change[MinuteRecord]]:
     return ChangeOp(
         context,
         parent,
-        lambda db: minutes.add_reference(db, minute_id, referenced_minute_id),
+        lambda db: minutes.add_reference(db, minute_id, referenced_minute_id, resolution_number),
         "Reference to an earlier minute",
     )
 
@@ -115,6 +120,27 @@ def remove_reference(
 ) -> ChangeOp[Change[MinuteRecord]]:
     return ChangeOp(
         context, parent, lambda db: minutes.remove_reference(db, reference_id), "Reference removed"
+    )
+
+
+def add_typed_reference(
+    context: AppContext, parent: QWidget, minute_id: int, typed: TypedReference
+) -> ChangeOp[Change[MinuteRecord]]:
+    """Refer to a minute from before these records (committee, date and number typed)."""
+    return ChangeOp(
+        context,
+        parent,
+        lambda db: minute_forms.add_typed_reference(db, minute_id, typed),
+        "Reference to an earlier minute",
+    )
+
+
+def update_minute_form(
+    context: AppContext, parent: QWidget, minute_id: int, patch: MinuteFormPatch, what: str
+) -> ChangeOp[Change[MinuteRecord]]:
+    """Moved and seconded, the decision form, how the previous minutes are confirmed…"""
+    return ChangeOp(
+        context, parent, lambda db: minute_forms.update_minute_form(db, minute_id, patch), f"Change {what}"
     )
 
 

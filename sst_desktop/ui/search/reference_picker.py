@@ -14,10 +14,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +61,14 @@ class ReferencePicker(QDialog):
         self.search.returnPressed.connect(self.accept)
         self.note = QLabel()
         self.note.setObjectName("referenceNote")
+        self.resolution = QSpinBox()  # "Minute No. 43 (Resolution 2)"
+        self.resolution.setObjectName("referenceResolution")
+        self.resolution.setRange(0, 999)
+        self.resolution.setSpecialValueText("the whole minute")
+        resolution_row = QHBoxLayout()
+        resolution_row.addWidget(QLabel("Refer to resolution:"))
+        resolution_row.addWidget(self.resolution)
+        resolution_row.addStretch(1)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.button(QDialogButtonBox.StandardButton.Ok).setText("Refer to it")
         box.accepted.connect(self.accept)
@@ -67,6 +77,7 @@ class ReferencePicker(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.note)
+        layout.addLayout(resolution_row)
         layout.addWidget(box)
         self._filter("")
         self.search.installEventFilter(self)
@@ -121,6 +132,10 @@ class ReferencePicker(QDialog):
         entry.setData(Qt.ItemDataRole.UserRole, minute_id)
         self.list.addItem(entry)
         return entry
+
+    def chosen_resolution(self) -> int | None:
+        """The resolution of the chosen minute referred to (1 = the first), or None for the minute."""
+        return self.resolution.value() or None
 
     def chosen(self) -> int | None:
         entry = self.list.currentItem()
