@@ -16,6 +16,7 @@ from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import SeedMeeting, build_committee_and_meetings
+from tests.ui.minute_window import open_minute_taking
 from tests.ui.test_minute_taking import when_dialog_opens
 from tests.ui.waiting import settle
 
@@ -26,7 +27,7 @@ def seed(db: Database) -> SeedMeeting:
 
 
 def _window(qtbot, context: AppContext, settings, meeting_id: int) -> MinuteTakingWindow:  # type: ignore[no-untyped-def]
-    win = MinuteTakingWindow(context, meeting_id, settings)
+    win = open_minute_taking(context, meeting_id, settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
