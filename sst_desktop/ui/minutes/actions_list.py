@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -22,19 +23,25 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.services.actions import ActionPatch, ActionRecord
+from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.organisations import OrganisationRecord
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.records import Change, PersonRecord
+from sst_desktop.ui.minutes.conflict import Choice, ConflictDialog, ask_which
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.widgets import GrowingTextEdit, new_entry_row
 from sst_desktop.ui.operations import directory, minute_actions
+from sst_desktop.ui.operations.minutes import TextBasis
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
 
 
 def action_key(action_id: int, field: str) -> str:
     return f"action:{action_id}:{field}"
+
+
+FIELDS = ("text", "owner", "organisation", "due")
 
 
 class OwnerBox(QComboBox):
@@ -97,6 +104,10 @@ class ActionRow(QWidget):
         self.text = GrowingTextEdit(max_lines=6)
         self.text.setObjectName("actionText")
         self.text.set_text_quietly(record.text)
+        # what the next saves of its wording and of its other fields are based on
+        self.text_basis = TextBasis(record.text)
+        self.fields_basis = minute_actions.FieldsBasis.of(record)
+        self.edited: dict[str, ActionPatch] = {}  # the last edit of each field saved (to save again)
         self.reference = QLabel(record.reference)
         self.reference.setObjectName("muted")
         self.remove = QToolButton()
@@ -162,6 +173,19 @@ class ActionRow(QWidget):
 
     def editors(self) -> list[QWidget]:
         return [self.text, self.owner, self.organisation, self.due, self.next_meeting]
+
+
+MINE_SHOWN = {  # this officer's value of a field, as the conflict dialog shows it
+    "owner": lambda row: f"Owner: {row.owner.currentText()}",
+    "organisation": lambda row: f"Organisation: {row.organisation.currentText()}",
+    "due": lambda row: (
+        "Due: at the next meeting"
+        if row.next_meeting.isChecked()
+        else f"Due: {row.due_date():%d/%m/%Y}"
+        if row.due_date()
+        else "Due: —"
+    ),
+}
 
 
 class ActionsList(QWidget):
@@ -243,7 +267,7 @@ class ActionsList(QWidget):
         for action_id in list(self.rows):
             if action_id not in wanted:
                 row = self.rows.pop(action_id)
-                for field in ("text", "owner", "organisation", "due"):
+                for field in FIELDS:
                     self.session.saver.discard(action_key(action_id, field))
                 row.hide()
                 row.deleteLater()
@@ -272,18 +296,25 @@ class ActionsList(QWidget):
     def _refresh_row(self, row: ActionRow, record: ActionRecord) -> None:
         row.record = record
         saver = self.session.saver
-        if (
-            not row.text.hasFocus()
-            and not saver.is_pending(action_key(record.id, "text"))
-            and row.text.toPlainText() != record.text
-        ):
-            row.text.set_text_quietly(record.text)
+        if not saver.is_pending(action_key(record.id, "text")):
+            if not row.text.hasFocus() and row.text.toPlainText() != record.text:
+                row.text.set_text_quietly(record.text)
+            if row.text.toPlainText() == record.text:
+                row.text_basis = TextBasis(record.text)  # (else: typed over an older copy)
+        stored = minute_actions.FieldsBasis.of(record).values
         if not row.owner.hasFocus() and not saver.is_pending(action_key(record.id, "owner")):
             row.owner.set_owner(record.owner_person_id, record.owner_person_name, record.owner_text)
+            row.fields_basis.moved_to(
+                {"owner_person_id": stored.owner_person_id, "owner_text": stored.owner_text}
+            )
         if not row.organisation.hasFocus() and not saver.is_pending(action_key(record.id, "organisation")):
             row.organisation.set_organisation(record.organisation_id, record.organisation_name)
+            row.fields_basis.moved_to({"organisation_id": stored.organisation_id})
         if not saver.is_pending(action_key(record.id, "due")) and not row.due.is_edited():
             row.set_due(record.due_date, record.due_next_meeting)
+            row.fields_basis.moved_to(
+                {"due_date": stored.due_date, "due_next_meeting": stored.due_next_meeting}
+            )
 
     def _make_row(self, record: ActionRecord) -> ActionRow:
         row = ActionRow(self.session, record, self.people())
@@ -316,18 +347,59 @@ class ActionsList(QWidget):
         if self.session.read_only:
             return
         action_id = row.record.id
-        save = minute_actions.action_edited(self.session.context, action_id, patch)
+        row.edited[field] = patch
+        save = minute_actions.action_edited(self.session.context, action_id, patch, row.fields_basis)
         self.session.saver.schedule(action_key(action_id, field), save)
 
     def _text_typed(self, row: ActionRow) -> None:
         text = row.text.toPlainText()
         key = action_key(row.record.id, "text")
         if text.strip() and not self.session.read_only:
-            self.session.saver.schedule(
-                key, minute_actions.action_typed(self.session.context, row.record.id, text)
-            )
+            typed = minute_actions.action_typed(self.session.context, row.record.id, text, row.text_basis)
+            self.session.saver.schedule(key, typed)
         else:
             self.session.saver.discard(key)
+
+    def resolve_conflict(self, key: str, conflict: EditConflictError) -> bool:
+        """Another officer changed an action this officer was editing: show both, and go on with what
+        the officer chooses (a merge for its wording). False when ``key`` is not an action shown here."""
+        found = next(
+            ((r, f) for r in self.rows.values() for f in FIELDS if action_key(r.record.id, f) == key), None
+        )
+        if found is None:
+            return False
+        row, field = found
+        reference = row.record.reference
+        if field == "text":
+            chosen = ask_which(self.window(), row.text.toPlainText(), conflict, f"the wording of {reference}")
+            if self.rows.get(row.record.id) is row:
+                row.text_basis = TextBasis(conflict.theirs)
+                row.text.set_text_quietly(chosen)
+                row.text.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on after it
+                if chosen != conflict.theirs:
+                    self._text_typed(row)
+            return True
+        mine = MINE_SHOWN[field](row)
+        dialog = ConflictDialog(
+            mine,
+            conflict,
+            reference,
+            self.window(),
+            title="Someone else changed this action",
+            mergeable=False,
+        )
+        dialog.exec()
+        keep_mine = dialog.choice is not Choice.THEIRS
+        dialog.deleteLater()
+        if self.rows.get(row.record.id) is not row:
+            return True
+        row.fields_basis.moved_to(conflict.stored)  # what is there now: the next save is based on it
+        patch = row.edited.get(field)
+        if keep_mine and patch is not None:
+            self._schedule(row, field, patch)
+        else:
+            self.reload()  # theirs, shown as stored
+        return True
 
     def _owner_changed(self, row: ActionRow) -> None:
         person_id, text = row.owner.owner()
@@ -441,7 +513,7 @@ class ActionsList(QWidget):
         row = self.rows.get(action_id)
         if row is None:
             return False
-        for field in ("text", "owner", "organisation", "due"):
+        for field in FIELDS:
             self.session.saver.discard(action_key(action_id, field))
         op = minute_actions.remove_action(self.session.context, self, row.record)
         return self.session.go(self, op, lambda _change: self._removed())

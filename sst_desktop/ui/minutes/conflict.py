@@ -1,15 +1,15 @@
-"""Another officer changed a minute's text while this officer was typing it: nothing is thrown away.
+"""Another officer changed what this officer was editing (a minute's text or heading, a resolution,
+an action, a directory entry): nothing is thrown away.
 
 The save was not applied (``EditConflictError``). The dialog shows who changed it and when, both
-texts side by side with the differences marked, and a box holding this officer's text to edit into
-a merge; the officer keeps theirs, takes the other's, or saves the merge. Taking the other's text
-puts this officer's on the clipboard, so it too can still be pasted somewhere.
+versions side by side with the differences marked, and (for a text) a box holding this officer's
+text to edit into a merge; the officer keeps theirs, takes the other's, or saves the merge. Taking
+the other's text puts this officer's on the clipboard, so it too can still be pasted somewhere.
 """
 
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
@@ -39,18 +39,29 @@ class Choice(enum.Enum):
 class ConflictDialog(QDialog):
     """Keep mine, take theirs, or save a merge; ``text`` is the text chosen."""
 
-    def __init__(self, mine: str, conflict: EditConflictError, heading: str, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        mine: str,
+        conflict: EditConflictError,
+        what: str,
+        parent: QWidget | None,
+        *,
+        title: str = "Someone else changed this minute",
+        mergeable: bool = True,
+    ) -> None:
+        """``what`` names what was changed ("the text of “Apologies”"); a value that is not a text
+        (an owner, a status) is not ``mergeable``: keep mine or take theirs."""
         super().__init__(parent)
         self.setObjectName("conflict-dialog")
-        self.setWindowTitle("Someone else changed this minute")
+        self.setWindowTitle(title)
         keep_geometry(self, "edit_conflict", QSize(900, 560))
         self.mine_text, self.theirs_text = mine, conflict.theirs
         self.choice = Choice.MINE
         who = conflict.who or "Another officer"
-        when = _local_time(conflict.when)
         intro = QLabel(
-            f"{who} changed the text of “{heading}” {when} while you were typing, so your text was not "
-            "saved. Nothing is lost: choose which to keep, or edit the two together below."
+            f"{who} changed {what} {conflict.at} after you began, so your change was not saved. "
+            "Nothing is lost: choose which to keep"
+            + (", or edit the two together below." if mergeable else ".")
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -74,9 +85,12 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(grid, 2)
-        layout.addWidget(QLabel("Or edit them together:"))
+        merge_label = QLabel("Or edit them together:")
+        layout.addWidget(merge_label)
         layout.addWidget(self.merge, 1)
         layout.addWidget(buttons)
+        for widget in (merge_label, self.merge, self.save_merge):
+            widget.setVisible(mergeable)
 
     def _button(self, buttons: QDialogButtonBox, text: str, choice: Choice) -> QPushButton:
         button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -110,8 +124,11 @@ def _view(name: str, html: str) -> QTextEdit:
     return view
 
 
-def _local_time(value: object) -> str:
-    if not isinstance(value, datetime):
-        return "just now"
-    moment = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return f"at {moment.astimezone():%H:%M}"
+def ask_which(parent: QWidget | None, mine: str, conflict: EditConflictError, what: str) -> str:
+    """The text to go on with after a conflict over a text being typed: the officer's, the other
+    officer's, or a merge (the officer chooses in the dialog)."""
+    dialog = ConflictDialog(mine, conflict, what, parent)
+    dialog.exec()
+    chosen = dialog.text
+    dialog.deleteLater()
+    return chosen

@@ -45,7 +45,7 @@ from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.services.outcome import Changed
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.minutes.editor import MinuteEditor, text_key
+from sst_desktop.ui.minutes.editor import MinuteEditor
 from sst_desktop.ui.minutes.menus import build_menus
 from sst_desktop.ui.minutes.place import forget, remember
 from sst_desktop.ui.minutes.register import RegisterPanel
@@ -446,9 +446,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
             self._refresh_confirmation()
             QMessageBox.warning(self, "These minutes are confirmed", str(error))
             return
-        minute = self.editor.minute
-        if isinstance(error, EditConflictError) and minute is not None and key == text_key(minute.id):
-            self.editor.resolve_conflict(minute.id, error)
+        if isinstance(error, EditConflictError) and self.editor.resolve_conflict(key, error):
             return
         self.statusBar().showMessage(f"Not saved: {error}", 15_000)
         if key not in self._told_refusals and isinstance(error, BaseException):
