@@ -15,6 +15,7 @@ from sst_desktop.services.errors import (
     NotFoundError,
     changed_at_text,
 )
+from sst_desktop.services.patch import given
 from sst_desktop.storage import audit
 
 M = TypeVar("M")
@@ -112,16 +113,40 @@ def refuse_if_row_changed(
     wanted: Mapping[str, object],
     what: str,
     theirs: str | None = None,
+    *,
+    current: object | None = None,
 ) -> None:
-    """``refuse_if_changed_since`` for an ORM row read for the change (``for_change``)."""
+    """``refuse_if_changed_since`` for an ORM row read for the change (``for_change``); the values
+    compared are the row's, or those of ``current`` (its record, as the officer's copy has it)."""
+    values = row if current is None else current
     refuse_if_changed_since(
         session,
         row.__tablename__,
         row.id,
-        stored={name: getattr(row, name) for name in based_on},
+        stored={name: getattr(values, name) for name in based_on},
         based_on=based_on,
         wanted=wanted,
         changed_at=getattr(row, "updated_at", None),
         what=what,
         theirs=theirs,
     )
+
+
+def refuse_if_stale(session: Session, row: Any, record: object, patch: Any, based_on: Any, what: str) -> None:
+    """An edit of a directory entry (``patch``) made on the basis of an older copy (``based_on``, a
+    patch holding the values the officer saw) is refused when another officer changed one of its
+    fields since; ``record`` is the entry as stored now. No basis: nothing compared."""
+    if based_on is None:
+        return
+    basis = given(based_on)
+    shown = [
+        f"{name.removesuffix('_id').replace('_', ' ').capitalize()}: "
+        + _shown(
+            getattr(record, name.removesuffix("_id") + "_name", None)
+            if name.endswith("_id")
+            else getattr(record, name)
+        )
+        for name in basis
+        if getattr(record, name) != basis[name]
+    ]
+    refuse_if_row_changed(session, row, basis, given(patch), what, "\n".join(shown), current=record)
