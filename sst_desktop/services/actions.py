@@ -50,7 +50,7 @@ from sst_desktop.services.action_records import (
     version_stamp,
 )
 from sst_desktop.services.action_updates import add_update, delete_update, restore_update
-from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
+from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError, field_lines
 from sst_desktop.services.guards import (
     ensure_minutes_editable,
     for_change,
@@ -104,6 +104,8 @@ MINUTES_FIELDS = frozenset(
     {"text", "owner_person_id", "owner_text", "organisation_id", "kind", "minute_id", "position"}
 )
 TEXT_LIMIT = 20_000
+# How an action's fields are shown to an officer (the owner whichever way it is recorded).
+SHOWN_AS = {"owner_person_id": "owner", "owner_text": "owner", "due_next_meeting": "due_date"}
 
 
 # References ---------------------------------------------------------------------------------------
@@ -257,7 +259,7 @@ def update_action(
                 _validated(given(based_on), partial=True),
                 values,
                 action.reference,
-                _described(session, action, given(based_on)),
+                field_lines(_record(session, action_id), given(based_on), SHOWN_AS),
             )
         before = _record(session, action_id)
         revert = reverting(patch, before)
@@ -293,29 +295,6 @@ def update_action(
             Changed.ACTIONS,
             lambda db: update_action(db, action_id, revert, based_on=reverting(revert, after)),
         )
-
-
-def _described(session: Session, action: Action, fields: dict[str, object]) -> str:
-    """What an action's fields hold now, as the officer reads them ("Owner: Dawn McNally")."""
-    record = _record(session, action.id)
-    shown = {
-        "text": ("", record.text),
-        "response": ("Response", record.response),
-        "owner_person_id": ("Owner", record.owner),
-        "owner_text": ("Owner", record.owner),
-        "organisation_id": ("Organisation", record.organisation_name),
-        "due_date": ("Due", f"{record.due_date:%d/%m/%Y}" if record.due_date else "—"),
-        "due_next_meeting": ("Due", "at the next meeting" if record.due_next_meeting else "—"),
-        "status": ("Status", record.status.label),
-        "completed_on": ("Done on", f"{record.completed_on:%d/%m/%Y}" if record.completed_on else "—"),
-    }
-    lines: list[str] = []
-    for name in fields:
-        label, value = shown.get(name, (name, str(getattr(record, name, ""))))
-        line = f"{label}: {value}" if label else value
-        if line not in lines:
-            lines.append(line)
-    return "\n".join(lines)
 
 
 def set_action_text(db: Database, action_id: int, text: str, based_on: str | None = None) -> Outcome[str]:

@@ -14,6 +14,8 @@ from sst_desktop.services.errors import (
     EditConflictError,
     NotFoundError,
     changed_at_text,
+    field_lines,
+    shown_value,
 )
 from sst_desktop.services.patch import given
 from sst_desktop.storage import audit
@@ -94,16 +96,11 @@ def refuse_if_changed_since(
         f"{who} changed {what} {changed_at_text(changed_at)}, after your copy was read, so your change "
         "was not applied. Nothing is lost: look at it again, and make your change once more if it "
         "still applies.",
-        theirs=theirs if theirs is not None else "\n".join(_shown(v) for v in conflicting.values()),
+        theirs=theirs if theirs is not None else "\n".join(shown_value(v) for v in conflicting.values()),
         who=who,
         when=changed_at,
         stored=conflicting,
     )
-
-
-def _shown(value: object) -> str:
-    label = getattr(value, "label", None)  # an enum's label ("In progress")
-    return "" if value is None else str(label if isinstance(label, str) else value)
 
 
 def refuse_if_row_changed(
@@ -139,14 +136,5 @@ def refuse_if_stale(session: Session, row: Any, record: object, patch: Any, base
     if based_on is None:
         return
     basis = given(based_on)
-    shown = [
-        f"{name.removesuffix('_id').replace('_', ' ').capitalize()}: "
-        + _shown(
-            getattr(record, name.removesuffix("_id") + "_name", None)
-            if name.endswith("_id")
-            else getattr(record, name)
-        )
-        for name in basis
-        if getattr(record, name) != basis[name]
-    ]
-    refuse_if_row_changed(session, row, basis, given(patch), what, "\n".join(shown), current=record)
+    theirs = field_lines(record, [name for name in basis if getattr(record, name) != basis[name]])
+    refuse_if_row_changed(session, row, basis, given(patch), what, theirs, current=record)

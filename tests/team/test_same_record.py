@@ -8,16 +8,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from sst_desktop.domain.enums import ActionStatus
-from sst_desktop.services import actions, minutes
+from sst_desktop.services import actions, committees, minutes
 from sst_desktop.ui.actions.log_view import ActionLogPage
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.directory.committees_page import CommitteesPage
 from sst_desktop.ui.minutes.conflict import ConflictDialog
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import build_committee_and_meetings
 from tests.team.test_live_screens import another_officer
+from tests.ui.directory_support import sample_directory
 from tests.ui.test_backup_actions import on_next_modal
 from tests.ui.waiting import settle
 
@@ -202,3 +204,47 @@ def test_a_status_chosen_in_the_log_over_another_officers_is_offered_both_ways(q
     settle(qtbot)
     assert seen == {"mine": "Status: Deferred", "theirs": "Status: In progress"}
     assert actions.get_action(shared, action.id).status is ActionStatus.DEFERRED
+
+
+def test_a_committee_renamed_by_another_officer_since_it_was_shown_is_offered_both_ways(  # type: ignore[no-untyped-def]
+    qtbot, shared
+) -> None:
+    sample = sample_directory(shared)
+    page = CommitteesPage(AppContext(shared))
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    settle(qtbot)
+    page.select_committee(sample.sst)
+    settle(qtbot)
+    another_officer(shared, "rename-committee", str(sample.sst), "Safer Sefton Partnership")
+    seen: dict[str, object] = {}
+
+    def take_theirs(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, ConflictDialog)
+        seen.update(
+            intro=dialog.findChild(QLabel).text(),
+            mine=dialog.mine.toPlainText(),
+            theirs=dialog.theirs.toPlainText(),
+        )
+        _click(dialog, "Take theirs")
+
+    handled = on_next_modal(take_theirs)
+    name = page.details.name
+    name.selectAll()
+    qtbot.keyClicks(name, "Safer Sefton Together Board")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(handled), timeout=10_000)
+    settle(qtbot)
+    assert seen["mine"] == "Name: Safer Sefton Together Board"
+    assert seen["theirs"] == "Name: Safer Sefton Partnership"
+    assert "changed “Safer Sefton Together”" in str(seen["intro"])
+    assert committees.get_committee(shared, sample.sst).name == "Safer Sefton Partnership"
+    assert name.text() == "Safer Sefton Partnership"  # theirs shown; mine was put on the clipboard
+
+    # and an edit based on what is shown now goes through
+    name.selectAll()
+    qtbot.keyClicks(name, "Safer Sefton Partnership Board")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert committees.get_committee(shared, sample.sst).name == "Safer Sefton Partnership Board"

@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject
 from sst_desktop.domain.enums import ActionStatus
 from sst_desktop.services import action_rows as ar
 from sst_desktop.services.actions import ActionPatch
-from sst_desktop.services.errors import EditConflictError
+from sst_desktop.services.errors import EditConflictError, shown_value
 from sst_desktop.services.outcome import Changed
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.minutes.conflict import Choice, ConflictDialog
+from sst_desktop.ui.minutes.conflict import keep_mine
 from sst_desktop.ui.operations import actions as operations
 
 if TYPE_CHECKING:
@@ -61,14 +61,14 @@ class ActionEdits(QObject):
         basis = based_on if based_on is not None else shown[0] if shown is not None else None
         operations.set_status(
             self.context, self.page, action_id, self.reference(action_id), status, when, basis
-        ).failure(
-            lambda error: self._refused(
-                error,
+        ).on_conflict(
+            lambda conflict: self._conflict(
+                conflict,
                 action_id,
-                f"Status: {status.label}",
+                f"Status: {shown_value(status)}",
                 lambda stored: self.change_status(action_id, value, completed_on, stored.get("status")),
             )
-        ).run()
+        ).failure(self._refused).run()
 
     def change_due(self, action_id: int, due: object, based_on: ActionPatch | None = None) -> None:
         when = due if isinstance(due, date) else None
@@ -76,14 +76,14 @@ class ActionEdits(QObject):
         basis = based_on or (ActionPatch(due_date=shown[1]) if shown is not None else None)
         operations.set_due(
             self.context, self.page, action_id, self.reference(action_id), when, basis
-        ).failure(
-            lambda error: self._refused(
-                error,
+        ).on_conflict(
+            lambda conflict: self._conflict(
+                conflict,
                 action_id,
-                f"Due: {when:%d/%m/%Y}" if when else "Due: —",
+                f"Due date: {shown_value(when)}",
                 lambda stored: self.change_due(action_id, due, ActionPatch(**stored)),
             )
-        ).run()
+        ).failure(self._refused).run()
 
     def add_update(self, action_id: int, text: str, on: object = None) -> None:
         """A progress update typed in the details; the box is cleared once it is saved."""
@@ -97,33 +97,18 @@ class ActionEdits(QObject):
         self.page.details.update_text.clear()
         self.context.status_message.emit(f"Update added to {reference}.")
 
-    def _refused(
-        self,
-        error: BaseException,
-        action_id: int,
-        mine: str,
-        again: Callable[[dict[str, Any]], None],
+    def _refused(self, error: BaseException) -> None:
+        report_error(self.page, error)
+        self.page.details.show_again()  # the boxes go back to what is stored
+
+    def _conflict(
+        self, conflict: EditConflictError, action_id: int, mine: str, again: Callable[[dict[str, Any]], None]
     ) -> None:
-        """A change refused: said why, and the details show what is stored. Another officer's change
-        made meanwhile: both are shown, and the officer keeps theirs (``again``, based on what is
-        stored now) or takes the other's."""
-        if not isinstance(error, EditConflictError):
-            report_error(self.page, error)
-            self.page.details.show_again()  # the boxes go back to what is stored
-            return
-        dialog = ConflictDialog(
-            mine,
-            error,
-            self.reference(action_id),
-            self.page.window(),
-            title="Someone else changed this action",
-            mergeable=False,
-        )
-        dialog.exec()
-        keep_mine = dialog.choice is not Choice.THEIRS
-        dialog.deleteLater()
-        if keep_mine:
-            again(error.stored)
+        """Another officer changed the action meanwhile: both are shown, and the officer keeps theirs
+        (``again``, based on what is stored now) or takes the other's."""
+        title = "Someone else changed this action"
+        if keep_mine(self.page.window(), mine, conflict, self.reference(action_id), title):
+            again(conflict.stored)
         else:
             self.page.details.show_again()
             self.context.announce(Changed.ACTIONS)  # theirs: the log reads the action again

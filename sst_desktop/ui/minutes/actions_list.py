@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services.actions import ActionPatch, ActionRecord
-from sst_desktop.services.errors import EditConflictError
+from sst_desktop.services.actions import SHOWN_AS, ActionPatch, ActionRecord
+from sst_desktop.services.errors import EditConflictError, field_lines
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.organisations import OrganisationRecord
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.records import Change, PersonRecord
-from sst_desktop.ui.minutes.conflict import Choice, ConflictDialog, ask_which
+from sst_desktop.ui.minutes.conflict import ask_which, keep_mine
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.widgets import GrowingTextEdit, new_entry_row
 from sst_desktop.ui.operations import directory, minute_actions
@@ -175,17 +175,21 @@ class ActionRow(QWidget):
         return [self.text, self.owner, self.organisation, self.due, self.next_meeting]
 
 
-MINE_SHOWN = {  # this officer's value of a field, as the conflict dialog shows it
-    "owner": lambda row: f"Owner: {row.owner.currentText()}",
-    "organisation": lambda row: f"Organisation: {row.organisation.currentText()}",
-    "due": lambda row: (
-        "Due: at the next meeting"
-        if row.next_meeting.isChecked()
-        else f"Due: {row.due_date():%d/%m/%Y}"
-        if row.due_date()
-        else "Due: —"
-    ),
-}
+SHOWN_FIELDS = {"owner": ("owner_text",), "organisation": ("organisation_id",), "due": ("due_date",)}
+
+
+def mine_shown(row: ActionRow, field: str) -> str:
+    """This officer's value of an action's ``field`` as typed, shown as the other officer's is."""
+    person_id, text = row.owner.owner()
+    mine = replace(
+        row.record,
+        owner_person_id=person_id,
+        owner_person_name=row.owner.currentText() if person_id is not None else "",
+        owner_text=text,
+        organisation_name=row.organisation.currentText(),
+        due_date=row.due_date(),
+    )
+    return field_lines(mine, SHOWN_FIELDS[field], SHOWN_AS)
 
 
 class ActionsList(QWidget):
@@ -379,23 +383,13 @@ class ActionsList(QWidget):
                 if chosen != conflict.theirs:
                     self._text_typed(row)
             return True
-        mine = MINE_SHOWN[field](row)
-        dialog = ConflictDialog(
-            mine,
-            conflict,
-            reference,
-            self.window(),
-            title="Someone else changed this action",
-            mergeable=False,
-        )
-        dialog.exec()
-        keep_mine = dialog.choice is not Choice.THEIRS
-        dialog.deleteLater()
+        mine = mine_shown(row, field)
+        kept = keep_mine(self.window(), mine, conflict, reference, "Someone else changed this action")
         if self.rows.get(row.record.id) is not row:
             return True
         row.fields_basis.moved_to(conflict.stored)  # what is there now: the next save is based on it
         patch = row.edited.get(field)
-        if keep_mine and patch is not None:
+        if kept and patch is not None:
             self._schedule(row, field, patch)
         else:
             self.reload()  # theirs, shown as stored

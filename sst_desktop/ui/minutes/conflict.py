@@ -10,6 +10,7 @@ the other's text puts this officer's on the clipboard, so it too can still be pa
 from __future__ import annotations
 
 import enum
+from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services.errors import EditConflictError
+from sst_desktop.services.errors import EditConflictError, field_lines
+from sst_desktop.services.patch import given
 from sst_desktop.ui.history_dialog import marked_difference
 from sst_desktop.ui.window_geometry import keep_geometry
 
@@ -132,3 +134,32 @@ def ask_which(parent: QWidget | None, mine: str, conflict: EditConflictError, wh
     chosen = dialog.text
     dialog.deleteLater()
     return chosen
+
+
+def keep_mine(parent: QWidget | None, mine: str, conflict: EditConflictError, what: str, title: str) -> bool:
+    """After a conflict over a value that is not a text to merge (an owner, a status, a venue):
+    True to keep this officer's (saved over theirs), False to take the other officer's."""
+    dialog = ConflictDialog(mine, conflict, what, parent, title=title, mergeable=False)
+    dialog.exec()
+    kept = dialog.choice is not Choice.THEIRS
+    dialog.deleteLater()
+    return kept
+
+
+def keep_mine_in(
+    owner: QWidget, attribute: str, patch: object, conflict: EditConflictError, title: str, name: str = "name"
+) -> bool | None:
+    """After a conflict over an edit (``patch``) of the directory entry a screen shows (its
+    ``attribute``: a committee, a person…): True to keep this officer's (save it again), False to take
+    the other officer's (show it); None when another entry is shown by now. Either way the screen's
+    copy takes the other officer's values: the next save is based on them."""
+    record = getattr(owner, attribute)
+    if record is None:
+        return None
+    mine = field_lines(replace(record, **given(patch)), list(conflict.stored))
+    kept = keep_mine(owner.window(), mine, conflict, f"“{getattr(record, name)}”", title)
+    shown = getattr(owner, attribute)
+    if shown is None or shown.id != record.id:
+        return None
+    setattr(owner, attribute, replace(record, **conflict.stored))
+    return kept
