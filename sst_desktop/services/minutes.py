@@ -386,22 +386,31 @@ def set_heading(
         )
 
 
-def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> Change[MinuteRecord]:
-    """Taken, deferred or withdrawn."""
+def set_outcome(
+    db: Database, minute_id: int, outcome: MinuteOutcome | str, based_on: MinuteOutcome | None = None
+) -> Change[MinuteRecord]:
+    """Taken, deferred or withdrawn. With ``based_on`` (the outcome the officer saw; its undo is
+    based on the outcome set), one another officer set since is not overwritten."""
     try:
         value = MinuteOutcome(outcome)
     except ValueError as error:
         raise ValidationError(f"“{outcome}” is not an outcome of an item.", field="outcome") from error
     with db.write() as session:
-        minute = _get(session, minute_id)
+        minute = for_change(session, Minute, minute_id)
+        if minute is None:
+            raise NotFoundError(f"There is no minute with id {minute_id}.")
         ensure_minutes_editable(session, minute.meeting_id)
+        if based_on is not None:
+            refuse_if_row_changed(
+                session, minute, {"outcome": based_on}, {"outcome": value}, "this item's outcome"
+            )
         before = _record_of(session, minute)
         minute.outcome = value
         return Change(
             before,
             _record_of(session, minute),
             Changed.MINUTES,
-            lambda db: set_outcome(db, minute_id, before.outcome),
+            lambda db: set_outcome(db, minute_id, before.outcome, based_on=value),
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from sst_desktop.domain.enums import MinuteOutcome
 from sst_desktop.services import minutes
 from sst_desktop.services.errors import EditConflictError
 from sst_desktop.storage import audit
@@ -113,3 +114,15 @@ def test_undo_of_a_heading_after_another_officers_edit_is_refused(db) -> None:  
     assert redo.undo is not None
     redo.undo(db)
     assert minutes.get_minute(db, minute.id).heading == "DHR"
+
+
+def test_undo_of_an_outcome_another_officer_changed_since_is_refused(db) -> None:  # type: ignore[no-untyped-def]
+    minute = _minute(db)
+    mine = minutes.set_outcome(db, minute.id, MinuteOutcome.DEFERRED)
+    with audit.acting_as("jsmith"):
+        minutes.set_outcome(db, minute.id, MinuteOutcome.WITHDRAWN, based_on=MinuteOutcome.DEFERRED)
+    assert mine.undo is not None
+    with pytest.raises(EditConflictError) as refused:
+        mine.undo(db)
+    assert refused.value.theirs == "Withdrawn"
+    assert minutes.get_minute(db, minute.id).outcome is MinuteOutcome.WITHDRAWN

@@ -22,6 +22,8 @@ def main(url: str, action: str, *arguments: str) -> None:
                 minutes.set_text(database, minute_id, f"Typed by officer, save {number + 1}")
         elif action == "set-minute-text":
             minutes.set_text(database, int(arguments[0]), arguments[1])
+        elif action == "set-minute-heading":
+            minutes.set_heading(database, int(arguments[0]), arguments[1])
         elif action == "set-resolution-text":
             minutes.set_resolution_text(database, int(arguments[0]), arguments[1])
         elif action == "set-action-text":

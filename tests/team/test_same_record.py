@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from sst_desktop.domain.enums import ActionStatus
@@ -126,6 +127,37 @@ def test_an_owner_given_by_another_officer_is_not_overwritten_unasked(qtbot, sha
     assert seen["mine"] == "Owner: Community Safety Team" and seen["theirs"] == "Owner: Steve Martlew"
     assert not seen["mergeable"]  # an owner is kept or taken, not merged
     assert actions.get_action(shared, action.id).owner == "Community Safety Team"
+    window.close()
+
+
+def test_a_heading_and_an_actions_wording_changed_by_another_officer_are_offered_as_merges(  # type: ignore[no-untyped-def]
+    qtbot, shared, settings
+) -> None:
+    window, minute_id = _window(qtbot, shared, settings)
+    action = actions.list_actions_for_minute(shared, minute_id)[0]
+    another_officer(shared, "set-minute-heading", str(minute_id), "DHR: Adult A")
+    heading = window.editor.heading
+    heading.setFocus()
+    heading.selectAll()
+    qtbot.keyClicks(heading, "Domestic Homicide Review")
+    seen = _answered(qtbot, window, lambda d: _click(d, "Keep mine"))
+    assert (seen["mine"], seen["theirs"]) == ("Domestic Homicide Review", "DHR: Adult A")
+    assert minutes.get_minute(shared, minute_id).heading == "Domestic Homicide Review"
+
+    another_officer(shared, "set-action-text", str(action.id), "Circulate the DHR report to partners")
+    row = window.editor.actions_list.rows[action.id]
+    row.text.setFocus()
+    row.text.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(row.text, " by Friday")
+
+    def merge(dialog: ConflictDialog) -> None:
+        dialog.merge.setPlainText("Circulate the DHR report to partners by Friday")
+        _click(dialog, "Save the text below")
+
+    seen = _answered(qtbot, window, merge)
+    assert seen["title"] == "Someone else changed this minute" and seen["mergeable"]
+    assert seen["theirs"] == "Circulate the DHR report to partners"
+    assert actions.get_action(shared, action.id).text == "Circulate the DHR report to partners by Friday"
     window.close()
 
 

@@ -56,7 +56,10 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("conflict-dialog")
         self.setWindowTitle(title)
-        keep_geometry(self, "edit_conflict", QSize(900, 560))
+        if mergeable:
+            keep_geometry(self, "edit_conflict", QSize(900, 560))
+        else:  # a few short lines a side
+            keep_geometry(self, "edit_conflict_fields", QSize(720, 260))
         self.mine_text, self.theirs_text = mine, conflict.theirs
         self.choice = Choice.MINE
         who = conflict.who or "Another officer"
