@@ -50,12 +50,18 @@ from sst_desktop.services.action_records import (
     version_stamp,
 )
 from sst_desktop.services.action_updates import add_update, delete_update, restore_update
-from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
-from sst_desktop.services.guards import ensure_minutes_editable, take_turns
+from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError, field_lines
+from sst_desktop.services.guards import (
+    ensure_minutes_editable,
+    for_change,
+    refuse_if_changed_since,
+    refuse_if_row_changed,
+    take_turns,
+)
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, required
+from sst_desktop.services.validation import clean_text, optional, required
 from sst_desktop.storage.engine import Database
 
 __all__ = [
@@ -98,6 +104,8 @@ MINUTES_FIELDS = frozenset(
     {"text", "owner_person_id", "owner_text", "organisation_id", "kind", "minute_id", "position"}
 )
 TEXT_LIMIT = 20_000
+# How an action's fields are shown to an officer (the owner whichever way it is recorded).
+SHOWN_AS = {"owner_person_id": "owner", "owner_text": "owner", "due_next_meeting": "due_date"}
 
 
 # References ---------------------------------------------------------------------------------------
@@ -231,12 +239,28 @@ def create_action(
         return _created(_record(session, action.id))
 
 
-def update_action(db: Database, action_id: int, patch: ActionPatch) -> Change[ActionRecord]:
+def update_action(
+    db: Database, action_id: int, patch: ActionPatch, based_on: ActionPatch | None = None
+) -> Change[ActionRecord]:
     """Change the fields ``patch`` sets; undo puts back what they were. Wording and owner are refused
-    once the action's minutes are confirmed; status, due date, response and progress stay open."""
+    once the action's minutes are confirmed; status, due date, response and progress stay open.
+    With ``based_on`` (the values of those fields the officer's copy had), a field another officer
+    changed since is not overwritten (``EditConflictError``); the undo is based on the values this
+    change left, so it never takes back a later edit either."""
     values = _validated(given(patch), partial=True)
     with db.write() as session:
-        action = _get(session, action_id)
+        action = for_change(session, Action, action_id)
+        if action is None:
+            raise NotFoundError(f"There is no action with id {action_id}.")
+        if based_on is not None:
+            refuse_if_row_changed(
+                session,
+                action,
+                _validated(given(based_on), partial=True),
+                values,
+                action.reference,
+                field_lines(_record(session, action_id), given(based_on), SHOWN_AS),
+            )
         before = _record(session, action_id)
         revert = reverting(patch, before)
         if "status" in values or "completed_on" in values:
@@ -264,51 +288,82 @@ def update_action(db: Database, action_id: int, patch: ActionPatch) -> Change[Ac
             setattr(action, key, value)
         action.updated_at = utcnow()
         session.flush()
+        after = _record(session, action_id)
         return Change(
             before,
-            _record(session, action_id),
+            after,
             Changed.ACTIONS,
-            lambda db: update_action(db, action_id, revert),
+            lambda db: update_action(db, action_id, revert, based_on=reverting(revert, after)),
         )
 
 
-def set_action_text(db: Database, action_id: int, text: str) -> Outcome[str]:
+def set_action_text(db: Database, action_id: int, text: str, based_on: str | None = None) -> Outcome[str]:
     """Save an action's wording while the officer types it: one small UPDATE (refused, like any change
     of wording, once its minutes are confirmed). The value is the text stored; undo puts back the
-    wording it replaced."""
+    wording it replaced. With ``based_on``, wording another officer saved since is not overwritten
+    (``EditConflictError``), and the undo is based on the wording saved here."""
     value = required(text, "The action", field="text", max_length=TEXT_LIMIT, multiline=True)
     with db.write() as session:
-        found = session.execute(select(Action.meeting_id, Action.text).where(Action.id == action_id)).first()
+        found = session.execute(
+            select(Action.meeting_id, Action.text, Action.reference, Action.updated_at)
+            .where(Action.id == action_id)
+            .with_for_update()
+        ).first()
         if found is None:
             raise NotFoundError(f"There is no action with id {action_id}.")
-        meeting_id, before = found
+        meeting_id, before, reference, changed_at = found
         if meeting_id is not None:
             ensure_minutes_editable(session, meeting_id)
+        if based_on is not None:
+            refuse_if_changed_since(
+                session,
+                Action.__tablename__,
+                action_id,
+                stored={"text": before},
+                based_on={"text": clean_text(based_on)},
+                wanted={"text": value},
+                changed_at=changed_at,
+                what=f"the wording of {reference}",
+            )
         session.execute(
             update(Action)
             .where(Action.id == action_id)
             .values(text=value, updated_at=utcnow())
             .execution_options(synchronize_session=False)
         )
-    return Outcome(value, Changed.ACTIONS, lambda db: set_action_text(db, action_id, before))
+    return Outcome(value, Changed.ACTIONS, lambda db: set_action_text(db, action_id, before, based_on=value))
 
 
 def set_status(
-    db: Database, action_id: int, status: ActionStatus | str, completed_on: date | None = None
+    db: Database,
+    action_id: int,
+    status: ActionStatus | str,
+    completed_on: date | None = None,
+    based_on: ActionStatus | None = None,
 ) -> Change[ActionRecord]:
     """Move an action to ``status`` (its value or label). Completed (and closed) carry a date, today
-    unless given; undo puts back the status and the date it had."""
-    return update_action(db, action_id, ActionPatch(status=parse_status(status), completed_on=completed_on))
+    unless given; undo puts back the status and the date it had. With ``based_on`` (the status the
+    officer saw), a status another officer set since is not overwritten (``EditConflictError``)."""
+    return update_action(
+        db,
+        action_id,
+        ActionPatch(status=parse_status(status), completed_on=completed_on),
+        ActionPatch(status=based_on) if based_on is not None else None,
+    )
 
 
-def set_due(db: Database, action_id: int, due: date | None) -> Change[ActionRecord]:
-    """Give an action a due date; with none, it stays due at the next meeting if it was."""
+def set_due(
+    db: Database, action_id: int, due: date | None, based_on: ActionPatch | None = None
+) -> Change[ActionRecord]:
+    """Give an action a due date; with none, it stays due at the next meeting if it was. With
+    ``based_on`` (the due date the officer saw), one set since is not overwritten."""
     with db.write():
         before = get_action(db, action_id)
         return update_action(
             db,
             action_id,
             ActionPatch(due_date=due, due_next_meeting=before.due_next_meeting and due is None),
+            based_on,
         )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from sst_desktop.domain import Committee, CommitteeFormerName, Person
 from sst_desktop.domain.enums import CommitteeKind
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
+from sst_desktop.services.guards import for_change, refuse_if_stale
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, CommitteeRecord
@@ -131,12 +132,18 @@ def create_committee(db: Database, details: CommitteePatch) -> Change[CommitteeR
         return _created(to_record(_get(session, committee.id)))
 
 
-def update_committee(db: Database, committee_id: int, patch: CommitteePatch) -> Change[CommitteeRecord]:
-    """Change the fields ``patch`` sets; undo puts back what they were."""
+def update_committee(
+    db: Database, committee_id: int, patch: CommitteePatch, based_on: CommitteePatch | None = None
+) -> Change[CommitteeRecord]:
+    """Change the fields ``patch`` sets; undo puts back what they were. With ``based_on`` (the values
+    the officer saw), a field another officer changed since is not overwritten (``EditConflictError``);
+    the undo is based on what this change left, so it never takes back a later edit either."""
     values = _validated(given(patch), partial=True)
     with db.write() as session:
+        for_change(session, Committee, committee_id)  # (locked until the change commits)
         committee = _get(session, committee_id)
         before = to_record(committee)
+        refuse_if_stale(session, committee, before, patch, based_on, before.name)
         _check_unique(session, values, exclude_id=committee_id)
         _check_links(session, values, committee_id=committee_id)
         if "former_names" in values:
@@ -147,11 +154,12 @@ def update_committee(db: Database, committee_id: int, patch: CommitteePatch) -> 
         session.flush()
         session.expire(committee)
         revert = reverting(patch, before)
+        after = to_record(_get(session, committee_id))
         return Change(
             before,
-            to_record(_get(session, committee_id)),
+            after,
             Changed.COMMITTEES,
-            lambda db: update_committee(db, committee_id, revert),
+            lambda db: update_committee(db, committee_id, revert, reverting(revert, after)),
         )
 
 

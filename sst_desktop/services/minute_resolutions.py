@@ -18,7 +18,12 @@ from sst_desktop.domain.enums import (
 from sst_desktop.services import forward_plan
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.forward_plan import ForwardPlanPatch, ForwardPlanRecord
-from sst_desktop.services.guards import ensure_minutes_editable
+from sst_desktop.services.guards import (
+    ensure_minutes_editable,
+    for_change,
+    refuse_if_changed_since,
+    refuse_if_row_changed,
+)
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minute_confirmation import confirm_previous_minutes
 from sst_desktop.services.minute_forms import correct_record_text, meetings_confirmed
@@ -45,7 +50,7 @@ from sst_desktop.services.minute_records import (
 from sst_desktop.services.minutes_copies import Copier
 from sst_desktop.services.outcome import Changed, Undoable
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, required
+from sst_desktop.services.validation import clean_text, optional, required
 from sst_desktop.storage.engine import Database
 
 # ---------------------------------------------------------------------------------------------- resolutions
@@ -79,16 +84,25 @@ def _put_resolution(
         before = _record_of(session, minute)
         added = _add_resolution(session, minute, value, position, resolution_id).id
         return Change(
-            before, _record_of(session, minute), Changed.MINUTES, lambda db: remove_resolution(db, added)
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: remove_resolution(db, added, based_on=value),
         )
 
 
-def update_resolution(db: Database, resolution_id: int, text: str) -> Change[MinuteRecord]:
+def update_resolution(
+    db: Database, resolution_id: int, text: str, based_on: str | None = None
+) -> Change[MinuteRecord]:
+    """Change a resolution's wording. With ``based_on`` (the wording the officer's copy had), wording
+    another officer changed since is not overwritten (``EditConflictError``); the undo is based on
+    the wording given, so it never takes back a later edit either."""
     value = _resolution_text(text)
     with db.write() as session:
-        resolution = _get_resolution(session, resolution_id)
+        resolution = _resolution_for_change(session, resolution_id)
         minute = resolution.minute
         ensure_minutes_editable(session, minute.meeting_id)
+        _refuse_if_reworded(session, resolution, based_on, value)
         before = _record_of(session, minute)
         former = resolution.text
         resolution.text = value
@@ -96,24 +110,39 @@ def update_resolution(db: Database, resolution_id: int, text: str) -> Change[Min
             before,
             _record_of(session, minute),
             Changed.MINUTES,
-            lambda db: update_resolution(db, resolution_id, former),
+            lambda db: update_resolution(db, resolution_id, former, based_on=value),
         )
 
 
-def set_resolution_text(db: Database, resolution_id: int, text: str) -> TextSaved:
+def set_resolution_text(
+    db: Database, resolution_id: int, text: str, based_on: str | None = None
+) -> TextSaved:
     """Save a resolution's wording while it is typed: one small UPDATE, like ``set_text`` (use
-    ``update_resolution`` for an undoable change that returns the whole minute)."""
+    ``update_resolution`` for an undoable change that returns the whole minute). With ``based_on``,
+    wording another officer saved since is not overwritten (``EditConflictError``)."""
     value = _resolution_text(text)
     now = utcnow()
     with db.write() as session:
         found = session.execute(
-            select(Resolution.minute_id, Minute.meeting_id)
+            select(Resolution.minute_id, Minute.meeting_id, Resolution.text, Resolution.updated_at)
             .join(Minute, Minute.id == Resolution.minute_id)
             .where(Resolution.id == resolution_id)
+            .with_for_update(of=Resolution)
         ).first()
         if found is None:
             raise NotFoundError(f"There is no resolution with id {resolution_id}.")
         ensure_minutes_editable(session, found.meeting_id)
+        if based_on is not None:
+            refuse_if_changed_since(
+                session,
+                Resolution.__tablename__,
+                resolution_id,
+                stored={"text": found.text},
+                based_on={"text": clean_text(based_on)},
+                wanted={"text": value},
+                changed_at=found.updated_at,
+                what="this resolution's wording",
+            )
         session.execute(
             update(Resolution)
             .where(Resolution.id == resolution_id)
@@ -123,11 +152,14 @@ def set_resolution_text(db: Database, resolution_id: int, text: str) -> TextSave
     return TextSaved(found.minute_id, "resolution", len(value), now)
 
 
-def remove_resolution(db: Database, resolution_id: int) -> Change[MinuteRecord]:
+def remove_resolution(db: Database, resolution_id: int, based_on: str | None = None) -> Change[MinuteRecord]:
+    """Remove a resolution; undo puts it back. With ``based_on`` (the undo of adding it: the wording
+    it was added with), one another officer has reworded since is kept (``EditConflictError``)."""
     with db.write() as session:
-        resolution = _get_resolution(session, resolution_id)
+        resolution = _resolution_for_change(session, resolution_id)
         minute = resolution.minute
         ensure_minutes_editable(session, minute.meeting_id)
+        _refuse_if_reworded(session, resolution, based_on, None)
         before = _record_of(session, minute)
         removed = ResolutionRecord(
             resolution.id, minute.id, _ordered(minute).index(resolution), resolution.text
@@ -137,6 +169,19 @@ def remove_resolution(db: Database, resolution_id: int) -> Change[MinuteRecord]:
         _reposition(_ordered(minute))
         return Change(
             before, _record_of(session, minute), Changed.MINUTES, lambda db: restore_resolution(db, removed)
+        )
+
+
+def _refuse_if_reworded(
+    session: Session, resolution: Resolution, based_on: str | None, value: str | None
+) -> None:
+    if based_on is not None:
+        refuse_if_row_changed(
+            session,
+            resolution,
+            {"text": clean_text(based_on)},
+            {"text": value} if value is not None else {},
+            "this resolution's wording",
         )
 
 
@@ -170,6 +215,14 @@ def reorder_resolutions(db: Database, minute_id: int, resolution_ids: list[int])
             raise ValidationError("The new order must list each of the minute's resolutions once.")
         _reposition([by_id[i] for i in resolution_ids])
         return Change(before, _record_of(session, minute))
+
+
+def _resolution_for_change(session: Session, resolution_id: int) -> Resolution:
+    """The resolution as it is now, locked until the change commits (on a database server)."""
+    resolution = for_change(session, Resolution, resolution_id)
+    if resolution is None:
+        raise NotFoundError(f"There is no resolution with id {resolution_id}.")
+    return resolution
 
 
 def _get_resolution(session: Session, resolution_id: int) -> Resolution:
@@ -267,7 +320,10 @@ def insert_quick_phrase(
             raise ValidationError(f"“{phrase}” is not a standard phrase.")
         added = _add_resolution(session, minute, text, None).id
         return Change(
-            before, _record_of(session, minute), Changed.MINUTES, lambda db: remove_resolution(db, added)
+            before,
+            _record_of(session, minute),
+            Changed.MINUTES,
+            lambda db: remove_resolution(db, added, based_on=text),
         )
 
 
@@ -286,7 +342,7 @@ def insert_further_report(db: Database, minute_id: int) -> tuple[Change[MinuteRe
     def undo(db: Database) -> Undoable:
         with db.write():
             forward_plan.delete_forward_plan_item(db, plan.id)
-            removed = remove_resolution(db, added)
+            removed = remove_resolution(db, added, based_on=FURTHER_REPORT)
         return Change(
             removed.before,
             removed.after,

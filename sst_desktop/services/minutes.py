@@ -24,8 +24,13 @@ from sst_desktop.domain import AgendaItem, Meeting, Minute, MinuteReference, Res
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import MinuteOutcome
 from sst_desktop.services import minute_numbers
-from sst_desktop.services.errors import EditConflictError, NotFoundError, ValidationError
-from sst_desktop.services.guards import ensure_minutes_editable
+from sst_desktop.services.errors import NotFoundError, ValidationError
+from sst_desktop.services.guards import (
+    ensure_minutes_editable,
+    for_change,
+    refuse_if_changed_since,
+    refuse_if_row_changed,
+)
 from sst_desktop.services.minute_confirmation import (
     confirm_previous_minutes,
     confirmed_reason,
@@ -78,7 +83,6 @@ from sst_desktop.services.minute_resolutions import (
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import clean_text, required
-from sst_desktop.storage import audit
 from sst_desktop.storage.engine import Database
 
 __all__ = [
@@ -338,12 +342,16 @@ def _save_text(
             raise NotFoundError(f"There is no minute with id {minute_id}.")
         meeting_id, stored, changed_at = found
         ensure_minutes_editable(session, meeting_id)
-        if based_on is not None and (stored or "") != _clean_body(based_on) and (stored or "") != text:
-            raise EditConflictError(
-                "Another officer changed this text while you were typing; yours was not saved.",
-                theirs=stored or "",
-                who=audit.last_editor(session, Minute.__tablename__, minute_id),
-                when=changed_at,
+        if based_on is not None:
+            refuse_if_changed_since(
+                session,
+                Minute.__tablename__,
+                minute_id,
+                stored={field: stored or ""},
+                based_on={field: _clean_body(based_on)},
+                wanted={field: text},
+                changed_at=changed_at,
+                what="this minute's text",
             )
         session.execute(
             update(Minute)
@@ -364,35 +372,59 @@ def set_public_summary(db: Database, minute_id: int, text: str | None) -> TextSa
     return _save_text(db, minute_id, "public_summary", text)
 
 
-def set_heading(db: Database, minute_id: int, heading: str) -> Change[MinuteRecord]:
+def set_heading(
+    db: Database, minute_id: int, heading: str, based_on: str | None = None
+) -> Change[MinuteRecord]:
+    """Give a minute its heading. With ``based_on`` (the heading the officer's copy had), one another
+    officer changed since is not overwritten (``EditConflictError``); the undo is based on the
+    heading given, so it never takes back a later edit either."""
     value = required(heading, "The heading", field="heading", max_length=HEADING_MAX)
     with db.write() as session:
-        minute = _get(session, minute_id)
+        minute = for_change(session, Minute, minute_id)
+        if minute is None:
+            raise NotFoundError(f"There is no minute with id {minute_id}.")
         ensure_minutes_editable(session, minute.meeting_id)
+        if based_on is not None:
+            refuse_if_row_changed(
+                session,
+                minute,
+                {"heading": clean_text(based_on, multiline=False)},
+                {"heading": value},
+                "this minute's heading",
+            )
         before = _record_of(session, minute)
         minute.heading = value
         return Change(
             before,
             _record_of(session, minute),
             Changed.MINUTES,
-            lambda db: set_heading(db, minute_id, before.heading),
+            lambda db: set_heading(db, minute_id, before.heading, based_on=value),
         )
 
 
-def set_outcome(db: Database, minute_id: int, outcome: MinuteOutcome | str) -> Change[MinuteRecord]:
-    """Taken, deferred or withdrawn."""
+def set_outcome(
+    db: Database, minute_id: int, outcome: MinuteOutcome | str, based_on: MinuteOutcome | None = None
+) -> Change[MinuteRecord]:
+    """Taken, deferred or withdrawn. With ``based_on`` (the outcome the officer saw; its undo is
+    based on the outcome set), one another officer set since is not overwritten."""
     try:
         value = MinuteOutcome(outcome)
     except ValueError as error:
         raise ValidationError(f"“{outcome}” is not an outcome of an item.", field="outcome") from error
     with db.write() as session:
-        minute = _get(session, minute_id)
+        minute = for_change(session, Minute, minute_id)
+        if minute is None:
+            raise NotFoundError(f"There is no minute with id {minute_id}.")
         ensure_minutes_editable(session, minute.meeting_id)
+        if based_on is not None:
+            refuse_if_row_changed(
+                session, minute, {"outcome": based_on}, {"outcome": value}, "this item's outcome"
+            )
         before = _record_of(session, minute)
         minute.outcome = value
         return Change(
             before,
             _record_of(session, minute),
             Changed.MINUTES,
-            lambda db: set_outcome(db, minute_id, before.outcome),
+            lambda db: set_outcome(db, minute_id, before.outcome, based_on=value),
         )

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from sst_desktop.domain import Organisation
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
+from sst_desktop.services.guards import for_change, refuse_if_stale
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, OrganisationRecord
@@ -78,13 +79,17 @@ def find_or_create_organisation(db: Database, name: str) -> OrganisationRecord:
 
 
 def update_organisation(
-    db: Database, organisation_id: int, patch: OrganisationPatch
+    db: Database, organisation_id: int, patch: OrganisationPatch, based_on: OrganisationPatch | None = None
 ) -> Change[OrganisationRecord]:
-    """Change the fields ``patch`` sets; undo puts back what they were."""
+    """Change the fields ``patch`` sets; undo puts back what they were. With ``based_on`` (the values
+    the officer saw), a field another officer changed since is not overwritten (``EditConflictError``);
+    the undo is based on what this change left, so it never takes back a later edit either."""
     values = _validated(given(patch))
     with db.write() as session:
+        for_change(session, Organisation, organisation_id)  # (locked until the change commits)
         organisation = _get(session, organisation_id)
         before = to_record(organisation)
+        refuse_if_stale(session, organisation, before, patch, based_on, before.name)
         name = values.get("name")
         if isinstance(name, str) and name.lower() != organisation.name.lower():
             _check_unique(session, name)
@@ -92,11 +97,12 @@ def update_organisation(
             setattr(organisation, key, value)
         session.flush()
         revert = reverting(patch, before)
+        after = to_record(organisation)
         return Change(
             before,
-            to_record(organisation),
+            after,
             Changed.ORGANISATIONS,
-            lambda db: update_organisation(db, organisation_id, revert),
+            lambda db: update_organisation(db, organisation_id, revert, reverting(revert, after)),
         )
 
 

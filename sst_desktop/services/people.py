@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 from sst_desktop.domain import Organisation, Person
 from sst_desktop.services import organisations
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
+from sst_desktop.services.guards import for_change, refuse_if_stale
 from sst_desktop.services.outcome import Changed, Undoable, combined
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, PersonRecord
@@ -133,20 +134,30 @@ def create_person_in(db: Database, details: PersonPatch, organisation: str) -> C
         return _joined(added, create_person(db, replace(details, organisation_id=organisation_id)))
 
 
-def update_person(db: Database, person_id: int, patch: PersonPatch) -> Change[PersonRecord]:
-    """Change the fields ``patch`` sets; undo puts back what they were."""
+def update_person(
+    db: Database, person_id: int, patch: PersonPatch, based_on: PersonPatch | None = None
+) -> Change[PersonRecord]:
+    """Change the fields ``patch`` sets; undo puts back what they were. With ``based_on`` (the values
+    the officer saw), a field another officer changed since is not overwritten (``EditConflictError``);
+    the undo is based on what this change left, so it never takes back a later edit either."""
     values = _validated(given(patch), partial=True)
     with db.write() as session:
+        for_change(session, Person, person_id)  # (locked until the change commits)
         person = _get(session, person_id)
         before = to_record(person)
+        refuse_if_stale(session, person, before, patch, based_on, before.full_name)
         _check_organisation(session, values)
         for key, value in values.items():
             setattr(person, key, value)
         session.flush()
         session.refresh(person)
         revert = reverting(patch, before)
+        after = to_record(person)
         return Change(
-            before, to_record(person), Changed.PEOPLE, lambda db: update_person(db, person_id, revert)
+            before,
+            after,
+            Changed.PEOPLE,
+            lambda db: update_person(db, person_id, revert, reverting(revert, after)),
         )
 
 

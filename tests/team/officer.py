@@ -22,6 +22,16 @@ def main(url: str, action: str, *arguments: str) -> None:
                 minutes.set_text(database, minute_id, f"Typed by officer, save {number + 1}")
         elif action == "set-minute-text":
             minutes.set_text(database, int(arguments[0]), arguments[1])
+        elif action == "set-minute-heading":
+            minutes.set_heading(database, int(arguments[0]), arguments[1])
+        elif action == "set-resolution-text":
+            minutes.set_resolution_text(database, int(arguments[0]), arguments[1])
+        elif action == "set-action-text":
+            actions.set_action_text(database, int(arguments[0]), arguments[1])
+        elif action == "set-action-owner":
+            actions.set_owner(database, int(arguments[0]), None, arguments[1])
+        elif action == "set-action-status":
+            actions.set_status(database, int(arguments[0]), arguments[1])
         elif action == "add-actions":
             committee_id, count = int(arguments[0]), int(arguments[1])
             for number in range(count):

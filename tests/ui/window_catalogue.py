@@ -317,7 +317,16 @@ def _edit_conflict(c: Catalogue) -> QDialog:
     window = c.minute_taking(JUNE)
     theirs = "Members considered the DHR report presented by Steve Martlew. " * 6
     conflict = EditConflictError("changed", theirs=theirs, who="jsmith", when=None)
-    return ConflictDialog("Members considered the report. " * 8, conflict, "Domestic Homicide Reviews", window)
+    return ConflictDialog("Members considered the report. " * 8, conflict, "the text of “Domestic Homicide Reviews”", window)
+
+
+def _edit_conflict_fields(c: Catalogue) -> QDialog:
+    from sst_desktop.services.errors import EditConflictError
+    from sst_desktop.ui.minutes.conflict import ConflictDialog
+
+    conflict = EditConflictError("changed", theirs="Status: In progress", who="jsmith", when=None)
+    title = "Someone else changed this action"
+    return ConflictDialog("Status: Deferred", conflict, "SST/2022/004", c.main, title=title, mergeable=False)
 
 
 def _reference_picker(c: Catalogue) -> QDialog:
@@ -386,6 +395,7 @@ OPENERS: dict[str, Callable[[Catalogue], QWidget]] = {
     "arrived": _arrived,
     "declaration": _declaration,
     "edit-conflict": _edit_conflict,
+    "edit-conflict-fields": _edit_conflict_fields,
     "reference-picker": _reference_picker,
     "typed-reference": _typed_reference,
     "search": _search,

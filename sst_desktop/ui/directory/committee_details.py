@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.domain.enums import CommitteeKind
 from sst_desktop.services.committees import CommitteePatch
-from sst_desktop.services.errors import ValidationError
+from sst_desktop.services.errors import EditConflictError, ValidationError
 from sst_desktop.services.patch import given
 from sst_desktop.services.records import Change, CommitteeRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.minutes.conflict import keep_mine_in
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.fields import CommitLineEdit, CommitTextEdit, parse_time_text, time_text
 from sst_desktop.ui.widgets.person_picker import PersonPicker
@@ -183,6 +184,7 @@ class CommitteeDetails(QGroupBox):
             return
         what = ", ".join(LABELS.get(name, name) for name in changes)
         op = directory.update_committee(self.context, self, record, patch, what)
+        op.on_conflict(lambda conflict: self._conflict(conflict, patch, widget))
         if widget is not None:
             op.refused_in(widget)
         else:
@@ -208,6 +210,22 @@ class CommitteeDetails(QGroupBox):
     def _refused(self, error: BaseException) -> None:
         report_error(self, error)
         self.show_committee(self.record, same=True)  # put the box back as stored
+
+    def _conflict(
+        self,
+        conflict: EditConflictError,
+        patch: CommitteePatch,
+        widget: CommitLineEdit | CommitTextEdit | None,
+    ) -> None:
+        """Another officer changed the field since it was shown: keep mine (saved over theirs) or
+        take theirs (shown as stored)."""
+        kept = keep_mine_in(self, "record", patch, conflict, "Someone else changed this committee")
+        if kept:
+            self.save(patch, widget)
+        elif kept is False and self.record is not None:
+            self.show_committee(self.record, same=True)
+            if widget is not None:
+                widget.set_saved_text(_display(next(iter(given(patch))), self.record))
 
     def _save_former_names(self, text: str) -> None:
         names = tuple(line.strip() for line in text.splitlines() if line.strip())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.organisations import OrganisationPatch
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.patch import given
@@ -25,6 +26,7 @@ from sst_desktop.services.records import Change, OrganisationRecord, PersonRecor
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.dialogs import NewOrganisationDialog
 from sst_desktop.ui.directory.models import organisation_model
+from sst_desktop.ui.minutes.conflict import keep_mine_in
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.change_dialog import run_modal
 from sst_desktop.ui.widgets.fields import CommitLineEdit, SearchField
@@ -163,9 +165,20 @@ class OrganisationsPage(RecordListPage[OrganisationRecord]):
             return
         field = next(iter(given(patch)))
         what = "name" if field == "name" else "short name"
-        directory.update_organisation(self.context, self, record, patch, what).refused_in(widget).success(
-            lambda change: self._saved(change, field, widget)
-        ).run()
+        directory.update_organisation(self.context, self, record, patch, what).refused_in(widget).on_conflict(
+            lambda conflict: self._conflict(conflict, patch, widget)
+        ).success(lambda change: self._saved(change, field, widget)).run()
+
+    def _conflict(
+        self, conflict: EditConflictError, patch: OrganisationPatch, widget: CommitLineEdit
+    ) -> None:
+        """Another officer changed the field since it was shown: keep mine (saved over theirs) or
+        take theirs (shown as stored)."""
+        kept = keep_mine_in(self, "current", patch, conflict, "Someone else changed this organisation")
+        if kept:
+            self.save(patch, widget)
+        elif kept is False and self.current is not None:
+            widget.set_saved_text(getattr(self.current, next(iter(given(patch)))))
 
     def _saved(self, change: Change[OrganisationRecord], field: str, widget: CommitLineEdit) -> None:
         fresh = change.after

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.patch import given
 from sst_desktop.services.people import PersonPatch, filter_people
@@ -25,6 +26,7 @@ from sst_desktop.services.records import Change, CommitteeRecord, MembershipReco
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import people_model
 from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.minutes.conflict import keep_mine_in
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.change_dialog import run_modal
 from sst_desktop.ui.widgets.column_fit import ColumnFit, wrap_list
@@ -148,6 +150,7 @@ class PersonDetails(QGroupBox):
         field = next(iter(changes))
         what = FIELD_LABELS[field]
         op = directory.update_person(self.context, self, record, patch, what)
+        op.on_conflict(lambda conflict: self._conflict(conflict, patch, widget))
         if widget is not None:
             op.refused_in(widget)
         else:
@@ -170,6 +173,19 @@ class PersonDetails(QGroupBox):
     def _refused(self, error: BaseException) -> None:
         report_error(self, error)
         self._show_organisation(self.record)  # the box goes back to what is stored
+
+    def _conflict(
+        self, conflict: EditConflictError, patch: PersonPatch, widget: CommitLineEdit | None
+    ) -> None:
+        """Another officer changed the field since it was shown: keep mine (saved over theirs) or
+        take theirs (shown as stored)."""
+        kept = keep_mine_in(self, "record", patch, conflict, "Someone else changed this person", "plain_name")
+        if kept:
+            self.save(patch, widget)
+        elif kept is False and widget is not None and self.record is not None:
+            widget.set_saved_text(getattr(self.record, next(iter(given(patch)))))
+        elif kept is False:
+            self.context.announce(Changed.PEOPLE)  # the organisation, read again with its name
 
     def _save_organisation(self) -> None:
         record = self.record

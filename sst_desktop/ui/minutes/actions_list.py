@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -21,14 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services.actions import ActionPatch, ActionRecord
+from sst_desktop.services.actions import SHOWN_AS, ActionPatch, ActionRecord
+from sst_desktop.services.errors import EditConflictError, field_lines
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.organisations import OrganisationRecord
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.records import Change, PersonRecord
+from sst_desktop.ui.minutes.conflict import ask_which, keep_mine
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.widgets import GrowingTextEdit, new_entry_row
 from sst_desktop.ui.operations import directory, minute_actions
+from sst_desktop.ui.operations.minutes import TextBasis
 from sst_desktop.ui.widgets.accessible import name_editor
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
@@ -36,6 +40,9 @@ from sst_desktop.ui.widgets.organisation_box import OrganisationBox
 
 def action_key(action_id: int, field: str) -> str:
     return f"action:{action_id}:{field}"
+
+
+FIELDS = ("text", "owner", "organisation", "due")
 
 
 class OwnerBox(QComboBox):
@@ -100,6 +107,10 @@ class ActionRow(QWidget):
         self.text.setObjectName("actionText")
         self.text.setAccessibleName("Action")
         self.text.set_text_quietly(record.text)
+        # what the next saves of its wording and of its other fields are based on
+        self.text_basis = TextBasis(record.text)
+        self.fields_basis = minute_actions.FieldsBasis.of(record)
+        self.edited: dict[str, ActionPatch] = {}  # the last edit of each field saved (to save again)
         self.reference = QLabel(record.reference)
         self.reference.setObjectName("muted")
         self.remove = QToolButton()
@@ -166,6 +177,23 @@ class ActionRow(QWidget):
 
     def editors(self) -> list[QWidget]:
         return [self.text, self.owner, self.organisation, self.due, self.next_meeting]
+
+
+SHOWN_FIELDS = {"owner": ("owner_text",), "organisation": ("organisation_id",), "due": ("due_date",)}
+
+
+def mine_shown(row: ActionRow, field: str) -> str:
+    """This officer's value of an action's ``field`` as typed, shown as the other officer's is."""
+    person_id, text = row.owner.owner()
+    mine = replace(
+        row.record,
+        owner_person_id=person_id,
+        owner_person_name=row.owner.currentText() if person_id is not None else "",
+        owner_text=text,
+        organisation_name=row.organisation.currentText(),
+        due_date=row.due_date(),
+    )
+    return field_lines(mine, SHOWN_FIELDS[field], SHOWN_AS)
 
 
 class ActionsList(QWidget):
@@ -248,7 +276,7 @@ class ActionsList(QWidget):
         for action_id in list(self.rows):
             if action_id not in wanted:
                 row = self.rows.pop(action_id)
-                for field in ("text", "owner", "organisation", "due"):
+                for field in FIELDS:
                     self.session.saver.discard(action_key(action_id, field))
                 row.hide()
                 row.deleteLater()
@@ -277,18 +305,25 @@ class ActionsList(QWidget):
     def _refresh_row(self, row: ActionRow, record: ActionRecord) -> None:
         row.record = record
         saver = self.session.saver
-        if (
-            not row.text.hasFocus()
-            and not saver.is_pending(action_key(record.id, "text"))
-            and row.text.toPlainText() != record.text
-        ):
-            row.text.set_text_quietly(record.text)
+        if not saver.is_pending(action_key(record.id, "text")):
+            if not row.text.hasFocus() and row.text.toPlainText() != record.text:
+                row.text.set_text_quietly(record.text)
+            if row.text.toPlainText() == record.text:
+                row.text_basis = TextBasis(record.text)  # (else: typed over an older copy)
+        stored = minute_actions.FieldsBasis.of(record).values
         if not row.owner.hasFocus() and not saver.is_pending(action_key(record.id, "owner")):
             row.owner.set_owner(record.owner_person_id, record.owner_person_name, record.owner_text)
+            row.fields_basis.moved_to(
+                {"owner_person_id": stored.owner_person_id, "owner_text": stored.owner_text}
+            )
         if not row.organisation.hasFocus() and not saver.is_pending(action_key(record.id, "organisation")):
             row.organisation.set_organisation(record.organisation_id, record.organisation_name)
+            row.fields_basis.moved_to({"organisation_id": stored.organisation_id})
         if not saver.is_pending(action_key(record.id, "due")) and not row.due.is_edited():
             row.set_due(record.due_date, record.due_next_meeting)
+            row.fields_basis.moved_to(
+                {"due_date": stored.due_date, "due_next_meeting": stored.due_next_meeting}
+            )
 
     def _make_row(self, record: ActionRecord) -> ActionRow:
         row = ActionRow(self.session, record, self.people())
@@ -321,18 +356,49 @@ class ActionsList(QWidget):
         if self.session.read_only:
             return
         action_id = row.record.id
-        save = minute_actions.action_edited(self.session.context, action_id, patch)
+        row.edited[field] = patch
+        save = minute_actions.action_edited(self.session.context, action_id, patch, row.fields_basis)
         self.session.saver.schedule(action_key(action_id, field), save)
 
     def _text_typed(self, row: ActionRow) -> None:
         text = row.text.toPlainText()
         key = action_key(row.record.id, "text")
         if text.strip() and not self.session.read_only:
-            self.session.saver.schedule(
-                key, minute_actions.action_typed(self.session.context, row.record.id, text)
-            )
+            typed = minute_actions.action_typed(self.session.context, row.record.id, text, row.text_basis)
+            self.session.saver.schedule(key, typed)
         else:
             self.session.saver.discard(key)
+
+    def resolve_conflict(self, key: str, conflict: EditConflictError) -> bool:
+        """Another officer changed an action this officer was editing: show both, and go on with what
+        the officer chooses (a merge for its wording). False when ``key`` is not an action shown here."""
+        found = next(
+            ((r, f) for r in self.rows.values() for f in FIELDS if action_key(r.record.id, f) == key), None
+        )
+        if found is None:
+            return False
+        row, field = found
+        reference = row.record.reference
+        if field == "text":
+            chosen = ask_which(self.window(), row.text.toPlainText(), conflict, f"the wording of {reference}")
+            if self.rows.get(row.record.id) is row:
+                row.text_basis = TextBasis(conflict.theirs)
+                row.text.set_text_quietly(chosen)
+                row.text.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on after it
+                if chosen != conflict.theirs:
+                    self._text_typed(row)
+            return True
+        mine = mine_shown(row, field)
+        kept = keep_mine(self.window(), mine, conflict, reference, "Someone else changed this action")
+        if self.rows.get(row.record.id) is not row:
+            return True
+        row.fields_basis.moved_to(conflict.stored)  # what is there now: the next save is based on it
+        patch = row.edited.get(field)
+        if kept and patch is not None:
+            self._schedule(row, field, patch)
+        else:
+            self.reload()  # theirs, shown as stored
+        return True
 
     def _owner_changed(self, row: ActionRow) -> None:
         person_id, text = row.owner.owner()
@@ -446,7 +512,7 @@ class ActionsList(QWidget):
         row = self.rows.get(action_id)
         if row is None:
             return False
-        for field in ("text", "owner", "organisation", "due"):
+        for field in FIELDS:
             self.session.saver.discard(action_key(action_id, field))
         op = minute_actions.remove_action(self.session.context, self, row.record)
         return self.session.go(self, op, lambda _change: self._removed())

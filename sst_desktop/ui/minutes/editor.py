@@ -25,7 +25,7 @@ from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.services.records import Change
 from sst_desktop.ui.history_dialog import history_button
 from sst_desktop.ui.minutes.actions_list import ActionsList
-from sst_desktop.ui.minutes.conflict import ConflictDialog
+from sst_desktop.ui.minutes.conflict import ask_which
 from sst_desktop.ui.minutes.declarations import DeclarationsPanel
 from sst_desktop.ui.minutes.forms_panel import MinuteFormPanel
 from sst_desktop.ui.minutes.matters import MattersArisingPanel
@@ -92,6 +92,7 @@ class MinuteEditor(QWidget):
         self.item: AgendaItemRecord | None = None
         self.minute: MinuteRecord | None = None
         self._basis: minutes.TextBasis | None = None  # the text its next save is based on
+        self._heading_basis: minutes.TextBasis | None = None  # the heading its next save is based on
         self._refuser = _RefuseTyping(session, self)
 
         # Heading line ---------------------------------------------------------------------------
@@ -277,6 +278,10 @@ class MinuteEditor(QWidget):
             if (new_item or heading_free) and self.heading.text() != minute.heading:
                 self.heading.setText(minute.heading)
                 self.heading.setCursorPosition(0)
+            if new_item or (
+                not saver.is_pending(heading_key(minute.id)) and self.heading.text() == minute.heading
+            ):
+                self._heading_basis = minutes.TextBasis(minute.heading)  # what the next save is based on
             text_free = new_item or not saver.is_pending(text_key(minute.id))
             if text_free:
                 self._basis = minutes.TextBasis(minute.text)  # the next save is based on this
@@ -341,21 +346,42 @@ class MinuteEditor(QWidget):
         )
         self.session.saver.schedule(text_key(self.minute.id), typed)
 
-    def resolve_conflict(self, minute_id: int, conflict: EditConflictError) -> None:
-        """Another officer saved this minute's text while this one typed: show both, and go on with
-        the text the officer chooses (saved over theirs, unless it is theirs)."""
-        if self.minute is None or self.minute.id != minute_id:
-            return
-        dialog = ConflictDialog(self.narrative.toPlainText(), conflict, self.minute.heading, self.window())
-        dialog.exec()
-        chosen = dialog.text
-        dialog.deleteLater()
-        if self.minute is None or self.minute.id != minute_id:
+    def resolve_conflict(self, key: str, conflict: EditConflictError) -> bool:
+        """Another officer saved what this officer was typing (the save of ``key``): show both, and go
+        on with what the officer chooses (saved over theirs, unless it is theirs). False when ``key``
+        is not shown here any more."""
+        minute = self.minute
+        if minute is None:
+            return False
+        if key == text_key(minute.id):
+            self._resolve_text(minute, conflict)
+            return True
+        if key == heading_key(minute.id):
+            self._resolve_heading(minute, conflict)
+            return True
+        return self.resolutions.resolve_conflict(key, conflict) or self.actions_list.resolve_conflict(
+            key, conflict
+        )
+
+    def _resolve_text(self, minute: MinuteRecord, conflict: EditConflictError) -> None:
+        chosen = ask_which(
+            self.window(), self.narrative.toPlainText(), conflict, f"the text of “{minute.heading}”"
+        )
+        if self.minute is None or self.minute.id != minute.id:
             return
         self._basis = minutes.TextBasis(conflict.theirs)
         self._set_plain(self.narrative, chosen)
         if chosen != conflict.theirs:
             self._narrative_typed()
+
+    def _resolve_heading(self, minute: MinuteRecord, conflict: EditConflictError) -> None:
+        chosen = ask_which(self.window(), self.heading.text(), conflict, "the heading of this minute")
+        if self.minute is None or self.minute.id != minute.id:
+            return
+        self._heading_basis = minutes.TextBasis(conflict.theirs)
+        self.heading.setText(chosen)
+        if chosen != conflict.theirs:
+            self._heading_typed(chosen)
 
     def _summary_typed(self) -> None:
         if self.minute is None or self.session.read_only:
@@ -370,7 +396,8 @@ class MinuteEditor(QWidget):
         if not text.strip():
             self.session.saver.discard(key)  # a minute keeps a heading; an empty one is not saved
             return
-        self.session.saver.schedule(key, minutes.heading_typed(self.session.context, self.minute.id, text))
+        typed = minutes.heading_typed(self.session.context, self.minute.id, text, self._heading_basis)
+        self.session.saver.schedule(key, typed)
 
     # Outcome and references ---------------------------------------------------------------------
     def set_outcome(self, outcome: MinuteOutcome) -> bool:

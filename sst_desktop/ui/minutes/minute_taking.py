@@ -449,9 +449,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
             self._refresh_confirmation()
             QMessageBox.warning(self, "These minutes are confirmed", str(error))
             return
-        minute = self.editor.minute
-        if isinstance(error, EditConflictError) and minute is not None and key == text_key(minute.id):
-            self.editor.resolve_conflict(minute.id, error)
+        if isinstance(error, EditConflictError) and self.editor.resolve_conflict(key, error):
             return
         self.statusBar().showMessage(f"Not saved: {error}", 15_000)
         if key not in self._told_refusals and isinstance(error, BaseException):

@@ -9,7 +9,7 @@ record" confirms the previous meeting's minutes.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.minutes import (
     Confirmation,
     MinuteRecord,
@@ -31,6 +32,7 @@ from sst_desktop.services.minutes import (
     not_held_reason,
 )
 from sst_desktop.services.records import Change
+from sst_desktop.ui.minutes.conflict import ask_which
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.widgets import GrowingTextEdit, clear_layout, new_entry_row
 from sst_desktop.ui.operations import minutes
@@ -69,6 +71,7 @@ class ResolutionRow(QWidget):
         self.edit.setObjectName("resolutionEdit")
         self.edit.setAccessibleName("Resolution")
         self.edit.set_text_quietly(record.text)
+        self.basis = minutes.TextBasis(record.text)  # the wording its next save is based on
         self.remove = QToolButton()
         self.remove.setText("✕")
         self.remove.setObjectName("removeButton")
@@ -173,12 +176,11 @@ class ResolutionsList(QWidget):
             row = self.rows.get(record.id)
             if row is None:
                 row = self._make_row(record)
-            elif (
-                not row.edit.hasFocus()
-                and not self.session.saver.is_pending(resolution_key(record.id))
-                and row.edit.toPlainText() != record.text
-            ):
-                row.edit.set_text_quietly(record.text)
+            elif not self.session.saver.is_pending(resolution_key(record.id)):
+                if not row.edit.hasFocus() and row.edit.toPlainText() != record.text:
+                    row.edit.set_text_quietly(record.text)
+                if row.edit.toPlainText() == record.text:
+                    row.basis = minutes.TextBasis(record.text)  # (else: typed over an older copy)
             row.record = record
             row.set_number(index + 1)
             self.rows_layout.addWidget(row)
@@ -341,7 +343,25 @@ class ResolutionsList(QWidget):
         if not text.strip():
             self.session.saver.discard(key)  # an emptied resolution is removed when left
             return
-        self.session.saver.schedule(key, minutes.resolution_typed(self.session.context, row.record.id, text))
+        typed = minutes.resolution_typed(self.session.context, row.record.id, text, row.basis)
+        self.session.saver.schedule(key, typed)
+
+    def resolve_conflict(self, key: str, conflict: EditConflictError) -> bool:
+        """Another officer reworded a resolution this officer was typing: show both, and go on with
+        the wording the officer chooses. False when ``key`` is not a resolution shown here."""
+        row = next((r for r in self.rows.values() if resolution_key(r.record.id) == key), None)
+        if row is None:
+            return False
+        number = self.ordered_rows().index(row) + 1
+        chosen = ask_which(self.window(), row.edit.toPlainText(), conflict, f"resolution ({number})")
+        if self.rows.get(row.record.id) is not row:
+            return True  # removed meanwhile
+        row.basis = minutes.TextBasis(conflict.theirs)
+        row.edit.set_text_quietly(chosen)
+        row.edit.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on after it
+        if chosen != conflict.theirs:
+            self._typed(row)
+        return True
 
     def _left(self, row: ResolutionRow) -> None:
         if self.session.read_only or row.record.id not in self.rows:

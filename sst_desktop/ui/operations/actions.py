@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from sst_desktop.domain.enums import ActionStatus
 from sst_desktop.services import action_log, actions
 from sst_desktop.services.action_rows import ActionLog, Latest, LatestIndex, LogChanges, Row
-from sst_desktop.services.actions import ActionRecord, ActionUpdateRecord
+from sst_desktop.services.actions import ActionPatch, ActionRecord, ActionUpdateRecord
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.outcome import Outcome
 from sst_desktop.services.records import Change
@@ -72,20 +72,30 @@ def set_status(
     reference: str,
     status: ActionStatus,
     completed_on: date | None = None,
+    based_on: ActionStatus | None = None,
 ) -> ChangeOp[Change[ActionRecord]]:
+    """Based on the status the officer saw (``based_on``): one set since is not overwritten."""
     return ChangeOp(
         context,
         parent,
-        lambda db: actions.set_status(db, action_id, status, completed_on),
+        lambda db: actions.set_status(db, action_id, status, completed_on, based_on),
         f"Mark {reference} {status.label.lower()}",
     )
 
 
 def set_due(
-    context: AppContext, parent: QWidget, action_id: int, reference: str, due: date | None
+    context: AppContext,
+    parent: QWidget,
+    action_id: int,
+    reference: str,
+    due: date | None,
+    based_on: ActionPatch | None = None,
 ) -> ChangeOp[Change[ActionRecord]]:
     return ChangeOp(
-        context, parent, lambda db: actions.set_due(db, action_id, due), f"Change the due date of {reference}"
+        context,
+        parent,
+        lambda db: actions.set_due(db, action_id, due, based_on),
+        f"Change the due date of {reference}",
     )
 
 

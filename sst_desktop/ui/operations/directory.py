@@ -16,6 +16,7 @@ from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.memberships import MembershipPatch
 from sst_desktop.services.organisations import OrganisationPatch
 from sst_desktop.services.outcome import Outcome
+from sst_desktop.services.patch import reverting
 from sst_desktop.services.people import PersonPatch, PossibleDuplicate
 from sst_desktop.services.records import (
     Change,
@@ -50,11 +51,12 @@ def create_committee(
 def update_committee(
     context: AppContext, parent: QWidget, committee: CommitteeRecord, patch: CommitteePatch, what: str
 ) -> ChangeOp[Change[CommitteeRecord]]:
-    """Change the fields ``patch`` sets; ``what`` names them for Undo ("venue")."""
+    """Change the fields ``patch`` sets; ``what`` names them for Undo ("venue"). Based on ``committee``
+    as the officer sees it: a field another officer changed since is not overwritten."""
     return ChangeOp(
         context,
         parent,
-        lambda db: committees.update_committee(db, committee.id, patch),
+        lambda db: committees.update_committee(db, committee.id, patch, reverting(patch, committee)),
         f"Change {what} of {committee.short_name}",
     )
 
@@ -119,11 +121,12 @@ def create_person(
 def update_person(
     context: AppContext, parent: QWidget, person: PersonRecord, patch: PersonPatch, what: str
 ) -> ChangeOp[Change[PersonRecord]]:
-    """Change the fields ``patch`` sets; ``what`` names them for Undo ("email")."""
+    """Change the fields ``patch`` sets; ``what`` names them for Undo ("email"). Based on ``person``
+    as the officer sees it: a field another officer changed since is not overwritten."""
     return ChangeOp(
         context,
         parent,
-        lambda db: people.update_person(db, person.id, patch),
+        lambda db: people.update_person(db, person.id, patch, reverting(patch, person)),
         f"Change {what} of {person.plain_name or person.last_name}",
     )
 
@@ -197,7 +200,9 @@ def update_organisation(
     return ChangeOp(
         context,
         parent,
-        lambda db: organisations.update_organisation(db, organisation.id, patch),
+        lambda db: organisations.update_organisation(
+            db, organisation.id, patch, reverting(patch, organisation)
+        ),
         f"Change {what} of {organisation.name}",
     )
 

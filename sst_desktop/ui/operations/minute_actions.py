@@ -7,7 +7,9 @@ operations (``actions``); the actions the item reviews come from ``agenda.open_a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -16,8 +18,10 @@ from sst_desktop.services.actions import ActionPatch, ActionRecord
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.organisations import OrganisationRecord
 from sst_desktop.services.outcome import Changed, Outcome
+from sst_desktop.services.patch import given, reverting
 from sst_desktop.services.records import Change
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.operations.minutes import TextBasis, based
 from sst_desktop.ui.operations.op import ChangeOp, ReadOp
 
 
@@ -49,18 +53,53 @@ def remove_action(
     )
 
 
-def action_typed(context: AppContext, action_id: int, text: str) -> Callable[[], Outcome[str]]:
-    """The write of an action's wording as typed, for the autosaver (run on the database worker)."""
+def action_typed(
+    context: AppContext, action_id: int, text: str, basis: TextBasis | None = None
+) -> Callable[[], Outcome[str]]:
+    """The write of an action's wording as typed, for the autosaver (run on the database worker;
+    refused, with a ``basis``, when another officer reworded it since)."""
     database = context.database
-    return lambda: actions.set_action_text(database, action_id, text)
+    return based(basis, text, lambda was: actions.set_action_text(database, action_id, text, based_on=was))
+
+
+@dataclass
+class FieldsBasis:
+    """An action's owner, organisation and due date as this window last read or saved them (an
+    ``ActionPatch`` setting each): what the next save of one of them is based on, like ``TextBasis``."""
+
+    values: ActionPatch
+
+    @classmethod
+    def of(cls, record: ActionRecord) -> FieldsBasis:
+        return cls(
+            ActionPatch(
+                owner_person_id=record.owner_person_id,
+                owner_text=record.owner_text,
+                organisation_id=record.organisation_id,
+                due_date=record.due_date,
+                due_next_meeting=record.due_next_meeting,
+            )
+        )
+
+    def moved_to(self, values: Mapping[str, Any]) -> None:
+        self.values = replace(self.values, **values)
 
 
 def action_edited(
-    context: AppContext, action_id: int, patch: ActionPatch
+    context: AppContext, action_id: int, patch: ActionPatch, basis: FieldsBasis | None = None
 ) -> Callable[[], Change[ActionRecord]]:
-    """The write of an action's owner, organisation or due date as edited, for the autosaver."""
+    """The write of an action's owner, organisation or due date as edited, for the autosaver
+    (refused, with a ``basis``, when another officer changed one of those since)."""
     database = context.database
-    return lambda: actions.update_action(database, action_id, patch)
+
+    def save() -> Change[ActionRecord]:
+        based_on = reverting(patch, basis.values) if basis is not None else None
+        saved = actions.update_action(database, action_id, patch, based_on)
+        if basis is not None:
+            basis.moved_to(given(patch))
+        return saved
+
+    return save
 
 
 def organisation_named(

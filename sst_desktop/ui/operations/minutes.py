@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
@@ -30,6 +31,8 @@ from sst_desktop.services.records import Change
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.op import ChangeOp, ReadOp
 
+R = TypeVar("R")
+
 
 # The minute itself ----------------------------------------------------------------------------------
 def get_minute(context: AppContext, parent: QWidget, minute_id: int) -> ReadOp[MinuteRecord]:
@@ -48,11 +51,25 @@ def previous_meeting(context: AppContext, parent: QWidget, meeting_id: int) -> R
 
 @dataclass
 class TextBasis:
-    """A minute's text as this window last read or saved it: what its next save is based on, so that
-    another officer's text saved meanwhile is never overwritten (read and moved on by the saves
-    themselves, on the database worker, in the order they were typed)."""
+    """A text as this window last read or saved it (a minute's narrative or heading, a resolution's
+    or an action's wording): what its next save is based on, so that another officer's text saved
+    meanwhile is never overwritten (read and moved on by the saves themselves, on the database
+    worker, in the order they were typed)."""
 
     text: str
+
+
+def based(basis: TextBasis | None, text: str, write: Callable[[str | None], R]) -> Callable[[], R]:
+    """The save of ``text`` for the autosaver: ``write`` is given the text it is based on (None: no
+    basis, nothing compared), and once it is saved the basis moves on to it."""
+
+    def save() -> R:
+        saved = write(basis.text if basis is not None else None)
+        if basis is not None:
+            basis.text = text
+        return saved
+
+    return save
 
 
 def text_typed(
@@ -61,14 +78,7 @@ def text_typed(
     """The write of the narrative as typed, for the autosaver (run on the database worker). With a
     ``basis``, a text another officer changed since is refused (``EditConflictError``)."""
     database = context.database
-
-    def save() -> TextSaved:
-        saved = minutes.set_text(database, minute_id, text, based_on=basis.text if basis else None)
-        if basis is not None:
-            basis.text = text
-        return saved
-
-    return save
+    return based(basis, text, lambda was: minutes.set_text(database, minute_id, text, based_on=was))
 
 
 def summary_typed(context: AppContext, minute_id: int, text: str) -> Callable[[], TextSaved]:
@@ -77,10 +87,13 @@ def summary_typed(context: AppContext, minute_id: int, text: str) -> Callable[[]
     return lambda: minutes.set_public_summary(database, minute_id, text)
 
 
-def heading_typed(context: AppContext, minute_id: int, heading: str) -> Callable[[], Change[MinuteRecord]]:
-    """The write of the heading as typed, for the autosaver."""
+def heading_typed(
+    context: AppContext, minute_id: int, heading: str, basis: TextBasis | None = None
+) -> Callable[[], Change[MinuteRecord]]:
+    """The write of the heading as typed, for the autosaver (refused, with a ``basis``, when another
+    officer changed it since)."""
     database = context.database
-    return lambda: minutes.set_heading(database, minute_id, heading)
+    return based(basis, heading, lambda was: minutes.set_heading(database, minute_id, heading, based_on=was))
 
 
 def set_outcome(
@@ -225,10 +238,15 @@ def move_resolution(
     )
 
 
-def resolution_typed(context: AppContext, resolution_id: int, text: str) -> Callable[[], TextSaved]:
-    """The write of a resolution's wording as typed, for the autosaver (run on the database worker)."""
+def resolution_typed(
+    context: AppContext, resolution_id: int, text: str, basis: TextBasis | None = None
+) -> Callable[[], TextSaved]:
+    """The write of a resolution's wording as typed, for the autosaver (run on the database worker;
+    refused, with a ``basis``, when another officer reworded it since)."""
     database = context.database
-    return lambda: minutes.set_resolution_text(database, resolution_id, text)
+    return based(
+        basis, text, lambda was: minutes.set_resolution_text(database, resolution_id, text, based_on=was)
+    )
 
 
 # Confirming the previous minutes (never an undo step) -----------------------------------------------

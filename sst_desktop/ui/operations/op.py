@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 import shiboken6
 from PySide6.QtWidgets import QWidget
 
+from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.outcome import Undoable
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.errors import refusal, report_error
@@ -103,10 +104,17 @@ class ChangeOp(ReadOp[U]):
         super().__init__(context, parent, work)
         self._undo_text = undo_text
         self._field: Rejectable | None = None
+        self._on_conflict: Callable[[EditConflictError], None] | None = None
 
     def refused_in(self, field: Rejectable) -> ChangeOp[U]:
         """A refusal is also marked on ``field``, which keeps the text as typed."""
         self._field = field
+        return self
+
+    def on_conflict(self, callback: Callable[[EditConflictError], None]) -> ChangeOp[U]:
+        """Another officer changed it since the officer's copy was read (the change was based on
+        it): ``callback`` offers both versions, instead of the error dialog and the field's mark."""
+        self._on_conflict = callback
         return self
 
     def success(self, callback: Callable[[U], None]) -> ChangeOp[U]:
@@ -129,6 +137,10 @@ class ChangeOp(ReadOp[U]):
         super()._succeeded(result)
 
     def _failed(self, error: BaseException) -> None:
+        if isinstance(error, EditConflictError) and self._on_conflict is not None:
+            if self._parent is None or alive(self._parent) is not None:
+                self._on_conflict(error)
+            return
         field = self._field
         if field is not None and (not isinstance(field, QWidget) or alive(field) is not None):
             field.reject(*refusal(error))

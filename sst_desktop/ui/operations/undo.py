@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from sst_desktop.services.errors import ServiceError
+from sst_desktop.services.errors import EditConflictError, ServiceError
 from sst_desktop.services.outcome import Reversal, Undoable
 from sst_desktop.ui.errors import report_error
 from sst_desktop.ui.operations.worker import database_worker
@@ -78,4 +78,14 @@ class OperationCommand(QUndoCommand):
 
     def _refused(self, error: BaseException) -> None:
         self.setObsolete(True)  # the stack drops it the next time it reaches it
+        if isinstance(error, EditConflictError):
+            # another officer changed it since: undoing now would overwrite their change
+            QMessageBox.warning(
+                None,
+                "Not undone",
+                f"“{self.text()}” was not undone: {error.who} changed it {error.at}, after it was "
+                f"made, and undoing it now would overwrite their change. Nothing was changed; it now "
+                f"reads:\n\n{error.theirs}",
+            )
+            return
         report_error(None, error)
