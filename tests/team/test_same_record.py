@@ -17,10 +17,10 @@ from sst_desktop.ui.actions.log_view import ActionLogPage
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.committees_page import CommitteesPage
 from sst_desktop.ui.minutes.conflict import ConflictDialog
-from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import build_committee_and_meetings
 from tests.team.test_live_screens import another_officer
 from tests.ui.directory_support import sample_directory
+from tests.ui.minute_window import open_minute_taking
 from tests.ui.test_backup_actions import on_next_modal
 from tests.ui.waiting import settle
 
@@ -40,7 +40,7 @@ def _window(qtbot, shared, settings):  # type: ignore[no-untyped-def]
     assert minute is not None
     minutes.add_resolution(shared, minute.id, NOTED)
     actions.create_action(shared, minute_id=minute.id, text="Circulate the DHR report")
-    window = MinuteTakingWindow(AppContext(shared), seed.meeting_id, settings)
+    window = open_minute_taking(AppContext(shared), seed.meeting_id, settings)
     qtbot.addWidget(window)
     window.show()
     window.go_to(seed.item_ids[3])
