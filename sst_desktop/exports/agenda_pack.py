@@ -38,7 +38,7 @@ from sst_desktop.exports.agenda_pdf import (
 from sst_desktop.exports.atomic import atomic_path
 from sst_desktop.exports.minutes_pdf import public_minutes_pdf
 from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, draw_text, missing_glyphs, register_fonts
-from sst_desktop.exports.pdf_structure import structure_of, write_structure
+from sst_desktop.exports.pdf_structure import structure_of, tagged_pdf
 from sst_desktop.exports.pdf_tags import Tagger, artifact
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.attachments import attachments_for_items
@@ -224,7 +224,7 @@ def _assemble(
     writer.write(buffer)
     hooks.step(total, total)
     return PackDocument(
-        pdf=write_structure(buffer.getvalue(), structure.root, bookmarks=False),
+        pdf=tagged_pdf(buffer.getvalue(), structure.root, bookmarks=False),
         page_count=len(layout.pages),
         full=full,
         sections=tuple(layout.sections),

@@ -23,7 +23,8 @@ log = logging.getLogger(__name__)
 PDF_VERSION = "1.7"  # PDF/UA-1 is built on PDF 1.7
 
 
-def write_structure(data: bytes, root: Element, *, bookmarks: bool = True) -> bytes:
+def tagged_pdf(data: bytes, root: Element, *, bookmarks: bool = True) -> bytes:
+    """``data`` with the structure ``root`` written in (in memory: the exporter writes the file)."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         apply_structure(pdf, root, bookmarks=bookmarks)
         out = io.BytesIO()

@@ -296,7 +296,7 @@ def build_tagged(
     on_later_pages: PageCallback | None = None,
 ) -> None:
     """``doc.build`` tagged: the same pages, then the structure tree written into ``doc``'s buffer."""
-    from sst_desktop.exports.pdf_structure import write_structure
+    from sst_desktop.exports.pdf_structure import tagged_pdf
 
     tagger = Tagger()
     flowables = _StoryTagger(tagger).story(story)
@@ -306,7 +306,7 @@ def build_tagged(
     buffer = doc.filename
     if not isinstance(buffer, io.BytesIO):
         raise TypeError("build_tagged writes into an in-memory buffer")
-    tagged = write_structure(buffer.getvalue(), tagger.root)
+    tagged = tagged_pdf(buffer.getvalue(), tagger.root)
     buffer.seek(0)
     buffer.truncate()
     buffer.write(tagged)
