@@ -38,6 +38,8 @@ from sst_desktop.exports.agenda_pdf import (
 from sst_desktop.exports.atomic import atomic_path
 from sst_desktop.exports.minutes_pdf import public_minutes_pdf
 from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, draw_text, missing_glyphs, register_fonts
+from sst_desktop.exports.pdf_structure import structure_of, tagged_pdf
+from sst_desktop.exports.pdf_tags import Tagger, artifact
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.attachments import attachments_for_items
 from sst_desktop.services.jobs import JobHooks
@@ -99,6 +101,7 @@ class _Block:
     reader: PdfReader | None
     restricted: bool = False
     placeholder: str = ""  # text of a stand-in page when a report could not be read
+    tagged: bytes = b""  # our own tagged PDF (the previous minutes): its tree comes into the pack's
 
     @property
     def pages(self) -> int:
@@ -179,7 +182,14 @@ def _assemble(
     layout = _layout(agenda_reader, blocks)
     hooks.step(len(content.items) + 2, total)
 
-    decorations = PdfReader(io.BytesIO(_decorations(layout.pages, content, full=full)))
+    # The pack's own pages are tagged: the agenda's tree comes through, the notice pages add theirs.
+    structure = Tagger(structure_of(agenda_pdf))
+    for block, section in zip(blocks, layout.sections, strict=True):
+        if block.tagged:
+            minutes = structure_of(block.tagged, page_offset=section.first_page - 1)
+            minutes.role = "Part"
+            structure.root.kids.append(minutes)
+    decorations = PdfReader(io.BytesIO(_decorations(layout.pages, content, full=full, tagger=structure)))
     writer = PdfWriter()
     for index, page in enumerate(layout.pages):
         overlay = decorations.pages[index]
@@ -214,7 +224,7 @@ def _assemble(
     writer.write(buffer)
     hooks.step(total, total)
     return PackDocument(
-        pdf=buffer.getvalue(),
+        pdf=tagged_pdf(buffer.getvalue(), structure.root, bookmarks=False),
         page_count=len(layout.pages),
         full=full,
         sections=tuple(layout.sections),
@@ -259,6 +269,7 @@ def _blocks(
     for index, item in enumerate(items):  # steps 1 … len(items); the caller takes it from there
         hooks.step(index + 1, total)
         documents: list[tuple[str, bytes]] = []
+        ours = False
         has_report = bool(item.attachments)
         if item.attachments and not (public and item.is_exempt):
             documents = [(record.display_title, data) for record, data in stored.get(item.id, [])]
@@ -273,6 +284,7 @@ def _blocks(
                 has_report = True
                 assert previous is not None
                 documents = [(f"Minutes of the meeting held on {plain_date(previous.date)}", minutes)]
+                ours = True
         if not has_report:
             continue
         if public and item.is_exempt:
@@ -291,7 +303,9 @@ def _blocks(
                 warnings.append(message)
                 blocks.append(_Block(item, title, None, placeholder=message))
                 continue
-            blocks.append(_Block(item, title, reader, restricted=item.is_exempt))
+            blocks.append(
+                _Block(item, title, reader, restricted=item.is_exempt, tagged=data if ours else b"")
+            )
     return blocks
 
 
@@ -370,42 +384,49 @@ def _page_refs(sections: list[PackSection]) -> dict[int, str]:
 # ---------------------------------------------------------------- drawing the stamps and notice pages
 
 
-def _decorations(pages: list[_Page], content: AgendaContent, *, full: bool) -> bytes:
-    """One page per pack page: the stamps to lay over a source page, or a whole blank/notice page."""
+def _decorations(pages: list[_Page], content: AgendaContent, *, full: bool, tagger: Tagger) -> bytes:
+    """One page per pack page: the stamps to lay over a source page (artifacts), or a whole
+    blank/notice page (its text tagged as paragraphs of ``tagger``'s tree)."""
     register_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=True)
+    canvas = Canvas(buffer, pagesize=A4, invariant=True, initialFontName=FONT)  # type: ignore[arg-type]
     canvas.setTitle("")
     for index, page in enumerate(pages, start=1):
         width, height = page.size
         canvas.setPageSize((width, height))
         if page.kind == "blank":
-            canvas.setFont(FONT, 12)
-            canvas.drawCentredString(width / 2, height / 2, page.text)
+            with tagger.content(canvas, tagger.root.add("P")):
+                canvas.setFont(FONT, 12)
+                canvas.drawCentredString(width / 2, height / 2, page.text)
         elif page.kind == "restricted":
-            canvas.setFont(FONT_BOLD, 13)
-            notice = schedule_12a_notice(page.paragraphs)
-            split = notice.index(" of the Local Government Act")
-            canvas.drawCentredString(width / 2, height * 0.62, notice[:split])
-            canvas.drawCentredString(width / 2, height * 0.62 - 18, notice[split + 1 :])
-            canvas.setFont(FONT_BOLD, 20)
-            canvas.drawCentredString(width / 2, height * 0.5, DOCUMENT_RESTRICTED)
+            with tagger.content(canvas, tagger.root.add("P")):
+                canvas.setFont(FONT_BOLD, 13)
+                notice = schedule_12a_notice(page.paragraphs)
+                split = notice.index(" of the Local Government Act")
+                canvas.drawCentredString(width / 2, height * 0.62, notice[:split])
+                canvas.drawCentredString(width / 2, height * 0.62 - 18, notice[split + 1 :])
+            with tagger.content(canvas, tagger.root.add("P")):
+                canvas.setFont(FONT_BOLD, 20)
+                canvas.drawCentredString(width / 2, height * 0.5, DOCUMENT_RESTRICTED)
         elif page.kind == "placeholder":
-            _centred_lines(canvas, page.text, width, height * 0.6, max_chars=80)
-        if page.number is not None:
-            _agenda_item_mark(canvas, page.number, width, height)
-        canvas.setFont(FONT, 9)
-        canvas.setFillGray(0.25)
-        canvas.drawCentredString(width / 2, 6 * mm, f"Page {index}")
-        canvas.setFillGray(0)
-        if full:
-            canvas.setFont(FONT_BOLD, 11)
-            canvas.setFillColor(CONFIDENTIAL_RED)
-            canvas.drawString(12 * mm, height - 3 * mm - 12, CONFIDENTIAL)
-            canvas.drawString(12 * mm, 6 * mm, CONFIDENTIAL)
+            with tagger.content(canvas, tagger.root.add("P")):
+                _centred_lines(canvas, page.text, width, height * 0.6, max_chars=80)
+        with artifact(canvas):
+            if page.number is not None:
+                _agenda_item_mark(canvas, page.number, width, height)
+            canvas.setFont(FONT, 9)
+            canvas.setFillGray(0.25)
+            canvas.drawCentredString(width / 2, 6 * mm, f"Page {index}")
             canvas.setFillGray(0)
+            if full:
+                canvas.setFont(FONT_BOLD, 11)
+                canvas.setFillColor(CONFIDENTIAL_RED)
+                canvas.drawString(12 * mm, height - 3 * mm - 12, CONFIDENTIAL)
+                canvas.drawString(12 * mm, 6 * mm, CONFIDENTIAL)
+                canvas.setFillGray(0)
         canvas.showPage()
     canvas.save()
+    tagger.root.sort_by_page()
     return buffer.getvalue()
 
 

@@ -35,6 +35,7 @@ from sst_desktop.exports.pdf_style import (
     PAGE_SIZE,
     styles,
 )
+from sst_desktop.exports.pdf_tags import build_tagged
 from sst_desktop.services.agenda import AgendaItemRecord, list_agenda_items
 from sst_desktop.services.agenda_records import item_labels
 from sst_desktop.services.committees import get_committee
@@ -288,9 +289,9 @@ def render(
     if mark_confidential is None:
         mark_confidential = not public
     if mark_confidential:
-        doc.build(story, onFirstPage=_confidential, onLaterPages=_confidential)
+        build_tagged(doc, story, on_first_page=_confidential, on_later_pages=_confidential)
     else:
-        doc.build(story)
+        build_tagged(doc, story)
     return buffer.getvalue()
 
 

@@ -47,6 +47,7 @@ from sst_desktop.exports.pdf_style import (
     PAGE_SIZE,
     styles,
 )
+from sst_desktop.exports.pdf_tags import build_tagged
 from sst_desktop.services import meetings
 from sst_desktop.storage.engine import Database
 
@@ -242,9 +243,10 @@ def render(content: MinutesContent) -> bytes:
         + (", draft" if content.draft else ""),
         creator="SST Desktop",
         invariant=True,
+        initialFontName=FONT,  # no reference to an unembedded Helvetica
     )
     pages = _Pages(content)
-    doc.build(_flowables(content), onFirstPage=pages.first, onLaterPages=pages.later)
+    build_tagged(doc, _flowables(content), on_first_page=pages.first, on_later_pages=pages.later)
     return buffer.getvalue()
 
 
