@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "sst_desktop.cli.backup",
     "sst_desktop.cli.import_actions",
     "sst_desktop.cli.search",
+    "sst_desktop.cli.style",
 )
 
 

@@ -59,7 +59,11 @@ def listed_name(record: AttendanceRecord, style: DocumentStyle, *, roles: bool =
     if record.also_present:
         brackets = style.also_present_brackets
         notes.append(
-            record.capacity if brackets == "capacity" else record.organisation_name if brackets == "organisation" else ""
+            record.capacity
+            if brackets == "capacity"
+            else record.organisation_name
+            if brackets == "organisation"
+            else ""
         )
     if record.status == AttendanceStatus.SUBSTITUTE and record.substitute_for_name:
         notes.append(f"substituting for {record.substitute_for_name}")

@@ -46,7 +46,9 @@ class DocumentStyle:
     present_order: str = _setting(
         "attendance", "Order of names", "register", ("register", "councillors_first", "surname")
     )
-    group_councillors: bool = _setting("attendance", "Group councillors (“Councillors Hardy and Shaw”)", False)
+    group_councillors: bool = _setting(
+        "attendance", "Group councillors (“Councillors Hardy and Shaw”)", False
+    )
     councillor_first_names: bool = _setting("attendance", "Councillors with first names", False)
     also_present_brackets: str = _setting(
         "attendance", "ALSO PRESENT in brackets", "capacity", ("capacity", "organisation", "none")
@@ -68,9 +70,7 @@ class DocumentStyle:
     # ---- the agenda
     agenda_title: str = _setting("agenda", "Agenda title", "AGENDA")
     not_open_notice: str = _setting("agenda", "Agenda: not-open notice", NOT_OPEN_TO_PUBLIC)
-    membership_councillors: str = _setting(
-        "agenda", "Membership councillors", "label", ("label", "grouped")
-    )
+    membership_councillors: str = _setting("agenda", "Membership councillors", "label", ("label", "grouped"))
     membership_first_names: bool = _setting("agenda", "Membership with first names", True)
     membership_titles: bool = _setting("agenda", "Partners with their titles", True)
     membership_roles: bool = _setting("agenda", "(Chair) and (Vice-Chair) markers", False)

@@ -79,15 +79,13 @@ def copy_committee_style(db: Database, committee_id: int, from_committee_id: int
     return set_committee_style(db, committee_id, committee_style(db, from_committee_id))
 
 
-def export_committee_style(db: Database, committee_id: int, target: Path) -> Path:
-    """Write the committee's style to a TOML file that another committee or council can import."""
+def committee_style_text(db: Database, committee_id: int) -> str:
+    """The committee's style as the TOML text of a style file (``exports.style_file`` writes it)."""
     with db.read() as session:
         committee = session.get(Committee, committee_id)
         if committee is None:
             raise NotFoundError(f"No committee with id {committee_id}.")
-        name = committee.name
-    target.write_text(style_to_text(committee_style(db, committee_id), name), encoding="utf-8")
-    return target
+        return style_to_text(_stored(session.get(DocumentStyleRow, committee_id)), committee.name)
 
 
 def import_committee_style(db: Database, committee_id: int, source: Path) -> Outcome[DocumentStyle]:
