@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from string import Formatter
 from typing import Any
@@ -199,7 +200,13 @@ def style_from_text(text: str) -> DocumentStyle:
                 raise ValidationError(f"Unknown setting {section}.{name} in the style file.")
             _check(f, value)
             values[name] = value
-    return replace(DEFAULT_STYLE, **values)
+    return with_settings(DEFAULT_STYLE, values)
+
+
+def with_settings(style: DocumentStyle, values: Mapping[str, object]) -> DocumentStyle:
+    """``style`` with the settings named in ``values`` changed (checked by ``validated`` when saved)."""
+    settings: dict[str, Any] = dict(values)
+    return replace(style, **settings)
 
 
 def changed_settings(style: DocumentStyle) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ back, so typing never waits on it.
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services.document_style import DEFAULT_STYLE, SECTION_TITLES, SECTIONS, DocumentStyle
+from sst_desktop.services.document_style import (
+    DEFAULT_STYLE,
+    SECTION_TITLES,
+    SECTIONS,
+    DocumentStyle,
+    with_settings,
+)
 from sst_desktop.services.errors import ServiceError
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.records import CommitteeRecord
@@ -271,7 +277,7 @@ class DocumentsTab(QWidget):
     # Preview ----------------------------------------------------------------------------------
     def pending_style(self) -> DocumentStyle:
         """The style as the form shows it, edits not yet saved included."""
-        return replace(self.style_shown, **{name: self._value(name) for name in self.editors})
+        return with_settings(self.style_shown, {name: self._value(name) for name in self.editors})
 
     def preview_soon(self) -> None:
         self._preview_timer.start()
@@ -296,7 +302,7 @@ class DocumentsTab(QWidget):
     ) -> None:
         if getattr(self.style_shown, name) == value:
             return
-        self.save(replace(self.style_shown, **{name: value}), label.casefold(), editor)
+        self.save(with_settings(self.style_shown, {name: value}), label.casefold(), editor)
 
     def save(
         self, style: DocumentStyle, what: str, editor: CommitLineEdit | CommitTextEdit | None = None
