@@ -67,3 +67,20 @@ def preview(
 ) -> ReadOp[str]:
     """A sample page in ``style`` (refused, as a save would be, while a wording is unusable), as rich text."""
     return ReadOp(context, parent, lambda _db: preview_html(validated(style), committee)).quietly()
+
+
+def meeting_sentences(context: AppContext, parent: QWidget, meeting_id: int) -> ReadOp[dict[str, str]]:
+    """The sentences the officer rewrote for this meeting's minutes, by kind."""
+    return ReadOp(context, parent, lambda db: document_styles.meeting_sentences(db, meeting_id))
+
+
+def set_meeting_sentence(
+    context: AppContext, parent: QWidget, meeting_id: int, kind: str, text: str
+) -> ChangeOp[Outcome[str]]:
+    """Print ``text`` instead of the generated sentence (empty: the generated one again)."""
+    return ChangeOp(
+        context,
+        parent,
+        lambda db: document_styles.set_meeting_sentence(db, meeting_id, kind, text),
+        f"Change the {kind} sentence",
+    )
