@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "sst_desktop.cli.import_actions",
     "sst_desktop.cli.search",
     "sst_desktop.cli.publish",
+    "sst_desktop.cli.style",
 )
 
 

@@ -27,6 +27,7 @@ from sst_desktop.domain.minutes import (
     Resolution,
 )
 from sst_desktop.domain.search import AttachmentPage, SearchDocument
+from sst_desktop.domain.styles import DocumentStyleRow, MeetingSentence
 
 __all__ = [
     "Action",
@@ -42,8 +43,10 @@ __all__ = [
     "CommitteeFormerName",
     "ConfirmedMinutesCopy",
     "Declaration",
+    "DocumentStyleRow",
     "ForwardPlanItem",
     "Meeting",
+    "MeetingSentence",
     "Membership",
     "Minute",
     "MinuteReference",

@@ -55,6 +55,7 @@ from sst_desktop.storage.engine import Database
 log = logging.getLogger(__name__)
 
 CONFIDENTIAL = "CONFIDENTIAL"
+PUBLIC_DOCUMENT_PACK = "Public Document Pack"
 
 # (database, meeting id of the previous meeting) -> the public minutes as PDF bytes, or None.
 MinutesSource = Callable[[Database, int], bytes | None]
@@ -168,12 +169,12 @@ def _assemble(
     hooks.step(len(content.items) + 1, total)
 
     # The agenda names each item's pages, which depend on the agenda's own length: settle it.
-    agenda_pdf = render(content, public=public, mark_confidential=False)
+    agenda_pdf = render(content, public=public, mark_confidential=False, front_sheet=True)
     agenda_reader = PdfReader(io.BytesIO(agenda_pdf))
     for _ in range(3):
         layout = _layout(agenda_reader, blocks)
         refs = _page_refs(layout.sections)
-        agenda_pdf = render(content, public=public, page_refs=refs, mark_confidential=False)
+        agenda_pdf = render(content, public=public, page_refs=refs, mark_confidential=False, front_sheet=True)
         settled = PdfReader(io.BytesIO(agenda_pdf))
         same = len(settled.pages) == len(agenda_reader.pages)
         agenda_reader = settled
@@ -414,6 +415,9 @@ def _decorations(pages: list[_Page], content: AgendaContent, *, full: bool, tagg
         with artifact(canvas):
             if page.number is not None:
                 _agenda_item_mark(canvas, page.number, width, height)
+            if index == 1 and not full and content.style.public_document_pack:
+                canvas.setFont(FONT_BOLD, 12)
+                canvas.drawString(12 * mm, height - 3 * mm - 12, PUBLIC_DOCUMENT_PACK)
             canvas.setFont(FONT, 9)
             canvas.setFillGray(0.25)
             canvas.drawCentredString(width / 2, 6 * mm, f"Page {index}")

@@ -21,10 +21,20 @@ from pypdf import PdfReader
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from sst_desktop.domain.enums import MeetingStatus, ReportStatus
 from sst_desktop.exports.atomic import atomic_path
+from sst_desktop.exports.house_style import membership_line, officer_lines, summons_text
 from sst_desktop.exports.meeting_forms import flagged_title, meeting_name
 from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, missing_glyphs, paragraph
 from sst_desktop.exports.pdf_style import (
@@ -39,10 +49,10 @@ from sst_desktop.exports.pdf_tags import build_tagged
 from sst_desktop.services.agenda import AgendaItemRecord, list_agenda_items
 from sst_desktop.services.agenda_records import item_labels
 from sst_desktop.services.committees import get_committee
+from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle
+from sst_desktop.services.document_styles import meeting_style
 from sst_desktop.services.meeting_texts import (
-    NOT_OPEN_TO_PUBLIC,
     clock,
-    join_names,
     long_date,
     plain_date,
     schedule_12a_notice,
@@ -53,9 +63,6 @@ from sst_desktop.services.records import CommitteeRecord, MembershipRecord
 from sst_desktop.storage.engine import Database
 
 CONFIDENTIAL_RED = Color(0.75, 0.0, 0.0)
-COUNCILLOR_TITLES = ("councillor", "cllr", "cllr.")
-# Courtesy titles the council's membership lists leave out; ranks and "Dr" stay.
-COURTESY_TITLES = ("mr", "mrs", "ms", "miss", "mx")
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,7 @@ class AgendaContent:
     committee: CommitteeRecord
     members: tuple[MembershipRecord, ...]
     items: tuple[AgendaItemRecord, ...]
+    style: DocumentStyle = DEFAULT_STYLE
 
     @property
     def title(self) -> str:
@@ -91,7 +99,7 @@ def read_agenda(db: Database, meeting_id: int) -> AgendaContent:
     committee = get_committee(db, meeting.committee_id)
     members = list_memberships(db, committee.id, on=meeting.date)
     items = list_agenda_items(db, meeting_id)
-    return AgendaContent(meeting, committee, tuple(members), tuple(items))
+    return AgendaContent(meeting, committee, tuple(members), tuple(items), meeting_style(db, meeting_id))
 
 
 def agenda_warnings(content: AgendaContent) -> list[str]:
@@ -124,15 +132,7 @@ def agenda_warnings(content: AgendaContent) -> list[str]:
 def membership_text(members: tuple[MembershipRecord, ...] | list[MembershipRecord]) -> str:
     """ "Councillor: Trish Hardy, Sonya Kelly, Simon Burnett, Superintendent Dawn McNally and Nigel
     Bellamy": councillors first by their names alone, as the council prints it; others with their rank."""
-    councillors = [m for m in members if m.person_title.strip().casefold() in COUNCILLOR_TITLES]
-    others = [m for m in members if m not in councillors]
-    names = [m.person_name for m in councillors]
-    for member in others:
-        title = member.person_title.strip()
-        keep = title and title.casefold().rstrip(".") not in COURTESY_TITLES
-        names.append(f"{title} {member.person_name}" if keep else member.person_name)
-    listed = join_names(names)
-    return f"Councillor: {listed}" if councillors else listed
+    return membership_line(members, DEFAULT_STYLE)
 
 
 def time_and_place(meeting: MeetingRecord) -> str:
@@ -164,13 +164,19 @@ def item_lines(item: AgendaItemRecord, *, public: bool) -> list[str]:
 
 
 def agenda_story(
-    content: AgendaContent, *, public: bool = True, page_refs: dict[int, str] | None = None
+    content: AgendaContent,
+    *,
+    public: bool = True,
+    page_refs: dict[int, str] | None = None,
+    front_sheet: bool = False,
 ) -> list:
-    """The flowables of the agenda; ``page_refs`` adds "(Pages 5 - 12)" after items in a pack."""
+    """The flowables of the agenda; ``page_refs`` adds "(Pages 5 - 12)" after items in a pack, whose
+    ``front_sheet`` is the style's summons letter, when it has one."""
     s = styles()
-    meeting, committee = content.meeting, content.committee
-    story: list = [
-        Paragraph("AGENDA", s["title"]),
+    meeting, committee, style = content.meeting, content.committee, content.style
+    story: list = summons_story(content) if front_sheet else []
+    story += [
+        paragraph(style.agenda_title, s["title"]),
         paragraph(committee.name, s["committee"]),
         *(
             paragraph(line, s["centre_bold"])
@@ -189,12 +195,12 @@ def agenda_story(
         story.append(paragraph(notice, s["notice"]))
         if meeting.status_reason:
             story.append(paragraph(meeting.status_reason, s["centre"]))
-    if not meeting.open_to_public:
-        story.append(paragraph(NOT_OPEN_TO_PUBLIC, s["notice"]))
+    if not meeting.open_to_public and style.not_open_notice.strip():
+        story.append(paragraph(style.not_open_notice, s["notice"]))
     if content.members:
         story.append(Spacer(1, 4 * mm))
         story.append(Paragraph("MEMBERSHIP:", s["heading"]))
-        story.append(paragraph(membership_text(content.members), s["body"]))
+        story.append(paragraph(membership_line(content.members, style), s["body"]))
     story.append(Spacer(1, 2 * mm))
     labels = item_labels(content.items)
     for item in content.items:
@@ -205,7 +211,7 @@ def agenda_story(
         if page_refs and item.id in page_refs:
             block.append(paragraph(page_refs[item.id], s["item_body"]))
         story.append(KeepTogether(block))
-    officer = officer_rows(committee)
+    officer = officer_lines(committee, style)
     if officer:
         story.append(Spacer(1, 8 * mm))
         table = Table(
@@ -242,6 +248,16 @@ def _numbered_style() -> ParagraphStyle:
     )
 
 
+def summons_story(content: AgendaContent) -> list:
+    """The pack's front sheet: the summons letter of the style, then a new page for the agenda."""
+    lines = summons_text(
+        content.style, content.committee, content.meeting.date, content.meeting.start_time, content.meeting.venue
+    )
+    if not lines:
+        return []
+    return [*(paragraph(line, styles()["body"]) for line in lines), PageBreak()]
+
+
 def item_heading(number: int | str, title: str) -> Paragraph:
     """ "4.   DHR10 report": the number hangs in the margin, the title wraps under itself; a lettered
     item hangs "(A)", an unnumbered one nothing."""
@@ -251,14 +267,7 @@ def item_heading(number: int | str, title: str) -> Paragraph:
 
 
 def officer_rows(committee: CommitteeRecord) -> list[tuple[str, str]]:
-    if not committee.officer_id:
-        return []
-    rows = [("COMMITTEE OFFICER:", committee.officer_name)]
-    if committee.officer_telephone:
-        rows.append(("Telephone:", committee.officer_telephone))
-    if committee.officer_email:
-        rows.append(("E-mail:", committee.officer_email))
-    return rows
+    return officer_lines(committee, DEFAULT_STYLE)
 
 
 def render(
@@ -267,6 +276,7 @@ def render(
     public: bool = True,
     page_refs: dict[int, str] | None = None,
     mark_confidential: bool | None = None,
+    front_sheet: bool = False,
 ) -> bytes:
     """The agenda as PDF bytes. A full agenda (``public=False``) is marked CONFIDENTIAL on every page
     unless ``mark_confidential`` is False (the pack marks its pages itself)."""
@@ -285,7 +295,7 @@ def render(
         invariant=True,
         initialFontName=FONT,
     )
-    story = agenda_story(content, public=public, page_refs=page_refs)
+    story = agenda_story(content, public=public, page_refs=page_refs, front_sheet=front_sheet)
     if mark_confidential is None:
         mark_confidential = not public
     if mark_confidential:

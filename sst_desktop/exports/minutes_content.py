@@ -20,23 +20,27 @@ from sst_desktop.domain.enums import (
     MinuteOutcome,
     ProceduralRole,
 )
+from sst_desktop.exports import house_style
 from sst_desktop.exports import meeting_forms as forms_text
 from sst_desktop.services import actions, agenda, attendance, committees, declarations, meetings, minutes
 from sst_desktop.services.actions import ActionRecord
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.declarations import DeclarationRecord
+from sst_desktop.services.document_style import (  # noqa: F401  (the wording's defaults, named here as before)
+    CALL_IN_ENDS,
+    DEFAULT_STYLE,
+    NO_APOLOGIES,
+    NO_DECLARATIONS,
+    NOT_SUBJECT_TO_CALL_IN,
+    DocumentStyle,
+)
+from sst_desktop.services.document_styles import meeting_sentences, meeting_style
 from sst_desktop.services.meeting_texts import clock, join_names, long_date, plain_date
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.storage.engine import Database
 
-NOT_SUBJECT_TO_CALL_IN = 'THIS SET OF MINUTES IS NOT SUBJECT TO "CALL-IN"'
-CALL_IN_ENDS = 'THE "CALL-IN" PERIOD FOR THIS SET OF MINUTES ENDS AT 12 NOON ON {date}'
 CALL_IN_WORKING_DAYS = 7  # published within two working days, then five clear working days
-NO_DECLARATIONS = (
-    "No declarations of any disclosable pecuniary interests or personal interests were received."
-)
-NO_APOLOGIES = "No apologies for absence were received."
 DRAFT_MARK = "DRAFT"
 DRAFT_NOTE = "DRAFT: these minutes are subject to confirmation at the next meeting."
 CONFIDENTIAL_MARK = "CONFIDENTIAL - NOT FOR PUBLICATION"
@@ -141,14 +145,14 @@ def upper(text: str) -> str:
     return text.upper()
 
 
-def held_line(venue: str, remote_link: str, day: date) -> str:
-    """ "MEETING HELD AT BOOTLE TOWN HALL ON WEDNESDAY 22ND JUNE, 2022"."""
+def held_line(venue: str, remote_link: str, day: date, held_at: str = "MEETING HELD AT") -> str:
+    """ "MEETING HELD AT BOOTLE TOWN HALL ON WEDNESDAY 22ND JUNE, 2022" (``held_at`` as the style words it)."""
     when = long_date(day).upper()
     venue = venue.strip()
     if venue.casefold().startswith("remote"):
         return f"MEETING HELD REMOTELY ({venue.upper()}) ON {when}"
     if venue:
-        return f"MEETING HELD AT {venue.upper()} ON {when}"
+        return f"{held_at} {venue.upper()} ON {when}"
     if remote_link.strip():
         return f"MEETING HELD REMOTELY ON {when}"
     return f"MEETING HELD ON {when}"
@@ -169,10 +173,13 @@ def resolution_clause(text: str) -> str:
     return clause.rstrip(" .;,")
 
 
-def resolved_blocks(clauses: list[str], *, own_line: bool = False) -> list[Block]:
+def resolved_blocks(
+    clauses: list[str], *, own_line: bool = False, style: DocumentStyle = DEFAULT_STYLE
+) -> list[Block]:
     """ "RESOLVED: That the report be noted." or "RESOLVED: That" + "(1) …;" "(2) …; and" "(3) …."
 
-    ``own_line`` puts "RESOLVED:" on a line of its own, as the seed does for procedural items."""
+    ``own_line`` puts "RESOLVED:" on a line of its own, as the seed does for procedural items; the
+    style words "That" and ends the parts."""
     clauses = [c for c in (resolution_clause(t) for t in clauses) if c]
     if not clauses:
         return []
@@ -183,14 +190,10 @@ def resolved_blocks(clauses: list[str], *, own_line: bool = False) -> list[Block
                 _body(_plain(f"That {clauses[0]}.")),
             ]
         return [Block("resolved", (Run("RESOLVED:", bold=True), _plain(f" That {clauses[0]}.")))]
-    blocks = [Block("resolved", (Run("RESOLVED:", bold=True), _plain(" That")), keep_with_next=True)]
+    that = f" {style.resolved_that}"
+    blocks = [Block("resolved", (Run("RESOLVED:", bold=True), _plain(that)), keep_with_next=True)]
     for index, clause in enumerate(clauses, 1):
-        if index == len(clauses):
-            ending = "."
-        elif index == len(clauses) - 1:
-            ending = "; and"
-        else:
-            ending = ";"
+        ending = house_style.part_ending(index, len(clauses), style)
         blocks.append(Block("list", (_plain(clause + ending),), label=f"({index})"))
     return blocks
 
@@ -277,8 +280,17 @@ def declaration_sentence(record: DeclarationRecord, numbers: dict[int, int | Non
 
 
 def minutes_content(
-    db: Database, meeting_id: int, *, public: bool = True, call_in_ends: date | None = None
+    db: Database,
+    meeting_id: int,
+    *,
+    public: bool = True,
+    call_in_ends: date | None = None,
+    style: DocumentStyle | None = None,
 ) -> MinutesContent:
+    """The minutes worded in ``style`` (the committee's own when None)."""
+    wording = house_style.Wording(
+        style if style is not None else meeting_style(db, meeting_id), meeting_sentences(db, meeting_id)
+    )
     meeting = meetings.get_meeting(db, meeting_id)
     committee = committees.get_committee(db, meeting.committee_id)
     register = attendance.list_attendance(db, meeting_id)
@@ -292,18 +304,28 @@ def minutes_content(
         listed.sort(key=lambda a: (a.position, a.id))
 
     blocks: list[Block] = []
-    if committee.uses_call_in:
+    style = wording.style
+    if not style.call_in_statement:
+        pass
+    elif committee.uses_call_in:
         ends = call_in_ends or add_working_days(meeting.date, CALL_IN_WORKING_DAYS)
-        blocks.append(Block("notice", (Run(CALL_IN_ENDS.format(date=long_date(ends).upper()), bold=True),)))
+        text = style.call_in_ends_text.format(date=long_date(ends).upper())
+        blocks.append(Block("notice", (Run(text, bold=True),)))
     else:
-        blocks.append(Block("notice", (Run(NOT_SUBJECT_TO_CALL_IN, bold=True),)))
+        blocks.append(Block("notice", (Run(style.not_call_in_text, bold=True),)))
     name = committee.name.upper()
     blocks.append(Block("committee", (Run(name, bold=True),)))
     if meeting.session_title.strip():
         blocks.append(Block("held", (Run(upper(meeting.session_title.strip()), bold=True),)))
-    held = forms_text.held_prefix(meeting, held_line(meeting.venue, meeting.remote_link, meeting.date))
+    held = forms_text.held_prefix(meeting, held_line(meeting.venue, meeting.remote_link, meeting.date, style.held_at))
     blocks.append(Block("held", (Run(held, bold=True),)))
-    blocks.extend(_attendance_blocks(register))
+    notice = style.minutes_open_statement if meeting.open_to_public else style.minutes_not_open_notice
+    if notice.strip():
+        blocks.append(Block("notice", (Run(notice.strip(), bold=True),)))
+    blocks.extend(
+        Block("attendance", (_plain(text),), label=label)
+        for label, text in house_style.attendance_lines(register, style)
+    )
     forms = forms_text.minute_forms(agenda.list_agenda_items(db, meeting_id), committee.declarations_as_table)
 
     numbers = {m.agenda_item_id: m.number for m in outline if m.agenda_item_id is not None}
@@ -327,6 +349,7 @@ def minutes_content(
                 actions_by_minute.get(minute.id, []),
                 public=public,
                 forms=forms,
+                wording=wording,
             )
         )
 
@@ -378,39 +401,6 @@ def minutes_warnings(
     return tuple(warnings)
 
 
-def _attendance_blocks(register: list[AttendanceRecord]) -> list[Block]:
-    blocks: list[Block] = []
-    chair = [r for r in register if r.in_chair]
-    members = [r for r in register if r.is_present and not r.in_chair and not r.also_present]
-    also = [r for r in register if r.also_present]
-    if chair or members:
-        if chair:
-            blocks.append(
-                Block("attendance", (_plain(f"{present_name(chair[0])} (in the Chair)"),), label="PRESENT:")
-            )
-            if members:
-                blocks.append(
-                    Block("attendance", (_plain(join_names(present_name(r) for r in members) + "."),))
-                )
-        else:
-            blocks.append(
-                Block(
-                    "attendance",
-                    (_plain(join_names(present_name(r) for r in members) + "."),),
-                    label="PRESENT:",
-                )
-            )
-    if also:
-        blocks.append(
-            Block(
-                "attendance",
-                (_plain(join_names(present_name(r) for r in also) + "."),),
-                label="ALSO PRESENT:",
-            )
-        )
-    return blocks
-
-
 def _comings_and_goings(minute: MinuteRecord, register: list[AttendanceRecord]) -> list[Block]:
     blocks: list[Block] = []
     if minute.agenda_item_id is None:
@@ -443,30 +433,27 @@ def _minute_blocks(
     *,
     public: bool,
     forms: forms_text.MinuteForms | None = None,
+    wording: house_style.Wording = house_style.DEFAULT_WORDING,
 ) -> list[Block]:
     forms = forms or forms_text.MinuteForms()
     label = forms_text.minute_label(minute, forms)
     blocks = [Block("heading", (Run(upper(minute.heading), bold=True),), label=label, keep_with_next=True)]
     blocks.extend(_comings_and_goings(minute, register))
     role = minute.procedural_role
-    if role == ProceduralRole.APOLOGIES:
+    own = wording.sentence(role)
+    if own:
+        blocks.extend(narrative_blocks(own))
+    elif role == ProceduralRole.APOLOGIES:
         sent = [r for r in register if r.status == AttendanceStatus.APOLOGIES and not r.also_present]
-        if sent:
-            blocks.append(
-                _body(
-                    _plain(f"Apologies for absence were submitted from {join_names(r.name for r in sent)}.")
-                )
-            )
-        else:
-            blocks.append(_body(_plain(NO_APOLOGIES)))
-    if role == ProceduralRole.DECLARATIONS:
+        blocks.append(_body(_plain(house_style.apologies_sentence(sent, wording.style))))
+    elif role == ProceduralRole.DECLARATIONS:
         if declared and forms.declarations_as_table:
             rows = forms_text.declaration_rows(declared, numbers, forms.letters)
             blocks.append(Block("table", cells=rows))
         elif declared:
             blocks.extend(_body(_plain(declaration_sentence(d, numbers))) for d in declared)
         else:
-            blocks.append(_body(_plain(NO_DECLARATIONS)))
+            blocks.append(_body(_plain(wording.style.no_declarations_text)))
 
     if minute.is_exempt and public:
         summary = minute.public_summary.strip()
@@ -492,8 +479,9 @@ def _minute_blocks(
     clauses = [r.text for r in minute.resolutions]
     if minute.outcome == MinuteOutcome.DEFERRED and not clauses:
         clauses = [DEFERRED_RESOLUTION]
-    own_line = role in (ProceduralRole.PREVIOUS_MINUTES, ProceduralRole.NEXT_MEETING)
-    resolved = resolved_blocks(clauses, own_line=own_line)
+    procedural = role in (ProceduralRole.PREVIOUS_MINUTES, ProceduralRole.NEXT_MEETING)
+    own_line = house_style.resolved_own_line(procedural, wording.style)
+    resolved = resolved_blocks(clauses, own_line=own_line, style=wording.style)
     if resolved and forms_text.is_decision_form(minute):
         blocks.append(Block("body", (Run(forms_text.DECISION_MADE, bold=True),), keep_with_next=True))
     moved = forms_text.moved_seconded(minute)

@@ -14,10 +14,13 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from sst_desktop.exports.atomic import atomic_path
+from sst_desktop.exports.house_style import page_label
 from sst_desktop.exports.minutes_content import (
     CONFIDENTIAL_MARK,
     DRAFT_MARK,
@@ -26,6 +29,8 @@ from sst_desktop.exports.minutes_content import (
 )
 from sst_desktop.exports.minutes_copy import MinutesFile, printed_minutes
 from sst_desktop.exports.minutes_tables import docx_table
+from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle
+from sst_desktop.services.document_styles import meeting_style
 from sst_desktop.storage.engine import Database
 
 FONT_NAME = "Arial"
@@ -127,7 +132,30 @@ def _marks(paragraph: Paragraph, content: MinutesContent) -> None:
         run.bold = True
 
 
-def render(content: MinutesContent) -> bytes:
+def _page_numbers(section, style: DocumentStyle) -> None:  # type: ignore[no-untyped-def]
+    """A PAGE field centred in the header or footer of every page, numbered from the style's first
+    page number (Word fills the field in; the number written is what a reader without fields sees)."""
+    if style.page_numbers == "none":
+        return
+    for part in (
+        (section.first_page_header, section.header)
+        if style.page_numbers == "header"
+        else (section.first_page_footer, section.footer)
+    ):
+        paragraph = part.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        run = paragraph.add_run(page_label(1, style))
+        field.append(run._r)
+        paragraph._p.append(field)
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), str(style.first_page_number))
+    section._sectPr.append(numbering)
+
+
+def render(content: MinutesContent, style: DocumentStyle = DEFAULT_STYLE) -> bytes:
+    """The minutes as .docx bytes, paged as ``style`` asks."""
     document = Document()
     normal = document.styles["Normal"]
     normal.font.name = FONT_NAME
@@ -155,6 +183,7 @@ def render(content: MinutesContent) -> bytes:
             run.bold = True
             run.font.color.rgb = CONFIDENTIAL_RED
 
+    _page_numbers(section, style)
     for block in content.blocks:
         _add_block(document, block)
 
@@ -172,7 +201,7 @@ def render(content: MinutesContent) -> bytes:
 
 def build_minutes_docx(db: Database, meeting_id: int, *, public: bool = True) -> bytes:
     """The minutes of a meeting as .docx bytes: public (exempt items summarised) or full (confidential)."""
-    return render(printed_minutes(db, meeting_id, public=public))
+    return render(printed_minutes(db, meeting_id, public=public), meeting_style(db, meeting_id))
 
 
 def write_minutes_docx(
@@ -180,7 +209,7 @@ def write_minutes_docx(
 ) -> MinutesFile:
     """Write the minutes to ``target`` (whole or not at all); the result says what is missing."""
     content = printed_minutes(db, meeting_id, public=public)
-    data = render(content)
+    data = render(content, meeting_style(db, meeting_id))
     target = Path(target)
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)

@@ -9,6 +9,7 @@ page; full minutes (with exempt items' discussion) are marked CONFIDENTIAL on ev
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from sst_desktop.exports.atomic import atomic_path
+from sst_desktop.exports.house_style import page_label
 from sst_desktop.exports.minutes_content import (
     CONFIDENTIAL_MARK,
     DRAFT_MARK,
@@ -49,6 +51,8 @@ from sst_desktop.exports.pdf_style import (
 )
 from sst_desktop.exports.pdf_tags import build_tagged
 from sst_desktop.services import meetings
+from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle
+from sst_desktop.services.document_styles import meeting_style
 from sst_desktop.storage.engine import Database
 
 BODY_SIZE = 11  # DejaVu Sans at 11 pt sets about as wide as the seed's Arial at 12
@@ -187,8 +191,9 @@ def _paragraph(block: Block, st: dict[str, ParagraphStyle]) -> Paragraph:
 class _Pages:
     """Draws what every page carries: running header, DRAFT and CONFIDENTIAL marks."""
 
-    def __init__(self, content: MinutesContent) -> None:
+    def __init__(self, content: MinutesContent, style: DocumentStyle = DEFAULT_STYLE) -> None:
         self.content = content
+        self.style = style
 
     def first(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
         self._marks(canvas, first=True)
@@ -225,10 +230,17 @@ class _Pages:
                 FONT_BOLD,
                 10.5,
             )
+        if self.style.page_numbers != "none":
+            number = page_label(canvas.getPageNumber(), self.style)
+            y = height - 11 * mm if self.style.page_numbers == "header" else 10 * mm
+            canvas.setFillColor(colors.black)
+            canvas.setFont(FONT, 10)
+            canvas.drawCentredString(width / 2, y - (5 * mm if self.content.confidential else 0), number)
         canvas.restoreState()
 
 
-def render(content: MinutesContent) -> bytes:
+def render(content: MinutesContent, style: DocumentStyle = DEFAULT_STYLE) -> bytes:
+    """The minutes as PDF bytes, paged as ``style`` asks (page numbers, the first page's number)."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -245,14 +257,14 @@ def render(content: MinutesContent) -> bytes:
         invariant=True,
         initialFontName=FONT,  # no reference to an unembedded Helvetica
     )
-    pages = _Pages(content)
+    pages = _Pages(content, style)
     build_tagged(doc, _flowables(content), on_first_page=pages.first, on_later_pages=pages.later)
     return buffer.getvalue()
 
 
 def build_minutes_pdf(db: Database, meeting_id: int, *, public: bool = True) -> bytes:
     """The minutes of a meeting as PDF bytes: public (exempt items summarised) or full (confidential)."""
-    return render(printed_minutes(db, meeting_id, public=public))
+    return render(printed_minutes(db, meeting_id, public=public), meeting_style(db, meeting_id))
 
 
 def write_minutes_pdf(
@@ -261,7 +273,7 @@ def write_minutes_pdf(
     """Write the minutes to ``target`` (whole or not at all); the result says what is missing."""
     content = printed_minutes(db, meeting_id, public=public)
     with missing_glyphs() as missing:
-        data = render(content)
+        data = render(content, meeting_style(db, meeting_id))
     target = Path(target)
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
@@ -269,10 +281,13 @@ def write_minutes_pdf(
 
 
 def public_minutes_pdf(db: Database, meeting_id: int) -> bytes | None:
-    """The public minutes for the next meeting's agenda pack, or None when nothing was minuted yet."""
+    """The public minutes for the next meeting's agenda pack, or None when nothing was minuted yet.
+    Councils that circulate unconfirmed minutes for approval print them without the DRAFT mark."""
     if not meetings_has_minutes(db, meeting_id):
         return None
-    return build_minutes_pdf(db, meeting_id, public=True)
+    style = meeting_style(db, meeting_id)
+    content = printed_minutes(db, meeting_id, public=True)
+    return render(content if style.pack_minutes_draft else replace(content, draft=False), style)
 
 
 def meetings_has_minutes(db: Database, meeting_id: int) -> bool:

@@ -35,6 +35,7 @@ def to_record(membership: Membership) -> MembershipRecord:
         start_date=membership.start_date,
         end_date=membership.end_date,
         representing=membership.representing,
+        person_last_name=person.last_name,
     )
 
 

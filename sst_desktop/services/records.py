@@ -96,6 +96,7 @@ class MembershipRecord:
     start_date: date
     end_date: date | None = None
     representing: str = ""
+    person_last_name: str = ""
 
     def is_current(self, on: date) -> bool:
         return self.start_date <= on and (self.end_date is None or self.end_date >= on)

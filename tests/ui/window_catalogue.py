@@ -261,6 +261,18 @@ def _new_committee(c: Catalogue) -> QDialog:
     return NewCommitteeDialog(c.context, c.main)
 
 
+def _copy_style(c: Catalogue) -> QDialog:
+    from sst_desktop.ui.directory.documents_tab import CopyStyleDialog
+
+    return CopyStyleDialog(committees.list_committees(c.db), c.main)
+
+
+def _own_sentence(c: Catalogue) -> QDialog:
+    from sst_desktop.ui.minutes.sentence_dialog import SentenceDialog
+
+    return SentenceDialog("apologies", "Apologies were received from every partner not listed.", c.main)
+
+
 def _add_member(c: Catalogue) -> QDialog:
     from sst_desktop.ui.directory.dialogs import AddMemberDialog
 
@@ -387,6 +399,8 @@ OPENERS: dict[str, Callable[[Catalogue], QWidget]] = {
     "forward-plan-offer": _forward_plan_offer,
     "forward-plan-item": _plan_item,
     "new-committee": _new_committee,
+    "copy-style": _copy_style,
+    "own-sentence": _own_sentence,
     "add-member": _add_member,
     "end-membership": _end_membership,
     "new-organisation": _new_organisation,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,7 @@ from sst_desktop.services.outcome import Changed
 from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.committee_details import CommitteeDetails
+from sst_desktop.ui.directory.documents_tab import DocumentsTab
 from sst_desktop.ui.directory.members_panel import MembersPanel
 from sst_desktop.ui.directory.models import committee_model
 from sst_desktop.ui.operations import directory
@@ -81,16 +83,27 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         header.addWidget(self.archive_button, 0, Qt.AlignmentFlag.AlignTop)
         body = QWidget()
         body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(16, 12, 16, 12)
+        body_layout.setContentsMargins(0, 8, 0, 0)
         body_layout.setSpacing(12)
-        body_layout.addLayout(header)
         body_layout.addWidget(self.details)
         body_layout.addWidget(self.members, 1)
         scroll = vertical_scroll(body)
+        # The committee's document style on a tab of its own beside its details and members.
+        self.documents = DocumentsTab(context)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scroll, "Details and members")
+        self.tabs.addTab(self.documents, "Documents")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(16, 12, 16, 12)
+        right_layout.setSpacing(8)
+        right_layout.addLayout(header)
+        right_layout.addWidget(self.tabs, 1)
 
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 900])
         splitter.setChildrenCollapsible(False)
@@ -110,6 +123,7 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
     def _listed(self, records: list[CommitteeRecord]) -> None:
         super()._listed(records)
         self.list.resizeRowsToContents()
+        self.documents.set_committees(records)
 
     def show_record(self, record: CommitteeRecord | None, *, same: bool) -> None:
         self.title.setText(record.name if record else "No committee yet")
@@ -124,6 +138,7 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
             "Restore committee" if record and record.archived else "Archive committee"
         )
         self.details.show_committee(record, same=same)
+        self.documents.show_committee(record, same=same)
         if not same:
             self.members.show_committee(record)
         else:
@@ -136,6 +151,7 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
 
     def flush_pending(self) -> None:
         self.details.commit_pending()
+        self.documents.commit_pending()
 
     def select_committee(self, committee_id: int) -> bool:
         return self.select(committee_id)

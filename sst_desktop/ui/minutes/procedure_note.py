@@ -14,9 +14,13 @@ from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.meeting_texts import join_names, plain_date
 from sst_desktop.services.minutes import Confirmation, MeetingRef, MinuteRecord
+from sst_desktop.ui.minutes.sentence_dialog import SentenceDialog
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.withdraw import withdraw_confirmation
-from sst_desktop.ui.operations import attendance, minutes
+from sst_desktop.ui.operations import attendance, minutes, styles
+from sst_desktop.ui.widgets.change_dialog import run_modal
+
+SENTENCE_KINDS = {ProceduralRole.APOLOGIES: "apologies", ProceduralRole.DECLARATIONS: "declarations"}
 
 
 def apologies_note(register: list[AttendanceRecord]) -> str:
@@ -70,14 +74,37 @@ class ProcedureNote(QFrame):
         self.withdraw_button = QPushButton("Withdraw confirmation…")
         self.withdraw_button.setToolTip("Take back a confirmation recorded in error, giving the reason")
         self.withdraw_button.clicked.connect(self._withdraw)
+        self.sentence_button = QPushButton("Own sentence…")
+        self.sentence_button.setToolTip("Print your own wording instead of the generated sentence, for this meeting")
+        self.sentence_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sentence_button.clicked.connect(self._own_sentence)
+        self._sentences: dict[str, str] = {}
         self._confirmed_previous: date | None = None  # previous meeting's date, when confirmed here
         row = QHBoxLayout(self)
         row.addWidget(self.note, 1)
         row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.sentence_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignTop)
 
     def show_for(self, item: AgendaItemRecord | None, minute: MinuteRecord | None) -> None:
         self.item, self.minute = item, minute
+        role = item.procedural_role if item is not None else None
+        if role in SENTENCE_KINDS:  # first the officer's own sentence, if any
+            styles.meeting_sentences(self.session.context, self, self.session.meeting.id).success(
+                lambda sentences: self._sentences_read(item, minute, sentences)
+            ).run()
+            return
+        self._show_role(item, minute)
+
+    def _sentences_read(
+        self, item: AgendaItemRecord | None, minute: MinuteRecord | None, sentences: dict[str, str]
+    ) -> None:
+        if item is not self.item:
+            return  # another item is shown by now
+        self._sentences = sentences
+        self._show_role(item, minute)
+
+    def _show_role(self, item: AgendaItemRecord | None, minute: MinuteRecord | None) -> None:
         role = item.procedural_role if item is not None else None
         context, meeting_id = self.session.context, self.session.meeting.id
         if role == ProceduralRole.APOLOGIES:
@@ -113,10 +140,29 @@ class ProcedureNote(QFrame):
             return  # another item is shown by now
         self._confirmed_previous = confirmed_here
         self.withdraw_button.setVisible(confirmed_here is not None and not self.session.read_only)
+        kind = SENTENCE_KINDS.get(item.procedural_role) if item is not None and item.procedural_role else None
+        self.sentence_button.setVisible(kind is not None and not self.session.read_only)
+        own = self._sentences.get(kind or "", "")
+        if own:
+            text += f" The minutes print your own sentence: “{own}”"
         self.note.setText(text)
         self.note_button.setText(button)
         self.note_button.setVisible(bool(button))
         self.setVisible(bool(text))
+
+    def _own_sentence(self) -> None:
+        item = self.item
+        if item is None or item.procedural_role not in SENTENCE_KINDS:
+            return
+        kind = SENTENCE_KINDS[item.procedural_role]
+        dialog = SentenceDialog(kind, self._sentences.get(kind, ""), self.window())
+        text = run_modal(dialog, lambda d: d.sentence)
+        if text is None:
+            return
+        meeting_id = self.session.meeting.id
+        styles.set_meeting_sentence(self.session.context, self, meeting_id, kind, text).success(
+            lambda _outcome: self.show_for(self.item, self.minute)
+        ).run()
 
     def _withdraw(self) -> None:
         if self.minute is None or self._confirmed_previous is None:

@@ -45,6 +45,8 @@ KINDS: dict[str, Changed] = {
     "declarations": Changed.DECLARATIONS,
     "actions": Changed.ACTIONS,
     "action_updates": Changed.ACTIONS,
+    "document_styles": Changed.STYLE,
+    "meeting_sentences": Changed.MINUTES,
 }
 
 

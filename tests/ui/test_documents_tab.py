@@ -1,0 +1,154 @@
+"""The committee screen's Documents tab, driven like a user: each style change checked in the
+database and in the preview, undone; copy from another committee; import a good and a bad file."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog
+
+from sst_desktop.domain.enums import CommitteeKind
+from sst_desktop.services import committees
+from sst_desktop.services.committees import CommitteePatch
+from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle
+from sst_desktop.services.document_styles import committee_style, set_committee_style
+from sst_desktop.ui.directory.committees_page import CommitteesPage
+from tests.ui.directory_support import Sample, capture_message_boxes, drive_dialog, sample_directory
+from tests.ui.waiting import settle
+
+
+@pytest.fixture
+def sample(db) -> Sample:  # type: ignore[no-untyped-def]
+    return sample_directory(db)
+
+
+@pytest.fixture
+def page(qtbot, context, sample) -> CommitteesPage:  # type: ignore[no-untyped-def]
+    widget = CommitteesPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    settle(qtbot)
+    widget.select_committee(sample.sst)
+    settle(qtbot)
+    qtbot.mouseClick(
+        widget.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=widget.tabs.tabBar().tabRect(1).center()
+    )
+    assert widget.tabs.currentWidget() is widget.documents
+    return widget
+
+
+def _preview(qtbot, page: CommitteesPage) -> str:  # type: ignore[no-untyped-def]
+    qtbot.wait(page.documents._preview_timer.interval() + 20)
+    settle(qtbot)
+    return " ".join(page.documents.preview.toPlainText().split())
+
+
+def test_change_settings_see_the_preview_and_undo(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    tab = page.documents
+    assert "Apologies for absence were submitted from Nigel Bellamy and Andrea Watts." in _preview(
+        qtbot, page
+    )
+
+    # A tick box: councillors grouped.
+    tab.editors["group_councillors"].click()
+    settle(qtbot)
+    assert committee_style(db, sample.sst).group_councillors is True
+    assert "Councillors Kelly and Thomas" in _preview(qtbot, page)
+
+    # A wording typed in, saved on Enter; the preview follows the typing before it is saved.
+    held = tab.editors["held_at"]
+    held.selectAll()
+    qtbot.keyClicks(held, "MEETING HELD AT THE")
+    assert "MEETING HELD AT THE BOOTLE TOWN HALL" in _preview(qtbot, page)
+    assert committee_style(db, sample.sst).held_at == "MEETING HELD AT"
+    qtbot.keyClick(held, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert committee_style(db, sample.sst).held_at == "MEETING HELD AT THE"
+
+    # A list of choices, chosen with the keyboard.
+    combo = tab.editors["resolved_punctuation"]
+    assert isinstance(combo, QComboBox)
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    settle(qtbot)
+    assert committee_style(db, sample.sst).resolved_punctuation == "semicolon"
+    assert "(2) a further report be submitted to the next meeting; (3)" in _preview(qtbot, page)
+
+    # A number.
+    spin = tab.editors["first_page_number"]
+    spin.selectAll()
+    qtbot.keyClicks(spin, "117")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert committee_style(db, sample.sst).first_page_number == 117
+
+    # Undo takes each change back, the screen with it.
+    for _ in range(4):
+        context.undo_stack.undo()
+        settle(qtbot)
+    assert committee_style(db, sample.sst) == DEFAULT_STYLE
+    assert not tab.editors["group_councillors"].isChecked()
+    assert tab.editors["held_at"].text() == "MEETING HELD AT"
+
+
+def test_a_wording_without_its_placeholder_is_refused_and_kept(qtbot, monkeypatch, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    boxes = capture_message_boxes(monkeypatch)
+    field = page.documents.editors["apologies_text"]
+    field.selectAll()
+    qtbot.keyClicks(field, "Apologies were received.")
+    assert "No preview" in _preview(qtbot, page)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert committee_style(db, sample.sst) == DEFAULT_STYLE
+    assert field.text() == "Apologies were received."  # kept as typed, marked
+    assert any("must contain {names}" in text for _k, _t, text in boxes.shown)
+
+
+def test_copy_from_another_committee(qtbot, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    other = committees.create_committee(
+        db, CommitteePatch(name="Overview and Scrutiny", short_name="OSC", kind=CommitteeKind.COMMITTEE)
+    ).after
+    assert other is not None
+    set_committee_style(db, other.id, DocumentStyle(agenda_title="A G E N D A", present_order="surname"))
+    page.reload()
+    settle(qtbot)
+
+    def choose(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.committee.setCurrentIndex(dialog.committee.findText("Overview and Scrutiny (OSC)"))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    drive_dialog(
+        qtbot, lambda: qtbot.mouseClick(page.documents.copy_button, Qt.MouseButton.LeftButton), choose
+    )
+    settle(qtbot)
+    assert committee_style(db, sample.sst) == committee_style(db, other.id)
+    assert page.documents.editors["agenda_title"].text() == "A G E N D A"
+    assert "A G E N D A" in _preview(qtbot, page)
+
+
+def test_export_then_import_and_a_bad_file(qtbot, monkeypatch, db, sample, page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    boxes = capture_message_boxes(monkeypatch)
+    set_committee_style(
+        db, sample.sst, DocumentStyle(officer_block="contact", officer_fax="0151 934 2034")
+    )
+    out = tmp_path / "sefton.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    qtbot.mouseClick(page.documents.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert 'officer_fax = "0151 934 2034"' in out.read_text(encoding="utf-8")
+
+    set_committee_style(db, sample.sst, DEFAULT_STYLE)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    qtbot.mouseClick(page.documents.import_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert committee_style(db, sample.sst).officer_block == "contact"
+    assert page.documents.editors["officer_fax"].text() == "0151 934 2034"
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[agenda]\nofficer_block = 'letterhead'\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
+    qtbot.mouseClick(page.documents.import_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert any("agenda.officer_block must be one of" in text for _k, _t, text in boxes.shown)
+    assert committee_style(db, sample.sst).officer_block == "contact"  # unchanged
