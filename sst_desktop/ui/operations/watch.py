@@ -82,6 +82,7 @@ class ChangeWatcher(QObject):
 
     def _follow(self, engine: object) -> None:
         reader: FeedReader | None = None
+        seen: int | None = None  # the feed read so far, kept over a failure (nothing missed after it)
         while not self._stop.is_set():
             self._stop.wait(CHECK_SECONDS)
             failed = False
@@ -90,12 +91,13 @@ class ChangeWatcher(QObject):
             try:
                 try:
                     if reader is None:
-                        reader = FeedReader(engine)
+                        reader = FeedReader(engine, since=seen)
                     tables = reader.poll()
-                except Exception as error:  # locked, gone, a server restarting: try again later
+                    seen = reader.last_seen
+                except Exception as error:  # locked, gone, a server paused or restarting: try again later
                     log.info("the change feed could not be read: %s", error)
                     if reader is not None:
-                        reader.close()
+                        _close_quietly(reader)
                         reader = None
                     failed, tables = True, set()
                 if tables and not self._stop.is_set():
@@ -109,7 +111,15 @@ class ChangeWatcher(QObject):
             if failed:
                 self._stop.wait(RETRY_SECONDS)
         if reader is not None:
-            reader.close()
+            _close_quietly(reader)
 
     def _announce(self, tables: set[str]) -> None:
         self._context.announce(kinds_of(tables))
+
+
+def _close_quietly(reader: FeedReader) -> None:
+    """Close a reader whose connection may already be broken (a server that stopped answering)."""
+    try:
+        reader.close()
+    except Exception as error:
+        log.info("the change feed's connection could not be closed: %s", error)
