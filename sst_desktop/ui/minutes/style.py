@@ -31,6 +31,7 @@ QPlainTextEdit#narrative:focus, QPlainTextEdit#publicSummary:focus {{ border: 1p
 QLabel#muted, QLabel#hint {{ color: #6b7280; }}
 QLabel#exemptTag {{ color: #8a1c1c; border: 1px solid #d9a3a3; border-radius: 4px; padding: 0 6px; }}
 QLabel#resolutionNumber {{ color: #4b5563; padding-top: 8px; }}
+QLabel#presence {{ background: #fff4d6; color: #6b4700; border-radius: 4px; padding: 2px 8px; }}
 QLabel#referenceChip {{ background: #eef3f8; border-radius: 4px; padding: 2px 8px; color: #1d2733; }}
 QFrame#noteFrame {{ background: #f4f6f9; border-radius: 4px; }}
 QLabel#procedureNote {{ color: #374151; padding: 4px; }}

@@ -15,10 +15,12 @@ import threading
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
+from sqlalchemy import Engine
 
 from sst_desktop.services.outcome import Changed
 from sst_desktop.storage.change_feed import FeedReader
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.operations.presence import PresenceFollower, presence_board
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ class ChangeWatcher(QObject):
         self.arrived.connect(self._announce)
         parent.destroyed.connect(self._stop.set)
         parent.installEventFilter(self)
+        self._presence = PresenceFollower(presence_board(context))  # who types in which minute
         engine = context.database.engine
         self._thread = threading.Thread(target=self._follow, args=(engine,), name="change-feed", daemon=True)
         self._thread.start()
@@ -80,7 +83,7 @@ class ChangeWatcher(QObject):
             self.stop()  # (before the window closes its database)
         return False
 
-    def _follow(self, engine: object) -> None:
+    def _follow(self, engine: Engine) -> None:
         reader: FeedReader | None = None
         seen: int | None = None  # the feed read so far, kept over a failure (nothing missed after it)
         while not self._stop.is_set():
@@ -94,6 +97,7 @@ class ChangeWatcher(QObject):
                         reader = FeedReader(engine, since=seen)
                     tables = reader.poll()
                     seen = reader.last_seen
+                    self._presence.step(engine)
                 except Exception as error:  # locked, gone, a server paused or restarting: try again later
                     log.info("the change feed could not be read: %s", error)
                     if reader is not None:
@@ -112,6 +116,10 @@ class ChangeWatcher(QObject):
                 self._stop.wait(RETRY_SECONDS)
         if reader is not None:
             _close_quietly(reader)
+        try:
+            self._presence.leave(engine)
+        except Exception as error:  # (the line expires by itself)
+            log.info("this copy's presence could not be taken back: %s", error)
 
     def _announce(self, tables: set[str]) -> None:
         self._context.announce(kinds_of(tables))
