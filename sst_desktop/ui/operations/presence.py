@@ -110,10 +110,3 @@ class PresenceFollower:
         if found is not None:
             self.read_at = now
             self.board.received(found)
-
-    def leave(self, engine: Engine) -> None:
-        """The watcher is stopping: this copy types in nothing any more."""
-        if self.announced is not None:
-            with engine.begin() as connection:
-                presence.withdraw(connection)
-            self.announced = None

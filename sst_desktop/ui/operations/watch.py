@@ -97,7 +97,8 @@ class ChangeWatcher(QObject):
                         reader = FeedReader(engine, since=seen)
                     tables = reader.poll()
                     seen = reader.last_seen
-                    self._presence.step(engine)
+                    if not self._stop.is_set():  # (the window may be closing its database)
+                        self._presence.step(engine)  # (on closing, this copy's line just expires)
                 except Exception as error:  # locked, gone, a server paused or restarting: try again later
                     log.info("the change feed could not be read: %s", error)
                     if reader is not None:
@@ -116,10 +117,6 @@ class ChangeWatcher(QObject):
                 self._stop.wait(RETRY_SECONDS)
         if reader is not None:
             _close_quietly(reader)
-        try:
-            self._presence.leave(engine)
-        except Exception as error:  # (the line expires by itself)
-            log.info("this copy's presence could not be taken back: %s", error)
 
     def _announce(self, tables: set[str]) -> None:
         self._context.announce(kinds_of(tables))
