@@ -1,7 +1,7 @@
 """Domain models (SQLAlchemy typed ORM). Importing this package registers every table."""
 
 from sst_desktop.domain.actions import Action, ActionUpdate
-from sst_desktop.domain.audit import AuditEntry, ChangeFeedEntry
+from sst_desktop.domain.audit import AuditEntry, ChangeFeedEntry, PresenceEntry
 from sst_desktop.domain.base import Base
 from sst_desktop.domain.directory import (
     Committee,
@@ -52,6 +52,7 @@ __all__ = [
     "MinuteReference",
     "Organisation",
     "Person",
+    "PresenceEntry",
     "Resolution",
     "SearchDocument",
     "StandingItem",

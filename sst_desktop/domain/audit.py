@@ -34,3 +34,15 @@ class ChangeFeedEntry(Base):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
     instance: Mapped[str] = mapped_column(String(32), nullable=False)
     tables: Mapped[str] = mapped_column(String(2000), nullable=False)  # comma-separated table names
+
+
+class PresenceEntry(Base):
+    """Which minute a running copy of SST Desktop is being typed in, and by whom, renewed every few
+    seconds while the typing goes on (``storage.presence``); a line not renewed has expired."""
+
+    __tablename__ = "presence"
+
+    instance: Mapped[str] = mapped_column(String(32), primary_key=True)  # the running copy
+    minute_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    officer: Mapped[str] = mapped_column(String(300), nullable=False)  # "Jane Smith (jsmith)"
+    seen_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)  # the database's clock

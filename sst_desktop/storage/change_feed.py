@@ -87,9 +87,11 @@ def forget(session: Session) -> None:
 class FeedReader:
     """Reads, on its own connection, the tables other copies have changed since it last looked.
 
-    ``wait(seconds)`` returns them (an empty set when nothing came in that time)."""
+    ``wait(seconds)`` returns them (an empty set when nothing came in that time). A reader made
+    again after a failure is given ``since`` (the ``last_seen`` of the one before): its first look
+    reads the feed from there, so a change made while no one listened is still told."""
 
-    def __init__(self, engine: Any) -> None:
+    def __init__(self, engine: Any, since: int | None = None) -> None:
         self._engine = engine
         self._postgres = engine.dialect.name == "postgresql"
         self._raw = engine.raw_connection()
@@ -100,7 +102,13 @@ class FeedReader:
             self._driver.execute(f"LISTEN {CHANNEL}")
         self._heard: list[str] = []  # notifications taken while waiting, not yet read
         self._version = self._data_version()
-        self._last = self._newest()
+        self._missed = since is not None  # (read the feed at the first look, notified or not)
+        self._last = self._newest() if since is None else since
+
+    @property
+    def last_seen(self) -> int:
+        """The newest line of the feed this reader has seen."""
+        return self._last
 
     def close(self) -> None:
         self._raw.close()
@@ -115,6 +123,14 @@ class FeedReader:
 
     def poll(self) -> set[str]:
         """The tables other copies changed since the last look, without waiting."""
+        if self._missed:
+            self._missed = False
+            self._heard = []
+            if self._postgres:
+                list(self._driver.notifies(timeout=0))  # (all read below)
+            else:
+                self._version = self._data_version()
+            return self._read()
         if self._postgres:
             heard = [*self._heard, *(n.payload for n in self._driver.notifies(timeout=0))]
             self._heard = []

@@ -5,6 +5,8 @@
   libpq reads the officer's ``.pgpass`` or service file, and the window asks for it when that fails.
 - Connection failures a person can act on (server down, wrong database or login, TLS refused, a
   password needed) become ``StorageError``s in one sentence, never a driver traceback.
+- A server that stops answering ends the work waiting on it in seconds (``storage.stalled``), and
+  TCP keepalives notice a network that went away.
 - A new, empty database is migrated under an advisory lock, so two first starts at once do not
   both create the tables: one migrates, the other waits for it and finds the schema current.
 """
@@ -17,14 +19,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
 from sst_desktop.storage.errors import StorageError
 
 DRIVER = "psycopg"
-CONNECT_TIMEOUT_SECONDS = 10
+# A server on the council network answers a new connection in a second or two; a stalled one holds
+# the window's database work up no longer than this (see storage.stalled).
+CONNECT_TIMEOUT_SECONDS = 5
 SSL_MODES = ("prefer", "require", "verify-ca", "verify-full", "disable", "allow")
 # pg_advisory_lock key held while the schema is created or upgraded ("SSTD" as a number).
 MIGRATION_LOCK = 0x53535444
@@ -135,10 +139,25 @@ def create_server_engine(url: str, password: str | None) -> Engine:
     connect_args: dict[str, Any] = {
         "connect_timeout": CONNECT_TIMEOUT_SECONDS,
         "application_name": "SST Desktop",
+        # A network that went away is noticed by the operating system within about a minute.
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
     }
     if password is not None:
         connect_args["password"] = password
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    if make_url(url).get_driver_name() == DRIVER:
+        event.listen(engine, "do_connect", _answering_connection)
+    return engine
+
+
+def _answering_connection(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+    """Every connection gives up on a server that stopped answering (``storage.stalled``)."""
+    from sst_desktop.storage.stalled import AnsweringConnection  # (psycopg is optional)
+
+    return AnsweringConnection.connect(*cargs, **cparams)
 
 
 # Errors --------------------------------------------------------------------------------------------
@@ -162,7 +181,8 @@ def connection_problem(error: BaseException, url: str, password: str | None = No
     sqlstate = getattr(original, "sqlstate", None)
     if sqlstate is not None and not str(sqlstate).startswith(("08", "28", "3D", "57P")):
         return None  # a statement failed: not a connection matter
-    if type(original).__name__ not in ("OperationalError", "InterfaceError") and sqlstate is None:
+    kinds = {kind.__name__ for kind in type(original).__mro__}  # (ConnectionTimeout is an OperationalError)
+    if not kinds & {"OperationalError", "InterfaceError"} and sqlstate is None:
         return None
     message = scrub(_driver_message(error), password)
     name = describe(url)

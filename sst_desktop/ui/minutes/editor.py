@@ -29,6 +29,7 @@ from sst_desktop.ui.minutes.conflict import ask_which
 from sst_desktop.ui.minutes.declarations import DeclarationsPanel
 from sst_desktop.ui.minutes.forms_panel import MinuteFormPanel
 from sst_desktop.ui.minutes.matters import MattersArisingPanel
+from sst_desktop.ui.minutes.presence import PresenceLabel
 from sst_desktop.ui.minutes.procedure_note import ProcedureNote
 from sst_desktop.ui.minutes.references import MinuteReferences
 from sst_desktop.ui.minutes.resolutions import ResolutionsList
@@ -170,11 +171,17 @@ class MinuteEditor(QWidget):
         self.summary.textChanged.connect(self._summary_typed)
         self.summary.installEventFilter(self._refuser)
 
+        # Another officer typing in this minute meanwhile -----------------------------------------
+        self.presence = PresenceLabel(session.context, lambda: self.minute.id if self.minute else None)
+        for typing in (self.narrative.textChanged, self.summary.textChanged, self.heading.textEdited):
+            typing.connect(self._typed_here)
+
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(16, 12, 16, 6)
         upper_layout.setSpacing(6)
         upper_layout.addLayout(top)
+        upper_layout.addWidget(self.presence)
         upper_layout.addWidget(self.heading)
         upper_layout.addWidget(self.presenters)
         upper_layout.addWidget(self.references)
@@ -234,6 +241,7 @@ class MinuteEditor(QWidget):
         return f"{self.place.text()} — {self.heading.text()}"
 
     def set_item(self, item: AgendaItemRecord, minute: MinuteRecord | None) -> None:
+        self.presence.left(self.minute.id if self.minute is not None else None)
         self.item = item
         self.minute = minute
         number = (
@@ -268,6 +276,7 @@ class MinuteEditor(QWidget):
 
     def _show_minute(self, minute: MinuteRecord | None, *, new_item: bool = False) -> None:
         self.minute = minute
+        self.presence.refresh()
         saver = self.session.saver
         if minute is None:
             self.heading.setText("")
@@ -382,6 +391,10 @@ class MinuteEditor(QWidget):
         self.heading.setText(chosen)
         if chosen != conflict.theirs:
             self._heading_typed(chosen)
+
+    def _typed_here(self, *_typed: object) -> None:
+        if not self.session.read_only:
+            self.presence.typed()
 
     def _summary_typed(self) -> None:
         if self.minute is None or self.session.read_only:

@@ -34,6 +34,7 @@ QPlainTextEdit#narrative:focus, QPlainTextEdit#publicSummary:focus { border: 1px
 QLabel#muted, QLabel#hint { color: @grey_text@; }
 QLabel#exemptTag { color: @minutes_exempt@; border: 1px solid @minutes_exempt_border@; border-radius: 4px; padding: 0 6px; }
 QLabel#resolutionNumber { color: @minutes_muted@; padding-top: 8px; }
+QLabel#presence { background: @warning_back@; color: @warning_text@; border-radius: 4px; padding: 2px 8px; }
 QLabel#referenceChip { background: @minutes_chip@; border-radius: 4px; padding: 2px 8px; color: @minutes_text@; }
 QFrame#noteFrame { background: @window@; border-radius: 4px; }
 QLabel#procedureNote { color: @minutes_note_text@; padding: 4px; }

@@ -15,10 +15,12 @@ import threading
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
+from sqlalchemy import Engine
 
 from sst_desktop.services.outcome import Changed
 from sst_desktop.storage.change_feed import FeedReader
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.operations.presence import PresenceFollower, presence_board
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,7 @@ class ChangeWatcher(QObject):
         self.arrived.connect(self._announce)
         parent.destroyed.connect(self._stop.set)
         parent.installEventFilter(self)
+        self._presence = PresenceFollower(presence_board(context))  # who types in which minute
         engine = context.database.engine
         self._thread = threading.Thread(target=self._follow, args=(engine,), name="change-feed", daemon=True)
         self._thread.start()
@@ -82,8 +85,9 @@ class ChangeWatcher(QObject):
             self.stop()  # (before the window closes its database)
         return False
 
-    def _follow(self, engine: object) -> None:
+    def _follow(self, engine: Engine) -> None:
         reader: FeedReader | None = None
+        seen: int | None = None  # the feed read so far, kept over a failure (nothing missed after it)
         while not self._stop.is_set():
             self._stop.wait(CHECK_SECONDS)
             failed = False
@@ -92,12 +96,15 @@ class ChangeWatcher(QObject):
             try:
                 try:
                     if reader is None:
-                        reader = FeedReader(engine)
+                        reader = FeedReader(engine, since=seen)
                     tables = reader.poll()
-                except Exception as error:  # locked, gone, a server restarting: try again later
+                    seen = reader.last_seen
+                    if not self._stop.is_set():  # (the window may be closing its database)
+                        self._presence.step(engine)  # (on closing, this copy's line just expires)
+                except Exception as error:  # locked, gone, a server paused or restarting: try again later
                     log.info("the change feed could not be read: %s", error)
                     if reader is not None:
-                        reader.close()
+                        _close_quietly(reader)
                         reader = None
                     failed, tables = True, set()
                 if tables and not self._stop.is_set():
@@ -111,7 +118,15 @@ class ChangeWatcher(QObject):
             if failed:
                 self._stop.wait(RETRY_SECONDS)
         if reader is not None:
-            reader.close()
+            _close_quietly(reader)
 
     def _announce(self, tables: set[str]) -> None:
         self._context.announce(kinds_of(tables))
+
+
+def _close_quietly(reader: FeedReader) -> None:
+    """Close a reader whose connection may already be broken (a server that stopped answering)."""
+    try:
+        reader.close()
+    except Exception as error:
+        log.info("the change feed's connection could not be closed: %s", error)
