@@ -153,6 +153,14 @@ class Officer:
                     self.accepted += 1
                     done += len(offered)
                     continue
+                taken, words = self.words_that_fit(offered, text, done)
+                if len(taken) > words:  # Ctrl+Right per word is fewer keys than typing them
+                    for _ in range(words):
+                        QTest.keyClick(widget, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+                        self.count()
+                    self.accepted += 1
+                    done += len(taken)
+                    continue
             char = text[done]
             if char == "\n":
                 QTest.keyClick(widget, Qt.Key.Key_Return)  # the narrative only: lists end at Enter
@@ -162,7 +170,21 @@ class Officer:
                     QApplication.sendEvent(widget, event)
             self.count()
             done += 1
-        assert widget.toPlainText().endswith(text), (widget.toPlainText()[-80:], text[-80:])
+        assert widget.toPlainText().endswith(text), (widget.toPlainText(), text)
+
+    @staticmethod
+    def words_that_fit(offered: str, text: str, done: int) -> tuple[str, int]:
+        """The first words of ``offered`` that are what comes next, and how many."""
+        from sst_desktop.services.suggestions import is_word_char
+        from sst_desktop.ui.minutes.completion import next_word
+
+        taken, words = "", 0
+        while word := next_word(offered[len(taken) :]):
+            end = done + len(taken) + len(word)
+            if not text.startswith(taken + word, done) or (end < len(text) and is_word_char(text[end])):
+                break
+            taken, words = taken + word, words + 1
+        return taken, words
 
     def offered(self, widget) -> str:  # type: ignore[no-untyped-def]
         completion = getattr(self.window, "completion", None)
@@ -198,6 +220,9 @@ def enter_the_meeting(officer: Officer, seed) -> None:  # type: ignore[no-untype
         officer.click(win.register.add_member_button)
         if mark is not None:
             officer.press(mark, widget=table)
+    # The click on Add closed the names' popup; the offscreen platform needs telling.
+    win.activateWindow()
+    officer.settle()
 
     editor = win.editor
     for index, item_id in enumerate(seed.item_ids):
@@ -244,6 +269,8 @@ def measure(use_aids: bool) -> tuple[int, int, Counter[str], int]:
     win = MinuteTakingWindow(AppContext(db), seed.meeting_id, settings)
     win.resize(1366, 768)
     win.show()
+    win.activateWindow()
+    app.processEvents()
     officer = Officer(app, win, use_aids)
     target = folder / "minutes.pdf"
     saved: list[str] = []

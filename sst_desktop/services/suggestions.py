@@ -1,0 +1,209 @@
+"""What the officer is about to type, guessed from the committee's own record.
+
+``vocabulary`` reads the texts a committee's minutes are made of — earlier minutes, resolutions and
+actions, its people and organisations, the meeting's agenda and report titles — and the openings an
+item suggests ("Steve Martlew gave an update on …"). ``Predictor`` finds the longest stretch of text
+before the cursor that the record also holds, and offers what followed it there: the rest of the
+word, or the rest of the phrase when every place the record says it goes on the same way. A guess is
+only ever offered; nothing here changes the record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from sst_desktop.domain import (
+    Action,
+    AgendaItem,
+    Attachment,
+    Meeting,
+    Minute,
+    Organisation,
+    Person,
+    Resolution,
+)
+from sst_desktop.domain.enums import ItemKind
+from sst_desktop.storage.engine import Database
+
+MIN_PARTIAL = 2  # letters typed before a word is completed
+MIN_CONTEXT = 12  # characters that must match before the next words are offered unasked
+MIN_OFFER = 2  # shorter guesses save nothing (the key that takes them costs one)
+MAX_CONTEXT = 80
+MAX_OFFER = 100
+MAX_PLACES = 400  # places in the record looked at for one guess
+_WORD_TAIL = re.compile(r"[\w'’]+$")
+_WORD_HEAD = re.compile(r"[\w'’]+")
+_SPLIT_PRESENTERS = re.compile(r"\s*(?:,|/|\band\b|&)\s*")
+
+
+def is_word_char(char: str) -> bool:
+    """A letter, digit or apostrophe: part of a word a guess must not cut."""
+    return char.isalnum() or char in "_'’"
+
+
+def fold(text: str) -> str:
+    """Lower case and one kind of space, keeping every position (a guess is copied from the original)."""
+    out = []
+    for char in text:
+        if char.isspace() or char == "\x00":
+            out.append(" ")
+        else:
+            lower = char.lower()
+            out.append(lower if len(lower) == 1 else char)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The texts guesses are made from, read once per item on the database worker."""
+
+    texts: tuple[str, ...]
+
+
+def openings(title: str, kind: ItemKind, presenters: Sequence[str]) -> list[str]:
+    """How a minute usually opens, from the item: who presented what, by the kind of item."""
+    topic = title.strip()
+    found: list[str] = []
+    for name in presenters:
+        if kind in (ItemKind.VERBAL_UPDATE, ItemKind.PRESENTATION):
+            found += [f"{name} gave an update on {topic}.", f"{name} gave a verbal update on {topic}."]
+        elif kind == ItemKind.BRIEFING:
+            found.append(f"{name} presented a briefing paper on {topic}.")
+        else:
+            found.append(f"{name} presented the report on {topic}.")
+        found.append(f"{name} reported on {topic}.")
+    found.append(f"Members considered a report on {topic}.")
+    return found
+
+
+def presenter_names(text: str, linked: Iterable[str]) -> list[str]:
+    names = [part for part in _SPLIT_PRESENTERS.split(text) if part.strip()] if text.strip() else []
+    return list(dict.fromkeys([*names, *linked]))
+
+
+def vocabulary(db: Database, meeting_id: int) -> Vocabulary:
+    """The committee's record as it stands: its minutes (every meeting, this one as saved so far),
+    resolutions, actions, people, organisations, this meeting's agenda, report titles and openings."""
+    with db.read() as session:
+        committee_id = session.scalar(select(Meeting.committee_id).where(Meeting.id == meeting_id))
+        meetings = select(Meeting.id).where(Meeting.committee_id == committee_id)
+        texts: list[str] = []
+        texts += session.scalars(
+            select(Minute.text).where(Minute.meeting_id.in_(meetings), Minute.text != "")
+        )
+        texts += session.scalars(select(Resolution.text).join(Minute).where(Minute.meeting_id.in_(meetings)))
+        texts += session.scalars(select(Action.text).where(Action.committee_id == committee_id))
+        for title, first, last, job in session.execute(
+            select(Person.title, Person.first_name, Person.last_name, Person.job_title)
+        ):
+            texts += [" ".join(p for p in (title, first, last) if p), f"{first} {last}".strip()]
+            if job:
+                texts.append(job)
+        texts += session.scalars(select(Organisation.name))
+        items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)).all()
+        for item in items:
+            texts += [item.title, item.description]
+            names = presenter_names(
+                item.presenters_text,
+                (
+                    " ".join(p for p in (person.title, person.first_name, person.last_name) if p)
+                    for person in item.presenters
+                ),
+            )
+            texts += openings(item.title, item.kind, names)
+        texts += session.scalars(
+            select(Attachment.title).join(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
+        )
+    return Vocabulary(tuple(t for t in texts if t and t.strip()))
+
+
+class Corpus:
+    """Texts joined for searching (``\\x00`` between them: a guess never runs from one into the next)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.text = "\x00" + "\x00".join(texts)  # each text starts after a boundary
+        self.folded = fold(self.text)
+
+    def places(self, folded_suffix: str, limit: int) -> list[str]:
+        """What follows ``folded_suffix`` wherever it occurs (up to ``limit`` places)."""
+        found: list[str] = []
+        start = self.folded.find(folded_suffix)
+        while start >= 0 and len(found) < limit:
+            end = start + len(folded_suffix)
+            stop = self.text.find("\x00", end, end + MAX_OFFER + 40)
+            found.append(self.text[end : stop if stop >= 0 else end + MAX_OFFER + 40])
+            start = self.folded.find(folded_suffix, start + 1)
+        return found
+
+    def holds(self, folded_suffix: str) -> bool:
+        return folded_suffix in self.folded
+
+
+class Predictor:
+    """Guesses from the record (read once) and from the texts on screen (given with each guess)."""
+
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
+        self.record = Corpus(vocabulary.texts if vocabulary else ())
+
+    def suggest(self, before: str, on_screen: Sequence[str] = ()) -> str:
+        """The text to offer after ``before`` (the box's text up to the cursor), or ""."""
+        partial_match = _WORD_TAIL.search(before)
+        partial = partial_match.group() if partial_match else ""
+        if not partial and not before[-1:].isspace():
+            return ""
+        corpora = [self.record, Corpus(on_screen)] if on_screen else [self.record]
+        context = fold(" " + before[-MAX_CONTEXT:])  # a box's start is a word's start
+        # A word of a few letters is completed; the next words, or a word of one letter, only
+        # where a longer stretch before them matches.
+        shortest = len(partial) + 1 if len(partial) >= MIN_PARTIAL else max(MIN_CONTEXT, len(partial) + 1)
+        if len(context) < shortest or not any(c.holds(context[-shortest:]) for c in corpora):
+            return ""
+        low, high = shortest, len(context)  # the longest tail of the context the record holds
+        while low < high:
+            middle = (low + high + 1) // 2
+            if any(c.holds(context[-middle:]) for c in corpora):
+                low = middle
+            else:
+                high = middle - 1
+        suffix = context[-low:]
+        places = [p for c in corpora for p in c.places(suffix, MAX_PLACES) if p]
+        if partial:
+            places = [p for p in places if is_word_char(p[0])]
+        if not places:
+            return ""
+        return _offer(places, completing_word=bool(partial))
+
+
+def _common_prefix(texts: Sequence[str]) -> str:
+    first = min(texts)
+    last = max(texts)
+    size = 0
+    while size < len(first) and first[size] == last[size]:
+        size += 1
+    return first[:size]
+
+
+def _offer(places: Sequence[str], *, completing_word: bool) -> str:
+    shared = _common_prefix(places)[:MAX_OFFER]
+    whole = any(len(p) == len(shared) for p in places)  # a text ends there
+    if not whole:
+        # Cut back to the end of a word: a guess never stops halfway through one.
+        cut = len(shared)
+        following = [p[cut] if cut < len(p) else " " for p in places]
+        if cut and is_word_char(shared[cut - 1]) and any(is_word_char(c) for c in following):
+            match = _WORD_TAIL.search(shared)
+            cut = match.start() if match else 0
+        shared = shared[:cut]
+    shared = shared.rstrip()
+    if completing_word and not (shared and is_word_char(shared[0])):
+        # The places go on differently within the word: the commonest ending.
+        endings = Counter(m.group() for p in places if (m := _WORD_HEAD.match(p)))
+        shared = endings.most_common(1)[0][0] if endings else ""
+    if not completing_word and not any(is_word_char(c) for c in shared):
+        return ""
+    return shared if len(shared) >= MIN_OFFER else ""

@@ -1,0 +1,184 @@
+"""Word and phrase completion in every text box of the minute-taking window.
+
+What the record suggests comes next is shown in grey after the cursor; **Tab** takes all of it,
+**Ctrl+Right** its next word, **Escape** puts it away. Nothing is inserted without one of those keys,
+typing on simply goes on (and the suggestion follows it), and each insertion is one undo step of the
+box. The record is read on the database worker when the window opens and at each item; the texts
+on screen (the minute being typed) are looked at as they stand.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
+
+from sst_desktop.services.suggestions import Predictor, Vocabulary, is_word_char
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.minutes.session import MinuteSession
+from sst_desktop.ui.operations import suggestions
+
+ATTACHED = "sst_completion"  # a property marking the boxes already watched
+
+
+class MinutesWindow(Protocol):
+    context: AppContext
+    session: MinuteSession
+
+    def isAncestorOf(self, child: QWidget) -> bool: ...
+
+    def findChildren(self, kind: type[QPlainTextEdit]) -> list[QPlainTextEdit]: ...
+
+
+class WordCompletion(QObject):
+    """Suggestions for the text boxes of one window (``offered`` says what is shown, for a box)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window: MinutesWindow = window  # type: ignore[assignment]
+        self.predictor = Predictor()
+        self.ghost = QLabel()
+        self.ghost.setObjectName("completionGhost")
+        self.ghost.setStyleSheet("color: #8a8f98; background: transparent;")
+        self.ghost.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.ghost.hide()
+        self._edit: QPlainTextEdit | None = None
+        self._offer = ""
+        # The rest of an offer partly taken or typed: still offered while the text is as expected.
+        self._carry: tuple[QPlainTextEdit, str, str] | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self.window.session.current_item_changed.connect(lambda _item: self.reload())
+        self.reload()
+
+    # The record ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        meeting_id = self.window.session.meeting.id
+        parent: QWidget = self.window  # type: ignore[assignment]
+        suggestions.vocabulary(self.window.context, parent, meeting_id).success(self._read).quietly().run()
+
+    def _read(self, vocabulary: Vocabulary) -> None:
+        self.predictor = Predictor(vocabulary)
+
+    # What is offered -------------------------------------------------------------------------------
+    def offered(self, widget: QWidget) -> str:
+        return self._offer if widget is self._edit else ""
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.window):
+            return
+        if self._edit is not None and new is not self._edit:
+            self._withdraw()
+        if isinstance(new, QPlainTextEdit) and self.window.isAncestorOf(new):
+            if not new.property(ATTACHED):
+                new.setProperty(ATTACHED, True)
+                new.installEventFilter(self)
+                new.textChanged.connect(lambda edit=new: self._update(edit))
+                new.cursorPositionChanged.connect(lambda edit=new: self._update(edit))
+            self._update(new)
+
+    def _update(self, edit: QPlainTextEdit) -> None:
+        offer = self._guess(edit) if edit.hasFocus() else ""
+        if self._carry is not None:
+            carried_edit, expected, rest = self._carry
+            here = edit.toPlainText()[: edit.textCursor().position()]
+            if carried_edit is edit and here == expected and not edit.textCursor().hasSelection():
+                offer = offer if len(offer) > len(rest) and offer.startswith(rest) else rest
+            else:
+                self._carry = None
+        self._edit = edit if offer else None
+        self._offer = offer
+        if not offer:
+            self.ghost.hide()
+            return
+        viewport = edit.viewport()
+        if self.ghost.parent() is not viewport:
+            self.ghost.setParent(viewport)
+        rect = edit.cursorRect()
+        room = max(0, viewport.width() - rect.right() - 4)
+        self.ghost.setFont(edit.font())
+        line = offer.split("\n", 1)[0]
+        self.ghost.setText(self.ghost.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room))
+        self.ghost.adjustSize()
+        self.ghost.move(rect.right() + 1, rect.top())
+        self.ghost.show()
+
+    def _guess(self, edit: QPlainTextEdit) -> str:
+        if edit.isReadOnly() or self.window.session.read_only:
+            return ""
+        cursor = edit.textCursor()
+        if cursor.hasSelection():
+            return ""
+        text = edit.toPlainText()
+        position = cursor.position()
+        if position < len(text) and is_word_char(text[position]):
+            return ""  # inside a word: nothing to add
+        before = text[:position]
+        word_start = position
+        while word_start > 0 and is_word_char(text[word_start - 1]):
+            word_start -= 1
+        own = [text[: max(0, word_start - 1)], text[position:]]
+        others = [box.toPlainText() for box in self.window.findChildren(QPlainTextEdit) if box is not edit]
+        return self.predictor.suggest(before, [*own, *others])
+
+    def _withdraw(self) -> None:
+        self._offer = ""
+        self._carry = None
+        self._edit = None
+        if shiboken6.isValid(self.ghost):
+            self.ghost.hide()
+
+    # Taking it -------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self._offer
+            and watched is self._edit
+        ):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
+                self._insert(self._edit, self._offer)
+                return True
+            if event.key() == Qt.Key.Key_Right and modifiers == Qt.KeyboardModifier.ControlModifier:
+                self._insert(self._edit, next_word(self._offer))
+                return True
+            if event.key() == Qt.Key.Key_Escape and modifiers == Qt.KeyboardModifier.NoModifier:
+                self._withdraw()
+                return True
+            if event.text() and self._offer.startswith(event.text()):  # typed as offered: the rest stays
+                self._carry = (
+                    self._edit,
+                    self._before(self._edit) + event.text(),
+                    self._offer[len(event.text()) :],
+                )
+            else:
+                self._carry = None
+        return False
+
+    @staticmethod
+    def _before(edit: QPlainTextEdit) -> str:
+        return edit.toPlainText()[: edit.textCursor().position()]
+
+    def _insert(self, edit: QPlainTextEdit, text: str) -> None:
+        rest = self._offer[len(text) :]
+        self._carry = (edit, self._before(edit) + text, rest) if rest.strip() else None
+        cursor = edit.textCursor()
+        cursor.beginEditBlock()  # one step of the box's own undo, apart from the typing before it
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        edit.setTextCursor(cursor)
+
+
+def next_word(offer: str) -> str:
+    """The first word of ``offer`` with what leads up to it (spaces, punctuation)."""
+    size = 0
+    while size < len(offer) and not is_word_char(offer[size]):
+        size += 1
+    while size < len(offer) and is_word_char(offer[size]):
+        size += 1
+    return offer[:size]

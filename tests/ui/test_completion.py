@@ -1,0 +1,93 @@
+"""Word and phrase completion in the minute-taking window's text boxes, typed with real keys."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sst_desktop.services import minutes
+from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+from tests.minutes_data import SeedMeeting
+from tests.ui.test_minute_taking import key, saved, seed, window  # noqa: F401 (fixtures: the window, its meeting)
+from tests.ui.waiting import settle
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def on_item_4(qtbot, window: MinuteTakingWindow, seed: SeedMeeting) -> MinuteTakingWindow:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The minute-taking window on item 4, typing in its narrative."""
+    window.activateWindow()
+    window.go_to(seed.item_ids[3])
+    settle(qtbot)
+    window.editor.narrative.setFocus()
+    return window
+
+
+def test_tab_takes_the_rest_of_the_title_and_it_is_saved(qtbot, on_item_4, db, seed) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "Members considered a report on Dom")
+    assert win.completion.offered(narrative) == "estic Homicide Review (DHRs) Update."
+    assert win.completion.ghost.isVisible()
+    assert narrative.toPlainText() == "Members considered a report on Dom"  # shown, not inserted
+    key(qtbot, narrative, Qt.Key.Key_Tab)
+    expected = "Members considered a report on Domestic Homicide Review (DHRs) Update."
+    assert narrative.toPlainText() == expected
+    assert narrative.hasFocus()  # Tab took the suggestion instead of moving on
+    qtbot.waitUntil(lambda: saved(win), timeout=3000)
+    assert minutes.minute_for_item(db, seed.item_ids[3]).text == expected
+
+    # One undo step takes the whole insertion back.
+    key(qtbot, narrative, Qt.Key.Key_Z, CTRL)
+    assert narrative.toPlainText() == "Members considered a report on Dom"
+
+
+def test_typing_on_wins_and_ctrl_right_takes_one_word(qtbot, on_item_4) -> None:  # type: ignore[no-untyped-def]
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "Steve Mar")
+    assert win.completion.offered(narrative).startswith("tlew")
+    qtbot.keyClicks(narrative, "x")  # not what was offered: typed as typed, the suggestion goes
+    assert narrative.toPlainText() == "Steve Marx"
+    assert win.completion.offered(narrative) == ""
+    key(qtbot, narrative, Qt.Key.Key_Tab)  # with nothing offered, Tab moves on as before
+    assert not narrative.hasFocus()
+
+    narrative.setFocus()
+    narrative.selectAll()
+    qtbot.keyClicks(narrative, "Members considered ")
+    assert win.completion.offered(narrative).startswith("a report on")
+    key(qtbot, narrative, Qt.Key.Key_Right, CTRL)
+    key(qtbot, narrative, Qt.Key.Key_Right, CTRL)
+    assert narrative.toPlainText() == "Members considered a report"
+    key(qtbot, narrative, Qt.Key.Key_Escape)
+    assert win.completion.offered(narrative) == ""
+    assert not win.completion.ghost.isVisible()
+
+
+def test_a_resolution_completes_from_the_narrative_on_screen(qtbot, on_item_4, db, seed) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    win = on_item_4
+    editor = win.editor
+    qtbot.keyClicks(editor.narrative, "Chairs for reviews were hard to attract.")
+    key(qtbot, editor.narrative, Qt.Key.Key_Return, CTRL)
+    new = editor.resolutions.new_edit
+    assert new.hasFocus()
+    qtbot.keyClicks(new, "independent Chairs for rev")
+    assert win.completion.offered(new) == "iews were hard to attract."
+    key(qtbot, new, Qt.Key.Key_Right, CTRL)
+    key(qtbot, new, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert [r.text for r in minutes.minute_for_item(db, seed.item_ids[3]).resolutions] == [
+        "independent Chairs for reviews"
+    ]
+
+
+def test_nothing_is_offered_on_confirmed_minutes_or_inside_a_word(qtbot, on_item_4) -> None:  # type: ignore[no-untyped-def]
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "Domestic Homicide Review")
+    cursor = narrative.textCursor()
+    cursor.setPosition(3)  # inside "Domestic"
+    narrative.setTextCursor(cursor)
+    assert win.completion.offered(narrative) == ""
