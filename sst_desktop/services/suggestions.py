@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sst_desktop.domain import (
     Action,
     AgendaItem,
-    Attachment,
+    AttachmentPage,
     Meeting,
     Minute,
     Organisation,
@@ -28,10 +29,11 @@ from sst_desktop.domain import (
     Resolution,
 )
 from sst_desktop.domain.enums import ItemKind
+from sst_desktop.services.recommendations import report_drafts
 from sst_desktop.storage.engine import Database
 
 MIN_PARTIAL = 2  # letters typed before a word is completed
-MIN_CONTEXT = 12  # characters that must match before the next words are offered unasked
+MIN_CONTEXT = 6  # characters that must match before the next words are offered unasked
 MIN_OFFER = 2  # shorter guesses save nothing (the key that takes them costs one)
 MAX_CONTEXT = 80
 MAX_OFFER = 100
@@ -60,9 +62,13 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The texts guesses are made from, read once per item on the database worker."""
+    """The texts guesses are made from, read once per item on the database worker; and what an
+    empty box is offered, by agenda item: the opening of its narrative, its reports' recommendations
+    as draft resolutions."""
 
     texts: tuple[str, ...]
+    openings: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    recommendations: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def openings(title: str, kind: ItemKind, presenters: Sequence[str]) -> list[str]:
@@ -106,6 +112,8 @@ def vocabulary(db: Database, meeting_id: int) -> Vocabulary:
                 texts.append(job)
         texts += session.scalars(select(Organisation.name))
         items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)).all()
+        opening: dict[int, tuple[str, ...]] = {}
+        recommended: dict[int, tuple[str, ...]] = {}
         for item in items:
             texts += [item.title, item.description]
             names = presenter_names(
@@ -115,11 +123,18 @@ def vocabulary(db: Database, meeting_id: int) -> Vocabulary:
                     for person in item.presenters
                 ),
             )
-            texts += openings(item.title, item.kind, names)
-        texts += session.scalars(
-            select(Attachment.title).join(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-        )
-    return Vocabulary(tuple(t for t in texts if t and t.strip()))
+            opening[item.id] = tuple(openings(item.title, item.kind, names))
+            texts += opening[item.id]
+            reports = [_report_text(session, attachment.id) for attachment in item.attachments]
+            texts += [attachment.title for attachment in item.attachments] + reports
+            recommended[item.id] = report_drafts(reports)
+    return Vocabulary(tuple(t for t in texts if t and t.strip()), opening, recommended)
+
+
+def _report_text(session: Session, attachment_id: int) -> str:
+    """A report's text as stored when it was attached (its pages in order)."""
+    pages = select(AttachmentPage.text).where(AttachmentPage.attachment_id == attachment_id)
+    return "\n".join(session.scalars(pages.order_by(AttachmentPage.page)))
 
 
 class Corpus:
@@ -200,10 +215,8 @@ def _offer(places: Sequence[str], *, completing_word: bool) -> str:
             cut = match.start() if match else 0
         shared = shared[:cut]
     shared = shared.rstrip()
-    if completing_word and not (shared and is_word_char(shared[0])):
-        # The places go on differently within the word: the commonest ending.
+    if not (shared and is_word_char(shared[0])):
+        # The places go on differently within the word (or the next): the commonest one.
         endings = Counter(m.group() for p in places if (m := _WORD_HEAD.match(p)))
         shared = endings.most_common(1)[0][0] if endings else ""
-    if not completing_word and not any(is_word_char(c) for c in shared):
-        return ""
     return shared if len(shared) >= MIN_OFFER else ""

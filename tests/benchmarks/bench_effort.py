@@ -180,10 +180,12 @@ class Officer:
 
         taken, words = "", 0
         while word := next_word(offered[len(taken) :]):
-            end = done + len(taken) + len(word)
-            if not text.startswith(taken + word, done) or (end < len(text) and is_word_char(text[end])):
+            if not text.startswith(taken + word, done):
                 break
             taken, words = taken + word, words + 1
+            end = done + len(taken)
+            if end < len(text) and is_word_char(text[end]):
+                break  # the word typed goes on ("Review" of "Reviews"): take it, type the rest
         return taken, words
 
     def offered(self, widget) -> str:  # type: ignore[no-untyped-def]

@@ -91,3 +91,52 @@ def test_nothing_is_offered_on_confirmed_minutes_or_inside_a_word(qtbot, on_item
     cursor.setPosition(3)  # inside "Domestic"
     narrative.setTextCursor(cursor)
     assert win.completion.offered(narrative) == ""
+
+
+def test_an_attached_reports_recommendation_is_adopted_with_one_key_then_edited(  # type: ignore[no-untyped-def]
+    qtbot,
+    on_item_4,
+    db,
+    seed,  # noqa: F811
+) -> None:
+    from sst_desktop.demo.report_texts import VAWG
+    from sst_desktop.demo.reports import render_report
+    from sst_desktop.services.attachments import attach_pdf
+
+    report = render_report(VAWG)
+    attach_pdf(db, seed.item_ids[3], report.content, report.filename, title=report.title)
+    win = on_item_4
+    win.go_to(seed.item_ids[4])
+    settle(qtbot)
+    win.go_to(seed.item_ids[3])  # the record, and the report with it, is read at each item
+    settle(qtbot)
+    key(qtbot, win.editor.narrative, Qt.Key.Key_Return, CTRL)
+    new = win.editor.resolutions.new_edit
+    assert new.hasFocus() and new.toPlainText() == ""
+    assert win.completion.offered(new) == "Agree to the priorities for a VAWG action plan"
+    key(qtbot, new, Qt.Key.Key_Tab)  # adopted as the draft
+    assert new.toPlainText() == "Agree to the priorities for a VAWG action plan"
+    qtbot.keyClicks(new, " for 2023")  # then edited like anything typed
+    key(qtbot, new, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert (
+        win.completion.offered(new) == "Agree the VAWG statement"
+    )  # the next one, once the first is resolved
+    assert [r.text for r in minutes.minute_for_item(db, seed.item_ids[3]).resolutions] == [
+        "Agree to the priorities for a VAWG action plan for 2023"
+    ]
+
+
+def test_an_empty_narrative_is_offered_the_items_opening(qtbot, on_item_4, seed) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    win = on_item_4
+    win.go_to(seed.item_ids[4])  # Prevent, a verbal update by Steve Martlew
+    settle(qtbot)
+    narrative = win.editor.narrative
+    narrative.setFocus()
+    assert (
+        win.completion.offered(narrative)
+        == "Steve Martlew gave an update on Prevent Local Partnerships Health Check."
+    )
+    for _ in range(6):
+        key(qtbot, narrative, Qt.Key.Key_Right, CTRL)
+    assert narrative.toPlainText() == "Steve Martlew gave an update on"

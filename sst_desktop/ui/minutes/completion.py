@@ -4,7 +4,9 @@ What the record suggests comes next is shown in grey after the cursor; **Tab** t
 **Ctrl+Right** its next word, **Escape** puts it away. Nothing is inserted without one of those keys,
 typing on simply goes on (and the suggestion follows it), and each insertion is one undo step of the
 box. The record is read on the database worker when the window opens and at each item; the texts
-on screen (the minute being typed) are looked at as they stand.
+on screen (the minute being typed) are looked at as they stand. An empty narrative is offered the
+item's opening ("Steve Martlew gave an update on …"), an empty new resolution the recommendations of
+the item's reports, one by one: Tab adopts one, then it is edited like anything typed.
 """
 
 from __future__ import annotations
@@ -18,15 +20,19 @@ from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
 
 from sst_desktop.services.suggestions import Predictor, Vocabulary, is_word_char
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.minutes.editor import MinuteEditor
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.operations import suggestions
 
 ATTACHED = "sst_completion"  # a property marking the boxes already watched
+NARRATIVE = "narrative"  # the object names of the boxes an empty one is offered something in
+NEW_RESOLUTION = "newResolution"
 
 
 class MinutesWindow(Protocol):
     context: AppContext
     session: MinuteSession
+    editor: MinuteEditor
 
     def isAncestorOf(self, child: QWidget) -> bool: ...
 
@@ -39,20 +45,24 @@ class WordCompletion(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window: MinutesWindow = window  # type: ignore[assignment]
+        self.vocabulary = Vocabulary(())
         self.predictor = Predictor()
         self.ghost = QLabel()
         self.ghost.setObjectName("completionGhost")
-        self.ghost.setStyleSheet("color: #8a8f98; background: transparent;")
+        self.ghost.setStyleSheet("color: #8a8f98; background: palette(base);")
         self.ghost.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.ghost.hide()
         self._edit: QPlainTextEdit | None = None
         self._offer = ""
         # The rest of an offer partly taken or typed: still offered while the text is as expected.
         self._carry: tuple[QPlainTextEdit, str, str] | None = None
+        self._adopted: set[str] = set()  # recommendations taken as draft resolutions
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         self.window.session.current_item_changed.connect(lambda _item: self.reload())
+        # a resolution added: the next recommendation is offered (the box empties without a signal)
+        self.window.editor.resolutions.changed.connect(lambda _minute: self._refresh())
         self.reload()
 
     # The record ------------------------------------------------------------------------------------
@@ -62,7 +72,15 @@ class WordCompletion(QObject):
         suggestions.vocabulary(self.window.context, parent, meeting_id).success(self._read).quietly().run()
 
     def _read(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
         self.predictor = Predictor(vocabulary)
+        self._refresh()  # what the box is offered may have come with the record
+
+    def _refresh(self) -> None:
+        """Offer afresh in the box being typed in (the record, or the resolutions, changed)."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QPlainTextEdit) and focused.property(ATTACHED):
+            self._update(focused)
 
     # What is offered -------------------------------------------------------------------------------
     def offered(self, widget: QWidget) -> str:
@@ -104,6 +122,8 @@ class WordCompletion(QObject):
         line = offer.split("\n", 1)[0]
         self.ghost.setText(self.ghost.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room))
         self.ghost.adjustSize()
+        if not edit.toPlainText():  # over the box's placeholder, the whole line wide
+            self.ghost.resize(max(room, self.ghost.width()), self.ghost.height())
         self.ghost.move(rect.right() + 1, rect.top())
         self.ghost.show()
 
@@ -114,6 +134,8 @@ class WordCompletion(QObject):
         if cursor.hasSelection():
             return ""
         text = edit.toPlainText()
+        if not text:
+            return self._for_empty(edit)
         position = cursor.position()
         if position < len(text) and is_word_char(text[position]):
             return ""  # inside a word: nothing to add
@@ -124,6 +146,20 @@ class WordCompletion(QObject):
         own = [text[: max(0, word_start - 1)], text[position:]]
         others = [box.toPlainText() for box in self.window.findChildren(QPlainTextEdit) if box is not edit]
         return self.predictor.suggest(before, [*own, *others])
+
+    def _for_empty(self, edit: QPlainTextEdit) -> str:
+        """An empty narrative is offered the item's opening; an empty new resolution, the next of
+        its reports' recommendations not yet resolved."""
+        item = self.window.session.current_item
+        if item is None:
+            return ""
+        if edit.objectName() == NARRATIVE:
+            return next(iter(self.vocabulary.openings.get(item.id, ())), "")
+        if edit.objectName() == NEW_RESOLUTION:
+            resolved = set(self.window.editor.resolutions.texts()) | self._adopted
+            drafts = self.vocabulary.recommendations.get(item.id, ())
+            return next((d for d in drafts if d not in resolved), "")
+        return ""
 
     def _withdraw(self) -> None:
         self._offer = ""
@@ -165,6 +201,8 @@ class WordCompletion(QObject):
         return edit.toPlainText()[: edit.textCursor().position()]
 
     def _insert(self, edit: QPlainTextEdit, text: str) -> None:
+        if not edit.toPlainText() and edit.objectName() == NEW_RESOLUTION:
+            self._adopted.add(text)  # a draft adopted and then edited is not offered again
         rest = self._offer[len(text) :]
         self._carry = (edit, self._before(edit) + text, rest) if rest.strip() else None
         cursor = edit.textCursor()
