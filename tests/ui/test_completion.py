@@ -140,3 +140,29 @@ def test_an_empty_narrative_is_offered_the_items_opening(qtbot, on_item_4, seed)
     for _ in range(6):
         key(qtbot, narrative, Qt.Key.Key_Right, CTRL)
     assert narrative.toPlainText() == "Steve Martlew gave an update on"
+
+
+def test_an_empty_action_is_offered_the_latest_resolution_worded_as_an_action(  # type: ignore[no-untyped-def]
+    qtbot,
+    on_item_4,
+    db,
+    seed,  # noqa: F811
+) -> None:
+    from sst_desktop.services import actions
+
+    win = on_item_4
+    editor = win.editor
+    key(qtbot, editor.narrative, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClicks(editor.resolutions.new_edit, "a further report be submitted to the next meeting")
+    key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_Return)
+    key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    new = editor.actions_list.new_edit
+    assert new.hasFocus() and new.toPlainText() == ""
+    assert win.completion.offered(new) == "Submit a further report to the next meeting"
+    key(qtbot, new, Qt.Key.Key_Tab)
+    key(qtbot, new, Qt.Key.Key_Return)
+    settle(qtbot)
+    minute = minutes.minute_for_item(db, seed.item_ids[3])
+    assert [a.text for a in actions.list_actions_for_minute(db, minute.id)] == [
+        "Submit a further report to the next meeting"
+    ]

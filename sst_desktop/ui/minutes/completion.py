@@ -6,7 +6,9 @@ typing on simply goes on (and the suggestion follows it), and each insertion is 
 box. The record is read on the database worker when the window opens and at each item; the texts
 on screen (the minute being typed) are looked at as they stand. An empty narrative is offered the
 item's opening ("Steve Martlew gave an update on …"), an empty new resolution the recommendations of
-the item's reports, one by one: Tab adopts one, then it is edited like anything typed.
+the item's reports, one by one, an empty new action the latest resolution worded as an action
+("a further report be submitted …" → "Submit a further report …"): Tab adopts one, then it is
+edited like anything typed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
 
+from sst_desktop.services.action_wording import as_action
 from sst_desktop.services.suggestions import Predictor, Vocabulary, is_word_char
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.minutes.editor import MinuteEditor
@@ -27,6 +30,7 @@ from sst_desktop.ui.operations import suggestions
 ATTACHED = "sst_completion"  # a property marking the boxes already watched
 NARRATIVE = "narrative"  # the object names of the boxes an empty one is offered something in
 NEW_RESOLUTION = "newResolution"
+NEW_ACTION = "newAction"
 
 
 class MinutesWindow(Protocol):
@@ -149,7 +153,8 @@ class WordCompletion(QObject):
 
     def _for_empty(self, edit: QPlainTextEdit) -> str:
         """An empty narrative is offered the item's opening; an empty new resolution, the next of
-        its reports' recommendations not yet resolved."""
+        its reports' recommendations not yet resolved; an empty new action, the latest resolution
+        that asks something to be done, worded as an action."""
         item = self.window.session.current_item
         if item is None:
             return ""
@@ -159,6 +164,10 @@ class WordCompletion(QObject):
             resolved = set(self.window.editor.resolutions.texts()) | self._adopted
             drafts = self.vocabulary.recommendations.get(item.id, ())
             return next((d for d in drafts if d not in resolved), "")
+        if edit.objectName() == NEW_ACTION:
+            taken = {row.text.toPlainText() for row in self.window.editor.actions_list.ordered_rows()}
+            wordings = (as_action(text) for text in reversed(self.window.editor.resolutions.texts()))
+            return next((w for w in wordings if w and w not in taken | self._adopted), "")
         return ""
 
     def _withdraw(self) -> None:
@@ -201,7 +210,7 @@ class WordCompletion(QObject):
         return edit.toPlainText()[: edit.textCursor().position()]
 
     def _insert(self, edit: QPlainTextEdit, text: str) -> None:
-        if not edit.toPlainText() and edit.objectName() == NEW_RESOLUTION:
+        if not edit.toPlainText() and edit.objectName() in (NEW_RESOLUTION, NEW_ACTION):
             self._adopted.add(text)  # a draft adopted and then edited is not offered again
         rest = self._offer[len(text) :]
         self._carry = (edit, self._before(edit) + text, rest) if rest.strip() else None
