@@ -33,7 +33,7 @@ from sst_desktop.services.recommendations import report_drafts
 from sst_desktop.storage.engine import Database
 
 MIN_PARTIAL = 2  # letters typed before a word is completed
-MIN_CONTEXT = 6  # characters that must match before the next words are offered unasked
+MIN_CONTEXT = 4  # characters that must match before the next words are offered unasked
 MIN_OFFER = 2  # shorter guesses save nothing (the key that takes them costs one)
 MAX_CONTEXT = 80
 MAX_OFFER = 100
@@ -48,16 +48,14 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or char in "_'’"
 
 
+def spaced(text: str) -> str:
+    """Every kind of space (and the boundary between texts) as one space, keeping positions."""
+    return "".join(" " if char.isspace() or char == "\x00" else char for char in text)
+
+
 def fold(text: str) -> str:
     """Lower case and one kind of space, keeping every position (a guess is copied from the original)."""
-    out = []
-    for char in text:
-        if char.isspace() or char == "\x00":
-            out.append(" ")
-        else:
-            lower = char.lower()
-            out.append(lower if len(lower) == 1 else char)
-    return "".join(out)
+    return "".join(lower if len(lower := char.lower()) == 1 else char for char in spaced(text))
 
 
 @dataclass(frozen=True)
@@ -144,14 +142,16 @@ class Corpus:
         self.text = "\x00" + "\x00".join(texts)  # each text starts after a boundary
         self.folded = fold(self.text)
 
-    def places(self, folded_suffix: str, limit: int) -> list[str]:
-        """What follows ``folded_suffix`` wherever it occurs (up to ``limit`` places)."""
-        found: list[str] = []
+    def places(self, folded_suffix: str, typed: str, limit: int) -> list[tuple[str, bool]]:
+        """What follows ``folded_suffix`` wherever it occurs (up to ``limit`` places), and whether
+        the record has it in the case ``typed`` (the same stretch as typed, spaces made one kind)."""
+        found: list[tuple[str, bool]] = []
         start = self.folded.find(folded_suffix)
         while start >= 0 and len(found) < limit:
             end = start + len(folded_suffix)
             stop = self.text.find("\x00", end, end + MAX_OFFER + 40)
-            found.append(self.text[end : stop if stop >= 0 else end + MAX_OFFER + 40])
+            same_case = spaced(self.text[start:end]) == typed
+            found.append((self.text[end : stop if stop >= 0 else end + MAX_OFFER + 40], same_case))
             start = self.folded.find(folded_suffix, start + 1)
         return found
 
@@ -186,7 +186,10 @@ class Predictor:
             else:
                 high = middle - 1
         suffix = context[-low:]
-        places = [p for c in corpora for p in c.places(suffix, MAX_PLACES) if p]
+        typed = spaced((" " + before[-MAX_CONTEXT:])[-low:])
+        found = [(p, same) for c in corpora for p, same in c.places(suffix, typed, MAX_PLACES) if p]
+        # Where the record has it as typed ("the next meeting", not "Date of Next Meeting"), follow those.
+        places = [p for p, same in found if same] or [p for p, _same in found]
         if partial:
             places = [p for p in places if is_word_char(p[0])]
         if not places:
