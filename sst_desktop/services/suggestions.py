@@ -48,14 +48,23 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or char in "_'’"
 
 
+# Every kind of space Python knows, and the boundary between texts, as one space.
+_SPACES = {code: " " for code in range(0x3000 + 1) if chr(code).isspace() or code == 0}
+
+
 def spaced(text: str) -> str:
     """Every kind of space (and the boundary between texts) as one space, keeping positions."""
-    return "".join(" " if char.isspace() or char == "\x00" else char for char in text)
+    return text.translate(_SPACES)
 
 
 def fold(text: str) -> str:
-    """Lower case and one kind of space, keeping every position (a guess is copied from the original)."""
-    return "".join(lower if len(lower := char.lower()) == 1 else char for char in spaced(text))
+    """Lower case and one kind of space, keeping every position (a guess is copied from the original).
+    Run at each key on what is on screen, so done by ``str`` methods, not a loop in Python."""
+    plain = spaced(text)
+    lower = plain.lower()
+    if len(lower) == len(plain):
+        return lower
+    return "".join(low if len(low := char.lower()) == 1 else char for char in plain)  # "İ" grows
 
 
 @dataclass(frozen=True)

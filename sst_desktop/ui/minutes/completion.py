@@ -61,6 +61,7 @@ class WordCompletion(QObject):
         # The rest of an offer partly taken or typed: still offered while the text is as expected.
         self._carry: tuple[QPlainTextEdit, str, str] | None = None
         self._adopted: set[str] = set()  # recommendations taken as draft resolutions
+        self._last: tuple[object, ...] | None = None  # what the last guess was made for
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -82,6 +83,7 @@ class WordCompletion(QObject):
 
     def _refresh(self) -> None:
         """Offer afresh in the box being typed in (the record, or the resolutions, changed)."""
+        self._last = None
         focused = QApplication.focusWidget()
         if isinstance(focused, QPlainTextEdit) and focused.property(ATTACHED):
             self._update(focused)
@@ -104,6 +106,11 @@ class WordCompletion(QObject):
             self._update(new)
 
     def _update(self, edit: QPlainTextEdit) -> None:
+        # A key sends both textChanged and cursorPositionChanged: guess once for what the box shows.
+        state = (edit, edit.toPlainText(), edit.textCursor().position(), edit.hasFocus(), self.predictor)
+        if state == self._last:
+            return
+        self._last = state
         offer = self._guess(edit) if edit.hasFocus() else ""
         if self._carry is not None:
             carried_edit, expected, rest = self._carry
@@ -171,6 +178,7 @@ class WordCompletion(QObject):
         return ""
 
     def _withdraw(self) -> None:
+        self._last = None
         self._offer = ""
         self._carry = None
         self._edit = None
