@@ -64,7 +64,9 @@ class WordCompletion(QObject):
         self._last: tuple[object, ...] | None = None  # what the last guess was made for
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
+            # (focusObjectChanged, not focusChanged: that one also hands over the widget losing the
+            # focus, which may be half destroyed — reaching it from Python crashed the program)
+            app.focusObjectChanged.connect(self._focus_changed)
         self.window.session.current_item_changed.connect(lambda _item: self.reload())
         # a resolution added: the next recommendation is offered (the box empties without a signal)
         self.window.editor.resolutions.changed.connect(lambda _minute: self._refresh())
@@ -92,7 +94,7 @@ class WordCompletion(QObject):
     def offered(self, widget: QWidget) -> str:
         return self._offer if widget is self._edit else ""
 
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def _focus_changed(self, new: QObject | None) -> None:
         if not shiboken6.isValid(self) or not shiboken6.isValid(self.window):
             return
         if self._edit is not None and new is not self._edit:
@@ -103,15 +105,16 @@ class WordCompletion(QObject):
                 new.installEventFilter(self)
                 new.textChanged.connect(lambda edit=new: self._update(edit))
                 new.cursorPositionChanged.connect(lambda edit=new: self._update(edit))
-            self._update(new)
+            self._update(new, focused=True)  # (said before the box itself answers hasFocus())
 
-    def _update(self, edit: QPlainTextEdit) -> None:
+    def _update(self, edit: QPlainTextEdit, *, focused: bool = False) -> None:
         # A key sends both textChanged and cursorPositionChanged: guess once for what the box shows.
-        state = (edit, edit.toPlainText(), edit.textCursor().position(), edit.hasFocus(), self.predictor)
+        focused = focused or edit.hasFocus()
+        state = (edit, edit.toPlainText(), edit.textCursor().position(), focused, self.predictor)
         if state == self._last:
             return
         self._last = state
-        offer = self._guess(edit) if edit.hasFocus() else ""
+        offer = self._guess(edit) if focused else ""
         if self._carry is not None:
             carried_edit, expected, rest = self._carry
             here = edit.toPlainText()[: edit.textCursor().position()]
