@@ -48,7 +48,6 @@ class WordCompletion(QObject):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.window: MinutesWindow = window  # type: ignore[assignment]
         self.vocabulary = Vocabulary(())
         self.predictor = Predictor()
         self.ghost = QLabel()
@@ -71,6 +70,12 @@ class WordCompletion(QObject):
         # a resolution added: the next recommendation is offered (the box empties without a signal)
         self.window.editor.resolutions.changed.connect(lambda _minute: self._refresh())
         self.reload()
+
+    @property
+    def window(self) -> MinutesWindow:
+        """The window these suggestions are for: the parent, not a reference of this object's own
+        (which would keep a closed window's Python side alive)."""
+        return self.parent()  # type: ignore[return-value]
 
     # The record ------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -95,7 +100,7 @@ class WordCompletion(QObject):
         return self._offer if widget is self._edit else ""
 
     def _focus_changed(self, new: QObject | None) -> None:
-        if not shiboken6.isValid(self) or not shiboken6.isValid(self.window):
+        if not shiboken6.isValid(self) or self.parent() is None:
             return
         if self._edit is not None and new is not self._edit:
             self._withdraw()
