@@ -44,6 +44,7 @@ from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.services.outcome import Changed
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
+from sst_desktop.ui.minutes.completion import WordCompletion
 from sst_desktop.ui.minutes.editor import MinuteEditor, heading_key, summary_key, text_key
 from sst_desktop.ui.minutes.known import item_mark, says_the_same
 from sst_desktop.ui.minutes.menus import build_menus
@@ -190,6 +191,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         self.statusBar().showMessage(KEYS_HELP)
 
         build_menus(self)
+        self.completion = WordCompletion(self)  # what the record suggests comes next, in every text box
         self.session.saver.rejected.connect(self._save_refused)
         self.session.read_only_changed.connect(lambda _ro: self._show_read_only())
         self.context.changed.connect(self._data_changed)

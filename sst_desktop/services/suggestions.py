@@ -1,0 +1,234 @@
+"""What the officer is about to type, guessed from the committee's own record.
+
+``vocabulary`` reads the texts a committee's minutes are made of — earlier minutes, resolutions and
+actions, its people and organisations, the meeting's agenda and report titles — and the openings an
+item suggests ("Steve Martlew gave an update on …"). ``Predictor`` finds the longest stretch of text
+before the cursor that the record also holds, and offers what followed it there: the rest of the
+word, or the rest of the phrase when every place the record says it goes on the same way. A guess is
+only ever offered; nothing here changes the record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sst_desktop.domain import (
+    Action,
+    AgendaItem,
+    AttachmentPage,
+    Meeting,
+    Minute,
+    Organisation,
+    Person,
+    Resolution,
+)
+from sst_desktop.domain.enums import ItemKind
+from sst_desktop.services.recommendations import report_drafts
+from sst_desktop.storage.engine import Database
+
+MIN_PARTIAL = 2  # letters typed before a word is completed
+MIN_CONTEXT = 4  # characters that must match before the next words are offered unasked
+MIN_OFFER = 2  # shorter guesses save nothing (the key that takes them costs one)
+MAX_CONTEXT = 80
+MAX_OFFER = 100
+MAX_PLACES = 400  # places in the record looked at for one guess
+_WORD_TAIL = re.compile(r"[\w'’]+$")
+_WORD_HEAD = re.compile(r"[\w'’]+")
+_SPLIT_PRESENTERS = re.compile(r"\s*(?:,|/|\band\b|&)\s*")
+
+
+def is_word_char(char: str) -> bool:
+    """A letter, digit or apostrophe: part of a word a guess must not cut."""
+    return char.isalnum() or char in "_'’"
+
+
+# Every kind of space Python knows, and the boundary between texts, as one space.
+_SPACES = {code: " " for code in range(0x3000 + 1) if chr(code).isspace() or code == 0}
+
+
+def spaced(text: str) -> str:
+    """Every kind of space (and the boundary between texts) as one space, keeping positions."""
+    return text.translate(_SPACES)
+
+
+def fold(text: str) -> str:
+    """Lower case and one kind of space, keeping every position (a guess is copied from the original).
+    Run at each key on what is on screen, so done by ``str`` methods, not a loop in Python."""
+    plain = spaced(text)
+    lower = plain.lower()
+    if len(lower) == len(plain):
+        return lower
+    return "".join(low if len(low := char.lower()) == 1 else char for char in plain)  # "İ" grows
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The texts guesses are made from, read once per item on the database worker; and what an
+    empty box is offered, by agenda item: the opening of its narrative, its reports' recommendations
+    as draft resolutions."""
+
+    texts: tuple[str, ...]
+    openings: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    recommendations: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+
+
+def openings(title: str, kind: ItemKind, presenters: Sequence[str]) -> list[str]:
+    """How a minute usually opens, from the item: who presented what, by the kind of item."""
+    topic = title.strip()
+    found: list[str] = []
+    for name in presenters:
+        if kind in (ItemKind.VERBAL_UPDATE, ItemKind.PRESENTATION):
+            found += [f"{name} gave an update on {topic}.", f"{name} gave a verbal update on {topic}."]
+        elif kind == ItemKind.BRIEFING:
+            found.append(f"{name} presented a briefing paper on {topic}.")
+        else:
+            found.append(f"{name} presented the report on {topic}.")
+        found.append(f"{name} reported on {topic}.")
+    found.append(f"Members considered a report on {topic}.")
+    return found
+
+
+def presenter_names(text: str, linked: Iterable[str]) -> list[str]:
+    names = [part for part in _SPLIT_PRESENTERS.split(text) if part.strip()] if text.strip() else []
+    return list(dict.fromkeys([*names, *linked]))
+
+
+def vocabulary(db: Database, meeting_id: int) -> Vocabulary:
+    """The committee's record as it stands: its minutes (every meeting, this one as saved so far),
+    resolutions, actions, people, organisations, this meeting's agenda, report titles and openings."""
+    with db.read() as session:
+        committee_id = session.scalar(select(Meeting.committee_id).where(Meeting.id == meeting_id))
+        meetings = select(Meeting.id).where(Meeting.committee_id == committee_id)
+        texts: list[str] = []
+        texts += session.scalars(
+            select(Minute.text).where(Minute.meeting_id.in_(meetings), Minute.text != "")
+        )
+        texts += session.scalars(select(Resolution.text).join(Minute).where(Minute.meeting_id.in_(meetings)))
+        texts += session.scalars(select(Action.text).where(Action.committee_id == committee_id))
+        for title, first, last, job in session.execute(
+            select(Person.title, Person.first_name, Person.last_name, Person.job_title)
+        ):
+            texts += [" ".join(p for p in (title, first, last) if p), f"{first} {last}".strip()]
+            if job:
+                texts.append(job)
+        texts += session.scalars(select(Organisation.name))
+        items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)).all()
+        opening: dict[int, tuple[str, ...]] = {}
+        recommended: dict[int, tuple[str, ...]] = {}
+        for item in items:
+            texts += [item.title, item.description]
+            names = presenter_names(
+                item.presenters_text,
+                (
+                    " ".join(p for p in (person.title, person.first_name, person.last_name) if p)
+                    for person in item.presenters
+                ),
+            )
+            opening[item.id] = tuple(openings(item.title, item.kind, names))
+            texts += opening[item.id]
+            reports = [_report_text(session, attachment.id) for attachment in item.attachments]
+            texts += [attachment.title for attachment in item.attachments] + reports
+            recommended[item.id] = report_drafts(reports)
+    return Vocabulary(tuple(t for t in texts if t and t.strip()), opening, recommended)
+
+
+def _report_text(session: Session, attachment_id: int) -> str:
+    """A report's text as stored when it was attached (its pages in order)."""
+    pages = select(AttachmentPage.text).where(AttachmentPage.attachment_id == attachment_id)
+    return "\n".join(session.scalars(pages.order_by(AttachmentPage.page)))
+
+
+class Corpus:
+    """Texts joined for searching (``\\x00`` between them: a guess never runs from one into the next)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.text = "\x00" + "\x00".join(texts)  # each text starts after a boundary
+        self.folded = fold(self.text)
+
+    def places(self, folded_suffix: str, typed: str, limit: int) -> list[tuple[str, bool]]:
+        """What follows ``folded_suffix`` wherever it occurs (up to ``limit`` places), and whether
+        the record has it in the case ``typed`` (the same stretch as typed, spaces made one kind)."""
+        found: list[tuple[str, bool]] = []
+        start = self.folded.find(folded_suffix)
+        while start >= 0 and len(found) < limit:
+            end = start + len(folded_suffix)
+            stop = self.text.find("\x00", end, end + MAX_OFFER + 40)
+            same_case = spaced(self.text[start:end]) == typed
+            found.append((self.text[end : stop if stop >= 0 else end + MAX_OFFER + 40], same_case))
+            start = self.folded.find(folded_suffix, start + 1)
+        return found
+
+    def holds(self, folded_suffix: str) -> bool:
+        return folded_suffix in self.folded
+
+
+class Predictor:
+    """Guesses from the record (read once) and from the texts on screen (given with each guess)."""
+
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
+        self.record = Corpus(vocabulary.texts if vocabulary else ())
+
+    def suggest(self, before: str, on_screen: Sequence[str] = ()) -> str:
+        """The text to offer after ``before`` (the box's text up to the cursor), or ""."""
+        partial_match = _WORD_TAIL.search(before)
+        partial = partial_match.group() if partial_match else ""
+        if not partial and not before[-1:].isspace():
+            return ""
+        corpora = [self.record, Corpus(on_screen)] if on_screen else [self.record]
+        context = fold(" " + before[-MAX_CONTEXT:])  # a box's start is a word's start
+        # A word of a few letters is completed; the next words, or a word of one letter, only
+        # where a longer stretch before them matches.
+        shortest = len(partial) + 1 if len(partial) >= MIN_PARTIAL else max(MIN_CONTEXT, len(partial) + 1)
+        if len(context) < shortest or not any(c.holds(context[-shortest:]) for c in corpora):
+            return ""
+        low, high = shortest, len(context)  # the longest tail of the context the record holds
+        while low < high:
+            middle = (low + high + 1) // 2
+            if any(c.holds(context[-middle:]) for c in corpora):
+                low = middle
+            else:
+                high = middle - 1
+        suffix = context[-low:]
+        typed = spaced((" " + before[-MAX_CONTEXT:])[-low:])
+        found = [(p, same) for c in corpora for p, same in c.places(suffix, typed, MAX_PLACES) if p]
+        # Where the record has it as typed ("the next meeting", not "Date of Next Meeting"), follow those.
+        places = [p for p, same in found if same] or [p for p, _same in found]
+        if partial:
+            places = [p for p in places if is_word_char(p[0])]
+        if not places:
+            return ""
+        return _offer(places, completing_word=bool(partial))
+
+
+def _common_prefix(texts: Sequence[str]) -> str:
+    first = min(texts)
+    last = max(texts)
+    size = 0
+    while size < len(first) and first[size] == last[size]:
+        size += 1
+    return first[:size]
+
+
+def _offer(places: Sequence[str], *, completing_word: bool) -> str:
+    shared = _common_prefix(places)[:MAX_OFFER]
+    whole = any(len(p) == len(shared) for p in places)  # a text ends there
+    if not whole:
+        # Cut back to the end of a word: a guess never stops halfway through one.
+        cut = len(shared)
+        following = [p[cut] if cut < len(p) else " " for p in places]
+        if cut and is_word_char(shared[cut - 1]) and any(is_word_char(c) for c in following):
+            match = _WORD_TAIL.search(shared)
+            cut = match.start() if match else 0
+        shared = shared[:cut]
+    shared = shared.rstrip()
+    if not (shared and is_word_char(shared[0])):
+        # The places go on differently within the word (or the next): the commonest one.
+        endings = Counter(m.group() for p in places if (m := _WORD_HEAD.match(p)))
+        shared = endings.most_common(1)[0][0] if endings else ""
+    return shared if len(shared) >= MIN_OFFER else ""

@@ -1,0 +1,247 @@
+"""Word and phrase completion in every text box of the minute-taking window.
+
+What the record suggests comes next is shown in grey after the cursor; **Tab** takes all of it,
+**Ctrl+Right** its next word, **Escape** puts it away. Nothing is inserted without one of those keys,
+typing on simply goes on (and the suggestion follows it), and each insertion is one undo step of the
+box. The record is read on the database worker when the window opens and at each item; the texts
+on screen (the minute being typed) are looked at as they stand. An empty narrative is offered the
+item's opening ("Steve Martlew gave an update on …"), an empty new resolution the recommendations of
+the item's reports, one by one, an empty new action the latest resolution worded as an action
+("a further report be submitted …" → "Submit a further report …"): Tab adopts one, then it is
+edited like anything typed.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
+
+from sst_desktop.services.action_wording import as_action
+from sst_desktop.services.suggestions import Predictor, Vocabulary, is_word_char
+from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.minutes.editor import MinuteEditor
+from sst_desktop.ui.minutes.session import MinuteSession
+from sst_desktop.ui.operations import suggestions
+
+ATTACHED = "sst_completion"  # a property marking the boxes already watched
+NARRATIVE = "narrative"  # the object names of the boxes an empty one is offered something in
+NEW_RESOLUTION = "newResolution"
+NEW_ACTION = "newAction"
+
+
+class MinutesWindow(Protocol):
+    context: AppContext
+    session: MinuteSession
+    editor: MinuteEditor
+
+    def isAncestorOf(self, child: QWidget) -> bool: ...
+
+    def findChildren(self, kind: type[QPlainTextEdit]) -> list[QPlainTextEdit]: ...
+
+
+class WordCompletion(QObject):
+    """Suggestions for the text boxes of one window (``offered`` says what is shown, for a box)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.vocabulary = Vocabulary(())
+        self.predictor = Predictor()
+        self.ghost = QLabel()
+        self.ghost.setObjectName("completionGhost")
+        self.ghost.setStyleSheet("color: #8a8f98; background: palette(base);")
+        self.ghost.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.ghost.hide()
+        self._edit: QPlainTextEdit | None = None
+        self._offer = ""
+        # The rest of an offer partly taken or typed: still offered while the text is as expected.
+        self._carry: tuple[QPlainTextEdit, str, str] | None = None
+        self._adopted: set[str] = set()  # recommendations taken as draft resolutions
+        self._last: tuple[object, ...] | None = None  # what the last guess was made for
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # (focusObjectChanged, not focusChanged: that one also hands over the widget losing the
+            # focus, which may be half destroyed — reaching it from Python crashed the program)
+            app.focusObjectChanged.connect(self._focus_changed)
+        self.window.session.current_item_changed.connect(lambda _item: self.reload())
+        # a resolution added: the next recommendation is offered (the box empties without a signal)
+        self.window.editor.resolutions.changed.connect(lambda _minute: self._refresh())
+        self.reload()
+
+    @property
+    def window(self) -> MinutesWindow:
+        """The window these suggestions are for: the parent, not a reference of this object's own
+        (which would keep a closed window's Python side alive)."""
+        return self.parent()  # type: ignore[return-value]
+
+    # The record ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        meeting_id = self.window.session.meeting.id
+        parent: QWidget = self.window  # type: ignore[assignment]
+        suggestions.vocabulary(self.window.context, parent, meeting_id).success(self._read).quietly().run()
+
+    def _read(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.predictor = Predictor(vocabulary)
+        self._refresh()  # what the box is offered may have come with the record
+
+    def _refresh(self) -> None:
+        """Offer afresh in the box being typed in (the record, or the resolutions, changed)."""
+        self._last = None
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QPlainTextEdit) and focused.property(ATTACHED):
+            self._update(focused)
+
+    # What is offered -------------------------------------------------------------------------------
+    def offered(self, widget: QWidget) -> str:
+        return self._offer if widget is self._edit else ""
+
+    def _focus_changed(self, new: QObject | None) -> None:
+        if not shiboken6.isValid(self) or self.parent() is None:
+            return
+        if self._edit is not None and new is not self._edit:
+            self._withdraw()
+        if isinstance(new, QPlainTextEdit) and self.window.isAncestorOf(new):
+            if not new.property(ATTACHED):
+                new.setProperty(ATTACHED, True)
+                new.installEventFilter(self)
+                new.textChanged.connect(lambda edit=new: self._update(edit))
+                new.cursorPositionChanged.connect(lambda edit=new: self._update(edit))
+            self._update(new, focused=True)  # (said before the box itself answers hasFocus())
+
+    def _update(self, edit: QPlainTextEdit, *, focused: bool = False) -> None:
+        # A key sends both textChanged and cursorPositionChanged: guess once for what the box shows.
+        focused = focused or edit.hasFocus()
+        state = (edit, edit.toPlainText(), edit.textCursor().position(), focused, self.predictor)
+        if state == self._last:
+            return
+        self._last = state
+        offer = self._guess(edit) if focused else ""
+        if self._carry is not None:
+            carried_edit, expected, rest = self._carry
+            here = edit.toPlainText()[: edit.textCursor().position()]
+            if carried_edit is edit and here == expected and not edit.textCursor().hasSelection():
+                offer = offer if len(offer) > len(rest) and offer.startswith(rest) else rest
+            else:
+                self._carry = None
+        self._edit = edit if offer else None
+        self._offer = offer
+        if not offer:
+            self.ghost.hide()
+            return
+        viewport = edit.viewport()
+        if self.ghost.parent() is not viewport:
+            self.ghost.setParent(viewport)
+        rect = edit.cursorRect()
+        room = max(0, viewport.width() - rect.right() - 4)
+        self.ghost.setFont(edit.font())
+        line = offer.split("\n", 1)[0]
+        self.ghost.setText(self.ghost.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room))
+        self.ghost.adjustSize()
+        if not edit.toPlainText():  # over the box's placeholder, the whole line wide
+            self.ghost.resize(max(room, self.ghost.width()), self.ghost.height())
+        self.ghost.move(rect.right() + 1, rect.top())
+        self.ghost.show()
+
+    def _guess(self, edit: QPlainTextEdit) -> str:
+        if edit.isReadOnly() or self.window.session.read_only:
+            return ""
+        cursor = edit.textCursor()
+        if cursor.hasSelection():
+            return ""
+        text = edit.toPlainText()
+        if not text:
+            return self._for_empty(edit)
+        position = cursor.position()
+        if position < len(text) and is_word_char(text[position]):
+            return ""  # inside a word: nothing to add
+        before = text[:position]
+        word_start = position
+        while word_start > 0 and is_word_char(text[word_start - 1]):
+            word_start -= 1
+        own = [text[: max(0, word_start - 1)], text[position:]]
+        others = [box.toPlainText() for box in self.window.findChildren(QPlainTextEdit) if box is not edit]
+        return self.predictor.suggest(before, [*own, *others])
+
+    def _for_empty(self, edit: QPlainTextEdit) -> str:
+        """An empty narrative is offered the item's opening; an empty new resolution, the next of
+        its reports' recommendations not yet resolved; an empty new action, the latest resolution
+        that asks something to be done, worded as an action."""
+        item = self.window.session.current_item
+        if item is None:
+            return ""
+        if edit.objectName() == NARRATIVE:
+            return next(iter(self.vocabulary.openings.get(item.id, ())), "")
+        if edit.objectName() == NEW_RESOLUTION:
+            resolved = set(self.window.editor.resolutions.texts()) | self._adopted
+            drafts = self.vocabulary.recommendations.get(item.id, ())
+            return next((d for d in drafts if d not in resolved), "")
+        if edit.objectName() == NEW_ACTION:
+            taken = {row.text.toPlainText() for row in self.window.editor.actions_list.ordered_rows()}
+            wordings = (as_action(text) for text in reversed(self.window.editor.resolutions.texts()))
+            return next((w for w in wordings if w and w not in taken | self._adopted), "")
+        return ""
+
+    def _withdraw(self) -> None:
+        self._last = None
+        self._offer = ""
+        self._carry = None
+        self._edit = None
+        if shiboken6.isValid(self.ghost):
+            self.ghost.hide()
+
+    # Taking it -------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self._offer
+            and watched is self._edit
+        ):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
+                self._insert(self._edit, self._offer)
+                return True
+            if event.key() == Qt.Key.Key_Right and modifiers == Qt.KeyboardModifier.ControlModifier:
+                self._insert(self._edit, next_word(self._offer))
+                return True
+            if event.key() == Qt.Key.Key_Escape and modifiers == Qt.KeyboardModifier.NoModifier:
+                self._withdraw()
+                return True
+            if event.text() and self._offer.startswith(event.text()):  # typed as offered: the rest stays
+                self._carry = (
+                    self._edit,
+                    self._before(self._edit) + event.text(),
+                    self._offer[len(event.text()) :],
+                )
+            else:
+                self._carry = None
+        return False
+
+    @staticmethod
+    def _before(edit: QPlainTextEdit) -> str:
+        return edit.toPlainText()[: edit.textCursor().position()]
+
+    def _insert(self, edit: QPlainTextEdit, text: str) -> None:
+        if not edit.toPlainText() and edit.objectName() in (NEW_RESOLUTION, NEW_ACTION):
+            self._adopted.add(text)  # a draft adopted and then edited is not offered again
+        rest = self._offer[len(text) :]
+        self._carry = (edit, self._before(edit) + text, rest) if rest.strip() else None
+        cursor = edit.textCursor()
+        cursor.beginEditBlock()  # one step of the box's own undo, apart from the typing before it
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        edit.setTextCursor(cursor)
+
+
+def next_word(offer: str) -> str:
+    """The first word of ``offer`` with what leads up to it (spaces, punctuation)."""
+    size = 0
+    while size < len(offer) and not is_word_char(offer[size]):
+        size += 1
+    while size < len(offer) and is_word_char(offer[size]):
+        size += 1
+    return offer[:size]

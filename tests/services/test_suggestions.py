@@ -1,0 +1,58 @@
+"""Guesses of what comes next, from the committee's record (no window)."""
+
+from __future__ import annotations
+
+from sst_desktop.services import minutes
+from sst_desktop.services.suggestions import Predictor, Vocabulary, vocabulary
+from sst_desktop.storage.engine import Database
+from tests.minutes_data import build_committee_and_meetings
+
+RECORD = Vocabulary(
+    (
+        "Members considered a report on Domestic Violence and Violence against Women and Girls.",
+        "the report be noted",
+        "the update be noted",
+        "the Minutes of the meeting held on 17 March 2022 be confirmed as a correct record",
+    )
+)
+
+
+def test_a_word_is_completed_and_a_phrase_runs_on_while_the_record_agrees() -> None:
+    predictor = Predictor(RECORD)
+    assert (
+        predictor.suggest("Members cons")
+        == "idered a report on Domestic Violence and Violence against Women and Girls."
+    )
+    assert (
+        predictor.suggest("the Minu")
+        == "tes of the meeting held on 17 March 2022 be confirmed as a correct record"
+    )
+    assert predictor.suggest("the up") == "date be noted"
+    assert predictor.suggest("the report be n") == "oted"
+
+
+def test_nothing_is_offered_for_one_letter_a_word_inside_another_or_an_unknown_word() -> None:
+    predictor = Predictor(RECORD)
+    assert predictor.suggest("M") == ""
+    assert predictor.suggest("xport") == ""  # "report" holds "port", but not as a word's start
+    assert predictor.suggest("Quokka") == ""
+    assert predictor.suggest("") == ""
+
+
+def test_the_words_on_screen_count_and_case_follows_the_record() -> None:
+    predictor = Predictor(RECORD)
+    assert predictor.suggest("members cons").startswith("idered a report")
+    on_screen = ["It was noted that the Serious Violence Duty consultation was open."]
+    assert predictor.suggest("under the Serious Vi", on_screen) == "olence Duty consultation was open."
+
+
+def test_the_vocabulary_holds_the_directory_the_agenda_and_openings_from_the_presenters(db: Database) -> None:
+    seed = build_committee_and_meetings(db)
+    texts = vocabulary(db, seed.meeting_id).texts
+    assert "Superintendent Graeme Robson" in texts
+    assert "Domestic Homicide Review (DHRs) Update" in texts
+    assert "Steve Martlew gave an update on Prevent Local Partnerships Health Check." in texts
+    assert "Rosanna Stanley presented a briefing paper on Youth Justice Service Update." in texts
+    minute = minutes.minute_for_item(db, seed.item_ids[3])
+    minutes.set_text(db, minute.id, "Chairs were hard to recruit.")
+    assert "Chairs were hard to recruit." in vocabulary(db, seed.meeting_id).texts

@@ -1,0 +1,168 @@
+"""Word and phrase completion in the minute-taking window's text boxes, typed with real keys."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sst_desktop.services import minutes
+from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+from tests.minutes_data import SeedMeeting
+from tests.ui.test_minute_taking import key, saved, seed, window  # noqa: F401 (fixtures: the window, its meeting)
+from tests.ui.waiting import settle
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def on_item_4(qtbot, window: MinuteTakingWindow, seed: SeedMeeting) -> MinuteTakingWindow:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The minute-taking window on item 4, typing in its narrative."""
+    window.activateWindow()
+    window.go_to(seed.item_ids[3])
+    settle(qtbot)
+    window.editor.narrative.setFocus()
+    return window
+
+
+def test_tab_takes_the_rest_of_the_title_and_it_is_saved(qtbot, on_item_4, db, seed) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "Members considered a report on Dom")
+    assert win.completion.offered(narrative) == "estic Homicide Review (DHRs) Update."
+    assert win.completion.ghost.isVisible()
+    assert narrative.toPlainText() == "Members considered a report on Dom"  # shown, not inserted
+    key(qtbot, narrative, Qt.Key.Key_Tab)
+    expected = "Members considered a report on Domestic Homicide Review (DHRs) Update."
+    assert narrative.toPlainText() == expected
+    assert narrative.hasFocus()  # Tab took the suggestion instead of moving on
+    qtbot.waitUntil(lambda: saved(win), timeout=3000)
+    assert minutes.minute_for_item(db, seed.item_ids[3]).text == expected
+
+    # One undo step takes the whole insertion back.
+    key(qtbot, narrative, Qt.Key.Key_Z, CTRL)
+    assert narrative.toPlainText() == "Members considered a report on Dom"
+
+
+def test_typing_on_wins_and_ctrl_right_takes_one_word(qtbot, on_item_4) -> None:  # type: ignore[no-untyped-def]
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "Steve Mar")
+    assert win.completion.offered(narrative).startswith("tlew")
+    qtbot.keyClicks(narrative, "x")  # not what was offered: typed as typed, the suggestion goes
+    assert narrative.toPlainText() == "Steve Marx"
+    assert win.completion.offered(narrative) == ""
+    key(qtbot, narrative, Qt.Key.Key_Tab)  # with nothing offered, Tab moves on as before
+    assert not narrative.hasFocus()
+
+    narrative.setFocus()
+    narrative.selectAll()
+    qtbot.keyClicks(narrative, "Members considered ")
+    assert win.completion.offered(narrative).startswith("a report on")
+    key(qtbot, narrative, Qt.Key.Key_Right, CTRL)
+    key(qtbot, narrative, Qt.Key.Key_Right, CTRL)
+    assert narrative.toPlainText() == "Members considered a report"
+    key(qtbot, narrative, Qt.Key.Key_Escape)
+    assert win.completion.offered(narrative) == ""
+    assert not win.completion.ghost.isVisible()
+
+
+def test_a_resolution_completes_from_the_narrative_on_screen(qtbot, on_item_4, db, seed) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    win = on_item_4
+    editor = win.editor
+    qtbot.keyClicks(editor.narrative, "Chairs for reviews were hard to attract.")
+    key(qtbot, editor.narrative, Qt.Key.Key_Return, CTRL)
+    new = editor.resolutions.new_edit
+    assert new.hasFocus()
+    qtbot.keyClicks(new, "independent Chairs for rev")
+    assert win.completion.offered(new) == "iews were hard to attract."
+    key(qtbot, new, Qt.Key.Key_Right, CTRL)
+    key(qtbot, new, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert [r.text for r in minutes.minute_for_item(db, seed.item_ids[3]).resolutions] == [
+        "independent Chairs for reviews"
+    ]
+
+
+def test_nothing_is_offered_on_confirmed_minutes_or_inside_a_word(qtbot, on_item_4) -> None:  # type: ignore[no-untyped-def]
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "Domestic Homicide Review")
+    cursor = narrative.textCursor()
+    cursor.setPosition(3)  # inside "Domestic"
+    narrative.setTextCursor(cursor)
+    assert win.completion.offered(narrative) == ""
+
+
+def test_an_attached_reports_recommendation_is_adopted_with_one_key_then_edited(  # type: ignore[no-untyped-def]
+    qtbot,
+    on_item_4,
+    db,
+    seed,  # noqa: F811
+) -> None:
+    from sst_desktop.demo.report_texts import VAWG
+    from sst_desktop.demo.reports import render_report
+    from sst_desktop.services.attachments import attach_pdf
+
+    report = render_report(VAWG)
+    attach_pdf(db, seed.item_ids[3], report.content, report.filename, title=report.title)
+    win = on_item_4
+    win.go_to(seed.item_ids[4])
+    settle(qtbot)
+    win.go_to(seed.item_ids[3])  # the record, and the report with it, is read at each item
+    settle(qtbot)
+    key(qtbot, win.editor.narrative, Qt.Key.Key_Return, CTRL)
+    new = win.editor.resolutions.new_edit
+    assert new.hasFocus() and new.toPlainText() == ""
+    assert win.completion.offered(new) == "Agree to the priorities for a VAWG action plan"
+    key(qtbot, new, Qt.Key.Key_Tab)  # adopted as the draft
+    assert new.toPlainText() == "Agree to the priorities for a VAWG action plan"
+    qtbot.keyClicks(new, " for 2023")  # then edited like anything typed
+    key(qtbot, new, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert (
+        win.completion.offered(new) == "Agree the VAWG statement"
+    )  # the next one, once the first is resolved
+    assert [r.text for r in minutes.minute_for_item(db, seed.item_ids[3]).resolutions] == [
+        "Agree to the priorities for a VAWG action plan for 2023"
+    ]
+
+
+def test_an_empty_narrative_is_offered_the_items_opening(qtbot, on_item_4, seed) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    win = on_item_4
+    win.go_to(seed.item_ids[4])  # Prevent, a verbal update by Steve Martlew
+    settle(qtbot)
+    narrative = win.editor.narrative
+    narrative.setFocus()
+    assert (
+        win.completion.offered(narrative)
+        == "Steve Martlew gave an update on Prevent Local Partnerships Health Check."
+    )
+    for _ in range(6):
+        key(qtbot, narrative, Qt.Key.Key_Right, CTRL)
+    assert narrative.toPlainText() == "Steve Martlew gave an update on"
+
+
+def test_an_empty_action_is_offered_the_latest_resolution_worded_as_an_action(  # type: ignore[no-untyped-def]
+    qtbot,
+    on_item_4,
+    db,
+    seed,  # noqa: F811
+) -> None:
+    from sst_desktop.services import actions
+
+    win = on_item_4
+    editor = win.editor
+    key(qtbot, editor.narrative, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClicks(editor.resolutions.new_edit, "a further report be submitted to the next meeting")
+    key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_Return)
+    key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    new = editor.actions_list.new_edit
+    assert new.hasFocus() and new.toPlainText() == ""
+    assert win.completion.offered(new) == "Submit a further report to the next meeting"
+    key(qtbot, new, Qt.Key.Key_Tab)
+    key(qtbot, new, Qt.Key.Key_Return)
+    settle(qtbot)
+    minute = minutes.minute_for_item(db, seed.item_ids[3])
+    assert [a.text for a in actions.list_actions_for_minute(db, minute.id)] == [
+        "Submit a further report to the next meeting"
+    ]
