@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from sst_desktop import __version__
 from sst_desktop.cli.common import add_database_option, run_handler
+from sst_desktop.loading import resume_collection
 
 COMMAND_MODULES = (
     "sst_desktop.cli.maintenance",
@@ -47,4 +48,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(database=args.database, demo=args.demo)
     if args.demo:
         parser.error("--demo opens the GUI; it does not go with a subcommand")
+    resume_collection()  # (held while the program loaded, see sst_desktop.loading)
     return run_handler(handler, args)
