@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWi
 
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.open_flow import FILE_FILTER, open_interactively
-from sst_desktop.ui.operations.backups import take_open_backup
 from sst_desktop.ui.operations.watch import ChangeWatcher
 
 if TYPE_CHECKING:
@@ -63,11 +63,14 @@ class _BackupAfterShow(QObject):
         super().__init__(window)
         self.failed.connect(window.show_notice)
         database = window.context.database
-        QTimer.singleShot(
-            200, lambda: threading.Thread(target=self._run, args=(database,), daemon=True).start()
-        )
+        QTimer.singleShot(200, lambda: self._start(database))
 
-    def _run(self, database: Database) -> None:
+    def _start(self, database: Database) -> None:
+        from sst_desktop.ui.operations.backups import take_open_backup  # (loaded once the window shows)
+
+        threading.Thread(target=self._run, args=(database, take_open_backup), daemon=True).start()
+
+    def _run(self, database: Database, take_open_backup: Callable[[Database], str]) -> None:
         collecting = gc.isenabled()
         gc.disable()  # (no cycle collection on this thread: Qt objects are freed on the GUI thread)
         try:

@@ -39,6 +39,8 @@ NOT_AT_START = (
     "sst_desktop.ui.minutes.page",
     "sst_desktop.ui.minutes.minute_taking",
     "sst_desktop.ui.actions.log_view",
+    "sst_desktop.services.search",  # (the search box is there; searching loads it)
+    "sst_desktop.services.attachments",
 )
 
 
