@@ -41,6 +41,11 @@ NOT_AT_START = (
     "sst_desktop.ui.actions.log_view",
     "sst_desktop.services.search",  # (the search box is there; searching loads it)
     "sst_desktop.services.attachments",
+    "sst_desktop.cli.maintenance",  # (the commands' modules: the GUI needs none of them)
+    "sst_desktop.cli.export",
+    "sst_desktop.cli.backup",
+    "sst_desktop.cli.import_actions",
+    "sst_desktop.cli.search",
 )
 
 
