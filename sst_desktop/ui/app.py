@@ -24,6 +24,7 @@ from sst_desktop.loading import resume_collection
 from sst_desktop.paths import APP_NAME
 
 PROBE_ENV = "SST_DESKTOP_STARTUP_PROBE"
+COLLECTION_HELD_AT_MOST_MS = 10_000
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -74,6 +75,7 @@ def run_gui(database: str | None = None, demo: bool = False) -> int:
     window.defer(lambda: resume_minute_taking(window))  # the meeting being minuted when it stopped
     shown: list[Callable[[], object]] = [_report_first_paint] if os.environ.get(PROBE_ENV) else []
     when_first_screen_shown(window, [*shown, resume_collection])
+    QTimer.singleShot(COLLECTION_HELD_AT_MOST_MS, resume_collection)  # (should the window never paint)
     try:
         return app.exec()
     finally:
