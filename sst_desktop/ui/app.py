@@ -31,16 +31,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("SST Desktop")
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    apply_style(app)  # type: ignore[arg-type]
+    app = QApplication.instance()
+    if app is None:  # (Qt takes the style as it starts: quicker than setting it after)
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
+        apply_style(app, fusion=False)  # type: ignore[arg-type]
+    else:
+        apply_style(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
-def apply_style(app: QApplication) -> None:
-    """The house look: Fusion plus resources/styles/app.qss."""
+def apply_style(app: QApplication, *, fusion: bool = True) -> None:
+    """The house look: Fusion (unless the application was started with it) plus resources/styles/app.qss."""
     from sst_desktop.paths import resource
 
-    app.setStyle("Fusion")
+    if fusion:
+        app.setStyle("Fusion")
     with contextlib.suppress(OSError):  # an unstyled window still works
         style = resource("styles", "app.qss").read_text(encoding="utf-8")
         app.setStyleSheet(style.replace("@ICONS@", resource("icons").as_posix()))
