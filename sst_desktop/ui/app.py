@@ -31,13 +31,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("SST Desktop")
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication.instance()
-    if app is None:  # (Qt takes the style as it starts: quicker than setting it after)
+    existing = QApplication.instance()
+    if existing is None:  # (Qt takes the style as it starts: quicker than setting it after)
         app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
-        apply_style(app, fusion=False)  # type: ignore[arg-type]
-    else:
-        apply_style(app)  # type: ignore[arg-type]
-    return app  # type: ignore[return-value]
+        apply_style(app, fusion=False)
+        return app
+    apply_style(existing)  # type: ignore[arg-type]
+    return existing  # type: ignore[return-value]
 
 
 def apply_style(app: QApplication, *, fusion: bool = True) -> None:
