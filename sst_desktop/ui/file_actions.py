@@ -28,6 +28,7 @@ MAX_RECENT = 8
 
 _windows: list[QWidget] = []  # open main windows (Qt does not keep top-level windows alive)
 _databases: list[Database] = []  # every database a window showed in this run, to close at the end
+_backups: list[threading.Thread] = []  # open-time backups started in this run, waited for at the end
 
 
 def open_window(
@@ -68,7 +69,9 @@ class _BackupAfterShow(QObject):
     def _start(self, database: Database) -> None:
         from sst_desktop.ui.operations.backups import take_open_backup  # (loaded once the window shows)
 
-        threading.Thread(target=self._run, args=(database, take_open_backup), daemon=True).start()
+        thread = threading.Thread(target=self._run, args=(database, take_open_backup), daemon=True)
+        _backups.append(thread)
+        thread.start()
 
     def _run(self, database: Database, take_open_backup: Callable[[Database], str]) -> None:
         collecting = gc.isenabled()
@@ -88,6 +91,8 @@ def close_databases() -> None:
     from sst_desktop.ui.operations.worker import database_worker
 
     database_worker().drain(30.0)
+    while _backups:  # (an open-time backup still copying holds its database open)
+        _backups.pop().join(30.0)
     while _databases:
         _databases.pop().dispose()
 
