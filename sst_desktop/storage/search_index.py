@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from pypdf import PdfReader
 from sqlalchemy import Connection, event, insert, select
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.orm.attributes import get_history
@@ -52,6 +51,8 @@ def install() -> None:
 
 def page_texts(data: bytes) -> list[str]:
     """The text of each page of a PDF, extracted once when it is attached ('' for unreadable pages)."""
+    from pypdf import PdfReader  # (only when a report is attached: pypdf is slow to import)
+
     texts = []
     for page in PdfReader(io.BytesIO(data), strict=False).pages:
         try:

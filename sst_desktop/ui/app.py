@@ -3,6 +3,7 @@
 Start-up probe: with ``SST_DESKTOP_STARTUP_PROBE=1`` in the environment the application prints
 ``first-paint <seconds>`` (seconds since the interpreter started) on standard output as soon as
 the main window has painted with its first screen's records, then quits. ``tests/benchmarks/bench_startup.py`` uses it.
+The cycle collector, held while the program loads (``sst_desktop.loading``), resumes at that moment.
 """
 
 from __future__ import annotations
@@ -12,34 +13,42 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sst_desktop import __version__
+from sst_desktop.loading import resume_collection
 from sst_desktop.paths import APP_NAME
 
 PROBE_ENV = "SST_DESKTOP_STARTUP_PROBE"
+COLLECTION_HELD_AT_MOST_MS = 10_000
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("SST Desktop")
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    apply_style(app)  # type: ignore[arg-type]
-    return app  # type: ignore[return-value]
+    existing = QApplication.instance()
+    if existing is None:  # (Qt takes the style as it starts: quicker than setting it after)
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
+        apply_style(app, fusion=False)
+        return app
+    apply_style(existing)  # type: ignore[arg-type]
+    return existing  # type: ignore[return-value]
 
 
-def apply_style(app: QApplication) -> None:
-    """The house look: Fusion plus resources/styles/app.qss, in the colours ``ui.theme`` chooses for
-    the desktop's palette (house colours on a light desktop; its own on a dark or high-contrast one).
-    Chosen again when the desktop's colour scheme changes while the program runs."""
+def apply_style(app: QApplication, *, fusion: bool = True) -> None:
+    """The house look: Fusion (unless the application was started with it) plus resources/styles/app.qss,
+    in the colours ``ui.theme`` chooses for the desktop's palette (house colours on a light desktop; its
+    own on a dark or high-contrast one). Chosen again when the desktop's colour scheme changes."""
     from sst_desktop.paths import resource
     from sst_desktop.ui import theme
 
-    app.setStyle("Fusion")
+    if fusion:
+        app.setStyle("Fusion")
     theme.apply(app.palette())
     with contextlib.suppress(OSError):  # an unstyled window still works
         style = resource("styles", "app.qss").read_text(encoding="utf-8")
@@ -77,8 +86,9 @@ def run_gui(database: str | None = None, demo: bool = False) -> int:
     from sst_desktop.ui.minutes import resume_minute_taking
 
     window.defer(lambda: resume_minute_taking(window))  # the meeting being minuted when it stopped
-    if os.environ.get(PROBE_ENV):
-        _install_probe(window)
+    shown: list[Callable[[], object]] = [_report_first_paint] if os.environ.get(PROBE_ENV) else []
+    when_first_screen_shown(window, [*shown, resume_collection])
+    QTimer.singleShot(COLLECTION_HELD_AT_MOST_MS, resume_collection)  # (should the window never paint)
     try:
         return app.exec()
     finally:
@@ -88,6 +98,7 @@ def run_gui(database: str | None = None, demo: bool = False) -> int:
 
 
 def _demo_or_none() -> Path | None:
+    resume_collection()  # (building the demo makes short-lived objects: collect them as usual)
     try:
         return demo_copy_path()
     except Exception as error:  # the demo is built from shipped data; say so rather than crash
@@ -97,26 +108,32 @@ def _demo_or_none() -> Path | None:
         return None
 
 
-class _FirstPaint(QObject):
-    def __init__(self, window: QWidget) -> None:
+def when_first_screen_shown(window: QWidget, callbacks: list[Callable[[], object]]) -> None:
+    """Call ``callbacks`` in turn once ``window`` has painted with its first screen's records."""
+    _FirstScreen(window, callbacks)
+
+
+class _FirstScreen(QObject):
+    def __init__(self, window: QWidget, callbacks: list[Callable[[], object]]) -> None:
         super().__init__(window)
         self._window = window
+        self._callbacks = callbacks
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Paint:
             self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._when_shown)  # after this paint (of the whole window) is done
+            QTimer.singleShot(0, self._when_painted)  # after this paint (of the whole window) is done
         return False
 
-    def _when_shown(self) -> None:
+    def _when_painted(self) -> None:
         """The first screen's records come from the database worker: count the paint that shows
         them, not an empty screen painted while they are on their way."""
         from sst_desktop.ui.operations.worker import database_worker
 
         worker = database_worker()
         if worker.is_idle():
-            self._report()
+            self._shown()
             return
         worker.idle.connect(self._shown_with_data)
 
@@ -125,15 +142,16 @@ class _FirstPaint(QObject):
 
         database_worker().idle.disconnect(self._shown_with_data)
         self._window.repaint()  # paint what the answers filled in, now
-        self._report()
+        self._shown()
 
-    def _report(self) -> None:
-        print(f"first-paint {time.perf_counter() - _process_started():.3f}", flush=True)
-        QTimer.singleShot(0, QApplication.quit)
+    def _shown(self) -> None:
+        for callback in self._callbacks:
+            callback()
 
 
-def _install_probe(window: QWidget) -> None:
-    _FirstPaint(window)
+def _report_first_paint() -> None:
+    print(f"first-paint {time.perf_counter() - _process_started():.3f}", flush=True)
+    QTimer.singleShot(0, QApplication.quit)
 
 
 def _process_started() -> float:

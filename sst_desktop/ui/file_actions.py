@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWi
 
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.open_flow import FILE_FILTER, open_interactively
-from sst_desktop.ui.operations.backups import take_open_backup
 from sst_desktop.ui.operations.watch import ChangeWatcher
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ MAX_RECENT = 8
 
 _windows: list[QWidget] = []  # open main windows (Qt does not keep top-level windows alive)
 _databases: list[Database] = []  # every database a window showed in this run, to close at the end
+_backups: list[threading.Thread] = []  # open-time backups started in this run, waited for at the end
 
 
 def open_window(
@@ -63,11 +64,16 @@ class _BackupAfterShow(QObject):
         super().__init__(window)
         self.failed.connect(window.show_notice)
         database = window.context.database
-        QTimer.singleShot(
-            200, lambda: threading.Thread(target=self._run, args=(database,), daemon=True).start()
-        )
+        QTimer.singleShot(200, lambda: self._start(database))
 
-    def _run(self, database: Database) -> None:
+    def _start(self, database: Database) -> None:
+        from sst_desktop.ui.operations.backups import take_open_backup  # (loaded once the window shows)
+
+        thread = threading.Thread(target=self._run, args=(database, take_open_backup), daemon=True)
+        _backups.append(thread)
+        thread.start()
+
+    def _run(self, database: Database, take_open_backup: Callable[[Database], str]) -> None:
         collecting = gc.isenabled()
         gc.disable()  # (no cycle collection on this thread: Qt objects are freed on the GUI thread)
         try:
@@ -85,6 +91,8 @@ def close_databases() -> None:
     from sst_desktop.ui.operations.worker import database_worker
 
     database_worker().drain(30.0)
+    while _backups:  # (an open-time backup still copying holds its database open)
+        _backups.pop().join(30.0)
     while _databases:
         _databases.pop().dispose()
 

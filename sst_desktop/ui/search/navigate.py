@@ -18,13 +18,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from sst_desktop.services.attachments import AttachmentRecord
-from sst_desktop.services.search import Kind, SearchHit
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.operations import search as search_ops
 from sst_desktop.ui.widgets.accessible import with_clear_button
 
 if TYPE_CHECKING:
+    from sst_desktop.services.attachments import AttachmentRecord
+    from sst_desktop.services.search import SearchHit
     from sst_desktop.ui.main_window import MainWindow
     from sst_desktop.ui.search.window import SearchWindow
 
@@ -80,6 +79,10 @@ def search_window(window: MainWindow) -> SearchWindow:
 
 def open_hit(window: MainWindow, hit: SearchHit) -> None:
     """Show ``hit`` where it lives (see the module's notes)."""
+    # (Loaded with the search window, not at start-up: install_search runs as the main window is built.)
+    from sst_desktop.services.search import Kind
+    from sst_desktop.ui.operations import search as search_ops
+
     if hit.kind in (Kind.MINUTE, Kind.RESOLUTION) and hit.anchor_id is not None:
         window.context.open_minute_requested.emit(hit.anchor_id)
     elif hit.kind in (Kind.ITEM, Kind.REPORT, Kind.DECLARATION) and hit.meeting_id is not None:

@@ -19,11 +19,15 @@ from sst_desktop.services.validation import cleaned_form_of
 from sst_desktop.ui.widgets.accessible import with_clear_button
 
 
-def _set_error(widget: QWidget, message: str) -> None:
+def mark_error(widget: QWidget, message: str) -> None:
+    """Mark ``widget`` as refused with ``message`` in its tooltip ("" clears the mark); it is
+    restyled only when the mark comes or goes (restyling walks the style sheet again)."""
+    restyle = bool(widget.property("error")) != bool(message)
     widget.setProperty("error", bool(message))
     widget.setToolTip(message)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    if restyle:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def _leave_undo_to_window(widget: QWidget, event: QEvent, dirty: bool) -> bool:
@@ -66,7 +70,7 @@ class _SavedText:
         if editing:
             return
         self._rejected = None
-        _set_error(self, "")  # type: ignore[arg-type]
+        mark_error(self, "")  # type: ignore[arg-type]
         if self._text() != text:
             self._show(text)
 
@@ -83,7 +87,7 @@ class _SavedText:
         self._submitted = None
         if suggestion is not None and cleaned_form_of(self._rejected, suggestion):
             self._show(suggestion)
-        _set_error(self, message)  # type: ignore[arg-type]
+        mark_error(self, message)  # type: ignore[arg-type]
 
     def commit_pending(self) -> None:
         """Submit an edit not yet finished (the window is closing or the record changes)."""
@@ -97,7 +101,7 @@ class _SavedText:
     def _changed(self, *_args: object) -> None:
         if self._rejected is not None and self._text() != self._rejected:
             self._rejected = None
-            _set_error(self, "")  # type: ignore[arg-type]
+            mark_error(self, "")  # type: ignore[arg-type]
 
     def _finished(self) -> None:
         text = self._text()

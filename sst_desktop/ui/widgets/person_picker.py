@@ -29,6 +29,7 @@ from sst_desktop.ui.operations import directory
 from sst_desktop.ui.operations.worker import database_worker
 from sst_desktop.ui.widgets.accessible import with_clear_button
 from sst_desktop.ui.widgets.change_dialog import run_modal
+from sst_desktop.ui.widgets.fields import mark_error
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILL_ROLE = Qt.ItemDataRole.UserRole + 2  # the text put in the field while an entry is highlighted
@@ -202,10 +203,7 @@ class PersonPicker(QWidget):
             popup.hide()
 
     def _mark(self, message: str) -> None:
-        self.line_edit.setProperty("error", bool(message))
-        self.line_edit.setToolTip(message)
-        self.line_edit.style().unpolish(self.line_edit)
-        self.line_edit.style().polish(self.line_edit)
+        mark_error(self.line_edit, message)
 
     def _typed(self, text: str) -> None:
         self._mark("")
