@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from sst_desktop.ui.minutes.conflict import keep_mine_in
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.fields import CommitLineEdit, CommitTextEdit, parse_time_text, time_text
 from sst_desktop.ui.widgets.person_picker import PersonPicker
+from sst_desktop.ui.widgets.wrapping_row import WrappingRow
 
 LABELS = {
     "name": "name",
@@ -116,12 +116,10 @@ class CommitteeDetails(QGroupBox):
         checks.addWidget(self.declarations_as_table)
         right.addRow("", checks)
 
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(24)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        columns = WrappingRow(spacing=24)  # two columns; one under the other with large text
+        columns.add(left, 1)
+        columns.add(right, 1)
+        QVBoxLayout(self).addWidget(columns)
 
         self.name.commit_requested.connect(lambda text: self.save(CommitteePatch(name=text), self.name))
         self.short_name.commit_requested.connect(

@@ -68,6 +68,7 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         self.title = QLabel()
         self.title.setObjectName("page-title")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)  # a long name wraps rather than being cut off
         self.subtitle = QLabel()
         self.subtitle.setObjectName("hint")
         self.archive_button = QPushButton("Archive committee")

@@ -26,6 +26,7 @@ from sst_desktop.ui.directory.models import member_name, membership_model
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.change_dialog import run_modal
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
+from sst_desktop.ui.widgets.wrapping_row import WrappingRow
 
 
 class MembersPanel(QGroupBox):
@@ -83,9 +84,11 @@ class MembersPanel(QGroupBox):
         ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        buttons.addWidget(self.show_past)
+        tools = WrappingRow()  # the choice of former members goes under the buttons with large text
+        tools.add(buttons, 1)
+        tools.add(self.show_past)
         layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
+        layout.addWidget(tools)
         layout.addWidget(self.table)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()

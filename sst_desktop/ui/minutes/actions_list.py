@@ -36,6 +36,7 @@ from sst_desktop.ui.operations.minutes import TextBasis
 from sst_desktop.ui.widgets.accessible import name_editor
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
+from sst_desktop.ui.widgets.wrapping_row import WrappingRow
 
 
 def action_key(action_id: int, field: str) -> str:
@@ -145,17 +146,23 @@ class ActionRow(QWidget):
         top.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.text, 1)
         top.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignTop)
+        who = QHBoxLayout()
+        who.addWidget(QLabel("Owner"))
+        who.addWidget(self.owner, 1)
+        who.addWidget(QLabel("Organisation"))
+        who.addWidget(self.organisation, 1)
+        when = QHBoxLayout()
+        when.addWidget(QLabel("Due"))
+        when.addWidget(self.due)
+        when.addWidget(self.next_meeting)
+        when.addWidget(self.reference)
+        details = WrappingRow()  # who and when side by side; one under the other with large text
+        details.add(who, 1)
+        details.add(when)
         bottom = QHBoxLayout()
         bottom.setSpacing(6)
         bottom.addSpacing(40)
-        bottom.addWidget(QLabel("Owner"))
-        bottom.addWidget(self.owner, 3)
-        bottom.addWidget(QLabel("Organisation"))
-        bottom.addWidget(self.organisation, 3)
-        bottom.addWidget(QLabel("Due"))
-        bottom.addWidget(self.due)
-        bottom.addWidget(self.next_meeting)
-        bottom.addWidget(self.reference)
+        bottom.addWidget(details, 1)
         bottom.addSpacing(28)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)

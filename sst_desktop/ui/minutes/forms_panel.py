@@ -34,6 +34,7 @@ from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.operations import minutes
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.widgets.fields import CommitLineEdit, CommitTextEdit
+from sst_desktop.ui.widgets.wrapping_row import WrappingRow
 
 FIELD_LABELS = {
     "moved_by": "who moved it",
@@ -95,9 +96,9 @@ class MinuteFormPanel(QGroupBox):
         moved.addWidget(self.moved_by, 1)
         moved.addWidget(QLabel("Seconded by"))
         moved.addWidget(self.seconded_by, 1)
-        references = QHBoxLayout()
-        references.addWidget(self.references_inline, 1)
-        references.addWidget(self.typed_reference_button)
+        references = WrappingRow()
+        references.add(self.references_inline, 1)
+        references.add(self.typed_reference_button)
         self.previous = QWidget()
         previous = QVBoxLayout(self.previous)
         previous.setContentsMargins(0, 0, 0, 0)
