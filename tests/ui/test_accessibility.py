@@ -102,3 +102,35 @@ def test_focus_is_always_visible(qtbot, catalogue, name) -> None:  # type: ignor
         if widget.hasFocus() and widget.grab().toImage() == before:
             unseen.append(f"{type(widget).__name__}#{widget.objectName()}")
     assert unseen == [], f"{name}: focus not visible on"
+
+
+@pytest.mark.parametrize("name", list(OPENERS))
+def test_tab_order_follows_the_screen(qtbot, catalogue, name) -> None:  # type: ignore[no-untyped-def]
+    """Tab goes through the controls as they are read on the screen: down the page, and across to
+    the next column, never back up to a control above and to the left (once round, at the end,
+    it starts again at the top)."""
+    from PySide6.QtCore import QPoint, Qt
+
+    window = catalogue.open(name)
+    qtbot.waitExposed(window)
+    settle(qtbot)
+    chain = []
+    widget = window.nextInFocusChain()
+    while widget is not window and len(chain) < 2000:
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.window() is window
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.focusProxy() is None
+        ):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert chain, f"{name}: nothing takes the focus"
+    places = [w.mapTo(window, QPoint(0, 0)) for w in chain]
+    back_up = [
+        f"{type(a).__name__}#{a.objectName()} → {type(b).__name__}#{b.objectName()}"
+        for a, b, pa, pb in zip(chain, chain[1:], places, places[1:], strict=False)
+        if pb.y() < pa.y() - 10 and pb.x() <= pa.x()
+    ]
+    assert back_up == [], f"{name}: Tab jumps back up"

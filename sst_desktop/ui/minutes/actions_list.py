@@ -33,7 +33,7 @@ from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.widgets import GrowingTextEdit, new_entry_row
 from sst_desktop.ui.operations import directory, minute_actions
 from sst_desktop.ui.operations.minutes import TextBasis
-from sst_desktop.ui.widgets.accessible import name_editor
+from sst_desktop.ui.widgets.accessible import name_editor, rows_in_tab_order
 from sst_desktop.ui.widgets.date_box import DateBox
 from sst_desktop.ui.widgets.organisation_box import OrganisationBox
 from sst_desktop.ui.widgets.wrapping_row import WrappingRow
@@ -299,6 +299,7 @@ class ActionsList(QWidget):
             self.rows_layout.addWidget(row)
             row.show()
         self.new_number.setText(f"({len(records) + 1})")
+        rows_in_tab_order(self.ordered_rows(), self.new_edit)
         self._apply_read_only()
         added = self.rows.get(self._focus_owner_of) if self._focus_owner_of is not None else None
         if added is not None:

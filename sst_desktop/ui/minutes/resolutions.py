@@ -36,6 +36,7 @@ from sst_desktop.ui.minutes.conflict import ask_which
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.widgets import GrowingTextEdit, clear_layout, new_entry_row
 from sst_desktop.ui.operations import minutes
+from sst_desktop.ui.widgets.accessible import rows_in_tab_order
 
 # Alt+N inserts the N-th of these (the procedural phrase, where an item offers one, is Alt+5).
 SHORTCUT_ORDER = (
@@ -186,6 +187,7 @@ class ResolutionsList(QWidget):
             self.rows_layout.addWidget(row)
             row.show()
         self.new_number.setText(f"({len(records) + 1})")
+        rows_in_tab_order(self.ordered_rows(), self.new_edit)
         if reload_phrases or new_minute:
             self._load_phrases()
         self._apply_read_only()
