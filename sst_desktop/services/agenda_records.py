@@ -134,6 +134,11 @@ def item_references(items: Sequence[AgendaItemRecord]) -> dict[int, str]:
     return {item_id: label.strip("()") for item_id, label in item_labels(items).items()}
 
 
+def printed_label(label: str) -> str:
+    """The label as it hangs before the title: "1." for a number, "(A)" as it is, "" for none."""
+    return f"{label}." if label.isdigit() else label
+
+
 def item_name(reference: str, title: str) -> str:
     """ "Item 3" or "Item A"; an unnumbered item is named by its title."""
     return f"Item {reference}" if reference else title

@@ -321,3 +321,10 @@ def test_page_references_point_at_the_pages_stamped_with_that_label(db, labelled
         for page in range(first, last + 1):
             if page not in document.blank_pages:
                 assert f"Agenda Item {label} " in texts[page - 1] + " "
+
+
+def test_warnings_name_items_by_their_printed_label(db, labelled) -> None:
+    items = {i.title: i for i in agenda.list_agenda_items(db, labelled.september)}
+    agenda.update_item(db, items["Youth Justice"].id, AgendaItemPatch(report_status="attached"))
+    document = build_agenda_pack(db, labelled.september)
+    assert "Item 6 (Youth Justice) is marked “report attached” but has none." in document.warnings
