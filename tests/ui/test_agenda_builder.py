@@ -615,6 +615,7 @@ def test_editor_heading_and_summary_show_the_printed_label(
     settle(qtbot)
     assert agenda.get_item(db, dhr.id).numbering == ItemNumbering.LETTER
     assert editor.heading.text() == "Item A"  # as "(A)" on the agenda, not its place in the list
+    assert context.undo_stack.undoText() == "Change the numbering of “DHR10 report”"
     assert "exempt: item A" in builder.summary.text()
 
     apologies = agenda.list_agenda_items(db, sst.september)[1]
