@@ -1,6 +1,8 @@
 """The agenda pack: the agenda, then every item's reports in order, as the council sends it out.
 
-- each report's pages carry "Agenda Item N" (top right) and every page of the pack "Page P";
+- each report's pages carry "Agenda Item 3" (top right) with the item's printed label ("Agenda Item A"
+  for a lettered item; an unnumbered item's title, as the agenda prints no number for it) and every
+  page of the pack "Page P";
 - every report starts on an odd page, for double-sided printing: where it would start on an even
   page a page "This page is intentionally left blank" goes before it (and one closes an odd pack);
 - the agenda lists each item's pages in the pack, "(Pages 5 - 12)";
@@ -37,10 +39,19 @@ from sst_desktop.exports.agenda_pdf import (
 )
 from sst_desktop.exports.atomic import atomic_path
 from sst_desktop.exports.minutes_pdf import public_minutes_pdf
-from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, draw_text, missing_glyphs, register_fonts
+from sst_desktop.exports.pdf_fonts import (
+    FONT,
+    FONT_BOLD,
+    draw_text,
+    missing_glyphs,
+    register_fonts,
+    text_runs,
+    visual_line,
+)
 from sst_desktop.exports.pdf_structure import structure_of, tagged_pdf
 from sst_desktop.exports.pdf_tags import Tagger, artifact
 from sst_desktop.services.agenda import AgendaItemRecord
+from sst_desktop.services.agenda_records import item_name, item_references
 from sst_desktop.services.attachments import attachments_for_items
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.meeting_texts import (
@@ -56,6 +67,7 @@ log = logging.getLogger(__name__)
 
 CONFIDENTIAL = "CONFIDENTIAL"
 PUBLIC_DOCUMENT_PACK = "Public Document Pack"
+STAMP_TITLE_CHARS = 48  # an unnumbered item's title in the stamp, beyond which it is shortened
 
 # (database, meeting id of the previous meeting) -> the public minutes as PDF bytes, or None.
 MinutesSource = Callable[[Database, int], bytes | None]
@@ -66,7 +78,8 @@ class PackSection:
     """One report (or its restricted notice) in the pack."""
 
     item_id: int
-    number: int
+    number: int  # the item's place in the agenda, 1-based
+    label: str  # as printed: "3", "A" for a lettered item, "" for an unnumbered one
     title: str
     document: str  # the attachment's title, "Minutes of the meeting held on …", or "Restricted"
     first_page: int  # 1-based page of the pack
@@ -98,6 +111,7 @@ class _Block:
     """A run of pages for one item: a report's pages, or the restricted notice (``reader`` None)."""
 
     item: AgendaItemRecord
+    label: str  # the item's printed label: "3", "A", or "" (unnumbered)
     document: str
     reader: PdfReader | None
     restricted: bool = False
@@ -113,7 +127,7 @@ class _Block:
 class _Page:
     kind: str  # "agenda" | "report" | "blank" | "restricted" | "placeholder"
     source: PageObject | None = None
-    number: int | None = None  # agenda item number stamped on it
+    stamp: str = ""  # "Agenda Item 3" in the top right corner, or nothing
     paragraphs: tuple[int, ...] = ()
     text: str = ""
     size: tuple[float, float] = A4
@@ -208,7 +222,7 @@ def _assemble(
             hooks.step(len(content.items) + 2, total)
     writer.add_outline_item(title="Agenda", page_number=0)
     for section in layout.sections:
-        label = f"Item {section.number}: {section.title}"
+        label = f"Item {section.label}: {section.title}" if section.label else section.title
         if section.restricted:
             label += " (restricted)"
         writer.add_outline_item(title=label, page_number=section.first_page - 1)
@@ -262,6 +276,7 @@ def _blocks(
     minutes_source: MinutesSource | None,
 ) -> list[_Block]:
     items = content.items
+    references = item_references(items)
     # Public: exempt items' bytes are never loaded.
     readable = [i.id for i in items if i.attachments and not (public and i.is_exempt)]
     stored = attachments_for_items(db, readable)
@@ -269,6 +284,7 @@ def _blocks(
     total = len(items) + 3
     for index, item in enumerate(items):  # steps 1 … len(items); the caller takes it from there
         hooks.step(index + 1, total)
+        reference = references[item.id]
         documents: list[tuple[str, bytes]] = []
         ours = False
         has_report = bool(item.attachments)
@@ -289,7 +305,7 @@ def _blocks(
         if not has_report:
             continue
         if public and item.is_exempt:
-            blocks.append(_Block(item, "Restricted", None, restricted=True))
+            blocks.append(_Block(item, reference, "Restricted", None, restricted=True))
             continue
         for title, data in documents:
             try:
@@ -297,15 +313,18 @@ def _blocks(
                 if reader.is_encrypted or len(reader.pages) == 0:
                     raise ValueError("encrypted or empty")
             except Exception as error:
-                log.warning("report %r of item %s unreadable: %r", title, item.number, error)
+                log.warning("report %r of item %s unreadable: %r", title, item.id, error)
                 message = (
-                    f"Item {item.number}: the report “{title}” could not be read and is not in the pack."
+                    f"{item_name(reference, item.title)}: the report “{title}” could not be read"
+                    " and is not in the pack."
                 )
                 warnings.append(message)
-                blocks.append(_Block(item, title, None, placeholder=message))
+                blocks.append(_Block(item, reference, title, None, placeholder=message))
                 continue
             blocks.append(
-                _Block(item, title, reader, restricted=item.is_exempt, tagged=data if ours else b"")
+                _Block(
+                    item, reference, title, reader, restricted=item.is_exempt, tagged=data if ours else b""
+                )
             )
     return blocks
 
@@ -322,27 +341,26 @@ def _minutes(db: Database, meeting_id: int, source: MinutesSource, warnings: lis
 def _layout(agenda: PdfReader, blocks: list[_Block]) -> _Layout:
     layout = _Layout()
     for page in agenda.pages:
-        layout.pages.append(_source_page("agenda", page, None))
+        layout.pages.append(_source_page("agenda", page, ""))
     for block in blocks:
         if len(layout.pages) % 2 == 1:  # the next page would be even
             layout.pages.append(_Page("blank", text=BLANK_PAGE_TEXT))
             layout.blanks.append(len(layout.pages))
         first = len(layout.pages) + 1
-        number = block.item.number
+        stamp = _stamp(block)
         if block.reader is None:
             if block.placeholder:
-                layout.pages.append(_Page("placeholder", number=number, text=block.placeholder))
+                layout.pages.append(_Page("placeholder", stamp=stamp, text=block.placeholder))
             else:
-                layout.pages.append(
-                    _Page("restricted", number=number, paragraphs=block.item.exempt_paragraphs)
-                )
+                layout.pages.append(_Page("restricted", stamp=stamp, paragraphs=block.item.exempt_paragraphs))
         else:
             for page in block.reader.pages:
-                layout.pages.append(_source_page("report", page, number))
+                layout.pages.append(_source_page("report", page, stamp))
         layout.sections.append(
             PackSection(
                 item_id=block.item.id,
-                number=number,
+                number=block.item.number,
+                label=block.label,
                 title=block.item.title,
                 document=block.document,
                 first_page=first,
@@ -356,7 +374,16 @@ def _layout(agenda: PdfReader, blocks: list[_Block]) -> _Layout:
     return layout
 
 
-def _source_page(kind: str, page: PageObject, number: int | None) -> _Page:
+def _stamp(block: _Block) -> str:
+    """ "Agenda Item 3" / "Agenda Item A"; an unnumbered item has no number to print, so its pages
+    carry the item's title (shortened to fit the corner) — what the reader finds it by on the agenda."""
+    if block.label:
+        return f"Agenda Item {block.label}"
+    title = " ".join(block.item.title.split())
+    return title if len(title) <= STAMP_TITLE_CHARS else title[: STAMP_TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _source_page(kind: str, page: PageObject, stamp: str) -> _Page:
     box = page.cropbox
     width, height = float(box.width), float(box.height)
     rotation = (page.rotation or 0) % 360
@@ -365,7 +392,7 @@ def _source_page(kind: str, page: PageObject, number: int | None) -> _Page:
     return _Page(
         kind,
         source=page,
-        number=number,
+        stamp=stamp,
         size=(width, height),
     )
 
@@ -413,8 +440,8 @@ def _decorations(pages: list[_Page], content: AgendaContent, *, full: bool, tagg
             with tagger.content(canvas, tagger.root.add("P")):
                 _centred_lines(canvas, page.text, width, height * 0.6, max_chars=80)
         with artifact(canvas):
-            if page.number is not None:
-                _agenda_item_mark(canvas, page.number, width, height)
+            if page.stamp:
+                _agenda_item_mark(canvas, page.stamp, width, height)
             if index == 1 and not full and content.style.public_document_pack:
                 canvas.setFont(FONT_BOLD, 12)
                 canvas.drawString(12 * mm, height - 3 * mm - 12, PUBLIC_DOCUMENT_PACK)
@@ -434,12 +461,12 @@ def _decorations(pages: list[_Page], content: AgendaContent, *, full: bool, tagg
     return buffer.getvalue()
 
 
-def _agenda_item_mark(canvas: Canvas, number: int, width: float, height: float) -> None:
-    """ "Agenda Item N" boxed in the top right corner, above where reports print (and above the
+def _agenda_item_mark(canvas: Canvas, text: str, width: float, height: float) -> None:
+    """ "Agenda Item 3" boxed in the top right corner, above where reports print (and above the
     minutes' DRAFT mark)."""
-    text = f"Agenda Item {number}"
-    canvas.setFont(FONT_BOLD, 11)
-    text_width = canvas.stringWidth(text, FONT_BOLD, 11)
+    text_width = sum(
+        canvas.stringWidth(chunk, font, 11) for font, chunk in text_runs(visual_line(text), FONT_BOLD)
+    )
     right = width - 12 * mm
     top = height - 3 * mm
     canvas.setFillGray(1)
@@ -447,7 +474,7 @@ def _agenda_item_mark(canvas: Canvas, number: int, width: float, height: float) 
     canvas.setLineWidth(0.8)
     canvas.rect(right - text_width - 12, top - 16, text_width + 18, 16, stroke=1, fill=1)
     canvas.setFillGray(0)
-    canvas.drawRightString(right, top - 12, text)
+    draw_text(canvas, right, top - 12, text, FONT_BOLD, 11, align="right")  # a title may be any script
 
 
 def _centred_lines(canvas: Canvas, text: str, width: float, y: float, *, max_chars: int) -> None:

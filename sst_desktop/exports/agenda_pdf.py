@@ -47,7 +47,7 @@ from sst_desktop.exports.pdf_style import (
 )
 from sst_desktop.exports.pdf_tags import build_tagged
 from sst_desktop.services.agenda import AgendaItemRecord, list_agenda_items
-from sst_desktop.services.agenda_records import item_labels
+from sst_desktop.services.agenda_records import item_labels, item_name, item_references
 from sst_desktop.services.committees import get_committee
 from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle
 from sst_desktop.services.document_styles import meeting_style
@@ -120,9 +120,12 @@ def agenda_warnings(content: AgendaContent) -> list[str]:
         warnings.append("The agenda has no items yet.")
     if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
         warnings.append(f"This meeting is {meeting.status.label.lower()}.")
+    references = item_references(content.items)
     for item in content.items:
         if item.report_status == ReportStatus.ATTACHED and not item.attachments:
-            warnings.append(f"Item {item.number} ({item.title}) is marked “report attached” but has none.")
+            name = item_name(references[item.id], item.title)
+            where = name if name == item.title else f"{name} ({item.title})"
+            warnings.append(f"{where} is marked “report attached” but has none.")
     return warnings
 
 

@@ -128,6 +128,22 @@ def item_labels(items: Sequence[AgendaItemRecord]) -> dict[int, str]:
     return labels
 
 
+def item_references(items: Sequence[AgendaItemRecord]) -> dict[int, str]:
+    """How other pages refer to each item: "3", "A" (the printed label without its brackets, as in
+    "Agenda Item A"), "" for an unnumbered item, which is known by its title alone."""
+    return {item_id: label.strip("()") for item_id, label in item_labels(items).items()}
+
+
+def printed_label(label: str) -> str:
+    """The label as it hangs before the title: "1." for a number, "(A)" as it is, "" for none."""
+    return f"{label}." if label.isdigit() else label
+
+
+def item_name(reference: str, title: str) -> str:
+    """ "Item 3" or "Item A"; an unnumbered item is named by its title."""
+    return f"Item {reference}" if reference else title
+
+
 def letter_label(index: int) -> str:
     """1 → "A", 26 → "Z", 27 → "AA"."""
     text = ""

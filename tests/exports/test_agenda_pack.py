@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from sst_desktop.domain import Attachment
+from sst_desktop.domain.enums import ItemNumbering
 from sst_desktop.exports.agenda_pack import build_agenda_pack, export_agenda_pack
 from sst_desktop.services import agenda, attachments
 from sst_desktop.services.agenda_records import AgendaItemPatch
@@ -248,3 +249,82 @@ def test_agenda_without_reports_is_just_the_agenda(db) -> None:
     assert document.sections == ()
     assert document.blank_pages == ()
     assert document.page_count == document.agenda_pages
+
+
+@pytest.fixture
+def labelled(db, meeting):
+    """The council's numbering: "Welcome and introductions" unnumbered before Apologies (with a
+    report), Prevent lettered under DHR10, so positions and printed labels part company."""
+    welcome = agenda.add_item(
+        db,
+        meeting.september,
+        "Welcome and introductions",
+        AgendaItemPatch(numbering=ItemNumbering.NONE),
+        position=0,
+    ).after
+    attachments.attach_pdf(db, welcome.id, pdf_bytes("Welcome note"), "welcome.pdf")
+    prevent = next(i for i in agenda.list_agenda_items(db, meeting.september) if i.title == "Prevent Update")
+    agenda.update_item(db, prevent.id, AgendaItemPatch(numbering=ItemNumbering.LETTER))
+    return meeting
+
+
+def _section(document, title: str):
+    return [s for s in document.sections if s.title == title]
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_report_pages_are_stamped_with_the_printed_label(db, labelled, full) -> None:
+    document = build_agenda_pack(db, labelled.september, full=full)
+    texts = pages_text(document.pdf)
+    expected = {
+        "Welcome and introductions": "",
+        "DHR10 report": "4",
+        "Prevent Update": "A",
+        "VAWG Statement": "5",
+    }
+    assert {s.title: s.label for s in document.sections} == expected
+    for section in document.sections:
+        for page in range(section.first_page, section.first_page + section.page_count):
+            text = texts[page - 1]
+            if section.label:
+                assert f"Agenda Item {section.label} " in text + " ", (section, text)
+            else:  # no number to print: the item's title, and no "Agenda Item" at all
+                assert "Agenda Item" not in text
+                assert "Welcome and introductions" in text
+    assert "Agenda Item 6" not in " ".join(texts)  # VAWG's place in the agenda, not its number
+
+
+def test_bookmarks_name_items_by_their_printed_label(db, labelled) -> None:
+    reader = PdfReader(io.BytesIO(build_agenda_pack(db, labelled.september).pdf))
+    titles = [o.title for o in reader.outline]
+    assert titles == [
+        "Agenda",
+        "Welcome and introductions",
+        "Item 4: DHR10 report (restricted)",
+        "Item A: Prevent Update",
+        "Item 5: VAWG Statement",
+        "Item 5: VAWG Statement",
+    ]
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_page_references_point_at_the_pages_stamped_with_that_label(db, labelled, full) -> None:
+    document = build_agenda_pack(db, labelled.september, full=full)
+    texts = pages_text(document.pdf)
+    agenda_text = " ".join(texts[: document.agenda_pages])
+    for title, label in (("Prevent Update", "A"), ("VAWG Statement", "5")):
+        sections = _section(document, title)
+        first, last = sections[0].first_page, sections[-1].first_page + sections[-1].page_count - 1
+        # the agenda's "(A) Prevent Update (Pages 9 - 10)": its pages carry "Agenda Item A"
+        entry = agenda_text[agenda_text.index(title) :]
+        assert entry.split(title, 1)[1].lstrip().startswith(f"(Pages {first} - {last})")
+        for page in range(first, last + 1):
+            if page not in document.blank_pages:
+                assert f"Agenda Item {label} " in texts[page - 1] + " "
+
+
+def test_warnings_name_items_by_their_printed_label(db, labelled) -> None:
+    items = {i.title: i for i in agenda.list_agenda_items(db, labelled.september)}
+    agenda.update_item(db, items["Youth Justice"].id, AgendaItemPatch(report_status="attached"))
+    document = build_agenda_pack(db, labelled.september)
+    assert "Item 6 (Youth Justice) is marked “report attached” but has none." in document.warnings

@@ -588,3 +588,37 @@ def test_number_flag_and_section_heading_of_an_item(
     context.undo_stack.undo()  # the flag
     settle(qtbot)
     assert agenda.get_item(db, apologies.id).flag == ""
+
+
+def test_editor_heading_and_summary_show_the_printed_label(
+    qtbot, monkeypatch, builder: AgendaBuilder, context: AppContext, sst: SST
+) -> None:
+    db = context.database
+    build(builder, qtbot, monkeypatch)
+    welcome = agenda.add_item(db, sst.september, "Welcome and introductions", position=0).after
+    dhr = agenda.add_item(db, sst.september, "DHR10 report", AgendaItemPatch(exempt_paragraphs=[7])).after
+    assert welcome is not None and dhr is not None
+    builder.reload()
+    settle(qtbot)
+    editor = builder.editor
+
+    builder.select_item(welcome.id)
+    editor.numbering.setCurrentIndex(editor.numbering.findData(ItemNumbering.NONE))
+    editor.numbering.activated.emit(editor.numbering.currentIndex())
+    settle(qtbot)
+    assert editor.heading.text() == "Unnumbered item"
+
+    builder.select_item(dhr.id)
+    settle(qtbot)
+    editor.numbering.setCurrentIndex(editor.numbering.findData(ItemNumbering.LETTER))
+    editor.numbering.activated.emit(editor.numbering.currentIndex())
+    settle(qtbot)
+    assert agenda.get_item(db, dhr.id).numbering == ItemNumbering.LETTER
+    assert editor.heading.text() == "Item A"  # as "(A)" on the agenda, not its place in the list
+    assert context.undo_stack.undoText() == "Change the numbering of “DHR10 report”"
+    assert "exempt: item A" in builder.summary.text()
+
+    apologies = agenda.list_agenda_items(db, sst.september)[1]
+    builder.select_item(apologies.id)
+    settle(qtbot)
+    assert editor.heading.text() == "Item 1"

@@ -148,3 +148,26 @@ def test_the_agenda_beside_the_minutes_numbers_items_as_printed(qtbot, context, 
     window = _window(qtbot, context, settings, seed.meeting_id)
     shown = [window.agenda_list.topLevelItem(i).text(0) for i in range(1, 9)]
     assert shown == ["", "1.", "2.", "3.", "4.", "5.", "(A)", "6."]
+
+
+def test_the_minute_and_the_declaration_name_items_as_printed(qtbot, context, settings, db, seed) -> None:  # type: ignore[no-untyped-def]
+    from sst_desktop.ui.minutes.declarations import DeclarationDialog
+
+    agenda.add_item(db, seed.meeting_id, "Welcome", AgendaItemPatch(numbering=ItemNumbering.NONE), position=0)
+    agenda.update_item(db, seed.item_ids[5], AgendaItemPatch(numbering=ItemNumbering.LETTER))
+    window = _window(qtbot, context, settings, seed.meeting_id)
+    tree = window.agenda_list
+    for row, place in ((7, "Item A"), (1, "Unnumbered item"), (8, "Item 6")):
+        entry = tree.topLevelItem(row)
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(entry).center())
+        settle(qtbot)
+        assert window.editor.place.text().startswith(f"{place}  ·"), entry.text(1)
+    dialog = DeclarationDialog(window.session, [], item_id=seed.item_ids[5], parent=window)
+    qtbot.addWidget(dialog)
+    shown = [dialog.item.itemText(i) for i in range(dialog.item.count())]
+    assert shown[1:4] == [
+        "Welcome",
+        "1. " + window.session.items[1].title,
+        "2. " + window.session.items[2].title,
+    ]
+    assert f"(A) {window.session.items[6].title}" in shown

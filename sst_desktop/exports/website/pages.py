@@ -16,6 +16,7 @@ from sst_desktop.exports.agenda_pdf import item_lines, membership_text, time_and
 from sst_desktop.exports.minutes_content import Block, MinutesContent, Run
 from sst_desktop.exports.website.content import SiteContent, SiteMeeting
 from sst_desktop.services.action_records import ActionRecord
+from sst_desktop.services.agenda_records import item_labels, printed_label
 from sst_desktop.services.meeting_texts import plain_date
 
 AGENDA_PDF = "agenda.pdf"
@@ -136,8 +137,11 @@ def _agenda(meeting: SiteMeeting) -> str:
     if agenda.members:
         parts.append(f"<p><strong>Membership:</strong> {escape(membership_text(agenda.members))}</p>\n")
     reports = {r.item_number: r for r in meeting.reports}
+    labels = item_labels(agenda.items)
     for item in agenda.items:
-        parts.append(f'<h3><span class="number">{item.number}.</span> {escape(item.title)}</h3>\n')
+        label = printed_label(labels[item.id])  # as the agenda prints it: "1.", "(A)", or none
+        number = f'<span class="number">{label}</span> ' if label else ""
+        parts.append(f"<h3>{number}{escape(item.title)}</h3>\n")
         parts.extend(f"<p>{escape(line)}</p>\n" for line in item_lines(item, public=True))
         if item.number in reports:
             report = reports[item.number]

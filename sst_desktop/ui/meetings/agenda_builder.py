@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.domain.enums import ItemKind, ProceduralRole
 from sst_desktop.services.actions import ActionRecord
-from sst_desktop.services.agenda_records import AgendaItemRecord
+from sst_desktop.services.agenda_records import AgendaItemRecord, item_references
 from sst_desktop.services.errors import NotFoundError
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.meetings import MeetingRecord
@@ -285,7 +285,8 @@ class AgendaBuilder(QWidget):
             actions = self._open_actions
             if actions is None:
                 self._read_open_actions()
-        self.editor.show_item(item, editable=self.editable, open_actions=actions)
+        reference = item_references(self.model.records).get(item.id, "") if item is not None else ""
+        self.editor.show_item(item, editable=self.editable, open_actions=actions, reference=reference)
 
     def _read_open_actions(self) -> None:
         """The actions the action log item reviews; the editor lists them once they are read."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox
 
+from sst_desktop.services.agenda_records import item_references
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.outcome import Outcome
 from sst_desktop.services.records import Change
@@ -76,7 +77,8 @@ def remove_selected(builder: AgendaBuilder) -> None:
         return
     reports = sum(len(i.attachments) for i in items)
     if reports:
-        names = ", ".join(f"{i.number} ({i.title})" for i in items)
+        references = item_references(builder.model.records)
+        names = ", ".join(f"{references[i.id]} ({i.title})" if references[i.id] else i.title for i in items)
         answer = QMessageBox.question(
             builder,
             "Remove agenda items",

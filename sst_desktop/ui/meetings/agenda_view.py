@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from sst_desktop.domain.enums import ReportStatus
-from sst_desktop.services.agenda_records import AgendaItemRecord
+from sst_desktop.services.agenda_records import AgendaItemRecord, item_references
 
 
 class AgendaView(QTreeView):
@@ -67,7 +67,8 @@ def agenda_summary(records: Sequence[AgendaItemRecord]) -> str:
     to_follow = sum(1 for r in records if r.report_status == ReportStatus.TO_FOLLOW)
     if to_follow:
         parts.append(f"{to_follow} to follow")
-    exempt = [str(r.number) for r in records if r.is_exempt]
+    references = item_references(records)
+    exempt = [references[r.id] or r.title for r in records if r.is_exempt]  # "4", "A", an unnumbered title
     if exempt:
         parts.append(f"exempt: item{'s' if len(exempt) != 1 else ''} {', '.join(exempt)}")
     return " · ".join(parts)

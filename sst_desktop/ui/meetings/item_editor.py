@@ -198,6 +198,7 @@ class AgendaItemEditor(QWidget):
         )
         self._loading = False
         self._actions: Sequence[ActionRecord] | None = None
+        self._reference = ""
         self.show_item(None)
 
     # showing --------------------------------------------------------------------------------
@@ -207,11 +208,14 @@ class AgendaItemEditor(QWidget):
         *,
         editable: bool = True,
         open_actions: Sequence[ActionRecord] | None = None,
+        reference: str = "",
     ) -> None:
+        """``reference``: the item's printed label without brackets ("3", "A"; "" unnumbered)."""
         same = item is not None and self.item is not None and item.id == self.item.id
         if not same:
             self._idle.stop()
         self.item = item
+        self._reference = reference
         self.editable = editable
         self._actions = open_actions
         self.empty.setVisible(item is None)
@@ -220,7 +224,7 @@ class AgendaItemEditor(QWidget):
             return
         self._loading = True
         try:
-            self.heading.setText(f"Item {item.number}")
+            self.heading.setText(f"Item {reference}" if reference else "Unnumbered item")
             self.title.set_saved_text(item.title, keep_edit=same)
             self.kind.setCurrentIndex(self.kind.findData(item.kind))
             self.description.set_saved_text(item.description, keep_edit=same)
@@ -308,7 +312,9 @@ class AgendaItemEditor(QWidget):
     def _refused(self, error: BaseException) -> None:
         report_error(self, error)
         if self.item is not None:  # a box or list: show what is stored again
-            self.show_item(self.item, editable=self.editable, open_actions=self._actions)
+            self.show_item(
+                self.item, editable=self.editable, open_actions=self._actions, reference=self._reference
+            )
 
     def commit_pending(self) -> None:
         """Save what is typed but not yet left (another item chosen, the window closing)."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import DeclarationAction, InterestKind
+from sst_desktop.services.agenda_records import item_labels, printed_label
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.declarations import DeclarationPatch, DeclarationRecord
 from sst_desktop.services.meeting_texts import join_names
@@ -77,8 +78,9 @@ class DeclarationDialog(QDialog):
         self.item = QComboBox()
         self.item.setObjectName("declarationItem")
         self.item.addItem("(the meeting generally)", None)
+        labels = item_labels(session.items)  # as the agenda prints them: "1.", "(A)", or none
         for item in session.items:
-            self.item.addItem(f"{item.number}. {item.title}", item.id)
+            self.item.addItem(f"{printed_label(labels[item.id])} {item.title}".strip(), item.id)
 
         self.kind = QComboBox()
         self.kind.setObjectName("declarationKind")

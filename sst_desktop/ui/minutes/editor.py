@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.domain.enums import ItemKind, MinuteOutcome, ProceduralRole
 from sst_desktop.services.agenda import AgendaItemRecord
+from sst_desktop.services.agenda_records import item_references
 from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.services.records import Change
@@ -247,7 +248,9 @@ class MinuteEditor(QWidget):
         number = (
             f"Minute {minute.number}" if minute is not None and minute.number else "Minute (no number yet)"
         )
-        self.place.setText(f"Item {item.number}  ·  {number}  ·  {item.kind.label}")
+        reference = item_references(self.session.items).get(item.id, "")
+        where = f"Item {reference}" if reference else "Unnumbered item"  # as the agenda prints it
+        self.place.setText(f"{where}  ·  {number}  ·  {item.kind.label}")
         presenters = item.presenters_display or (", ".join(minute.presenters) if minute else "")
         self.presenters.setText(f"Presenter: {presenters}" if presenters else "")
         self.presenters.setVisible(bool(presenters))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.services.agenda_records import item_labels, printed_label
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.ui.minutes.register_model import status_text
 from sst_desktop.ui.minutes.session import MinuteSession
@@ -77,8 +78,9 @@ class ComingsDialog(QDialog):
         self.time_edit.setDisplayFormat("HH:mm")
         self.item = QComboBox()
         self.item.addItem("(no item)", None)
+        labels = item_labels(session.items)  # as the agenda prints them: "1.", "(A)", or none
         for item in session.items:
-            self.item.addItem(f"{item.number}. {item.title}", item.id)
+            self.item.addItem(f"{printed_label(labels[item.id])} {item.title}".strip(), item.id)
         wanted = (
             item_id if item_id is not None else (session.current_item.id if session.current_item else None)
         )

@@ -115,12 +115,13 @@ def update_item(
     context: AppContext, parent: QWidget, item: AgendaItemRecord, patch: AgendaItemPatch, what: str
 ) -> FieldEditOp[Change[AgendaItemRecord]]:
     """Change the fields ``patch`` sets; ``what`` names them for Undo ("title"). Edits of the same
-    field one after another are one undo step."""
+    field one after another are one undo step. Undo names the item by its title: its place in the
+    list is not the number the agenda prints (unnumbered and lettered items)."""
     return FieldEditOp(
         context,
         parent,
         lambda db: agenda.update_item(db, item.id, patch),
-        f"Change the {what} of item {item.number}",
+        f"Change the {what} of “{item.title}”",
         ("agenda_item", item.id, tuple(given(patch))),
     )
 
@@ -149,7 +150,7 @@ def remove_items(
     context: AppContext, parent: QWidget, items: Sequence[AgendaItemRecord]
 ) -> ChangeOp[Outcome[tuple[RemovedItem, ...]]]:
     ids = tuple(i.id for i in items)
-    text = f"Remove item {items[0].number}" if len(items) == 1 else f"Remove {len(items)} items"
+    text = f"Remove “{items[0].title}”" if len(items) == 1 else f"Remove {len(items)} items"
     return ChangeOp(context, parent, lambda db: agenda.remove_items(db, ids), text)
 
 
@@ -164,7 +165,7 @@ def attach_file(
         context,
         parent,
         lambda db: attachments.attach_file(db, item.id, path),
-        f"Attach {path.name} to item {item.number}",
+        f"Attach {path.name} to “{item.title}”",
     )
 
 
@@ -190,5 +191,5 @@ def remove_attachment(
         context,
         parent,
         lambda db: attachments.remove_attachment(db, attachment.id),
-        f"Remove {attachment.filename} from item {item.number}",
+        f"Remove {attachment.filename} from “{item.title}”",
     )

@@ -11,10 +11,12 @@ from pypdf import PdfReader
 
 from sst_desktop.cli.main import main
 from sst_desktop.demo.build import build_demo_database
+from sst_desktop.domain.enums import ItemNumbering
 from sst_desktop.exports.atomic import ExportError
 from sst_desktop.exports.website.writer import MANIFEST, publish_site
-from sst_desktop.services import minutes
+from sst_desktop.services import agenda, minutes
 from sst_desktop.services.action_records import list_actions
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.attachments import attachment_bytes, list_attachments
 from sst_desktop.services.committees import find_committee
 from sst_desktop.services.meetings import find_meeting
@@ -101,6 +103,22 @@ def test_a_meeting_page_has_its_agenda_minutes_and_documents(demo: Database, tmp
     minutes_pdf = PdfReader(site / "documents" / "2022-06-22" / "minutes.pdf")
     assert "DOMESTIC HOMICIDE REVIEW" in "".join(p.extract_text() for p in minutes_pdf.pages)
     assert "../documents/2022-06-22/agenda.pdf" in facts.links
+
+
+def test_agenda_headings_carry_the_printed_labels(demo: Database, tmp_path: Path) -> None:
+    june = find_meeting(demo, "SST@2022-06-22").id
+    patch = AgendaItemPatch(numbering=ItemNumbering.NONE)
+    agenda.add_item(demo, june, "Welcome and introductions", patch, position=0)
+    dhr = agenda.list_agenda_items(demo, june)[4]  # DHRs, printed "4." until now
+    agenda.update_item(demo, dhr.id, AgendaItemPatch(numbering=ItemNumbering.LETTER))
+    after = agenda.list_agenda_items(demo, june)[5]
+    site = tmp_path / "site"
+    publish_site(demo, sst(demo), site)
+    headings = read_page(site / "meetings" / "2022-06-22.html").headings
+    assert ("h3", "Welcome and introductions") in headings
+    assert ("h3", "1. Apologies for Absence") in headings
+    assert ("h3", "(A) DOMESTIC HOMICIDE REVIEW (DHRS) UPDATE") in headings
+    assert ("h3", f"4. {after.title}") in headings
 
 
 def test_reports_are_published_as_their_authors_made_them(demo: Database, tmp_path: Path) -> None:
