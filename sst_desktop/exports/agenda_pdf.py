@@ -47,7 +47,7 @@ from sst_desktop.exports.pdf_style import (
 )
 from sst_desktop.exports.pdf_tags import build_tagged
 from sst_desktop.services.agenda import AgendaItemRecord, list_agenda_items
-from sst_desktop.services.agenda_records import item_labels, item_name, item_references
+from sst_desktop.services.agenda_records import item_labels, item_name, item_references, printed_label
 from sst_desktop.services.committees import get_committee
 from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle
 from sst_desktop.services.document_styles import meeting_style
@@ -264,9 +264,7 @@ def summons_story(content: AgendaContent) -> list:
 def item_heading(number: int | str, title: str) -> Paragraph:
     """ "4.   DHR10 report": the number hangs in the margin, the title wraps under itself; a lettered
     item hangs "(A)", an unnumbered one nothing."""
-    label = str(number)
-    bullet = f"{label}." if label.isdigit() else label
-    return paragraph(title, _numbered_style(), bullet=bullet or None)
+    return paragraph(title, _numbered_style(), bullet=printed_label(str(number)) or None)
 
 
 def officer_rows(committee: CommitteeRecord) -> list[tuple[str, str]]:

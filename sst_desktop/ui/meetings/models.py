@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from sst_desktop.domain.enums import ForwardPlanStatus, MeetingStatus, ReportStatus
-from sst_desktop.services.agenda_records import AgendaItemRecord, item_labels
+from sst_desktop.services.agenda_records import AgendaItemRecord, item_labels, printed_label
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.standing_items import StandingItemRecord
@@ -163,7 +163,7 @@ class AgendaModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == AgendaColumn.NUMBER:
                 label = item_labels(self.records)[record.id]  # unnumbered items do not count
-                return f"{label}." if label.isdigit() else label
+                return printed_label(label)
             if column == AgendaColumn.TITLE:
                 return record.title
             if column == AgendaColumn.KIND:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.services.agenda import AgendaItemRecord
-from sst_desktop.services.agenda_records import item_labels
+from sst_desktop.services.agenda_records import item_labels, printed_label
 from sst_desktop.services.errors import ConfirmedMinutesError, EditConflictError
 from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minutes import MinuteRecord
@@ -254,7 +254,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         labels = item_labels(self.session.items)  # as the agenda prints them: "1.", "(A)", or none
         for item in self.session.items:
             label = labels[item.id]
-            row = QTreeWidgetItem([f"{label}." if label.isdigit() else label, item.title, ""])
+            row = QTreeWidgetItem([printed_label(label), item.title, ""])
             row.setData(0, ITEM_ROLE, item.id)
             row.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             tip = item.title
