@@ -13,12 +13,12 @@ from sst_desktop.storage.change_feed import FeedReader
 from sst_desktop.storage.server import ServerUnavailableError
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.minutes.autosave import SaveState
-from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import build_committee_and_meetings
 from tests.server import server_database
 from tests.team.pausing import server_paused
 from tests.team.test_live_screens import another_officer
 from tests.team.test_races import meanwhile
+from tests.ui.minute_window import open_minute_taking
 from tests.ui.test_action_log_waiting import Ticks
 from tests.ui.waiting import settle
 
@@ -73,7 +73,7 @@ def test_a_window_typing_while_the_server_is_paused_answers_retries_and_loses_no
         seed = build_committee_and_meetings(db)
         minute = minutes.minute_for_item(db, seed.item_ids[3])
         assert minute is not None
-        window = MinuteTakingWindow(AppContext(db), seed.meeting_id, settings)
+        window = open_minute_taking(AppContext(db), seed.meeting_id, settings)
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()

@@ -18,6 +18,7 @@ from sst_desktop.storage.engine import Database
 from sst_desktop.ui import file_actions
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import build_committee_and_meetings
+from tests.ui.minute_window import open_minute_taking
 from tests.ui.waiting import settle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,7 +44,7 @@ def minute_taking(qtbot, shared: Database, settings) -> Iterator[tuple[MinuteTak
     shown, other = (minutes.minute_for_item(shared, seed.item_ids[n]) for n in (3, 4))
     assert shown is not None and other is not None
     main = file_actions.open_window(shared, settings=settings)
-    window = MinuteTakingWindow(main.context, seed.meeting_id, settings)
+    window = open_minute_taking(main.context, seed.meeting_id, settings)
     qtbot.addWidget(window)
     window.show()
     window.go_to(seed.item_ids[3])
