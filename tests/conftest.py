@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,3 +39,39 @@ def db(db_path: Path, tmp_path: Path) -> Database:
     database = open_path(db_path, backup_dir=tmp_path / "backups")
     yield database
     database.dispose()
+
+
+FORGOTTEN_DIALOG_SECONDS = 30  # no test waits this long for a dialog it means to answer
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_left_waiting() -> Iterator[None]:
+    """A modal dialog nobody answers (an unexpected error, say) would wait for ever offscreen and
+    hang the whole run: after a while it is closed and the test fails, naming it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance()
+    if app is None:
+        yield
+        return
+    forgotten: list[str] = []
+    seen: dict[int, float] = {}
+
+    def check() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            return
+        first = seen.setdefault(id(widget), time.monotonic())
+        if time.monotonic() - first > FORGOTTEN_DIALOG_SECONDS:
+            text = widget.text() if isinstance(widget, QMessageBox) else widget.windowTitle()
+            forgotten.append(f"{type(widget).__name__}: {text}")
+            widget.close()
+
+    timer = QTimer()
+    timer.setInterval(1000)
+    timer.timeout.connect(check)
+    timer.start()
+    yield
+    timer.stop()
+    assert not forgotten, f"a dialog was left waiting for an answer: {forgotten}"
