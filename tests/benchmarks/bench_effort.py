@@ -257,10 +257,12 @@ def measure(use_aids: bool) -> tuple[int, int, Counter[str], int]:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+    from sst_desktop.services import agenda, meetings, minutes
     from sst_desktop.storage.opening import open_path
     from sst_desktop.ui.context import AppContext
     from sst_desktop.ui.meetings import export_actions
     from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
+    from sst_desktop.ui.operations.minute_taking import MinuteTaking
     from tests.minutes_data import build_committee_and_meetings
 
     app = QApplication.instance() or QApplication([])
@@ -268,7 +270,14 @@ def measure(use_aids: bool) -> tuple[int, int, Counter[str], int]:
     db = open_path(folder / "before.db", backup_dir=folder / "backups")
     seed = build_committee_and_meetings(db)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    win = MinuteTakingWindow(AppContext(db), seed.meeting_id, settings)
+    meeting = meetings.get_meeting(db, seed.meeting_id)
+    opened = MinuteTaking(
+        meeting,
+        "",
+        tuple(agenda.list_agenda_items(db, meeting.id)),
+        tuple(minutes.open_minutes(db, meeting.id)),
+    )
+    win = MinuteTakingWindow(AppContext(db), opened, settings)
     win.resize(1366, 768)
     win.show()
     win.activateWindow()
