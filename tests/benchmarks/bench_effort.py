@@ -6,7 +6,8 @@ resolutions and actions, and exports the minutes PDF, which must read the same a
 minutes entered through the services. Every key (a chord counts once) and click is counted.
 
 The database typed into holds the committee's record before that meeting — the directory, the
-earlier meeting, the agenda — never the minutes being typed: ``build_committee_and_meetings``.
+earlier meeting and its minute, the agenda — never the minutes being typed:
+``build_committee_and_meetings`` and ``add_the_earlier_record``.
 
 The word-processor figure comes from the PDF produced: every character of its text (a line end is
 one key: a space or an Enter), plus two keys (bold on, bold off) for each stretch of bold — the
@@ -252,6 +253,29 @@ def enter_the_meeting(officer: Officer, seed) -> None:  # type: ignore[no-untype
         officer.settle()
 
 
+def add_the_earlier_record(db, seed) -> None:  # type: ignore[no-untyped-def]
+    """What the demo's record holds from before 22 June beyond the committee, its members and the
+    agenda: the minute of 17 March 2022. (The seeds hold no report of the June agenda: the reports
+    the demo stores are those of the 8 September agenda, published after the meeting typed.)"""
+    from sqlalchemy import select
+
+    from sst_desktop.demo.safer_sefton_texts import MARCH_MINUTE_TEXT
+    from sst_desktop.domain import AgendaItem, Minute
+
+    with db.write() as session:
+        item = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == seed.previous_id)).one()
+        session.add(
+            Minute(
+                meeting_id=seed.previous_id,
+                agenda_item_id=item.id,
+                number=1,
+                position=0,
+                heading=item.title,
+                text=MARCH_MINUTE_TEXT,
+            )
+        )
+
+
 def measure(use_aids: bool) -> tuple[int, int, Counter[str], int]:
     """(keys in SST Desktop, keys in a word processor, keys per part, suggestions taken)."""
     from PySide6.QtCore import QSettings, Qt
@@ -269,6 +293,7 @@ def measure(use_aids: bool) -> tuple[int, int, Counter[str], int]:
     folder = Path(tempfile.mkdtemp(prefix="sst-bench-effort-"))
     db = open_path(folder / "before.db", backup_dir=folder / "backups")
     seed = build_committee_and_meetings(db)
+    add_the_earlier_record(db, seed)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     meeting = meetings.get_meeting(db, seed.meeting_id)
     opened = MinuteTaking(
