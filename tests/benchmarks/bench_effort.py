@@ -5,9 +5,10 @@ real minute-taking window, key by key (no pasting), through the register, every 
 resolutions and actions, and exports the minutes PDF, which must read the same as the reference
 minutes entered through the services. Every key (a chord counts once) and click is counted.
 
-The database typed into holds the committee's record before that meeting — the directory, the
-earlier meeting and its minute, the agenda — never the minutes being typed:
-``build_committee_and_meetings`` and ``add_the_earlier_record``.
+The database typed into holds the committee's record before that meeting: the demo database (built
+from the seeds) with everything the meeting of 22 June made, and all that came after, taken out
+(``effort_record``) — the directory, the 17 March minute, the 22 June agenda and its presenters,
+never the minutes being typed. The reference minutes are entered through the services into a copy.
 
 The word-processor figure comes from the PDF produced: every character of its text (a line end is
 one key: a space or an Enter), plus two keys (bold on, bold off) for each stretch of bold — the
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -76,11 +78,14 @@ def word_processor_keys(pdf: bytes) -> int:
 def reference_pdf(folder: Path) -> bytes:
     from sst_desktop.exports.minutes_pdf import build_minutes_pdf
     from sst_desktop.storage.opening import open_path
-    from tests.minutes_data import build_seed_meeting
+    from tests.benchmarks.effort_record import seed_of, take_register
+    from tests.minutes_data import write_minutes
 
     db = open_path(folder / "reference.db", backup_dir=folder / "reference-backups")
     try:
-        seed = build_seed_meeting(db)
+        seed = seed_of(db)
+        take_register(db, seed)
+        write_minutes(db, seed)
         return build_minutes_pdf(db, seed.meeting_id)
     finally:
         db.dispose()
@@ -197,9 +202,15 @@ class Officer:
 def enter_the_meeting(officer: Officer, seed) -> None:  # type: ignore[no-untyped-def]
     """The register, then each item as ``tests/ui/test_minute_taking.py`` enters it, typed."""
     from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from sst_desktop.demo.directory import PEOPLE
+    from sst_desktop.demo.safer_sefton_texts import JUNE_APOLOGIES, JUNE_PRESENT
+    from tests.benchmarks.effort_record import ADDED_BY_NAME, mark_of
     from tests.minutes_data import ACTIONS, NARRATIVE, RESOLUTIONS
+
+    people = {person.key: person for person in PEOPLE}
 
     ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
     win = officer.window
@@ -207,22 +218,24 @@ def enter_the_meeting(officer: Officer, seed) -> None:  # type: ignore[no-untype
     officer.settle()
     officer.focus(table)
     table.selectRow(0)
-    for k in "APAA":  # Bellamy Burnett Frackleton Grainger
-        officer.press(getattr(Qt.Key, f"Key_{k}"), widget=table)
-    officer.press(Qt.Key.Key_C, widget=table)  # Hardy in the Chair
-    officer.press(Qt.Key.Key_Down, widget=table)
-    for k in "PPPAPPAP":  # Hare Hollis Robson Sexton Stanley Trubshaw Watts White
-        officer.press(getattr(Qt.Key, f"Key_{k}"), widget=table)
+    model = win.register.model
+    for row in range(model.rowCount()):  # the members on the list, marked in turn (a mark moves on)
+        last_name = model.record(row).last_name
+        if last_name.casefold() == JUNE_PRESENT[0]:
+            officer.press(Qt.Key.Key_C, widget=table)  # in the Chair
+            officer.press(Qt.Key.Key_Down, widget=table)
+        else:
+            officer.press(getattr(Qt.Key, f"Key_{mark_of(last_name)}"), widget=table)
     picker = win.register.person_picker
-    for name, mark in (("Janette Maxwell", Qt.Key.Key_A), ("Steven Martlew", None)):
+    for key in ADDED_BY_NAME:  # the others, added by name
+        person = people[key]
+        name = f"{person.first_name} {person.last_name}"
         officer.focus(picker.line_edit)
-        from PySide6.QtTest import QTest
-
         QTest.keyClicks(picker.line_edit, name)
         officer.count(len(name))
         officer.click(win.register.add_member_button)
-        if mark is not None:
-            officer.press(mark, widget=table)
+        if key in JUNE_APOLOGIES:
+            officer.press(Qt.Key.Key_A, widget=table)
     # The click on Add closed the names' popup; the offscreen platform needs telling.
     win.activateWindow()
     officer.settle()
@@ -253,29 +266,6 @@ def enter_the_meeting(officer: Officer, seed) -> None:  # type: ignore[no-untype
         officer.settle()
 
 
-def add_the_earlier_record(db, seed) -> None:  # type: ignore[no-untyped-def]
-    """What the demo's record holds from before 22 June beyond the committee, its members and the
-    agenda: the minute of 17 March 2022. (The seeds hold no report of the June agenda: the reports
-    the demo stores are those of the 8 September agenda, published after the meeting typed.)"""
-    from sqlalchemy import select
-
-    from sst_desktop.demo.safer_sefton_texts import MARCH_MINUTE_TEXT
-    from sst_desktop.domain import AgendaItem, Minute
-
-    with db.write() as session:
-        item = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == seed.previous_id)).one()
-        session.add(
-            Minute(
-                meeting_id=seed.previous_id,
-                agenda_item_id=item.id,
-                number=1,
-                position=0,
-                heading=item.title,
-                text=MARCH_MINUTE_TEXT,
-            )
-        )
-
-
 def measure(use_aids: bool) -> tuple[int, int, Counter[str], int]:
     """(keys in SST Desktop, keys in a word processor, keys per part, suggestions taken)."""
     from PySide6.QtCore import QSettings, Qt
@@ -287,13 +277,14 @@ def measure(use_aids: bool) -> tuple[int, int, Counter[str], int]:
     from sst_desktop.ui.meetings import export_actions
     from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
     from sst_desktop.ui.operations.minute_taking import MinuteTaking
-    from tests.minutes_data import build_committee_and_meetings
+    from tests.benchmarks.effort_record import record_before_june, seed_of
 
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="sst-bench-effort-"))
+    record_before_june(folder / "before.db", lambda path: open_path(path, backup_dir=folder / "backups"))
+    shutil.copyfile(folder / "before.db", folder / "reference.db")  # the reference starts from it too
     db = open_path(folder / "before.db", backup_dir=folder / "backups")
-    seed = build_committee_and_meetings(db)
-    add_the_earlier_record(db, seed)
+    seed = seed_of(db)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     meeting = meetings.get_meeting(db, seed.meeting_id)
     opened = MinuteTaking(
