@@ -101,6 +101,8 @@ class Officer:
         self.part = "register"
         self.keys: Counter[str] = Counter()
         self.accepted = 0
+        self.one_by_one = 0  # characters of the minutes' text typed key by key
+        self.saved = 0  # characters a suggestion put in
 
     def settle(self) -> None:
         from sst_desktop.ui.operations.worker import database_worker
@@ -157,6 +159,7 @@ class Officer:
                     QTest.keyClick(widget, Qt.Key.Key_Tab)
                     self.count()
                     self.accepted += 1
+                    self.saved += len(offered)
                     done += len(offered)
                     continue
                 taken, words = self.words_that_fit(offered, text, done)
@@ -165,6 +168,7 @@ class Officer:
                         QTest.keyClick(widget, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
                         self.count()
                     self.accepted += 1
+                    self.saved += len(taken)
                     done += len(taken)
                     continue
             char = text[done]
@@ -175,6 +179,7 @@ class Officer:
                     event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
                     QApplication.sendEvent(widget, event)
             self.count()
+            self.one_by_one += 1
             done += 1
         assert widget.toPlainText().endswith(text), (widget.toPlainText(), text)
 
@@ -266,8 +271,8 @@ def enter_the_meeting(officer: Officer, seed) -> None:  # type: ignore[no-untype
         officer.settle()
 
 
-def measure(use_aids: bool) -> tuple[int, int, Counter[str], int]:
-    """(keys in SST Desktop, keys in a word processor, keys per part, suggestions taken)."""
+def measure(use_aids: bool) -> tuple[int, int, Counter[str], Officer]:
+    """(keys in SST Desktop, keys in a word processor, keys per part, the officer's other counts)."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -330,17 +335,20 @@ def measure(use_aids: bool) -> tuple[int, int, Counter[str], int]:
         app.processEvents()
         db.dispose()
     assert pdf_pages(produced) == pdf_pages(reference_pdf(folder)), "the minutes differ from the reference"
-    return sum(officer.keys.values()), word_processor_keys(produced), officer.keys, officer.accepted
+    return sum(officer.keys.values()), word_processor_keys(produced), officer.keys, officer
 
 
 def effort() -> dict[str, tuple[float, float, str]]:
     figures: dict[str, tuple[float, float, str]] = {}
     for use_aids, label in ((False, "typing everything"), (True, "with the aids")):
-        keys, word, parts, accepted = measure(use_aids)
+        keys, word, parts, officer = measure(use_aids)
         ratio = keys / word
         print(f"\neffort ({label}): {keys:,} keystrokes per {word:,} word-processor keystrokes = {ratio:.2f}")
         if use_aids:
-            print(f"  suggestions accepted: {accepted:,}")
+            print(
+                f"  suggestions accepted: {officer.accepted:,}, putting in {officer.saved:,} characters; "
+                f"characters typed key by key: {officer.one_by_one:,}"
+            )
         for part, count in parts.items():
             print(f"  {part:<46} {count:>6,}")
         figures[f"keystrokes per word-processor keystroke ({label})"] = (
