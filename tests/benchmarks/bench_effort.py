@@ -236,8 +236,13 @@ def enter_the_meeting(officer: Officer, seed) -> None:  # type: ignore[no-untype
         person = people[key]
         name = f"{person.first_name} {person.last_name}"
         officer.focus(picker.line_edit)
-        QTest.keyClicks(picker.line_edit, name)
-        officer.count(len(name))
+        officer.settle()
+        typed = name
+        if officer.use_aids:  # as far as the list of names shows only the one meant
+            typed = next(name[:n] for n in range(1, len(name) + 1) if len(picker.matches(name[:n])) == 1)
+            assert picker.matches(typed)[0].last_name == person.last_name
+        QTest.keyClicks(picker.line_edit, typed)
+        officer.count(len(typed))
         officer.click(win.register.add_member_button)
         if key in JUNE_APOLOGIES:
             officer.press(Qt.Key.Key_A, widget=table)
