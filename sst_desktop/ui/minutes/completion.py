@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
 from sst_desktop.services.action_wording import as_action
 from sst_desktop.services.suggestions import Predictor, Vocabulary, is_word_char
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.minutes.actions_list import TAKEN_WORDING
 from sst_desktop.ui.minutes.editor import MinuteEditor
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.operations import suggestions
@@ -228,6 +229,8 @@ class WordCompletion(QObject):
     def _insert(self, edit: QPlainTextEdit, text: str) -> None:
         if not edit.toPlainText() and edit.objectName() in (NEW_RESOLUTION, NEW_ACTION):
             self._adopted.add(text)  # a draft adopted and then edited is not offered again
+            if edit.objectName() == NEW_ACTION:
+                edit.setProperty(TAKEN_WORDING, text)  # added as it stands, it takes the presenter and date
         rest = self._offer[len(text) :]
         self._carry = (edit, self._before(edit) + text, rest) if rest.strip() else None
         cursor = edit.textCursor()
