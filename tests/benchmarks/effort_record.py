@@ -69,7 +69,12 @@ def record_before_june(path: Path, db_for: object) -> None:
             for statement in (
                 delete(ActionUpdate).where(ActionUpdate.action_id.in_(actions)),
                 delete(Action).where(Action.id.in_(actions)),
-                delete(ForwardPlanItem),  # every one was asked for by the June minutes
+                delete(ForwardPlanItem).where(
+                    or_(
+                        ForwardPlanItem.source_minute_id.in_(minutes),
+                        ForwardPlanItem.agenda_item_id.in_(later_items),
+                    )
+                ),
                 delete(MinuteReference).where(
                     or_(
                         MinuteReference.minute_id.in_(minutes),
