@@ -145,7 +145,7 @@ class WordCompletion(QObject):
         rect = edit.cursorRect()
         room = max(0, viewport.width() - rect.right() - 4)
         self.ghost.setFont(edit.font())
-        line = ("→ " if self._replaces else "") + offer.split("\n", 1)[0]
+        line = (" → " if self._replaces else "") + offer.split("\n", 1)[0]
         self.ghost.setText(self.ghost.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room))
         self.ghost.adjustSize()
         if not edit.toPlainText():  # over the box's placeholder, the whole line wide
