@@ -27,6 +27,7 @@ from sst_desktop.domain.minutes import (
     Resolution,
 )
 from sst_desktop.domain.search import AttachmentPage, SearchDocument
+from sst_desktop.domain.snippets import Snippet
 from sst_desktop.domain.styles import DocumentStyleRow, MeetingSentence
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "PresenceEntry",
     "Resolution",
     "SearchDocument",
+    "Snippet",
     "StandingItem",
     "agenda_item_presenters",
 ]

@@ -30,6 +30,7 @@ from sst_desktop.domain import (
 )
 from sst_desktop.domain.enums import ItemKind
 from sst_desktop.services.recommendations import report_drafts
+from sst_desktop.services.snippets import SnippetRecord, snippets
 from sst_desktop.storage.engine import Database
 
 MIN_PARTIAL = 2  # letters typed before a word is completed
@@ -76,6 +77,7 @@ class Vocabulary:
     texts: tuple[str, ...]
     openings: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     recommendations: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    snippets: tuple[SnippetRecord, ...] = ()  # the committee's trigger words (``services.snippets``)
 
 
 def openings(title: str, kind: ItemKind, presenters: Sequence[str]) -> list[str]:
@@ -135,7 +137,12 @@ def vocabulary(db: Database, meeting_id: int) -> Vocabulary:
             reports = [_report_text(session, attachment.id) for attachment in item.attachments]
             texts += [attachment.title for attachment in item.attachments] + reports
             recommended[item.id] = report_drafts(reports)
-    return Vocabulary(tuple(t for t in texts if t and t.strip()), opening, recommended)
+    return Vocabulary(
+        tuple(t for t in texts if t and t.strip()),
+        opening,
+        recommended,
+        snippets(db, committee_id) if committee_id is not None else (),
+    )
 
 
 def _report_text(session: Session, attachment_id: int) -> str:

@@ -5,8 +5,10 @@ real minute-taking window, key by key (no pasting), through the register, every 
 resolutions and actions, and exports the minutes PDF, which must read the same as the reference
 minutes entered through the services. Every key (a chord counts once) and click is counted.
 
-The database typed into holds the committee's record before that meeting — the directory, the
-earlier meeting, the agenda — never the minutes being typed: ``build_committee_and_meetings``.
+The database typed into holds the committee's record before that meeting: the demo database (built
+from the seeds) with everything the meeting of 22 June made, and all that came after, taken out
+(``effort_record``) — the directory, the 17 March minute, the 22 June agenda and its presenters,
+never the minutes being typed. The reference minutes are entered through the services into a copy.
 
 The word-processor figure comes from the PDF produced: every character of its text (a line end is
 one key: a space or an Enter), plus two keys (bold on, bold off) for each stretch of bold — the
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -75,11 +78,14 @@ def word_processor_keys(pdf: bytes) -> int:
 def reference_pdf(folder: Path) -> bytes:
     from sst_desktop.exports.minutes_pdf import build_minutes_pdf
     from sst_desktop.storage.opening import open_path
-    from tests.minutes_data import build_seed_meeting
+    from tests.benchmarks.effort_record import seed_of, take_register
+    from tests.minutes_data import write_minutes
 
     db = open_path(folder / "reference.db", backup_dir=folder / "reference-backups")
     try:
-        seed = build_seed_meeting(db)
+        seed = seed_of(db)
+        take_register(db, seed)
+        write_minutes(db, seed)
         return build_minutes_pdf(db, seed.meeting_id)
     finally:
         db.dispose()
@@ -95,6 +101,8 @@ class Officer:
         self.part = "register"
         self.keys: Counter[str] = Counter()
         self.accepted = 0
+        self.one_by_one = 0  # characters of the minutes' text typed key by key
+        self.saved = 0  # characters a suggestion put in
 
     def settle(self) -> None:
         from sst_desktop.ui.operations.worker import database_worker
@@ -151,6 +159,7 @@ class Officer:
                     QTest.keyClick(widget, Qt.Key.Key_Tab)
                     self.count()
                     self.accepted += 1
+                    self.saved += len(offered)
                     done += len(offered)
                     continue
                 taken, words = self.words_that_fit(offered, text, done)
@@ -159,6 +168,7 @@ class Officer:
                         QTest.keyClick(widget, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
                         self.count()
                     self.accepted += 1
+                    self.saved += len(taken)
                     done += len(taken)
                     continue
             char = text[done]
@@ -169,6 +179,7 @@ class Officer:
                     event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
                     QApplication.sendEvent(widget, event)
             self.count()
+            self.one_by_one += 1
             done += 1
         assert widget.toPlainText().endswith(text), (widget.toPlainText(), text)
 
@@ -196,9 +207,15 @@ class Officer:
 def enter_the_meeting(officer: Officer, seed) -> None:  # type: ignore[no-untyped-def]
     """The register, then each item as ``tests/ui/test_minute_taking.py`` enters it, typed."""
     from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from sst_desktop.demo.directory import PEOPLE
+    from sst_desktop.demo.safer_sefton_texts import JUNE_APOLOGIES, JUNE_PRESENT
+    from tests.benchmarks.effort_record import ADDED_BY_NAME, mark_of
     from tests.minutes_data import ACTIONS, NARRATIVE, RESOLUTIONS
+
+    people = {person.key: person for person in PEOPLE}
 
     ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
     win = officer.window
@@ -206,22 +223,29 @@ def enter_the_meeting(officer: Officer, seed) -> None:  # type: ignore[no-untype
     officer.settle()
     officer.focus(table)
     table.selectRow(0)
-    for k in "APAA":  # Bellamy Burnett Frackleton Grainger
-        officer.press(getattr(Qt.Key, f"Key_{k}"), widget=table)
-    officer.press(Qt.Key.Key_C, widget=table)  # Hardy in the Chair
-    officer.press(Qt.Key.Key_Down, widget=table)
-    for k in "PPPAPPAP":  # Hare Hollis Robson Sexton Stanley Trubshaw Watts White
-        officer.press(getattr(Qt.Key, f"Key_{k}"), widget=table)
+    model = win.register.model
+    for row in range(model.rowCount()):  # the members on the list, marked in turn (a mark moves on)
+        last_name = model.record(row).last_name
+        if last_name.casefold() == JUNE_PRESENT[0]:
+            officer.press(Qt.Key.Key_C, widget=table)  # in the Chair
+            officer.press(Qt.Key.Key_Down, widget=table)
+        else:
+            officer.press(getattr(Qt.Key, f"Key_{mark_of(last_name)}"), widget=table)
     picker = win.register.person_picker
-    for name, mark in (("Janette Maxwell", Qt.Key.Key_A), ("Steven Martlew", None)):
+    for key in ADDED_BY_NAME:  # the others, added by name
+        person = people[key]
+        name = f"{person.first_name} {person.last_name}"
         officer.focus(picker.line_edit)
-        from PySide6.QtTest import QTest
-
-        QTest.keyClicks(picker.line_edit, name)
-        officer.count(len(name))
+        officer.settle()
+        typed = name
+        if officer.use_aids:  # as far as the list of names shows only the one meant
+            typed = next(name[:n] for n in range(1, len(name) + 1) if len(picker.matches(name[:n])) == 1)
+            assert picker.matches(typed)[0].last_name == person.last_name
+        QTest.keyClicks(picker.line_edit, typed)
+        officer.count(len(typed))
         officer.click(win.register.add_member_button)
-        if mark is not None:
-            officer.press(mark, widget=table)
+        if key in JUNE_APOLOGIES:
+            officer.press(Qt.Key.Key_A, widget=table)
     # The click on Add closed the names' popup; the offscreen platform needs telling.
     win.activateWindow()
     officer.settle()
@@ -252,23 +276,34 @@ def enter_the_meeting(officer: Officer, seed) -> None:  # type: ignore[no-untype
         officer.settle()
 
 
-def measure(use_aids: bool) -> tuple[int, int, Counter[str], int]:
-    """(keys in SST Desktop, keys in a word processor, keys per part, suggestions taken)."""
+def measure(use_aids: bool) -> tuple[int, int, Counter[str], Officer]:
+    """(keys in SST Desktop, keys in a word processor, keys per part, the officer's other counts)."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+    from sst_desktop.services import agenda, meetings, minutes
     from sst_desktop.storage.opening import open_path
     from sst_desktop.ui.context import AppContext
     from sst_desktop.ui.meetings import export_actions
     from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
-    from tests.minutes_data import build_committee_and_meetings
+    from sst_desktop.ui.operations.minute_taking import MinuteTaking
+    from tests.benchmarks.effort_record import record_before_june, seed_of
 
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="sst-bench-effort-"))
+    record_before_june(folder / "before.db", lambda path: open_path(path, backup_dir=folder / "backups"))
+    shutil.copyfile(folder / "before.db", folder / "reference.db")  # the reference starts from it too
     db = open_path(folder / "before.db", backup_dir=folder / "backups")
-    seed = build_committee_and_meetings(db)
+    seed = seed_of(db)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    win = MinuteTakingWindow(AppContext(db), seed.meeting_id, settings)
+    meeting = meetings.get_meeting(db, seed.meeting_id)
+    opened = MinuteTaking(
+        meeting,
+        "",
+        tuple(agenda.list_agenda_items(db, meeting.id)),
+        tuple(minutes.open_minutes(db, meeting.id)),
+    )
+    win = MinuteTakingWindow(AppContext(db), opened, settings)
     win.resize(1366, 768)
     win.show()
     win.activateWindow()
@@ -305,17 +340,20 @@ def measure(use_aids: bool) -> tuple[int, int, Counter[str], int]:
         app.processEvents()
         db.dispose()
     assert pdf_pages(produced) == pdf_pages(reference_pdf(folder)), "the minutes differ from the reference"
-    return sum(officer.keys.values()), word_processor_keys(produced), officer.keys, officer.accepted
+    return sum(officer.keys.values()), word_processor_keys(produced), officer.keys, officer
 
 
 def effort() -> dict[str, tuple[float, float, str]]:
     figures: dict[str, tuple[float, float, str]] = {}
     for use_aids, label in ((False, "typing everything"), (True, "with the aids")):
-        keys, word, parts, accepted = measure(use_aids)
+        keys, word, parts, officer = measure(use_aids)
         ratio = keys / word
         print(f"\neffort ({label}): {keys:,} keystrokes per {word:,} word-processor keystrokes = {ratio:.2f}")
         if use_aids:
-            print(f"  suggestions accepted: {accepted:,}")
+            print(
+                f"  suggestions accepted: {officer.accepted:,}, putting in {officer.saved:,} characters; "
+                f"characters typed key by key: {officer.one_by_one:,}"
+            )
         for part, count in parts.items():
             print(f"  {part:<46} {count:>6,}")
         figures[f"keystrokes per word-processor keystroke ({label})"] = (

@@ -166,3 +166,46 @@ def test_an_empty_action_is_offered_the_latest_resolution_worded_as_an_action(  
     assert [a.text for a in actions.list_actions_for_minute(db, minute.id)] == [
         "Submit a further report to the next meeting"
     ]
+
+
+def test_an_action_taken_from_a_resolution_is_the_presenters_and_due_at_the_next_meeting(  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MinuteTakingWindow,  # noqa: F811
+    db,
+    seed: SeedMeeting,  # noqa: F811
+) -> None:
+    """Issue 14: "an action due at the next meeting, owner the presenter" — for the wording taken with
+    Tab; the same words typed by hand are the officer's and get nothing they did not type."""
+    from sst_desktop.services import actions
+
+    window.activateWindow()
+    window.go_to(seed.item_ids[4])  # Prevent Local Partnerships Health Check, presented by Steve Martlew
+    settle(qtbot)
+    editor = window.editor
+    editor.narrative.setFocus()
+    key(qtbot, editor.narrative, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClicks(editor.resolutions.new_edit, "a further report be submitted to the next meeting")
+    key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_Return)
+    key(qtbot, editor.resolutions.new_edit, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    new = editor.actions_list.new_edit
+    assert window.completion.offered(new) == "Submit a further report to the next meeting"
+    key(qtbot, new, Qt.Key.Key_Tab)
+    key(qtbot, new, Qt.Key.Key_Return)
+    settle(qtbot)
+    new.setFocus()
+    qtbot.keyClicks(new, "Submit a further report to the next meeting")
+    key(qtbot, new, Qt.Key.Key_Return)
+    settle(qtbot)
+    minute = minutes.minute_for_item(db, seed.item_ids[4])
+    taken, typed = actions.list_actions_for_minute(db, minute.id)
+    assert (taken.text, taken.owner_text, taken.due_next_meeting) == (
+        "Submit a further report to the next meeting",
+        "Steve Martlew",
+        True,
+    )
+    assert (typed.text, typed.owner_text, typed.owner_person_id, typed.due_next_meeting) == (
+        "Submit a further report to the next meeting",
+        "",
+        None,
+        False,
+    )

@@ -44,6 +44,7 @@ def action_key(action_id: int, field: str) -> str:
 
 
 FIELDS = ("text", "owner", "organisation", "due")
+TAKEN_WORDING = "sst_taken_wording"  # the new-action box's property: a resolution's wording taken with Tab
 
 
 class OwnerBox(QComboBox):
@@ -500,12 +501,17 @@ class ActionsList(QWidget):
         text = self.new_edit.toPlainText().strip()
         if not text:
             return False
-        return self.add_action(text)
+        # A resolution's wording taken as suggested (and not changed since) brings owner and due date.
+        taken = self.new_edit.property(TAKEN_WORDING)
+        self.new_edit.setProperty(TAKEN_WORDING, None)
+        return self.add_action(text, from_resolution=taken == text)
 
-    def add_action(self, text: str) -> bool:
+    def add_action(self, text: str, *, from_resolution: bool = False) -> bool:
         if self.minute_id is None:
             return False
-        op = minute_actions.add_action(self.session.context, self, self.minute_id, text)
+        op = minute_actions.add_action(
+            self.session.context, self, self.minute_id, text, from_resolution=from_resolution
+        )
         return self.session.go(self, op, lambda change: self._added(text, change))
 
     def _added(self, text: str, change: Change[ActionRecord]) -> None:

@@ -17,12 +17,14 @@ from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
 
 from sst_desktop.services.action_wording import as_action
+from sst_desktop.services.snippets import expansion
 from sst_desktop.services.suggestions import Predictor, Vocabulary, is_word_char
 from sst_desktop.ui.context import AppContext
+from sst_desktop.ui.minutes.actions_list import TAKEN_WORDING
 from sst_desktop.ui.minutes.editor import MinuteEditor
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.operations import suggestions
@@ -57,6 +59,7 @@ class WordCompletion(QObject):
         self.ghost.hide()
         self._edit: QPlainTextEdit | None = None
         self._offer = ""
+        self._replaces = 0  # characters before the cursor the offer takes the place of (a snippet's trigger)
         # The rest of an offer partly taken or typed: still offered while the text is as expected.
         self._carry: tuple[QPlainTextEdit, str, str] | None = None
         self._adopted: set[str] = set()  # recommendations taken as draft resolutions
@@ -120,7 +123,11 @@ class WordCompletion(QObject):
             return
         self._last = state
         offer = self._guess(edit) if focused else ""
-        if self._carry is not None:
+        trigger, expanded = self._snippet(edit) if focused else ("", "")
+        self._replaces = len(trigger) if expanded else 0
+        if expanded:  # the officer's own trigger word outranks a guess
+            offer, self._carry = expanded, None
+        elif self._carry is not None:
             carried_edit, expected, rest = self._carry
             here = edit.toPlainText()[: edit.textCursor().position()]
             if carried_edit is edit and here == expected and not edit.textCursor().hasSelection():
@@ -138,7 +145,7 @@ class WordCompletion(QObject):
         rect = edit.cursorRect()
         room = max(0, viewport.width() - rect.right() - 4)
         self.ghost.setFont(edit.font())
-        line = offer.split("\n", 1)[0]
+        line = (" → " if self._replaces else "") + offer.split("\n", 1)[0]
         self.ghost.setText(self.ghost.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room))
         self.ghost.adjustSize()
         if not edit.toPlainText():  # over the box's placeholder, the whole line wide
@@ -166,6 +173,20 @@ class WordCompletion(QObject):
         others = [box.toPlainText() for box in self.window.findChildren(QPlainTextEdit) if box is not edit]
         return self.predictor.suggest(before, [*own, *others])
 
+    def _snippet(self, edit: QPlainTextEdit) -> tuple[str, str]:
+        """(the trigger word just typed, its snippet's text), or ("", "")."""
+        cursor = edit.textCursor()
+        if edit.isReadOnly() or self.window.session.read_only or cursor.hasSelection():
+            return "", ""
+        text, position = edit.toPlainText(), cursor.position()
+        if position < len(text) and is_word_char(text[position]):
+            return "", ""
+        start = position
+        while start > 0 and is_word_char(text[start - 1]):
+            start -= 1
+        word = text[start:position]
+        return (word, expansion(self.vocabulary.snippets, word)) if word else ("", "")
+
     def _for_empty(self, edit: QPlainTextEdit) -> str:
         """An empty narrative is offered the item's opening; an empty new resolution, the next of
         its reports' recommendations not yet resolved; an empty new action, the latest resolution
@@ -188,6 +209,7 @@ class WordCompletion(QObject):
     def _withdraw(self) -> None:
         self._last = None
         self._offer = ""
+        self._replaces = 0
         self._carry = None
         self._edit = None
         if shiboken6.isValid(self.ghost):
@@ -205,6 +227,11 @@ class WordCompletion(QObject):
             if event.key() == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
                 self._insert(self._edit, self._offer)
                 return True
+            if self._replaces:
+                if event.key() == Qt.Key.Key_Escape and modifiers == Qt.KeyboardModifier.NoModifier:
+                    self._withdraw()
+                    return True
+                return False  # a snippet is taken whole, with Tab; any other key is typing
             if event.key() == Qt.Key.Key_Right and modifiers == Qt.KeyboardModifier.ControlModifier:
                 self._insert(self._edit, next_word(self._offer))
                 return True
@@ -228,10 +255,17 @@ class WordCompletion(QObject):
     def _insert(self, edit: QPlainTextEdit, text: str) -> None:
         if not edit.toPlainText() and edit.objectName() in (NEW_RESOLUTION, NEW_ACTION):
             self._adopted.add(text)  # a draft adopted and then edited is not offered again
+            if edit.objectName() == NEW_ACTION:
+                edit.setProperty(TAKEN_WORDING, text)  # added as it stands, it takes the presenter and date
         rest = self._offer[len(text) :]
         self._carry = (edit, self._before(edit) + text, rest) if rest.strip() else None
         cursor = edit.textCursor()
         cursor.beginEditBlock()  # one step of the box's own undo, apart from the typing before it
+        if self._replaces:  # the trigger word goes, its text comes, in the same step
+            cursor.movePosition(
+                QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, self._replaces
+            )
+            self._replaces = 0
         cursor.insertText(text)
         cursor.endEditBlock()
         edit.setTextCursor(cursor)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from sst_desktop.domain.enums import MinuteOutcome
+from sst_desktop.ui.minutes.snippets_dialog import open_snippets
 
 if TYPE_CHECKING:
     from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
@@ -40,6 +41,8 @@ def build_menus(window: MinuteTakingWindow) -> None:
         window, minutes_menu, "Minutes PDF (full, confidential)…", [], lambda: window.export("pdf", False)
     )
     _action(window, minutes_menu, "Minutes in Word (.docx)…", [], lambda: window.export("docx", True))
+    minutes_menu.addSeparator()
+    _action(window, minutes_menu, "Snippets…", [], lambda: open_snippets(window))
     minutes_menu.addSeparator()
     _action(window, minutes_menu, "Close minute-taking", ["Ctrl+W"], window.close)
 

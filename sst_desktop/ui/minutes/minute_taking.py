@@ -51,6 +51,7 @@ from sst_desktop.ui.minutes.menus import build_menus
 from sst_desktop.ui.minutes.place import forget, remember
 from sst_desktop.ui.minutes.register import RegisterPanel
 from sst_desktop.ui.minutes.session import MinuteSession
+from sst_desktop.ui.minutes.snippets_dialog import SnippetsDialog
 from sst_desktop.ui.minutes.style import minutes_style
 from sst_desktop.ui.minutes.widgets import ClockLabel, SaveIndicator
 from sst_desktop.ui.operations import minute_taking, minutes
@@ -191,6 +192,7 @@ class MinuteTakingWindow(DocumentWindow, QMainWindow):
         self.statusBar().showMessage(KEYS_HELP)
 
         build_menus(self)
+        self.snippets_dialog: SnippetsDialog | None = None  # the Snippets dialog, while open
         self.completion = WordCompletion(self)  # what the record suggests comes next, in every text box
         self.session.saver.rejected.connect(self._save_refused)
         self.session.read_only_changed.connect(lambda _ro: self._show_read_only())

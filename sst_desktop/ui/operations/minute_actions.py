@@ -20,6 +20,8 @@ from sst_desktop.services.organisations import OrganisationRecord
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.patch import given, reverting
 from sst_desktop.services.records import Change
+from sst_desktop.services.resolution_actions import add_action_from_resolution
+from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.minutes import TextBasis, based
 from sst_desktop.ui.operations.op import ChangeOp, ReadOp
@@ -35,11 +37,17 @@ def next_meeting(context: AppContext, parent: QWidget, meeting_id: int) -> ReadO
 
 
 def add_action(
-    context: AppContext, parent: QWidget, minute_id: int, text: str
+    context: AppContext, parent: QWidget, minute_id: int, text: str, *, from_resolution: bool = False
 ) -> ChangeOp[Change[ActionRecord]]:
-    return ChangeOp(
-        context, parent, lambda db: actions.create_action(db, text=text, minute_id=minute_id), "Action added"
-    )
+    """Add an action; ``from_resolution``: its wording was taken from a resolution's suggestion, so
+    it gets the presenter as owner and is due at the next meeting (``resolution_actions``)."""
+
+    def add(db: Database) -> Change[ActionRecord]:
+        if from_resolution:
+            return add_action_from_resolution(db, minute_id, text)
+        return actions.create_action(db, text=text, minute_id=minute_id)
+
+    return ChangeOp(context, parent, add, "Action added")
 
 
 def remove_action(

@@ -1,15 +1,27 @@
-"""Operations of the typing aids: the committee's record that suggestions are made from."""
+"""Operations of the typing aids: the committee's record that suggestions are made from, and the
+committee's snippets."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from sst_desktop.services import suggestions
+from sst_desktop.services import snippets, suggestions
+from sst_desktop.services.outcome import Outcome
+from sst_desktop.services.snippets import SnippetRecord
 from sst_desktop.services.suggestions import Vocabulary
 from sst_desktop.ui.context import AppContext
-from sst_desktop.ui.operations.op import ReadOp
+from sst_desktop.ui.operations.op import ChangeOp, ReadOp
 
 
 def vocabulary(context: AppContext, parent: QWidget, meeting_id: int) -> ReadOp[Vocabulary]:
     """The texts a meeting's suggestions come from, read on the database worker."""
     return ReadOp(context, parent, lambda db: suggestions.vocabulary(db, meeting_id))
+
+
+def save_snippets(
+    context: AppContext, parent: QWidget, committee_id: int, pairs: list[tuple[str, str]]
+) -> ChangeOp[Outcome[tuple[SnippetRecord, ...]]]:
+    """Store the committee's snippets as the Snippets dialog lists them (one undo step)."""
+    return ChangeOp(
+        context, parent, lambda db: snippets.set_snippets(db, committee_id, pairs), "Change the snippets"
+    )
