@@ -1,13 +1,7 @@
 """Minute-taking mode: the agenda down the left, the current item's minute on the right.
 
-Keyboard first:
-    Ctrl+PgDown / Alt+Down   next item           Ctrl+PgUp / Alt+Up   previous item
-    Ctrl+R                   the register        Ctrl+T               the narrative
-    Ctrl+Return              a new resolution    Alt+1 … Alt+5        standard phrases
-    Ctrl+Shift+A             a new action        Ctrl+D               declare an interest
-    Ctrl+Shift+F             refer to an earlier minute
-    Ctrl+Shift+D / W         item deferred / withdrawn (again: taken)
-    F11                      full screen
+Keyboard first (the README lists every key): Ctrl+PgDown / PgUp the next or previous item,
+Ctrl+R the register, Ctrl+Return a new resolution, Ctrl+Shift+A a new action, Ctrl+D a declaration.
 
 Every change is saved as it is made (``Autosaver``); switching item or closing writes what is
 pending at once. The meeting and item are remembered, so a restart reopens them.
