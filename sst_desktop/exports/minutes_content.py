@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sst_desktop.domain import language_marks
 from sst_desktop.domain.enums import (
     AttendanceStatus,
     DeclarationAction,
@@ -83,6 +84,7 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    lang: str = ""  # a passage the officer marked as another language (BCP 47), "" for the document's
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,12 @@ def _body(*runs: Run) -> Block:
 
 
 def _plain(text: str) -> Run:
-    return Run(text)
+    return Run(language_marks.plain(text))
+
+
+def _marked(text: str) -> tuple[Run, ...]:
+    """Typed text as runs, each passage marked as another language a run of its own with ``lang``."""
+    return tuple(Run(words, lang=lang) for words, lang in language_marks.segments(text))
 
 
 # ---------------------------------------------------------------------------------------------- wording
@@ -187,14 +194,18 @@ def resolved_blocks(
         if own_line:
             return [
                 Block("resolved", (Run("RESOLVED:", bold=True),), keep_with_next=True),
-                _body(_plain(f"That {clauses[0]}.")),
+                _body(_plain("That "), *_marked(clauses[0]), _plain(".")),
             ]
-        return [Block("resolved", (Run("RESOLVED:", bold=True), _plain(f" That {clauses[0]}.")))]
+        return [
+            Block(
+                "resolved", (Run("RESOLVED:", bold=True), _plain(" That "), *_marked(clauses[0]), _plain("."))
+            )
+        ]
     that = f" {style.resolved_that}"
     blocks = [Block("resolved", (Run("RESOLVED:", bold=True), _plain(that)), keep_with_next=True)]
     for index, clause in enumerate(clauses, 1):
         ending = house_style.part_ending(index, len(clauses), style)
-        blocks.append(Block("list", (_plain(clause + ending),), label=f"({index})"))
+        blocks.append(Block("list", (*_marked(clause), _plain(ending)), label=f"({index})"))
     return blocks
 
 
@@ -205,7 +216,7 @@ def narrative_blocks(text: str) -> list[Block]:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(_body(_plain("\n".join(paragraph))))
+            blocks.append(_body(*_marked("\n".join(paragraph))))
             paragraph.clear()
 
     for raw in text.replace("\r\n", "\n").split("\n"):
@@ -214,10 +225,12 @@ def narrative_blocks(text: str) -> list[Block]:
         section = SUB_SECTION.match(line)
         if section:
             flush()
-            blocks.append(Block("list", (Run(section.group(2), bold=True),), label=section.group(1)))
+            blocks.append(
+                Block("list", (Run(_plain(section.group(2)).text, bold=True),), label=section.group(1))
+            )
         elif bullet:
             flush()
-            blocks.append(Block("list", (_plain(bullet.group(1)),), label="•"))
+            blocks.append(Block("list", _marked(bullet.group(1)), label="•"))
         elif not line.strip():
             flush()
         else:

@@ -57,6 +57,9 @@ def _runs(paragraph: Paragraph, block: Block) -> None:
         added = paragraph.add_run(text)
         added.bold = run.bold or None
         added.italic = run.italic or None
+        if run.lang:  # a passage the officer marked as another language: screen readers switch voice
+            properties = added._r.get_or_add_rPr()
+            properties.append(properties.makeelement(qn("w:lang"), {qn("w:val"): run.lang}))
 
 
 def _spacing(paragraph: Paragraph, before: float = 0, after: float = 6, keep: bool = False) -> None:

@@ -49,7 +49,7 @@ from sst_desktop.exports.pdf_style import (
     PAGE_SIZE,
     styles,
 )
-from sst_desktop.exports.pdf_tags import build_tagged
+from sst_desktop.exports.pdf_tags import build_tagged, lang_markup
 from sst_desktop.services import meetings
 from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle
 from sst_desktop.services.document_styles import meeting_style
@@ -120,6 +120,8 @@ def _markup(runs: tuple[Run, ...], style: ParagraphStyle) -> str:
             text = f"<i>{text}</i>"
         if run.bold:
             text = f"<b>{text}</b>"
+        if run.lang:
+            text = lang_markup(text, run.lang)
         parts.append(text)
     return "".join(parts)
 

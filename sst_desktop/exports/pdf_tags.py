@@ -82,11 +82,15 @@ class Tagger:
         self._next: dict[int, int] = {}
 
     def begin(self, canv: Canvas, element: Element, page: int | None = None) -> None:
+        canv.addLiteral(self.opening(canv, element, page))
+
+    def opening(self, canv: Canvas, element: Element, page: int | None = None) -> str:
+        """The BDC operator that starts a new piece of ``element``'s content (its MCID recorded)."""
         index = canv.getPageNumber() - 1 if page is None else page
         mcid = self._next.get(index, 0)
         self._next[index] = mcid + 1
         element.kids.append((index, mcid))
-        canv.addLiteral(f"/{element.role} <</MCID {mcid}>> BDC")
+        return f"/{element.role} <</MCID {mcid}>> BDC"
 
     @contextmanager
     def content(self, canv: Canvas, element: Element, page: int | None = None) -> Iterator[None]:
@@ -94,6 +98,14 @@ class Tagger:
         self.begin(canv, element, page)
         yield
         canv.addLiteral("EMC")
+
+
+LANG_CALLBACK = "sst_lang"
+
+
+def lang_markup(markup: str, tag: str) -> str:
+    """Paragraph markup whose words are tagged as a Span in language ``tag`` (BCP 47) when drawn."""
+    return f'<onDraw name="{LANG_CALLBACK}" label="{tag}"/>{markup}<onDraw name="{LANG_CALLBACK}" label=""/>'
 
 
 @contextmanager
@@ -174,12 +186,25 @@ class Marked(Flowable):
             return
         if element.title and element.top is None:
             element.top = y + self.height
+        canvas.setNamedCB(LANG_CALLBACK, self._language_switch(element))
         if self.label is not None and getattr(self.inner, "bulletText", None):
             self._draw_labelled(canvas, x, y, _sW, self.label, element)
             return
         self.tagger.begin(canvas, element)
         self.inner.drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]
         canvas.addLiteral("EMC")
+
+    def _language_switch(self, element: Element) -> Callable[[Canvas, str | None, str], None]:
+        """The callback ``lang_markup`` leaves in a paragraph: it ends the marked content drawn so far
+        and starts a Span with /Lang (label = the tag) or, at the passage's end, more of ``element``."""
+
+        def switch(canv: Canvas, kind: str | None, label: str) -> None:
+            text_object = canv._curr_tx_info["tx"]  # type: ignore[attr-defined]
+            target = element.add("Span", lang=label) if label else element
+            text_object._code.append("EMC")
+            text_object._code.append(self.tagger.opening(canv, target))
+
+        return switch
 
     def _draw_labelled(
         self, canvas: Canvas, x: float, y: float, _sW: float, label: Element, body: Element

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sst_desktop.domain import language_marks
 from sst_desktop.services.search_query import Term
 from sst_desktop.storage.search_text import spans
 
@@ -41,6 +42,7 @@ def _hit_positions(words: list[str], terms: tuple[Term, ...]) -> set[int]:
 
 def snippet(text: str, terms: tuple[Term, ...]) -> Snippet:
     """The best short window of ``text`` (the first match, a few words of context before it)."""
+    text = language_marks.plain(text)  # a passage marked as another language reads as typed
     found = list(spans(text))
     hits = _hit_positions([w for _, _, w in found], terms)
     first = min(hits) if hits else 0

@@ -192,6 +192,8 @@ def _runs(runs: Iterable[Run]) -> str:
             text = f"<em>{text}</em>"
         if run.bold:
             text = f"<strong>{text}</strong>"
+        if run.lang:  # a passage the officer marked as another language
+            text = f'<span lang="{escape(run.lang)}">{text}</span>'
         out.append(text)
     return "".join(out)
 

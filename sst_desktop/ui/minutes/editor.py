@@ -29,6 +29,7 @@ from sst_desktop.ui.minutes.actions_list import ActionsList
 from sst_desktop.ui.minutes.conflict import ask_which
 from sst_desktop.ui.minutes.declarations import DeclarationsPanel
 from sst_desktop.ui.minutes.forms_panel import MinuteFormPanel
+from sst_desktop.ui.minutes.language_marks import highlight_languages
 from sst_desktop.ui.minutes.matters import MattersArisingPanel
 from sst_desktop.ui.minutes.presence import PresenceLabel
 from sst_desktop.ui.minutes.procedure_note import ProcedureNote
@@ -171,6 +172,8 @@ class MinuteEditor(QWidget):
         self.summary.setMaximumHeight(90)
         self.summary.textChanged.connect(self._summary_typed)
         self.summary.installEventFilter(self._refuser)
+        for box in (self.narrative, self.summary):
+            highlight_languages(box)
 
         # Another officer typing in this minute meanwhile -----------------------------------------
         self.presence = PresenceLabel(session.context, lambda: self.minute.id if self.minute else None)

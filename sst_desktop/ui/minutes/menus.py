@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from sst_desktop.domain.enums import MinuteOutcome
+from sst_desktop.ui.minutes.language_marks import mark_language, remove_language_mark
 from sst_desktop.ui.minutes.snippets_dialog import open_snippets
 
 if TYPE_CHECKING:
@@ -53,6 +54,9 @@ def build_menus(window: MinuteTakingWindow) -> None:
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])  # as the main window
     edit.addAction(undo)
     edit.addAction(redo)
+    edit.addSeparator()
+    _action(window, edit, "Mark language…", ["Ctrl+Shift+L"], lambda: mark_language(window))
+    _action(window, edit, "Remove language mark", [], lambda: remove_language_mark(window))
 
     item = bar.addMenu("&Item")
     window.next_action = _action(window, item, "Next item", ["Ctrl+PgDown", "Alt+Down"], window.next_item)

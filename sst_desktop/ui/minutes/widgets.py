@@ -9,6 +9,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent, QTextOption
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPlainTextEdit, QSizePolicy, QWidget
 
 from sst_desktop.ui.minutes.autosave import Autosaver, SaveState
+from sst_desktop.ui.minutes.language_marks import highlight_languages
 from sst_desktop.ui.widgets.accessible import announce
 
 
@@ -101,6 +102,7 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        highlight_languages(self)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 
