@@ -41,7 +41,16 @@ def page(qtbot, context, sample) -> CommitteesPage:  # type: ignore[no-untyped-d
 def _preview(qtbot, page: CommitteesPage) -> str:  # type: ignore[no-untyped-def]
     qtbot.wait(page.documents._preview_timer.interval() + 20)
     settle(qtbot)
-    return " ".join(page.documents.preview.toPlainText().split())
+    label = page.documents.preview
+    return label.accessibleDescription() if label.pixmap() and not label.pixmap().isNull() else label.text()
+
+
+def _show(qtbot, page: CommitteesPage, label: str) -> None:  # type: ignore[no-untyped-def]
+    """Choose the document shown above the preview, with the keyboard."""
+    combo = page.documents.page_kind
+    combo.setFocus()
+    while combo.currentText() != label:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
 
 
 def test_change_settings_see_the_preview_and_undo(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
@@ -124,6 +133,7 @@ def test_copy_from_another_committee(qtbot, db, sample, page) -> None:  # type: 
     settle(qtbot)
     assert committee_style(db, sample.sst) == committee_style(db, other.id)
     assert page.documents.editors["agenda_title"].text() == "A G E N D A"
+    _show(qtbot, page, "Agenda")
     assert "A G E N D A" in _preview(qtbot, page)
 
 

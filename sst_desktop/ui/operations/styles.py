@@ -1,6 +1,6 @@
 """Operations on a committee's document style: read, change, copy, import, export, and the preview.
 
-The preview is worded on the database worker like everything else, so however the sample grows the
+The preview page is printed and drawn on the database worker like everything else, so however the sample grows the
 Documents tab never waits on it.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from sst_desktop.exports.style_file import write_style_file
-from sst_desktop.exports.style_preview import preview_html
+from sst_desktop.exports.style_pages import PageKind, SamplePage, sample_page
 from sst_desktop.services import document_styles
 from sst_desktop.services.document_style import DocumentStyle, validated
 from sst_desktop.services.outcome import Outcome
@@ -63,10 +63,18 @@ def export_style(context: AppContext, parent: QWidget, committee_id: int, path: 
 
 
 def preview(
-    context: AppContext, parent: QWidget, committee: CommitteeRecord, style: DocumentStyle
-) -> ReadOp[str]:
-    """A sample page in ``style`` (refused, as a save would be, while a wording is unusable), as rich text."""
-    return ReadOp(context, parent, lambda _db: preview_html(validated(style), committee)).quietly()
+    context: AppContext,
+    parent: QWidget,
+    committee: CommitteeRecord,
+    style: DocumentStyle,
+    kind: PageKind,
+    width: int,
+) -> ReadOp[SamplePage]:
+    """The first page of ``kind`` printed in ``style`` (refused, as a save would be, while a wording is
+    unusable), drawn ``width`` pixels wide."""
+    return ReadOp(
+        context, parent, lambda db: sample_page(db, committee, validated(style), kind, width)
+    ).quietly()
 
 
 def meeting_sentences(context: AppContext, parent: QWidget, meeting_id: int) -> ReadOp[dict[str, str]]:
