@@ -9,27 +9,27 @@ and poppler is not on a fresh machine. Nothing is written to the database.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import datetime, time
-from typing import Literal
 
 from pypdf import PdfReader
 
 from sst_desktop.domain.enums import MeetingStatus
 from sst_desktop.exports import agenda_pdf, minutes_pdf
 from sst_desktop.exports.minutes_content import MinutesContent, minutes_content
-from sst_desktop.exports.style_preview import SAMPLE_DAY, sample_members, sample_minutes
+from sst_desktop.exports.style_preview import (
+    SAMPLE_DAY,
+    sample_members,
+    sample_minutes,
+)
 from sst_desktop.services.agenda import AgendaItemRecord, list_agenda_items
 from sst_desktop.services.committees import get_committee
-from sst_desktop.services.document_style import DocumentStyle
+from sst_desktop.services.document_style import DocumentStyle, PageKind, SamplePage
 from sst_desktop.services.meeting_texts import long_date
 from sst_desktop.services.meetings import MeetingRecord, list_meetings
 from sst_desktop.services.memberships import list_memberships
 from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.storage.engine import Database
 
-PageKind = Literal["minutes", "agenda", "front"]
-PAGE_KINDS: dict[PageKind, str] = {"minutes": "Minutes", "agenda": "Agenda", "front": "Pack front sheet"}
 _SAMPLE_ITEMS = (
     "Apologies for absence",
     "Declarations of interest",
@@ -127,12 +127,6 @@ def page_png(pdf: bytes, width: int) -> bytes:
         return buffer.getvalue()
     finally:
         document.close()
-
-
-@dataclass(frozen=True)
-class SamplePage:
-    png: bytes
-    text: str  # the page's words, for a screen reader
 
 
 def sample_page(

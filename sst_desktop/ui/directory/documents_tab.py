@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.exports.style_pages import PAGE_KINDS, SamplePage
 from sst_desktop.services.document_style import (
     DEFAULT_STYLE,
+    PAGE_KINDS,
     SECTION_TITLES,
     SECTIONS,
     DocumentStyle,
+    SamplePage,
     with_settings,
 )
 from sst_desktop.services.errors import ServiceError
@@ -171,6 +172,7 @@ class DocumentsTab(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([600, 460])  # a page wide enough to read beside the form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(buttons)
