@@ -1,14 +1,13 @@
-"""A sample page in a document style, as rich text for the Documents tab's live preview.
+"""A made-up meeting of a committee, worded in a document style, for the Documents tab's preview of a
+committee that has no minutes yet (``style_pages`` prints it).
 
-The sample is worded by the same helpers the minutes and agenda use (``minutes_content``,
-``house_style``), from a made-up meeting of the committee, so what the preview says is what the
-documents will say; only the layout is approximated (there is no PDF renderer to draw the real page).
+The sample is worded by the same helpers the minutes use (``minutes_content``, ``house_style``), so
+what the preview says is what the documents will say.
 """
 
 from __future__ import annotations
 
-from datetime import date, time
-from html import escape
+from datetime import date
 
 from sst_desktop.domain.enums import AttendanceStatus, MembershipRole
 from sst_desktop.exports import house_style
@@ -129,73 +128,3 @@ def sample_minutes(style: DocumentStyle, committee: CommitteeRecord) -> list[Blo
     ]
     blocks += resolved_blocks(clauses, own_line=house_style.resolved_own_line(False, style), style=style)
     return blocks
-
-
-def _runs_html(runs: tuple[Run, ...]) -> str:
-    parts = []
-    for run in runs:
-        text = escape(run.text).replace("\n", "<br>")
-        if run.italic:
-            text = f"<i>{text}</i>"
-        if run.bold:
-            text = f"<b>{text}</b>"
-        parts.append(text)
-    return "".join(parts)
-
-
-def _block_html(block: Block) -> str:
-    runs = _runs_html(block.runs)
-    if block.kind in ("notice", "committee", "held"):
-        size = ' style="font-size:large"' if block.kind == "committee" else ""
-        return f'<p align="center"{size}>{runs}</p>'
-    if block.kind == "attendance":
-        return f'<table width="100%"><tr><td width="28%"><b>{escape(block.label)}</b></td><td>{runs}</td></tr></table>'
-    if block.kind == "heading":
-        return f'<p style="margin-top:10px"><b>{escape(block.label)}&nbsp;&nbsp;</b>{runs}</p>'
-    if block.kind == "list":
-        return f'<p style="margin-left:48px">{escape(block.label)}&nbsp;&nbsp;{runs}</p>'
-    return f'<p style="margin-left:24px">{runs}</p>'
-
-
-def preview_html(style: DocumentStyle, committee: CommitteeRecord) -> str:
-    """A sample minutes page, the agenda's front and the pack's front sheet, worded in ``style``."""
-    page = style.first_page_number
-    number = f'<p align="center" style="color:#555">{page}</p>'
-    parts = ['<h3 style="color:#555">Minutes (first page)</h3>']
-    if style.page_numbers == "header":
-        parts.append(number)
-    parts += [_block_html(block) for block in sample_minutes(style, committee)]
-    if style.page_numbers == "footer":
-        parts.append(number)
-    parts.append('<hr><h3 style="color:#555">Agenda</h3>')
-    parts.append(f'<p align="center" style="font-size:x-large"><b>{escape(style.agenda_title)}</b></p>')
-    parts.append(f'<p align="center"><b>{escape(committee.name)}</b></p>')
-    if not committee.open_to_public and style.not_open_notice.strip():
-        parts.append(f'<p align="center"><b>{escape(style.not_open_notice)}</b></p>')
-    membership = house_style.membership_line(sample_members(), style)
-    parts.append(f"<p><b>MEMBERSHIP:</b><br>{escape(membership)}</p>")
-    officer = CommitteeRecord(
-        id=0,
-        name=committee.name,
-        short_name=committee.short_name,
-        officer_id=committee.officer_id or 1,
-        officer_name=committee.officer_name or "Ian Barton",
-        officer_telephone=committee.officer_telephone or "0151 934 2788",
-        officer_email=committee.officer_email or "ian.barton@sefton.gov.uk",
-    )
-    rows = "".join(
-        f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>"
-        for k, v in house_style.officer_lines(officer, style)
-    )
-    parts.append(f"<table>{rows}</table>")
-    parts.append('<hr><h3 style="color:#555">Agenda pack</h3>')
-    if style.public_document_pack:
-        parts.append("<p><b>Public Document Pack</b> (top of the first page)</p>")
-    if style.summons_template.strip():
-        letter = house_style.summons_text(style, officer, SAMPLE_DAY, time(10, 0), committee.default_venue)
-        parts += [f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in letter]
-    draft = "with" if style.pack_minutes_draft else "without"
-    parts.append(
-        f"<p><i>Unconfirmed minutes in the next meeting’s pack print {draft} the DRAFT mark.</i></p>"
-    )
-    return "".join(parts)

@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from string import Formatter
-from typing import Any
+from typing import Any, Literal
 
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.meeting_texts import NOT_OPEN_TO_PUBLIC
@@ -212,3 +212,16 @@ def with_settings(style: DocumentStyle, values: Mapping[str, object]) -> Documen
 def changed_settings(style: DocumentStyle) -> tuple[str, ...]:
     """The names of the settings that differ from the default style."""
     return tuple(f.name for f in fields(style) if getattr(style, f.name) != getattr(DEFAULT_STYLE, f.name))
+
+
+# The Documents tab's preview: which document's first page, and the page as drawn.
+PageKind = Literal["minutes", "agenda", "front"]
+PAGE_KINDS: dict[PageKind, str] = {"minutes": "Minutes", "agenda": "Agenda", "front": "Pack front sheet"}
+
+
+@dataclass(frozen=True)
+class SamplePage:
+    """The first page of a document in a style, as ``style_pages`` draws it."""
+
+    png: bytes
+    text: str  # the page's words, for a screen reader

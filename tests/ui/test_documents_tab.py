@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog
 
 from sst_desktop.domain.enums import CommitteeKind
@@ -41,7 +42,18 @@ def page(qtbot, context, sample) -> CommitteesPage:  # type: ignore[no-untyped-d
 def _preview(qtbot, page: CommitteesPage) -> str:  # type: ignore[no-untyped-def]
     qtbot.wait(page.documents._preview_timer.interval() + 20)
     settle(qtbot)
-    return " ".join(page.documents.preview.toPlainText().split())
+    label = page.documents.preview
+    return label.accessibleDescription() if label.pixmap() and not label.pixmap().isNull() else label.text()
+
+
+def _show(qtbot, page: CommitteesPage, label: str) -> None:  # type: ignore[no-untyped-def]
+    """Choose the document shown above the preview, with the keyboard."""
+    combo = page.documents.page_kind
+    combo.setFocus()
+    wanted = combo.findText(label)
+    assert wanted >= 0
+    while combo.currentIndex() != wanted:
+        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < wanted else Qt.Key.Key_Up)
 
 
 def test_change_settings_see_the_preview_and_undo(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
@@ -124,14 +136,13 @@ def test_copy_from_another_committee(qtbot, db, sample, page) -> None:  # type: 
     settle(qtbot)
     assert committee_style(db, sample.sst) == committee_style(db, other.id)
     assert page.documents.editors["agenda_title"].text() == "A G E N D A"
+    _show(qtbot, page, "Agenda")
     assert "A G E N D A" in _preview(qtbot, page)
 
 
 def test_export_then_import_and_a_bad_file(qtbot, monkeypatch, db, sample, page, tmp_path) -> None:  # type: ignore[no-untyped-def]
     boxes = capture_message_boxes(monkeypatch)
-    set_committee_style(
-        db, sample.sst, DocumentStyle(officer_block="contact", officer_fax="0151 934 2034")
-    )
+    set_committee_style(db, sample.sst, DocumentStyle(officer_block="contact", officer_fax="0151 934 2034"))
     out = tmp_path / "sefton.toml"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
     qtbot.mouseClick(page.documents.export_button, Qt.MouseButton.LeftButton)
@@ -152,3 +163,45 @@ def test_export_then_import_and_a_bad_file(qtbot, monkeypatch, db, sample, page,
     settle(qtbot)
     assert any("agenda.officer_block must be one of" in text for _k, _t, text in boxes.shown)
     assert committee_style(db, sample.sst).officer_block == "contact"  # unchanged
+
+
+def _page_image(qtbot, page: CommitteesPage) -> QImage:  # type: ignore[no-untyped-def]
+    _preview(qtbot, page)
+    picture = page.documents.preview.pixmap()
+    assert picture is not None and not picture.isNull()
+    return picture.toImage()
+
+
+def _not_blank(image: QImage) -> bool:
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    return any(
+        grey.pixelColor(x, y).value() < 64
+        for y in range(0, grey.height(), 4)
+        for x in range(0, grey.width(), 4)
+    )
+
+
+def test_the_preview_is_the_printed_page_and_follows_the_form(qtbot, db, sample, page) -> None:  # type: ignore[no-untyped-def]
+    tab = page.documents
+    _show(qtbot, page, "Agenda")
+    before = _page_image(qtbot, page)
+    assert _not_blank(before)
+    assert before.width() >= tab.preview_scroll.viewport().width() - 8  # scaled to the width
+    assert _preview(qtbot, page).startswith("AGENDA")
+
+    title = tab.editors["agenda_title"]
+    title.selectAll()
+    qtbot.keyClicks(title, "A G E N D A")  # not saved yet: the picture follows the typing
+    after = _page_image(qtbot, page)
+    assert after != before and _not_blank(after)
+    assert _preview(qtbot, page).startswith("A G E N D A")
+    assert committee_style(db, sample.sst) == DEFAULT_STYLE
+
+    _show(qtbot, page, "Minutes")
+    call_in = tab.editors["call_in_statement"]
+    minutes = _page_image(qtbot, page)
+    assert 'NOT SUBJECT TO "CALL-IN"' in _preview(qtbot, page).upper()
+    call_in.click()  # no call-in statement: the picture loses its first lines
+    settle(qtbot)
+    assert _page_image(qtbot, page) != minutes
+    assert 'NOT SUBJECT TO "CALL-IN"' not in _preview(qtbot, page).upper()

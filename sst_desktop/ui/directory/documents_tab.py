@@ -2,8 +2,9 @@
 
 The form is made from the style's own fields (``document_style``): a tick box, a list of choices, a
 line of wording or a number each, grouped as the style file groups them. Each change is saved as it
-is made (one undo step each); the preview is worded on the database worker and shown when it comes
-back, so typing never waits on it.
+is made (one undo step each); the preview, the real first page of the minutes, the agenda or the pack's
+front sheet in the style as the form shows it, is printed and drawn on the database worker and shown
+when it comes back, so typing never waits on it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,16 +29,17 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from sst_desktop.services.document_style import (
     DEFAULT_STYLE,
+    PAGE_KINDS,
     SECTION_TITLES,
     SECTIONS,
     DocumentStyle,
+    SamplePage,
     with_settings,
 )
 from sst_desktop.services.errors import ServiceError
@@ -145,12 +148,23 @@ class DocumentsTab(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(form)
 
-        self.preview = QTextBrowser()
+        self.page_kind = QComboBox()
+        for kind, label in PAGE_KINDS.items():
+            self.page_kind.addItem(label, kind)
+        self.page_kind.setToolTip("Which document's first page to show")
+        self.page_kind.currentIndexChanged.connect(lambda _i: self.preview_soon())
+        self.preview = QLabel()
         self.preview.setObjectName("style-preview")
-        self.preview.setOpenLinks(False)
-        preview_box = QGroupBox("Preview: a sample page")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview.setWordWrap(True)
+        self.preview_scroll = QScrollArea()
+        self.preview_scroll.setWidgetResizable(True)
+        self.preview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.preview_scroll.setWidget(self.preview)
+        preview_box = QGroupBox("Preview: the first page as it will print")
         preview_layout = QVBoxLayout(preview_box)
-        preview_layout.addWidget(self.preview)
+        preview_layout.addWidget(self.page_kind)
+        preview_layout.addWidget(self.preview_scroll, 1)
 
         splitter = QSplitter()
         splitter.addWidget(scroll)
@@ -158,6 +172,7 @@ class DocumentsTab(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([600, 460])  # a page wide enough to read beside the form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(buttons)
@@ -288,13 +303,36 @@ class DocumentsTab(QWidget):
             return
         self._asked += 1
         asked = self._asked
-        styles.preview(self.context, self, committee, self.pending_style()).success(
-            lambda html: self._previewed(asked, html)
-        ).failure(lambda error: self._previewed(asked, f"<p><i>No preview: {error}</i></p>")).run()
+        ratio = self.devicePixelRatioF()
+        width = max(200, self.preview_scroll.viewport().width() - 4)
+        styles.preview(
+            self.context,
+            self,
+            committee,
+            self.pending_style(),
+            self.page_kind.currentData(),
+            round(width * ratio),
+        ).success(lambda page: self._previewed(asked, page, ratio)).failure(
+            lambda error: self._refused_preview(asked, str(error))
+        ).run()
 
-    def _previewed(self, asked: int, html: str) -> None:
+    def _previewed(self, asked: int, page: SamplePage, ratio: float) -> None:
+        if asked != self._asked:
+            return
+        picture = QPixmap()
+        picture.loadFromData(page.png, "PNG")
+        picture.setDevicePixelRatio(ratio)  # drawn at the screen's own pixels: crisp
+        self.preview.setPixmap(picture)
+        self.preview.setAccessibleDescription(page.text)
+
+    def _refused_preview(self, asked: int, message: str) -> None:
         if asked == self._asked:
-            self.preview.setHtml(html)
+            self.preview.setText(f"No preview: {message}")
+            self.preview.setAccessibleDescription("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.preview_soon()  # drawn again to the new width
 
     # Saving -----------------------------------------------------------------------------------
     def save_setting(

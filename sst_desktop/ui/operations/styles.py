@@ -1,6 +1,6 @@
 """Operations on a committee's document style: read, change, copy, import, export, and the preview.
 
-The preview is worded on the database worker like everything else, so however the sample grows the
+The preview page is printed and drawn on the database worker like everything else, so however the sample grows the
 Documents tab never waits on it.
 """
 
@@ -10,10 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from sst_desktop.exports.style_file import write_style_file
-from sst_desktop.exports.style_preview import preview_html
 from sst_desktop.services import document_styles
-from sst_desktop.services.document_style import DocumentStyle, validated
+from sst_desktop.services.document_style import DocumentStyle, PageKind, SamplePage, validated
 from sst_desktop.services.outcome import Outcome
 from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.ui.context import AppContext
@@ -59,14 +57,26 @@ def import_style(
 
 
 def export_style(context: AppContext, parent: QWidget, committee_id: int, path: Path) -> ReadOp[Path]:
+    from sst_desktop.exports.style_file import write_style_file  # loaded when first asked, not at start-up
+
     return ReadOp(context, parent, lambda db: write_style_file(db, committee_id, path))
 
 
 def preview(
-    context: AppContext, parent: QWidget, committee: CommitteeRecord, style: DocumentStyle
-) -> ReadOp[str]:
-    """A sample page in ``style`` (refused, as a save would be, while a wording is unusable), as rich text."""
-    return ReadOp(context, parent, lambda _db: preview_html(validated(style), committee)).quietly()
+    context: AppContext,
+    parent: QWidget,
+    committee: CommitteeRecord,
+    style: DocumentStyle,
+    kind: PageKind,
+    width: int,
+) -> ReadOp[SamplePage]:
+    """The first page of ``kind`` printed in ``style`` (refused, as a save would be, while a wording is
+    unusable), drawn ``width`` pixels wide."""
+    from sst_desktop.exports.style_pages import sample_page  # the PDF libraries load when first asked
+
+    return ReadOp(
+        context, parent, lambda db: sample_page(db, committee, validated(style), kind, width)
+    ).quietly()
 
 
 def meeting_sentences(context: AppContext, parent: QWidget, meeting_id: int) -> ReadOp[dict[str, str]]:
