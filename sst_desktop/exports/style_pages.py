@@ -9,6 +9,7 @@ and poppler is not on a fresh machine. Nothing is written to the database.
 from __future__ import annotations
 
 import io
+import threading
 from datetime import datetime, time
 
 from pypdf import PdfReader
@@ -113,20 +114,33 @@ def sample_pdf(db: Database, committee: CommitteeRecord, style: DocumentStyle, k
     return agenda_pdf.render(_agenda(db, committee, style), front_sheet=kind == "front")
 
 
+_PDFIUM = threading.Lock()  # pdfium draws one page at a time, whoever asks
+
+
 def page_png(pdf: bytes, width: int) -> bytes:
     """Page 1 of ``pdf`` drawn ``width`` pixels wide, as PNG bytes."""
     import pypdfium2 as pdfium  # loaded when a page is first drawn, not at start-up
 
-    document = pdfium.PdfDocument(pdf)
-    try:
-        page = document[0]
-        bitmap = page.render(scale=width / page.get_width())
-        buffer = io.BytesIO()
-        bitmap.to_pil().save(buffer, format="PNG")
-        page.close()
-        return buffer.getvalue()
-    finally:
-        document.close()
+    # Every pdfium object is closed here, on the thread that made it: left to the garbage collector,
+    # one could be freed on another thread while pdfium is drawing, and pdfium is not thread-safe.
+    buffer = io.BytesIO()
+    with _PDFIUM:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            page = document[0]
+            try:
+                bitmap = page.render(scale=width / page.get_width())
+                try:
+                    image = bitmap.to_pil()
+                    image.save(buffer, format="PNG")
+                    del image
+                finally:
+                    bitmap.close()
+            finally:
+                page.close()
+        finally:
+            document.close()
+    return buffer.getvalue()
 
 
 def sample_page(

@@ -236,6 +236,18 @@ def _move(c: Catalogue) -> QDialog:
     return MoveDialog(c.meeting(), lambda _on, _why: True, c.main)
 
 
+def _snippets(c: Catalogue) -> QDialog:
+    from sst_desktop.ui.minutes.snippets_dialog import SnippetsDialog
+
+    return SnippetsDialog(c.minute_taking(JUNE))
+
+
+def _language(c: Catalogue) -> QDialog:
+    from sst_desktop.ui.minutes.language_marks import LanguageDialog
+
+    return LanguageDialog(c.main, "Diolch yn fawr")
+
+
 def _withdraw_confirmation(c: Catalogue) -> QDialog:
     from sst_desktop.ui.minutes.withdraw import WithdrawConfirmationDialog
 
@@ -396,6 +408,8 @@ OPENERS: dict[str, Callable[[Catalogue], QWidget]] = {
     "meeting-reason": _reason,
     "move-meeting": _move,
     "withdraw-confirmation": _withdraw_confirmation,
+    "snippets": _snippets,
+    "mark-language": _language,
     "forward-plan-offer": _forward_plan_offer,
     "forward-plan-item": _plan_item,
     "new-committee": _new_committee,

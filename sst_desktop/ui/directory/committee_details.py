@@ -68,6 +68,7 @@ class CommitteeDetails(QGroupBox):
         self.venue.setPlaceholderText("e.g. Bootle Town Hall, or Remote Meeting - Microsoft Teams")
         self.start_time = CommitLineEdit()
         self.start_time.setPlaceholderText("10:00")
+        self.start_time.setAccessibleName("Start time")
         self.start_time.setFixedWidth(80)
         self.officer = PersonPicker(context, placeholder="Type the committee officer's name…")
         self.officer.setToolTip("The committee officer named on agendas and minutes")

@@ -30,6 +30,7 @@ from sst_desktop.domain.language_marks import (
     normalise_tag,
     unmark,
 )
+from sst_desktop.ui.widgets.accessible import name_editor
 
 MARKER_GREY = QColor("#8a8a8a")
 UNDERLINE = QColor("#2a6fb0")
@@ -73,6 +74,7 @@ class LanguageDialog(QDialog):
         self.choice.setObjectName("language")
         self.choice.setEditable(True)
         self.choice.setAccessibleName("Language or code (such as cy, pl, zh-Hant)")
+        name_editor(self.choice.lineEdit(), "Language or code")
         self.choice.addItems([language_name(code) for code, _name in LANGUAGES])
         self.choice.setCurrentIndex(0)
         layout.addWidget(self.choice)

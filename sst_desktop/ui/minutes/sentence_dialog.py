@@ -17,6 +17,7 @@ class SentenceDialog(QDialog):
         )
         hint.setWordWrap(True)
         self.text = QPlainTextEdit(text)
+        self.text.setAccessibleName("Sentence")
         self.text.setTabChangesFocus(True)
         self.text.setMinimumSize(460, 110)
         buttons = QDialogButtonBox(

@@ -39,6 +39,7 @@ class SnippetsDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 2, self)
+        self.table.setAccessibleName("Snippets")
         self.table.setHorizontalHeaderLabels(["Trigger", "Text"])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -7,7 +7,8 @@ window wider than the screen or needing a sideways scroll bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+import shiboken6
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
 
@@ -19,6 +20,7 @@ class WrappingRow(QWidget):
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(spacing)
         self._parts: list[QWidget] = []
+        self._fitting = False
 
     def add(self, part: QWidget | QLayout, stretch: int = 0) -> QWidget:
         """Add a part: a widget, or a layout (kept together on one line)."""
@@ -46,12 +48,20 @@ class WrappingRow(QWidget):
         return QSize(widest, super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._fitting:  # (decided after the resize: relaying out inside it is not safe)
+            self._fitting = True
+            QTimer.singleShot(0, self._fit)
+
+    def _fit(self) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._fitting = False
         wanted = (
             QBoxLayout.Direction.TopToBottom
-            if event.size().width() < self.side_by_side_width()
+            if self.width() < self.side_by_side_width()
             else QBoxLayout.Direction.LeftToRight
         )
         if wanted != self.row.direction():
             self.row.setDirection(wanted)
             self.updateGeometry()
-        super().resizeEvent(event)
