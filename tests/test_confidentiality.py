@@ -251,7 +251,9 @@ def test_published_website(db: Database, board: Board, tmp_path: Path) -> None:
     from sst_desktop.services.action_records import get_action
 
     minutes.open_minutes(db, board.sst.september)
-    public_action = actions.create_action(db, minute_id=board.june_open_minute, text="Set up the sub-group").after
+    public_action = actions.create_action(
+        db, minute_id=board.june_open_minute, text="Set up the sub-group"
+    ).after
     assert public_action is not None
     site = tmp_path / "site"
     result = publish_site(db, board.sst.committee_id, site, with_actions=True)

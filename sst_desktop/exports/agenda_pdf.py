@@ -254,7 +254,11 @@ def _numbered_style() -> ParagraphStyle:
 def summons_story(content: AgendaContent) -> list:
     """The pack's front sheet: the summons letter of the style, then a new page for the agenda."""
     lines = summons_text(
-        content.style, content.committee, content.meeting.date, content.meeting.start_time, content.meeting.venue
+        content.style,
+        content.committee,
+        content.meeting.date,
+        content.meeting.start_time,
+        content.meeting.venue,
     )
     if not lines:
         return []

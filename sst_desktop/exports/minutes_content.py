@@ -9,10 +9,8 @@ actions; full minutes carry everything and are marked confidential.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sst_desktop.domain import language_marks
 from sst_desktop.domain.enums import (
     AttendanceStatus,
     DeclarationAction,
@@ -23,6 +21,7 @@ from sst_desktop.domain.enums import (
 )
 from sst_desktop.exports import house_style
 from sst_desktop.exports import meeting_forms as forms_text
+from sst_desktop.exports.minutes_blocks import Block, MinutesContent, Run, body, marked, plain
 from sst_desktop.services import actions, agenda, attendance, committees, declarations, meetings, minutes
 from sst_desktop.services.actions import ActionRecord
 from sst_desktop.services.attendance import AttendanceRecord
@@ -76,74 +75,6 @@ _ACTION_WORDS = {
 }
 
 
-# ---------------------------------------------------------------------------------------------- blocks
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str
-    bold: bool = False
-    italic: bool = False
-    lang: str = ""  # a passage the officer marked as another language (BCP 47), "" for the document's
-
-
-@dataclass(frozen=True)
-class Block:
-    """One paragraph of the minutes.
-
-    kind: ``notice`` (centred bold line), ``committee`` (centred bold, large), ``held`` (centred bold),
-    ``attendance`` (``label`` in the left column, ``runs`` beside it), ``heading`` (``label`` = the
-    minute number, text in capitals), ``body`` (indented under the heading), ``list`` (``label`` such
-    as "(1)" or "•", hanging), ``resolved`` (a body paragraph that starts with RESOLVED:), ``table``
-    (``cells``: rows of plain text, the first a header).
-    """
-
-    kind: str
-    runs: tuple[Run, ...] = ()
-    label: str = ""
-    keep_with_next: bool = False
-    cells: tuple[tuple[str, ...], ...] = ()
-
-    @property
-    def text(self) -> str:
-        return "".join(r.text for r in self.runs)
-
-
-@dataclass(frozen=True)
-class MinutesContent:
-    meeting_id: int
-    committee_name: str
-    meeting_date: date
-    running_header: str  # "SAFER SEFTON TOGETHER- WEDNESDAY 22ND JUNE, 2022"
-    public: bool
-    draft: bool
-    confidential: bool
-    blocks: tuple[Block, ...] = field(default_factory=tuple)
-    title: str = ""  # document title (PDF metadata, Word core properties)
-    warnings: tuple[str, ...] = ()  # what the officer should know; none of it stops the export
-
-    def plain_text(self) -> str:
-        lines = []
-        for block in self.blocks:
-            prefix = f"{block.label} " if block.label else ""
-            lines.append(prefix + block.text)
-            lines.extend(" | ".join(row) for row in block.cells)
-        return "\n".join(lines)
-
-
-def _body(*runs: Run) -> Block:
-    return Block("body", tuple(runs))
-
-
-def _plain(text: str) -> Run:
-    return Run(language_marks.plain(text))
-
-
-def _marked(text: str) -> tuple[Run, ...]:
-    """Typed text as runs, each passage marked as another language a run of its own with ``lang``."""
-    return tuple(Run(words, lang=lang) for words, lang in language_marks.segments(text))
-
-
 # ---------------------------------------------------------------------------------------------- wording
 
 
@@ -194,18 +125,16 @@ def resolved_blocks(
         if own_line:
             return [
                 Block("resolved", (Run("RESOLVED:", bold=True),), keep_with_next=True),
-                _body(_plain("That "), *_marked(clauses[0]), _plain(".")),
+                body(plain("That "), *marked(clauses[0]), plain(".")),
             ]
         return [
-            Block(
-                "resolved", (Run("RESOLVED:", bold=True), _plain(" That "), *_marked(clauses[0]), _plain("."))
-            )
+            Block("resolved", (Run("RESOLVED:", bold=True), plain(" That "), *marked(clauses[0]), plain(".")))
         ]
     that = f" {style.resolved_that}"
-    blocks = [Block("resolved", (Run("RESOLVED:", bold=True), _plain(that)), keep_with_next=True)]
+    blocks = [Block("resolved", (Run("RESOLVED:", bold=True), plain(that)), keep_with_next=True)]
     for index, clause in enumerate(clauses, 1):
         ending = house_style.part_ending(index, len(clauses), style)
-        blocks.append(Block("list", (*_marked(clause), _plain(ending)), label=f"({index})"))
+        blocks.append(Block("list", (*marked(clause), plain(ending)), label=f"({index})"))
     return blocks
 
 
@@ -216,7 +145,7 @@ def narrative_blocks(text: str) -> list[Block]:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(_body(*_marked("\n".join(paragraph))))
+            blocks.append(body(*marked("\n".join(paragraph))))
             paragraph.clear()
 
     for raw in text.replace("\r\n", "\n").split("\n"):
@@ -226,11 +155,11 @@ def narrative_blocks(text: str) -> list[Block]:
         if section:
             flush()
             blocks.append(
-                Block("list", (Run(_plain(section.group(2)).text, bold=True),), label=section.group(1))
+                Block("list", (Run(plain(section.group(2)).text, bold=True),), label=section.group(1))
             )
         elif bullet:
             flush()
-            blocks.append(Block("list", _marked(bullet.group(1)), label="•"))
+            blocks.append(Block("list", marked(bullet.group(1)), label="•"))
         elif not line.strip():
             flush()
         else:
@@ -330,13 +259,15 @@ def minutes_content(
     blocks.append(Block("committee", (Run(name, bold=True),)))
     if meeting.session_title.strip():
         blocks.append(Block("held", (Run(upper(meeting.session_title.strip()), bold=True),)))
-    held = forms_text.held_prefix(meeting, held_line(meeting.venue, meeting.remote_link, meeting.date, style.held_at))
+    held = forms_text.held_prefix(
+        meeting, held_line(meeting.venue, meeting.remote_link, meeting.date, style.held_at)
+    )
     blocks.append(Block("held", (Run(held, bold=True),)))
     notice = style.minutes_open_statement if meeting.open_to_public else style.minutes_not_open_notice
     if notice.strip():
         blocks.append(Block("notice", (Run(notice.strip(), bold=True),)))
     blocks.extend(
-        Block("attendance", (_plain(text),), label=label)
+        Block("attendance", (plain(text),), label=label)
         for label, text in house_style.attendance_lines(register, style)
     )
     forms = forms_text.minute_forms(agenda.list_agenda_items(db, meeting_id), committee.declarations_as_table)
@@ -349,7 +280,7 @@ def minutes_content(
             excluded = True
             blocks.append(Block("heading", (Run(EXCLUSION_HEADING, bold=True),), keep_with_next=True))
             text = EXCLUSION_TEXT.format(paragraphs=join_names(str(p) for p in paragraphs_ahead))
-            blocks.append(Block("resolved", (Run("RESOLVED:", bold=True), _plain(" " + text))))
+            blocks.append(Block("resolved", (Run("RESOLVED:", bold=True), plain(" " + text))))
         section = forms.sections.get(minute.agenda_item_id or 0)
         if section:
             blocks.append(Block("heading", (Run(upper(section), bold=True),), keep_with_next=True))
@@ -422,12 +353,12 @@ def _comings_and_goings(minute: MinuteRecord, register: list[AttendanceRecord]) 
         if record.arrived_item_id == minute.agenda_item_id:
             at = f" at {clock(record.arrived_at)}" if record.arrived_at else ""
             blocks.append(
-                _body(Run(f"{record.name} arrived{at}, during the consideration of this item.", italic=True))
+                body(Run(f"{record.name} arrived{at}, during the consideration of this item.", italic=True))
             )
         if record.left_item_id == minute.agenda_item_id:
             at = f" at {clock(record.left_at)}" if record.left_at else ""
             blocks.append(
-                _body(
+                body(
                     Run(
                         f"{record.name} left the meeting{at}, during the consideration of this item.",
                         italic=True,
@@ -458,15 +389,15 @@ def _minute_blocks(
         blocks.extend(narrative_blocks(own))
     elif role == ProceduralRole.APOLOGIES:
         sent = [r for r in register if r.status == AttendanceStatus.APOLOGIES and not r.also_present]
-        blocks.append(_body(_plain(house_style.apologies_sentence(sent, wording.style))))
+        blocks.append(body(plain(house_style.apologies_sentence(sent, wording.style))))
     elif role == ProceduralRole.DECLARATIONS:
         if declared and forms.declarations_as_table:
             rows = forms_text.declaration_rows(declared, numbers, forms.letters)
             blocks.append(Block("table", cells=rows))
         elif declared:
-            blocks.extend(_body(_plain(declaration_sentence(d, numbers))) for d in declared)
+            blocks.extend(body(plain(declaration_sentence(d, numbers))) for d in declared)
         else:
-            blocks.append(_body(_plain(wording.style.no_declarations_text)))
+            blocks.append(body(plain(wording.style.no_declarations_text)))
 
     if minute.is_exempt and public:
         summary = minute.public_summary.strip()
@@ -474,20 +405,18 @@ def _minute_blocks(
             blocks.extend(narrative_blocks(summary))
         else:
             paragraphs = join_names(str(p) for p in minute.exempt_paragraphs)
-            blocks.append(_body(_plain(EXEMPT_NOT_PUBLISHED.format(paragraphs=paragraphs))))
+            blocks.append(body(plain(EXEMPT_NOT_PUBLISHED.format(paragraphs=paragraphs))))
         return blocks
 
     opening = forms_text.opening_sentence(minute)
     narrative = narrative_blocks(minute.text)
     if opening and minute.references_inline and narrative and narrative[0].kind == "body":
         first = narrative[0]
-        narrative[0] = Block(
-            "body", (_plain(opening + " "), *first.runs), keep_with_next=first.keep_with_next
-        )
+        narrative[0] = Block("body", (plain(opening + " "), *first.runs), keep_with_next=first.keep_with_next)
     elif opening:
-        blocks.append(_body(_plain(opening)))
+        blocks.append(body(plain(opening)))
     if minute.outcome == MinuteOutcome.WITHDRAWN:
-        blocks.append(_body(_plain(WITHDRAWN_TEXT)))
+        blocks.append(body(plain(WITHDRAWN_TEXT)))
     blocks.extend(narrative)
     clauses = [r.text for r in minute.resolutions]
     if minute.outcome == MinuteOutcome.DEFERRED and not clauses:
@@ -499,14 +428,14 @@ def _minute_blocks(
         blocks.append(Block("body", (Run(forms_text.DECISION_MADE, bold=True),), keep_with_next=True))
     moved = forms_text.moved_seconded(minute)
     if resolved and moved:
-        blocks.append(Block("body", (_plain(moved),), keep_with_next=True))
+        blocks.append(Block("body", (plain(moved),), keep_with_next=True))
     blocks.extend(resolved)
     for heading, text in forms_text.decision_form(minute):
         blocks.append(Block("body", (Run(heading, bold=True),), keep_with_next=True))
         blocks.extend(narrative_blocks(text))
     book = forms_text.minute_book_sentence(minute)
     if book:
-        blocks.append(_body(_plain(book)))
+        blocks.append(body(plain(book)))
     if minute_actions:
         blocks.append(Block("body", (Run("Actions:", bold=True),), keep_with_next=True))
         for index, action in enumerate(minute_actions, 1):

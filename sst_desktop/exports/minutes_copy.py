@@ -20,7 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sst_desktop.exports.minutes_content import Block, MinutesContent, Run, minutes_content
+from sst_desktop.exports.minutes_blocks import Block, MinutesContent, Run
+from sst_desktop.exports.minutes_content import minutes_content
 from sst_desktop.services import meetings
 from sst_desktop.services.minutes_copies import MinutesCopy, confirmed_without_copy, store_copy, stored_copy
 from sst_desktop.storage.engine import Database

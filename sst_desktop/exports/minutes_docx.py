@@ -21,12 +21,8 @@ from docx.text.paragraph import Paragraph
 
 from sst_desktop.exports.atomic import atomic_path
 from sst_desktop.exports.house_style import page_label
-from sst_desktop.exports.minutes_content import (
-    CONFIDENTIAL_MARK,
-    DRAFT_MARK,
-    Block,
-    MinutesContent,
-)
+from sst_desktop.exports.minutes_blocks import Block, MinutesContent
+from sst_desktop.exports.minutes_content import CONFIDENTIAL_MARK, DRAFT_MARK
 from sst_desktop.exports.minutes_copy import MinutesFile, printed_minutes
 from sst_desktop.exports.minutes_tables import docx_table
 from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle

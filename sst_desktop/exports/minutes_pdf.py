@@ -22,13 +22,8 @@ from reportlab.platypus.flowables import Flowable
 
 from sst_desktop.exports.atomic import atomic_path
 from sst_desktop.exports.house_style import page_label
-from sst_desktop.exports.minutes_content import (
-    CONFIDENTIAL_MARK,
-    DRAFT_MARK,
-    Block,
-    MinutesContent,
-    Run,
-)
+from sst_desktop.exports.minutes_blocks import Block, MinutesContent, Run
+from sst_desktop.exports.minutes_content import CONFIDENTIAL_MARK, DRAFT_MARK
 from sst_desktop.exports.minutes_copy import MinutesFile, printed_minutes
 from sst_desktop.exports.minutes_tables import pdf_table
 from sst_desktop.exports.pdf_fonts import (

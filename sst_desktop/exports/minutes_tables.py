@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from sst_desktop.exports.minutes_content import Block
+from sst_desktop.exports.minutes_blocks import Block
 from sst_desktop.exports.pdf_fonts import FONT, FONT_BOLD, para_text
 
 INDENT_MM = 12  # under the minute's heading, as body paragraphs are

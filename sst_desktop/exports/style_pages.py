@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 from sst_desktop.domain.enums import MeetingStatus
 from sst_desktop.exports import agenda_pdf, minutes_pdf
-from sst_desktop.exports.minutes_content import MinutesContent, minutes_content
+from sst_desktop.exports.minutes_blocks import MinutesContent
+from sst_desktop.exports.minutes_content import minutes_content
 from sst_desktop.exports.style_preview import (
     SAMPLE_DAY,
     sample_members,

@@ -11,10 +11,9 @@ from datetime import date
 
 from sst_desktop.domain.enums import AttendanceStatus, MembershipRole
 from sst_desktop.exports import house_style
+from sst_desktop.exports.minutes_blocks import Block, Run
 from sst_desktop.exports.minutes_content import (
     CALL_IN_WORKING_DAYS,
-    Block,
-    Run,
     add_working_days,
     held_line,
     resolved_blocks,

@@ -9,11 +9,11 @@ from datetime import date
 from sst_desktop.domain import Action, ActionUpdate
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import ActionStatus
+from sst_desktop.services.action_fields import complete_status
 from sst_desktop.services.action_records import (
     UPDATE_LIMIT,
     version_stamp,
 )
-from sst_desktop.services.actions import _complete_status
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.services.guards import for_change
 from sst_desktop.services.jobs import JobHooks
@@ -74,7 +74,7 @@ def apply_sheet_edits(
                     when = action.completed_on
                 merged: dict[str, object] = {"status": status, "completed_on": when}
                 try:
-                    _complete_status(merged)
+                    complete_status(merged)
                 except ValidationError as error:
                     raise ValidationError(f"{edit.reference}: {error}") from error
                 for key, value in merged.items():

@@ -21,14 +21,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.orm import Session
 
-from sst_desktop.domain import Action, Committee, Meeting, Minute, Organisation, Person
+from sst_desktop.domain import Action, Committee, Meeting, Minute, Person
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import ActionKind, ActionStatus
+from sst_desktop.services.action_fields import (
+    TEXT_LIMIT,
+    check_people,
+    check_reference_free,
+    complete_status,
+    parse_status,
+    validated_fields,
+)
 from sst_desktop.services.action_records import (
     DONE_STATUSES,
     OPEN_STATUSES,
@@ -61,7 +69,7 @@ from sst_desktop.services.guards import (
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import clean_text, optional, required
+from sst_desktop.services.validation import clean_text, required
 from sst_desktop.storage.engine import Database
 
 __all__ = [
@@ -103,7 +111,6 @@ __all__ = [
 MINUTES_FIELDS = frozenset(
     {"text", "owner_person_id", "owner_text", "organisation_id", "kind", "minute_id", "position"}
 )
-TEXT_LIMIT = 20_000
 # How an action's fields are shown to an officer (the owner whichever way it is recorded).
 SHOWN_AS = {"owner_person_id": "owner", "owner_text": "owner", "due_next_meeting": "due_date"}
 
@@ -171,7 +178,7 @@ def create_action(
 ) -> Change[ActionRecord]:
     """Record an action (or a recommendation). The committee and meeting follow from the minute
     when one is given. The organisation defaults to the owner's. Undo removes it again."""
-    values = _validated(
+    values = validated_fields(
         {
             "text": text,
             "kind": kind,
@@ -203,16 +210,16 @@ def create_action(
         committee = session.get(Committee, committee_id)
         if committee is None:
             raise NotFoundError(f"There is no committee with id {committee_id}.")
-        _check_people(session, owner_person_id, organisation_id)
+        check_people(session, owner_person_id, organisation_id)
         if organisation_id is None and owner_person_id is not None:
             organisation_id = session.get(Person, owner_person_id).organisation_id  # type: ignore[union-attr]
-        _complete_status(values)
+        complete_status(values)
         if reference is None:
             year = meeting.date.year if meeting is not None else date.today().year
             reference = next_reference(session, committee.short_name, year)
         else:
             reference = required(reference, "The reference", field="reference", max_length=40)
-            _check_reference_free(session, reference)
+            check_reference_free(session, reference)
         if position is None:
             position = (
                 session.scalar(
@@ -247,7 +254,7 @@ def update_action(
     With ``based_on`` (the values of those fields the officer's copy had), a field another officer
     changed since is not overwritten (``EditConflictError``); the undo is based on the values this
     change left, so it never takes back a later edit either."""
-    values = _validated(given(patch), partial=True)
+    values = validated_fields(given(patch), partial=True)
     with db.write() as session:
         action = for_change(session, Action, action_id)
         if action is None:
@@ -256,7 +263,7 @@ def update_action(
             refuse_if_row_changed(
                 session,
                 action,
-                _validated(given(based_on), partial=True),
+                validated_fields(given(based_on), partial=True),
                 values,
                 action.reference,
                 field_lines(_record(session, action_id), given(based_on), SHOWN_AS),
@@ -270,7 +277,7 @@ def update_action(
             if on is None and action.status.is_done and status.is_done:
                 on = action.completed_on  # still done: keep the date it was done
             merged: dict[str, object] = {"status": status, "completed_on": on}
-            _complete_status(merged)
+            complete_status(merged)
             values.update(merged)
             # the date it was done follows the status: undo puts back both as they were
             revert = replace(revert, status=before.status, completed_on=before.completed_on)
@@ -281,7 +288,7 @@ def update_action(
             minute = session.get(Minute, changed["minute_id"])
             if minute is None or minute.meeting_id != action.meeting_id:
                 raise ValidationError("An action can only move to another minute of its meeting.")
-        _check_people(session, changed.get("owner_person_id"), changed.get("organisation_id"))
+        check_people(session, changed.get("owner_person_id"), changed.get("organisation_id"))
         if not changed:
             return Change(before, before)
         for key, value in changed.items():
@@ -414,7 +421,7 @@ def restore_action(
 ) -> Change[ActionRecord]:
     """Put back an action removed by ``delete_action``, with its id, reference and progress updates
     (redo of recording it)."""
-    values = _validated(
+    values = validated_fields(
         {name: getattr(record, name) for name in ("text", "kind", "response", "owner_text", "status")}
         | {"due_date": record.due_date, "due_next_meeting": record.due_next_meeting}
         | {"completed_on": record.completed_on},
@@ -425,8 +432,8 @@ def restore_action(
             raise ServiceError(f"{record.reference} is already there.")
         if record.meeting_id is not None:
             ensure_minutes_editable(session, record.meeting_id)
-        _check_reference_free(session, record.reference)
-        _check_people(session, record.owner_person_id, record.organisation_id)
+        check_reference_free(session, record.reference)
+        check_people(session, record.owner_person_id, record.organisation_id)
         session.add(
             Action(
                 id=record.id,
@@ -448,101 +455,3 @@ def restore_action(
 
 def _created(record: ActionRecord) -> Change[ActionRecord]:
     return Change(None, record, Changed.ACTIONS, lambda db: delete_action(db, record.id))
-
-
-# Helpers ------------------------------------------------------------------------------------------
-
-
-def _check_reference_free(session: Session, reference: str) -> None:
-    if session.scalar(select(Action.id).where(func.upper(Action.reference) == reference.upper())):
-        raise ValidationError(f"Another action already has the reference “{reference}”.", field="reference")
-
-
-def _check_people(session: Session, person_id: object, organisation_id: object) -> None:
-    if person_id is not None and session.get(Person, person_id) is None:
-        raise NotFoundError(f"There is no person with id {person_id}.")
-    if organisation_id is not None and session.get(Organisation, organisation_id) is None:
-        raise NotFoundError(f"There is no organisation with id {organisation_id}.")
-
-
-def parse_status(value: object) -> ActionStatus:
-    """A status from its value ("in_progress") or its label ("In progress"), any case."""
-    if isinstance(value, ActionStatus):
-        return value
-    key = " ".join(str(value or "").replace("_", " ").split()).casefold()
-    for status in ActionStatus:
-        if key in (status.value.replace("_", " "), status.label.casefold()):
-            return status
-    labels = ", ".join(s.label for s in ActionStatus)
-    raise ValidationError(f"“{value}” is not a status (one of: {labels}).", field="status")
-
-
-def _complete_status(values: dict[str, object]) -> None:
-    """Completed/closed carry a date (today unless given, never in the future); the others none."""
-    status = values["status"]
-    assert isinstance(status, ActionStatus)
-    if status.is_done:
-        on = values.get("completed_on") or date.today()
-        if on > date.today():  # type: ignore[operator]
-            raise ValidationError("The date it was done cannot be in the future.", field="completed_on")
-        values["completed_on"] = on
-    else:
-        values["completed_on"] = None
-
-
-def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]:
-    values: dict[str, object] = {}
-    if not partial or "text" in fields:
-        values["text"] = required(
-            _s(fields.get("text")), "The action", field="text", max_length=TEXT_LIMIT, multiline=True
-        )
-    if not partial or "response" in fields:
-        values["response"] = optional(
-            _s(fields.get("response")),
-            "The response",
-            field="response",
-            max_length=TEXT_LIMIT,
-            multiline=True,
-        )
-    if not partial or "owner_text" in fields:
-        values["owner_text"] = optional(
-            _s(fields.get("owner_text")), "The owner", field="owner_text", max_length=300
-        )
-    if "kind" in fields:
-        try:
-            kind = fields["kind"]
-            values["kind"] = kind if isinstance(kind, ActionKind) else ActionKind(str(kind))
-        except ValueError as error:
-            raise ValidationError(f"“{fields['kind']}” is not a kind of action.", field="kind") from error
-    if "status" in fields:
-        values["status"] = parse_status(fields["status"])
-    for key, label in (("due_date", "The due date"), ("completed_on", "The date it was done")):
-        if key in fields:
-            value = fields[key]
-            if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
-                raise ValidationError(f"{label} must be a date.", field=key)
-            values[key] = value
-    if "due_next_meeting" in fields:
-        values["due_next_meeting"] = bool(fields["due_next_meeting"])
-    for key, label in (
-        ("owner_person_id", "The owner"),
-        ("organisation_id", "The organisation"),
-        ("minute_id", "The minute"),
-        ("position", "The position"),
-    ):
-        if key in fields:
-            value = fields[key]
-            if value in (None, "") and key != "position":
-                values[key] = None
-                continue
-            try:
-                values[key] = int(value)  # type: ignore[call-overload]
-            except (TypeError, ValueError) as error:
-                raise ValidationError(
-                    f"{label} must be given by a whole number (an id).", field=key
-                ) from error
-    return values
-
-
-def _s(value: object) -> str:
-    return "" if value is None else str(value)

@@ -24,13 +24,13 @@ from sst_desktop.domain import (
     Person,
     StandingItem,
 )
-from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ItemNumbering, ProceduralRole, ReportStatus
+from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ProceduralRole, ReportStatus
 from sst_desktop.services import minute_numbers
+from sst_desktop.services.agenda_fields import validated_fields
 from sst_desktop.services.agenda_records import (
     AgendaItemPatch,
     AgendaItemRecord,
     RemovedItem,
-    parse_exempt_paragraphs,
     to_record,
 )
 from sst_desktop.services.agenda_wording import procedural_description
@@ -40,7 +40,6 @@ from sst_desktop.services.meetings import ensure_agenda_editable
 from sst_desktop.services.outcome import Changed, Outcome, combined
 from sst_desktop.services.patch import given, reverting
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, optional_id, required
 from sst_desktop.storage.engine import Database
 
 OPENING_ROLES = (ProceduralRole.APOLOGIES, ProceduralRole.DECLARATIONS, ProceduralRole.PREVIOUS_MINUTES)
@@ -240,7 +239,7 @@ def add_item(
 ) -> Change[AgendaItemRecord]:
     """Add an item at ``position`` (0-based) or, by default, where ``new_item_index`` puts it: after
     ``after_item_id`` (the item the officer chose) when that is business. Undo removes it."""
-    values = _validated(given(replace(details or AgendaItemPatch(), title=title)), partial=False)
+    values = validated_fields(given(replace(details or AgendaItemPatch(), title=title)), partial=False)
     with db.write() as session:
         ensure_agenda_editable(session, meeting_id)
         item, changed = insert_item(session, meeting_id, values, position, after_item_id=after_item_id)
@@ -282,7 +281,7 @@ def insert_item(
 def update_item(db: Database, item_id: int, patch: AgendaItemPatch) -> Change[AgendaItemRecord]:
     """Change the fields ``patch`` sets (title, description, kind, presenters, report status, exempt
     paragraphs…); undo puts back what they were."""
-    values = _validated(given(patch), partial=True)
+    values = validated_fields(given(patch), partial=True)
     with db.write() as session:
         item = _get(session, item_id)
         ensure_agenda_editable(session, item.meeting_id)
@@ -448,63 +447,3 @@ def _people(session: Session, ids: object) -> list[Person]:
         if person not in people:
             people.append(person)
     return people
-
-
-def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]:
-    """The values of an item's fields (``given`` a patch), checked: the one place they are validated."""
-    values: dict[str, object] = {}
-    if not partial or "title" in fields:
-        values["title"] = required(_s(fields.get("title")), "The item's title", field="title", max_length=500)
-    if "description" in fields:
-        values["description"] = optional(
-            _s(fields["description"]), "The description", field="description", multiline=True
-        )
-    if "presenters_text" in fields:
-        values["presenters_text"] = optional(
-            _s(fields["presenters_text"]), "The presenters", field="presenters_text", max_length=500
-        )
-    if "kind" in fields:
-        values["kind"] = _enum(ItemKind, fields["kind"], "kind of item", "kind") or ItemKind.REPORT
-    if "procedural_role" in fields:
-        values["procedural_role"] = _enum(
-            ProceduralRole, fields["procedural_role"], "procedural item", "procedural_role"
-        )
-    if "report_status" in fields:
-        values["report_status"] = (
-            _enum(ReportStatus, fields["report_status"], "report status", "report_status")
-            or ReportStatus.NONE
-        )
-    if "exempt_paragraphs" in fields:
-        values["exempt_paragraphs"] = ",".join(
-            str(p) for p in parse_exempt_paragraphs(fields["exempt_paragraphs"])
-        )
-    if "presenter_ids" in fields:
-        values["presenter_ids"] = [int(i) for i in (fields["presenter_ids"] or ())]  # type: ignore[attr-defined]
-    if "standing_item_id" in fields:
-        raw = fields["standing_item_id"]
-        values["standing_item_id"] = optional_id(raw, "The standing item", field="standing_item_id")
-    if "flag" in fields:
-        values["flag"] = optional(_s(fields["flag"]), "The flag", field="flag", max_length=40).upper()
-    if "section_heading" in fields:
-        values["section_heading"] = optional(
-            _s(fields["section_heading"]), "The section heading", field="section_heading", max_length=200
-        )
-    if "numbering" in fields:
-        values["numbering"] = (
-            _enum(ItemNumbering, fields["numbering"], "way of numbering an item", "numbering")
-            or ItemNumbering.NUMBER
-        )
-    return values
-
-
-def _enum(cls, value: object, label: str, field_name: str):  # type: ignore[no-untyped-def]
-    if value is None or value == "":
-        return None
-    try:
-        return cls(value)
-    except ValueError:
-        raise ValidationError(f"“{value}” is not a {label}.", field=field_name) from None
-
-
-def _s(value: object) -> str:
-    return "" if value is None else str(value)

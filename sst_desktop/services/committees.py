@@ -17,7 +17,7 @@ from sst_desktop.services.outcome import Changed
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, CommitteeRecord
 from sst_desktop.services.references import describe, references_to
-from sst_desktop.services.validation import optional, optional_id, required, whole_number
+from sst_desktop.services.validation import as_text, optional, optional_id, required, whole_number
 from sst_desktop.storage.engine import Database
 
 COMMITTEE_FIELDS = (
@@ -252,17 +252,19 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
     values: dict[str, object] = {}
     if not partial or "name" in fields:
         values["name"] = required(
-            _s(fields.get("name")), "The committee's name", field="name", max_length=200
+            as_text(fields.get("name")), "The committee's name", field="name", max_length=200
         )
     if not partial or "short_name" in fields:
-        short = required(_s(fields.get("short_name")), "The short name", field="short_name", max_length=30)
+        short = required(
+            as_text(fields.get("short_name")), "The short name", field="short_name", max_length=30
+        )
         if "@" in short:
             raise ValidationError("The short name cannot contain “@”.", field="short_name")
         values["short_name"] = short
     for key, label, limit in (("description", "The description", None), ("default_venue", "The venue", 300)):
         if not partial or key in fields:
             values[key] = optional(
-                _s(fields.get(key)), label, field=key, max_length=limit, multiline=key == "description"
+                as_text(fields.get(key)), label, field=key, max_length=limit, multiline=key == "description"
             )
     if "kind" in fields:
         try:
@@ -274,7 +276,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         if not isinstance(names, list | tuple):
             raise ValidationError("The former names must be a list of names.", field="former_names")
         values["former_names"] = [
-            n for n in (optional(_s(x), "A former name", max_length=200) for x in names) if n
+            n for n in (optional(as_text(x), "A former name", max_length=200) for x in names) if n
         ]
     if "default_start_time" in fields:
         value = fields["default_start_time"]
@@ -299,7 +301,3 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
             )
         values["municipal_year_start_month"] = month
     return values
-
-
-def _s(value: object) -> str:
-    return "" if value is None else str(value)

@@ -24,7 +24,7 @@ from sst_desktop.services.meetings import ensure_agenda_editable
 from sst_desktop.services.outcome import Changed, Outcome, Reversal, combined
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, optional_id, required, whole_number
+from sst_desktop.services.validation import as_text, optional, optional_id, required, whole_number
 from sst_desktop.storage.engine import Database
 
 NEXT_MEETING_LABEL = "Next meeting"
@@ -367,7 +367,9 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
     """The values of a forward-plan item's fields, checked: the one place they are validated."""
     values: dict[str, object] = {}
     if not partial or "title" in fields:
-        values["title"] = required(_s(fields.get("title")), "The item's title", field="title", max_length=500)
+        values["title"] = required(
+            as_text(fields.get("title")), "The item's title", field="title", max_length=500
+        )
     for key, label, limit in (
         ("description", "The description", None),
         ("presenters_text", "The presenters", 500),
@@ -375,7 +377,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
     ):
         if key in fields:
             values[key] = optional(
-                _s(fields[key]), label, field=key, max_length=limit, multiline=key == "description"
+                as_text(fields[key]), label, field=key, max_length=limit, multiline=key == "description"
             )
     if "kind" in fields:
         values["kind"] = item_kind(fields["kind"])
@@ -406,7 +408,3 @@ def item_kind(value: object) -> ItemKind:
         return ItemKind(str(value))
     except ValueError:
         raise ValidationError(f"“{value}” is not a kind of item.", field="kind") from None
-
-
-def _s(value: object) -> str:
-    return "" if value is None else str(value)

@@ -26,6 +26,7 @@ from sst_desktop.services.agenda_wording import (
     refresh_procedural_items,
 )
 from sst_desktop.services.errors import ConfirmedMinutesError, NotFoundError, ValidationError
+from sst_desktop.services.meeting_fields import check_date, check_free, check_time, validated_fields
 from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
@@ -234,11 +235,11 @@ def new_meeting(
     committee = session.get(Committee, committee_id)
     if committee is None:
         raise NotFoundError(f"There is no committee with id {committee_id}.")
-    _check_date(when)
-    _check_free(session, committee, when)
+    check_date(when)
+    check_free(session, committee, when)
     if start_time == "default":
         start_time = committee.default_start_time
-    _check_time(start_time)
+    check_time(start_time)
     meeting = Meeting(
         committee_id=committee_id,
         date=when,
@@ -263,24 +264,6 @@ def meeting_kinds(reworded: int) -> Changed:
     return Changed.MEETINGS | (Changed.AGENDA if reworded else Changed.NOTHING)
 
 
-def _check_date(value: object) -> None:
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise ValidationError("The meeting needs a date.", field="date")
-
-
-def _check_free(session: Session, committee: Committee, when: date, exclude_id: int | None = None) -> None:
-    query = select(Meeting.id).where(Meeting.committee_id == committee.id, Meeting.date == when)
-    if exclude_id is not None:
-        query = query.where(Meeting.id != exclude_id)
-    if session.scalar(query) is not None:
-        raise ValidationError(f"{committee.name} already has a meeting on {plain_date(when)}.", field="date")
-
-
-def _check_time(value: object) -> None:
-    if value is not None and not isinstance(value, time):
-        raise ValidationError("The start time must be a time of day.", field="start_time")
-
-
 # ---------------------------------------------------------------- changes
 
 
@@ -291,7 +274,7 @@ def update_meeting(db: Database, meeting_id: int, patch: MeetingPatch) -> Change
         meeting = get_orm(session, meeting_id)
         before = to_record(meeting)
         generated = procedural_texts(session, meeting.committee_id)
-        for key, value in _validated(session, meeting, given(patch)).items():
+        for key, value in validated_fields(session, meeting, given(patch)).items():
             setattr(meeting, key, value)
         session.flush()
         reworded = refresh_procedural_items(session, meeting.committee_id, generated)
@@ -304,45 +287,6 @@ def update_meeting(db: Database, meeting_id: int, patch: MeetingPatch) -> Change
             meeting_kinds(reworded),
             lambda db: update_meeting(db, meeting_id, revert),
         )
-
-
-def _validated(session: Session, meeting: Meeting, fields: dict[str, object]) -> dict[str, object]:
-    """The values of a meeting edit, checked: the one place a meeting's fields are validated."""
-    values: dict[str, object] = {}
-    if "date" in fields:
-        when = fields["date"]
-        _check_date(when)
-        _check_free(session, meeting.committee, when, exclude_id=meeting.id)  # type: ignore[arg-type]
-        values["date"] = when
-    if "start_time" in fields:
-        _check_time(fields["start_time"])
-        values["start_time"] = fields["start_time"]
-    if "venue" in fields:
-        values["venue"] = optional(_s(fields["venue"]), "The venue", field="venue", max_length=300)
-    if "remote_link" in fields:
-        values["remote_link"] = optional(
-            _s(fields["remote_link"]), "The remote link", field="remote_link", max_length=500
-        )
-    if "open_to_public" in fields:
-        values["open_to_public"] = bool(fields["open_to_public"])
-    if "status" in fields:
-        try:
-            values["status"] = MeetingStatus(str(fields["status"]))
-        except ValueError:
-            raise ValidationError(f"“{fields['status']}” is not a meeting status.", field="status") from None
-    if "status_reason" in fields:
-        values["status_reason"] = optional(
-            _s(fields["status_reason"]), "The reason", field="status_reason", multiline=True
-        )
-    if "title_prefix" in fields:
-        values["title_prefix"] = optional(
-            _s(fields["title_prefix"]), "The title prefix", field="title_prefix", max_length=100
-        )
-    if "session_title" in fields:
-        values["session_title"] = optional(
-            _s(fields["session_title"]), "The meeting title", field="session_title", max_length=300
-        )
-    return values
 
 
 def cancel_meeting(db: Database, meeting_id: int, reason: str) -> Change[MeetingRecord]:
@@ -439,7 +383,7 @@ def recreate_meeting(db: Database, record: MeetingRecord) -> Change[MeetingRecor
             raise NotFoundError(f"There is no committee with id {record.committee_id}.")
         if session.get(Meeting, record.id) is not None:
             raise ValidationError(f"The meeting of {plain_date(record.date)} is already there.")
-        _check_free(session, committee, record.date)
+        check_free(session, committee, record.date)
         generated = procedural_texts(session, record.committee_id)
         meeting = Meeting(
             id=record.id,
@@ -489,10 +433,6 @@ def next_meeting(db: Database, meeting_id: int) -> MeetingRecord | None:
     with db.read() as session:
         found = next_orm(session, get_orm(session, meeting_id))
         return to_record(found) if found is not None else None
-
-
-def _s(value: object) -> str:
-    return "" if value is None else str(value)
 
 
 def ensure_agenda_editable(session: Session, meeting_id: int) -> Meeting:

@@ -27,7 +27,7 @@ from sst_desktop.services.minute_records import (
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional
+from sst_desktop.services.validation import as_text, optional
 from sst_desktop.storage.engine import Database
 
 MINUTE_BOOK_LATER = "The Chair reported that the Minute book would be signed at a future meeting."
@@ -64,16 +64,16 @@ def _validated(fields: dict[str, object]) -> dict[str, object]:
     values: dict[str, object] = {}
     for name, label in (("moved_by", "Who moved it"), ("seconded_by", "Who seconded it")):
         if name in fields:
-            values[name] = optional(_s(fields[name]), label, field=name, max_length=200)
+            values[name] = optional(as_text(fields[name]), label, field=name, max_length=200)
     for name, label in (
         ("decision_reasons", "The reasons for the decision"),
         ("alternative_options", "The alternative options"),
     ):
         if name in fields:
-            values[name] = optional(_s(fields[name]), label, field=name, multiline=True)
+            values[name] = optional(as_text(fields[name]), label, field=name, multiline=True)
     if "confirmed_subject_to" in fields:
         values["confirmed_subject_to"] = optional(
-            _s(fields["confirmed_subject_to"]),
+            as_text(fields["confirmed_subject_to"]),
             "What the record is confirmed subject to",
             field="confirmed_subject_to",
             max_length=SUBJECT_TO_MAX,
@@ -234,7 +234,3 @@ def get_reference(session: Session, reference_id: int) -> MinuteReference:
     if reference is None:
         raise NotFoundError(f"There is no minute reference with id {reference_id}.")
     return reference
-
-
-def _s(value: object) -> str:
-    return "" if value is None else str(value)

@@ -14,7 +14,7 @@ from sst_desktop.services.outcome import Changed
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, OrganisationRecord
 from sst_desktop.services.references import describe, references_to
-from sst_desktop.services.validation import clean_text, optional, required
+from sst_desktop.services.validation import as_text, clean_text, optional, required
 from sst_desktop.storage.engine import Database
 
 
@@ -172,13 +172,11 @@ def _check_unique(session: Session, name: str) -> None:
 def _validated(fields: dict[str, object]) -> dict[str, object]:
     values: dict[str, object] = {}
     if "name" in fields:
-        values["name"] = required(_s(fields["name"]), "The organisation's name", field="name", max_length=200)
+        values["name"] = required(
+            as_text(fields["name"]), "The organisation's name", field="name", max_length=200
+        )
     if "short_name" in fields:
         values["short_name"] = optional(
-            _s(fields["short_name"]), "The short name", field="short_name", max_length=50
+            as_text(fields["short_name"]), "The short name", field="short_name", max_length=50
         )
     return values
-
-
-def _s(value: object) -> str:
-    return "" if value is None else str(value)

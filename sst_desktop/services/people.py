@@ -17,6 +17,7 @@ from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, PersonRecord
 from sst_desktop.services.references import describe, references_to
 from sst_desktop.services.validation import (
+    as_text,
     clean_text,
     edit_distance,
     email,
@@ -290,7 +291,7 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
     values: dict[str, object] = {}
     if not partial or "last_name" in fields:
         values["last_name"] = required(
-            _s(fields.get("last_name")), "The surname", field="last_name", max_length=100
+            as_text(fields.get("last_name")), "The surname", field="last_name", max_length=100
         )
     for key, label, limit in (
         ("title", "The title", 60),
@@ -300,14 +301,10 @@ def _validated(fields: dict[str, object], *, partial: bool) -> dict[str, object]
         ("known_as", "The name the person is known by", 100),
     ):
         if not partial or key in fields:
-            values[key] = optional(_s(fields.get(key)), label, field=key, max_length=limit)
+            values[key] = optional(as_text(fields.get(key)), label, field=key, max_length=limit)
     if not partial or "email" in fields:
-        values["email"] = email(_s(fields.get("email")))
+        values["email"] = email(as_text(fields.get("email")))
     if "organisation_id" in fields:
         value = fields["organisation_id"]
         values["organisation_id"] = optional_id(value, "The organisation", field="organisation_id")
     return values
-
-
-def _s(value: object) -> str:
-    return "" if value is None else str(value)

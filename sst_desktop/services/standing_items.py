@@ -15,7 +15,7 @@ from sst_desktop.services.forward_plan import item_kind
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import optional, required
+from sst_desktop.services.validation import as_text, optional, required
 from sst_desktop.storage.engine import Database
 
 # Standing items feed Create agenda beside the forward plan, and show on the same screen.
@@ -194,21 +194,19 @@ def _validated(fields: dict[str, object], *, partial: bool = False) -> dict[str,
     """The values of a standing item's fields, checked: the one place they are validated."""
     values: dict[str, object] = {}
     if not partial or "title" in fields:
-        values["title"] = required(_s(fields.get("title")), "The item's title", field="title", max_length=300)
+        values["title"] = required(
+            as_text(fields.get("title")), "The item's title", field="title", max_length=300
+        )
     if "description" in fields:
         values["description"] = optional(
-            _s(fields["description"]), "The description", field="description", multiline=True
+            as_text(fields["description"]), "The description", field="description", multiline=True
         )
     if "presenters_text" in fields:
         values["presenters_text"] = optional(
-            _s(fields["presenters_text"]), "The presenters", field="presenters_text", max_length=300
+            as_text(fields["presenters_text"]), "The presenters", field="presenters_text", max_length=300
         )
     if "kind" in fields:
         values["kind"] = item_kind(fields["kind"])
     if "active" in fields:
         values["active"] = bool(fields["active"])
     return values
-
-
-def _s(value: object) -> str:
-    return "" if value is None else str(value)

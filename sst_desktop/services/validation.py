@@ -80,6 +80,11 @@ def checked_text(value: str | None, label: str, *, field: str = "", multiline: b
     return text.strip()
 
 
+def as_text(value: object) -> str:
+    """A field's value as text: nothing given is the empty text (a form sends None, a sheet a number)."""
+    return "" if value is None else str(value)
+
+
 def required(
     value: str | None, label: str, *, field: str = "", max_length: int | None = None, multiline: bool = False
 ) -> str:

@@ -380,8 +380,6 @@ def _install_audit() -> None:
     change_feed.install()
 
 
-
-
 def _install_search_index() -> None:
     from sst_desktop.storage import search_index
 

@@ -124,7 +124,10 @@ def uses_own_colours(palette: QPalette) -> bool:
     if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark:
         return True
     accessibility = getattr(hints, "accessibility", None)  # Qt 6.10 and later
-    if accessibility is not None and accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+    if (
+        accessibility is not None
+        and accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+    ):
         return True
     return palette.color(Role.Window).lightnessF() < 0.5 or palette.color(Role.Base).lightnessF() < 0.5
 

@@ -84,7 +84,13 @@ def build(path: Path) -> Path:
             connection.execute(
                 insert(resolutions_table),
                 [
-                    {"minute_id": i, "position": n, "text": rng.choice(RESOLVED), "created_at": now, "updated_at": now}
+                    {
+                        "minute_id": i,
+                        "position": n,
+                        "text": rng.choice(RESOLVED),
+                        "created_at": now,
+                        "updated_at": now,
+                    }
                     for i in ids
                     for n in range(rng.choice([1, 1, 2]))
                 ],
@@ -181,8 +187,16 @@ def bench_keystrokes() -> dict[str, tuple[float, float, str] | tuple[float, floa
         "slowest keystroke to results painted": (slowest_app, 0.050),
         "slowest bare FTS5 MATCH of the same words": (slowest_bare, 1.0),
         "ratio slowest keystroke / slowest bare MATCH": (slowest_app / slowest_bare, 2.0, "×"),
-        "ratio all keystrokes / all bare MATCHes": (sum(app_best.values()) / sum(bare_best.values()), 2.0, "×"),
-        f"ratio at the worst keystroke ({worst[1]!r}: not gated)": (app_best[worst] / bare_best[worst], 1e9, "×"),
+        "ratio all keystrokes / all bare MATCHes": (
+            sum(app_best.values()) / sum(bare_best.values()),
+            2.0,
+            "×",
+        ),
+        f"ratio at the worst keystroke ({worst[1]!r}: not gated)": (
+            app_best[worst] / bare_best[worst],
+            1e9,
+            "×",
+        ),
     }
 
 

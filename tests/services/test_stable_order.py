@@ -15,4 +15,3 @@ def test_people_with_the_same_name_keep_their_order(db: Database) -> None:
     second = people.create_person(db, PersonPatch(first_name="Jane", last_name="Smith")).after
     people.update_person(db, first.id, PersonPatch(job_title="Community Safety Manager"))
     assert [p.id for p in people.list_people(db)] == [first.id, second.id]
-

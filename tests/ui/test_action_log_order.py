@@ -16,7 +16,9 @@ from tests.ui.waiting import settle
 def test_the_log_opens_in_reference_order(qtbot, context, db) -> None:  # type: ignore[no-untyped-def]
     world = build_world(db)
     # Recorded last, first by reference.
-    actions.create_action(db, text="Circulate the draft plan", committee_id=world.sst, reference="AAA/2022/001")
+    actions.create_action(
+        db, text="Circulate the draft plan", committee_id=world.sst, reference="AAA/2022/001"
+    )
     page = ActionLogPage(context)
     qtbot.addWidget(page)
     page.resize(1300, 700)

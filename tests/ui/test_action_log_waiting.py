@@ -120,7 +120,9 @@ def test_a_log_of_100000_actions_loads_exports_and_saves_while_another_program_h
         finally:
             database_worker().waiting.disconnect(waiting.append)
 
-        assert ticks.worst < 100, str(ticks)
+        # The faults this guards against freeze the window for the whole lock (15 s) or a whole
+        # load (seconds); a shared, loaded machine can delay one tick by a frame or two.
+        assert ticks.worst < 250, str(ticks)
         assert waiting[0] is True and waiting[-1] is False
         assert boxes.shown == []
         assert actions.get_action(db, prevent).status is ActionStatus.DEFERRED  # saved, nothing lost

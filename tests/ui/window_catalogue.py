@@ -341,7 +341,9 @@ def _edit_conflict(c: Catalogue) -> QDialog:
     window = c.minute_taking(JUNE)
     theirs = "Members considered the DHR report presented by Steve Martlew. " * 6
     conflict = EditConflictError("changed", theirs=theirs, who="jsmith", when=None)
-    return ConflictDialog("Members considered the report. " * 8, conflict, "the text of “Domestic Homicide Reviews”", window)
+    return ConflictDialog(
+        "Members considered the report. " * 8, conflict, "the text of “Domestic Homicide Reviews”", window
+    )
 
 
 def _edit_conflict_fields(c: Catalogue) -> QDialog:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import PurePath
 
 from sst_desktop.exports.agenda_pdf import AgendaContent, read_agenda
-from sst_desktop.exports.minutes_content import MinutesContent
+from sst_desktop.exports.minutes_blocks import MinutesContent
 from sst_desktop.exports.minutes_copy import printed_minutes
 from sst_desktop.exports.minutes_pdf import meetings_has_minutes
 from sst_desktop.services import minutes

@@ -13,7 +13,7 @@ from itertools import groupby
 
 from sst_desktop.domain.enums import MeetingStatus
 from sst_desktop.exports.agenda_pdf import item_lines, membership_text, time_and_place
-from sst_desktop.exports.minutes_content import Block, MinutesContent, Run
+from sst_desktop.exports.minutes_blocks import Block, MinutesContent, Run
 from sst_desktop.exports.website.content import SiteContent, SiteMeeting
 from sst_desktop.services.action_records import ActionRecord
 from sst_desktop.services.agenda_records import item_labels, printed_label

@@ -111,10 +111,26 @@ class ImportPreviewDialog(QDialog):
                     )
                 )
         for issue in preview.conflicts:
-            rows.append(("Conflict", issue.reference, issue.where, "Not applied", issue.message, theme.brush("conflict_back")))
+            rows.append(
+                (
+                    "Conflict",
+                    issue.reference,
+                    issue.where,
+                    "Not applied",
+                    issue.message,
+                    theme.brush("conflict_back"),
+                )
+            )
         for issue in preview.problems:
             rows.append(
-                ("Problem", issue.reference or "—", issue.where, "Not applied", issue.message, theme.brush("overdue_back"))
+                (
+                    "Problem",
+                    issue.reference or "—",
+                    issue.where,
+                    "Not applied",
+                    issue.message,
+                    theme.brush("overdue_back"),
+                )
             )
         for note in preview.notes:
             rows.append(("Note", "", "", "", note, None))

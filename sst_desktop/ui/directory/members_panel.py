@@ -25,6 +25,7 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import member_name, membership_model
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.change_dialog import run_modal
+from sst_desktop.ui.widgets.column_fit import ColumnFit
 from sst_desktop.ui.widgets.record_model import record_table_view, select_record, selected_record
 from sst_desktop.ui.widgets.wrapping_row import WrappingRow
 
@@ -38,10 +39,9 @@ class MembersPanel(QGroupBox):
         self.model = membership_model()
         self.table = record_table_view(self.model)
         self.table.setObjectName("members")
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(2, header.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
+        # Name, organisation and representing share the width; role and dates keep theirs, so the
+        # table never scrolls sideways, even with large text on a laptop.
+        self.columns = ColumnFit(self.table, {0: 3, 2: 3, 3: 2})
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
@@ -122,17 +122,10 @@ class MembersPanel(QGroupBox):
         self.model.set_records(records)
         if keep is not None:
             select_record(self.table, lambda m: m.id == keep)
-        self._resize()
         current = sum(1 for m in self.model.records() if m.is_current(date.today()))
         self.count.setText(f"{current} current member{'' if current == 1 else 's'}")
         self.setTitle(f"Members ({current})" if self.committee is not None else "Members")
         self._update_buttons()
-
-    def _resize(self) -> None:
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            if column != 2:
-                self.table.setColumnWidth(column, self.table.columnWidth(column) + 20)
 
     def selected(self) -> MembershipRecord | None:
         return selected_record(self.table)

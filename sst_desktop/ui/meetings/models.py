@@ -39,7 +39,6 @@ AGENDA_MIME = "application/x-sst-agenda-items"
 Index = QModelIndex | QPersistentModelIndex
 
 
-
 def meeting_columns() -> list[Column[MeetingRecord]]:
     return [
         Column("Date", lambda m: day_text(m.date), sort_key=lambda m: m.date),

@@ -75,7 +75,9 @@ class ProcedureNote(QFrame):
         self.withdraw_button.setToolTip("Take back a confirmation recorded in error, giving the reason")
         self.withdraw_button.clicked.connect(self._withdraw)
         self.sentence_button = QPushButton("Own sentence…")
-        self.sentence_button.setToolTip("Print your own wording instead of the generated sentence, for this meeting")
+        self.sentence_button.setToolTip(
+            "Print your own wording instead of the generated sentence, for this meeting"
+        )
         self.sentence_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sentence_button.clicked.connect(self._own_sentence)
         self._sentences: dict[str, str] = {}

@@ -94,7 +94,12 @@ class _SavedText:
         self._finished()
 
     def event(self, event: QEvent) -> bool:
-        if _leave_undo_to_window(self, event, self.is_dirty()):  # type: ignore[arg-type]
+        # (the type first: Qt sends events while a widget is torn down, when its text is not to be read)
+        if event.type() == QEvent.Type.ShortcutOverride and _leave_undo_to_window(
+            self,  # type: ignore[arg-type]
+            event,
+            self.is_dirty(),
+        ):
             return True
         return super().event(event)  # type: ignore[misc]
 
