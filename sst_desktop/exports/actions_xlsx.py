@@ -33,6 +33,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
+from sst_desktop.domain import language_marks
 from sst_desktop.domain.enums import ActionKind, ActionStatus
 from sst_desktop.exports.actions_xlsx_sheet import WIDTHS, add_mark_sheet, sheet_setup
 from sst_desktop.exports.atomic import atomic_path
@@ -205,9 +206,11 @@ class _RowWriter:
         self.chars = {column: max(int(width * 0.95), 10) for column, width in WIDTHS.items()}
 
     def text(self, value: str | None, wrap: bool = False) -> tuple[str, bool]:
-        """The cell's XML after its reference, and whether the text had to be cut ('' for none)."""
+        """The cell's XML after its reference, and whether the text had to be cut ('' for none).
+        A passage marked as another language shows as its words (a cell has one language)."""
         if not value:
             return "", False
+        value = language_marks.plain(value)
         scratch = self._scratch
         scratch.quotePrefix = False
         safe = set_text(scratch, value)

@@ -9,6 +9,7 @@ actions; full minutes carry everything and are marked confidential.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sst_desktop.domain.enums import (
@@ -439,5 +440,6 @@ def _minute_blocks(
     if minute_actions:
         blocks.append(Block("body", (Run("Actions:", bold=True),), keep_with_next=True))
         for index, action in enumerate(minute_actions, 1):
-            blocks.append(Block("list", (Run(action_line(action), italic=True),), label=f"({index})"))
+            runs = tuple(replace(run, italic=True) for run in marked(action_line(action)))
+            blocks.append(Block("list", runs, label=f"({index})"))
     return blocks

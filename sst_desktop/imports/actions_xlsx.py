@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sst_desktop.domain import Action, ActionUpdate, Committee
+from sst_desktop.domain import Action, ActionUpdate, Committee, language_marks
 from sst_desktop.domain.enums import ActionStatus
 from sst_desktop.imports.action_rows import (
     SheetContents,
@@ -192,7 +192,8 @@ class _Current:
 
 
 def _update_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    """An update as a sheet shows it, for comparing: the export writes a marked passage as its words."""
+    return " ".join(language_marks.plain(text).split()).casefold()
 
 
 def _current(db: Database, references: Iterable[str]) -> dict[str, _Current]:

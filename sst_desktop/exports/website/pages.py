@@ -13,7 +13,7 @@ from itertools import groupby
 
 from sst_desktop.domain.enums import MeetingStatus
 from sst_desktop.exports.agenda_pdf import item_lines, membership_text, time_and_place
-from sst_desktop.exports.minutes_blocks import Block, MinutesContent, Run
+from sst_desktop.exports.minutes_blocks import Block, MinutesContent, Run, marked
 from sst_desktop.exports.website.content import SiteContent, SiteMeeting
 from sst_desktop.services.action_records import ActionRecord
 from sst_desktop.services.agenda_records import item_labels, printed_label
@@ -221,8 +221,14 @@ def actions_page(content: SiteContent, actions: Sequence[ActionRecord]) -> str:
                 if action.due_date
                 else ""
             )
-            cells = (action.text, action.owner, due, action.status.label, action.latest_update_text)
-            row = "".join(f"<td>{escape(c)}</td>" for c in cells)
+            cells = (
+                _runs(marked(action.text)),
+                escape(action.owner),
+                escape(due),
+                escape(action.status.label),
+                _runs(marked(action.latest_update_text)),
+            )
+            row = "".join(f"<td>{c}</td>" for c in cells)
             parts.append(f'<tr><th scope="row">{escape(action.reference)}</th>{row}</tr>\n')
         parts.append("</tbody>\n</table>\n")
     return page(f"{name}: open actions", "".join(parts), site_name=name, root="", links=site_links(content))
