@@ -41,9 +41,13 @@ SCREEN = {"name": "monitor", "x": 0, "y": 0, "width": 1920, "height": 1080, "log
 
 
 def _settle(app: QApplication, seconds: float = 0.3) -> None:
-    """Let deferred work (timers, threads reporting back) finish before a picture is taken."""
+    """Let deferred work (timers, the database worker's reads and drawings reporting back) finish
+    before a picture is taken."""
+    from sst_desktop.ui.operations.worker import database_worker
+
     end = time.monotonic() + seconds
-    while time.monotonic() < end:
+    busy_until = time.monotonic() + 15
+    while time.monotonic() < end or (not database_worker().is_idle() and time.monotonic() < busy_until):
         app.processEvents()
         time.sleep(0.02)
 

@@ -10,10 +10,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
+from sst_desktop.exports.actions_xlsx import export_actions_xlsx
 from sst_desktop.exports.minutes_content import minutes_content
 from sst_desktop.exports.minutes_docx import build_minutes_docx
 from sst_desktop.exports.minutes_pdf import build_minutes_pdf
-from sst_desktop.exports.actions_xlsx import export_actions_xlsx
 from sst_desktop.exports.website import pages
 from sst_desktop.exports.website.content import read_site
 from sst_desktop.imports.actions_xlsx import preview_actions_xlsx

@@ -157,6 +157,10 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
     def select_committee(self, committee_id: int) -> bool:
         return self.select(committee_id)
 
+    def screenshot_states(self) -> list[tuple[str, Callable[[], object]]]:
+        """The Documents tab and its printed-page preview, for the README (docs/make_screenshots.py)."""
+        return [("documents", lambda: self.tabs.setCurrentWidget(self.documents))]
+
     # Actions ----------------------------------------------------------------------------------
     def new_committee(self) -> CommitteeRecord | None:
         from sst_desktop.ui.directory.dialogs import NewCommitteeDialog  # when first needed: start-up speed
