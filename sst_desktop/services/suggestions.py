@@ -4,8 +4,9 @@
 actions, its people and organisations, the meeting's agenda and report titles — and the openings an
 item suggests ("Steve Martlew gave an update on …"). ``Predictor`` finds the longest stretch of text
 before the cursor that the record also holds, and offers what followed it there: the rest of the
-word, or the rest of the phrase when every place the record says it goes on the same way. A guess is
-only ever offered; nothing here changes the record.
+word, or the rest of the phrase when every place the record says it goes on the same way. Only where
+the record has nothing for a word being typed is a general English word offered (``word_list``).
+A guess is only ever offered; nothing here changes the record.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from sst_desktop.domain import (
 from sst_desktop.domain.enums import ItemKind
 from sst_desktop.services.recommendations import report_drafts
 from sst_desktop.services.snippets import SnippetRecord, snippets
+from sst_desktop.services.word_list import WordList, english_words
 from sst_desktop.storage.engine import Database
 
 MIN_PARTIAL = 2  # letters typed before a word is completed
@@ -78,6 +80,7 @@ class Vocabulary:
     openings: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     recommendations: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     snippets: tuple[SnippetRecord, ...] = ()  # the committee's trigger words (``services.snippets``)
+    words: WordList = field(default_factory=WordList)  # general English, asked last (``services.word_list``)
 
 
 def openings(title: str, kind: ItemKind, presenters: Sequence[str]) -> list[str]:
@@ -142,6 +145,7 @@ def vocabulary(db: Database, meeting_id: int) -> Vocabulary:
         opening,
         recommended,
         snippets(db, committee_id) if committee_id is not None else (),
+        english_words(),
     )
 
 
@@ -180,11 +184,16 @@ class Predictor:
 
     def __init__(self, vocabulary: Vocabulary | None = None) -> None:
         self.record = Corpus(vocabulary.texts if vocabulary else ())
+        self.words = vocabulary.words if vocabulary else WordList()
 
     def suggest(self, before: str, on_screen: Sequence[str] = ()) -> str:
-        """The text to offer after ``before`` (the box's text up to the cursor), or ""."""
+        """The text to offer after ``before`` (the box's text up to the cursor), or "": from the
+        record and the screen first, and only where they have nothing, from the English word list."""
         partial_match = _WORD_TAIL.search(before)
         partial = partial_match.group() if partial_match else ""
+        return self._from_texts(before, partial, on_screen) or self.words.complete(partial)
+
+    def _from_texts(self, before: str, partial: str, on_screen: Sequence[str]) -> str:
         if not partial and not before[-1:].isspace():
             return ""
         corpora = [self.record, Corpus(on_screen)] if on_screen else [self.record]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sst_desktop.services import minutes
 from sst_desktop.services.suggestions import Predictor, Vocabulary, vocabulary
+from sst_desktop.services.word_list import WordList, english_words
 from sst_desktop.storage.engine import Database
 from tests.minutes_data import build_committee_and_meetings
 
@@ -56,3 +57,32 @@ def test_the_vocabulary_holds_the_directory_the_agenda_and_openings_from_the_pre
     minute = minutes.minute_for_item(db, seed.item_ids[3])
     minutes.set_text(db, minute.id, "Chairs were hard to recruit.")
     assert "Chairs were hard to recruit." in vocabulary(db, seed.meeting_id).texts
+
+
+def test_the_word_list_completes_the_commonest_word_after_three_letters_where_it_saves_keys() -> None:
+    words = WordList.by_frequency(["governor", "government", "gown", "involved", "investigation"])
+    assert words.complete("gov") == "ernor"  # the commoner of the two
+    assert words.complete("Gove") == "rnor"  # the case typed: a capital stays at the start
+    assert words.complete("GOVERNM") == "ENT"  # all capitals stay capitals
+    assert words.complete("go") == ""  # fewer than three letters typed
+    assert words.complete("gow") == ""  # "gown" would add one letter: Tab saves nothing
+    assert words.complete("governo") == ""  # "r" alone: not worth a key
+    assert words.complete("inv3") == "" and words.complete("café") == ""  # not a word of the list's letters
+    assert words.complete("quo") == ""
+
+
+def test_the_record_is_asked_first_and_the_word_list_only_where_it_has_nothing() -> None:
+    words = WordList.by_frequency(["reports", "reputation", "involved"])
+    predictor = Predictor(Vocabulary(RECORD.texts, words=words))
+    assert predictor.suggest("the rep") == "ort be noted"  # the record's word, not the list's
+    assert predictor.suggest("Steps were inv") == "olved"  # the record has no "inv…"
+    assert Predictor(RECORD).suggest("Steps were inv") == ""  # (no list: nothing)
+
+
+def test_the_shipped_word_list_is_read_once_from_the_resources(db: Database) -> None:
+    words = english_words()
+    assert len(words.words) > 40_000 and list(words.words) == sorted(words.words)
+    assert words.complete("safeg") == "uard"
+    assert {"fuck", "shit", "cunt"}.isdisjoint(words.words)
+    seed = build_committee_and_meetings(db)
+    assert vocabulary(db, seed.meeting_id).words is words  # the record's reading brings it, once

@@ -209,3 +209,44 @@ def test_an_action_taken_from_a_resolution_is_the_presenters_and_due_at_the_next
         None,
         False,
     )
+
+
+def test_a_word_the_record_never_held_is_completed_from_the_english_word_list(  # type: ignore[no-untyped-def]
+    qtbot,
+    on_item_4,
+    db,
+    seed,  # noqa: F811
+) -> None:
+    """Issue 14: the committee's record first; where it has nothing for the word being typed, the
+    commonest English word after three letters; typing the whole word is never in the way."""
+    from sst_desktop.services.word_list import english_words
+
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "The go")
+    assert win.completion.offered(narrative) == ""  # two letters: nothing yet
+    qtbot.keyClicks(narrative, "v")
+    assert win.completion.offered(narrative) == "ernment"  # the record holds no "gov…"
+    assert win.completion.ghost.isVisible()
+    assert narrative.toPlainText() == "The gov"  # shown, not inserted
+    key(qtbot, narrative, Qt.Key.Key_Tab)
+    assert narrative.toPlainText() == "The government"
+    key(qtbot, narrative, Qt.Key.Key_Z, CTRL)  # one undo step
+    assert narrative.toPlainText() == "The gov"
+    key(qtbot, narrative, Qt.Key.Key_Tab)
+
+    # A word of the record wins over the list's commoner one.
+    assert english_words().complete("com") == "pany"
+    qtbot.keyClicks(narrative, " asked the com")
+    assert win.completion.offered(narrative).startswith("munity Safety Strategy")
+
+    # Typed in full, a word is exactly what was typed.
+    narrative.selectAll()
+    typed = "The governor was invited to the governance group "
+    qtbot.keyClicks(narrative, typed[:35])
+    assert narrative.toPlainText() == "The governor was invited to the gov"
+    assert win.completion.offered(narrative).startswith("ernor")  # a word typed before wins too
+    qtbot.keyClicks(narrative, typed[35:])
+    assert narrative.toPlainText() == typed
+    qtbot.waitUntil(lambda: saved(win), timeout=3000)
+    assert minutes.minute_for_item(db, seed.item_ids[3]).text == typed

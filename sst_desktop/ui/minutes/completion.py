@@ -1,6 +1,7 @@
 """Word and phrase completion in every text box of the minute-taking window.
 
-What the record suggests comes next is shown in grey after the cursor; **Tab** takes all of it,
+What the record suggests comes next (where it has nothing for a word, the commonest English word
+that begins so: ``services.word_list``) is shown in grey after the cursor; **Tab** takes all of it,
 **Ctrl+Right** its next word, **Escape** puts it away. Nothing is inserted without one of those keys,
 typing on simply goes on (and the suggestion follows it), and each insertion is one undo step of the
 box. The record is read on the database worker when the window opens and at each item; the texts

@@ -1,0 +1,59 @@
+"""General English words: the last source of word completion, for words the committee's record
+has never held (a first "safeguarding" of a new topic, a "tendered" the record never said).
+
+``resources/words/english.txt`` lists the commonest English words, the commonest first (see its
+SOURCES.txt). It is read once, the first time the record is read for suggestions (on the database
+worker, not at start-up), and kept sorted so a prefix is found by bisection. A word is offered only
+after a few letters, and only where it saves keys: the officer's plain typing is never in the way.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from sst_desktop.paths import resource
+
+MIN_PREFIX = 3  # letters typed before the list is asked
+MIN_REST = 3  # letters a word from the list must add (Tab costs a key: it saves at least two)
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Words sorted for bisection, each with its rank by frequency (0 the commonest)."""
+
+    words: tuple[str, ...] = ()
+    ranks: tuple[int, ...] = ()
+
+    @classmethod
+    def by_frequency(cls, words: Iterable[str]) -> WordList:
+        """The list made from ``words`` given the commonest first (lower case, letters only)."""
+        ranked = sorted((word, rank) for rank, word in enumerate(words))
+        return cls(tuple(word for word, _rank in ranked), tuple(rank for _word, rank in ranked))
+
+    def complete(self, partial: str) -> str:
+        """The rest of the commonest listed word that ``partial`` (the word being typed) begins and
+        that adds at least ``MIN_REST`` letters, in the case typed (all capitals stay capitals); or ""."""
+        if len(partial) < MIN_PREFIX or not (partial.isascii() and partial.isalpha()):
+            return ""
+        prefix = partial.lower()
+        start = bisect_left(self.words, prefix)
+        end = bisect_left(self.words, prefix + "{", start)  # "{" follows "z"
+        shortest = len(prefix) + MIN_REST
+        found = [index for index in range(start, end) if len(self.words[index]) >= shortest]
+        if not found:
+            return ""
+        rest = self.words[min(found, key=self.ranks.__getitem__)][len(prefix) :]
+        return rest.upper() if partial.isupper() else rest
+
+
+@cache
+def english_words() -> WordList:
+    """The shipped list, read once; an empty list if it is missing (the record still completes)."""
+    try:
+        text = resource("words", "english.txt").read_text(encoding="utf-8")
+    except OSError:
+        return WordList()
+    return WordList.by_frequency(text.split())
