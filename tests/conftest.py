@@ -75,3 +75,22 @@ def _no_dialog_left_waiting() -> Iterator[None]:
     yield
     timer.stop()
     assert not forgotten, f"a dialog was left waiting for an answer: {forgotten}"
+
+
+@pytest.fixture(autouse=True)
+def _windows_deleted_after_each_test() -> Iterator[None]:
+    """Every window a test left open is deleted when it ends, while its Python side is alive.
+
+    Left to the cycle collector, a window is torn down at a random moment of a later test, with Qt
+    still sending events to the fields inside it; and thousands of them slow every later restyle."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if widget.parentWidget() is None:
+            widget.hide()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -28,7 +28,8 @@ def tagged_pdf(data: bytes, root: Element, *, bookmarks: bool = True) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         apply_structure(pdf, root, bookmarks=bookmarks)
         out = io.BytesIO()
-        pdf.save(out, min_version=PDF_VERSION)
+        # (the file identifier from the content, not the clock: the same document gives the same bytes)
+        pdf.save(out, min_version=PDF_VERSION, deterministic_id=True)
     return out.getvalue()
 
 
