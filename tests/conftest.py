@@ -84,13 +84,16 @@ def _windows_deleted_after_each_test() -> Iterator[None]:
     Left to the cycle collector, a window is torn down at a random moment of a later test, with Qt
     still sending events to the fields inside it; and thousands of them slow every later restyle."""
     yield
-    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
     from PySide6.QtWidgets import QApplication
 
+    WINDOW_TYPES = (Qt.WindowType.Window, Qt.WindowType.Dialog)
     if QApplication.instance() is None:
         return
     for widget in QApplication.topLevelWidgets():
-        if widget.parentWidget() is None:
+        # Windows and dialogs only: a popup (a completer's list, a menu) belongs to the object that
+        # made it, which deletes it itself.
+        if widget.parentWidget() is None and widget.windowType() in WINDOW_TYPES:
             widget.hide()
             widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

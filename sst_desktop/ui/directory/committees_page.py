@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -102,15 +101,7 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         right_layout.addLayout(header)
         right_layout.addWidget(self.tabs, 1)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 900])
-        splitter.setChildrenCollapsible(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.lay_out(left, right, sizes=(260, 900), stretch=(0, 1))
 
         self.attach(self.model, self.list)
         self.reload()

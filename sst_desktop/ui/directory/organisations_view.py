@@ -8,11 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -81,25 +79,10 @@ class OrganisationsPage(RecordListPage[OrganisationRecord]):
         people_layout.addWidget(self.people_list)
         self.archive_button = QPushButton("Archive organisation")
         self.archive_button.clicked.connect(self.toggle_archived)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(6, 12, 16, 12)
-        right_layout.addWidget(self.name_label)
-        right_layout.addSpacing(4)
-        right_layout.addWidget(self.details)
-        right_layout.addWidget(self.people_box, 1)
-        right_layout.addWidget(self.archive_button, 0, Qt.AlignmentFlag.AlignRight)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 440])
-        splitter.setChildrenCollapsible(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        right = self.record_side(
+            self.name_label, self.details, grow=self.people_box, button=self.archive_button
+        )
+        self.lay_out(left, right, sizes=(600, 440), stretch=(3, 2))
 
         self.name.commit_requested.connect(lambda text: self.save(OrganisationPatch(name=text), self.name))
         self.short_name.commit_requested.connect(

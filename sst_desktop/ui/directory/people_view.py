@@ -9,11 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -240,26 +238,14 @@ class PeoplePage(RecordListPage[PersonRecord]):
         self.committees_list.setObjectName("person-committees")
         box_layout = QVBoxLayout(self.committees_box)
         box_layout.addWidget(self.committees_list)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(6, 12, 16, 12)
-        right_layout.addWidget(self.name_label)
-        right_layout.addSpacing(4)
-        right_layout.addWidget(self.archived_note)
-        right_layout.addWidget(self.details)
-        right_layout.addWidget(self.committees_box, 1)
-        right_layout.addWidget(self.archive_button, 0, Qt.AlignmentFlag.AlignRight)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 420])
-        splitter.setChildrenCollapsible(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        right = self.record_side(
+            self.name_label,
+            self.archived_note,
+            self.details,
+            grow=self.committees_box,
+            button=self.archive_button,
+        )
+        self.lay_out(left, right, sizes=(620, 420), stretch=(3, 2))
 
         self.attach(self.model, self.table)
         self.reload()

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QTableView, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from sst_desktop.services.outcome import Changed
 from sst_desktop.ui.context import AppContext
@@ -42,6 +43,36 @@ class RecordListPage(QWidget, Generic[R]):
         self.count: QLabel | None = None
         self.show_archived = QCheckBox("Show archived")
         self.show_archived.toggled.connect(lambda _checked: self.reload())
+
+    def lay_out(
+        self, left: QWidget, right: QWidget, sizes: tuple[int, int], stretch: tuple[int, int]
+    ) -> None:
+        """The list beside the chosen record, split where the officer drags it (neither side closes)."""
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, stretch[0])
+        splitter.setStretchFactor(1, stretch[1])
+        splitter.setSizes(list(sizes))
+        splitter.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    @staticmethod
+    def record_side(title: QLabel, *parts: QWidget, grow: QWidget, button: QWidget) -> QWidget:
+        """The chosen record: its name, its details, ``grow`` taking the height left, and ``button``
+        (archive) at the bottom right."""
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(6, 12, 16, 12)
+        layout.addWidget(title)
+        layout.addSpacing(4)
+        for part in parts:
+            layout.addWidget(part)
+        layout.addWidget(grow, 1)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        return side
 
     def attach(self, model: RecordTableModel[R], table: QTableView) -> None:
         """Start following the list's choice, the search box and the record's changes."""
