@@ -4,8 +4,9 @@
 actions, its people and organisations, the meeting's agenda and report titles — and the openings an
 item suggests ("Steve Martlew gave an update on …"). ``Predictor`` finds the longest stretch of text
 before the cursor that the record also holds, and offers what followed it there: the rest of the
-word, or the rest of the phrase when every place the record says it goes on the same way. Only where
-the record has nothing for a word being typed is a general English word offered (``word_list``).
+word, or the rest of the phrase when every place the record says it goes on the same way; at the end
+of a whole word, the words that mostly follow it there. The stretch matched starts at a word. Only
+where the record has nothing for a word being typed is a general English word offered (``word_list``).
 A guess is only ever offered; nothing here changes the record.
 """
 
@@ -37,6 +38,7 @@ from sst_desktop.storage.engine import Database
 
 MIN_PARTIAL = 2  # letters typed before a word is completed
 MIN_CONTEXT = 4  # characters that must match before the next words are offered unasked
+MIN_AGREEING = 2  # places agreeing before the words after a whole word are offered
 MIN_OFFER = 2  # shorter guesses save nothing (the key that takes them costs one)
 MAX_CONTEXT = 80
 MAX_OFFER = 100
@@ -191,9 +193,12 @@ class Predictor:
         record and the screen first, and only where they have nothing, from the English word list."""
         partial_match = _WORD_TAIL.search(before)
         partial = partial_match.group() if partial_match else ""
-        return self._from_texts(before, partial, on_screen) or self.words.complete(partial)
+        offer = self._from_texts(before, partial, on_screen)
+        return self.words.complete(partial) if offer is None else offer
 
-    def _from_texts(self, before: str, partial: str, on_screen: Sequence[str]) -> str:
+    def _from_texts(self, before: str, partial: str, on_screen: Sequence[str]) -> str | None:
+        """What the record and the screen offer; None where they have nothing for the word being
+        typed ("" where they have it, but only as a whole word: it is not stretched into a longer one)."""
         if not partial and not before[-1:].isspace():
             return ""
         corpora = [self.record, Corpus(on_screen)] if on_screen else [self.record]
@@ -202,7 +207,7 @@ class Predictor:
         # where a longer stretch before them matches.
         shortest = len(partial) + 1 if len(partial) >= MIN_PARTIAL else max(MIN_CONTEXT, len(partial) + 1)
         if len(context) < shortest or not any(c.holds(context[-shortest:]) for c in corpora):
-            return ""
+            return None
         low, high = shortest, len(context)  # the longest tail of the context the record holds
         while low < high:
             middle = (low + high + 1) // 2
@@ -210,16 +215,39 @@ class Predictor:
                 low = middle
             else:
                 high = middle - 1
+        # From the start of a word: "members dis" follows "… dis", not "items dis".
+        low = next((n for n in range(low, shortest - 1, -1) if not is_word_char(context[-n])), low)
         suffix = context[-low:]
         typed = spaced((" " + before[-MAX_CONTEXT:])[-low:])
         found = [(p, same) for c in corpora for p, same in c.places(suffix, typed, MAX_PLACES) if p]
         # Where the record has it as typed ("the next meeting", not "Date of Next Meeting"), follow those.
         places = [p for p, same in found if same] or [p for p, _same in found]
         if partial:
-            places = [p for p in places if is_word_char(p[0])]
+            longer = [p for p in places if is_word_char(p[0])]
+            if low > len(partial) and (following := _next_words(places, len(longer))):
+                return following  # a whole word the record goes on from
+            if places and not longer:
+                return ""
+            places = longer
         if not places:
-            return ""
+            return None
         return _offer(places, completing_word=bool(partial))
+
+
+def _next_words(places: Sequence[str], going_on: int) -> str:
+    """At the end of a whole word, the words that follow it there (with the space before them):
+    only where most places end the word there rather than go on into a longer word, and at least
+    ``MIN_AGREEING`` of them (or the only one) go on as offered."""
+    after = [p[1:] for p in places if p[:1] == " " and is_word_char(p[1:2])]
+    if len(after) <= going_on:
+        return ""
+    offer = _offer(after, completing_word=False)
+    agreeing = sum(
+        1 for p in after if p == offer or (p.startswith(offer) and not is_word_char(p[len(offer)]))
+    )
+    if not offer or agreeing * 2 <= len(places) or (agreeing < MIN_AGREEING and len(places) > 1):
+        return ""
+    return " " + offer
 
 
 def _common_prefix(texts: Sequence[str]) -> str:

@@ -86,3 +86,29 @@ def test_the_shipped_word_list_is_read_once_from_the_resources(db: Database) -> 
     assert {"fuck", "shit", "cunt"}.isdisjoint(words.words)
     seed = build_committee_and_meetings(db)
     assert vocabulary(db, seed.meeting_id).words is words  # the record's reading brings it, once
+
+
+def test_after_a_whole_word_the_words_the_record_goes_on_with_are_offered_when_it_agrees() -> None:
+    """Issue 14: at the end of a word the record goes on from the same way, the next words are
+    offered with their space (Ctrl+Right takes " be"); not where it goes on differently."""
+    predictor = Predictor(RECORD)
+    assert predictor.suggest("the report") == " be noted"
+    assert predictor.suggest("Members considered") == (
+        " a report on Domestic Violence and Violence against Women and Girls."
+    )
+    assert predictor.suggest("the") == ""  # " report", " update", " Minutes": no agreement
+    on_screen = ["The panel met twice.", "The panel met again.", "The panel was told."]
+    assert Predictor().suggest("Then the panel", on_screen) == " met"  # two of three places
+    assert Predictor().suggest("Then the panel", on_screen[1:]) == ""  # one against one
+    # Mostly a longer word there ("reports"): the word is completed, not ended.
+    longer = Vocabulary(("the reports were read", "the reports were noted", "the report be noted"))
+    assert Predictor(longer).suggest("and the report") == "s were"
+
+
+def test_a_word_is_completed_from_places_where_a_word_starts_not_from_inside_another() -> None:
+    """The stretch matched before a word being typed starts at a word: "members dis" follows
+    "… dis", not the "s dis" of "items discovered"."""
+    record = Vocabulary(
+        ("Items discovered were listed.", "They discussed it at length.", "We discussed it again.")
+    )
+    assert Predictor(record).suggest("and members dis") == "cussed"

@@ -250,3 +250,21 @@ def test_a_word_the_record_never_held_is_completed_from_the_english_word_list(  
     assert narrative.toPlainText() == typed
     qtbot.waitUntil(lambda: saved(win), timeout=3000)
     assert minutes.minute_for_item(db, seed.item_ids[3]).text == typed
+
+
+def test_after_a_whole_word_the_next_word_is_offered_where_the_record_agrees(qtbot, on_item_4) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: at the end of a word typed (or taken), the word that usually comes next is offered
+    with its space — Ctrl+Right takes it — only where the text agrees; typing on is never changed."""
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "The panel met twice. The panel was told. Then the panel")
+    assert win.completion.offered(narrative) == ""  # " met" once, " was" once: no agreement
+    qtbot.keyClicks(narrative, " met again. So the panel")
+    assert win.completion.offered(narrative).startswith(" met ")  # two places of three
+    assert narrative.toPlainText().endswith("So the panel")  # shown, not inserted
+    key(qtbot, narrative, Qt.Key.Key_Right, CTRL)
+    assert narrative.toPlainText().endswith("So the panel met")
+    key(qtbot, narrative, Qt.Key.Key_Z, CTRL)  # one undo step
+    assert narrative.toPlainText().endswith("So the panel")
+    qtbot.keyClicks(narrative, " was")
+    assert narrative.toPlainText().endswith("So the panel was")  # typed as typed
