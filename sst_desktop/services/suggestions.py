@@ -33,7 +33,7 @@ from sst_desktop.domain import (
 from sst_desktop.domain.enums import ItemKind
 from sst_desktop.services.recommendations import report_drafts
 from sst_desktop.services.snippets import SnippetRecord, snippets
-from sst_desktop.services.word_list import WordList, english_words
+from sst_desktop.services.word_list import MIN_PREFIX, WordList, english_words
 from sst_desktop.storage.engine import Database
 
 MIN_PARTIAL = 2  # letters typed before a word is completed
@@ -45,6 +45,8 @@ MAX_OFFER = 100
 MAX_PLACES = 400  # places in the record looked at for one guess
 _WORD_TAIL = re.compile(r"[\w'’]+$")
 _WORD_HEAD = re.compile(r"[\w'’]+")
+_LAST_WORD = re.compile(r"(?:^|\W)([\w'’]+) $")  # the word before a space that ends the text
+ENDINGS = ("ing", "ed", "ly", "s")  # word forms told apart by the word before ("be noted", "is being")
 _SPLIT_PRESENTERS = re.compile(r"\s*(?:,|/|\band\b|&)\s*")
 
 
@@ -193,15 +195,19 @@ class Predictor:
         record and the screen first, and only where they have nothing, from the English word list."""
         partial_match = _WORD_TAIL.search(before)
         partial = partial_match.group() if partial_match else ""
-        offer = self._from_texts(before, partial, on_screen)
-        return self.words.complete(partial) if offer is None else offer
+        corpora = [self.record, Corpus(on_screen)] if on_screen else [self.record]
+        offer = self._from_texts(before, partial, corpora)
+        if offer is not None:
+            return offer
+        if len(partial) < MIN_PREFIX:
+            return ""
+        return self.words.complete(partial, _usual_ending(before[: len(before) - len(partial)], corpora))
 
-    def _from_texts(self, before: str, partial: str, on_screen: Sequence[str]) -> str | None:
+    def _from_texts(self, before: str, partial: str, corpora: Sequence[Corpus]) -> str | None:
         """What the record and the screen offer; None where they have nothing for the word being
         typed ("" where they have it, but only as a whole word: it is not stretched into a longer one)."""
         if not partial and not before[-1:].isspace():
             return ""
-        corpora = [self.record, Corpus(on_screen)] if on_screen else [self.record]
         context = fold(" " + before[-MAX_CONTEXT:])  # a box's start is a word's start
         # A word of a few letters is completed; the next words, or a word of one letter, only
         # where a longer stretch before them matches.
@@ -232,6 +238,30 @@ class Predictor:
         if not places:
             return None
         return _offer(places, completing_word=bool(partial))
+
+
+def _ending(word: str) -> str:
+    """The ending of ``word`` among ``ENDINGS`` (a stem of three letters or more before it), or ""."""
+    return next((end for end in ENDINGS if word.endswith(end) and len(word) >= len(end) + 3), "")
+
+
+def _usual_ending(before: str, corpora: Sequence[Corpus]) -> str:
+    """The ending the words after the last word of ``before`` mostly have in the record and on
+    screen ("be" → "ed": "be noted", "be submitted"): at least ``MIN_AGREEING`` and two in three."""
+    match = _LAST_WORD.search(before[-MAX_CONTEXT:])
+    if not match:
+        return ""
+    after = fold(" " + match.group(1) + " ")
+    endings = Counter(
+        _ending(word.group().lower())
+        for corpus in corpora
+        for place, _same in corpus.places(after, after, MAX_PLACES)
+        if (word := _WORD_HEAD.match(place))
+    )
+    if not endings:
+        return ""
+    ending, count = endings.most_common(1)[0]
+    return ending if count >= MIN_AGREEING and count * 3 > endings.total() * 2 else ""
 
 
 def _next_words(places: Sequence[str], going_on: int) -> str:

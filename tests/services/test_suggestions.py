@@ -112,3 +112,17 @@ def test_a_word_is_completed_from_places_where_a_word_starts_not_from_inside_ano
         ("Items discovered were listed.", "They discussed it at length.", "We discussed it again.")
     )
     assert Predictor(record).suggest("and members dis") == "cussed"
+
+
+def test_the_word_list_offers_the_form_the_word_before_calls_for_in_the_record() -> None:
+    """Issue 14: where the record has no word for the letters typed, the English word offered is
+    of the form the words after the word before mostly take there ("be noted", "be confirmed" →
+    "be circ" is "circulated", not the commoner "circumstances")."""
+    words = WordList.by_frequency(["circumstances", "circle", "circulated", "circulating"])
+    assert words.complete("circ") == "umstances"
+    assert words.complete("circ", "ed") == "ulated"
+    assert words.complete("circ", "ly") == "umstances"  # none of that form: the commonest
+    predictor = Predictor(Vocabulary(RECORD.texts, words=words))
+    assert predictor.suggest("the plan be circ") == "ulated"  # "be noted" twice, "be confirmed"
+    assert predictor.suggest("the plan is circ") == "umstances"  # nothing after "is" in the record
+    assert predictor.suggest("a report on circ") == "umstances"  # "on Domestic" once: no form called for

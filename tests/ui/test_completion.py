@@ -268,3 +268,22 @@ def test_after_a_whole_word_the_next_word_is_offered_where_the_record_agrees(qtb
     assert narrative.toPlainText().endswith("So the panel")
     qtbot.keyClicks(narrative, " was")
     assert narrative.toPlainText().endswith("So the panel was")  # typed as typed
+
+
+def test_the_english_word_offered_takes_the_form_the_word_before_calls_for(qtbot, on_item_4) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: where the record has no word for the letters typed, the English word list offers
+    the form that words after the word before mostly take in the text so far ("was noted", "was
+    agreed" → "was circ" is "circulated", not the commoner "circumstances")."""
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "In these circ")
+    assert win.completion.offered(narrative) == "umstances"  # no form called for: the commonest
+    narrative.selectAll()
+    qtbot.keyClicks(narrative, "The plan was noted. The report was agreed. The paper was circ")
+    assert win.completion.offered(narrative) == "ulated"
+    key(qtbot, narrative, Qt.Key.Key_Tab)
+    assert narrative.toPlainText().endswith("The paper was circulated")
+    key(qtbot, narrative, Qt.Key.Key_Z, CTRL)  # one undo step
+    assert narrative.toPlainText().endswith("The paper was circ")
+    qtbot.keyClicks(narrative, "le ")
+    assert narrative.toPlainText().endswith("The paper was circle ")  # typed as typed
