@@ -201,7 +201,8 @@ class Predictor:
             return offer
         if len(partial) < MIN_PREFIX:
             return ""
-        return self.words.complete(partial, _usual_ending(before[: len(before) - len(partial)], corpora))
+        word = self.words.complete(partial, _usual_ending(before[: len(before) - len(partial)], corpora))
+        return word + " " if word else ""  # a word of the list is mostly followed by a space
 
     def _from_texts(self, before: str, partial: str, corpora: Sequence[Corpus]) -> str | None:
         """What the record and the screen offer; None where they have nothing for the word being
@@ -272,8 +273,9 @@ def _next_words(places: Sequence[str], going_on: int) -> str:
     if len(after) <= going_on:
         return ""
     offer = _offer(after, completing_word=False)
+    words = offer.rstrip()
     agreeing = sum(
-        1 for p in after if p == offer or (p.startswith(offer) and not is_word_char(p[len(offer)]))
+        1 for p in after if p == words or (p.startswith(words) and not is_word_char(p[len(words)]))
     )
     if not offer or agreeing * 2 <= len(places) or (agreeing < MIN_AGREEING and len(places) > 1):
         return ""
@@ -305,4 +307,9 @@ def _offer(places: Sequence[str], *, completing_word: bool) -> str:
         # The places go on differently within the word (or the next): the commonest one.
         endings = Counter(m.group() for p in places if (m := _WORD_HEAD.match(p)))
         shared = endings.most_common(1)[0][0] if endings else ""
-    return shared if len(shared) >= MIN_OFFER else ""
+    if len(shared) < MIN_OFFER:
+        return ""
+    # The space after the last word where the places mostly have one (Tab saves that key too).
+    ends = [p[len(shared) : len(shared) + 1] for p in places if p.startswith(shared)]
+    spaced_after = is_word_char(shared[-1]) and ends.count(" ") * 2 > len(ends)
+    return shared + " " if spaced_after else shared

@@ -75,7 +75,7 @@ def test_the_record_is_asked_first_and_the_word_list_only_where_it_has_nothing()
     words = WordList.by_frequency(["reports", "reputation", "involved"])
     predictor = Predictor(Vocabulary(RECORD.texts, words=words))
     assert predictor.suggest("the rep") == "ort be noted"  # the record's word, not the list's
-    assert predictor.suggest("Steps were inv") == "olved"  # the record has no "inv…"
+    assert predictor.suggest("Steps were inv") == "olved "  # the record has no "inv…"
     assert Predictor(RECORD).suggest("Steps were inv") == ""  # (no list: nothing)
 
 
@@ -98,11 +98,11 @@ def test_after_a_whole_word_the_words_the_record_goes_on_with_are_offered_when_i
     )
     assert predictor.suggest("the") == ""  # " report", " update", " Minutes": no agreement
     on_screen = ["The panel met twice.", "The panel met again.", "The panel was told."]
-    assert Predictor().suggest("Then the panel", on_screen) == " met"  # two of three places
+    assert Predictor().suggest("Then the panel", on_screen) == " met "  # two of three places
     assert Predictor().suggest("Then the panel", on_screen[1:]) == ""  # one against one
     # Mostly a longer word there ("reports"): the word is completed, not ended.
     longer = Vocabulary(("the reports were read", "the reports were noted", "the report be noted"))
-    assert Predictor(longer).suggest("and the report") == "s were"
+    assert Predictor(longer).suggest("and the report") == "s were "
 
 
 def test_a_word_is_completed_from_places_where_a_word_starts_not_from_inside_another() -> None:
@@ -111,7 +111,7 @@ def test_a_word_is_completed_from_places_where_a_word_starts_not_from_inside_ano
     record = Vocabulary(
         ("Items discovered were listed.", "They discussed it at length.", "We discussed it again.")
     )
-    assert Predictor(record).suggest("and members dis") == "cussed"
+    assert Predictor(record).suggest("and members dis") == "cussed "
 
 
 def test_the_word_list_offers_the_form_the_word_before_calls_for_in_the_record() -> None:
@@ -123,6 +123,18 @@ def test_the_word_list_offers_the_form_the_word_before_calls_for_in_the_record()
     assert words.complete("circ", "ed") == "ulated"
     assert words.complete("circ", "ly") == "umstances"  # none of that form: the commonest
     predictor = Predictor(Vocabulary(RECORD.texts, words=words))
-    assert predictor.suggest("the plan be circ") == "ulated"  # "be noted" twice, "be confirmed"
-    assert predictor.suggest("the plan is circ") == "umstances"  # nothing after "is" in the record
-    assert predictor.suggest("a report on circ") == "umstances"  # "on Domestic" once: no form called for
+    assert predictor.suggest("the plan be circ") == "ulated "  # "be noted" twice, "be confirmed"
+    assert predictor.suggest("the plan is circ") == "umstances "  # nothing after "is" in the record
+    assert predictor.suggest("a report on circ") == "umstances "  # "on Domestic" once: no form called for
+
+
+def test_a_word_offered_brings_the_space_after_it_where_the_text_goes_on() -> None:
+    """Issue 14: Tab saves the space after a word too — where the places mostly have one after it
+    (and after a word of the English list); not where the record's text ends there."""
+    predictor = Predictor(
+        Vocabulary(("They discussed it.", "We discussed plans.", "They discussed."), words=english_words())
+    )
+    assert predictor.suggest("The board dis") == "cussed "  # two places of three go on with a space
+    assert Predictor(RECORD).suggest("the report be n") == "oted"  # the record's text ends there
+    assert Predictor(RECORD).suggest("the rep") == "ort be noted"
+    assert predictor.suggest("The safeg") == "uard "  # a listed word: mostly a space after it

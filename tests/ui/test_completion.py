@@ -226,11 +226,11 @@ def test_a_word_the_record_never_held_is_completed_from_the_english_word_list(  
     qtbot.keyClicks(narrative, "The go")
     assert win.completion.offered(narrative) == ""  # two letters: nothing yet
     qtbot.keyClicks(narrative, "v")
-    assert win.completion.offered(narrative) == "ernment"  # the record holds no "gov…"
+    assert win.completion.offered(narrative) == "ernment "  # the record holds no "gov…"
     assert win.completion.ghost.isVisible()
     assert narrative.toPlainText() == "The gov"  # shown, not inserted
     key(qtbot, narrative, Qt.Key.Key_Tab)
-    assert narrative.toPlainText() == "The government"
+    assert narrative.toPlainText() == "The government "  # with its space
     key(qtbot, narrative, Qt.Key.Key_Z, CTRL)  # one undo step
     assert narrative.toPlainText() == "The gov"
     key(qtbot, narrative, Qt.Key.Key_Tab)
@@ -277,13 +277,41 @@ def test_the_english_word_offered_takes_the_form_the_word_before_calls_for(qtbot
     win = on_item_4
     narrative = win.editor.narrative
     qtbot.keyClicks(narrative, "In these circ")
-    assert win.completion.offered(narrative) == "umstances"  # no form called for: the commonest
+    assert win.completion.offered(narrative) == "umstances "  # no form called for: the commonest
     narrative.selectAll()
     qtbot.keyClicks(narrative, "The plan was noted. The report was agreed. The paper was circ")
-    assert win.completion.offered(narrative) == "ulated"
+    assert win.completion.offered(narrative) == "ulated "
     key(qtbot, narrative, Qt.Key.Key_Tab)
-    assert narrative.toPlainText().endswith("The paper was circulated")
+    assert narrative.toPlainText().endswith("The paper was circulated ")
     key(qtbot, narrative, Qt.Key.Key_Z, CTRL)  # one undo step
     assert narrative.toPlainText().endswith("The paper was circ")
     qtbot.keyClicks(narrative, "le ")
     assert narrative.toPlainText().endswith("The paper was circle ")  # typed as typed
+
+
+def test_tab_takes_a_word_with_its_space_and_a_space_or_mark_typed_next_goes_in_its_place(
+    qtbot, on_item_4
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: a word taken with Tab comes with the space after it (one key fewer before the next
+    word); a space typed next is not doubled and a full stop or comma goes before it, as if the
+    space had not been put in — what the officer's keys give is unchanged."""
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "The gov")
+    assert win.completion.offered(narrative) == "ernment "
+    key(qtbot, narrative, Qt.Key.Key_Tab)
+    assert narrative.toPlainText() == "The government "
+    qtbot.keyClicks(narrative, "said")  # the next word straight away
+    assert narrative.toPlainText() == "The government said"
+    qtbot.keyClicks(narrative, " the safeg")
+    key(qtbot, narrative, Qt.Key.Key_Tab)
+    qtbot.keyClicks(narrative, " would")  # the space typed out of habit: not doubled
+    assert narrative.toPlainText() == "The government said the safeguard would"
+    qtbot.keyClicks(narrative, " help the envir")
+    key(qtbot, narrative, Qt.Key.Key_Tab)
+    qtbot.keyClicks(narrative, ".")  # the sentence ends at the word
+    assert narrative.toPlainText() == "The government said the safeguard would help the environment."
+    key(qtbot, narrative, Qt.Key.Key_Z, CTRL)  # one undo step: the mark goes, the space is back
+    assert narrative.toPlainText() == "The government said the safeguard would help the environment "
+    qtbot.keyClicks(narrative, " ")  # later: a space is typed as typed
+    assert narrative.toPlainText() == "The government said the safeguard would help the environment  "
