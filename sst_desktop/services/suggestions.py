@@ -307,9 +307,10 @@ def _offer(places: Sequence[str], *, completing_word: bool) -> str:
         # The places go on differently within the word (or the next): the commonest one.
         endings = Counter(m.group() for p in places if (m := _WORD_HEAD.match(p)))
         shared = endings.most_common(1)[0][0] if endings else ""
-    if len(shared) < MIN_OFFER:
+    if not shared:
         return ""
     # The space after the last word where the places mostly have one (Tab saves that key too).
     ends = [p[len(shared) : len(shared) + 1] for p in places if p.startswith(shared)]
-    spaced_after = is_word_char(shared[-1]) and ends.count(" ") * 2 > len(ends)
-    return shared + " " if spaced_after else shared
+    if is_word_char(shared[-1]) and ends.count(" ") * 2 > len(ends):
+        shared += " "
+    return shared if len(shared) >= MIN_OFFER else ""

@@ -17,7 +17,7 @@ from functools import cache
 from sst_desktop.paths import resource
 
 MIN_PREFIX = 3  # letters typed before the list is asked
-MIN_REST = 3  # letters a word from the list must add (Tab costs a key: it saves at least two)
+MIN_REST = 1  # letters a word from the list must add (Tab puts in the space too: two keys for one)
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,11 @@ class WordList:
             found = [index for index in found if self.words[index].endswith(ending)] or found
         if not found:
             return ""
-        rest = self.words[min(found, key=self.ranks.__getitem__)][len(prefix) :]
+        best = min(found, key=self.ranks.__getitem__)
+        whole = self.words[start] == prefix and prefix.endswith(ending)  # of the form called for
+        if whole and self.ranks[start] < self.ranks[best]:
+            return ""  # a whole word already, and commoner than any it begins ("were", not "werewolf")
+        rest = self.words[best][len(prefix) :]
         return rest.upper() if partial.isupper() else rest
 
 

@@ -65,8 +65,8 @@ def test_the_word_list_completes_the_commonest_word_after_three_letters_where_it
     assert words.complete("Gove") == "rnor"  # the case typed: a capital stays at the start
     assert words.complete("GOVERNM") == "ENT"  # all capitals stay capitals
     assert words.complete("go") == ""  # fewer than three letters typed
-    assert words.complete("gow") == ""  # "gown" would add one letter: Tab saves nothing
-    assert words.complete("governo") == ""  # "r" alone: not worth a key
+    assert words.complete("gow") == "n"  # one letter, and Tab puts the space in too: two keys for one
+    assert words.complete("governo") == "r"
     assert words.complete("inv3") == "" and words.complete("café") == ""  # not a word of the list's letters
     assert words.complete("quo") == ""
 
@@ -138,3 +138,18 @@ def test_a_word_offered_brings_the_space_after_it_where_the_text_goes_on() -> No
     assert Predictor(RECORD).suggest("the report be n") == "oted"  # the record's text ends there
     assert Predictor(RECORD).suggest("the rep") == "ort be noted"
     assert predictor.suggest("The safeg") == "uard "  # a listed word: mostly a space after it
+
+
+def test_a_whole_word_is_not_stretched_into_a_rarer_one_unless_the_word_before_calls_for_it() -> None:
+    """Issue 14: "were" is not offered as "werewolf"; "develop" is offered as "developed" only where
+    the words after the word before mostly end so."""
+    words = WordList.by_frequency(["were", "develop", "developed", "werewolf"])
+    assert words.complete("were") == ""
+    assert words.complete("develop") == ""
+    assert words.complete("develop", "ed") == "ed"
+
+
+def test_one_letter_with_its_space_is_offered_two_keys_for_one() -> None:
+    predictor = Predictor(Vocabulary(("the reports read well", "the reports noted it")))
+    assert predictor.suggest("and report") == "s "  # "s" and the space: Tab saves a key
+    assert Predictor(Vocabulary(("the reports", "the reports"))).suggest("and report") == ""  # "s" alone: no
