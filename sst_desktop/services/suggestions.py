@@ -36,7 +36,7 @@ from sst_desktop.services.snippets import SnippetRecord, snippets
 from sst_desktop.services.word_list import MIN_PREFIX, WordList, english_words
 from sst_desktop.storage.engine import Database
 
-MIN_PARTIAL = 2  # letters typed before a word is completed
+MIN_PARTIAL = 1  # letters typed before a word is completed (from the record; the list wants more)
 MIN_CONTEXT = 4  # characters that must match before the next words are offered unasked
 MIN_AGREEING = 2  # places agreeing before the words after a whole word are offered
 MIN_OFFER = 2  # shorter guesses save nothing (the key that takes them costs one)
@@ -210,8 +210,8 @@ class Predictor:
         if not partial and not before[-1:].isspace():
             return ""
         context = fold(" " + before[-MAX_CONTEXT:])  # a box's start is a word's start
-        # A word of a few letters is completed; the next words, or a word of one letter, only
-        # where a longer stretch before them matches.
+        # A word is completed from its first letter; the next words only where a longer stretch
+        # before them matches.
         shortest = len(partial) + 1 if len(partial) >= MIN_PARTIAL else max(MIN_CONTEXT, len(partial) + 1)
         if len(context) < shortest or not any(c.holds(context[-shortest:]) for c in corpora):
             return None

@@ -32,9 +32,8 @@ def test_a_word_is_completed_and_a_phrase_runs_on_while_the_record_agrees() -> N
     assert predictor.suggest("the report be n") == "oted"
 
 
-def test_nothing_is_offered_for_one_letter_a_word_inside_another_or_an_unknown_word() -> None:
+def test_nothing_is_offered_for_a_word_inside_another_or_an_unknown_word() -> None:
     predictor = Predictor(RECORD)
-    assert predictor.suggest("M") == ""
     assert predictor.suggest("xport") == ""  # "report" holds "port", but not as a word's start
     assert predictor.suggest("Quokka") == ""
     assert predictor.suggest("") == ""
@@ -153,3 +152,11 @@ def test_one_letter_with_its_space_is_offered_two_keys_for_one() -> None:
     predictor = Predictor(Vocabulary(("the reports read well", "the reports noted it")))
     assert predictor.suggest("and report") == "s "  # "s" and the space: Tab saves a key
     assert Predictor(Vocabulary(("the reports", "the reports"))).suggest("and report") == ""  # "s" alone: no
+
+
+def test_a_word_is_completed_from_its_first_letter_where_the_record_has_words_so_begun() -> None:
+    """Issue 14: one letter at a word's start is enough for the record's word ("M" → "Members")."""
+    predictor = Predictor(RECORD)
+    assert predictor.suggest("M") == "embers "
+    assert predictor.suggest("Later, M") == "embers "
+    assert predictor.suggest("Later, Q") == ""  # no word of the record begins so

@@ -315,3 +315,17 @@ def test_tab_takes_a_word_with_its_space_and_a_space_or_mark_typed_next_goes_in_
     assert narrative.toPlainText() == "The government said the safeguard would help the environment "
     qtbot.keyClicks(narrative, " ")  # later: a space is typed as typed
     assert narrative.toPlainText() == "The government said the safeguard would help the environment  "
+
+
+def test_one_letter_at_a_words_start_is_completed_from_the_record(qtbot, on_item_4) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: the first letter of a word is enough for the commonest word so begun in the record
+    and the text so far; Tab takes it, and typing on wins."""
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "Quokkas were seen. Later q")
+    assert win.completion.offered(narrative).startswith("uokkas were seen.")
+    key(qtbot, narrative, Qt.Key.Key_Right, CTRL)
+    assert narrative.toPlainText() == "Quokkas were seen. Later quokkas"
+    narrative.selectAll()
+    qtbot.keyClicks(narrative, "Quokkas were seen. Later quails were.")
+    assert narrative.toPlainText() == "Quokkas were seen. Later quails were."
