@@ -36,6 +36,7 @@ NARRATIVE = "narrative"  # the object names of the boxes an empty one is offered
 NEW_RESOLUTION = "newResolution"
 NEW_ACTION = "newAction"
 CLOSING_MARKS = ".,;:!?)”’"  # typed after a word, never after its space
+MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
 
 
 class MinutesWindow(Protocol):
@@ -269,6 +270,8 @@ class WordCompletion(QObject):
     def _after_space(self, watched: QObject, event: QKeyEvent) -> bool:
         """The key typed just after a suggestion taken with its space, as if the space had not been
         put in: a space is already there, a mark (".", ",") goes before it. True if it was handled."""
+        if event.key() in MODIFIER_KEYS:
+            return False  # Shift on its way to "?" or ":": the space waits for the mark
         spaced, self._spaced = self._spaced, None
         edit = watched if isinstance(watched, QPlainTextEdit) else None
         if edit is None or spaced != (edit, edit.textCursor().position()) or edit.textCursor().hasSelection():
