@@ -316,6 +316,12 @@ def test_tab_takes_a_word_with_its_space_and_a_space_or_mark_typed_next_goes_in_
     assert narrative.toPlainText() == "The government said the safeguard would help the environment "
     qtbot.keyClicks(narrative, " ")  # later: a space is typed as typed
     assert narrative.toPlainText() == "The government said the safeguard would help the environment  "
+    narrative.selectAll()
+    qtbot.keyClicks(narrative, "Safeg")
+    key(qtbot, narrative, Qt.Key.Key_Tab)
+    assert narrative.toPlainText() == "Safeguard "
+    key(qtbot, narrative, Qt.Key.Key_Return)  # the paragraph ends at the word
+    assert narrative.toPlainText() == "Safeguard\n"
 
 
 def test_one_letter_at_a_words_start_is_completed_from_the_record(qtbot, on_item_4) -> None:  # type: ignore[no-untyped-def]

@@ -282,6 +282,9 @@ class WordCompletion(QObject):
             return False
         if text == " ":
             return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            edit.textCursor().deletePreviousChar()  # a line or paragraph ends at the word, not after a space
+            return False
         if len(text) == 1 and text in CLOSING_MARKS:
             cursor = edit.textCursor()
             cursor.beginEditBlock()  # one undo step: the space comes back
