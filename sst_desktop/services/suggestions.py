@@ -4,8 +4,9 @@
 actions, its people and organisations, the meeting's agenda and report titles — and the openings an
 item suggests ("Steve Martlew gave an update on …"). ``Predictor`` finds the longest stretch of text
 before the cursor that the record also holds, and offers what followed it there: the rest of the
-word, or the rest of the phrase when every place the record says it goes on the same way. Only where
-the record has nothing for a word being typed is a general English word offered (``word_list``).
+word, or the rest of the phrase when every place the record says it goes on the same way; at the end
+of a whole word, the words that mostly follow it there. The stretch matched starts at a word. Only
+where the record has nothing for a word being typed is a general English word offered (``word_list``).
 A guess is only ever offered; nothing here changes the record.
 """
 
@@ -32,17 +33,20 @@ from sst_desktop.domain import (
 from sst_desktop.domain.enums import ItemKind
 from sst_desktop.services.recommendations import report_drafts
 from sst_desktop.services.snippets import SnippetRecord, snippets
-from sst_desktop.services.word_list import WordList, english_words
+from sst_desktop.services.word_list import MIN_PREFIX, WordList, english_words
 from sst_desktop.storage.engine import Database
 
-MIN_PARTIAL = 2  # letters typed before a word is completed
+MIN_PARTIAL = 1  # letters typed before a word is completed (from the record; the list wants more)
 MIN_CONTEXT = 4  # characters that must match before the next words are offered unasked
+MIN_AGREEING = 2  # places agreeing before the words after a whole word are offered
 MIN_OFFER = 2  # shorter guesses save nothing (the key that takes them costs one)
 MAX_CONTEXT = 80
 MAX_OFFER = 100
 MAX_PLACES = 400  # places in the record looked at for one guess
 _WORD_TAIL = re.compile(r"[\w'’]+$")
 _WORD_HEAD = re.compile(r"[\w'’]+")
+_LAST_WORD = re.compile(r"(?:^|\W)([\w'’]+) $")  # the word before a space that ends the text
+ENDINGS = ("ing", "ed", "ly", "s")  # word forms told apart by the word before ("be noted", "is being")
 _SPLIT_PRESENTERS = re.compile(r"\s*(?:,|/|\band\b|&)\s*")
 
 
@@ -191,18 +195,26 @@ class Predictor:
         record and the screen first, and only where they have nothing, from the English word list."""
         partial_match = _WORD_TAIL.search(before)
         partial = partial_match.group() if partial_match else ""
-        return self._from_texts(before, partial, on_screen) or self.words.complete(partial)
+        corpora = [self.record, Corpus(on_screen)] if on_screen else [self.record]
+        offer = self._from_texts(before, partial, corpora)
+        if offer is not None:
+            return offer
+        if len(partial) < MIN_PREFIX:
+            return ""
+        word = self.words.complete(partial, _usual_ending(before[: len(before) - len(partial)], corpora))
+        return word + " " if word else ""  # a word of the list is mostly followed by a space
 
-    def _from_texts(self, before: str, partial: str, on_screen: Sequence[str]) -> str:
+    def _from_texts(self, before: str, partial: str, corpora: Sequence[Corpus]) -> str | None:
+        """What the record and the screen offer; None where they have nothing for the word being
+        typed ("" where they have it, but only as a whole word: it is not stretched into a longer one)."""
         if not partial and not before[-1:].isspace():
             return ""
-        corpora = [self.record, Corpus(on_screen)] if on_screen else [self.record]
         context = fold(" " + before[-MAX_CONTEXT:])  # a box's start is a word's start
-        # A word of a few letters is completed; the next words, or a word of one letter, only
-        # where a longer stretch before them matches.
+        # A word is completed from its first letter; the next words only where a longer stretch
+        # before them matches.
         shortest = len(partial) + 1 if len(partial) >= MIN_PARTIAL else max(MIN_CONTEXT, len(partial) + 1)
         if len(context) < shortest or not any(c.holds(context[-shortest:]) for c in corpora):
-            return ""
+            return None
         low, high = shortest, len(context)  # the longest tail of the context the record holds
         while low < high:
             middle = (low + high + 1) // 2
@@ -210,16 +222,64 @@ class Predictor:
                 low = middle
             else:
                 high = middle - 1
+        # From the start of a word: "members dis" follows "… dis", not "items dis".
+        low = next((n for n in range(low, shortest - 1, -1) if not is_word_char(context[-n])), low)
         suffix = context[-low:]
         typed = spaced((" " + before[-MAX_CONTEXT:])[-low:])
         found = [(p, same) for c in corpora for p, same in c.places(suffix, typed, MAX_PLACES) if p]
         # Where the record has it as typed ("the next meeting", not "Date of Next Meeting"), follow those.
         places = [p for p, same in found if same] or [p for p, _same in found]
         if partial:
-            places = [p for p in places if is_word_char(p[0])]
+            longer = [p for p in places if is_word_char(p[0])]
+            if low > len(partial) and (following := _next_words(places, len(longer))):
+                return following  # a whole word the record goes on from
+            if places and not longer:
+                return ""
+            places = longer
         if not places:
-            return ""
+            return None
         return _offer(places, completing_word=bool(partial))
+
+
+def _ending(word: str) -> str:
+    """The ending of ``word`` among ``ENDINGS`` (a stem of three letters or more before it), or ""."""
+    return next((end for end in ENDINGS if word.endswith(end) and len(word) >= len(end) + 3), "")
+
+
+def _usual_ending(before: str, corpora: Sequence[Corpus]) -> str:
+    """The ending the words after the last word of ``before`` mostly have in the record and on
+    screen ("be" → "ed": "be noted", "be submitted"): at least ``MIN_AGREEING`` and two in three."""
+    match = _LAST_WORD.search(before[-MAX_CONTEXT:])
+    if not match:
+        return ""
+    after = fold(" " + match.group(1) + " ")
+    endings = Counter(
+        _ending(word.group().lower())
+        for corpus in corpora
+        for place, _same in corpus.places(after, after, MAX_PLACES)
+        if (word := _WORD_HEAD.match(place))
+    )
+    if not endings:
+        return ""
+    ending, count = endings.most_common(1)[0]
+    return ending if count >= MIN_AGREEING and count * 3 > endings.total() * 2 else ""
+
+
+def _next_words(places: Sequence[str], going_on: int) -> str:
+    """At the end of a whole word, the words that follow it there (with the space before them):
+    only where most places end the word there rather than go on into a longer word, and at least
+    ``MIN_AGREEING`` of them (or the only one) go on as offered."""
+    after = [p[1:] for p in places if p[:1] == " " and is_word_char(p[1:2])]
+    if len(after) <= going_on:
+        return ""
+    offer = _offer(after, completing_word=False)
+    words = offer.rstrip()
+    agreeing = sum(
+        1 for p in after if p == words or (p.startswith(words) and not is_word_char(p[len(words)]))
+    )
+    if not offer or agreeing * 2 <= len(places) or (agreeing < MIN_AGREEING and len(places) > 1):
+        return ""
+    return " " + offer
 
 
 def _common_prefix(texts: Sequence[str]) -> str:
@@ -247,4 +307,10 @@ def _offer(places: Sequence[str], *, completing_word: bool) -> str:
         # The places go on differently within the word (or the next): the commonest one.
         endings = Counter(m.group() for p in places if (m := _WORD_HEAD.match(p)))
         shared = endings.most_common(1)[0][0] if endings else ""
+    if not shared:
+        return ""
+    # The space after the last word where the places mostly have one (Tab saves that key too).
+    ends = [p[len(shared) : len(shared) + 1] for p in places if p.startswith(shared)]
+    if is_word_char(shared[-1]) and ends.count(" ") * 2 > len(ends):
+        shared += " "
     return shared if len(shared) >= MIN_OFFER else ""

@@ -17,7 +17,7 @@ from functools import cache
 from sst_desktop.paths import resource
 
 MIN_PREFIX = 3  # letters typed before the list is asked
-MIN_REST = 3  # letters a word from the list must add (Tab costs a key: it saves at least two)
+MIN_REST = 1  # letters a word from the list must add (Tab puts in the space too: two keys for one)
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,11 @@ class WordList:
         ranked = sorted((word, rank) for rank, word in enumerate(words))
         return cls(tuple(word for word, _rank in ranked), tuple(rank for _word, rank in ranked))
 
-    def complete(self, partial: str) -> str:
+    def complete(self, partial: str, ending: str = "") -> str:
         """The rest of the commonest listed word that ``partial`` (the word being typed) begins and
-        that adds at least ``MIN_REST`` letters, in the case typed (all capitals stay capitals); or ""."""
+        that adds at least ``MIN_REST`` letters — of those ending in ``ending`` if any does (the form
+        the word before calls for: "be circ" → "circulated") — in the case typed (all capitals stay
+        capitals); or ""."""
         if len(partial) < MIN_PREFIX or not (partial.isascii() and partial.isalpha()):
             return ""
         prefix = partial.lower()
@@ -43,9 +45,15 @@ class WordList:
         end = bisect_left(self.words, prefix + "{", start)  # "{" follows "z"
         shortest = len(prefix) + MIN_REST
         found = [index for index in range(start, end) if len(self.words[index]) >= shortest]
+        if ending:
+            found = [index for index in found if self.words[index].endswith(ending)] or found
         if not found:
             return ""
-        rest = self.words[min(found, key=self.ranks.__getitem__)][len(prefix) :]
+        best = min(found, key=self.ranks.__getitem__)
+        whole = self.words[start] == prefix and prefix.endswith(ending)  # of the form called for
+        if whole and self.ranks[start] < self.ranks[best]:
+            return ""  # a whole word already, and commoner than any it begins ("were", not "werewolf")
+        rest = self.words[best][len(prefix) :]
         return rest.upper() if partial.isupper() else rest
 
 

@@ -1,10 +1,11 @@
 """Word and phrase completion in every text box of the minute-taking window.
 
 What the record suggests comes next (where it has nothing for a word, the commonest English word
-that begins so: ``services.word_list``) is shown in grey after the cursor; **Tab** takes all of it,
-**Ctrl+Right** its next word, **Escape** puts it away. Nothing is inserted without one of those keys,
-typing on simply goes on (and the suggestion follows it), and each insertion is one undo step of the
-box. The record is read on the database worker when the window opens and at each item; the texts
+that begins so: ``services.word_list``) is shown in grey after the cursor; **Tab** takes all of it
+(with the space after its last word where the text usually goes on: a space typed next is not
+doubled, and a mark such as "." goes before it), **Ctrl+Right** its next word, **Escape** puts it
+away. Nothing is inserted without one of those keys, typing on simply goes on (and the suggestion
+follows it), and each insertion is one undo step of the box. The record is read on the database worker when the window opens and at each item; the texts
 on screen (the minute being typed) are looked at as they stand. An empty narrative is offered the
 item's opening ("Steve Martlew gave an update on …"), an empty new resolution the recommendations of
 the item's reports, one by one, an empty new action the latest resolution worded as an action
@@ -34,6 +35,8 @@ ATTACHED = "sst_completion"  # a property marking the boxes already watched
 NARRATIVE = "narrative"  # the object names of the boxes an empty one is offered something in
 NEW_RESOLUTION = "newResolution"
 NEW_ACTION = "newAction"
+CLOSING_MARKS = ".,;:!?)”’"  # typed after a word, never after its space
+MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
 
 
 class MinutesWindow(Protocol):
@@ -64,6 +67,8 @@ class WordCompletion(QObject):
         # The rest of an offer partly taken or typed: still offered while the text is as expected.
         self._carry: tuple[QPlainTextEdit, str, str] | None = None
         self._adopted: set[str] = set()  # recommendations taken as draft resolutions
+        # Where a taken suggestion ended with its space: a space or a mark typed next goes there instead.
+        self._spaced: tuple[QPlainTextEdit, int] | None = None
         self._last: tuple[object, ...] | None = None  # what the last guess was made for
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -131,7 +136,12 @@ class WordCompletion(QObject):
         elif self._carry is not None:
             carried_edit, expected, rest = self._carry
             here = edit.toPlainText()[: edit.textCursor().position()]
-            if carried_edit is edit and here == expected and not edit.textCursor().hasSelection():
+            if (
+                carried_edit is edit
+                and here == expected
+                and rest.strip()
+                and not edit.textCursor().hasSelection()
+            ):
                 offer = offer if len(offer) > len(rest) and offer.startswith(rest) else rest
             else:
                 self._carry = None
@@ -212,12 +222,20 @@ class WordCompletion(QObject):
         self._offer = ""
         self._replaces = 0
         self._carry = None
+        self._spaced = None
         self._edit = None
         if shiboken6.isValid(self.ghost):
             self.ghost.hide()
 
     # Taking it -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and self._spaced
+            and self._after_space(watched, event)
+        ):
+            return True
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
@@ -249,6 +267,34 @@ class WordCompletion(QObject):
                 self._carry = None
         return False
 
+    def _after_space(self, watched: QObject, event: QKeyEvent) -> bool:
+        """The key typed just after a suggestion taken with its space, as if the space had not been
+        put in: a space is already there, a mark (".", ",") goes before it. True if it was handled."""
+        if event.key() in MODIFIER_KEYS:
+            return False  # Shift on its way to "?" or ":": the space waits for the mark
+        spaced, self._spaced = self._spaced, None
+        edit = watched if isinstance(watched, QPlainTextEdit) else None
+        if edit is None or spaced != (edit, edit.textCursor().position()) or edit.textCursor().hasSelection():
+            return False
+        plain = event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
+        text = event.text()
+        if plain != Qt.KeyboardModifier.NoModifier or not self._before(edit).endswith(" "):
+            return False
+        if text == " ":
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            edit.textCursor().deletePreviousChar()  # a line or paragraph ends at the word, not after a space
+            return False
+        if len(text) == 1 and text in CLOSING_MARKS:
+            cursor = edit.textCursor()
+            cursor.beginEditBlock()  # one undo step: the space comes back
+            cursor.deletePreviousChar()
+            cursor.insertText(text)
+            cursor.endEditBlock()
+            edit.setTextCursor(cursor)
+            return True
+        return False
+
     @staticmethod
     def _before(edit: QPlainTextEdit) -> str:
         return edit.toPlainText()[: edit.textCursor().position()]
@@ -270,6 +316,7 @@ class WordCompletion(QObject):
         cursor.insertText(text)
         cursor.endEditBlock()
         edit.setTextCursor(cursor)
+        self._spaced = (edit, cursor.position()) if text.endswith(" ") and text.strip() else None
 
 
 def next_word(offer: str) -> str:
