@@ -36,6 +36,8 @@ def page(qtbot, context, sample) -> CommitteesPage:  # type: ignore[no-untyped-d
         widget.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=widget.tabs.tabBar().tabRect(1).center()
     )
     assert widget.tabs.currentWidget() is widget.documents
+    settle(qtbot)  # the committee's style read, the form ready
+    assert widget.documents.isEnabled()
     return widget
 
 

@@ -23,7 +23,6 @@ from sst_desktop.services.patch import given
 from sst_desktop.services.records import Change, CommitteeRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
-from sst_desktop.ui.minutes.conflict import keep_mine_in
 from sst_desktop.ui.operations import directory
 from sst_desktop.ui.widgets.fields import CommitLineEdit, CommitTextEdit, parse_time_text, time_text
 from sst_desktop.ui.widgets.person_picker import PersonPicker
@@ -218,6 +217,8 @@ class CommitteeDetails(QGroupBox):
     ) -> None:
         """Another officer changed the field since it was shown: keep mine (saved over theirs) or
         take theirs (shown as stored)."""
+        from sst_desktop.ui.minutes.conflict import keep_mine_in  # (when first needed: start-up speed)
+
         kept = keep_mine_in(self, "record", patch, conflict, "Someone else changed this committee")
         if kept:
             self.save(patch, widget)

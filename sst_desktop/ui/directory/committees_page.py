@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -19,7 +20,6 @@ from sst_desktop.services.outcome import Changed
 from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.committee_details import CommitteeDetails
-from sst_desktop.ui.directory.documents_tab import DocumentsTab
 from sst_desktop.ui.directory.members_panel import MembersPanel
 from sst_desktop.ui.directory.models import committee_model
 from sst_desktop.ui.operations import directory
@@ -28,6 +28,11 @@ from sst_desktop.ui.widgets.change_dialog import run_modal
 from sst_desktop.ui.widgets.column_fit import vertical_scroll
 from sst_desktop.ui.widgets.record_list_page import RecordListPage
 from sst_desktop.ui.widgets.record_model import record_table_view
+
+if TYPE_CHECKING:
+    from sst_desktop.ui.directory.documents_tab import DocumentsTab
+
+DOCUMENTS_TAB = 1  # the tab with the committee's document style
 
 
 class CommitteesPage(RecordListPage[CommitteeRecord]):
@@ -88,12 +93,15 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         body_layout.addWidget(self.details)
         body_layout.addWidget(self.members, 1)
         scroll = vertical_scroll(body)
-        # The committee's document style on a tab of its own beside its details and members.
-        self.documents = DocumentsTab(context)
+        # The committee's document style on a tab of its own beside its details and members, built
+        # when the officer first opens it (it is not needed to show the first screen: start-up speed).
+        self._documents: DocumentsTab | None = None
+        self._committees: list[CommitteeRecord] = []
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(scroll, "Details and members")
-        self.tabs.addTab(self.documents, "Documents")
+        self.tabs.addTab(QWidget(), "Documents")
+        self.tabs.currentChanged.connect(lambda index: index == DOCUMENTS_TAB and self.documents)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(16, 12, 16, 12)
@@ -106,6 +114,28 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         self.attach(self.model, self.list)
         self.reload()
 
+    @property
+    def documents(self) -> DocumentsTab:
+        """The Documents tab, built the first time it is wanted."""
+        if self._documents is None:
+            from sst_desktop.ui.directory.documents_tab import DocumentsTab
+
+            tab = DocumentsTab(self.context)
+            self._documents = tab
+            tab.set_committees(self._committees)
+            tab.show_committee(self.current)
+            shown = self.tabs.currentIndex() == DOCUMENTS_TAB
+            self.tabs.blockSignals(True)
+            placeholder = self.tabs.widget(DOCUMENTS_TAB)
+            self.tabs.removeTab(DOCUMENTS_TAB)
+            self.tabs.insertTab(DOCUMENTS_TAB, tab, "Documents")
+            if shown:
+                self.tabs.setCurrentIndex(DOCUMENTS_TAB)
+            self.tabs.blockSignals(False)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        return self._documents
+
     # The list page ----------------------------------------------------------------------------
     def read(self, deliver: Callable[[list[CommitteeRecord]], None]) -> None:
         directory.list_committees(
@@ -115,7 +145,9 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
     def _listed(self, records: list[CommitteeRecord]) -> None:
         super()._listed(records)
         self.list.resizeRowsToContents()
-        self.documents.set_committees(records)
+        self._committees = records
+        if self._documents is not None:
+            self._documents.set_committees(records)
 
     def show_record(self, record: CommitteeRecord | None, *, same: bool) -> None:
         self.title.setText(record.name if record else "No committee yet")
@@ -130,7 +162,8 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
             "Restore committee" if record and record.archived else "Archive committee"
         )
         self.details.show_committee(record, same=same)
-        self.documents.show_committee(record, same=same)
+        if self._documents is not None:
+            self._documents.show_committee(record, same=same)
         if not same:
             self.members.show_committee(record)
         else:
@@ -143,7 +176,8 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
 
     def flush_pending(self) -> None:
         self.details.commit_pending()
-        self.documents.commit_pending()
+        if self._documents is not None:
+            self._documents.commit_pending()
 
     def select_committee(self, committee_id: int) -> bool:
         return self.select(committee_id)

@@ -255,12 +255,12 @@ class DocumentsTab(QWidget):
     def show_committee(self, record: CommitteeRecord | None, *, same: bool = False) -> None:
         changed_committee = record is None or self.committee is None or record.id != self.committee.id
         self.committee = record
-        self.setEnabled(record is not None)
+        self.setEnabled(record is not None and not changed_committee)
         if record is None:
             self.preview.clear()
             return
         if changed_committee or not same:
-            self.reload(keep_edits=False)
+            self.reload(keep_edits=False)  # (typing waits for the committee's style: it would replace it)
         else:
             self.preview_soon()  # the name or the officer may have changed
 
@@ -279,6 +279,7 @@ class DocumentsTab(QWidget):
     def _read(self, committee_id: int, style: DocumentStyle, keep_edits: bool) -> None:
         if self.committee is not None and self.committee.id == committee_id:
             self._show_style(style, keep_edits=keep_edits)
+            self.setEnabled(True)
 
     def _on_changed(self, changed: Changed) -> None:
         if changed & Changed.STYLE:
