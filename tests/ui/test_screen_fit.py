@@ -132,3 +132,27 @@ def test_a_window_sized_by_its_caller_keeps_that_size_within_the_screen(qtbot, c
     huge.resize(3000, 2000)
     huge.show()
     assert huge.screen().availableGeometry().contains(huge.frameGeometry())
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_the_documents_tab_keeps_its_form_whole_beside_or_above_the_preview(qtbot, qapp, catalogue, scale) -> None:  # type: ignore[no-untyped-def]
+    before = qapp.font()
+    bigger = QFont(before)
+    bigger.setPointSizeF(before.pointSizeF() * scale)
+    qapp.setFont(bigger)
+    try:
+        window = catalogue.open("main-window-committees")
+        qtbot.waitExposed(window)
+        page = window.page("committees")
+        page.tabs.setCurrentWidget(page.documents)
+        tab = page.documents
+        qtbot.waitUntil(lambda: not tab.preview.pixmap().isNull(), timeout=10_000)  # the page drawn
+        settle(qtbot)
+        assert scrolled_sideways(window) == [], scale
+        form = tab.form_scroll.geometry()
+        preview = tab.preview_box.geometry()
+        assert not form.intersects(preview), f"the preview {preview} lies over the form {form}"
+        side_by_side = tab.splitter.orientation().name == "Horizontal"
+        assert side_by_side == (scale == 1.0)  # at 150% on a laptop the page goes under the form
+    finally:
+        qapp.setFont(before)

@@ -99,6 +99,9 @@ class CopyStyleDialog(QDialog):
         return record
 
 
+PREVIEW_LEAST_WIDTH = 320  # narrower, a printed page cannot be read beside the form
+
+
 class DocumentsTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +135,7 @@ class DocumentsTab(QWidget):
             group = QGroupBox(SECTION_TITLES[section])
             rows = QFormLayout(group)
             rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow form: field under label
             for f in fields(DocumentStyle):
                 if f.metadata["section"] == section:
                     editor = self._editor(f)
@@ -147,6 +151,9 @@ class DocumentsTab(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(form)
+        # The form is never narrower than its longest choice: the preview beside it gives way instead
+        # (nothing cut off on the right, where the scroll area does not scroll).
+        scroll.setMinimumWidth(form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
 
         self.page_kind = QComboBox()
         for kind, label in PAGE_KINDS.items():
@@ -161,12 +168,13 @@ class DocumentsTab(QWidget):
         self.preview_scroll.setWidgetResizable(True)
         self.preview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.preview_scroll.setWidget(self.preview)
-        preview_box = QGroupBox("Preview: the first page as it will print")
+        self.preview_box = preview_box = QGroupBox("Preview: the first page as it will print")
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.addWidget(self.page_kind)
         preview_layout.addWidget(self.preview_scroll, 1)
 
-        splitter = QSplitter()
+        self.form_scroll = scroll
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(preview_box)
         splitter.setStretchFactor(0, 1)
@@ -201,6 +209,8 @@ class DocumentsTab(QWidget):
             return spin
         if f.metadata["choices"]:
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)  # a long choice is cut short when closed, whole when open
             for choice in f.metadata["choices"]:
                 combo.addItem(CHOICE_LABELS.get(choice, choice), choice)
             combo.activated.connect(
@@ -305,7 +315,9 @@ class DocumentsTab(QWidget):
         self._asked += 1
         asked = self._asked
         ratio = self.devicePixelRatioF()
-        width = max(200, self.preview_scroll.viewport().width() - 4)
+        # (room for the scroll bar a page taller than the box brings: the page is never cut on the right)
+        room = self.preview_scroll.maximumViewportSize().width()
+        width = max(200, room - self.preview_scroll.verticalScrollBar().sizeHint().width() - 4)
         styles.preview(
             self.context,
             self,
@@ -333,6 +345,14 @@ class DocumentsTab(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # Beside the form where there is room for a readable page, else under it (large text, a
+        # small screen): never squeezed over the form.
+        least = max(PREVIEW_LEAST_WIDTH, self.preview_box.minimumSizeHint().width())
+        room = self.form_scroll.minimumWidth() + self.splitter.handleWidth() + least
+        beside = event.size().width() >= room
+        wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
         self.preview_soon()  # drawn again to the new width
 
     # Saving -----------------------------------------------------------------------------------
