@@ -95,11 +95,16 @@ def make_screenshots(out: Path) -> list[Path]:
             for filename, enter in shots:
                 target: QWidget = window
                 if enter is not None:
+                    before = set(app.topLevelWidgets())
                     shown = enter()
+                    _settle(app)  # (a window read on the database worker opens when its records come)
+                    if not (isinstance(shown, QWidget) and shown.isWindow()):
+                        opened = [w for w in app.topLevelWidgets() if w not in before and w.isVisible()]
+                        shown = opened[0] if opened else None
                     if isinstance(shown, QWidget) and shown.isWindow():
                         shown.resize(WIDTH, HEIGHT)
                         target = shown
-                    _settle(app)
+                        _settle(app)
                 image = target.grab()
                 if target is not window:
                     target.close()
