@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,3 +98,17 @@ def _windows_deleted_after_each_test() -> Iterator[None]:
             widget.hide()
             widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Before a test's databases are closed, its open windows stop following them, as closing a
+    window does: a feed reader still at work would otherwise take a connection the closing misses."""
+    watch = sys.modules.get("sst_desktop.ui.operations.watch")
+    if watch is not None:
+        from PySide6.QtWidgets import QApplication
+
+        for window in QApplication.topLevelWidgets():
+            for watcher in window.findChildren(watch.ChangeWatcher):
+                watcher.stop(wait=5.0)
+    yield

@@ -97,13 +97,17 @@ class FeedReader:
         self._raw = engine.raw_connection()
         self._driver = self._raw.driver_connection
         self._raw.detach()  # (its own connection, never handed back to the pool)
-        if self._postgres:
-            self._driver.autocommit = True
-            self._driver.execute(f"LISTEN {CHANNEL}")
-        self._heard: list[str] = []  # notifications taken while waiting, not yet read
-        self._version = self._data_version()
-        self._missed = since is not None  # (read the feed at the first look, notified or not)
-        self._last = self._newest() if since is None else since
+        try:
+            if self._postgres:
+                self._driver.autocommit = True
+                self._driver.execute(f"LISTEN {CHANNEL}")
+            self._heard: list[str] = []  # notifications taken while waiting, not yet read
+            self._version = self._data_version()
+            self._missed = since is not None  # (read the feed at the first look, notified or not)
+            self._last = self._newest() if since is None else since
+        except BaseException:
+            self._raw.close()  # (a server gone while listening: the connection is not left open)
+            raise
 
     @property
     def last_seen(self) -> int:

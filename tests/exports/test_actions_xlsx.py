@@ -278,8 +278,11 @@ def test_a_large_choice_of_actions_goes_through_a_temporary_table(db, world, tmp
     chosen += [world.refs["prevent"]] * 300 + list(range(900_000, 900_400))  # repeats and unknown ids
     result = export_actions_xlsx(db, tmp_path / "many.xlsx", action_ids=chosen)
     assert result.rows == 751
-    ws = load_workbook(tmp_path / "many.xlsx", read_only=True)["Action log"]
-    refs = [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
+    workbook = load_workbook(tmp_path / "many.xlsx", read_only=True)  # (a read-only book keeps its file open)
+    try:
+        refs = [row[0] for row in workbook["Action log"].iter_rows(min_row=2, values_only=True)]
+    finally:
+        workbook.close()
     assert len(refs) == 751 and "SST/2023/0002" in refs and "SST/2023/0001" not in refs
     # the temporary table is gone: the next export sees every action
     assert export_actions_xlsx(db, tmp_path / "all.xlsx").rows == 1506

@@ -63,6 +63,7 @@ def test_another_officers_rename_shows_keeping_the_choice_and_the_typing(qtbot, 
         venue.setFocus()
         qtbot.keyClicks(venue, "Bootle Town")  # typed, not yet saved
         qtbot.waitUntil(lambda: len(window.findChildren(_watcher_type())) == 1, timeout=FEED_WAIT_MS)
+        assert window.findChildren(_watcher_type())[0].listening.wait(FEED_WAIT_MS / 1000)
 
         another_officer(shared, "rename-committee", str(board.id), "Safer Sefton Partnership")
 

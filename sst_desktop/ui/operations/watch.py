@@ -69,6 +69,9 @@ class ChangeWatcher(QObject):
         super().__init__(parent)
         self._context = context
         self._stop = threading.Event()
+        # Set once the feed is read from: a change committed from then on is told. The reader is the
+        # thread's first act, before the screens' first reads come back, so none falls in between.
+        self.listening = threading.Event()
         self.arrived.connect(self._announce)
         parent.destroyed.connect(self._stop.set)
         parent.installEventFilter(self)
@@ -77,8 +80,11 @@ class ChangeWatcher(QObject):
         self._thread = threading.Thread(target=self._follow, args=(engine,), name="change-feed", daemon=True)
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, wait: float = 0.0) -> None:
+        """Stop following the feed; with ``wait``, give the thread that long to let go of the database."""
         self._stop.set()
+        if wait:
+            self._thread.join(wait)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close:
@@ -89,7 +95,6 @@ class ChangeWatcher(QObject):
         reader: FeedReader | None = None
         seen: int | None = None  # the feed read so far, kept over a failure (nothing missed after it)
         while not self._stop.is_set():
-            self._stop.wait(CHECK_SECONDS)
             failed = False
             collecting = gc.isenabled()
             gc.disable()  # (no cycle collection on this thread: it may hold Qt objects; see worker)
@@ -97,6 +102,7 @@ class ChangeWatcher(QObject):
                 try:
                     if reader is None:
                         reader = FeedReader(engine, since=seen)
+                        self.listening.set()
                     tables = reader.poll()
                     seen = reader.last_seen
                     if not self._stop.is_set():  # (the window may be closing its database)
@@ -115,8 +121,7 @@ class ChangeWatcher(QObject):
             finally:
                 if collecting:
                     gc.enable()
-            if failed:
-                self._stop.wait(RETRY_SECONDS)
+            self._stop.wait(RETRY_SECONDS if failed else CHECK_SECONDS)
         if reader is not None:
             _close_quietly(reader)
 
