@@ -10,7 +10,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLayout, QSizePolicy, QWidget
 
 
 class WrappingRow(QWidget):
@@ -21,6 +21,9 @@ class WrappingRow(QWidget):
         self.row.setSpacing(spacing)
         self._parts: list[QWidget] = []
         self._fitting = False
+        # Never taller than its parts need: stacked, a part that stretches along the row would
+        # otherwise make the row take height from the table under it.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def add(self, part: QWidget | QLayout, stretch: int = 0) -> QWidget:
         """Add a part: a widget, or a layout (kept together on one line)."""
