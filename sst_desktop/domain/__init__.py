@@ -1,4 +1,6 @@
-"""Domain models (SQLAlchemy typed ORM). Importing this package registers every table."""
+"""Domain: the mapped models (SQLAlchemy typed ORM; importing this package registers every table), and
+the pure rules and wording every layer shares (no database, no Qt): the action log's rows and
+filters, dates and times as the council writes them, patches, plain text, a field as an officer reads it."""
 
 from sst_desktop.domain.actions import Action, ActionUpdate
 from sst_desktop.domain.audit import AuditEntry, ChangeFeedEntry, PresenceEntry

@@ -30,6 +30,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from sst_desktop.domain.enums import ProceduralRole
+from sst_desktop.domain.meeting_texts import (
+    BLANK_PAGE_TEXT,
+    DOCUMENT_RESTRICTED,
+    plain_date,
+    schedule_12a_notice,
+)
 from sst_desktop.exports.agenda_pdf import (
     CONFIDENTIAL_RED,
     AgendaContent,
@@ -54,12 +60,6 @@ from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.agenda_records import item_name, item_references
 from sst_desktop.services.attachments import attachments_for_items
 from sst_desktop.services.jobs import JobHooks
-from sst_desktop.services.meeting_texts import (
-    BLANK_PAGE_TEXT,
-    DOCUMENT_RESTRICTED,
-    plain_date,
-    schedule_12a_notice,
-)
 from sst_desktop.services.meetings import previous_meeting
 from sst_desktop.storage.engine import Database
 

@@ -33,6 +33,12 @@ from reportlab.platypus import (
 )
 
 from sst_desktop.domain.enums import MeetingStatus, ReportStatus
+from sst_desktop.domain.meeting_texts import (
+    clock,
+    long_date,
+    plain_date,
+    schedule_12a_notice,
+)
 from sst_desktop.exports.atomic import atomic_path
 from sst_desktop.exports.house_style import membership_line, officer_lines, summons_text
 from sst_desktop.exports.meeting_forms import flagged_title, meeting_name
@@ -51,12 +57,6 @@ from sst_desktop.services.agenda_records import item_labels, item_name, item_ref
 from sst_desktop.services.committees import get_committee
 from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle
 from sst_desktop.services.document_styles import meeting_style
-from sst_desktop.services.meeting_texts import (
-    clock,
-    long_date,
-    plain_date,
-    schedule_12a_notice,
-)
 from sst_desktop.services.meetings import MeetingRecord, get_meeting
 from sst_desktop.services.memberships import list_memberships
 from sst_desktop.services.records import CommitteeRecord, MembershipRecord

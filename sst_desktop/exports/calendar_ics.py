@@ -13,9 +13,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sst_desktop.domain.enums import MeetingStatus
+from sst_desktop.domain.meeting_texts import clock
 from sst_desktop.exports.atomic import atomic_path
 from sst_desktop.services.committees import get_committee
-from sst_desktop.services.meeting_texts import clock
 from sst_desktop.services.meetings import MeetingRecord, list_meetings, meeting_ref
 from sst_desktop.services.records import CommitteeRecord
 from sst_desktop.storage.engine import Database

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from sst_desktop.domain.enums import AttendanceStatus, MembershipRole, ProceduralRole
+from sst_desktop.domain.meeting_texts import clock, join_names, long_date
 from sst_desktop.services.attendance import COUNCILLOR_TITLES, COURTESY_TITLES, AttendanceRecord
 from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle
-from sst_desktop.services.meeting_texts import clock, join_names, long_date
 from sst_desktop.services.records import CommitteeRecord, MembershipRecord
 
 

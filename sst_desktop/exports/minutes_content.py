@@ -20,6 +20,7 @@ from sst_desktop.domain.enums import (
     MinuteOutcome,
     ProceduralRole,
 )
+from sst_desktop.domain.meeting_texts import clock, join_names, long_date, plain_date
 from sst_desktop.exports import house_style
 from sst_desktop.exports import meeting_forms as forms_text
 from sst_desktop.exports.minutes_blocks import Block, MinutesContent, Run, body, marked, plain
@@ -36,7 +37,6 @@ from sst_desktop.services.document_style import (  # noqa: F401  (the wording's 
     DocumentStyle,
 )
 from sst_desktop.services.document_styles import meeting_sentences, meeting_style
-from sst_desktop.services.meeting_texts import clock, join_names, long_date, plain_date
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.storage.engine import Database

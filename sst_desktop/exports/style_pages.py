@@ -15,6 +15,7 @@ from datetime import datetime, time
 from pypdf import PdfReader
 
 from sst_desktop.domain.enums import MeetingStatus
+from sst_desktop.domain.meeting_texts import long_date
 from sst_desktop.exports import agenda_pdf, minutes_pdf
 from sst_desktop.exports.minutes_blocks import MinutesContent
 from sst_desktop.exports.minutes_content import minutes_content
@@ -26,7 +27,6 @@ from sst_desktop.exports.style_preview import (
 from sst_desktop.services.agenda import AgendaItemRecord, list_agenda_items
 from sst_desktop.services.committees import get_committee
 from sst_desktop.services.document_style import DocumentStyle, PageKind, SamplePage
-from sst_desktop.services.meeting_texts import long_date
 from sst_desktop.services.meetings import MeetingRecord, list_meetings
 from sst_desktop.services.memberships import list_memberships
 from sst_desktop.services.records import CommitteeRecord

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from sst_desktop.domain.enums import AttendanceStatus, MembershipRole
+from sst_desktop.domain.meeting_texts import long_date
 from sst_desktop.exports import house_style
 from sst_desktop.exports.minutes_blocks import Block, Run
 from sst_desktop.exports.minutes_content import (
@@ -20,7 +21,6 @@ from sst_desktop.exports.minutes_content import (
 )
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.document_style import DocumentStyle
-from sst_desktop.services.meeting_texts import long_date
 from sst_desktop.services.records import CommitteeRecord, MembershipRecord
 
 SAMPLE_DAY = date(2022, 6, 22)

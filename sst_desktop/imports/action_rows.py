@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from sst_desktop.domain.plain_text import clean_text
 from sst_desktop.imports.xlsx_reader import UNKNOWN, WorkbookError, XlsxReader
 from sst_desktop.services.action_sheet import (
     FORMAT_VERSION,
@@ -27,7 +28,6 @@ from sst_desktop.services.action_sheet import (
 )
 from sst_desktop.services.errors import ServiceError
 from sst_desktop.services.jobs import JobHooks
-from sst_desktop.services.validation import clean_text
 
 HEADER_SEARCH_ROWS = 10
 _UK_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")

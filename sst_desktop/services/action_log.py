@@ -18,9 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from sst_desktop.domain.enums import ActionKind, ActionStatus
-from sst_desktop.services.action_records import version_stamp
-from sst_desktop.services.action_rows import (
+from sst_desktop.domain.action_rows import (
     GENTLE_PAUSE,
     GENTLE_TURN,
     STATUSES,
@@ -33,6 +31,8 @@ from sst_desktop.services.action_rows import (
     haystack_of,
     rank_by_date,
 )
+from sst_desktop.domain.enums import ActionKind, ActionStatus
+from sst_desktop.services.action_records import version_stamp
 from sst_desktop.storage.engine import Database
 
 # Small integers where the database repeats a value (kind, status, committee, organisation) cost next

@@ -29,6 +29,9 @@ from sqlalchemy.orm import Session
 from sst_desktop.domain import Action, Committee, Meeting, Minute, Person
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import ActionKind, ActionStatus
+from sst_desktop.domain.field_wording import field_lines
+from sst_desktop.domain.patch import UNSET, Unset, given, reverting
+from sst_desktop.domain.plain_text import clean_text
 from sst_desktop.services.action_fields import (
     TEXT_LIMIT,
     check_people,
@@ -58,7 +61,7 @@ from sst_desktop.services.action_records import (
     version_stamp,
 )
 from sst_desktop.services.action_updates import add_update, delete_update, restore_update
-from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError, field_lines
+from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.services.guards import (
     ensure_minutes_editable,
     for_change,
@@ -67,9 +70,8 @@ from sst_desktop.services.guards import (
     take_turns,
 )
 from sst_desktop.services.outcome import Changed, Outcome
-from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import clean_text, required
+from sst_desktop.services.validation import required
 from sst_desktop.storage.engine import Database
 
 __all__ = [

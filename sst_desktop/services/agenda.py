@@ -25,6 +25,8 @@ from sst_desktop.domain import (
     StandingItem,
 )
 from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ProceduralRole, ReportStatus
+from sst_desktop.domain.meeting_texts import DECLARATIONS_TEXT
+from sst_desktop.domain.patch import given, reverting
 from sst_desktop.services import minute_numbers
 from sst_desktop.services.agenda_fields import validated_fields
 from sst_desktop.services.agenda_records import (
@@ -35,10 +37,8 @@ from sst_desktop.services.agenda_records import (
 )
 from sst_desktop.services.agenda_wording import procedural_description
 from sst_desktop.services.errors import NotFoundError, ValidationError
-from sst_desktop.services.meeting_texts import DECLARATIONS_TEXT
 from sst_desktop.services.meetings import ensure_agenda_editable
 from sst_desktop.services.outcome import Changed, Outcome, combined
-from sst_desktop.services.patch import given, reverting
 from sst_desktop.services.records import Change
 from sst_desktop.storage.engine import Database
 

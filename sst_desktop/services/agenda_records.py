@@ -9,11 +9,11 @@ from datetime import datetime
 
 from sst_desktop.domain import AgendaItem, Person
 from sst_desktop.domain.enums import ItemKind, ItemNumbering, ProceduralRole, ReportStatus
+from sst_desktop.domain.patch import UNSET, Unset
 from sst_desktop.services.attachments import AttachmentRecord
 from sst_desktop.services.attachments import to_record as attachment_record
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.outcome import Changed, Reversal
-from sst_desktop.services.patch import UNSET, Unset
 
 EXEMPT_PARAGRAPHS = range(1, 8)  # Schedule 12A, Part 1, paragraphs 1–7
 

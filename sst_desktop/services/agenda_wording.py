@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from sst_desktop.domain import AgendaItem, Meeting
 from sst_desktop.domain.enums import MeetingStatus, ProceduralRole
-from sst_desktop.services.meeting_texts import next_meeting_text, previous_minutes_text
+from sst_desktop.domain.meeting_texts import next_meeting_text, previous_minutes_text
 
 # Meetings that take place (or took place): the ones agendas refer back and forward to.
 TAKING_PLACE = (MeetingStatus.SCHEDULED, MeetingStatus.HELD)

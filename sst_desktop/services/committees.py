@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from sst_desktop.domain import Committee, CommitteeFormerName, Person
 from sst_desktop.domain.enums import CommitteeKind
+from sst_desktop.domain.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.services.guards import for_change, refuse_if_stale
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, CommitteeRecord
 from sst_desktop.services.references import describe, references_to
 from sst_desktop.services.validation import as_text, optional, optional_id, required, whole_number

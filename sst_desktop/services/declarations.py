@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session, joinedload
 
 from sst_desktop.domain import AgendaItem, Declaration, Meeting, Person
 from sst_desktop.domain.enums import DeclarationAction, InterestKind
+from sst_desktop.domain.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.attendance import minutes_name
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import optional, whole_number
 from sst_desktop.storage.engine import Database

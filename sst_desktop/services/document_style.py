@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, fields, replace
 from string import Formatter
 from typing import Any, Literal
 
+from sst_desktop.domain.meeting_texts import NOT_OPEN_TO_PUBLIC
 from sst_desktop.services.errors import ValidationError
-from sst_desktop.services.meeting_texts import NOT_OPEN_TO_PUBLIC
 
 FORMAT = 1
 NOT_SUBJECT_TO_CALL_IN = 'THIS SET OF MINUTES IS NOT SUBJECT TO "CALL-IN"'

@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 
 from sst_desktop.domain import AgendaItem, Committee, ForwardPlanItem, Meeting, Minute
 from sst_desktop.domain.enums import ForwardPlanStatus, ItemKind, ReportStatus
+from sst_desktop.domain.meeting_texts import plain_date
+from sst_desktop.domain.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.agenda import AgendaItemRecord, insert_item, records_for, remove_item
 from sst_desktop.services.errors import NotFoundError, ValidationError
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import ensure_agenda_editable
 from sst_desktop.services.outcome import Changed, Outcome, Reversal, combined
-from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import as_text, optional, optional_id, required, whole_number
 from sst_desktop.storage.engine import Database

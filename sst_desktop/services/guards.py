@@ -9,15 +9,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sst_desktop.domain import Meeting
+from sst_desktop.domain.field_wording import field_lines, shown_value
+from sst_desktop.domain.patch import given
 from sst_desktop.services.errors import (
     ConfirmedMinutesError,
     EditConflictError,
     NotFoundError,
     changed_at_text,
-    field_lines,
-    shown_value,
 )
-from sst_desktop.services.patch import given
 from sst_desktop.storage import audit
 
 M = TypeVar("M")

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from sst_desktop.domain import Committee, Meeting
 from sst_desktop.domain.enums import MeetingStatus
+from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.services.errors import ValidationError
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.validation import as_text, optional
 
 

@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session, joinedload
 
 from sst_desktop.domain import Committee, Meeting, Minute
 from sst_desktop.domain.enums import MeetingStatus
+from sst_desktop.domain.meeting_texts import plain_date
+from sst_desktop.domain.patch import UNSET, Unset, given, reverting
 from sst_desktop.services import minute_numbers
 from sst_desktop.services.agenda_wording import (
     next_orm,
@@ -27,9 +29,7 @@ from sst_desktop.services.agenda_wording import (
 )
 from sst_desktop.services.errors import ConfirmedMinutesError, NotFoundError, ValidationError
 from sst_desktop.services.meeting_fields import check_date, check_free, check_time, validated_fields
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
 from sst_desktop.services.references import describe, references_to
 from sst_desktop.services.validation import optional

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, joinedload
 
 from sst_desktop.domain import Committee, Membership, Person
 from sst_desktop.domain.enums import MembershipRole
+from sst_desktop.domain.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.outcome import Changed, Outcome, Undoable, combined
-from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, MembershipRecord
 from sst_desktop.services.validation import optional
 from sst_desktop.storage.engine import Database

@@ -16,10 +16,10 @@ from sst_desktop.domain.enums import (
     MeetingStatus,
     ProceduralRole,
 )
+from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.services import meetings
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.minute_forms import (
     correct_record_text,

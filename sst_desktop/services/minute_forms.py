@@ -13,9 +13,10 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from sst_desktop.domain import Meeting, Minute, MinuteReference
+from sst_desktop.domain.meeting_texts import join_names, plain_date
+from sst_desktop.domain.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
-from sst_desktop.services.meeting_texts import join_names, plain_date
 from sst_desktop.services.minute_records import (
     CORRECT_RECORD,
     MinuteRecord,
@@ -25,7 +26,6 @@ from sst_desktop.services.minute_records import (
     _record_of,
 )
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import as_text, optional
 from sst_desktop.storage.engine import Database

@@ -17,9 +17,9 @@ from sst_desktop.domain.enums import (
     MinuteOutcome,
     ProceduralRole,
 )
+from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.services import meetings, minute_numbers
 from sst_desktop.services.errors import NotFoundError
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.outcome import Changed, Reversal
 from sst_desktop.storage.engine import Database
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from sst_desktop.domain import Meeting, Minute, MinuteReference
+from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.minute_forms import (
     add_typed_reference,
     check_resolution_number,

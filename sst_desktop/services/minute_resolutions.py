@@ -15,6 +15,8 @@ from sst_desktop.domain.enums import (
     ItemKind,
     ProceduralRole,
 )
+from sst_desktop.domain.meeting_texts import clock, plain_date, weekday_date
+from sst_desktop.domain.plain_text import clean_text
 from sst_desktop.services import forward_plan
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.forward_plan import ForwardPlanPatch, ForwardPlanRecord
@@ -24,7 +26,6 @@ from sst_desktop.services.guards import (
     refuse_if_changed_since,
     refuse_if_row_changed,
 )
-from sst_desktop.services.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.minute_confirmation import confirm_previous_minutes
 from sst_desktop.services.minute_forms import correct_record_text, meetings_confirmed
 from sst_desktop.services.minute_records import (
@@ -50,7 +51,7 @@ from sst_desktop.services.minute_records import (
 from sst_desktop.services.minutes_copies import Copier
 from sst_desktop.services.outcome import Changed, Undoable
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import clean_text, optional, required
+from sst_desktop.services.validation import optional, required
 from sst_desktop.storage.engine import Database
 
 # ---------------------------------------------------------------------------------------------- resolutions

@@ -23,6 +23,7 @@ from sqlalchemy.orm import selectinload
 from sst_desktop.domain import AgendaItem, Meeting, Minute, MinuteReference, Resolution
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import MinuteOutcome
+from sst_desktop.domain.plain_text import clean_text
 from sst_desktop.services import minute_numbers
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import (
@@ -82,7 +83,7 @@ from sst_desktop.services.minute_resolutions import (
 )
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import clean_text, required
+from sst_desktop.services.validation import required
 from sst_desktop.storage.engine import Database
 
 __all__ = [

@@ -8,13 +8,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sst_desktop.domain import Organisation
+from sst_desktop.domain.patch import UNSET, Unset, given, reverting
+from sst_desktop.domain.plain_text import clean_text
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.services.guards import for_change, refuse_if_stale
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, OrganisationRecord
 from sst_desktop.services.references import describe, references_to
-from sst_desktop.services.validation import as_text, clean_text, optional, required
+from sst_desktop.services.validation import as_text, optional, required
 from sst_desktop.storage.engine import Database
 
 

@@ -9,16 +9,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from sst_desktop.domain import Organisation, Person
+from sst_desktop.domain.patch import UNSET, Unset, given, reverting
+from sst_desktop.domain.plain_text import clean_text
 from sst_desktop.services import organisations
 from sst_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from sst_desktop.services.guards import for_change, refuse_if_stale
 from sst_desktop.services.outcome import Changed, Undoable, combined
-from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change, PersonRecord
 from sst_desktop.services.references import describe, references_to
 from sst_desktop.services.validation import (
     as_text,
-    clean_text,
     edit_distance,
     email,
     name_key,

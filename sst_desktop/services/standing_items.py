@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from sst_desktop.domain import Committee, StandingItem
 from sst_desktop.domain.enums import ItemKind
+from sst_desktop.domain.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.errors import NotFoundError
 from sst_desktop.services.forward_plan import item_kind
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.records import Change
 from sst_desktop.services.validation import as_text, optional, required
 from sst_desktop.storage.engine import Database

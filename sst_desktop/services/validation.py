@@ -5,51 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from sst_desktop.domain.plain_text import cleaned_parts
 from sst_desktop.services.errors import ValidationError
 
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]{2,}$")
 
 
-# Characters that end a line, whatever program the text came from: Windows and old Mac line ends,
-# Word's manual line break (vertical tab) and page break (form feed), Unicode's line separators.
-_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _CONTROL_NAMES = {"\t": "a tab", "\x00": "a NUL character", "\x1b": "an escape character"}
-
-
-def _is_control(ch: str) -> bool:
-    """A character no document or spreadsheet can show: controls, lone surrogates, non-characters."""
-    return unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff"
-
-
-def _cleaned(value: str, *, multiline: bool) -> tuple[str, bool, list[str]]:
-    """(text, had a line break, control characters replaced): line breaks made "\n" (or, in one-line
-    text, a space), every other control character a space, so words never run together."""
-    text = _LINE_BREAK.sub("\n", value)
-    broken = "\n" in text.strip()
-    if not multiline:
-        text = text.replace("\n", " ")
-    keep = "\n\t" if multiline else ""
-    replaced = [ch for ch in text if ch not in keep and _is_control(ch)]
-    if replaced:
-        text = "".join(" " if ch not in keep and _is_control(ch) else ch for ch in text)
-    return text, broken, replaced
-
-
-def clean_text(value: str | None, *, multiline: bool = True, strip: bool = True) -> str:
-    """Text with each character no document can hold replaced by a space (never simply removed, which
-    joins words) and line breaks made "\n" (a space where ``multiline`` is False), surrounding white
-    space stripped unless ``strip`` is False. For text that arrives without an officer to tell (a
-    spreadsheet, the minutes typed live); typed fields go through ``required`` and ``optional``."""
-    if not value:
-        return ""
-    text = _cleaned(value, multiline=multiline)[0]
-    return text.strip() if strip else text
-
-
-def cleaned_form_of(typed: str, suggestion: str) -> bool:
-    """Is ``suggestion`` (from a refusal) what ``typed`` becomes once cleaned, so a box holding
-    ``typed`` may show it instead? (Not so for one line of a box holding several names.)"""
-    return typed != suggestion and suggestion in (clean_text(typed), clean_text(typed, multiline=False))
 
 
 def checked_text(value: str | None, label: str, *, field: str = "", multiline: bool = False) -> str:
@@ -59,7 +21,7 @@ def checked_text(value: str | None, label: str, *, field: str = "", multiline: b
     shows in place of what was typed, for the officer to check and save again."""
     if not value:
         return ""
-    text, broken, replaced = _cleaned(value, multiline=multiline)
+    text, broken, replaced = cleaned_parts(value, multiline=multiline)
     if not text.strip():
         return ""  # nothing but blanks: as good as empty
     if broken and not multiline:

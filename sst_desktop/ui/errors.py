@@ -7,8 +7,8 @@ import traceback
 
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
+from sst_desktop.domain.plain_text import cleaned_form_of
 from sst_desktop.services.errors import ConfirmedMinutesError, ServiceError, ValidationError
-from sst_desktop.services.validation import cleaned_form_of
 from sst_desktop.storage.errors import StorageError
 
 log = logging.getLogger(__name__)

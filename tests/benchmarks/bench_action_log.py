@@ -329,7 +329,7 @@ def _qt_app():  # type: ignore[no-untyped-def]
 def bench_log_view() -> dict[str, tuple[float, float]]:
     """The page built and painted; then typing a search, choosing filters, sorting each column."""
     app = _qt_app()
-    from sst_desktop.services.action_rows import Column
+    from sst_desktop.domain.action_rows import Column
     from sst_desktop.ui.actions.log_view import ActionLogPage
     from sst_desktop.ui.context import AppContext
 
@@ -624,7 +624,7 @@ def _peak_worker() -> None:
 
     from PySide6.QtCore import Qt
 
-    from sst_desktop.services.action_rows import Column
+    from sst_desktop.domain.action_rows import Column
     from sst_desktop.ui.actions.log_view import ActionLogPage
     from sst_desktop.ui.context import AppContext
 

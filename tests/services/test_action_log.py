@@ -6,13 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 
+from sst_desktop.domain import action_filters as af
+from sst_desktop.domain import action_rows as ar
+from sst_desktop.domain.action_filters import LogFilter
+from sst_desktop.domain.action_rows import Column
 from sst_desktop.domain.enums import ActionKind, ActionStatus
-from sst_desktop.services import action_filters as af
 from sst_desktop.services import action_log as al
-from sst_desktop.services import action_rows as ar
 from sst_desktop.services import actions
-from sst_desktop.services.action_filters import LogFilter
-from sst_desktop.services.action_rows import Column
 from sst_desktop.services.actions import ActionPatch
 from sst_desktop.storage.errors import DatabaseBusyError
 from tests.action_world import TODAY, build_world, world_file

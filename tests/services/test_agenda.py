@@ -6,10 +6,10 @@ import pytest
 
 from sst_desktop.domain import Meeting, Minute
 from sst_desktop.domain.enums import ItemKind, ProceduralRole, ReportStatus
+from sst_desktop.domain.meeting_texts import DECLARATIONS_TEXT
 from sst_desktop.services import agenda, attachments, meetings, standing_items
 from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, NotFoundError, ValidationError
-from sst_desktop.services.meeting_texts import DECLARATIONS_TEXT
 from tests.meeting_factory import make_sst, pdf_bytes
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from sst_desktop.domain import Meeting
 from sst_desktop.domain.enums import AttendanceStatus, ProceduralRole
+from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.services import (
     attendance,
@@ -21,7 +22,6 @@ from sst_desktop.services import (
 from sst_desktop.services.actions import ActionPatch
 from sst_desktop.services.declarations import DeclarationPatch
 from sst_desktop.services.errors import ConfirmedMinutesError, ValidationError
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingPatch
 from sst_desktop.services.minutes import QuickPhrase
 from sst_desktop.services.people import PersonPatch

@@ -5,12 +5,12 @@ from datetime import date, time
 import pytest
 
 from sst_desktop.domain.enums import MeetingStatus, ProceduralRole
+from sst_desktop.domain.meeting_texts import clock, long_date, next_meeting_text, ordinal
 from sst_desktop.services import agenda, meeting_series, meetings
 from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.committees import CommitteePatch, create_committee
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.meeting_series import SeriesRule
-from sst_desktop.services.meeting_texts import clock, long_date, next_meeting_text, ordinal
 from sst_desktop.services.meetings import MeetingPatch
 from tests.meeting_factory import make_sst
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from sst_desktop.domain.plain_text import clean_text, cleaned_form_of
 from sst_desktop.services.errors import ValidationError
-from sst_desktop.services.validation import clean_text, cleaned_form_of, optional, required
+from sst_desktop.services.validation import optional, required
 
 
 @pytest.mark.parametrize(

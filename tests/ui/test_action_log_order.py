@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from sst_desktop.services import action_rows as ar
+from sst_desktop.domain import action_rows as ar
+from sst_desktop.domain.action_rows import Column
 from sst_desktop.services import actions
-from sst_desktop.services.action_rows import Column
 from sst_desktop.ui.actions.log_view import ActionLogPage
 from tests.action_world import build_world
 from tests.ui.waiting import settle

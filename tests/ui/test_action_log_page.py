@@ -11,12 +11,12 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox
 
+from sst_desktop.domain import action_filters as af
+from sst_desktop.domain import action_rows as ar
+from sst_desktop.domain.action_rows import Column
 from sst_desktop.domain.enums import ActionStatus
-from sst_desktop.services import action_filters as af
 from sst_desktop.services import action_log as al
-from sst_desktop.services import action_rows as ar
 from sst_desktop.services import actions, committees
-from sst_desktop.services.action_rows import Column
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.outcome import Changed
 from sst_desktop.ui import theme

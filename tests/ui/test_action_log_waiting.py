@@ -9,9 +9,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from PySide6.QtCore import QElapsedTimer, QTimer
 
+from sst_desktop.domain.action_rows import Column
 from sst_desktop.domain.enums import ActionStatus
 from sst_desktop.services import actions
-from sst_desktop.services.action_rows import Column
 from sst_desktop.storage.opening import open_path
 from sst_desktop.ui.actions.log_view import ActionLogPage
 from sst_desktop.ui.context import AppContext

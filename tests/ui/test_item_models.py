@@ -20,6 +20,8 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 
 import sst_desktop.ui
 from sst_desktop.demo.build import build_demo_database
+from sst_desktop.domain.action_filters import LogFilter
+from sst_desktop.domain.action_rows import Column
 from sst_desktop.services import action_log as al
 from sst_desktop.services import (
     agenda,
@@ -32,8 +34,6 @@ from sst_desktop.services import (
     people,
     standing_items,
 )
-from sst_desktop.services.action_filters import LogFilter
-from sst_desktop.services.action_rows import Column
 from sst_desktop.storage.engine import Database
 from sst_desktop.storage.opening import open_path
 from sst_desktop.ui.actions.log_model import ActionLogModel

@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 
 from sst_desktop.cli.main import main
 from sst_desktop.domain.enums import ItemKind, MeetingStatus, ProceduralRole
+from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.services import agenda, committees, meetings, minutes, people
 from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.committees import CommitteePatch
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.people import PersonPatch
 from tests.minutes_data import SeedMeeting, build_seed_meeting
 from tests.ui.minute_window import open_minute_taking

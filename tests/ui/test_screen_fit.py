@@ -135,7 +135,9 @@ def test_a_window_sized_by_its_caller_keeps_that_size_within_the_screen(qtbot, c
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5])
-def test_the_documents_tab_keeps_its_form_whole_beside_or_above_the_preview(qtbot, qapp, catalogue, scale) -> None:  # type: ignore[no-untyped-def]
+def test_the_documents_tab_keeps_its_form_whole_beside_or_above_the_preview(
+    qtbot, qapp, catalogue, scale
+) -> None:  # type: ignore[no-untyped-def]
     before = qapp.font()
     bigger = QFont(before)
     bigger.setPointSizeF(before.pointSizeF() * scale)

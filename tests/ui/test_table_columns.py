@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from sst_desktop.services.action_rows import Column
+from sst_desktop.domain.action_rows import Column
 from sst_desktop.ui.minutes.matters import COL_TEXT
 from tests.ui.window_catalogue import settle
 

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
+from sst_desktop.domain import action_rows as ar
 from sst_desktop.domain.enums import ActionStatus
-from sst_desktop.services import action_rows as ar
+from sst_desktop.domain.field_wording import shown_value
 from sst_desktop.services.actions import ActionPatch
-from sst_desktop.services.errors import EditConflictError, shown_value
+from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.outcome import Changed
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error

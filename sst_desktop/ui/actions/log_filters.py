@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.domain.action_filters import LogFilter
+from sst_desktop.domain.action_rows import ActionLog
 from sst_desktop.domain.enums import ActionKind, ActionStatus
-from sst_desktop.services.action_filters import LogFilter
-from sst_desktop.services.action_rows import ActionLog
 from sst_desktop.ui.widgets.accessible import with_clear_button
 
 ALL = "__all__"

@@ -18,10 +18,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from sst_desktop.services import action_filters as af
-from sst_desktop.services import action_rows as ar
-from sst_desktop.services.action_filters import LogFilter
-from sst_desktop.services.action_rows import ActionLog, Column, Latest, LogChanges, Row
+from sst_desktop.domain import action_filters as af
+from sst_desktop.domain import action_rows as ar
+from sst_desktop.domain.action_filters import LogFilter
+from sst_desktop.domain.action_rows import ActionLog, Column, Latest, LogChanges, Row
 from sst_desktop.ui import theme
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row tuple

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services import action_rows as ar
-from sst_desktop.services.action_rows import ActionLog, Column, Latest, LatestIndex, LogChanges
+from sst_desktop.domain import action_rows as ar
+from sst_desktop.domain.action_rows import ActionLog, Column, Latest, LatestIndex, LogChanges
 from sst_desktop.services.actions import ActionRecord, ActionUpdateRecord
 from sst_desktop.services.outcome import Changed
 from sst_desktop.ui import theme

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import CommitteeKind
+from sst_desktop.domain.patch import given
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.errors import EditConflictError, ValidationError
-from sst_desktop.services.patch import given
 from sst_desktop.services.records import Change, CommitteeRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error

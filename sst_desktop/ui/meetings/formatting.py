@@ -1,5 +1,5 @@
 """How dates, times and places read on the meetings screens (the documents' wording comes from
-``services.meeting_texts``; these are the screens' shorter forms)."""
+``domain.meeting_texts``; these are the screens' shorter forms)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, time
 
 from PySide6.QtCore import QTime
 
-from sst_desktop.services.meeting_texts import clock, plain_date
+from sst_desktop.domain.meeting_texts import clock, plain_date
 
 __all__ = [
     "clock",

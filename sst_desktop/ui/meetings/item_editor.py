@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import ItemKind, ItemNumbering, ReportStatus
+from sst_desktop.domain.meeting_texts import schedule_12a_notice
+from sst_desktop.domain.patch import given
 from sst_desktop.services.actions import ActionRecord
 from sst_desktop.services.agenda_records import (
     EXEMPT_PARAGRAPH_LABELS,
@@ -27,8 +29,6 @@ from sst_desktop.services.agenda_records import (
     AgendaItemPatch,
     AgendaItemRecord,
 )
-from sst_desktop.services.meeting_texts import schedule_12a_notice
-from sst_desktop.services.patch import given
 from sst_desktop.services.records import Change
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error

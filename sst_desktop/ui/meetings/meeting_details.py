@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import MeetingStatus
-from sst_desktop.services.meeting_texts import long_date
+from sst_desktop.domain.meeting_texts import long_date
+from sst_desktop.domain.patch import given
 from sst_desktop.services.meetings import MeetingPatch, MeetingRecord
-from sst_desktop.services.patch import given
 from sst_desktop.services.records import Change
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.domain.field_wording import field_lines
 from sst_desktop.services.actions import SHOWN_AS, ActionPatch, ActionRecord
-from sst_desktop.services.errors import field_lines
 from sst_desktop.services.records import PersonRecord
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.minutes.widgets import GrowingTextEdit

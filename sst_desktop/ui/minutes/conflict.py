@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services.errors import EditConflictError, field_lines
-from sst_desktop.services.patch import given
+from sst_desktop.domain.field_wording import field_lines
+from sst_desktop.domain.patch import given
+from sst_desktop.services.errors import EditConflictError
 from sst_desktop.ui.history_dialog import marked_difference
 from sst_desktop.ui.window_geometry import keep_geometry
 

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import DeclarationAction, InterestKind
+from sst_desktop.domain.meeting_texts import join_names
+from sst_desktop.domain.patch import UNSET
 from sst_desktop.services.agenda_records import item_labels, printed_label
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.declarations import DeclarationPatch, DeclarationRecord
-from sst_desktop.services.meeting_texts import join_names
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.patch import UNSET
 from sst_desktop.ui import theme
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.operations import attendance, minutes

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import MinuteOutcome, ProceduralRole
+from sst_desktop.domain.patch import given
 from sst_desktop.services.minute_forms import MinuteFormPatch, TypedReference
 from sst_desktop.services.minutes import MinuteRecord
-from sst_desktop.services.patch import given
 from sst_desktop.services.records import Change
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.operations import minutes

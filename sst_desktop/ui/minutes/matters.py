@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import ActionStatus
+from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.services.actions import ActionRecord
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.operations import actions, agenda
 from sst_desktop.ui.widgets.column_fit import ColumnFit

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import MeetingStatus
+from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.services.errors import NotFoundError
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.outcome import Changed
 from sst_desktop.services.records import CommitteeRecord

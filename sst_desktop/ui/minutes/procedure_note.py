@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from sst_desktop.domain.enums import AttendanceStatus, MinuteOutcome, ProceduralRole
+from sst_desktop.domain.meeting_texts import join_names, plain_date
 from sst_desktop.services.agenda import AgendaItemRecord
 from sst_desktop.services.attendance import AttendanceRecord
-from sst_desktop.services.meeting_texts import join_names, plain_date
 from sst_desktop.services.minutes import Confirmation, MeetingRef, MinuteRecord
 from sst_desktop.ui.minutes.sentence_dialog import SentenceDialog
 from sst_desktop.ui.minutes.session import MinuteSession

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.services.minutes import Confirmation
 from sst_desktop.ui.minutes.session import MinuteSession
 from sst_desktop.ui.operations import minutes

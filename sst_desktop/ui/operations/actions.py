@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from sst_desktop.domain.action_rows import ActionLog, Latest, LatestIndex, LogChanges, Row
 from sst_desktop.domain.enums import ActionStatus
 from sst_desktop.services import action_log, actions
-from sst_desktop.services.action_rows import ActionLog, Latest, LatestIndex, LogChanges, Row
 from sst_desktop.services.actions import ActionPatch, ActionRecord, ActionUpdateRecord
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.outcome import Outcome

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from sst_desktop.domain.patch import given
 from sst_desktop.services import actions, agenda, agenda_offers, attachments, forward_plan, matters_arising
 from sst_desktop.services.actions import ActionRecord
 from sst_desktop.services.agenda_offers import AgendaOffer
@@ -20,7 +21,6 @@ from sst_desktop.services.attachments import AttachmentRecord, RemovedAttachment
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.outcome import Outcome
-from sst_desktop.services.patch import given
 from sst_desktop.services.records import Change
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.merging import FieldEditOp

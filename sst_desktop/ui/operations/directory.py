@@ -11,12 +11,12 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from sst_desktop.domain.enums import MembershipRole
+from sst_desktop.domain.patch import reverting
 from sst_desktop.services import committees, memberships, organisations, people
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.memberships import MembershipPatch
 from sst_desktop.services.organisations import OrganisationPatch
 from sst_desktop.services.outcome import Outcome
-from sst_desktop.services.patch import reverting
 from sst_desktop.services.people import PersonPatch, PossibleDuplicate
 from sst_desktop.services.records import (
     Change,

@@ -13,11 +13,11 @@ from datetime import date, time
 from PySide6.QtWidgets import QWidget
 
 from sst_desktop.domain.enums import MeetingStatus
+from sst_desktop.domain.meeting_texts import plain_date
+from sst_desktop.domain.patch import given
 from sst_desktop.services import meeting_series, meetings
 from sst_desktop.services.meeting_series import SeriesResult, SeriesRule
-from sst_desktop.services.meeting_texts import plain_date
 from sst_desktop.services.meetings import MeetingPatch, MeetingRecord
-from sst_desktop.services.patch import given
 from sst_desktop.services.records import Change
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.merging import FieldEditOp

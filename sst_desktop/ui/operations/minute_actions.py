@@ -13,12 +13,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from sst_desktop.domain.patch import given, reverting
 from sst_desktop.services import actions, meetings, organisations
 from sst_desktop.services.actions import ActionPatch, ActionRecord
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.organisations import OrganisationRecord
 from sst_desktop.services.outcome import Changed, Outcome
-from sst_desktop.services.patch import given, reverting
 from sst_desktop.services.records import Change
 from sst_desktop.services.resolution_actions import add_action_from_resolution
 from sst_desktop.storage.engine import Database

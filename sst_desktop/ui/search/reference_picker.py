@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.services.minutes import ReferenceCandidate
 from sst_desktop.services.search import Kind, SearchHit, SearchRequest
 from sst_desktop.ui.context import AppContext

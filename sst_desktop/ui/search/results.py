@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from sst_desktop.services.meeting_texts import plain_date
+from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.services.search import SearchHit
 from sst_desktop.ui import theme
 

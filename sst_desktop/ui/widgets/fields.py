@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from sst_desktop.services.validation import cleaned_form_of
+from sst_desktop.domain.plain_text import cleaned_form_of
 from sst_desktop.ui.widgets.accessible import with_clear_button
 
 

@@ -8,8 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from operator import itemgetter
 
-from sst_desktop.domain.enums import ActionKind, ActionStatus
-from sst_desktop.services.action_rows import (
+from sst_desktop.domain.action_rows import (
     DONE,
     R_DUE,
     R_MEETING_ID,
@@ -21,6 +20,7 @@ from sst_desktop.services.action_rows import (
     Column,
     Row,
 )
+from sst_desktop.domain.enums import ActionKind, ActionStatus
 
 # Filtering ----------------------------------------------------------------------------------------
 
