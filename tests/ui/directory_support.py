@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import TypeVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy import event
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
@@ -32,6 +33,19 @@ class Boxes:
 
     def texts(self) -> str:
         return "\n".join(f"{title}: {text}" for _kind, title, text in self.shown)
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def shown_page(qtbot, page: W, size: tuple[int, int] | None = None) -> W:  # type: ignore[no-untyped-def]
+    """``page`` on the screen (at ``size``), with what it reads from the database worker shown."""
+    qtbot.addWidget(page)
+    if size is not None:
+        page.resize(*size)
+    page.show()
+    settle(qtbot)
+    return page
 
 
 def capture_message_boxes(monkeypatch) -> Boxes:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from tests.ui.directory_support import (
     drive_dialog,
     recorded_sql,
     sample_directory,
+    shown_page,
     write_transactions,
 )
 from tests.ui.waiting import settle
@@ -31,12 +32,7 @@ def sample(db) -> Sample:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def page(qtbot, context, sample) -> CommitteesPage:  # type: ignore[no-untyped-def]
-    widget = CommitteesPage(context)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    settle(qtbot)
-    return widget
+    return shown_page(qtbot, CommitteesPage(context), (1100, 760))
 
 
 def _roles(db, committee_id: int) -> dict[str, MembershipRole]:  # type: ignore[no-untyped-def]

@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from sst_desktop.services import organisations
 from sst_desktop.ui.directory.organisations_view import OrganisationsPage
-from tests.ui.directory_support import Sample, capture_message_boxes, drive_dialog, sample_directory
+from tests.ui.directory_support import (
+    Sample,
+    capture_message_boxes,
+    drive_dialog,
+    sample_directory,
+    shown_page,
+)
 from tests.ui.waiting import settle
 
 
@@ -20,11 +26,7 @@ def sample(db) -> Sample:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def page(qtbot, context, sample) -> OrganisationsPage:  # type: ignore[no-untyped-def]
-    widget = OrganisationsPage(context)
-    qtbot.addWidget(widget)
-    widget.show()
-    settle(qtbot)
-    return widget
+    return shown_page(qtbot, OrganisationsPage(context))
 
 
 def _names(db) -> list[str]:  # type: ignore[no-untyped-def]

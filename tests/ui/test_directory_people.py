@@ -18,6 +18,7 @@ from tests.ui.directory_support import (
     drive_dialog,
     recorded_sql,
     sample_directory,
+    shown_page,
     write_transactions,
 )
 from tests.ui.waiting import settle
@@ -30,12 +31,7 @@ def sample(db) -> Sample:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def page(qtbot, context, sample) -> PeoplePage:  # type: ignore[no-untyped-def]
-    widget = PeoplePage(context)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    settle(qtbot)
-    return widget
+    return shown_page(qtbot, PeoplePage(context), (1100, 700))
 
 
 def _names(page: PeoplePage) -> list[str]:

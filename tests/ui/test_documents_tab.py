@@ -14,7 +14,13 @@ from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle
 from sst_desktop.services.document_styles import committee_style, set_committee_style
 from sst_desktop.ui.directory.committees_page import CommitteesPage
-from tests.ui.directory_support import Sample, capture_message_boxes, drive_dialog, sample_directory
+from tests.ui.directory_support import (
+    Sample,
+    capture_message_boxes,
+    drive_dialog,
+    sample_directory,
+    shown_page,
+)
 from tests.ui.waiting import settle
 
 
@@ -25,11 +31,7 @@ def sample(db) -> Sample:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def page(qtbot, context, sample) -> CommitteesPage:  # type: ignore[no-untyped-def]
-    widget = CommitteesPage(context)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    settle(qtbot)
+    widget = shown_page(qtbot, CommitteesPage(context), (1366, 768))
     widget.select_committee(sample.sst)
     settle(qtbot)
     qtbot.mouseClick(
