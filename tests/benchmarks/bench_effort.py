@@ -15,7 +15,9 @@ one key: a space or an Enter), plus two keys (bold on, bold off) for each stretc
 headings, their numbers and the labels (PRESENT:, RESOLVED:, Actions:).
 
 Two officers are measured: one who types everything, and one who uses what the window offers
-(accepting a suggestion with Tab when it is exactly what they would type next).
+(accepting a suggestion with Tab when it is exactly what they would type next). With
+``SST_EFFORT_TRACE=<file>`` the second one's typing is written there: [taken with Tab], {taken
+with Ctrl+Right} and the number of words, the rest typed key by key.
 
     python tests/benchmarks/run.py effort
 """
@@ -103,6 +105,8 @@ class Officer:
         self.accepted = 0
         self.one_by_one = 0  # characters of the minutes' text typed key by key
         self.saved = 0  # characters a suggestion put in
+        # What was typed how, where SST_EFFORT_TRACE names a file: [taken with Tab], {with Ctrl+Right}.
+        self.trace: list[str] = []
 
     def settle(self) -> None:
         from sst_desktop.ui.operations.worker import database_worker
@@ -143,7 +147,24 @@ class Officer:
             self.count()
             self.app.processEvents()
 
-    def type(self, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    @staticmethod
+    def covers(piece: str, text: str, at: int, *, ends_at_return: bool) -> int:
+        """How much of ``text`` from ``at`` taking ``piece`` puts in, or -1 if it is not what comes
+        next. A piece ending in a space also fits before a mark, a line end (the window puts the mark
+        before that space, and Enter takes it away) or, in a box Enter adds, the end of the text."""
+        if text.startswith(piece, at):
+            return len(piece)
+        from sst_desktop.ui.minutes.completion import CLOSING_MARKS
+
+        word = piece[:-1]
+        if not (piece.endswith(" ") and word.strip() and text.startswith(word, at)):
+            return -1
+        end = at + len(word)
+        if end == len(text):
+            return len(word) if ends_at_return else -1
+        return len(word) if text[end] in CLOSING_MARKS or text[end] == "\n" else -1
+
+    def type(self, widget, text: str, *, ends_at_return: bool = False) -> None:  # type: ignore[no-untyped-def]
         """Type ``text`` key by key; with the aids, Tab takes a suggestion that is what comes next."""
         from PySide6.QtCore import QEvent, Qt
         from PySide6.QtGui import QKeyEvent
@@ -155,21 +176,24 @@ class Officer:
         while done < len(text):
             if self.use_aids:
                 offered = self.offered(widget)
-                if len(offered) > 1 and text.startswith(offered, done):
+                covered = self.covers(offered, text, done, ends_at_return=ends_at_return)
+                if len(offered) > 1 and covered > 0:
                     QTest.keyClick(widget, Qt.Key.Key_Tab)
                     self.count()
                     self.accepted += 1
-                    self.saved += len(offered)
-                    done += len(offered)
+                    self.saved += covered
+                    self.trace.append(f"[{text[done : done + covered]}]")
+                    done += covered
                     continue
-                taken, words = self.words_that_fit(offered, text, done)
-                if len(taken) > words:  # Ctrl+Right per word is fewer keys than typing them
+                covered, words = self.words_that_fit(offered, text, done, ends_at_return)
+                if covered > words:  # Ctrl+Right per word is fewer keys than typing them
                     for _ in range(words):
                         QTest.keyClick(widget, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
                         self.count()
                     self.accepted += 1
-                    self.saved += len(taken)
-                    done += len(taken)
+                    self.saved += covered
+                    self.trace.append(f"{{{text[done : done + covered]}}}{words}")
+                    done += covered
                     continue
             char = text[done]
             if char == "\n":
@@ -180,24 +204,29 @@ class Officer:
                     QApplication.sendEvent(widget, event)
             self.count()
             self.one_by_one += 1
+            self.trace.append(char)
             done += 1
-        assert widget.toPlainText().endswith(text), (widget.toPlainText(), text)
+        self.trace.append(f"\n\n({self.part})\n")
+        shown = widget.toPlainText()  # (with the space a taken word brought, where Enter follows)
+        assert shown.endswith(text) or (ends_at_return and shown.endswith(text + " ")), (shown, text)
 
-    @staticmethod
-    def words_that_fit(offered: str, text: str, done: int) -> tuple[str, int]:
-        """The first words of ``offered`` that are what comes next, and how many."""
+    @classmethod
+    def words_that_fit(cls, offered: str, text: str, done: int, ends_at_return: bool) -> tuple[int, int]:
+        """How much of ``text`` the first words of ``offered`` that are what comes next put in (each
+        taken with Ctrl+Right, with its space), and how many words that is."""
         from sst_desktop.services.suggestions import is_word_char
         from sst_desktop.ui.minutes.completion import next_word
 
-        taken, words = "", 0
+        taken, covered, words = "", 0, 0
         while word := next_word(offered[len(taken) :]):
-            if not text.startswith(taken + word, done):
+            fits = cls.covers(taken + word, text, done, ends_at_return=ends_at_return)
+            if fits < 0:
                 break
-            taken, words = taken + word, words + 1
-            end = done + len(taken)
-            if end < len(text) and is_word_char(text[end]):
-                break  # the word typed goes on ("Review" of "Reviews"): take it, type the rest
-        return taken, words
+            taken, covered, words = taken + word, fits, words + 1
+            end = done + covered
+            if fits < len(taken) or (end < len(text) and is_word_char(text[end])):
+                break  # a mark comes next, or the word typed goes on ("Review" of "Reviews")
+        return covered, words
 
     def offered(self, widget) -> str:  # type: ignore[no-untyped-def]
         completion = getattr(self.window, "completion", None)
@@ -266,12 +295,12 @@ def enter_the_meeting(officer: Officer, seed) -> None:  # type: ignore[no-untype
                 officer.press(Qt.Key.Key_2, alt)
             else:
                 officer.press(Qt.Key.Key_Return, ctrl)
-                officer.type(editor.resolutions.new_edit, text)
+                officer.type(editor.resolutions.new_edit, text, ends_at_return=True)
                 officer.press(Qt.Key.Key_Return, widget=editor.resolutions.new_edit)
         if index == 3:
             for text in ACTIONS:
                 officer.press(Qt.Key.Key_A, ctrl | Qt.KeyboardModifier.ShiftModifier)
-                officer.type(editor.actions_list.new_edit, text)
+                officer.type(editor.actions_list.new_edit, text, ends_at_return=True)
                 officer.press(Qt.Key.Key_Return, widget=editor.actions_list.new_edit)
         officer.settle()
 
@@ -347,6 +376,8 @@ def effort() -> dict[str, tuple[float, float, str]]:
     figures: dict[str, tuple[float, float, str]] = {}
     for use_aids, label in ((False, "typing everything"), (True, "with the aids")):
         keys, word, parts, officer = measure(use_aids)
+        if use_aids and (trace := os.environ.get("SST_EFFORT_TRACE")):
+            Path(trace).write_text("".join(officer.trace), encoding="utf-8")
         ratio = keys / word
         print(f"\neffort ({label}): {keys:,} keystrokes per {word:,} word-processor keystrokes = {ratio:.2f}")
         if use_aids:
