@@ -17,12 +17,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from sst_desktop.domain import (
     Action,
+    ActionUpdate,
     AgendaItem,
+    Attachment,
     AttachmentPage,
     Meeting,
     Minute,
@@ -34,6 +36,8 @@ from sst_desktop.domain.enums import ItemKind
 from sst_desktop.services.recommendations import report_drafts
 from sst_desktop.services.snippets import SnippetRecord, snippets
 from sst_desktop.services.word_list import MIN_PREFIX, WordList, english_words
+from sst_desktop.services.word_pairs import WordPairs, english_pairs
+from sst_desktop.services.word_ranking import WordRanker
 from sst_desktop.storage.engine import Database
 
 MIN_PARTIAL = 1  # letters typed before a word is completed (from the record; the list wants more)
@@ -43,8 +47,11 @@ MIN_OFFER = 2  # shorter guesses save nothing (the key that takes them costs one
 MAX_CONTEXT = 80
 MAX_OFFER = 100
 MAX_PLACES = 400  # places in the record looked at for one guess
+WIDER_RECORD = 400_000  # characters of the council's wider record read (each key searches them all)
+WIDER_ROWS = 20_000  # rows of one kind read for it, at most
 _WORD_TAIL = re.compile(r"[\w'’]+$")
 _WORD_HEAD = re.compile(r"[\w'’]+")
+_TWO_WORDS = re.compile(r"[\w'’]+ [\w'’]+$")  # the word before and the one being typed
 _LAST_WORD = re.compile(r"(?:^|\W)([\w'’]+) $")  # the word before a space that ends the text
 ENDINGS = ("ing", "ed", "ly", "s")  # word forms told apart by the word before ("be noted", "is being")
 _SPLIT_PRESENTERS = re.compile(r"\s*(?:,|/|\band\b|&)\s*")
@@ -85,6 +92,7 @@ class Vocabulary:
     recommendations: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     snippets: tuple[SnippetRecord, ...] = ()  # the committee's trigger words (``services.snippets``)
     words: WordList = field(default_factory=WordList)  # general English, asked last (``services.word_list``)
+    pairs: WordPairs = field(default_factory=WordPairs)  # which English word follows which (``services.word_pairs``)
 
 
 def openings(title: str, kind: ItemKind, presenters: Sequence[str]) -> list[str]:
@@ -103,14 +111,25 @@ def openings(title: str, kind: ItemKind, presenters: Sequence[str]) -> list[str]
     return found
 
 
-def presenter_names(text: str, linked: Iterable[str]) -> list[str]:
-    names = [part for part in _SPLIT_PRESENTERS.split(text) if part.strip()] if text.strip() else []
-    return list(dict.fromkeys([*names, *linked]))
+def minute_name(title: str, first: str, last: str) -> str:
+    """A person as minutes name them: title and surname where there is a title ("Superintendent
+    Robson", "Councillor Hardy"), else first name and surname."""
+    return " ".join(p for p in ((title, last) if title and last else (first, last)) if p)
+
+
+def presenter_names(text: str, linked: Iterable[tuple[str, str, str]]) -> list[str]:
+    """The item's presenters as minutes name them: those typed in its presenters box (a linked
+    person's full name there named as minutes name them), then the linked people."""
+    people = list(linked)
+    as_minuted = {" ".join(p for p in person if p): minute_name(*person) for person in people}
+    names = [part.strip() for part in _SPLIT_PRESENTERS.split(text) if part.strip()] if text.strip() else []
+    return list(dict.fromkeys([*(as_minuted.get(name, name) for name in names), *as_minuted.values()]))
 
 
 def vocabulary(db: Database, meeting_id: int) -> Vocabulary:
     """The committee's record as it stands: its minutes (every meeting, this one as saved so far),
-    resolutions, actions, people, organisations, this meeting's agenda, report titles and openings."""
+    resolutions, actions, people, organisations, this meeting's agenda, report titles and openings;
+    then the council's wider record (``_wider_record``)."""
     with db.read() as session:
         committee_id = session.scalar(select(Meeting.committee_id).where(Meeting.id == meeting_id))
         meetings = select(Meeting.id).where(Meeting.committee_id == committee_id)
@@ -120,10 +139,13 @@ def vocabulary(db: Database, meeting_id: int) -> Vocabulary:
         )
         texts += session.scalars(select(Resolution.text).join(Minute).where(Minute.meeting_id.in_(meetings)))
         texts += session.scalars(select(Action.text).where(Action.committee_id == committee_id))
+        texts += _wider_record(session, committee_id, meeting_id)
         for title, first, last, job in session.execute(
             select(Person.title, Person.first_name, Person.last_name, Person.job_title)
         ):
             texts += [" ".join(p for p in (title, first, last) if p), f"{first} {last}".strip()]
+            if title:
+                texts.append(minute_name(title, first, last))
             if job:
                 texts.append(job)
         texts += session.scalars(select(Organisation.name))
@@ -134,10 +156,7 @@ def vocabulary(db: Database, meeting_id: int) -> Vocabulary:
             texts += [item.title, item.description]
             names = presenter_names(
                 item.presenters_text,
-                (
-                    " ".join(p for p in (person.title, person.first_name, person.last_name) if p)
-                    for person in item.presenters
-                ),
+                ((person.title, person.first_name, person.last_name) for person in item.presenters),
             )
             opening[item.id] = tuple(openings(item.title, item.kind, names))
             texts += opening[item.id]
@@ -150,7 +169,62 @@ def vocabulary(db: Database, meeting_id: int) -> Vocabulary:
         recommended,
         snippets(db, committee_id) if committee_id is not None else (),
         english_words(),
+        english_pairs(),
     )
+
+
+def predictor(db: Database, meeting_id: int) -> Predictor:
+    """Guesses for a meeting's boxes, made ready on the database worker (the record read and indexed)."""
+    return Predictor(vocabulary(db, meeting_id))
+
+
+def _wider_record(session: Session, committee_id: int | None, meeting_id: int) -> list[str]:
+    """What the council has written elsewhere, newest first, up to ``WIDER_RECORD`` characters: the
+    committee's own action responses, progress updates and earlier meetings' reports, then the other
+    committees' minutes, resolutions, actions and reports. Officers write in the council's words, and a committee with
+    little record of its own (a new one, a first meeting) still has the council's to draw on."""
+    own = Action.committee_id == committee_id
+    other_meetings = select(Meeting.id).where(Meeting.committee_id != committee_id)
+    newest_meeting_first = (Meeting.date.desc(), Meeting.id.desc())
+    earlier_meetings = select(Meeting.id).where(Meeting.committee_id == committee_id, Meeting.id != meeting_id)
+
+    def reports(meetings: Select[int]) -> Select[str]:
+        return (
+            select(AttachmentPage.text)
+            .join(Attachment)
+            .join(AgendaItem)
+            .join(Meeting)
+            .where(Meeting.id.in_(meetings))
+            .order_by(*newest_meeting_first, AttachmentPage.attachment_id, AttachmentPage.page)
+        )
+
+    sources = (
+        select(Action.response).where(own, Action.response != "").order_by(Action.id.desc()),
+        select(ActionUpdate.text).join(Action).where(own).order_by(ActionUpdate.id.desc()),
+        reports(earlier_meetings),
+        select(Minute.text)
+        .join(Meeting)
+        .where(Meeting.id.in_(other_meetings), Minute.text != "")
+        .order_by(*newest_meeting_first),
+        select(Resolution.text)
+        .join(Minute)
+        .join(Meeting)
+        .where(Meeting.id.in_(other_meetings))
+        .order_by(*newest_meeting_first),
+        select(Action.text).where(~own).order_by(Action.id.desc()),
+        select(Action.response).where(~own, Action.response != "").order_by(Action.id.desc()),
+        select(ActionUpdate.text).join(Action).where(~own).order_by(ActionUpdate.id.desc()),
+        reports(other_meetings),
+    )
+    found: list[str] = []
+    room = WIDER_RECORD
+    for source in sources:
+        for text in session.scalars(source.limit(WIDER_ROWS)):
+            if room <= 0:
+                return found
+            found.append(text[:room])
+            room -= len(text)
+    return found
 
 
 def _report_text(session: Session, attachment_id: int) -> str:
@@ -187,22 +261,51 @@ class Predictor:
     """Guesses from the record (read once) and from the texts on screen (given with each guess)."""
 
     def __init__(self, vocabulary: Vocabulary | None = None) -> None:
-        self.record = Corpus(vocabulary.texts if vocabulary else ())
-        self.words = vocabulary.words if vocabulary else WordList()
+        self.vocabulary = vocabulary or Vocabulary(())
+        self.record = Corpus(self.vocabulary.texts)
+        self.words = self.vocabulary.words
+        self.ranker = WordRanker(self.record.text, self.vocabulary.pairs)
 
     def suggest(self, before: str, on_screen: Sequence[str] = ()) -> str:
         """The text to offer after ``before`` (the box's text up to the cursor), or "": from the
-        record and the screen first, and only where they have nothing, from the English word list."""
+        record and the screen, unless English makes another word likelier (``word_ranking``); and
+        only where they have nothing, from the English word list."""
         partial_match = _WORD_TAIL.search(before)
         partial = partial_match.group() if partial_match else ""
         corpora = [self.record, Corpus(on_screen)] if on_screen else [self.record]
         offer = self._from_texts(before, partial, corpora)
+        ranked = self._ranked(before, partial, offer, on_screen, corpora)
+        if ranked is not None:
+            return ranked
         if offer is not None:
             return offer
         if len(partial) < MIN_PREFIX:
             return ""
         word = self.words.complete(partial, _usual_ending(before[: len(before) - len(partial)], corpora))
         return word + " " if word else ""  # a word of the list is mostly followed by a space
+
+    def _ranked(
+        self, before: str, partial: str, offer: str | None, on_screen: Sequence[str], corpora: Sequence[Corpus]
+    ) -> str | None:
+        """The likeliest word by the word before, where it is not what the record offers: a word
+        being typed (unless the record has these words and runs on into a phrase of its own), or
+        after a space the word English mostly puts next. None where the record's guess stands."""
+        offered = _WORD_HEAD.match(offer or "")
+        if partial:
+            two_words = _TWO_WORDS.search(before[-MAX_CONTEXT:])
+            in_record = two_words and any(c.holds(fold(two_words.group())) for c in corpora)
+            if offer and " " in offer.strip() and (in_record or not two_words):
+                return None
+            rest = self.ranker.likeliest(before, partial, on_screen)
+            if rest is None or (offered and offered.group() == rest.rstrip()):
+                return None
+            return rest
+        if not before.endswith(" "):
+            return None
+        word = self.ranker.next_word(before)
+        if not word or (offered and offered.group().lower() == word and offer and offer[:1] != " "):
+            return None
+        return word + " "
 
     def _from_texts(self, before: str, partial: str, corpora: Sequence[Corpus]) -> str | None:
         """What the record and the screen offer; None where they have nothing for the word being

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from sqlalchemy import select
+
+from sst_desktop.domain import Action, ActionUpdate, AgendaItem, Committee, Person
 from sst_desktop.services import minutes
 from sst_desktop.services.suggestions import Predictor, Vocabulary, vocabulary
 from sst_desktop.services.word_list import WordList, english_words
+from sst_desktop.services.word_pairs import english_pairs
 from sst_desktop.storage.engine import Database
 from tests.minutes_data import build_committee_and_meetings
 
@@ -160,3 +166,57 @@ def test_a_word_is_completed_from_its_first_letter_where_the_record_has_words_so
     assert predictor.suggest("M") == "embers "
     assert predictor.suggest("Later, M") == "embers "
     assert predictor.suggest("Later, Q") == ""  # no word of the record begins so
+
+
+def test_english_pairs_rank_the_word_being_typed_by_the_word_before() -> None:
+    """Issue 14: which English word follows which (shipped, read once) picks the word a few letters
+    begin ("of t" → "the") and offers the word that mostly comes next after a space ("to " → "the ");
+    a word typed whole is not stretched into a longer one, and the record's own phrase still wins
+    where the record has the words typed."""
+    pairs = english_pairs()
+    assert pairs is english_pairs() and len(pairs.after) > 10_000
+    assert pairs.followers("of") is not None and pairs.followers("Of") is pairs.followers("of")
+    predictor = Predictor(Vocabulary(RECORD.texts, words=english_words(), pairs=pairs))
+    assert predictor.suggest("a review in t") == "he "
+    assert predictor.suggest("It was agreed to ") == "the "
+    assert predictor.suggest("It was agreed to the ") == "report "  # no English word mostly follows
+    # "the": the record's word stands
+    assert predictor.suggest("the report be n") == "oted"  # the record has "report be n…"
+    assert predictor.suggest("Members considered a r") == "eport on Domestic Violence and Violence against Women and Girls."
+    assert predictor.suggest("It was sug") == "gested "  # English: "was suggested"
+    assert predictor.suggest("Then the panel") == ""  # a whole word: not "panels"
+    assert Predictor(RECORD).suggest("It was agreed to ") == ""  # (without the pairs: nothing)
+
+
+def test_the_vocabulary_draws_on_the_councils_wider_record_and_names_people_as_minutes_do(
+    db: Database,
+) -> None:
+    """Issue 14: another committee's actions, their responses and progress updates are words the
+    council writes in; an opening names a titled presenter by title and surname."""
+    seed = build_committee_and_meetings(db)
+    with db.write() as session:
+        other = Committee(name="Peer Review Working Group", short_name="PRWG")
+        session.add(other)
+        session.flush()
+        action = Action(
+            reference="PRWG-1",
+            committee_id=other.id,
+            text="That the MARSOC investigate an information sharing system",
+            response="A robust information sharing agreement is in place.",
+        )
+        action.updates.append(ActionUpdate(on=date(2018, 9, 18), text="Regular partnership meetings continue."))
+        session.add(action)
+        profile = session.get(AgendaItem, seed.item_ids[7])
+        assert profile is not None and profile.title == "Sefton Local Profile"
+        robson = session.scalars(select(Person).where(Person.last_name == "Robson")).one()
+        profile.presenters_text = ""  # the presenter linked from the directory, not typed
+        profile.presenters.append(robson)
+    read = vocabulary(db, seed.meeting_id)
+    assert "A robust information sharing agreement is in place." in read.texts
+    assert "Regular partnership meetings continue." in read.texts
+    assert "That the MARSOC investigate an information sharing system" in read.texts
+    assert "Superintendent Robson" in read.texts
+    assert Predictor(read).suggest("a robust info") == "rmation sharing agreement is in place."
+    openings = [text for texts in read.openings.values() for text in texts]
+    assert "Superintendent Robson gave an update on Sefton Local Profile." in openings
+    assert "Rosanna Stanley presented a briefing paper on Youth Justice Service Update." in openings

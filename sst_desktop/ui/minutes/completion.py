@@ -90,11 +90,11 @@ class WordCompletion(QObject):
     def reload(self) -> None:
         meeting_id = self.window.session.meeting.id
         parent: QWidget = self.window  # type: ignore[assignment]
-        suggestions.vocabulary(self.window.context, parent, meeting_id).success(self._read).quietly().run()
+        suggestions.predictor(self.window.context, parent, meeting_id).success(self._read).quietly().run()
 
-    def _read(self, vocabulary: Vocabulary) -> None:
-        self.vocabulary = vocabulary
-        self.predictor = Predictor(vocabulary)
+    def _read(self, predictor: Predictor) -> None:
+        self.vocabulary = predictor.vocabulary
+        self.predictor = predictor
         self._refresh()  # what the box is offered may have come with the record
 
     def _refresh(self) -> None:

@@ -8,14 +8,14 @@ from PySide6.QtWidgets import QWidget
 from sst_desktop.services import snippets, suggestions
 from sst_desktop.services.outcome import Outcome
 from sst_desktop.services.snippets import SnippetRecord
-from sst_desktop.services.suggestions import Vocabulary
+from sst_desktop.services.suggestions import Predictor
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.op import ChangeOp, ReadOp
 
 
-def vocabulary(context: AppContext, parent: QWidget, meeting_id: int) -> ReadOp[Vocabulary]:
-    """The texts a meeting's suggestions come from, read on the database worker."""
-    return ReadOp(context, parent, lambda db: suggestions.vocabulary(db, meeting_id))
+def predictor(context: AppContext, parent: QWidget, meeting_id: int) -> ReadOp[Predictor]:
+    """Guesses for a meeting's boxes: the record read and indexed on the database worker."""
+    return ReadOp(context, parent, lambda db: suggestions.predictor(db, meeting_id))
 
 
 def save_snippets(
