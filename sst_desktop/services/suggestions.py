@@ -37,7 +37,7 @@ from sst_desktop.services.recommendations import report_drafts
 from sst_desktop.services.snippets import SnippetRecord, snippets
 from sst_desktop.services.word_list import MIN_PREFIX, WordList, english_words
 from sst_desktop.services.word_pairs import WordPairs, english_pairs
-from sst_desktop.services.word_ranking import WordRanker
+from sst_desktop.services.word_ranking import CHOICES, WordRanker
 from sst_desktop.storage.engine import Database
 
 MIN_PARTIAL = 1  # letters typed before a word is completed (from the record; the list wants more)
@@ -257,6 +257,20 @@ class Corpus:
         return folded_suffix in self.folded
 
 
+@dataclass(frozen=True)
+class Guesses:
+    """What is offered at the cursor (Tab takes it) and the next likeliest words beside it (Ctrl+2,
+    Ctrl+3 take them), each the rest of a word with its space."""
+
+    offer: str = ""
+    others: tuple[str, ...] = ()
+
+
+def _first_word(text: str) -> str:
+    match = _WORD_HEAD.match(text)
+    return match.group().lower() if match else ""
+
+
 class Predictor:
     """Guesses from the record (read once) and from the texts on screen (given with each guess)."""
 
@@ -267,18 +281,26 @@ class Predictor:
         self.ranker = WordRanker(self.record.text, self.vocabulary.pairs)
 
     def suggest(self, before: str, on_screen: Sequence[str] = ()) -> str:
-        """The text to offer after ``before`` (the box's text up to the cursor), or "": from the
-        record and the screen, unless English makes another word likelier (``word_ranking``); and
-        only where they have nothing, from the English word list."""
+        """The text to offer after ``before`` (the box's text up to the cursor), or ""."""
+        return self.guesses(before, on_screen).offer
+
+    def guesses(self, before: str, on_screen: Sequence[str] = ()) -> Guesses:
+        """What to offer after ``before``: from the record and the screen, unless English makes
+        another word likelier (``word_ranking``), and only where they have nothing, from the English
+        word list; with the next likeliest words beside it."""
         partial_match = _WORD_TAIL.search(before)
         partial = partial_match.group() if partial_match else ""
         corpora = [self.record, Corpus(on_screen)] if on_screen else [self.record]
         offer = self._from_texts(before, partial, corpora)
-        ranked = self._ranked(before, partial, offer, on_screen, corpora)
+        ranked, others = self._ranked(before, partial, offer, on_screen, corpora)
         if ranked is not None:
-            return ranked
-        if offer is not None:
-            return offer
+            offer = ranked
+        elif offer is None:
+            offer = self._from_word_list(before, partial, corpora)
+        shown = _first_word(offer)
+        return Guesses(offer, tuple(o for o in others if _first_word(o) != shown)[: CHOICES - 1])
+
+    def _from_word_list(self, before: str, partial: str, corpora: Sequence[Corpus]) -> str:
         if len(partial) < MIN_PREFIX:
             return ""
         word = self.words.complete(partial, _usual_ending(before[: len(before) - len(partial)], corpora))
@@ -286,26 +308,30 @@ class Predictor:
 
     def _ranked(
         self, before: str, partial: str, offer: str | None, on_screen: Sequence[str], corpora: Sequence[Corpus]
-    ) -> str | None:
-        """The likeliest word by the word before, where it is not what the record offers: a word
-        being typed (unless the record has these words and runs on into a phrase of its own), or
-        after a space the word English mostly puts next. None where the record's guess stands."""
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """(the likeliest word by the word before, where it is not what the record offers, else
+        None; the words ranked): for a word being typed, unless the record has these words and runs
+        on into a phrase of its own; after a space, the word English mostly puts next."""
         offered = _WORD_HEAD.match(offer or "")
         if partial:
+            ranking = self.ranker.ranked(before, partial, on_screen)
             two_words = _TWO_WORDS.search(before[-MAX_CONTEXT:])
             in_record = two_words and any(c.holds(fold(two_words.group())) for c in corpora)
-            if offer and " " in offer.strip() and (in_record or not two_words):
-                return None
-            rest = self.ranker.likeliest(before, partial, on_screen)
-            if rest is None or (offered and offered.group() == rest.rstrip()):
-                return None
-            return rest
+            record_phrase = offer and " " in offer.strip() and (in_record or not two_words)
+            if not ranking.rests or ranking.whole or record_phrase:
+                return None, ranking.rests
+            if offered and offered.group() == ranking.rests[0].rstrip():
+                return None, ranking.rests
+            return ranking.rests[0], ranking.rests
         if not before.endswith(" "):
-            return None
-        word = self.ranker.next_word(before)
-        if not word or (offered and offered.group().lower() == word and offer and offer[:1] != " "):
-            return None
-        return word + " "
+            return None, ()
+        ranking = self.ranker.next_words(before)
+        if not ranking.rests or ranking.whole:
+            return None, ranking.rests
+        word = ranking.rests[0].rstrip()
+        if offered and offered.group().lower() == word and offer and offer[:1] != " ":
+            return None, ranking.rests
+        return ranking.rests[0], ranking.rests
 
     def _from_texts(self, before: str, partial: str, corpora: Sequence[Corpus]) -> str | None:
         """What the record and the screen offer; None where they have nothing for the word being

@@ -19,6 +19,8 @@ from functools import cache
 
 from sst_desktop.paths import resource
 
+LIKELIEST = 5  # followers kept in order of frequency, for the words offered after a space
+
 
 @dataclass(frozen=True)
 class Followers:
@@ -27,6 +29,7 @@ class Followers:
     words: tuple[str, ...]
     shares: tuple[float, ...]
     commonest: tuple[str, float]  # the word most often next, and its share
+    likeliest: tuple[str, ...] = ()  # the words most often next, the commonest first (a few)
 
     def share(self, word: str) -> float:
         """The share of what follows that is ``word`` (0 where it is never seen there)."""
@@ -55,9 +58,13 @@ class WordPairs:
         for first, seconds in counts.items():
             total = sum(seconds.values())
             ordered = sorted(seconds)
-            top = max(seconds, key=lambda word: (seconds[word], word))
+            likeliest = sorted(seconds, key=lambda word: (-seconds[word], word))[:LIKELIEST]
+            top = likeliest[0]
             after[first] = Followers(
-                tuple(ordered), tuple(seconds[word] / total for word in ordered), (top, seconds[top] / total)
+                tuple(ordered),
+                tuple(seconds[word] / total for word in ordered),
+                (top, seconds[top] / total),
+                tuple(likeliest),
             )
         return cls(after)
 

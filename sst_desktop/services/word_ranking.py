@@ -5,7 +5,8 @@ typed; with one letter typed after a word the record rarely says, that is mostly
 commonest word of those letters ("t" → "the", after "this" as much as after "of"). Here every word
 the letters could begin is weighed by how often English puts it after the word before
 (``word_pairs``) and how often the committee's record and the screen use it, and the likeliest
-offered. After a space, the word English mostly puts next is offered ("to " → "the ").
+offered, the next two beside it. After a space, the word English mostly puts next is offered ("to "
+→ "the "), the next two beside it.
 """
 
 from __future__ import annotations
@@ -14,14 +15,24 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sst_desktop.services.word_pairs import WordPairs
 
 PAIR_WEIGHT = 1.0  # a follower's share of what comes after the word before
 RECORD_WEIGHT = 0.5  # a word's share of the record's and the screen's words
 NEXT_SHARE = 0.1  # the share of what follows a word its commonest follower needs to be offered unasked
+CHOICES = 3  # words ranked: the one offered, and the others the officer may take with Ctrl+2, Ctrl+3
 _WORDS = re.compile(r"[\w'’]+")
 _WORD_BEFORE = re.compile(r"(?:^|[^\w'’])([\w'’]+) $")  # a word, then the one space before the cursor
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Words ranked for the cursor: the rests of the likeliest, best first, each with its space."""
+
+    rests: tuple[str, ...] = ()
+    whole: bool = False  # none of them is likely enough to be offered in the text itself
 
 
 class WordRanker:
@@ -39,42 +50,50 @@ class WordRanker:
         self.known = sorted(self.counts)
         self.total = max(1, self.counts.total())
 
-    def likeliest(self, before: str, partial: str, on_screen: Sequence[str]) -> str | None:
-        """The rest of the word ``partial`` most likely begins (with the space after it), or None
-        where English says nothing of the word before and the letters typed."""
+    def ranked(self, before: str, partial: str, on_screen: Sequence[str]) -> Ranking:
+        """The rests of the words ``partial`` most likely begins, likeliest first (each with the space
+        after it, at most ``CHOICES``); none where English says nothing of the word before and the
+        letters typed."""
         word_before = _WORD_BEFORE.search(before[: len(before) - len(partial)][-80:])
         followers = self.pairs.followers(word_before.group(1)) if word_before else None
         if followers is None:
-            return None
+            return Ranking()
         prefix = partial.lower()
         scores: dict[str, float] = {}
         for word, share in followers.beginning(prefix):
             scores[word] = scores.get(word, 0.0) + PAIR_WEIGHT * share
         if not scores:
-            return None
+            return Ranking()
         screen = Counter(w.lower() for text in on_screen for w in _WORDS.findall(text))
         for word in [*self._known_beginning(prefix), *(w for w in screen if w.startswith(prefix))]:
             if len(word) > len(prefix):
                 scores[word] = scores.get(word, 0.0) + RECORD_WEIGHT * (self.counts[word] + screen[word]) / self.total
-        best = max(scores, key=lambda word: (scores[word], word))
-        if followers.share(prefix) >= scores[best]:
-            return None  # the letters typed are likelier a whole word ("panel", not "panels")
-        form = self.form.get(best, best)
-        if form.startswith(partial):
-            rest = form[len(partial) :]
-        else:
-            rest = best[len(prefix) :]
-            rest = rest.upper() if partial.isupper() and len(partial) > 1 else rest
-        return rest + " "
+        best = sorted(scores, key=lambda word: (-scores[word], word))[:CHOICES]
+        return Ranking(
+            tuple(self._rest(word, partial) for word in best),
+            # the letters typed are likelier a whole word ("panel", not "panels")
+            whole=followers.share(prefix) >= scores[best[0]],
+        )
 
-    def next_word(self, before: str) -> str:
-        """The word English mostly puts after the last word of ``before`` (ending in one space), or ""."""
+    def next_words(self, before: str) -> Ranking:
+        """The words English mostly puts after the last word of ``before`` (ending in one space),
+        likeliest first (at most ``CHOICES``); ``whole`` where the first is too rare to offer unasked."""
         word_before = _WORD_BEFORE.search(before[-80:])
         followers = self.pairs.followers(word_before.group(1)) if word_before else None
         if followers is None:
-            return ""
-        word, share = followers.commonest
-        return word if share >= NEXT_SHARE else ""
+            return Ranking()
+        return Ranking(
+            tuple(word + " " for word in followers.likeliest[:CHOICES]),
+            whole=followers.commonest[1] < NEXT_SHARE,
+        )
+
+    def _rest(self, word: str, partial: str) -> str:
+        """The rest of ``word`` after ``partial``, as the record writes it or in the case typed."""
+        form = self.form.get(word, word)
+        if form.startswith(partial):
+            return form[len(partial) :] + " "
+        rest = word[len(partial) :]
+        return (rest.upper() if partial.isupper() and len(partial) > 1 else rest) + " "
 
     def _known_beginning(self, prefix: str) -> list[str]:
         start = bisect_left(self.known, prefix)

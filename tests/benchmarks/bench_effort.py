@@ -15,9 +15,10 @@ one key: a space or an Enter), plus two keys (bold on, bold off) for each stretc
 headings, their numbers and the labels (PRESENT:, RESOLVED:, Actions:).
 
 Two officers are measured: one who types everything, and one who uses what the window offers
-(accepting a suggestion with Tab when it is exactly what they would type next). With
-``SST_EFFORT_TRACE=<file>`` the second one's typing is written there: [taken with Tab], {taken
-with Ctrl+Right} and the number of words, the rest typed key by key.
+(accepting a suggestion with Tab when it is exactly what they would type next, or a word shown
+beside the line with Ctrl+2 or Ctrl+3). With ``SST_EFFORT_TRACE=<file>`` the second one's typing is
+written there: [taken with Tab], {taken with Ctrl+Right} and the number of words, <taken with
+Ctrl+2 or Ctrl+3> and the digit, the rest typed key by key.
 
     python tests/benchmarks/run.py effort
 """
@@ -179,21 +180,20 @@ class Officer:
                 covered = self.covers(offered, text, done, ends_at_return=ends_at_return)
                 if len(offered) > 1 and covered > 0:
                     QTest.keyClick(widget, Qt.Key.Key_Tab)
-                    self.count()
-                    self.accepted += 1
-                    self.saved += covered
-                    self.trace.append(f"[{text[done : done + covered]}]")
-                    done += covered
+                    done = self.took(text, done, covered, "[{}]")
+                    continue
+                choice, covered = self.choice_that_fits(widget, text, done, ends_at_return)
+                if choice and covered > 1:  # a word shown beside the line: Ctrl+2 or Ctrl+3
+                    QTest.keyClick(widget, getattr(Qt.Key, f"Key_{choice}"), Qt.KeyboardModifier.ControlModifier)
+                    done = self.took(text, done, covered, f"<{{}}>{choice}")
                     continue
                 covered, words = self.words_that_fit(offered, text, done, ends_at_return)
                 if covered > words:  # Ctrl+Right per word is fewer keys than typing them
-                    for _ in range(words):
+                    for _ in range(words - 1):
                         QTest.keyClick(widget, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
                         self.count()
-                    self.accepted += 1
-                    self.saved += covered
-                    self.trace.append(f"{{{text[done : done + covered]}}}{words}")
-                    done += covered
+                    QTest.keyClick(widget, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+                    done = self.took(text, done, covered, f"{{{{{{}}}}}}{words}")
                     continue
             char = text[done]
             if char == "\n":
@@ -209,6 +209,26 @@ class Officer:
         self.trace.append(f"\n\n({self.part})\n")
         shown = widget.toPlainText()  # (with the space a taken word brought, where Enter follows)
         assert shown.endswith(text) or (ends_at_return and shown.endswith(text + " ")), (shown, text)
+
+    def took(self, text: str, done: int, covered: int, mark: str) -> int:
+        """Count the key that took a suggestion putting in ``covered`` characters of ``text`` from
+        ``done`` (traced as ``mark`` shows it), and say where the typing goes on."""
+        self.count()
+        self.accepted += 1
+        self.saved += covered
+        self.trace.append(mark.format(text[done : done + covered]))
+        return done + covered
+
+    def choice_that_fits(self, widget, text: str, done: int, ends_at_return: bool) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+        """(2 or 3 for the word beside the line that is what comes next, how much of ``text`` it
+        puts in), or (0, 0)."""
+        completion = getattr(self.window, "completion", None)
+        others = completion.others(widget) if completion is not None else ()
+        for number, rest in enumerate(others, 2):
+            covered = self.covers(rest, text, done, ends_at_return=ends_at_return)
+            if covered > 0:
+                return number, covered
+        return 0, 0
 
     @classmethod
     def words_that_fit(cls, offered: str, text: str, done: int, ends_at_return: bool) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from sst_desktop.domain import Action, ActionUpdate, AgendaItem, Committee, Person
 from sst_desktop.services import minutes
-from sst_desktop.services.suggestions import Predictor, Vocabulary, vocabulary
+from sst_desktop.services.suggestions import Guesses, Predictor, Vocabulary, vocabulary
 from sst_desktop.services.word_list import WordList, english_words
 from sst_desktop.services.word_pairs import english_pairs
 from sst_desktop.storage.engine import Database
@@ -220,3 +220,15 @@ def test_the_vocabulary_draws_on_the_councils_wider_record_and_names_people_as_m
     openings = [text for texts in read.openings.values() for text in texts]
     assert "Superintendent Robson gave an update on Sefton Local Profile." in openings
     assert "Rosanna Stanley presented a briefing paper on Youth Justice Service Update." in openings
+
+
+def test_the_next_likeliest_words_come_with_the_guess() -> None:
+    """Issue 14: beside what is offered, the next two words English ranks there, never the one
+    offered again."""
+    predictor = Predictor(Vocabulary(RECORD.texts, words=english_words(), pairs=english_pairs()))
+    assert predictor.guesses("It was agreed to ") == Guesses("the ", ("be ", "a "))
+    guesses = predictor.guesses("It was sug")
+    assert guesses.offer == "gested " and "gested " not in guesses.others
+    assert predictor.guesses("Then the panel").offer == ""  # a whole word, yet "panels" is beside it
+    assert predictor.guesses("Then the panel").others == ("s ",)
+    assert Predictor(RECORD).guesses("It was agreed to ") == Guesses()  # (without the pairs: nothing)

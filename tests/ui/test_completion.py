@@ -351,3 +351,32 @@ def test_english_puts_the_next_word_and_ranks_the_word_being_typed(qtbot, on_ite
     key(qtbot, narrative, Qt.Key.Key_Tab)
     qtbot.keyClicks(narrative, "year.")
     assert narrative.toPlainText() == "It was agreed to the end of the year."
+
+
+def test_the_next_likeliest_words_show_under_the_line_and_ctrl_2_or_3_takes_one(qtbot, on_item_4) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: beside the word offered in the text, the next two likeliest are shown whole under
+    the line; Ctrl+2 or Ctrl+3 puts one in with its space (one undo step), Escape puts them away,
+    and typing on never takes them."""
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "It was agreed to ")
+    assert win.completion.offered(narrative) == "the "
+    assert win.completion.others(narrative) == ("be ", "a ")
+    choices = win.completion.choices
+    assert choices.isVisible() and choices.text() == "Ctrl+2 be    Ctrl+3 a"
+    assert narrative.viewport().rect().contains(choices.geometry())  # under the line, in the box
+    key(qtbot, narrative, Qt.Key.Key_3, CTRL)
+    assert narrative.toPlainText() == "It was agreed to a "
+    key(qtbot, narrative, Qt.Key.Key_Z, CTRL)  # one undo step
+    assert narrative.toPlainText() == "It was agreed to "
+    qtbot.keyClicks(narrative, "con")  # the words follow the letters typed: whole words shown
+    assert win.completion.others(narrative)
+    assert all(part.split(" ", 1)[1].startswith("con") for part in choices.text().split("    "))
+    key(qtbot, narrative, Qt.Key.Key_2, CTRL)
+    taken = narrative.toPlainText()
+    assert taken.startswith("It was agreed to con") and taken.endswith(" ") and taken != "It was agreed to con "
+    qtbot.keyClicks(narrative, "x")
+    key(qtbot, narrative, Qt.Key.Key_Escape)
+    assert not choices.isVisible() and win.completion.others(narrative) == ()
+    qtbot.keyClicks(narrative, "2")  # a digit typed is a digit
+    assert narrative.toPlainText() == taken + "x2"

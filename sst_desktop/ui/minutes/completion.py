@@ -1,7 +1,8 @@
 """Word and phrase completion in every text box of the minute-taking window.
 
 What the record suggests comes next (where it has nothing for a word, the commonest English word
-that begins so: ``services.word_list``) is shown in grey after the cursor; **Tab** takes all of it
+that begins so: ``services.word_list``) is shown in grey after the cursor, and the next likeliest
+words under the line (**Ctrl+2**, **Ctrl+3** take them); **Tab** takes all of it
 (with the space after its last word where the text usually goes on: a space typed next is not
 doubled, and a mark such as "." goes before it), **Ctrl+Right** its next word, **Escape** puts it
 away. Nothing is inserted without one of those keys, typing on simply goes on (and the suggestion
@@ -18,13 +19,13 @@ from __future__ import annotations
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
 
 from sst_desktop.services.action_wording import as_action
 from sst_desktop.services.snippets import expansion
-from sst_desktop.services.suggestions import Predictor, Vocabulary, is_word_char
+from sst_desktop.services.suggestions import Guesses, Predictor, Vocabulary, is_word_char
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.minutes.actions_list import TAKEN_WORDING
 from sst_desktop.ui.minutes.editor import MinuteEditor
@@ -61,8 +62,16 @@ class WordCompletion(QObject):
         self.ghost.setStyleSheet("color: #8a8f98; background: palette(base);")
         self.ghost.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.ghost.hide()
+        self.choices = QLabel()  # the next likeliest words, under the line: Ctrl+2, Ctrl+3 take them
+        self.choices.setObjectName("completionChoices")
+        self.choices.setStyleSheet(
+            "color: palette(text); background: palette(base); border: 1px solid palette(mid); padding: 0 3px;"
+        )
+        self.choices.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.choices.hide()
         self._edit: QPlainTextEdit | None = None
         self._offer = ""
+        self._others: tuple[str, ...] = ()
         self._replaces = 0  # characters before the cursor the offer takes the place of (a snippet's trigger)
         # The rest of an offer partly taken or typed: still offered while the text is as expected.
         self._carry: tuple[QPlainTextEdit, str, str] | None = None
@@ -108,6 +117,10 @@ class WordCompletion(QObject):
     def offered(self, widget: QWidget) -> str:
         return self._offer if widget is self._edit else ""
 
+    def others(self, widget: QWidget) -> tuple[str, ...]:
+        """The next likeliest words shown under the line (Ctrl+2, Ctrl+3), each the rest of a word."""
+        return self._others if widget is self._edit else ()
+
     def _focus_changed(self, new: QObject | None) -> None:
         if not shiboken6.isValid(self) or self.parent() is None:
             return
@@ -128,11 +141,12 @@ class WordCompletion(QObject):
         if state == self._last:
             return
         self._last = state
-        offer = self._guess(edit) if focused else ""
+        guesses = self._guess(edit) if focused else Guesses()
+        offer, self._others = guesses.offer, guesses.others
         trigger, expanded = self._snippet(edit) if focused else ("", "")
         self._replaces = len(trigger) if expanded else 0
         if expanded:  # the officer's own trigger word outranks a guess
-            offer, self._carry = expanded, None
+            offer, self._carry, self._others = expanded, None, ()
         elif self._carry is not None:
             carried_edit, expected, rest = self._carry
             here = edit.toPlainText()[: edit.textCursor().position()]
@@ -145,15 +159,16 @@ class WordCompletion(QObject):
                 offer = offer if len(offer) > len(rest) and offer.startswith(rest) else rest
             else:
                 self._carry = None
-        self._edit = edit if offer else None
+        self._edit = edit if offer or self._others else None
         self._offer = offer
+        viewport = edit.viewport()
+        rect = edit.cursorRect()
+        self._show_choices(edit, rect)
         if not offer:
             self.ghost.hide()
             return
-        viewport = edit.viewport()
         if self.ghost.parent() is not viewport:
             self.ghost.setParent(viewport)
-        rect = edit.cursorRect()
         room = max(0, viewport.width() - rect.right() - 4)
         self.ghost.setFont(edit.font())
         line = (" → " if self._replaces else "") + offer.split("\n", 1)[0]
@@ -164,25 +179,50 @@ class WordCompletion(QObject):
         self.ghost.move(rect.right() + 1, rect.top())
         self.ghost.show()
 
-    def _guess(self, edit: QPlainTextEdit) -> str:
+    def _show_choices(self, edit: QPlainTextEdit, rect: QRect) -> None:
+        """The next likeliest words, whole, under the line typed on (over it at the box's foot)."""
+        if not self._others:
+            self.choices.hide()
+            return
+        viewport = edit.viewport()
+        if self.choices.parent() is not viewport:
+            self.choices.setParent(viewport)
+        before = self._before(edit)
+        start = len(before)
+        while start > 0 and is_word_char(before[start - 1]):
+            start -= 1
+        typed = before[start:]
+        shown = [f"Ctrl+{n} {typed}{rest.rstrip()}" for n, rest in enumerate(self._others, 2)]
+        self.choices.setFont(edit.font())
+        self.choices.setText("    ".join(shown))
+        self.choices.adjustSize()
+        x = min(max(0, rect.left() - 4), max(0, viewport.width() - self.choices.width()))
+        y = rect.bottom() + 2
+        if y + self.choices.height() > viewport.height():
+            y = max(0, rect.top() - self.choices.height() - 2)
+        self.choices.move(x, y)
+        self.choices.show()
+        self.choices.raise_()
+
+    def _guess(self, edit: QPlainTextEdit) -> Guesses:
         if edit.isReadOnly() or self.window.session.read_only:
-            return ""
+            return Guesses()
         cursor = edit.textCursor()
         if cursor.hasSelection():
-            return ""
+            return Guesses()
         text = edit.toPlainText()
         if not text:
-            return self._for_empty(edit)
+            return Guesses(self._for_empty(edit))
         position = cursor.position()
         if position < len(text) and is_word_char(text[position]):
-            return ""  # inside a word: nothing to add
+            return Guesses()  # inside a word: nothing to add
         before = text[:position]
         word_start = position
         while word_start > 0 and is_word_char(text[word_start - 1]):
             word_start -= 1
         own = [text[: max(0, word_start - 1)], text[position:]]
         others = [box.toPlainText() for box in self.window.findChildren(QPlainTextEdit) if box is not edit]
-        return self.predictor.suggest(before, [*own, *others])
+        return self.predictor.guesses(before, [*own, *others])
 
     def _snippet(self, edit: QPlainTextEdit) -> tuple[str, str]:
         """(the trigger word just typed, its snippet's text), or ("", "")."""
@@ -220,12 +260,15 @@ class WordCompletion(QObject):
     def _withdraw(self) -> None:
         self._last = None
         self._offer = ""
+        self._others = ()
         self._replaces = 0
         self._carry = None
         self._spaced = None
         self._edit = None
         if shiboken6.isValid(self.ghost):
             self.ghost.hide()
+        if shiboken6.isValid(self.choices):
+            self.choices.hide()
 
     # Taking it -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -235,6 +278,22 @@ class WordCompletion(QObject):
             and self._spaced
             and self._after_space(watched, event)
         ):
+            return True
+        if isinstance(event, QKeyEvent) and watched is self._edit and (choice := self._choice(event)):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # the key is the box's while words are shown beside it, not a shortcut's
+            elif event.type() == QEvent.Type.KeyPress:
+                self._insert(self._edit, choice, rest_of=choice)
+            return event.type() == QEvent.Type.KeyPress
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and watched is self._edit
+            and not self._offer
+            and self._others
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self._withdraw()  # only words beside the line: Escape puts them away too
             return True
         if (
             event.type() == QEvent.Type.KeyPress
@@ -266,6 +325,14 @@ class WordCompletion(QObject):
             else:
                 self._carry = None
         return False
+
+    def _choice(self, event: QKeyEvent) -> str:
+        """The word shown beside the offer that Ctrl+2 or Ctrl+3 (``event``) takes, or ""."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers != Qt.KeyboardModifier.ControlModifier or not self._others:
+            return ""
+        index = {Qt.Key.Key_2: 0, Qt.Key.Key_3: 1}.get(Qt.Key(event.key()), -1)
+        return self._others[index] if 0 <= index < len(self._others) else ""
 
     def _after_space(self, watched: QObject, event: QKeyEvent) -> bool:
         """The key typed just after a suggestion taken with its space, as if the space had not been
@@ -299,12 +366,12 @@ class WordCompletion(QObject):
     def _before(edit: QPlainTextEdit) -> str:
         return edit.toPlainText()[: edit.textCursor().position()]
 
-    def _insert(self, edit: QPlainTextEdit, text: str) -> None:
+    def _insert(self, edit: QPlainTextEdit, text: str, rest_of: str | None = None) -> None:
         if not edit.toPlainText() and edit.objectName() in (NEW_RESOLUTION, NEW_ACTION):
             self._adopted.add(text)  # a draft adopted and then edited is not offered again
             if edit.objectName() == NEW_ACTION:
                 edit.setProperty(TAKEN_WORDING, text)  # added as it stands, it takes the presenter and date
-        rest = self._offer[len(text) :]
+        rest = (self._offer if rest_of is None else rest_of)[len(text) :]
         self._carry = (edit, self._before(edit) + text, rest) if rest.strip() else None
         cursor = edit.textCursor()
         cursor.beginEditBlock()  # one step of the box's own undo, apart from the typing before it
