@@ -12,10 +12,12 @@ read, never at start-up.
 from __future__ import annotations
 
 import gzip
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from sys import intern
 
 from sst_desktop.paths import resource
 
@@ -27,7 +29,7 @@ class Followers:
     """The words seen after one word, sorted for bisection, each with its share of what follows."""
 
     words: tuple[str, ...]
-    shares: tuple[float, ...]
+    shares: Sequence[float]  # (an array of 4-byte floats: the pairs are kept for the whole session)
     commonest: tuple[str, float]  # the word most often next, and its share
     likeliest: tuple[str, ...] = ()  # the words most often next, the commonest first (a few)
 
@@ -62,7 +64,7 @@ class WordPairs:
             top = likeliest[0]
             after[first] = Followers(
                 tuple(ordered),
-                tuple(seconds[word] / total for word in ordered),
+                array("f", (seconds[word] / total for word in ordered)),
                 (top, seconds[top] / total),
                 tuple(likeliest),
             )
@@ -85,4 +87,4 @@ def english_pairs() -> WordPairs:
 def _triples(lines: Iterable[str]) -> Iterable[tuple[str, str, int]]:
     for line in lines:
         first, second, count = line.split()
-        yield first, second, int(count)
+        yield intern(first), intern(second), int(count)  # one string per word, not one per pair
