@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 
 from sst_desktop.services import minutes
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
@@ -380,3 +381,27 @@ def test_the_next_likeliest_words_show_under_the_line_and_ctrl_2_or_3_takes_one(
     assert not choices.isVisible() and win.completion.others(narrative) == ()
     qtbot.keyClicks(narrative, "2")  # a digit typed is a digit
     assert narrative.toPlainText() == taken + "x2"
+
+
+def test_the_words_under_the_line_keep_clear_of_the_text_below(qtbot, on_item_4) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: typed into a line with text below it, the words shown beside the guess go to the
+    foot of the box, not over the next line."""
+    win = on_item_4
+    narrative = win.editor.narrative
+    qtbot.keyClicks(narrative, "It was agreed to ")
+    choices = win.completion.choices
+    line = narrative.cursorRect()
+    assert choices.isVisible() and choices.geometry().top() > line.bottom()
+    assert choices.geometry().top() < line.bottom() + line.height()  # just under the line
+    qtbot.keyClicks(narrative, "x")
+    for _ in range(3):
+        key(qtbot, narrative, Qt.Key.Key_Return)
+    qtbot.keyClicks(narrative, "The panel met.")
+    narrative.moveCursor(QTextCursor.MoveOperation.Start)
+    narrative.moveCursor(QTextCursor.MoveOperation.EndOfLine)
+    key(qtbot, narrative, Qt.Key.Key_Backspace)  # back at "It was agreed to ", now with lines below
+    assert narrative.toPlainText().startswith("It was agreed to \n")
+    assert win.completion.others(narrative) == ("be ", "a ")
+    viewport = narrative.viewport()
+    assert choices.geometry().bottom() == viewport.height() - 1
+    assert choices.geometry().right() == viewport.width() - 1

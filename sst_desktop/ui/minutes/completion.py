@@ -180,7 +180,8 @@ class WordCompletion(QObject):
         self.ghost.show()
 
     def _show_choices(self, edit: QPlainTextEdit, rect: QRect) -> None:
-        """The next likeliest words, whole, under the line typed on (over it at the box's foot)."""
+        """The next likeliest words, whole, under the line typed on (over it at the box's foot; at the
+        foot's right, clear of the text, where there are lines below)."""
         if not self._others:
             self.choices.hide()
             return
@@ -196,9 +197,11 @@ class WordCompletion(QObject):
         self.choices.setFont(edit.font())
         self.choices.setText("    ".join(shown))
         self.choices.adjustSize()
-        x = min(max(0, rect.left() - 4), max(0, viewport.width() - self.choices.width()))
-        y = rect.bottom() + 2
-        if y + self.choices.height() > viewport.height():
+        room_x = max(0, viewport.width() - self.choices.width())
+        x, y = min(max(0, rect.left() - 4), room_x), rect.bottom() + 2
+        if not _on_last_line(edit):  # text below the line: keep clear of it, at the box's foot
+            x, y = room_x, viewport.height() - self.choices.height()
+        elif y + self.choices.height() > viewport.height():
             y = max(0, rect.top() - self.choices.height() - 2)
         self.choices.move(x, y)
         self.choices.show()
@@ -384,6 +387,17 @@ class WordCompletion(QObject):
         cursor.endEditBlock()
         edit.setTextCursor(cursor)
         self._spaced = (edit, cursor.position()) if text.endswith(" ") and text.strip() else None
+
+
+def _on_last_line(edit: QPlainTextEdit) -> bool:
+    """Whether the cursor is on the box's last line (nothing typed below it to cover)."""
+    cursor = edit.textCursor()
+    block = cursor.block()
+    if block != edit.document().lastBlock():
+        return False
+    layout = block.layout()
+    line = layout.lineForTextPosition(cursor.positionInBlock())
+    return not line.isValid() or line.lineNumber() == layout.lineCount() - 1
 
 
 def next_word(offer: str) -> str:
