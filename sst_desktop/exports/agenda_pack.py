@@ -29,6 +29,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from sst_desktop.domain.agenda_labels import item_name, item_references
 from sst_desktop.domain.enums import ProceduralRole
 from sst_desktop.domain.meeting_texts import (
     BLANK_PAGE_TEXT,
@@ -57,7 +58,6 @@ from sst_desktop.exports.pdf_fonts import (
 from sst_desktop.exports.pdf_structure import structure_of, tagged_pdf
 from sst_desktop.exports.pdf_tags import Tagger, artifact
 from sst_desktop.services.agenda import AgendaItemRecord
-from sst_desktop.services.agenda_records import item_name, item_references
 from sst_desktop.services.attachments import attachments_for_items
 from sst_desktop.services.jobs import JobHooks
 from sst_desktop.services.meetings import previous_meeting

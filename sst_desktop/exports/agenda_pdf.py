@@ -32,6 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from sst_desktop.domain.agenda_labels import item_labels, item_name, item_references, printed_label
 from sst_desktop.domain.enums import MeetingStatus, ReportStatus
 from sst_desktop.domain.meeting_texts import (
     clock,
@@ -53,7 +54,6 @@ from sst_desktop.exports.pdf_style import (
 )
 from sst_desktop.exports.pdf_tags import build_tagged
 from sst_desktop.services.agenda import AgendaItemRecord, list_agenda_items
-from sst_desktop.services.agenda_records import item_labels, item_name, item_references, printed_label
 from sst_desktop.services.committees import get_committee
 from sst_desktop.services.document_style import DEFAULT_STYLE, DocumentStyle
 from sst_desktop.services.document_styles import meeting_style

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sst_desktop.domain.agenda_labels import item_labels
 from sst_desktop.domain.enums import ItemNumbering
-from sst_desktop.services.agenda_records import AgendaItemRecord, item_labels
+from sst_desktop.services.agenda_records import AgendaItemRecord
 from sst_desktop.services.declarations import DeclarationRecord
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.minute_forms import MINUTE_BOOK_LATER

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from sst_desktop.domain import Organisation, Person
+from sst_desktop.domain.name_search import filter_people
 from sst_desktop.domain.patch import UNSET, Unset, given, reverting
 from sst_desktop.domain.plain_text import clean_text
 from sst_desktop.services import organisations
@@ -74,26 +74,6 @@ def list_people(db: Database, *, search: str = "", include_archived: bool = Fals
             query = query.where(Person.archived.is_(False))
         people = [to_record(p) for p in session.scalars(query)]
     return sorted(filter_people(people, search), key=lambda p: (*p.sort_key, p.id))
-
-
-def filter_people(people: list[PersonRecord], search: str) -> list[PersonRecord]:
-    """The people matching every word of ``search`` (case and accents ignored: "sian" finds "Siân")."""
-    words = [fold(w) for w in search.split()]
-    if not words:
-        return list(people)
-    return [p for p in people if all(w in _haystack(p) for w in words)]
-
-
-def fold(text: str) -> str:
-    """Text folded for searching: case ignored and accents dropped."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _haystack(p: PersonRecord) -> str:
-    return fold(
-        " ".join((p.title, p.first_name, p.last_name, p.job_title, p.email, p.telephone, p.organisation_name))
-    )
 
 
 def get_person(db: Database, person_id: int) -> PersonRecord:

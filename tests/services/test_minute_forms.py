@@ -10,12 +10,13 @@ from datetime import date
 import docx
 import pytest
 
+from sst_desktop.domain.agenda_labels import item_labels, letter_label
 from sst_desktop.domain.enums import ItemKind, ProceduralRole
 from sst_desktop.exports.minutes_copy import copy_minutes
 from sst_desktop.exports.minutes_docx import build_minutes_docx
 from sst_desktop.exports.minutes_pdf import build_minutes_pdf
 from sst_desktop.services import agenda, meetings, minutes
-from sst_desktop.services.agenda_records import AgendaItemPatch, item_labels, letter_label
+from sst_desktop.services.agenda_records import AgendaItemPatch
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.services.meetings import MeetingPatch
 from sst_desktop.services.minute_forms import (

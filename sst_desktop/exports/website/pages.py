@@ -11,13 +11,13 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from itertools import groupby
 
+from sst_desktop.domain.agenda_labels import item_labels, printed_label
 from sst_desktop.domain.enums import MeetingStatus
 from sst_desktop.domain.meeting_texts import plain_date
 from sst_desktop.exports.agenda_pdf import item_lines, membership_text, time_and_place
 from sst_desktop.exports.minutes_blocks import Block, MinutesContent, Run, marked
 from sst_desktop.exports.website.content import SiteContent, SiteMeeting
 from sst_desktop.services.action_records import ActionRecord
-from sst_desktop.services.agenda_records import item_labels, printed_label
 
 AGENDA_PDF = "agenda.pdf"
 MINUTES_PDF = "minutes.pdf"

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.domain.name_search import fold
 from sst_desktop.domain.patch import given
 from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.organisations import OrganisationPatch
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.people import fold
 from sst_desktop.services.records import Change, OrganisationRecord, PersonRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.dialogs import NewOrganisationDialog

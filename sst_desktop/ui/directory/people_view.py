@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.domain.name_search import filter_people
 from sst_desktop.domain.patch import given
 from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.people import PersonPatch, filter_people
+from sst_desktop.services.people import PersonPatch
 from sst_desktop.services.records import Change, CommitteeRecord, MembershipRecord, PersonRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import people_model

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.domain.agenda_labels import item_references
 from sst_desktop.domain.enums import ItemKind, ProceduralRole
 from sst_desktop.services.actions import ActionRecord
-from sst_desktop.services.agenda_records import AgendaItemRecord, item_references
+from sst_desktop.services.agenda_records import AgendaItemRecord
 from sst_desktop.services.errors import NotFoundError
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.meetings import MeetingRecord

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox
 
-from sst_desktop.services.agenda_records import item_references
+from sst_desktop.domain.agenda_labels import item_references
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.outcome import Outcome
 from sst_desktop.services.records import Change

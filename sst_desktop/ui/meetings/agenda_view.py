@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
+from sst_desktop.domain.agenda_labels import item_references
 from sst_desktop.domain.enums import ReportStatus
-from sst_desktop.services.agenda_records import AgendaItemRecord, item_references
+from sst_desktop.services.agenda_records import AgendaItemRecord
 
 
 class AgendaView(QTreeView):

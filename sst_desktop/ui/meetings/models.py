@@ -23,8 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from sst_desktop.domain.agenda_labels import item_labels, printed_label
 from sst_desktop.domain.enums import ForwardPlanStatus, MeetingStatus, ReportStatus
-from sst_desktop.services.agenda_records import AgendaItemRecord, item_labels, printed_label
+from sst_desktop.services.agenda_records import AgendaItemRecord
 from sst_desktop.services.forward_plan import ForwardPlanRecord
 from sst_desktop.services.meetings import MeetingRecord
 from sst_desktop.services.standing_items import StandingItemRecord

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.domain.agenda_labels import item_labels, printed_label
 from sst_desktop.domain.enums import DeclarationAction, InterestKind
 from sst_desktop.domain.meeting_texts import join_names
 from sst_desktop.domain.patch import UNSET
-from sst_desktop.services.agenda_records import item_labels, printed_label
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.declarations import DeclarationPatch, DeclarationRecord
 from sst_desktop.services.outcome import Changed

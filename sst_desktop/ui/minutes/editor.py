@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.domain.agenda_labels import item_references
 from sst_desktop.domain.enums import ItemKind, MinuteOutcome, ProceduralRole
 from sst_desktop.services.agenda import AgendaItemRecord
-from sst_desktop.services.agenda_records import item_references
 from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.services.records import Change

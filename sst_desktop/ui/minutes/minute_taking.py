@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.domain.agenda_labels import item_labels, printed_label
 from sst_desktop.domain.meeting_texts import clock, plain_date, weekday_date
 from sst_desktop.services.agenda import AgendaItemRecord
-from sst_desktop.services.agenda_records import item_labels, printed_label
 from sst_desktop.services.errors import ConfirmedMinutesError, EditConflictError
 from sst_desktop.services.minutes import MinuteRecord
 from sst_desktop.services.outcome import Changed

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.services.agenda_records import item_labels, printed_label
+from sst_desktop.domain.agenda_labels import item_labels, printed_label
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.ui.minutes.register_model import status_text
 from sst_desktop.ui.minutes.session import MinuteSession

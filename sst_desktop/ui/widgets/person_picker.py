@@ -20,8 +20,8 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QWidget
 
+from sst_desktop.domain.name_search import filter_people
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.people import filter_people
 from sst_desktop.services.records import PersonRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.errors import report_error
