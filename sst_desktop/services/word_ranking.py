@@ -65,9 +65,10 @@ class WordRanker:
         if not scores:
             return Ranking()
         screen = Counter(w.lower() for text in on_screen for w in _WORDS.findall(text))
-        for word in [*self._known_beginning(prefix), *(w for w in screen if w.startswith(prefix))]:
+        for word in {*self._known_beginning(prefix), *(w for w in screen if w.startswith(prefix))}:
             if len(word) > len(prefix):
-                scores[word] = scores.get(word, 0.0) + RECORD_WEIGHT * (self.counts[word] + screen[word]) / self.total
+                used = self.counts[word] + screen[word]
+                scores[word] = scores.get(word, 0.0) + RECORD_WEIGHT * used / self.total
         best = sorted(scores, key=lambda word: (-scores[word], word))[:CHOICES]
         return Ranking(
             tuple(self._rest(word, partial) for word in best),
