@@ -12,7 +12,8 @@ A page widget may offer more states to picture by defining
 calls ``enter()`` and saves ``<page key>-<name>.png`` — a picture of the widget ``enter()`` returns
 (a window of its own, which is closed afterwards), else of the main window. A page that can
 ``open_minute_taking(meeting_id)`` is also pictured in minute-taking mode, on the demo's meeting of
-22 June 2022 (``<page key>-minute-taking.png``).
+22 June 2022 (``<page key>-minute-taking.png``), and typing a minute of the meeting of 8 September
+2022, with the suggestions showing (``<page key>-suggestions.png``).
 
 Settings, backups and the database live in a temporary folder: nothing of the user's is touched.
 Offscreen, the windows are on a 1920×1080 screen (windows are fitted onto theirs), pictured at
@@ -50,6 +51,33 @@ def _settle(app: QApplication, seconds: float = 0.3) -> None:
     while time.monotonic() < end or (not database_worker().is_idle() and time.monotonic() < busy_until):
         app.processEvents()
         time.sleep(0.02)
+
+
+def _typing_a_minute(app: QApplication, open_minute_taking: Callable[[int], object], meeting_id: int) -> object:
+    """Minute-taking on a meeting not yet minuted, a minute half typed: what is offered in grey after
+    the cursor and the next likeliest words under the line."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    before = set(app.topLevelWidgets())
+    open_minute_taking(meeting_id)
+    _settle(app)
+    opened = [w for w in app.topLevelWidgets() if w not in before and w.isVisible()]
+    if not opened:
+        return None
+    window = opened[0]
+    window.resize(WIDTH, HEIGHT)
+    _settle(app)
+    for _ in range(5):  # from the register to item 5, the DHR update
+        QTest.keyClick(app.focusWidget() or window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        _settle(app, 0.1)
+    narrative = window.findChild(QPlainTextEdit, "narrative")
+    if narrative is not None:
+        narrative.setFocus()
+        QTest.keyClicks(narrative, "Members noted the report. It was rep")
+        _settle(app)
+    return window
 
 
 def make_screenshots(out: Path) -> list[Path]:
@@ -92,6 +120,9 @@ def make_screenshots(out: Path) -> list[Path]:
             if callable(minute_taking):
                 june = find_meeting(database, "SST@2022-06-22").id
                 shots.append((f"{spec.key}-minute-taking.png", functools.partial(minute_taking, june)))
+                september = find_meeting(database, "SST@2022-09-08").id
+                typing = functools.partial(_typing_a_minute, app, minute_taking, september)
+                shots.append((f"{spec.key}-suggestions.png", typing))
             for filename, enter in shots:
                 target: QWidget = window
                 if enter is not None:
