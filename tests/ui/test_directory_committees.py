@@ -12,6 +12,7 @@ from sst_desktop.domain.enums import CommitteeKind, MembershipRole
 from sst_desktop.services import committees, memberships, people
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.ui.directory.committees_page import CommitteesPage
+from sst_desktop.ui.operations.worker import DatabaseWorker
 from tests.ui.date_entry import type_date
 from tests.ui.directory_support import (
     Sample,
@@ -109,6 +110,33 @@ def test_add_committee_add_member_make_chair_and_undo_each_step(
     settle(qtbot)
     assert committees.find_committee(db, "PRWG").id == created.id
     assert _roles(db, created.id) == {"Sonya Kelly": MembershipRole.CHAIR}
+
+
+def test_the_first_look_brings_the_first_committees_members_with_the_list(
+    qtbot, monkeypatch, context, db, sample
+) -> None:  # type: ignore[no-untyped-def]
+    """The screen the window opens on paints complete: one trip to the database worker gives the
+    committees and the members of the one shown; choosing another committee reads its members."""
+    trips: list[object] = []
+    submit = DatabaseWorker.submit
+
+    def counted(worker, work, *args, **kwargs):  # type: ignore[no-untyped-def]
+        trips.append(work)
+        return submit(worker, work, *args, **kwargs)
+
+    monkeypatch.setattr(DatabaseWorker, "submit", counted)
+    other = committees.create_committee(db, CommitteePatch(name="Audit Panel", short_name="AP")).after.id
+    memberships.add_membership(db, other, sample.frackleton, start_date=date(2023, 1, 1))
+    page = shown_page(qtbot, CommitteesPage(context), (1100, 760))
+    assert len(trips) == 1
+    assert page.current is not None and page.current.id == other  # (first by name)
+    assert [m.person_name for m in page.members.model.records()] == ["Neil Frackleton"]
+    assert page.members.title() == "Members (1)"
+
+    page.list.selectRow(page.model.row_of(lambda c: c.id == sample.sst))
+    settle(qtbot)
+    assert [m.person_name for m in page.members.model.records()] == ["Trish Hardy", "Sonya Kelly"]
+    assert len(trips) == 2
 
 
 def test_make_chair_hands_over_and_chair_is_listed_first(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]

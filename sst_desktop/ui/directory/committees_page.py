@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.records import CommitteeRecord
+from sst_desktop.services.records import CommitteeRecord, MembershipRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.committee_details import CommitteeDetails
 from sst_desktop.ui.directory.members_panel import MembersPanel
@@ -97,6 +97,7 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         # when the officer first opens it (it is not needed to show the first screen: start-up speed).
         self._documents: DocumentsTab | None = None
         self._committees: list[CommitteeRecord] = []
+        self._first_members: tuple[int, list[MembershipRecord]] | None = None  # (see _first_listed)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(scroll, "Details and members")
@@ -138,9 +139,28 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
 
     # The list page ----------------------------------------------------------------------------
     def read(self, deliver: Callable[[list[CommitteeRecord]], None]) -> None:
-        directory.list_committees(
-            self.context, self, include_archived=self.show_archived.isChecked()
-        ).success(deliver).run()
+        include_archived = self.show_archived.isChecked()
+        if self.current is None and not self._committees:  # the first look: members come along
+            directory.committees_and_first_members(
+                self.context, self, include_archived=include_archived
+            ).success(lambda answer: self._first_listed(deliver, *answer)).run()
+            return
+        directory.list_committees(self.context, self, include_archived=include_archived).success(
+            deliver
+        ).run()
+
+    def _first_listed(
+        self,
+        deliver: Callable[[list[CommitteeRecord]], None],
+        records: list[CommitteeRecord],
+        members: list[MembershipRecord],
+    ) -> None:
+        """The first committee's members were read with the list: shown with it when it is chosen."""
+        self._first_members = (records[0].id, members) if records else None
+        try:
+            deliver(records)
+        finally:
+            self._first_members = None
 
     def _listed(self, records: list[CommitteeRecord]) -> None:
         super()._listed(records)
@@ -165,7 +185,9 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         if self._documents is not None:
             self._documents.show_committee(record, same=same)
         if not same:
-            self.members.show_committee(record)
+            first = self._first_members
+            read = first[1] if first is not None and record is not None and record.id == first[0] else None
+            self.members.show_committee(record, members=read)
         else:
             self.members.committee = record
 
