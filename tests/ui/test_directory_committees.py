@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, time, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QStackedWidget, QWidget
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
 from sst_desktop.services import committees, memberships, people
@@ -137,6 +138,33 @@ def test_the_first_look_brings_the_first_committees_members_with_the_list(
     settle(qtbot)
     assert [m.person_name for m in page.members.model.records()] == ["Trish Hardy", "Sonya Kelly"]
     assert len(trips) == 2
+
+
+def test_the_screen_is_built_in_place(qtbot, context, sample) -> None:  # type: ignore[no-untyped-def]
+    """Every move of a widget works its style out again for all it holds: the details and members
+    (most of the screen) are moved once, into their place, and the page is made in the window."""
+    carried: Counter[int] = Counter()
+
+    class Moves(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.ParentChange and isinstance(watched, QWidget):
+                for widget in (watched, *watched.findChildren(QWidget)):
+                    carried[id(widget)] += 1
+            return False
+
+    moves = Moves()
+    application = QApplication.instance()
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    application.installEventFilter(moves)
+    try:
+        page = CommitteesPage(context, stack)
+    finally:
+        application.removeEventFilter(moves)
+    assert (carried[id(page.details)], carried[id(page.members)], carried[id(page.tabs)]) == (1, 1, 1)
+    assert carried[id(page)] == 0
+    stack.addWidget(page)
+    settle(qtbot)
 
 
 def test_make_chair_hands_over_and_chair_is_listed_first(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]
