@@ -4,7 +4,8 @@ loaded when the main window first painted with its records.
     python -m tests.startup_modules --database FILE
 
 prints the probe's ``first-paint`` line, then ``collector <thresholds>`` as they were at that moment,
-then the modules loaded (one name a line), and last, after the program ends, ``collector
+then ``models configured <True|False>`` (whether SQLAlchemy had resolved the models' relationships
+by then), then the modules loaded (one name a line), and last, after the program ends, ``collector
 <thresholds>`` again.
 """
 
@@ -26,8 +27,12 @@ _report = app._report_first_paint
 
 def _report_with_modules() -> None:
     loaded = sorted(sys.modules)
+    from sst_desktop.domain.base import Base
+
+    configured = all(mapper.configured for mapper in Base.registry.mappers)
     _report()
     print(f"collector {gc.get_threshold()}", flush=True)
+    print(f"models configured {configured}", flush=True)
     print("\n".join(loaded), flush=True)
 
 

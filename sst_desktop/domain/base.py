@@ -11,7 +11,7 @@ import enum
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, Enum, MetaData
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, configure_mappers, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -24,6 +24,13 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def configure_models() -> None:
+    """Resolve every model's relationships now (SQLAlchemy otherwise does it, some tens of
+    milliseconds, before the first ORM query). The window's first screen is read with Core queries,
+    which need none of it; the program does this once that screen has painted."""
+    configure_mappers()
 
 
 def utcnow() -> datetime:

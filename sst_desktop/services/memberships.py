@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.orm import Session, joinedload
 
-from sst_desktop.domain import Committee, Membership, Person
+from sst_desktop.domain import Committee, Membership, Organisation, Person
 from sst_desktop.domain.enums import MembershipRole
 from sst_desktop.domain.patch import UNSET, Unset, given, reverting
 from sst_desktop.services.errors import NotFoundError, ValidationError
@@ -20,23 +21,63 @@ from sst_desktop.services.records import Change, MembershipRecord
 from sst_desktop.services.validation import optional
 from sst_desktop.storage.engine import Database
 
+# Read with Core over the tables, never by loading ``Membership`` objects: the chosen committee's
+# members are on the first screen, and a Core query needs no mapper configuration before it paints.
+_MEMBERSHIPS = cast("Table", Membership.__table__)
+_PEOPLE = cast("Table", Person.__table__)
+_ORGANISATIONS = cast("Table", Organisation.__table__)
 
-def to_record(membership: Membership) -> MembershipRecord:
-    person = membership.person
-    return MembershipRecord(
-        id=membership.id,
-        committee_id=membership.committee_id,
-        person_id=membership.person_id,
-        person_name=" ".join(p for p in (person.known_as or person.first_name, person.last_name) if p),
-        person_title=person.title,
-        person_sort_key=(person.last_name.casefold(), person.first_name.casefold()),
-        organisation_name=person.organisation.name if person.organisation else "",
-        role=membership.role,
-        start_date=membership.start_date,
-        end_date=membership.end_date,
-        representing=membership.representing,
-        person_last_name=person.last_name,
+
+def _records(session: Session, *conditions: ColumnElement[bool]) -> list[MembershipRecord]:
+    """The membership periods that meet ``conditions``, with their person and organisation."""
+    m, person, organisation = _MEMBERSHIPS.c, _PEOPLE.c, _ORGANISATIONS.c
+    query = (
+        select(
+            m.id,
+            m.committee_id,
+            m.person_id,
+            m.role,
+            m.start_date,
+            m.end_date,
+            m.representing,
+            person.title,
+            person.first_name,
+            person.last_name,
+            person.known_as,
+            organisation.name.label("organisation_name"),
+        )
+        .select_from(
+            _MEMBERSHIPS.join(_PEOPLE, m.person_id == person.id).outerjoin(
+                _ORGANISATIONS, person.organisation_id == organisation.id
+            )
+        )
+        .where(*conditions)
     )
+    return [
+        MembershipRecord(
+            id=row.id,
+            committee_id=row.committee_id,
+            person_id=row.person_id,
+            person_name=" ".join(p for p in (row.known_as or row.first_name, row.last_name) if p),
+            person_title=row.title,
+            person_sort_key=(row.last_name.casefold(), row.first_name.casefold()),
+            organisation_name=row.organisation_name or "",
+            role=row.role,
+            start_date=row.start_date,
+            end_date=row.end_date,
+            representing=row.representing,
+            person_last_name=row.last_name,
+        )
+        for row in session.execute(query)
+    ]
+
+
+def _record(session: Session, membership_id: int) -> MembershipRecord:
+    """One membership period as it is in the database (flushed changes included)."""
+    found = _records(session, _MEMBERSHIPS.c.id == membership_id)
+    if not found:
+        raise NotFoundError(f"There is no membership with id {membership_id}.")
+    return found[0]
 
 
 def list_memberships(
@@ -46,12 +87,7 @@ def list_memberships(
     ``include_past``. Chair first, then Vice-Chair, then by surname."""
     on = on or date.today()
     with db.read() as session:
-        rows = session.scalars(
-            select(Membership)
-            .options(joinedload(Membership.person).joinedload(Person.organisation))
-            .where(Membership.committee_id == committee_id)
-        ).all()
-        records = [to_record(m) for m in rows]
+        records = _records(session, _MEMBERSHIPS.c.committee_id == committee_id)
     if not include_past:
         records = [r for r in records if r.is_current(on)]
     order = list(MembershipRole)
@@ -64,12 +100,7 @@ def list_person_memberships(
     """The committees a person sits on (current on ``on``, or every period with ``include_past``)."""
     on = on or date.today()
     with db.read() as session:
-        rows = session.scalars(
-            select(Membership)
-            .options(joinedload(Membership.person).joinedload(Person.organisation))
-            .where(Membership.person_id == person_id)
-        ).all()
-        records = [to_record(m) for m in rows]
+        records = _records(session, _MEMBERSHIPS.c.person_id == person_id)
     if not include_past:
         records = [r for r in records if r.is_current(on)]
     return sorted(records, key=lambda r: (not r.is_current(on), r.committee_id, r.start_date, r.id))
@@ -113,7 +144,7 @@ def add_membership(
         _check(session, membership)
         session.add(membership)
         session.flush()
-        return _added(to_record(_get(session, membership.id)))
+        return _added(_record(session, membership.id))
 
 
 def update_membership(db: Database, membership_id: int, patch: MembershipPatch) -> Change[MembershipRecord]:
@@ -121,7 +152,7 @@ def update_membership(db: Database, membership_id: int, patch: MembershipPatch) 
     values = _validated(given(patch))
     with db.write() as session:
         membership = _get(session, membership_id)
-        before = to_record(membership)
+        before = _record(session, membership_id)
         for key, value in values.items():
             setattr(membership, key, value)
         _check(session, membership)
@@ -129,7 +160,7 @@ def update_membership(db: Database, membership_id: int, patch: MembershipPatch) 
         revert = reverting(patch, before)
         return Change(
             before,
-            to_record(membership),
+            _record(session, membership_id),
             Changed.MEMBERSHIPS,
             lambda db: update_membership(db, membership_id, revert),
         )
@@ -190,14 +221,14 @@ def recreate_membership(db: Database, record: MembershipRecord) -> Change[Member
         _check(session, membership)
         session.add(membership)
         session.flush()
-        return _added(to_record(_get(session, membership.id)))
+        return _added(_record(session, membership.id))
 
 
 def delete_membership(db: Database, membership_id: int) -> Change[MembershipRecord]:
     """Remove a membership entered by mistake; undo puts it back (same id)."""
     with db.write() as session:
         membership = _get(session, membership_id)
-        before = to_record(membership)
+        before = _record(session, membership_id)
         session.delete(membership)
         return Change(before, None, Changed.MEMBERSHIPS, lambda db: recreate_membership(db, before))
 
@@ -230,9 +261,7 @@ def _validated(fields: dict[str, object]) -> dict[str, object]:
 
 
 def _get(session: Session, membership_id: int) -> Membership:
-    membership = session.get(
-        Membership, membership_id, options=[joinedload(Membership.person).joinedload(Person.organisation)]
-    )
+    membership = session.get(Membership, membership_id)
     if membership is None:
         raise NotFoundError(f"There is no membership with id {membership_id}.")
     return membership

@@ -86,8 +86,10 @@ def run_gui(database: str | None = None, demo: bool = False) -> int:
     from sst_desktop.ui.minutes import resume_minute_taking
 
     window.defer(lambda: resume_minute_taking(window))  # the meeting being minuted when it stopped
+    from sst_desktop.ui.operations.opening import prepare_models
+
     shown: list[Callable[[], object]] = [_report_first_paint] if os.environ.get(PROBE_ENV) else []
-    when_first_screen_shown(window, [*shown, resume_collection])
+    when_first_screen_shown(window, [*shown, resume_collection, prepare_models])
     QTimer.singleShot(COLLECTION_HELD_AT_MOST_MS, resume_collection)  # (should the window never paint)
     try:
         return app.exec()

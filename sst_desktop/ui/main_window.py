@@ -208,7 +208,9 @@ class MainWindow(DocumentWindow, QMainWindow):
         spec = self.pages[index]
         if spec.key not in self._built:
             try:
-                widget = spec.factory(self.context)
+                # (made in its place: a page assembled apart, then moved in, has every widget's
+                # style worked out again for its new place, some milliseconds at start-up)
+                widget = spec.factory(self.context, self.stack)
             except StorageError as error:  # e.g. a damaged file's unreadable table: say so in its place
                 widget = _unavailable_page(spec.title, error)
             widget.setObjectName(f"page-{spec.key}")

@@ -33,15 +33,15 @@ class PageSpec:
     key: str
     title: str
     order: int
-    factory: Callable[[AppContext], QWidget]
+    factory: Callable[[AppContext, QWidget], QWidget]  # (context, parent: where the page goes)
     shortcut: str = ""  # e.g. "Ctrl+1"
 
 
-def lazy_factory(module: str, name: str) -> Callable[[AppContext], QWidget]:
+def lazy_factory(module: str, name: str) -> Callable[[AppContext, QWidget], QWidget]:
     """A page factory that imports ``module`` only when the page is first shown."""
 
-    def build(context: AppContext) -> QWidget:
-        return getattr(importlib.import_module(module), name)(context)
+    def build(context: AppContext, parent: QWidget) -> QWidget:
+        return getattr(importlib.import_module(module), name)(context, parent)
 
     build.__qualname__ = f"lazy_factory({module}.{name})"
     return build

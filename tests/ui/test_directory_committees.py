@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, time, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QStackedWidget, QWidget
 
 from sst_desktop.domain.enums import CommitteeKind, MembershipRole
 from sst_desktop.services import committees, memberships, people
 from sst_desktop.services.committees import CommitteePatch
 from sst_desktop.ui.directory.committees_page import CommitteesPage
+from sst_desktop.ui.operations.worker import DatabaseWorker
 from tests.ui.date_entry import type_date
 from tests.ui.directory_support import (
     Sample,
@@ -109,6 +112,70 @@ def test_add_committee_add_member_make_chair_and_undo_each_step(
     settle(qtbot)
     assert committees.find_committee(db, "PRWG").id == created.id
     assert _roles(db, created.id) == {"Sonya Kelly": MembershipRole.CHAIR}
+
+
+def test_the_first_look_brings_the_first_committees_members_with_the_list(
+    qtbot, monkeypatch, context, db, sample
+) -> None:  # type: ignore[no-untyped-def]
+    """The screen the window opens on paints complete: one trip to the database worker gives the
+    committees and the members of the one shown; choosing another committee reads its members."""
+    trips: list[object] = []
+    submit = DatabaseWorker.submit
+
+    def counted(worker, work, *args, **kwargs):  # type: ignore[no-untyped-def]
+        trips.append(work)
+        return submit(worker, work, *args, **kwargs)
+
+    monkeypatch.setattr(DatabaseWorker, "submit", counted)
+    other = committees.create_committee(db, CommitteePatch(name="Audit Panel", short_name="AP")).after.id
+    memberships.add_membership(db, other, sample.frackleton, start_date=date(2023, 1, 1))
+    page = shown_page(qtbot, CommitteesPage(context), (1100, 760))
+    assert len(trips) == 1
+    assert page.current is not None and page.current.id == other  # (first by name)
+    assert [m.person_name for m in page.members.model.records()] == ["Neil Frackleton"]
+    assert page.members.title() == "Members (1)"
+
+    page.list.selectRow(page.model.row_of(lambda c: c.id == sample.sst))
+    settle(qtbot)
+    assert [m.person_name for m in page.members.model.records()] == ["Trish Hardy", "Sonya Kelly"]
+    assert len(trips) == 2
+
+
+class _Moves(QObject):
+    """Counts, for every widget, how often it was moved (itself or with what holds it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.carried: Counter[int] = Counter()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ParentChange and isinstance(watched, QWidget):
+            for widget in (watched, *watched.findChildren(QWidget)):
+                self.carried[_address(widget)] += 1
+        return False
+
+
+def _address(widget: QWidget) -> int:
+    """The Qt object's own address (a Python wrapper made for the moment may share another's id)."""
+    return int(shiboken6.getCppPointer(widget)[0])
+
+
+def test_the_screen_is_built_in_place(qtbot, context, sample) -> None:  # type: ignore[no-untyped-def]
+    """Every move of a widget works its style out again for all it holds: the details and members
+    (most of the screen) are moved once, into their place, and the page is made in the window."""
+    moves = _Moves()
+    application = QApplication.instance()
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    application.installEventFilter(moves)
+    try:
+        page = CommitteesPage(context, stack)
+    finally:
+        application.removeEventFilter(moves)
+    moved = [moves.carried[_address(w)] for w in (page, page.details, page.members, page.tabs)]
+    assert moved == [1, 1, 1, 1]  # (the page: made in the stack)
+    stack.addWidget(page)
+    settle(qtbot)
 
 
 def test_make_chair_hands_over_and_chair_is_listed_first(qtbot, context, db, sample, page) -> None:  # type: ignore[no-untyped-def]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSettings
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from sst_desktop.services import committees, people
 from sst_desktop.services.people import PersonPatch
@@ -14,7 +15,7 @@ from sst_desktop.storage.opening import open_path
 from sst_desktop.ui import file_actions, open_flow
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.main_window import MainWindow
-from sst_desktop.ui.pages import PAGE_MODULES
+from sst_desktop.ui.pages import PAGE_MODULES, PageSpec
 from tests.ui.directory_support import capture_message_boxes, sample_directory
 from tests.ui.waiting import settle
 
@@ -43,6 +44,28 @@ def test_navigation_lists_the_registered_pages_and_builds_them_when_shown(window
     window.show_page("people")
     assert window.stack.currentWidget() is window.page("people")
     assert window.navigation.currentItem().text() == "People"
+
+
+def test_every_page_is_made_in_its_place_in_the_window(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Each page is built as a child of the window's page stack (never assembled apart and moved in,
+    which works out every widget's style again), and shows there."""
+    made_in: dict[str, object] = {}
+
+    def watched(spec: PageSpec) -> PageSpec:
+        def build(context: AppContext, parent: QWidget) -> QWidget:
+            page = spec.factory(context, parent)
+            made_in[spec.key] = page.parent()  # (before the window puts it in the stack)
+            return page
+
+        return dataclasses.replace(spec, factory=build)
+
+    window.pages = [watched(spec) for spec in window.pages]
+    for spec in window.pages[1:]:
+        page = window.show_page(spec.key)
+        settle(qtbot)
+        assert window.stack.currentWidget() is page and page.isVisible()
+    assert list(made_in) == [spec.key for spec in window.pages[1:]]
+    assert all(parent is window.stack for parent in made_in.values())
 
 
 def test_page_shortcuts_and_find(qtbot, window) -> None:  # type: ignore[no-untyped-def]

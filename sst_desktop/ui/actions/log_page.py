@@ -8,10 +8,10 @@ from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.pages import PageSpec
 
 
-def _build(context: AppContext) -> QWidget:
+def _build(context: AppContext, parent: QWidget) -> QWidget:
     from sst_desktop.ui.actions.log_view import ActionLogPage
 
-    return ActionLogPage(context)
+    return ActionLogPage(context, parent)
 
 
 PAGE = PageSpec("actions", "Action log", 40, _build, "Ctrl+L")

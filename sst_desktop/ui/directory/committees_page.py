@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.services.outcome import Changed
-from sst_desktop.services.records import CommitteeRecord
+from sst_desktop.services.records import CommitteeRecord, MembershipRecord
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.committee_details import CommitteeDetails
 from sst_desktop.ui.directory.members_panel import MembersPanel
@@ -42,6 +42,13 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
 
+        # The two sides are in place first and filled after, so that each part is moved once, into
+        # where it stays (a moved widget has its style worked out again: start-up speed).
+        left = QWidget()
+        left.setObjectName("list-panel")
+        right = QWidget()
+        self.lay_out(left, right, sizes=(260, 900), stretch=(0, 1))
+
         # Left: the list of committees.
         self.model = committee_model()
         self.list = record_table_view(self.model)
@@ -57,8 +64,6 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         self.new_button = QPushButton("New committee…")
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.new_committee)
-        left = QWidget()
-        left.setObjectName("list-panel")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 12, 6, 12)
         heading = QLabel("Committees")
@@ -77,39 +82,36 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         self.subtitle.setObjectName("hint")
         self.archive_button = QPushButton("Archive committee")
         self.archive_button.clicked.connect(self.toggle_archived)
-        self.details = CommitteeDetails(context)
-        self.members = MembersPanel(context)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(16, 12, 16, 12)
+        right_layout.setSpacing(8)
         header = QHBoxLayout()
+        right_layout.addLayout(header)
         titles = QVBoxLayout()
         titles.setSpacing(0)
+        header.addLayout(titles, 1)
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
-        header.addLayout(titles, 1)
         header.addWidget(self.archive_button, 0, Qt.AlignmentFlag.AlignTop)
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 8, 0, 0)
-        body_layout.setSpacing(12)
-        body_layout.addWidget(self.details)
-        body_layout.addWidget(self.members, 1)
-        scroll = vertical_scroll(body)
         # The committee's document style on a tab of its own beside its details and members, built
         # when the officer first opens it (it is not needed to show the first screen: start-up speed).
         self._documents: DocumentsTab | None = None
         self._committees: list[CommitteeRecord] = []
+        self._first_members: tuple[int, list[MembershipRecord]] | None = None  # (see _first_listed)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(scroll, "Details and members")
+        right_layout.addWidget(self.tabs, 1)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 8, 0, 0)
+        body_layout.setSpacing(12)
+        self.tabs.addTab(vertical_scroll(body), "Details and members")
         self.tabs.addTab(QWidget(), "Documents")
         self.tabs.currentChanged.connect(lambda index: index == DOCUMENTS_TAB and self.documents)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(16, 12, 16, 12)
-        right_layout.setSpacing(8)
-        right_layout.addLayout(header)
-        right_layout.addWidget(self.tabs, 1)
-
-        self.lay_out(left, right, sizes=(260, 900), stretch=(0, 1))
+        self.details = CommitteeDetails(context)
+        self.members = MembersPanel(context)
+        body_layout.addWidget(self.details)
+        body_layout.addWidget(self.members, 1)
 
         self.attach(self.model, self.list)
         self.reload()
@@ -138,9 +140,28 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
 
     # The list page ----------------------------------------------------------------------------
     def read(self, deliver: Callable[[list[CommitteeRecord]], None]) -> None:
-        directory.list_committees(
-            self.context, self, include_archived=self.show_archived.isChecked()
-        ).success(deliver).run()
+        include_archived = self.show_archived.isChecked()
+        if self.current is None and not self._committees:  # the first look: members come along
+            directory.committees_and_first_members(
+                self.context, self, include_archived=include_archived
+            ).success(lambda answer: self._first_listed(deliver, *answer)).run()
+            return
+        directory.list_committees(self.context, self, include_archived=include_archived).success(
+            deliver
+        ).run()
+
+    def _first_listed(
+        self,
+        deliver: Callable[[list[CommitteeRecord]], None],
+        records: list[CommitteeRecord],
+        members: list[MembershipRecord],
+    ) -> None:
+        """The first committee's members were read with the list: shown with it when it is chosen."""
+        self._first_members = (records[0].id, members) if records else None
+        try:
+            deliver(records)
+        finally:
+            self._first_members = None
 
     def _listed(self, records: list[CommitteeRecord]) -> None:
         super()._listed(records)
@@ -165,7 +186,9 @@ class CommitteesPage(RecordListPage[CommitteeRecord]):
         if self._documents is not None:
             self._documents.show_committee(record, same=same)
         if not same:
-            self.members.show_committee(record)
+            first = self._first_members
+            read = first[1] if first is not None and record is not None and record.id == first[0] else None
+            self.members.show_committee(record, members=read)
         else:
             self.members.committee = record
 

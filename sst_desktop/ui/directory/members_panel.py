@@ -94,13 +94,19 @@ class MembersPanel(QGroupBox):
         self._update_buttons()
 
     # Showing ----------------------------------------------------------------------------------
-    def show_committee(self, committee: CommitteeRecord | None) -> None:
+    def show_committee(
+        self, committee: CommitteeRecord | None, *, members: list[MembershipRecord] | None = None
+    ) -> None:
+        """Show ``committee``'s current members: ``members`` when they were read already, else read."""
         changed = committee is None or self.committee is None or committee.id != self.committee.id
         self.committee = committee
         if changed:
             self.show_past.blockSignals(True)
             self.show_past.setChecked(False)
             self.show_past.blockSignals(False)
+        if committee is not None and members is not None and not self.show_past.isChecked():
+            self._listed(committee.id, members)
+            return
         self.reload()
 
     def reload(self) -> None:

@@ -25,6 +25,7 @@ from sst_desktop.services.records import (
     OrganisationRecord,
     PersonRecord,
 )
+from sst_desktop.storage.engine import Database
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.directory.models import member_name
 from sst_desktop.ui.operations.op import ChangeOp, ReadOp
@@ -38,6 +39,19 @@ def list_committees(
     return ReadOp(
         context, parent, lambda db: committees.list_committees(db, include_archived=include_archived)
     )
+
+
+def committees_and_first_members(
+    context: AppContext, parent: QWidget, *, include_archived: bool
+) -> ReadOp[tuple[list[CommitteeRecord], list[MembershipRecord]]]:
+    """The committees, with the current members of the first of them: the screen the window opens
+    on, read in one go so it paints complete (no second trip for the members it shows)."""
+
+    def read(db: Database) -> tuple[list[CommitteeRecord], list[MembershipRecord]]:
+        listed = committees.list_committees(db, include_archived=include_archived)
+        return listed, memberships.list_memberships(db, listed[0].id) if listed else []
+
+    return ReadOp(context, parent, read)
 
 
 def create_committee(

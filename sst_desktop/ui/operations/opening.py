@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sst_desktop.domain.base import configure_models
 from sst_desktop.storage import locate, opening
 from sst_desktop.storage.engine import Database
 from sst_desktop.ui.operations.worker import database_worker
@@ -23,3 +24,10 @@ def open_file(url: str, *, backup_on_open: bool, read_only: bool, password: str 
             url, backup_on_open=backup_on_open, read_only=read_only, password=password
         )
     )
+
+
+def prepare_models() -> None:
+    """Once the first screen shows: the models' relationships resolved on the database worker, so
+    the officer's first step to another screen does not wait for it (a failure there is a fault in
+    the program that the first query meeting it reports)."""
+    database_worker().submit(configure_models, lambda _: None, lambda _: None, quiet=True)

@@ -48,16 +48,16 @@ class RecordListPage(QWidget, Generic[R]):
         self, left: QWidget, right: QWidget, sizes: tuple[int, int], stretch: tuple[int, int]
     ) -> None:
         """The list beside the chosen record, split where the officer drags it (neither side closes)."""
-        splitter = QSplitter()
+        layout = QHBoxLayout(self)
+        splitter = QSplitter(self)  # in place before the sides go in: each is moved once (start-up speed)
+        layout.addWidget(splitter)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, stretch[0])
         splitter.setStretchFactor(1, stretch[1])
         splitter.setSizes(list(sizes))
         splitter.setChildrenCollapsible(False)
-        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
 
     @staticmethod
     def record_side(title: QLabel, *parts: QWidget, grow: QWidget, button: QWidget) -> QWidget:
