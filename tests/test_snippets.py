@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sst_desktop.domain.snippets import SnippetRecord, expansion
 from sst_desktop.services import snippets
 from sst_desktop.services.errors import ValidationError
 from sst_desktop.storage.engine import Database
@@ -16,12 +17,12 @@ def test_snippets_are_stored_per_committee_and_undone_as_one_step(db: Database) 
         db, seed.committee_id, [("rtbn", "the report be noted"), ("", ""), ("nxt", "the next meeting — ✓")]
     )
     expected = (
-        snippets.SnippetRecord("nxt", "the next meeting — ✓"),
-        snippets.SnippetRecord("rtbn", "the report be noted"),
+        SnippetRecord("nxt", "the next meeting — ✓"),
+        SnippetRecord("rtbn", "the report be noted"),
     )
     assert snippets.snippets(db, seed.committee_id) == expected  # Unicode kept, empty rows dropped
-    assert snippets.expansion(expected, "RTBN") == "the report be noted"
-    assert snippets.expansion(expected, "rtb") == ""
+    assert expansion(expected, "RTBN") == "the report be noted"
+    assert expansion(expected, "rtb") == ""
     snippets.set_snippets(db, seed.committee_id, [("rtbn", "the update be noted")])
     assert done.undo is not None
     done.undo(db)
@@ -43,4 +44,4 @@ def test_a_bad_list_is_refused_with_a_clear_message_and_nothing_changes(  # type
     snippets.set_snippets(db, seed.committee_id, [("keep", "kept")])
     with pytest.raises(ValidationError, match=message):
         snippets.set_snippets(db, seed.committee_id, pairs)
-    assert snippets.snippets(db, seed.committee_id) == (snippets.SnippetRecord("keep", "kept"),)
+    assert snippets.snippets(db, seed.committee_id) == (SnippetRecord("keep", "kept"),)

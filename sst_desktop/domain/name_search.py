@@ -44,6 +44,12 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def name_key(value: str) -> str:
+    """A name folded for comparison: case, accents and punctuation ignored."""
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
 def _haystack(p: Findable) -> str:
     return fold(
         " ".join((p.title, p.first_name, p.last_name, p.job_title, p.email, p.telephone, p.organisation_name))

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -18,3 +21,17 @@ class Snippet(Timestamped, Base):
     text: Mapped[str] = mapped_column(Text, nullable=False)
 
     __table_args__ = (UniqueConstraint("committee_id", "trigger"),)
+
+
+@dataclass(frozen=True)
+class SnippetRecord:
+    """A trigger word and the text it stands for, as the services hand them out."""
+
+    trigger: str
+    text: str
+
+
+def expansion(available: Sequence[SnippetRecord], word: str) -> str:
+    """The text ``word`` is the trigger of (case does not matter), or ""."""
+    key = word.casefold()
+    return next((s.text for s in available if s.trigger.casefold() == key), "")

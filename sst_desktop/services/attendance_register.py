@@ -16,9 +16,9 @@ from sqlalchemy.orm import aliased
 
 from sst_desktop.domain import Attendance, Meeting, Membership, Organisation, Person
 from sst_desktop.domain.enums import AttendanceStatus, MeetingStatus, MembershipRole
+from sst_desktop.domain.name_search import name_key
 from sst_desktop.services.committees import get_committee
 from sst_desktop.services.records import CommitteeRecord
-from sst_desktop.services.validation import name_key
 from sst_desktop.storage.engine import Database
 
 # Own labels: the shared enum labels are keyed by value, and "apologies" there names the agenda item.

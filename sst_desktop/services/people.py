@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from sst_desktop.domain import Organisation, Person
-from sst_desktop.domain.name_search import filter_people
+from sst_desktop.domain.name_search import filter_people, name_key
 from sst_desktop.domain.patch import UNSET, Unset, given, reverting
 from sst_desktop.domain.plain_text import clean_text
 from sst_desktop.services import organisations
@@ -21,7 +21,6 @@ from sst_desktop.services.validation import (
     as_text,
     edit_distance,
     email,
-    name_key,
     optional,
     optional_id,
     required,

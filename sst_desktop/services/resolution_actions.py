@@ -7,8 +7,8 @@ at the committee's next meeting. Both stay ordinary fields the officer changes i
 from __future__ import annotations
 
 from sst_desktop.domain import AgendaItem
+from sst_desktop.domain.action_wording import as_action
 from sst_desktop.services import actions
-from sst_desktop.services.action_wording import as_action
 from sst_desktop.services.actions import ActionRecord
 from sst_desktop.services.minute_records import get_minute
 from sst_desktop.services.records import Change

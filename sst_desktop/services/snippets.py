@@ -8,13 +8,12 @@ what a trigger word stands for; the minute-taking window only offers it (Tab tak
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from sqlalchemy import delete, select
 
 from sst_desktop.domain import Committee
-from sst_desktop.domain.snippets import Snippet
+from sst_desktop.domain.snippets import Snippet, SnippetRecord
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.outcome import Changed, Outcome
 from sst_desktop.services.validation import required
@@ -23,12 +22,6 @@ from sst_desktop.storage.engine import Database
 MAX_TRIGGER = 40
 MAX_TEXT = 4000
 _TRIGGER = re.compile(r"^[\w'’.-]+$")
-
-
-@dataclass(frozen=True)
-class SnippetRecord:
-    trigger: str
-    text: str
 
 
 def snippets(db: Database, committee_id: int) -> tuple[SnippetRecord, ...]:
@@ -79,9 +72,3 @@ def set_snippets(
         session.add_all(Snippet(committee_id=committee_id, trigger=s.trigger, text=s.text) for s in wanted)
     undo_pairs = [(s.trigger, s.text) for s in before]
     return Outcome(wanted, Changed.STYLE, lambda db: set_snippets(db, committee_id, undo_pairs))
-
-
-def expansion(available: Sequence[SnippetRecord], word: str) -> str:
-    """The text ``word`` is the trigger of (case does not matter), or ""."""
-    key = word.casefold()
-    return next((s.text for s in available if s.trigger.casefold() == key), "")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from sst_desktop.domain.plain_text import cleaned_parts
 from sst_desktop.services.errors import ValidationError
@@ -96,10 +95,6 @@ def optional_id(value: object, label: str, *, field: str = "") -> int | None:
     return None if value is None or value == "" else whole_number(value, label, field=field)
 
 
-def name_key(value: str) -> str:
-    """A name folded for comparison: case, accents and punctuation ignored."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum())
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sst_desktop.services.action_wording import as_action, base_verb
+from sst_desktop.domain.action_wording import as_action, base_verb
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox
 
+from sst_desktop.domain.snippets import SnippetRecord
 from sst_desktop.services import snippets
 from sst_desktop.ui.minutes.minute_taking import MinuteTakingWindow
 from tests.minutes_data import SeedMeeting
@@ -38,7 +39,7 @@ def test_a_snippet_defined_in_the_dialog_expands_on_its_trigger_and_tab(  # type
     settle(qtbot)
     assert not dialog.isVisible()
     assert snippets.snippets(db, seed.committee_id) == (
-        snippets.SnippetRecord("ciu", "the Cabinet Member be informed"),
+        SnippetRecord("ciu", "the Cabinet Member be informed"),
     )
 
     window.activateWindow()

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.domain.enums import AttendanceStatus
+from sst_desktop.domain.name_search import name_key
 from sst_desktop.services.attendance import AttendanceRecord
 from sst_desktop.services.records import Change
-from sst_desktop.services.validation import name_key
 from sst_desktop.ui.minutes.register_dialogs import ComingsDialog, SubstituteDialog
 from sst_desktop.ui.minutes.register_model import (
     COL_ARRIVED,

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from sst_desktop.domain.snippets import SnippetRecord
 from sst_desktop.services.outcome import Outcome
-from sst_desktop.services.snippets import SnippetRecord
 from sst_desktop.ui.operations import suggestions
 
 if TYPE_CHECKING:
