@@ -234,7 +234,7 @@ class Officer:
     def words_that_fit(cls, offered: str, text: str, done: int, ends_at_return: bool) -> tuple[int, int]:
         """How much of ``text`` the first words of ``offered`` that are what comes next put in (each
         taken with Ctrl+Right, with its space), and how many words that is."""
-        from sst_desktop.services.suggestions import is_word_char
+        from sst_desktop.domain.prediction import is_word_char
         from sst_desktop.ui.minutes.completion import next_word
 
         taken, covered, words = "", 0, 0

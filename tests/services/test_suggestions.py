@@ -7,9 +7,11 @@ from datetime import date
 from sqlalchemy import select
 
 from sst_desktop.domain import Action, ActionUpdate, AgendaItem, Committee, Person
+from sst_desktop.domain.prediction import Guesses, Predictor, Vocabulary
+from sst_desktop.domain.word_list import WordList
 from sst_desktop.services import minutes
-from sst_desktop.services.suggestions import Guesses, Predictor, Vocabulary, vocabulary
-from sst_desktop.services.word_list import WordList, english_words
+from sst_desktop.services.suggestions import vocabulary
+from sst_desktop.services.word_list import english_words
 from sst_desktop.services.word_pairs import english_pairs
 from sst_desktop.storage.engine import Database
 from tests.minutes_data import build_committee_and_meetings

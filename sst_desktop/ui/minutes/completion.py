@@ -24,8 +24,8 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
 
 from sst_desktop.domain.action_wording import as_action
+from sst_desktop.domain.prediction import Guesses, Predictor, Vocabulary, is_word_char
 from sst_desktop.domain.snippets import expansion
-from sst_desktop.services.suggestions import Guesses, Predictor, Vocabulary, is_word_char
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.minutes.actions_list import TAKEN_WORDING
 from sst_desktop.ui.minutes.editor import MinuteEditor

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from sst_desktop.domain.prediction import Predictor
 from sst_desktop.domain.snippets import SnippetRecord
 from sst_desktop.services import snippets, suggestions
 from sst_desktop.services.outcome import Outcome
-from sst_desktop.services.suggestions import Predictor
 from sst_desktop.ui.context import AppContext
 from sst_desktop.ui.operations.op import ChangeOp, ReadOp
 

@@ -1,6 +1,6 @@
 """Which word the officer is most likely typing, by the word before it.
 
-The record's guess (``suggestions``) follows the longest stretch of the record that matches what is
+The record's guess (``prediction``) follows the longest stretch of the record that matches what is
 typed; with one letter typed after a word the record rarely says, that is mostly the record's
 commonest word of those letters ("t" → "the", after "this" as much as after "of"). Here every word
 the letters could begin is weighed by how often English puts it after the word before
@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sst_desktop.services.word_pairs import WordPairs
+from sst_desktop.domain.word_pairs import WordPairs
 
 PAIR_WEIGHT = 1.0  # a follower's share of what comes after the word before
 RECORD_WEIGHT = 0.5  # a word's share of the record's and the screen's words
