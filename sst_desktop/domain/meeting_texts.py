@@ -1,13 +1,16 @@
 """The council's wording for dates, times and the standard agenda texts, written once.
 
 Agendas, packs, minutes and the agenda builder all word these the same way, as seed 002 does:
-"Thursday 8th September, 2022", "10.00 am", "Minutes of the meeting held on 22 June 2022".
+"Thursday 8th September, 2022", "10.00 am", "Minutes of the meeting held on 22 June 2022"; and why a
+meeting cannot confirm minutes, which the minute-taking window says before the services refuse.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, time
+
+from sst_desktop.domain.enums import MeetingStatus
 
 DECLARATIONS_PARAGRAPHS: tuple[str, ...] = (
     "Members are requested at a meeting where a disclosable pecuniary interest or personal interest arises, "
@@ -99,3 +102,18 @@ def join_names(names: Iterable[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def not_held_reason(day: date, status: MeetingStatus, today: date | None = None) -> str:
+    """Why a meeting cannot confirm minutes as a correct record ("" when it can): only a meeting that
+    has taken place confirms anything, however early the officer prepares its minutes."""
+    if status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
+        what = f"was {status.label.lower()}"
+    elif day > (today or date.today()):
+        what = "has not been held yet"
+    else:
+        return ""
+    return (
+        f"The meeting of {plain_date(day)} {what}: minutes can be confirmed as a correct record only at a "
+        "meeting that has taken place."
+    )

@@ -85,6 +85,12 @@ class DocumentStyle:
     page_numbers: str = _setting("pages", "Minutes page numbers", "none", ("none", "header", "footer"))
     first_page_number: int = _setting("pages", "First page number", 1, minimum=1, maximum=99999)
 
+    def with_settings(self, values: Mapping[str, object]) -> DocumentStyle:
+        """This style with the settings named in ``values`` changed (checked by ``validated`` when
+        saved): the Documents tab's preview, and a style file read over the default."""
+        settings: dict[str, Any] = dict(values)
+        return replace(self, **settings)
+
 
 DEFAULT_STYLE = DocumentStyle()
 SECTIONS = ("opening", "attendance", "sentences", "resolved", "agenda", "pack", "pages")
@@ -200,13 +206,7 @@ def style_from_text(text: str) -> DocumentStyle:
                 raise ValidationError(f"Unknown setting {section}.{name} in the style file.")
             _check(f, value)
             values[name] = value
-    return with_settings(DEFAULT_STYLE, values)
-
-
-def with_settings(style: DocumentStyle, values: Mapping[str, object]) -> DocumentStyle:
-    """``style`` with the settings named in ``values`` changed (checked by ``validated`` when saved)."""
-    settings: dict[str, Any] = dict(values)
-    return replace(style, **settings)
+    return DEFAULT_STYLE.with_settings(values)
 
 
 def changed_settings(style: DocumentStyle) -> tuple[str, ...]:

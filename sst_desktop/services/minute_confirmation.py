@@ -6,17 +6,14 @@ an undo step; ``withdraw_confirmation`` takes it back with a reason kept in the 
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import select
 
 from sst_desktop.domain import Meeting, Minute
 from sst_desktop.domain.base import utcnow
 from sst_desktop.domain.enums import (
-    MeetingStatus,
     ProceduralRole,
 )
-from sst_desktop.domain.meeting_texts import plain_date
+from sst_desktop.domain.meeting_texts import not_held_reason, plain_date
 from sst_desktop.services import meetings
 from sst_desktop.services.errors import NotFoundError, ValidationError
 from sst_desktop.services.guards import ensure_minutes_editable
@@ -57,21 +54,6 @@ def previous_meeting(db: Database, meeting_id: int) -> MeetingRef | None:
         return MeetingRef(
             previous.id, previous.date, previous.minutes_confirmed_at, previous.minutes_confirmed_by_id
         )
-
-
-def not_held_reason(day: date, status: MeetingStatus, today: date | None = None) -> str:
-    """Why a meeting cannot confirm minutes as a correct record ("" when it can): only a meeting that
-    has taken place confirms anything, however early the officer prepares its minutes."""
-    if status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
-        what = f"was {status.label.lower()}"
-    elif day > (today or date.today()):
-        what = "has not been held yet"
-    else:
-        return ""
-    return (
-        f"The meeting of {plain_date(day)} {what}: minutes can be confirmed as a correct record only at a "
-        "meeting that has taken place."
-    )
 
 
 def confirm_previous_minutes(db: Database, minute_id: int, copier: Copier) -> Confirmation:

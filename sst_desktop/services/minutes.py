@@ -35,7 +35,6 @@ from sst_desktop.services.guards import (
 from sst_desktop.services.minute_confirmation import (
     confirm_previous_minutes,
     confirmed_reason,
-    not_held_reason,
     previous_meeting,
     withdraw_confirmation,
 )
@@ -117,7 +116,6 @@ __all__ = [
     "minutes_outline",
     "move_resolution",
     "next_meeting_text",
-    "not_held_reason",
     "open_minutes",
     "presenter_names",
     "previous_meeting",

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sst_desktop.services.dates import check_limits, date_text, parse_date_text
+from sst_desktop.domain.dates import check_limits, date_text, parse_date_text
 
 TODAY = date(2026, 3, 10)
 

@@ -40,7 +40,6 @@ from sst_desktop.services.document_style import (
     SECTIONS,
     DocumentStyle,
     SamplePage,
-    with_settings,
 )
 from sst_desktop.services.errors import ServiceError
 from sst_desktop.services.outcome import Changed, Outcome
@@ -303,7 +302,7 @@ class DocumentsTab(QWidget):
     # Preview ----------------------------------------------------------------------------------
     def pending_style(self) -> DocumentStyle:
         """The style as the form shows it, edits not yet saved included."""
-        return with_settings(self.style_shown, {name: self._value(name) for name in self.editors})
+        return self.style_shown.with_settings({name: self._value(name) for name in self.editors})
 
     def preview_soon(self) -> None:
         self._preview_timer.start()
@@ -361,7 +360,7 @@ class DocumentsTab(QWidget):
     ) -> None:
         if getattr(self.style_shown, name) == value:
             return
-        self.save(with_settings(self.style_shown, {name: value}), label.casefold(), editor)
+        self.save(self.style_shown.with_settings({name: value}), label.casefold(), editor)
 
     def save(
         self, style: DocumentStyle, what: str, editor: CommitLineEdit | CommitTextEdit | None = None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.domain.meeting_texts import not_held_reason
 from sst_desktop.services.errors import EditConflictError
 from sst_desktop.services.minutes import (
     Confirmation,
@@ -29,7 +30,6 @@ from sst_desktop.services.minutes import (
     QuickPhrase,
     QuickPhraseOption,
     ResolutionRecord,
-    not_held_reason,
 )
 from sst_desktop.services.records import Change
 from sst_desktop.ui.minutes.conflict import ask_which

@@ -1,6 +1,6 @@
 """The one date box: type a date as you would write it, or pick it from a calendar.
 
-The text is read by ``services.dates`` when editing finishes (Enter, Tab, leaving the box). An accepted
+The text is read by ``domain.dates`` when editing finishes (Enter, Tab, leaving the box). An accepted
 date is shown back as 15/01/2027 and announced once through ``date_changed``; a text that is not a
 date stays as typed, marked, with the reason beside the box and as its tooltip, and nothing changes.
 Arrow keys never change the date (in the spin box this replaces, a stray Up saved 02/01/2000). F4,
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sst_desktop.domain.dates import EXAMPLE, check_limits, date_text, parse_date_text
 from sst_desktop.paths import resource
-from sst_desktop.services.dates import EXAMPLE, check_limits, date_text, parse_date_text
 from sst_desktop.ui import theme
 
 PLACEHOLDER = "dd/mm/yyyy"
