@@ -71,3 +71,29 @@ def _screens() -> dict[str, list[str]]:
 def test_widgets_call_operations_not_services() -> None:
     offenders = {name: calls for name, calls in _screens().items() if calls}
     assert offenders == {}, "call these through sst_desktop.ui.operations instead"
+
+
+def _service_functions(path: Path) -> list[str]:
+    """The functions (and whole modules) ``path`` takes from the services, pure or not."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.startswith("sst_desktop.services")]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("sst_desktop.services"):
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                value = getattr(module, alias.name, None)
+                if value is None or inspect.ismodule(value) or inspect.isfunction(value):
+                    found.append(f"{node.module}.{alias.name}")
+    return found
+
+
+def test_widgets_take_only_records_and_errors_from_the_services() -> None:
+    """Pure rules the screens share with the services (labels, wording, dates, guesses) live in
+    ``sst_desktop.domain``, below both; from the services a screen takes only what they hand out."""
+    offenders = {
+        path.relative_to(UI).as_posix(): found
+        for path in sorted(UI.rglob("*.py"))
+        if "operations" not in path.relative_to(UI).parts and (found := _service_functions(path))
+    }
+    assert offenders == {}, "move the pure helper to sst_desktop.domain, or call it through an operation"
