@@ -25,8 +25,7 @@ class Followers:
 
     words: tuple[str, ...]
     shares: Sequence[float]  # (an array of 4-byte floats: the pairs are kept for the whole session)
-    commonest: tuple[str, float]  # the word most often next, and its share
-    likeliest: tuple[str, ...] = ()  # the words most often next, the commonest first (a few)
+    likeliest: tuple[str, ...]  # the words most often next, the commonest first (a few)
 
     def share(self, word: str) -> float:
         """The share of what follows that is ``word`` (0 where it is never seen there)."""
@@ -37,7 +36,9 @@ class Followers:
         """(word, share) for each follower that begins with ``prefix`` and is longer than it."""
         start = bisect_left(self.words, prefix)
         end = bisect_left(self.words, prefix + "{", start)  # "{" follows "z"
-        return ((self.words[i], self.shares[i]) for i in range(start, end) if len(self.words[i]) > len(prefix))
+        return (
+            (self.words[i], self.shares[i]) for i in range(start, end) if len(self.words[i]) > len(prefix)
+        )
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,8 @@ class WordPairs:
             total = sum(seconds.values())
             ordered = sorted(seconds)
             likeliest = sorted(seconds, key=lambda word: (-seconds[word], word))[:LIKELIEST]
-            top = likeliest[0]
             after[first] = Followers(
-                tuple(ordered),
-                array("f", (seconds[word] / total for word in ordered)),
-                (top, seconds[top] / total),
-                tuple(likeliest),
+                tuple(ordered), array("f", (seconds[word] / total for word in ordered)), tuple(likeliest)
             )
         return cls(after)
 

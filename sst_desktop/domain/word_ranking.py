@@ -85,7 +85,7 @@ class WordRanker:
             return Ranking()
         return Ranking(
             tuple(word + " " for word in followers.likeliest[:CHOICES]),
-            whole=followers.commonest[1] < NEXT_SHARE,
+            whole=followers.share(followers.likeliest[0]) < NEXT_SHARE,
         )
 
     def _rest(self, word: str, partial: str) -> str:
